@@ -1,0 +1,211 @@
+// attnviz-trace: SPEC.json → --list (a table), --out (every step in an .npz)
+// or --bench N (median time against a plain Eigen GEMM timed in the same run).
+#include "trace_cli.h"
+
+#include "core/attention.h"
+#include "core/eigen_types.h"
+#include "core/npy.h"
+
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <iomanip>
+#include <ostream>
+#include <sstream>
+
+namespace attnviz {
+
+namespace {
+
+using namespace attnviz::core;
+
+// Display width of a UTF-8 string: one column per code point.
+size_t columns(const std::string& s) {
+    size_t n = 0;
+    for (unsigned char c : s)
+        n += (c & 0xC0) != 0x80;
+    return n;
+}
+
+std::string pad(const std::string& s, size_t width) { return s + std::string(width > columns(s) ? width - columns(s) : 0, ' '); }
+
+std::string humanFlops(double f) {
+    std::ostringstream os;
+    os << std::setprecision(3);
+    if (f >= 1e9)
+        os << f / 1e9 << " G";
+    else if (f >= 1e6)
+        os << f / 1e6 << " M";
+    else if (f >= 1e3)
+        os << f / 1e3 << " k";
+    else
+        os << f;
+    return os.str();
+}
+
+std::string joinAxes(const std::vector<std::string>& axes) {
+    std::string s;
+    for (size_t i = 0; i < axes.size(); ++i)
+        s += (i ? "," : "") + axes[i];
+    return s;
+}
+
+void printTable(const Trace& trace, std::ostream& out) {
+    const std::vector<std::string> head{"key", "op", "shape", "axes", "FLOPs", "formula"};
+    std::vector<std::vector<std::string>> rows;
+    for (const Step& s : trace.steps)
+        rows.push_back({s.key, opKindName(s.op), shapeString(s.value.shape()), joinAxes(s.axes),
+                        s.flops > 0 ? humanFlops(s.flops) : "-", s.formula.empty() ? "-" : s.formula});
+    std::vector<size_t> w(head.size());
+    for (size_t c = 0; c < head.size(); ++c) {
+        w[c] = columns(head[c]);
+        for (const auto& r : rows)
+            w[c] = std::max(w[c], columns(r[c]));
+    }
+    out << trace.layer << ": " << trace.steps.size() << " steps, " << humanFlops(trace.totalFlops()) << "FLOPs\n";
+    auto line = [&](const std::vector<std::string>& r) {
+        for (size_t c = 0; c < r.size(); ++c)
+            out << (c + 1 < r.size() ? pad(r[c], w[c]) + "  " : r[c]);
+        out << '\n';
+    };
+    line(head);
+    std::vector<std::string> rule;
+    for (size_t c = 0; c < head.size(); ++c)
+        rule.push_back(std::string(w[c], '-'));
+    line(rule);
+    for (const auto& r : rows)
+        line(r);
+}
+
+double medianOf(std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+}
+
+template <class F> double timeMs(F&& f) {
+    const auto t0 = std::chrono::steady_clock::now();
+    f();
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+
+int bench(const Spec& parsed, int n, const SpecLimits& limits, std::ostream& out) {
+    // Time the forward pass alone: inputs and weights are resolved once.
+    Spec spec = parsed;
+    ResolvedInputs in = resolveInputs(spec);
+    spec.query = in.query;
+    spec.value = in.value;
+    spec.key = in.key;
+    spec.weights = resolveWeights(spec);
+    double flops = 0;
+    timeMs([&] { flops = run(spec, limits).totalFlops(); }); // warm-up
+    std::vector<double> ms;
+    for (int i = 0; i < n; ++i)
+        ms.push_back(timeMs([&] { (void)run(spec, limits); }));
+    const double med = medianOf(ms);
+
+    // A plain single-threaded SGEMM with about as many FLOPs, same run.
+    const Index g = std::clamp<Index>(static_cast<Index>(std::cbrt(flops / 2.0)), 64, 2048);
+    MatrixRM a = MatrixRM::Random(g, g), b = MatrixRM::Random(g, g), c(g, g);
+    c.noalias() = a * b; // warm-up
+    std::vector<double> gms;
+    for (int i = 0; i < std::max(3, std::min(n, 15)); ++i)
+        gms.push_back(timeMs([&] { c.noalias() = a * b; }));
+    const double gemmRate = 2.0 * double(g) * double(g) * double(g) / (medianOf(gms) * 1e6);
+    const double rate = flops / (med * 1e6);
+    out << std::fixed << std::setprecision(3) << "median " << med << " ms over " << n << " runs, "
+        << std::setprecision(2) << rate << " GFLOP/s (" << humanFlops(flops) << "FLOPs per pass)\n"
+        << "eigen sgemm " << g << "x" << g << "x" << g << ": " << gemmRate << " GFLOP/s; trace at "
+        << std::setprecision(1) << 100.0 * rate / gemmRate << " % of it\n";
+    return 0;
+}
+
+std::uint64_t parseSize(const std::string& text) {
+    std::size_t pos = 0;
+    const double v = std::stod(text, &pos);
+    std::string unit = text.substr(pos);
+    double mult = 1;
+    if (unit == "K" || unit == "KiB" || unit == "k")
+        mult = 1024.0;
+    else if (unit == "M" || unit == "MiB")
+        mult = 1024.0 * 1024;
+    else if (unit == "G" || unit == "GiB")
+        mult = 1024.0 * 1024 * 1024;
+    else if (!unit.empty())
+        throw std::invalid_argument("unknown unit '" + unit + "' (use K, M or G)");
+    if (!(v > 0) || v * mult > 1e18)
+        throw std::invalid_argument("must be a positive size");
+    return static_cast<std::uint64_t>(v * mult);
+}
+
+} // namespace
+
+int runTraceCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    CLI::App app{"attnviz-trace: run a Keras attention layer spec and keep every intermediate step."};
+    app.set_version_flag("--version", "attnviz-trace 0.1.0");
+    std::string specPath, outPath, maxMemory = "4G";
+    bool list = false;
+    int benchRuns = 0;
+    app.add_option("spec", specPath, "spec.json (see trace-format.md)")->required();
+    app.add_option("--out,-o", outPath, "write every step's tensor to this .npz, keyed by step");
+    app.add_flag("--list,-l", list, "print the steps: key, op, shape, axes, FLOPs, formula");
+    app.add_option("--bench", benchRuns, "time N forward passes (after a warm-up); writes nothing")
+        ->check(CLI::Range(1, 100000));
+    app.add_option("--max-memory", maxMemory, "refuse specs whose trace needs more (e.g. 512M, 4G)");
+
+    std::vector<std::string> reversed(args.rbegin(), args.rend());
+    try {
+        app.parse(reversed);
+    } catch (const CLI::CallForHelp&) {
+        out << app.help();
+        return 0;
+    } catch (const CLI::CallForVersion&) {
+        out << app.version() << '\n';
+        return 0;
+    } catch (const CLI::ParseError& e) {
+        err << "attnviz-trace: " << e.what() << "\nRun with --help for usage.\n";
+        return 2;
+    }
+
+    SpecLimits limits;
+    try {
+        limits.maxBytes = parseSize(maxMemory);
+    } catch (const std::exception& e) {
+        err << "attnviz-trace: --max-memory " << maxMemory << ": " << e.what() << '\n';
+        return 2;
+    }
+    if (outPath.empty() && benchRuns == 0)
+        list = true; // nothing asked: show the table
+
+    try {
+        const Spec spec = loadSpec(specPath);
+        if (benchRuns > 0) {
+            validate(spec, limits);
+            return bench(spec, benchRuns, limits, out);
+        }
+        const Trace trace = run(spec, limits);
+        if (list)
+            printTable(trace, out);
+        if (!outPath.empty()) {
+            std::map<std::string, Tensor> arrays;
+            for (const Step& s : trace.steps)
+                arrays[s.key] = s.value;
+            writeNpz(outPath, arrays);
+            if (!list)
+                out << "wrote " << trace.steps.size() << " steps to " << outPath << '\n';
+        }
+        return 0;
+    } catch (const SpecError& e) {
+        err << "attnviz-trace: " << e.what() << '\n';
+    } catch (const NpyError& e) {
+        err << "attnviz-trace: " << e.what() << '\n';
+    } catch (const std::bad_alloc&) {
+        err << "attnviz-trace: " << specPath << ": out of memory while computing the trace\n";
+    } catch (const std::exception& e) {
+        err << "attnviz-trace: " << specPath << ": " << e.what() << '\n';
+    }
+    return 1;
+}
+
+} // namespace attnviz

@@ -1,0 +1,31 @@
+// The three Keras 3 attention layers as forward passes that return a Trace.
+// Entry point for everyone: run(spec) validates, fills in defaults (inputs
+// from the seed, Keras initializers), and dispatches to the layer.
+#pragma once
+
+#include "spec.h"
+#include "trace.h"
+
+namespace attnviz::core {
+
+/// Validate the spec: every size positive, every tensor the shape the layer
+/// needs, masks the right length, weights the right shapes, finite-size
+/// limits. Throws SpecError naming the field. Does not compute anything.
+void validate(const Spec& spec, const SpecLimits& limits = {});
+
+/// Bytes the trace of this spec would hold (every step's tensor plus weights).
+double estimateTraceBytes(const Spec& spec);
+
+/// Validate, resolve defaults and run the layer.
+Trace run(const Spec& spec, const SpecLimits& limits = {});
+
+/// The concrete inputs a spec resolves to (drawn from the seed where absent).
+struct ResolvedInputs {
+    Tensor query, value;
+    std::optional<Tensor> key;
+};
+ResolvedInputs resolveInputs(const Spec& spec);
+/// Weights: the spec's, completed with Keras' default initializers from the seed.
+std::map<std::string, Tensor> resolveWeights(const Spec& spec);
+
+} // namespace attnviz::core

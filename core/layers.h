@@ -1,0 +1,34 @@
+// Internal: the per-layer forward passes that attention.cpp dispatches to,
+// and the helpers they share. Inputs here are already validated.
+#pragma once
+
+#include "attention.h"
+
+#include <map>
+#include <string>
+
+namespace attnviz::core::detail {
+
+using Weights = std::map<std::string, Tensor>;
+
+/// Keras MultiHeadAttention (+ optional Add & LayerNorm sub-layer).
+Trace multiHeadAttention(const Spec& spec, const ResolvedInputs& in, const Weights& w);
+/// Keras Attention (dot or concat) and AdditiveAttention.
+Trace dotOrAdditiveAttention(const Spec& spec, const ResolvedInputs& in, const Weights& w);
+
+/// Append a step; fills bytes from the tensor.
+Step& addStep(Trace& trace, Step step);
+/// An input step for a given tensor.
+void addInputStep(Trace& trace, const std::string& key, const std::string& title,
+                  const std::string& explanation, Tensor value, std::vector<std::string> axes);
+
+/// Inverted dropout in place: keep with probability 1 - rate, scale kept by
+/// 1 / (1 - rate). Deterministic for a seed.
+void dropoutInPlace(Tensor& t, float rate, std::uint64_t seed);
+
+/// The top-left-aligned causal mask test Keras uses: row >= column.
+inline bool causalAllowed(Index t, Index s) { return t >= s; }
+
+std::string fmtInt(Index v);
+
+} // namespace attnviz::core::detail

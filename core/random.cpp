@@ -1,0 +1,70 @@
+// SplitMix64, Box–Muller and Keras-style Glorot uniform, plus the token
+// embedding used for typed sentences.
+#include "random.h"
+
+#include <cmath>
+#include <numbers>
+#include <sstream>
+
+namespace attnviz::core {
+
+std::uint64_t Rng::next() {
+    std::uint64_t z = (m_state += 0x9E3779B97F4A7C15ULL);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+}
+
+double Rng::uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
+
+double Rng::normal() {
+    // Box–Muller; 1 - u keeps the log argument in (0, 1].
+    const double u1 = 1.0 - uniform(), u2 = uniform();
+    return std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * std::numbers::pi * u2);
+}
+
+static std::uint64_t mix(std::uint64_t seed, std::uint64_t stream) {
+    Rng r(seed ^ (stream * 0xD1B54A32D192ED03ULL));
+    return r.next();
+}
+
+Tensor randomNormal(const Shape& shape, std::uint64_t seed, std::uint64_t stream) {
+    Tensor t(shape);
+    Rng rng(mix(seed, stream));
+    for (float& v : t.values())
+        v = static_cast<float>(rng.normal());
+    return t;
+}
+
+Tensor glorotUniform(const Shape& shape, double fanIn, double fanOut, std::uint64_t seed, std::uint64_t stream) {
+    Tensor t(shape);
+    const double limit = std::sqrt(6.0 / std::max(1.0, fanIn + fanOut));
+    Rng rng(mix(seed, stream));
+    for (float& v : t.values())
+        v = static_cast<float>((2.0 * rng.uniform() - 1.0) * limit);
+    return t;
+}
+
+Tensor embedTokens(const std::vector<std::string>& tokens, Index features, std::uint64_t seed) {
+    Tensor t({1, static_cast<Index>(tokens.size()), features});
+    for (size_t i = 0; i < tokens.size(); ++i) {
+        // FNV-1a of the token text: the same word always gets the same row.
+        std::uint64_t h = 0xCBF29CE484222325ULL;
+        for (unsigned char c : tokens[i])
+            h = (h ^ c) * 0x100000001B3ULL;
+        Rng rng(mix(seed, h));
+        for (Index f = 0; f < features; ++f)
+            t.data()[static_cast<Index>(i) * features + f] = static_cast<float>(rng.normal());
+    }
+    return t;
+}
+
+std::vector<std::string> tokenize(const std::string& sentence) {
+    std::istringstream is(sentence);
+    std::vector<std::string> out;
+    for (std::string w; is >> w;)
+        out.push_back(w);
+    return out;
+}
+
+} // namespace attnviz::core

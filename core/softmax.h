@@ -1,0 +1,14 @@
+// Row-wise softmax in float32, as Keras' numpy backend computes it:
+// exp(x - max) / sum(exp(x - max)) along the last axis.
+#pragma once
+
+#include "eigen_types.h"
+
+namespace attnviz::core {
+
+/// Softmax of every row of `x`, in place.
+void softmaxRows(Eigen::Ref<MatrixRM> x);
+/// Softmax of `rows` contiguous rows of length `cols` starting at `data`.
+void softmaxRows(float* data, Index rows, Index cols);
+
+} // namespace attnviz::core

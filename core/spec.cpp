@@ -1,0 +1,468 @@
+// spec.json parsing and writing (trace-format.md). Every problem becomes a
+// SpecError naming the field, with a Keras-style "Received: ..." message.
+#include "spec.h"
+
+#include "npy.h"
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace attnviz::core {
+
+using nlohmann::json;
+namespace fs = std::filesystem;
+
+const char* layerName(LayerKind kind) {
+    switch (kind) {
+    case LayerKind::MultiHeadAttention: return "MultiHeadAttention";
+    case LayerKind::Attention: return "Attention";
+    case LayerKind::AdditiveAttention: return "AdditiveAttention";
+    }
+    return "?";
+}
+
+std::optional<LayerKind> layerFromName(const std::string& name) {
+    for (LayerKind k : {LayerKind::MultiHeadAttention, LayerKind::Attention, LayerKind::AdditiveAttention})
+        if (name == layerName(k))
+            return k;
+    return std::nullopt;
+}
+
+namespace {
+
+constexpr int kMaxJsonDepth = 64;
+constexpr size_t kMaxSpecBytes = 16u << 20;
+
+[[noreturn]] void fail(const std::string& field, const std::string& msg) { throw SpecError(field, msg); }
+
+// nlohmann's parser recurses per nesting level: refuse absurd depth first.
+void checkDepth(const std::string& text) {
+    int depth = 0;
+    bool inString = false, escape = false;
+    for (char ch : text) {
+        if (inString) {
+            if (escape)
+                escape = false;
+            else if (ch == '\\')
+                escape = true;
+            else if (ch == '"')
+                inString = false;
+            continue;
+        }
+        if (ch == '"')
+            inString = true;
+        else if (ch == '{' || ch == '[') {
+            if (++depth > kMaxJsonDepth)
+                fail("spec", "The spec is nested more than " + std::to_string(kMaxJsonDepth) +
+                                 " levels deep; a spec.json needs at most 3.");
+        } else if (ch == '}' || ch == ']')
+            --depth;
+    }
+}
+
+std::string typeName(const json& j) { return j.type_name(); }
+
+const json* member(const json& obj, const char* name) {
+    const auto it = obj.find(name);
+    return it == obj.end() ? nullptr : &*it;
+}
+
+void requireObject(const json* j, const std::string& field) {
+    if (j && !j->is_object())
+        fail(field, "'" + field + "' must be an object. Received: a " + typeName(*j) + ".");
+}
+
+void rejectUnknown(const json& obj, const std::string& field, std::initializer_list<const char*> known) {
+    for (const auto& [k, v] : obj.items()) {
+        bool ok = false;
+        for (const char* n : known)
+            ok = ok || k == n;
+        if (!ok) {
+            std::string list;
+            for (const char* n : known)
+                list += (list.empty() ? "" : ", ") + std::string(n);
+            fail(field + "." + k, "Unknown " + field + " argument '" + k + "'. Supported: " + list + ".");
+        }
+    }
+}
+
+std::optional<Index> readInt(const json& obj, const char* name, const std::string& section, bool nullable,
+                             Index maxValue = std::numeric_limits<int>::max()) {
+    const json* j = member(obj, name);
+    const std::string field = section + "." + name;
+    if (!j)
+        return std::nullopt;
+    if (j->is_null()) {
+        if (nullable)
+            return std::nullopt;
+        fail(field, std::string(name) + " must be an integer. Received: " + name + "=None");
+    }
+    if (j->is_number_float()) {
+        const double v = j->get<double>();
+        if (std::isfinite(v) && v == std::floor(v) && std::abs(v) < 1e15)
+            return static_cast<Index>(v);
+        fail(field, std::string(name) + " must be an integer. Received: " + name + "=" + j->dump());
+    }
+    if (!j->is_number_integer())
+        fail(field, std::string(name) + " must be an integer. Received: " + name + "=" + j->dump());
+    if (j->is_number_unsigned() && j->get<std::uint64_t>() > std::uint64_t(maxValue))
+        fail(field, std::string(name) + " is too large (at most " + std::to_string(maxValue) + "). Received: " + name +
+                        "=" + j->dump());
+    const Index v = j->get<Index>();
+    if (v > maxValue)
+        fail(field, std::string(name) + " is too large (at most " + std::to_string(maxValue) + "). Received: " + name +
+                        "=" + j->dump());
+    return v;
+}
+
+std::optional<bool> readBool(const json& obj, const char* name, const std::string& section, bool nullable = false) {
+    const json* j = member(obj, name);
+    if (!j || (nullable && j->is_null()))
+        return std::nullopt;
+    if (!j->is_boolean())
+        fail(section + "." + name, std::string(name) + " must be true or false. Received: " + name + "=" + j->dump());
+    return j->get<bool>();
+}
+
+int toInt(Index v) { return static_cast<int>(std::clamp<Index>(v, std::numeric_limits<int>::min(), std::numeric_limits<int>::max())); }
+
+std::string readString(const json& j, const std::string& field) {
+    if (!j.is_string())
+        fail(field, "'" + field + "' must be a file name (a string). Received: " + j.dump());
+    return j.get<std::string>();
+}
+
+Tensor loadArray(const std::string& baseDir, const json& j, const std::string& field, bool isMask) {
+    const std::string rel = readString(j, field);
+    const fs::path p = fs::path(rel).is_absolute() ? fs::path(rel) : fs::path(baseDir) / rel;
+    try {
+        NpyDtype dtype{};
+        Tensor t = readNpy(p.string(), &dtype);
+        if (!isMask && dtype == NpyDtype::Bool)
+            fail(field, "'" + rel + "' holds booleans; an input must be float32 or float64.");
+        if (isMask)
+            for (float& v : t.values())
+                v = (v != 0.0f) ? 1.0f : 0.0f; // Keras casts masks to bool: nonzero = True
+        return t;
+    } catch (const NpyError& e) {
+        fail(field, e.what());
+    }
+}
+
+std::vector<std::string> readTokens(const json& j, const std::string& field) {
+    if (j.is_string()) {
+        std::istringstream is(j.get<std::string>());
+        std::vector<std::string> out;
+        for (std::string w; is >> w;)
+            out.push_back(w);
+        return out;
+    }
+    if (!j.is_array())
+        fail(field, "'" + field + "' must be a sentence (string) or a list of tokens. Received: a " + typeName(j) + ".");
+    std::vector<std::string> out;
+    for (const json& t : j) {
+        if (!t.is_string())
+            fail(field, "every token in '" + field + "' must be a string. Received: " + t.dump());
+        out.push_back(t.get<std::string>());
+    }
+    return out;
+}
+
+} // namespace
+
+Spec parseSpec(const std::string& text, const std::string& baseDir) {
+    if (text.size() > kMaxSpecBytes)
+        fail("spec", "The spec is " + std::to_string(text.size()) + " bytes; a spec.json is at most 16 MiB.");
+    checkDepth(text);
+    json root;
+    try {
+        root = json::parse(text);
+    } catch (const json::parse_error& e) {
+        // Turn the byte offset into line:column for people.
+        size_t line = 1, col = 1;
+        for (size_t i = 0; i + 1 < e.byte && i < text.size(); ++i) {
+            if (text[i] == '\n') {
+                ++line;
+                col = 1;
+            } else
+                ++col;
+        }
+        std::string what = e.what();
+        if (const auto pos = what.find("syntax error"); pos != std::string::npos)
+            what = what.substr(pos);
+        fail("spec", "Invalid JSON at line " + std::to_string(line) + ", column " + std::to_string(col) + ": " + what);
+    }
+    if (!root.is_object())
+        fail("spec", "A spec must be a JSON object with at least \"layer\". Received: a " + typeName(root) + ".");
+    rejectUnknown(root, "spec",
+                  {"layer", "config", "call", "shapes", "seed", "inputs", "masks", "weights", "tokens",
+                   "transformer_sublayer", "comment", "description"});
+
+    Spec s;
+    const json* layer = member(root, "layer");
+    if (!layer)
+        fail("layer", "The spec has no \"layer\". Expected one of MultiHeadAttention, Attention, AdditiveAttention.");
+    if (!layer->is_string() || !layerFromName(layer->get<std::string>()))
+        fail("layer", "Unknown layer. Expected one of MultiHeadAttention, Attention, AdditiveAttention. Received: layer=" +
+                          layer->dump());
+    s.config.layer = *layerFromName(layer->get<std::string>());
+    const bool mha = s.config.layer == LayerKind::MultiHeadAttention;
+
+    // --- config -----------------------------------------------------------------
+    const json* config = member(root, "config");
+    requireObject(config, "config");
+    if (mha && !config)
+        fail("config.num_heads", "MultiHeadAttention needs num_heads and key_dim in \"config\".");
+    if (config) {
+        if (mha) {
+            rejectUnknown(*config, "config",
+                          {"num_heads", "key_dim", "value_dim", "use_bias", "output_shape", "dropout",
+                           "transformer_sublayer", "name", "attention_axes"});
+            const auto heads = readInt(*config, "num_heads", "config", false);
+            const auto kd = readInt(*config, "key_dim", "config", false);
+            if (!heads)
+                fail("config.num_heads", "MultiHeadAttention needs num_heads (a positive integer).");
+            if (!kd)
+                fail("config.key_dim", "MultiHeadAttention needs key_dim (a positive integer).");
+            s.config.numHeads = toInt(*heads);
+            s.config.keyDim = toInt(*kd);
+            if (const auto v = readInt(*config, "value_dim", "config", true))
+                s.config.valueDim = toInt(*v);
+            if (const json* os = member(*config, "output_shape"); os && os->is_array()) {
+                if (os->size() != 1 || !(*os)[0].is_number_integer())
+                    fail("config.output_shape", "attnviz supports an integer output_shape (or a 1-tuple). Received: output_shape=" +
+                                                    os->dump());
+                s.config.outputShape = toInt((*os)[0].get<Index>());
+            } else if (const auto o = readInt(*config, "output_shape", "config", true)) {
+                s.config.outputShape = toInt(*o);
+            }
+            if (const auto b = readBool(*config, "use_bias", "config"))
+                s.config.useBias = *b;
+            if (const auto t = readBool(*config, "transformer_sublayer", "config"))
+                s.config.transformerSublayer = *t;
+            if (const json* ax = member(*config, "attention_axes"); ax && !ax->is_null() && *ax != json::array({1}) &&
+                                                                     *ax != json(1))
+                fail("config.attention_axes", "attnviz attends over the sequence axis only (attention_axes=None). "
+                                              "Received: attention_axes=" + ax->dump());
+        } else {
+            rejectUnknown(*config, "config", {"use_scale", "score_mode", "dropout", "name", "seed"});
+            if (const auto u = readBool(*config, "use_scale", "config", true))
+                s.config.useScale = *u;
+            if (const json* sm = member(*config, "score_mode"); sm && !sm->is_null()) {
+                const std::string m = sm->is_string() ? sm->get<std::string>() : sm->dump();
+                if (m == "dot")
+                    s.config.scoreMode = ScoreMode::Dot;
+                else if (m == "concat")
+                    s.config.scoreMode = ScoreMode::Concat;
+                else
+                    fail("config.score_mode", "Invalid value for argument score_mode. Expected one of {'dot', 'concat'}. "
+                                              "Received: score_mode=" + sm->dump());
+                // AdditiveAttention stores but ignores score_mode, as Keras does.
+            }
+        }
+        if (const json* dr = member(*config, "dropout"); dr && !dr->is_null()) {
+            if (!dr->is_number())
+                fail("config.dropout", "dropout must be a number in [0, 1). Received: dropout=" + dr->dump());
+            s.config.dropout = dr->get<float>();
+        }
+    }
+    if (const auto t = readBool(root, "transformer_sublayer", "spec"))
+        s.config.transformerSublayer = *t;
+
+    // --- call ---------------------------------------------------------------------
+    if (const json* call = member(root, "call")) {
+        requireObject(call, "call");
+        rejectUnknown(*call, "call", {"use_causal_mask", "training", "return_attention_scores"});
+        if (const auto c = readBool(*call, "use_causal_mask", "call"))
+            s.call.useCausalMask = *c;
+        if (const auto t = readBool(*call, "training", "call", true))
+            s.call.training = *t;
+    }
+
+    // --- shapes and seed -------------------------------------------------------------
+    if (const json* shapes = member(root, "shapes")) {
+        requireObject(shapes, "shapes");
+        rejectUnknown(*shapes, "shapes",
+                      {"batch", "query_len", "source_len", "query_features", "value_features", "key_features"});
+        const Index big = Index(1) << 40;
+        if (const auto v = readInt(*shapes, "batch", "shapes", false, big))
+            s.shapes.batch = *v;
+        if (const auto v = readInt(*shapes, "query_len", "shapes", false, big))
+            s.shapes.queryLen = *v;
+        if (const auto v = readInt(*shapes, "source_len", "shapes", false, big))
+            s.shapes.sourceLen = *v;
+        if (const auto v = readInt(*shapes, "query_features", "shapes", false, big))
+            s.shapes.queryFeatures = *v;
+        if (const auto v = readInt(*shapes, "value_features", "shapes", false, big))
+            s.shapes.valueFeatures = *v;
+        if (const auto v = readInt(*shapes, "key_features", "shapes", true, big))
+            s.shapes.keyFeatures = *v;
+    }
+    if (const json* seed = member(root, "seed"); seed && !seed->is_null()) {
+        if (!seed->is_number_integer() || (seed->is_number_integer() && !seed->is_number_unsigned() && seed->get<Index>() < 0))
+            fail("seed", "seed must be a non-negative integer. Received: seed=" + seed->dump());
+        s.seed = seed->get<std::uint64_t>();
+    }
+    if (const json* tokens = member(root, "tokens")) {
+        requireObject(tokens, "tokens");
+        rejectUnknown(*tokens, "tokens", {"query", "source"});
+        if (const json* q = member(*tokens, "query"))
+            s.queryTokens = readTokens(*q, "tokens.query");
+        if (const json* src = member(*tokens, "source"))
+            s.sourceTokens = readTokens(*src, "tokens.source");
+    }
+
+    // --- files ---------------------------------------------------------------------------
+    if (const json* inputs = member(root, "inputs")) {
+        requireObject(inputs, "inputs");
+        rejectUnknown(*inputs, "inputs", {"query", "value", "key"});
+        if (const json* j = member(*inputs, "query"))
+            s.query = loadArray(baseDir, *j, "inputs.query", false);
+        if (const json* j = member(*inputs, "value"))
+            s.value = loadArray(baseDir, *j, "inputs.value", false);
+        if (const json* j = member(*inputs, "key"))
+            s.key = loadArray(baseDir, *j, "inputs.key", false);
+        if (s.key && !s.value)
+            fail("inputs.value", "A key was given without a value; Keras needs the value (key defaults to value, not "
+                                 "the other way round).");
+    }
+    if (const json* masks = member(root, "masks")) {
+        requireObject(masks, "masks");
+        rejectUnknown(*masks, "masks", {"query_mask", "value_mask", "key_mask", "attention_mask"});
+        if (const json* j = member(*masks, "query_mask"))
+            s.queryMask = loadArray(baseDir, *j, "masks.query_mask", true);
+        if (const json* j = member(*masks, "value_mask"))
+            s.valueMask = loadArray(baseDir, *j, "masks.value_mask", true);
+        if (const json* j = member(*masks, "key_mask"))
+            s.keyMask = loadArray(baseDir, *j, "masks.key_mask", true);
+        if (const json* j = member(*masks, "attention_mask"))
+            s.attentionMask = loadArray(baseDir, *j, "masks.attention_mask", true);
+    }
+    if (const json* weights = member(root, "weights"); weights && !weights->is_null()) {
+        const std::string rel = readString(*weights, "weights");
+        const fs::path p = fs::path(rel).is_absolute() ? fs::path(rel) : fs::path(baseDir) / rel;
+        try {
+            s.weights = readNpz(p.string());
+        } catch (const NpyError& e) {
+            fail("weights", e.what());
+        }
+    }
+    return s;
+}
+
+Spec loadSpec(const std::string& path) {
+    std::error_code ec;
+    if (!fs::is_regular_file(path, ec))
+        fail("spec", "cannot open spec '" + path + "': " + (fs::exists(path, ec) ? "not a regular file" : "no such file"));
+    const auto size = fs::file_size(path, ec);
+    if (!ec && size > kMaxSpecBytes)
+        fail("spec", "'" + path + "' is " + std::to_string(size) + " bytes; a spec.json is at most 16 MiB.");
+    std::ifstream in(path, std::ios::binary);
+    if (!in)
+        fail("spec", "cannot open spec '" + path + "'");
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    const std::string base = fs::path(path).parent_path().string();
+    try {
+        return parseSpec(ss.str(), base.empty() ? "." : base);
+    } catch (const SpecError& e) {
+        throw SpecError(e.field(), fs::path(path).filename().string() + ": " + e.what());
+    }
+}
+
+std::string specToJson(const Spec& s, bool withFiles) {
+    json j;
+    j["layer"] = layerName(s.config.layer);
+    json c = json::object();
+    if (s.config.layer == LayerKind::MultiHeadAttention) {
+        c["num_heads"] = s.config.numHeads;
+        c["key_dim"] = s.config.keyDim;
+        c["value_dim"] = s.config.valueDim ? json(*s.config.valueDim) : json(nullptr);
+        c["use_bias"] = s.config.useBias;
+        c["output_shape"] = s.config.outputShape ? json(*s.config.outputShape) : json(nullptr);
+        c["transformer_sublayer"] = s.config.transformerSublayer;
+    } else {
+        c["use_scale"] = s.config.effectiveUseScale();
+        if (s.config.layer == LayerKind::Attention)
+            c["score_mode"] = s.config.scoreMode == ScoreMode::Dot ? "dot" : "concat";
+    }
+    c["dropout"] = s.config.dropout;
+    j["config"] = c;
+    j["call"] = {{"use_causal_mask", s.call.useCausalMask}, {"training", s.call.training}};
+    json sh = {{"batch", s.shapes.batch},
+               {"query_len", s.shapes.queryLen},
+               {"source_len", s.shapes.sourceLen},
+               {"query_features", s.shapes.queryFeatures},
+               {"value_features", s.shapes.valueFeatures}};
+    if (s.shapes.keyFeatures)
+        sh["key_features"] = *s.shapes.keyFeatures;
+    j["shapes"] = sh;
+    j["seed"] = s.seed;
+    if (!s.queryTokens.empty() || !s.sourceTokens.empty()) {
+        json t = json::object();
+        if (!s.queryTokens.empty())
+            t["query"] = s.queryTokens;
+        if (!s.sourceTokens.empty())
+            t["source"] = s.sourceTokens;
+        j["tokens"] = t;
+    }
+    if (withFiles) {
+        json in = json::object();
+        if (s.query)
+            in["query"] = "query.npy";
+        if (s.value)
+            in["value"] = "value.npy";
+        if (s.key)
+            in["key"] = "key.npy";
+        if (!in.empty())
+            j["inputs"] = in;
+        json m = json::object();
+        if (s.queryMask)
+            m["query_mask"] = "query_mask.npy";
+        if (s.valueMask)
+            m["value_mask"] = "value_mask.npy";
+        if (s.keyMask)
+            m["key_mask"] = "key_mask.npy";
+        if (s.attentionMask)
+            m["attention_mask"] = "attention_mask.npy";
+        if (!m.empty())
+            j["masks"] = m;
+        j["weights"] = "weights.npz";
+    }
+    return j.dump(2) + "\n";
+}
+
+void saveSpec(const std::string& path, const Spec& s, const std::map<std::string, Tensor>& weights) {
+    const fs::path dir = fs::path(path).parent_path();
+    auto out = [&](const char* name) { return (dir / name).string(); };
+    if (s.query)
+        writeNpy(out("query.npy"), *s.query);
+    if (s.value)
+        writeNpy(out("value.npy"), *s.value);
+    if (s.key)
+        writeNpy(out("key.npy"), *s.key);
+    auto writeMask = [&](const std::optional<Tensor>& m, const char* name) {
+        if (!m)
+            return;
+        const std::string bytes = serializeNpyBool(*m);
+        std::ofstream f(out(name), std::ios::binary);
+        f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+        if (!f)
+            throw NpyError("cannot write '" + out(name) + "'");
+    };
+    writeMask(s.queryMask, "query_mask.npy");
+    writeMask(s.valueMask, "value_mask.npy");
+    writeMask(s.keyMask, "key_mask.npy");
+    writeMask(s.attentionMask, "attention_mask.npy");
+    writeNpz(out("weights.npz"), weights);
+    std::ofstream f(path, std::ios::binary);
+    const std::string text = specToJson(s, true);
+    f.write(text.data(), static_cast<std::streamsize>(text.size()));
+    if (!f)
+        throw NpyError("cannot write '" + path + "'");
+}
+
+} // namespace attnviz::core

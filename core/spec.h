@@ -1,0 +1,116 @@
+// A layer specification: which Keras layer, its constructor and call
+// arguments, its inputs, masks and weights (trace-format.md, spec.json).
+#pragma once
+
+#include "tensor.h"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace attnviz::core {
+
+/// Raised for a spec that is malformed or makes no sense. `field()` names the
+/// offending field (e.g. "config.key_dim", "masks.value_mask") so a GUI can
+/// mark it; what() is one Keras-style line.
+class SpecError : public std::invalid_argument {
+public:
+    SpecError(std::string field, const std::string& message)
+        : std::invalid_argument(message), m_field(std::move(field)) {}
+    const std::string& field() const { return m_field; }
+
+private:
+    std::string m_field;
+};
+
+enum class LayerKind { MultiHeadAttention, Attention, AdditiveAttention };
+const char* layerName(LayerKind kind);
+std::optional<LayerKind> layerFromName(const std::string& name);
+
+enum class ScoreMode { Dot, Concat };
+
+struct LayerConfig {
+    LayerKind layer = LayerKind::MultiHeadAttention;
+    // MultiHeadAttention
+    int numHeads = 2;
+    int keyDim = 4;
+    std::optional<int> valueDim;    // None: value_dim = key_dim
+    bool useBias = true;
+    std::optional<int> outputShape; // None: query features
+    bool transformerSublayer = false;
+    // Attention / AdditiveAttention
+    std::optional<bool> useScale; // None: the layer's default (Attention false, Additive true)
+    ScoreMode scoreMode = ScoreMode::Dot;
+    // all
+    float dropout = 0.0f;
+
+    bool effectiveUseScale() const {
+        return useScale.value_or(layer == LayerKind::AdditiveAttention);
+    }
+    int effectiveValueDim() const { return valueDim.value_or(keyDim); }
+};
+
+struct CallArgs {
+    bool useCausalMask = false;
+    bool training = false;
+};
+
+/// Sizes used to draw inputs from the seed when no files are given.
+struct Shapes {
+    Index batch = 1;
+    Index queryLen = 4;
+    Index sourceLen = 4;
+    Index queryFeatures = 8;
+    Index valueFeatures = 8;
+    std::optional<Index> keyFeatures; // None: no separate key (key := value)
+};
+
+struct Spec {
+    LayerConfig config;
+    CallArgs call;
+    Shapes shapes;
+    std::uint64_t seed = 0;
+
+    // Tensors: given (from files, a table, typed tokens) or empty = draw from seed.
+    std::optional<Tensor> query; // [B,T,dq]
+    std::optional<Tensor> value; // [B,S,dv]
+    std::optional<Tensor> key;   // [B,S,dk]; absent: key := value
+
+    // Boolean masks as 0/1 floats; absent: no mask.
+    std::optional<Tensor> queryMask;     // [B,T]
+    std::optional<Tensor> valueMask;     // [B,S]
+    std::optional<Tensor> keyMask;       // [B,S]
+    std::optional<Tensor> attentionMask; // [B,T,S], MultiHeadAttention only
+
+    /// Weights by npz name; any missing weight is initialised as Keras does.
+    std::map<std::string, Tensor> weights;
+
+    /// Optional token labels (spec.json "tokens": {"query": [...], "source": [...]}).
+    /// They label heatmap axes; when an input tensor is absent and tokens are
+    /// given, that input is the token embedding (core::embedTokens: the same
+    /// word always gets the same vector) and the tokens set its length.
+    std::vector<std::string> queryTokens;
+    std::vector<std::string> sourceTokens;
+};
+
+struct SpecLimits {
+    std::uint64_t maxBytes = std::uint64_t(4) << 30; // memory a trace may need
+};
+
+/// Parse spec.json text; relative file paths resolve against baseDir.
+/// Loads every referenced .npy/.npz. Throws SpecError (or NpyError wrapped
+/// into SpecError naming the field) on anything wrong.
+Spec parseSpec(const std::string& jsonText, const std::string& baseDir);
+Spec loadSpec(const std::string& path);
+
+/// Write spec.json plus its inputs, masks and weights next to it (query.npy,
+/// value.npy, ..., weights.npz). `weights` are usually Trace::weights.
+void saveSpec(const std::string& path, const Spec& spec,
+              const std::map<std::string, Tensor>& weights);
+/// The spec as JSON text, with file names as saveSpec writes them.
+std::string specToJson(const Spec& spec, bool withFiles);
+
+} // namespace attnviz::core

@@ -1,0 +1,132 @@
+// Tensor basics: shape arithmetic with overflow checks, slicing, statistics.
+#include "tensor.h"
+
+#include <algorithm>
+#include <cassert>
+#include <cmath>
+#include <limits>
+#include <sstream>
+#include <stdexcept>
+
+namespace attnviz::core {
+
+Index shapeSize(const Shape& shape) {
+    Index n = 1;
+    for (Index d : shape) {
+        if (d < 0)
+            throw std::length_error("negative dimension in shape " + shapeString(shape));
+        if (d != 0 && n > std::numeric_limits<Index>::max() / d)
+            throw std::length_error("shape " + shapeString(shape) + " has more elements than fit in 64 bits");
+        n *= d;
+    }
+    return n;
+}
+
+std::string shapeString(const Shape& shape) {
+    std::ostringstream os;
+    os << '(';
+    for (size_t i = 0; i < shape.size(); ++i)
+        os << (i ? ", " : "") << shape[i];
+    if (shape.size() == 1)
+        os << ',';
+    os << ')';
+    return os.str();
+}
+
+Tensor::Tensor(Shape shape) : m_shape(std::move(shape)), m_data(static_cast<size_t>(shapeSize(m_shape)), 0.0f) {}
+
+Tensor::Tensor(Shape shape, std::vector<float> data) : m_shape(std::move(shape)), m_data(std::move(data)) {
+    if (static_cast<Index>(m_data.size()) != shapeSize(m_shape))
+        throw std::invalid_argument("tensor data has " + std::to_string(m_data.size()) +
+                                    " values but shape " + shapeString(m_shape) + " needs " +
+                                    std::to_string(shapeSize(m_shape)));
+}
+
+Index Tensor::dim(Index axis) const {
+    if (axis < 0)
+        axis += rank();
+    assert(axis >= 0 && axis < rank());
+    return m_shape[static_cast<size_t>(axis)];
+}
+
+Index Tensor::offset(const std::vector<Index>& index) const {
+    assert(static_cast<Index>(index.size()) == rank());
+    Index off = 0;
+    for (size_t a = 0; a < m_shape.size(); ++a) {
+        assert(index[a] >= 0 && index[a] < m_shape[a]);
+        off = off * m_shape[a] + index[a];
+    }
+    return off;
+}
+
+float Tensor::at(const std::vector<Index>& index) const { return m_data[static_cast<size_t>(offset(index))]; }
+
+Tensor Tensor::reshaped(Shape shape) const {
+    if (shapeSize(shape) != size())
+        throw std::invalid_argument("cannot reshape " + shapeString(m_shape) + " to " + shapeString(shape));
+    return Tensor(std::move(shape), m_data);
+}
+
+Slice2D slice2d(const Tensor& t, Index rowAxis, Index colAxis, const std::vector<Index>& fixed) {
+    Slice2D s;
+    const Index r = t.rank();
+    if (r == 0) {
+        s.rows = s.cols = 1;
+        s.values = t.values();
+        return s;
+    }
+    if (r == 1) {
+        s.rows = 1;
+        s.cols = t.dim(0);
+        s.values = t.values();
+        return s;
+    }
+    assert(rowAxis >= 0 && rowAxis < r && colAxis >= 0 && colAxis < r && rowAxis != colAxis);
+    s.rows = t.dim(rowAxis);
+    s.cols = t.dim(colAxis);
+    s.values.resize(static_cast<size_t>(s.rows * s.cols));
+    std::vector<Index> idx(static_cast<size_t>(r), 0);
+    for (Index a = 0; a < r; ++a)
+        if (a != rowAxis && a != colAxis && a < static_cast<Index>(fixed.size()))
+            idx[static_cast<size_t>(a)] = std::clamp<Index>(fixed[static_cast<size_t>(a)], 0, t.dim(a) - 1);
+    for (Index i = 0; i < s.rows; ++i)
+        for (Index j = 0; j < s.cols; ++j) {
+            idx[static_cast<size_t>(rowAxis)] = i;
+            idx[static_cast<size_t>(colAxis)] = j;
+            s.values[static_cast<size_t>(i * s.cols + j)] = t.at(idx);
+        }
+    return s;
+}
+
+Slice2D slice2d(const Tensor& t, const std::vector<Index>& fixed) {
+    return slice2d(t, t.rank() - 2, t.rank() - 1, fixed);
+}
+
+TensorStats stats(const std::vector<float>& values) {
+    TensorStats st;
+    double sum = 0;
+    Index finite = 0;
+    float lo = std::numeric_limits<float>::infinity(), hi = -lo;
+    for (float v : values) {
+        if (std::isnan(v)) {
+            ++st.nanCount;
+            continue;
+        }
+        if (std::isinf(v)) {
+            ++st.infCount;
+            continue;
+        }
+        lo = std::min(lo, v);
+        hi = std::max(hi, v);
+        sum += v;
+        ++finite;
+    }
+    if (finite > 0) {
+        st.min = lo;
+        st.max = hi;
+        st.mean = static_cast<float>(sum / static_cast<double>(finite));
+    }
+    return st;
+}
+
+} // namespace attnviz::core

@@ -1,0 +1,48 @@
+// Every case in tests/data/keras (a copy of ../shared/reference-cases,
+// computed by Keras 3.16): run the spec, compare every key of expected.npz
+// with the trace step of that key (same shape, rtol 1e-4, atol 1e-5).
+#include "core/attention.h"
+#include "core/npy.h"
+#include "support/all_close.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+namespace fs = std::filesystem;
+using namespace attnviz::core;
+
+namespace {
+
+std::vector<std::string> caseNames() {
+    std::vector<std::string> names;
+    for (const auto& e : fs::directory_iterator(fs::path(ATTNVIZ_TEST_DATA_DIR) / "keras"))
+        if (fs::exists(e.path() / "spec.json") && fs::exists(e.path() / "expected.npz"))
+            names.push_back(e.path().filename().string());
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+class KerasReference : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(KerasReference, EveryExpectedKeyMatchesTheTrace) {
+    const fs::path dir = fs::path(ATTNVIZ_TEST_DATA_DIR) / "keras" / GetParam();
+    const Trace trace = run(loadSpec((dir / "spec.json").string()));
+    const auto expected = readNpz((dir / "expected.npz").string());
+    ASSERT_FALSE(expected.empty());
+    for (const auto& [key, want] : expected) {
+        const Step* step = trace.find(key);
+        ASSERT_NE(step, nullptr) << "trace has no step '" << key << "'";
+        EXPECT_TRUE(attnviz::testing::allClose(step->value, want, 1e-4, 1e-5)) << "step '" << key << "'";
+    }
+}
+
+INSTANTIATE_TEST_SUITE_P(AllCases, KerasReference, ::testing::ValuesIn(caseNames()),
+                         [](const auto& p) { return p.param; });
+
+TEST(KerasReferenceData, AllFourteenSharedCasesArePresent) {
+    // The suite must not pass vacuously when the data folder is missing.
+    EXPECT_GE(caseNames().size(), 14u);
+}
+
+} // namespace
