@@ -1,0 +1,83 @@
+// The centre stage: the current step of a trace, animated from its operands.
+// Generic over Step::op and Step::inputs — it never asks which layer made the
+// trace. Every number it shows is prepared when the step, slice or tokens
+// change; painting only lays out and draws. Not an inspector: no hover values.
+#pragma once
+
+#include "core/trace.h"
+
+#include <QImage>
+#include <QStringList>
+#include <QWidget>
+
+#include <memory>
+
+class QVariantAnimation;
+
+namespace attnviz::ui {
+
+struct StageScene; // defined in stage_view.cpp
+
+class StageView : public QWidget {
+    Q_OBJECT
+public:
+    explicit StageView(QWidget* parent = nullptr);
+    ~StageView() override;
+
+    /// The trace to show; the current step is kept if it still exists.
+    void setTrace(std::shared_ptr<const core::Trace> trace);
+    /// Show step `index` of the trace and restart its animation.
+    void setCurrentStep(int index);
+    int currentStep() const { return m_step; }
+    /// Which batch and head slice to show for 3-D and 4-D tensors (clamped).
+    void setSliceIndices(int batch, int head);
+    /// Labels for the query and key axes; either may be empty (indices are shown).
+    void setTokens(QStringList queryTokens, QStringList keyTokens);
+    /// Scale of fonts and cells, 1 = normal; presentation mode uses ~1.6–2.
+    void setZoom(double factor);
+    double zoom() const { return m_zoom; }
+    /// Animation speed, 1 = normal (about 3 s per step).
+    void setSpeed(double factor);
+    double speed() const { return m_speed; }
+
+    /// Play the current step's animation from the start.
+    void replay();
+    /// Jump to a point of the animation (0..1) and pause there.
+    void setProgress(double p);
+    double progress() const { return m_progress; }
+    bool isPlaying() const;
+
+    /// Paint the stage at the current progress into any painter (PNG, SVG, PDF).
+    void renderTo(QPainter& painter, const QRect& rect) const;
+    /// The stage at the current progress as an image of this size.
+    QImage renderImage(QSize size) const;
+
+    QSize sizeHint() const override;
+    QSize minimumSizeHint() const override;
+
+signals:
+    void progressChanged(double p);
+    /// The animation reached its end by playing (not by scrubbing).
+    void animationFinished();
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+
+private:
+    void rebuild();
+    void restartAnimation();
+    void applyProgress(double p);
+
+    std::shared_ptr<const core::Trace> m_trace;
+    std::unique_ptr<StageScene> m_scene;
+    QVariantAnimation* m_animation = nullptr;
+    QStringList m_queryTokens, m_keyTokens;
+    int m_step = -1;
+    int m_batch = 0;
+    int m_head = 0;
+    double m_zoom = 1.0;
+    double m_speed = 1.0;
+    double m_progress = 1.0;
+};
+
+} // namespace attnviz::ui
