@@ -2,8 +2,18 @@
 #include "trace_cli.h"
 
 #include <iostream>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 int main(int argc, char** argv) {
+#if defined(__GLIBC__)
+    // Keep freed trace buffers in the heap instead of returning them to the
+    // kernel: re-faulting 64 MB score tensors on every pass cost more than
+    // the softmax itself.
+    mallopt(M_MMAP_MAX, 0);
+    mallopt(M_TRIM_THRESHOLD, 1 << 30);
+#endif
     std::vector<std::string> args(argv + 1, argv + argc);
     return attnviz::runTraceCli(args, std::cout, std::cerr);
 }

@@ -325,11 +325,11 @@ std::map<std::string, Tensor> resolveWeights(const Spec& spec) {
 
 Trace run(const Spec& spec, const SpecLimits& limits) {
     validate(spec, limits);
-    const ResolvedInputs in = resolveInputs(spec);
-    const auto w = resolveWeights(spec);
+    ResolvedInputs in = resolveInputs(spec);
+    auto w = resolveWeights(spec);
     if (spec.config.layer == LayerKind::MultiHeadAttention)
-        return detail::multiHeadAttention(spec, in, w);
-    return detail::dotOrAdditiveAttention(spec, in, w);
+        return detail::multiHeadAttention(spec, std::move(in), std::move(w));
+    return detail::dotOrAdditiveAttention(spec, std::move(in), std::move(w));
 }
 
 namespace detail {

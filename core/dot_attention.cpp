@@ -38,7 +38,7 @@ void tanhSumScores(const Tensor& q, const Tensor& k, float innerScale, const Eig
 
 } // namespace
 
-Trace dotOrAdditiveAttention(const Spec& spec, const ResolvedInputs& in, const Weights& w) {
+Trace dotOrAdditiveAttention(const Spec& spec, ResolvedInputs in, Weights w) {
     const LayerConfig& cfg = spec.config;
     const bool additive = cfg.layer == LayerKind::AdditiveAttention;
     const bool useScale = cfg.effectiveUseScale();
@@ -51,7 +51,7 @@ Trace dotOrAdditiveAttention(const Spec& spec, const ResolvedInputs& in, const W
 
     Trace trace;
     trace.layer = layerName(cfg.layer);
-    trace.weights = w;
+    trace.steps.reserve(kMaxSteps);
 
     addInputStep(trace, "query", "Query input",
                  "The sequence that asks. These layers have no projections: the query is compared with the "
@@ -66,6 +66,8 @@ Trace dotOrAdditiveAttention(const Spec& spec, const ResolvedInputs& in, const W
                           "key (key := value).",
                  v, {"batch", "source", "feature"});
     const std::string keySrc = hasKey ? "key" : "value";
+    trace.weights = std::move(w);
+    const Weights& wts = trace.weights;
     const std::vector<std::string> scoreAxes{"batch", "query", "source"};
 
     // --- 1. Scores (_calculate_scores) --------------------------------------
@@ -94,7 +96,7 @@ Trace dotOrAdditiveAttention(const Spec& spec, const ResolvedInputs& in, const W
                 .value = L,
                 .flops = 2.0 * double(B * T) * double(S * d),
             });
-            const float scale = w.at("scale").data()[0];
+            const float scale = wts.at("scale").data()[0];
             Eigen::Map<Eigen::ArrayXf>(L.data(), L.size()) *= scale;
             addStep(trace, Step{
                 .key = "scores",
@@ -127,8 +129,8 @@ Trace dotOrAdditiveAttention(const Spec& spec, const ResolvedInputs& in, const W
             });
         }
     } else if (concat) {
-        const float scale = useScale ? w.at("scale").data()[0] : 1.0f;
-        const float wc = w.at("concat_score_weight").data()[0];
+        const float scale = useScale ? wts.at("scale").data()[0] : 1.0f;
+        const float wc = wts.at("concat_score_weight").data()[0];
         tanhSumScores(q, k, scale, Eigen::ArrayXf(), wc, false, L);
         addStep(trace, Step{
             .key = "scores",
@@ -152,7 +154,7 @@ Trace dotOrAdditiveAttention(const Spec& spec, const ResolvedInputs& in, const W
     } else {
         Eigen::ArrayXf sc = Eigen::ArrayXf::Ones(d);
         if (useScale)
-            sc = Eigen::Map<const Eigen::ArrayXf>(w.at("scale").data(), d);
+            sc = Eigen::Map<const Eigen::ArrayXf>(wts.at("scale").data(), d);
         tanhSumScores(q, k, 1.0f, sc, 1.0f, useScale, L);
         addStep(trace, Step{
             .key = "scores",

@@ -12,9 +12,13 @@ namespace attnviz::core::detail {
 using Weights = std::map<std::string, Tensor>;
 
 /// Keras MultiHeadAttention (+ optional Add & LayerNorm sub-layer).
-Trace multiHeadAttention(const Spec& spec, const ResolvedInputs& in, const Weights& w);
+Trace multiHeadAttention(const Spec& spec, ResolvedInputs in, Weights w);
 /// Keras Attention (dot or concat) and AdditiveAttention.
-Trace dotOrAdditiveAttention(const Spec& spec, const ResolvedInputs& in, const Weights& w);
+Trace dotOrAdditiveAttention(const Spec& spec, ResolvedInputs in, Weights w);
+
+/// Upper bound on steps per trace (reserved up front so references into
+/// Trace::steps stay valid while a layer builds it).
+inline constexpr size_t kMaxSteps = 32;
 
 /// Append a step; fills bytes from the tensor.
 Step& addStep(Trace& trace, Step step);

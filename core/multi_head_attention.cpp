@@ -35,39 +35,42 @@ double denseFlops(Index rows, Index din, Index dout, bool bias) {
 
 } // namespace
 
-Trace multiHeadAttention(const Spec& spec, const ResolvedInputs& in, const Weights& w) {
+Trace multiHeadAttention(const Spec& spec, ResolvedInputs in, Weights w) {
     const LayerConfig& cfg = spec.config;
-    const Tensor& query = in.query;
-    const Tensor& value = in.value;
     const bool hasKey = in.key.has_value();
-    const Tensor& key = hasKey ? *in.key : value;
-    const Index B = query.dim(0), T = query.dim(1), S = value.dim(1);
-    const Index N = cfg.numHeads, H = cfg.keyDim, Hv = cfg.effectiveValueDim();
-    const Index E = query.dim(2);
     const bool bias = cfg.useBias;
-    auto W = [&](const std::string& k) -> const Tensor& { return w.at(k); };
-    auto Bp = [&](const std::string& k) -> const Tensor* { return bias ? &w.at(k) : nullptr; };
-    const Tensor& Wo = W("output_dense/kernel");
-    const Index Eout = Wo.dim(2);
 
+    // Tensors move into the trace and are read back from it: nothing large is
+    // copied. steps is reserved, so references into it stay valid.
     Trace trace;
     trace.layer = "MultiHeadAttention";
-    trace.weights = w;
+    trace.steps.reserve(kMaxSteps);
+    trace.weights = std::move(w);
+    auto W = [&](const std::string& k) -> const Tensor& { return trace.weights.at(k); };
+    auto Bp = [&](const std::string& k) -> const Tensor* { return bias ? &trace.weights.at(k) : nullptr; };
+    const Tensor& Wo = W("output_dense/kernel");
+    const Index Eout = Wo.dim(2);
 
     addInputStep(trace, "query", "Query input",
                  "The sequence that asks: one row of features per query position. Each query position will "
                  "produce one output row.",
-                 query, {"batch", "query", "feature"});
+                 std::move(in.query), {"batch", "query", "feature"});
     if (hasKey)
         addInputStep(trace, "key", "Key input",
-                     "The sequence that is searched: its projected rows are compared with every query.", key,
-                     {"batch", "source", "feature"});
+                     "The sequence that is searched: its projected rows are compared with every query.",
+                     std::move(*in.key), {"batch", "source", "feature"});
     addInputStep(trace, "value", "Value input",
                  hasKey ? "The sequence whose (projected) rows are mixed into the output."
                         : "The sequence that is attended to. No key was given, so Keras uses the value as the "
                           "key too (key := value).",
-                 value, {"batch", "source", "feature"});
+                 std::move(in.value), {"batch", "source", "feature"});
     const std::string keySrc = hasKey ? "key" : "value";
+    const Tensor& query = trace.find("query")->value; // (B, T, E)
+    const Tensor& value = trace.find("value")->value; // (B, S, dv)
+    const Tensor& key = trace.find(keySrc)->value;    // (B, S, dk)
+    const Index B = query.dim(0), T = query.dim(1), S = value.dim(1);
+    const Index N = cfg.numHeads, H = cfg.keyDim, Hv = cfg.effectiveValueDim();
+    const Index E = query.dim(2);
 
     // --- 1. Projections: three EinsumDense layers, abc,cde->abde ---------
     const std::vector<std::string> projAxes{"batch", "query", "head", "key_dim"};
@@ -127,8 +130,9 @@ Trace multiHeadAttention(const Spec& spec, const ResolvedInputs& in, const Weigh
 
     // --- 2. Scale the projected query (before the dot product) -----------
     const float inv = static_cast<float>(1.0 / std::sqrt(static_cast<double>(H)));
-    Tensor Qs = trace.find("query_dense")->value; // (B, T, N, H)
-    Eigen::Map<Eigen::ArrayXf>(Qs.data(), Qs.size()) *= inv;
+    Tensor Qs(trace.find("query_dense")->value.shape()); // (B, T, N, H)
+    Eigen::Map<Eigen::ArrayXf>(Qs.data(), Qs.size()) =
+        Eigen::Map<const Eigen::ArrayXf>(trace.find("query_dense")->value.data(), Qs.size()) * inv;
     addStep(trace, Step{
         .key = "scaled_query",
         .title = "Scale the query by 1/√key_dim",
@@ -219,8 +223,10 @@ Trace multiHeadAttention(const Spec& spec, const ResolvedInputs& in, const Weigh
     }
 
     // --- 5. Masked softmax (Keras' Softmax layer with a mask) ------------
-    Tensor P = trace.find("scores")->value; // (B, N, T, S)
+    const Tensor& scores = trace.find("scores")->value;
+    Tensor P(scores.shape()); // (B, N, T, S)
     if (masked) {
+        P = scores;
         // where(mask, scores, -1e9): replacement, not subtraction.
         for (Index b = 0; b < B; ++b)
             for (Index n = 0; n < N; ++n)
@@ -238,11 +244,12 @@ Trace multiHeadAttention(const Spec& spec, const ResolvedInputs& in, const Weigh
             .formula = "S′[b,n,t,s] = S[b,n,t,s] if M[b,t,s] else −10⁹",
             .kerasCode = "inputs = ops.where(mask, inputs, _large_negative_number(inputs.dtype))  # Softmax",
             .axes = {"batch", "head", "query", "source"},
-            .value = P,
-            .flops = double(P.size()),
+            .value = std::move(P),
+            .flops = double(B * N * T * S),
         });
     }
-    softmaxRows(P.data(), B * N * T, S);
+    P = Tensor({B, N, T, S});
+    softmaxRows(trace.find(masked ? "masked_scores" : "scores")->value.data(), P.data(), B * N * T, S);
     Index fullyMasked = 0;
     if (masked) {
         // Keras ≥ 3.14 zeroes masked probabilities: a fully masked row is all 0.
@@ -278,14 +285,15 @@ Trace multiHeadAttention(const Spec& spec, const ResolvedInputs& in, const Weigh
                           : "P[t,s] = exp(S[t,s] − maxₛ S) / Σₛ exp(S[t,s] − maxₛ S)",
         .kerasCode = "attention_scores = self._masked_softmax(attention_scores, attention_mask)  # Softmax(axis=-1)",
         .axes = {"batch", "head", "query", "source"},
-        .value = P,
-        .flops = 5.0 * double(P.size()),
+        .value = std::move(P),
+        .flops = 5.0 * double(B * N * T * S),
     });
 
     // --- 6. Dropout on the probabilities (training only) -----------------
     std::string probsKey = "weights";
     if (spec.call.training && cfg.dropout > 0.0f) {
-        dropoutInPlace(P, cfg.dropout, spec.seed);
+        Tensor D = trace.find("weights")->value;
+        dropoutInPlace(D, cfg.dropout, spec.seed);
         addStep(trace, Step{
             .key = "dropout",
             .title = "Dropout on the weights",
@@ -298,8 +306,8 @@ Trace multiHeadAttention(const Spec& spec, const ResolvedInputs& in, const Weigh
             .formula = "P̂ = P · keep / (1 − rate),  keep ~ Bernoulli(1 − rate)",
             .kerasCode = "final_attn_scores = self._dropout_layer(attention_scores, training=training)",
             .axes = {"batch", "head", "query", "source"},
-            .value = P,
-            .flops = 2.0 * double(P.size()),
+            .value = std::move(D),
+            .flops = 2.0 * double(B * N * T * S),
         });
         probsKey = "dropout";
     }
@@ -329,7 +337,7 @@ Trace multiHeadAttention(const Spec& spec, const ResolvedInputs& in, const Weigh
         .einsum = "acbe,aecd->abcd",
         .kerasCode = "attention_output = ops.einsum(self._combine_equation, final_attn_scores, value)",
         .axes = {"batch", "query", "head", "value_dim"},
-        .value = C,
+        .value = std::move(C),
         .flops = 2.0 * double(B * N * T) * double(S * Hv),
     });
 
@@ -346,14 +354,14 @@ Trace multiHeadAttention(const Spec& spec, const ResolvedInputs& in, const Weigh
         .formula = "Concat[b,t,:] = [C[b,t,1,:], …, C[b,t,N,:]]",
         .kerasCode = "# implicit in EinsumDense(\"abcd,cde->abe\"): heads and value_dim are contracted together",
         .axes = {"batch", "query", "head·value_dim"},
-        .value = C.reshaped({B, T, N * Hv}),
+        .value = trace.find("context")->value.reshaped({B, T, N * Hv}),
         .flops = 0,
     });
 
     // --- 9. Output projection: abcd,cde->abe ------------------------------
     Tensor Y({B, T, Eout}); // (B, T, Eout)
     {
-        ConstMatrixMap X(C.data(), B * T, N * Hv);
+        ConstMatrixMap X(trace.find("context")->value.data(), B * T, N * Hv);
         ConstMatrixMap Wm(Wo.data(), N * Hv, Eout);
         MatrixMap Ym(Y.data(), B * T, Eout);
         Ym.noalias() = X * Wm;
@@ -377,14 +385,15 @@ Trace multiHeadAttention(const Spec& spec, const ResolvedInputs& in, const Weigh
         .einsum = "abcd,cde->abe",
         .kerasCode = "attention_output = self._output_dense(attention_output)  # EinsumDense(\"abcd,cde->abe\")",
         .axes = {"batch", "query", "feature"},
-        .value = Y,
+        .value = std::move(Y),
         .flops = denseFlops(B * T, N * Hv, Eout, bias),
     });
 
     // --- 10. Transformer sub-layer: Add & LayerNormalization -------------
     if (cfg.transformerSublayer) {
         Tensor R = query; // (B, T, E); Eout == E is validated
-        Eigen::Map<Eigen::ArrayXf>(R.data(), R.size()) += Eigen::Map<const Eigen::ArrayXf>(Y.data(), Y.size());
+        const Tensor& Y2 = trace.find("output")->value;
+        Eigen::Map<Eigen::ArrayXf>(R.data(), R.size()) += Eigen::Map<const Eigen::ArrayXf>(Y2.data(), Y2.size());
         addStep(trace, Step{
             .key = "residual",
             .title = "Residual connection (Add)",

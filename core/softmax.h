@@ -10,5 +10,8 @@ namespace attnviz::core {
 void softmaxRows(Eigen::Ref<MatrixRM> x);
 /// Softmax of `rows` contiguous rows of length `cols` starting at `data`.
 void softmaxRows(float* data, Index rows, Index cols);
+/// Softmax of `rows` rows of `src` written to `dst` (may equal src): one pass
+/// fewer than copying first.
+void softmaxRows(const float* src, float* dst, Index rows, Index cols);
 
 } // namespace attnviz::core

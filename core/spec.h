@@ -65,7 +65,7 @@ struct Shapes {
     Index sourceLen = 4;
     Index queryFeatures = 8;
     Index valueFeatures = 8;
-    std::optional<Index> keyFeatures; // None: no separate key (key := value)
+    std::optional<Index> keyFeatures{}; // None: no separate key (key := value)
 };
 
 struct Spec {

@@ -1,0 +1,74 @@
+// Google Benchmark: the full MultiHeadAttention trace (every intermediate
+// kept) on the three shapes of the core issue, and a plain Eigen SGEMM of
+// about the same FLOPs for scale. Counters: GFLOP/s of the trace.
+// Run: ./build/tests/bench/bench_trace --benchmark_min_time=1
+#include "core/attention.h"
+#include "core/eigen_types.h"
+
+#include <benchmark/benchmark.h>
+
+#include <cmath>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
+using namespace attnviz::core;
+
+namespace {
+
+Spec mhaSpec(Index T, Index E, int heads, int keyDim) {
+    Spec s;
+    s.config.layer = LayerKind::MultiHeadAttention;
+    s.config.numHeads = heads;
+    s.config.keyDim = keyDim;
+    s.shapes = Shapes{.batch = 1, .queryLen = T, .sourceLen = T, .queryFeatures = E, .valueFeatures = E};
+    s.seed = 7;
+    // Resolve inputs and weights once: the benchmark times the forward pass.
+    ResolvedInputs in = resolveInputs(s);
+    s.query = in.query;
+    s.value = in.value;
+    s.weights = resolveWeights(s);
+    return s;
+}
+
+void BM_MhaTrace(benchmark::State& state) {
+    const Spec spec = mhaSpec(state.range(0), state.range(1), static_cast<int>(state.range(2)),
+                              static_cast<int>(state.range(3)));
+    double flops = 0;
+    for (auto _ : state) {
+        Trace t = run(spec);
+        flops = t.totalFlops();
+        benchmark::DoNotOptimize(t.steps.back().value.data());
+    }
+    state.counters["GFLOP/s"] = benchmark::Counter(flops * 1e-9, benchmark::Counter::kIsIterationInvariantRate);
+}
+
+void BM_EigenSgemm(benchmark::State& state) {
+    const Index n = state.range(0);
+    MatrixRM a = MatrixRM::Random(n, n), b = MatrixRM::Random(n, n), c(n, n);
+    for (auto _ : state) {
+        c.noalias() = a * b;
+        benchmark::DoNotOptimize(c.data());
+    }
+    state.counters["GFLOP/s"] =
+        benchmark::Counter(2e-9 * double(n) * double(n) * double(n), benchmark::Counter::kIsIterationInvariantRate);
+}
+
+} // namespace
+
+// T=S, features, heads, key_dim
+BENCHMARK(BM_MhaTrace)->Args({64, 64, 4, 16})->Args({512, 512, 8, 64})->Args({1024, 1024, 16, 64})
+    ->Unit(benchmark::kMillisecond)->UseRealTime();
+// n with 2n³ ≈ the trace's FLOPs on each shape.
+BENCHMARK(BM_EigenSgemm)->Arg(117)->Arg(932)->Arg(1865)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+int main(int argc, char** argv) {
+#if defined(__GLIBC__)
+    mallopt(M_MMAP_MAX, 0); // as attnviz-trace: reuse trace buffers, no re-faulting
+    mallopt(M_TRIM_THRESHOLD, 1 << 30);
+#endif
+    benchmark::Initialize(&argc, argv);
+    benchmark::RunSpecifiedBenchmarks();
+    benchmark::Shutdown();
+    return 0;
+}
