@@ -1,0 +1,93 @@
+// attnviz: the step-through desktop app. Everything lives in attention_ui;
+// this only parses the command line and picks the mode.
+#include "ui/headless.h"
+#include "ui/controller.h"
+#include "ui/main_window.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QSettings>
+#include <QTextStream>
+
+#include <cstdio>
+#include <cstring>
+
+int main(int argc, char* argv[]) {
+    QElapsedTimer sinceStart;
+    sinceStart.start();
+    // Headless modes render offscreen unless a platform was chosen explicitly;
+    // this must happen before QApplication exists.
+    for (int i = 1; i < argc; ++i)
+        if ((std::strcmp(argv[i], "--screenshot") == 0 || std::strcmp(argv[i], "--bench-ui") == 0) &&
+            qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("attnviz"));
+    QApplication::setApplicationName(QStringLiteral("attnviz"));
+    QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/attnviz/attnviz.svg")));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Step through Keras' attention layers."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                        QApplication::translate("main", "Render the window offscreen to a PNG and exit."),
+                                        QStringLiteral("OUT.png"));
+    const QCommandLineOption spec(QStringLiteral("spec"), QApplication::translate("main", "The spec.json to load."),
+                                  QStringLiteral("SPEC.json"));
+    const QCommandLineOption step(QStringLiteral("step"),
+                                  QApplication::translate("main", "The step to show (its key, e.g. weights)."),
+                                  QStringLiteral("KEY"));
+    const QCommandLineOption size(QStringLiteral("size"), QApplication::translate("main", "Window size for --screenshot."),
+                                  QStringLiteral("WxH"), QStringLiteral("1280x800"));
+    const QCommandLineOption present(QStringLiteral("presentation"),
+                                     QApplication::translate("main", "Start in presentation mode."));
+    const QCommandLineOption bench(QStringLiteral("bench-ui"),
+                                   QApplication::translate("main", "Measure recompute and repaint times, then exit."));
+    parser.addOptions({screenshot, spec, step, size, present, bench});
+    parser.process(app);
+
+    QTextStream out(stdout), err(stderr);
+    if (parser.isSet(bench))
+        return attnviz::ui::runBenchUi(out, sinceStart);
+    if (parser.isSet(screenshot)) {
+        attnviz::ui::ScreenshotOptions options;
+        options.outPath = parser.value(screenshot);
+        options.specPath = parser.value(spec);
+        options.stepKey = parser.value(step);
+        options.presentation = parser.isSet(present);
+        const QStringList wh = parser.value(size).split(QLatin1Char('x'));
+        bool okW = false, okH = false;
+        const int w = wh.value(0).toInt(&okW), h = wh.value(1).toInt(&okH);
+        if (wh.size() != 2 || !okW || !okH || w < 200 || h < 150 || w > 8000 || h > 8000) {
+            err << QApplication::translate("main", "attnviz: --size must be WxH, e.g. 1280x800. Received: %1")
+                       .arg(parser.value(size))
+                << Qt::endl;
+            return 2;
+        }
+        options.size = QSize(w, h);
+        return attnviz::ui::runScreenshot(options, err);
+    }
+
+    QSettings settings;
+    attnviz::ui::MainWindow window;
+    window.setSettings(&settings);
+    if (parser.isSet(spec)) {
+        QString error;
+        if (!window.openSpec(parser.value(spec), &error)) {
+            err << QApplication::translate("main", "attnviz: cannot use %1: %2")
+                       .arg(parser.value(spec), error.simplified())
+                << Qt::endl;
+            return 2;
+        }
+    }
+    if (parser.isSet(step))
+        window.controller()->setCurrentStepByKey(parser.value(step));
+    if (parser.isSet(present))
+        window.setPresentationMode(true);
+    window.show();
+    return app.exec();
+}

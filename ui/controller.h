@@ -1,0 +1,88 @@
+// The controller: owns the current Spec and the Trace computed from it, and a
+// cursor (the current step) with play/pause. It is the one place that calls
+// core::run and catches its errors; on an error the last good trace stays.
+#pragma once
+
+#include "core/spec.h"
+#include "core/trace.h"
+
+#include <QObject>
+#include <QStringList>
+
+#include <memory>
+
+class QTimer;
+
+namespace attnviz::ui {
+
+class Controller : public QObject {
+    Q_OBJECT
+public:
+    explicit Controller(QObject* parent = nullptr);
+
+    /// Set the spec and recompute at once. Tokens (may be empty) label the
+    /// query and source axes. Returns true when the trace was recomputed,
+    /// false when the spec was rejected (errorChanged tells why).
+    bool setSpec(const core::Spec& spec, QStringList queryTokens = {}, QStringList keyTokens = {});
+    /// Report an error found before the core ran (e.g. a field the panel parses).
+    void setInputError(const QString& field, const QString& message);
+
+    const core::Spec& spec() const { return m_spec; }
+    /// The spec that produced the current trace (the last good one).
+    const core::Spec& traceSpec() const { return m_traceSpec; }
+    std::shared_ptr<const core::Trace> trace() const { return m_trace; }
+    const QStringList& queryTokens() const { return m_queryTokens; }
+    const QStringList& keyTokens() const { return m_keyTokens; }
+
+    bool hasError() const { return !m_errorMessage.isEmpty(); }
+    const QString& errorField() const { return m_errorField; }
+    const QString& errorMessage() const { return m_errorMessage; }
+    /// Milliseconds the last core::run took.
+    double lastRunMs() const { return m_lastRunMs; }
+
+    int stepCount() const;
+    int currentStep() const { return m_current; }
+    /// The current step, or nullptr when there is no trace.
+    const core::Step* currentStepData() const;
+
+    bool isPlaying() const;
+    double speed() const { return m_speed; }
+    /// Milliseconds between steps while playing at the current speed.
+    int stepIntervalMs() const;
+
+public slots:
+    void setCurrentStep(int index);
+    void setCurrentStepByKey(const QString& key);
+    void next();
+    void previous();
+    void first();
+    void last();
+    void play();
+    void pause();
+    void togglePlay();
+    void setSpeed(double factor);
+
+signals:
+    void traceChanged();
+    void currentStepChanged(int index);
+    /// field is empty when the error is cleared.
+    void errorChanged(const QString& field, const QString& message);
+    void playingChanged(bool playing);
+    void speedChanged(double factor);
+
+private:
+    void setError(const QString& field, const QString& message);
+    void advance();
+
+    core::Spec m_spec;
+    core::Spec m_traceSpec;
+    std::shared_ptr<const core::Trace> m_trace;
+    QStringList m_queryTokens, m_keyTokens;
+    QString m_errorField, m_errorMessage;
+    int m_current = -1;
+    double m_speed = 1.0;
+    double m_lastRunMs = 0;
+    QTimer* m_timer;
+};
+
+} // namespace attnviz::ui

@@ -1,0 +1,29 @@
+// Headless entry points of the attnviz executable, kept in attention_ui so
+// main() stays tiny: render a screenshot offscreen, and the UI benchmark.
+#pragma once
+
+#include <QSize>
+#include <QString>
+
+class QElapsedTimer;
+class QTextStream;
+
+namespace attnviz::ui {
+
+struct ScreenshotOptions {
+    QString outPath;
+    QString specPath; // empty: the default setup
+    QString stepKey;  // empty: the first step
+    QSize size{1280, 800};
+    bool presentation = false;
+};
+
+/// Render the main window at a step into a PNG. Returns the process exit code;
+/// errors go to `err` as one line.
+int runScreenshot(const ScreenshotOptions& options, QTextStream& err);
+
+/// Measure setting change → recompute → repaint of every visible view at small
+/// and large sizes, and cold start to first frame (from `sinceStart`).
+int runBenchUi(QTextStream& out, const QElapsedTimer& sinceStart);
+
+} // namespace attnviz::ui

@@ -1,0 +1,475 @@
+#include "heatmap_view.h"
+
+#include "step_text.h"
+#include "tensor_slice_model.h"
+
+#include <qcustomplot.h>
+
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QSpinBox>
+#include <QSvgGenerator>
+#include <QTabWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+namespace attnviz::ui {
+
+namespace {
+
+QCPColorGradient gradientFrom(const QList<QPair<double, QColor>>& stops) {
+    QCPColorGradient g;
+    QMap<double, QColor> map;
+    for (const auto& [pos, color] : stops)
+        map.insert(pos, color);
+    g.setColorStops(map);
+    g.setLevelCount(256);
+    g.setNanHandling(QCPColorGradient::nhNanColor);
+    g.setNanColor(QColor(160, 160, 160));
+    return g;
+}
+
+bool isLeadingAxisName(const std::string& name) {
+    return name == "batch" || name == "head" || name == "heads";
+}
+
+/// Probabilities: softmax outputs and everything a step names "weights".
+bool isProbabilityStep(const core::Step& step) {
+    return step.op == core::OpKind::Softmax || step.key == "weights";
+}
+
+} // namespace
+
+HeatmapView::HeatmapView(QWidget* parent)
+    : QWidget(parent),
+      m_title(new QLabel(this)),
+      m_spinLayout(new QHBoxLayout),
+      m_tabs(new QTabWidget(this)),
+      m_plot(new QCustomPlot(m_tabs)),
+      m_hover(new QLabel(this)),
+      m_stats(new QLabel(this)),
+      m_table(new QTableView(m_tabs)),
+      m_model(new TensorSliceModel(this)) {
+    m_title->setWordWrap(true);
+    m_title->setTextFormat(Qt::RichText);
+    m_hover->setTextFormat(Qt::RichText);
+    m_hover->setWordWrap(true);
+    m_hover->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_hover->setToolTip(tr("Move the mouse over a cell to see its indices and exact value"));
+    m_stats->setWordWrap(true);
+    m_stats->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    m_plot->setMinimumSize(200, 180);
+    m_plot->plotLayout()->setMargins(QMargins(0, 0, 0, 0));
+    m_plot->axisRect()->setBackground(QBrush(QColor(160, 160, 160), Qt::BDiagPattern));
+    m_map = new QCPColorMap(m_plot->xAxis, m_plot->yAxis);
+    m_map->setInterpolate(false);
+    m_map->setTightBoundary(false);
+    m_scale = new QCPColorScale(m_plot);
+    m_scale->setType(QCPAxis::atRight);
+    m_plot->plotLayout()->addElement(0, 1, m_scale);
+    m_map->setColorScale(m_scale);
+    auto* group = new QCPMarginGroup(m_plot);
+    m_plot->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, group);
+    m_scale->setMarginGroup(QCP::msBottom | QCP::msTop, group);
+    m_plot->yAxis->setRangeReversed(true); // row 0 (first query token) on top
+    m_plot->xAxis->setTickLabelRotation(0);
+    m_plot->setMouseTracking(true);
+    m_plot->setToolTip(QString());
+    connect(m_plot, &QCustomPlot::mouseMove, this, &HeatmapView::onMouseMove);
+
+    m_table->setModel(m_model);
+    m_table->horizontalHeader()->setDefaultSectionSize(64);
+    m_table->verticalHeader()->setDefaultSectionSize(22);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+
+    m_tabs->addTab(m_plot, tr("Heatmap"));
+    m_tabs->addTab(m_table, tr("Numbers"));
+    m_tabs->setTabToolTip(1, tr("The slice as numbers, with each row's sum"));
+    m_tabs->setDocumentMode(true);
+
+    m_spinLayout->setContentsMargins(0, 0, 0, 0);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_title);
+    layout->addLayout(m_spinLayout);
+    layout->addWidget(m_tabs, 1);
+    layout->addWidget(m_hover);
+    layout->addWidget(m_stats);
+    rebuild();
+}
+
+HeatmapView::~HeatmapView() = default;
+
+const core::Step* HeatmapView::step() const {
+    if (!m_trace || m_index < 0 || m_index >= int(m_trace->steps.size()))
+        return nullptr;
+    return &m_trace->steps[size_t(m_index)];
+}
+
+void HeatmapView::setStep(std::shared_ptr<const core::Trace> trace, int index) {
+    m_trace = std::move(trace);
+    m_index = index;
+    rebuild();
+}
+
+void HeatmapView::setTokens(QStringList queryTokens, QStringList keyTokens) {
+    m_queryTokens = std::move(queryTokens);
+    m_keyTokens = std::move(keyTokens);
+    refill();
+}
+
+void HeatmapView::setSliceIndex(const QString& axisName, int value) {
+    m_sliceIndices[axisName] = value;
+    for (auto& [axis, spin] : m_spins) {
+        const core::Step* s = step();
+        if (s && QString::fromStdString(s->axes[size_t(axis)]) == axisName && spin->value() != value) {
+            const QSignalBlocker block(spin);
+            spin->setValue(value);
+            m_fixed[size_t(axis)] = spin->value();
+        }
+    }
+    refill();
+}
+
+int HeatmapView::sliceIndex(const QString& axisName) const {
+    const auto it = m_sliceIndices.find(axisName);
+    return it == m_sliceIndices.end() ? 0 : it->second;
+}
+
+int HeatmapView::rows() const {
+    return int(m_model->slice().rows);
+}
+
+int HeatmapView::columns() const {
+    return int(m_model->slice().cols);
+}
+
+void HeatmapView::rebuild() {
+    const core::Step* s = step();
+    m_rowAxis = m_colAxis = -1;
+    m_fixed.clear();
+    if (s) {
+        const int rank = int(s->value.rank());
+        m_fixed.assign(size_t(rank), 0);
+        if (rank >= 1)
+            m_colAxis = rank - 1;
+        // Rows: the last axis before the columns that is not batch or head,
+        // so (B, T, N, H) shows query × key_dim per head.
+        for (int a = rank - 2; a >= 0; --a) {
+            const std::string name = a < int(s->axes.size()) ? s->axes[size_t(a)] : std::string();
+            if (!isLeadingAxisName(name)) {
+                m_rowAxis = a;
+                break;
+            }
+        }
+        if (m_rowAxis < 0 && rank >= 2)
+            m_rowAxis = rank - 2;
+        m_title->setText(tr("<b>%1</b> <code>%2</code> %3 %4")
+                             .arg(stepTitle(*s).toHtmlEscaped(), QString::fromStdString(s->key),
+                                  shapeText(s->value.shape()), axesText(s->axes).toHtmlEscaped()));
+    } else {
+        m_title->setText(tr("<i>No tensor to show</i>"));
+    }
+    rebuildSpinBoxes();
+    refill();
+}
+
+void HeatmapView::rebuildSpinBoxes() {
+    for (auto& [axis, spin] : m_spins)
+        delete spin;
+    m_spins.clear();
+    while (QLayoutItem* item = m_spinLayout->takeAt(0)) {
+        delete item->widget();
+        delete item;
+    }
+    const core::Step* s = step();
+    if (!s)
+        return;
+    for (int a = 0; a < int(s->value.rank()); ++a) {
+        if (a == m_rowAxis || a == m_colAxis)
+            continue;
+        const QString name = a < int(s->axes.size()) ? QString::fromStdString(s->axes[size_t(a)])
+                                                     : tr("axis %1").arg(a);
+        auto* label = new QLabel(name + QLatin1Char(':'), this);
+        auto* spin = new QSpinBox(this);
+        spin->setRange(0, int(s->value.dim(a)) - 1);
+        spin->setValue(std::min(sliceIndex(name), spin->maximum()));
+        spin->setToolTip(tr("Which %1 to show (0 to %2)").arg(name).arg(spin->maximum()));
+        spin->setFocusPolicy(Qt::ClickFocus);
+        m_fixed[size_t(a)] = spin->value();
+        m_spinLayout->addWidget(label);
+        m_spinLayout->addWidget(spin);
+        m_spins.emplace_back(a, spin);
+        connect(spin, &QSpinBox::valueChanged, this, [this, a, name](int v) {
+            m_fixed[size_t(a)] = v;
+            m_sliceIndices[name] = v;
+            refill();
+            emit sliceIndexChanged(name, v);
+        });
+    }
+    m_spinLayout->addStretch(1);
+}
+
+QStringList HeatmapView::labelsFor(int axis) const {
+    const core::Step* s = step();
+    if (!s || axis < 0 || axis >= int(s->axes.size()))
+        return {};
+    const std::string& name = s->axes[size_t(axis)];
+    const core::Index n = s->value.dim(axis);
+    const QStringList* tokens = nullptr;
+    if (name == "query")
+        tokens = &m_queryTokens;
+    else if (name == "key" || name == "source" || name == "value")
+        tokens = &m_keyTokens;
+    if (!tokens || tokens->size() != n)
+        return {};
+    return *tokens;
+}
+
+void HeatmapView::refill() {
+    m_hoverRow = m_hoverCol = -1;
+    m_hover->setText(tr("Hover over a cell for its exact value."));
+    const core::Step* s = step();
+    if (!s || s->value.empty()) {
+        m_map->data()->clear();
+        m_model->setSlice({});
+        m_stats->clear();
+        m_plot->replot();
+        return;
+    }
+    const core::Tensor& t = s->value;
+    core::Slice2D slice;
+    if (t.rank() >= 2)
+        slice = core::slice2d(t, m_rowAxis, m_colAxis, m_fixed);
+    else
+        slice = core::slice2d(t, m_fixed);
+    const int rows = int(slice.rows), cols = int(slice.cols);
+
+    // Colour range: fixed for probabilities, symmetric for signed tensors, so
+    // colours compare across steps. Masked scores (−1e9) are left out.
+    float lo = 0, hi = 0;
+    bool any = false;
+    for (float v : t.values()) {
+        if (!std::isfinite(v) || isMaskedValue(v))
+            continue;
+        lo = any ? std::min(lo, v) : v;
+        hi = any ? std::max(hi, v) : v;
+        any = true;
+    }
+    if (isProbabilityStep(*s)) {
+        m_rangeKind = ColorRangeKind::Probability;
+        m_rangeLower = 0;
+        m_rangeUpper = 1;
+    } else if (s->op == core::OpKind::Dropout || lo >= 0) {
+        m_rangeKind = ColorRangeKind::Sequential;
+        m_rangeLower = 0;
+        m_rangeUpper = hi > 0 ? hi : 1;
+        if (s->op == core::OpKind::Dropout && m_rangeUpper < 1)
+            m_rangeUpper = 1;
+    } else {
+        m_rangeKind = ColorRangeKind::Diverging;
+        const double m = std::max(std::abs(lo), std::abs(hi));
+        m_rangeLower = -(m > 0 ? m : 1);
+        m_rangeUpper = m > 0 ? m : 1;
+    }
+    m_map->setGradient(gradientFrom(m_rangeKind == ColorRangeKind::Diverging ? divergingStops()
+                                                                              : viridisStops()));
+
+    auto* cells = m_map->data();
+    cells->setSize(cols, rows);
+    cells->setRange(QCPRange(0, cols - 1), QCPRange(0, rows - 1));
+    for (int r = 0; r < rows; ++r)
+        for (int c = 0; c < cols; ++c) {
+            const float v = slice.at(r, c);
+            const bool masked = isMaskedValue(v);
+            cells->setCell(c, r, masked ? std::nan("") : double(v));
+        }
+    m_map->setDataRange(QCPRange(m_rangeLower, m_rangeUpper));
+    m_plot->xAxis->setRange(-0.5, cols - 0.5);
+    m_plot->yAxis->setRange(-0.5, rows - 0.5);
+
+    // Axis names as labels; tokens as tick labels when there are some.
+    auto setupAxis = [&](QCPAxis* axis, int tensorAxis, int n) {
+        axis->setLabel(tensorAxis >= 0 && tensorAxis < int(s->axes.size())
+                           ? QString::fromStdString(s->axes[size_t(tensorAxis)])
+                           : QString());
+        const QStringList labels = labelsFor(tensorAxis);
+        if (!labels.isEmpty() && n <= 64) {
+            auto ticker = QSharedPointer<QCPAxisTickerText>::create();
+            for (int i = 0; i < n; ++i)
+                ticker->addTick(i, labels[i]);
+            axis->setTicker(ticker);
+        } else {
+            auto ticker = QSharedPointer<QCPAxisTickerFixed>::create();
+            ticker->setTickStep(1.0);
+            ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+            axis->setTicker(ticker);
+        }
+        axis->setSubTicks(false);
+        axis->grid()->setVisible(false);
+    };
+    setupAxis(m_plot->xAxis, m_colAxis, cols);
+    setupAxis(m_plot->yAxis, t.rank() >= 2 ? m_rowAxis : -1, rows);
+    m_plot->xAxis->setTickLabelRotation(labelsFor(m_colAxis).isEmpty() ? 0 : -45);
+    m_scale->axis()->setLabel(m_rangeKind == ColorRangeKind::Probability ? tr("probability") : QString());
+    applyFonts();
+    m_plot->replot(QCustomPlot::rpQueuedRefresh);
+
+    m_model->setSlice(slice, labelsFor(m_rowAxis), labelsFor(m_colAxis));
+    m_stats->setText(statsText());
+}
+
+QString HeatmapView::statsText() const {
+    const core::Step* s = step();
+    if (!s)
+        return {};
+    const core::Slice2D& slice = m_model->slice();
+    std::vector<float> shown;
+    shown.reserve(slice.values.size());
+    for (float v : slice.values)
+        if (!isMaskedValue(v))
+            shown.push_back(v);
+    const core::TensorStats st = core::stats(shown);
+    QString text = tr("Slice %1×%2 — min %3, max %4, mean %5")
+                       .arg(slice.rows)
+                       .arg(slice.cols)
+                       .arg(double(st.min), 0, 'g', 5)
+                       .arg(double(st.max), 0, 'g', 5)
+                       .arg(double(st.mean), 0, 'g', 5);
+    if (shown.size() != slice.values.size())
+        text += tr(", %n masked cell(s) shown grey", nullptr, int(slice.values.size() - shown.size()));
+    if (st.nanCount || st.infCount)
+        text += tr(" — <b>%1 NaN, %2 Inf</b>").arg(st.nanCount).arg(st.infCount);
+    // Row sums: all of them when few, else their range.
+    if (slice.rows > 0 && slice.cols > 1) {
+        std::vector<double> sums;
+        for (core::Index r = 0; r < slice.rows; ++r) {
+            double sum = 0;
+            for (core::Index c = 0; c < slice.cols; ++c)
+                if (!isMaskedValue(slice.at(r, c)))
+                    sum += slice.at(r, c);
+            sums.push_back(sum);
+        }
+        if (sums.size() <= 8) {
+            QStringList parts;
+            for (double v : sums)
+                parts << QString::number(v, 'f', 4);
+            text += QLatin1Char('\n') + tr("Row sums: %1").arg(parts.join(QStringLiteral(", ")));
+        } else {
+            const auto [mn, mx] = std::minmax_element(sums.begin(), sums.end());
+            text += QLatin1Char('\n') + tr("Row sums from %1 to %2").arg(*mn, 0, 'f', 4).arg(*mx, 0, 'f', 4);
+        }
+    }
+    return text;
+}
+
+std::vector<core::Index> HeatmapView::tensorIndex(int row, int col) const {
+    std::vector<core::Index> index = m_fixed;
+    if (m_rowAxis >= 0)
+        index[size_t(m_rowAxis)] = row;
+    if (m_colAxis >= 0)
+        index[size_t(m_colAxis)] = col;
+    return index;
+}
+
+QPointF HeatmapView::cellCenter(int row, int col) const {
+    return {m_plot->xAxis->coordToPixel(col), m_plot->yAxis->coordToPixel(row)};
+}
+
+void HeatmapView::onMouseMove(QMouseEvent* event) {
+    hoverAt(event->position());
+}
+
+bool HeatmapView::hoverAt(const QPointF& pos) {
+    const core::Step* s = step();
+    const int nRows = rows(), nCols = columns();
+    if (!s || nRows == 0 || nCols == 0 || !m_plot->axisRect()->rect().contains(pos.toPoint())) {
+        m_hoverRow = m_hoverCol = -1;
+        return false;
+    }
+    const int col = int(std::lround(m_plot->xAxis->pixelToCoord(pos.x())));
+    const int row = int(std::lround(m_plot->yAxis->pixelToCoord(pos.y())));
+    if (row < 0 || row >= nRows || col < 0 || col >= nCols) {
+        m_hoverRow = m_hoverCol = -1;
+        return false;
+    }
+    m_hoverRow = row;
+    m_hoverCol = col;
+    m_hoverValue = m_model->slice().at(row, col);
+    const QString text = hoverText();
+    m_hover->setText(text);
+    m_plot->setToolTip(text);
+    emit cellHovered(row, col, m_hoverValue);
+    return true;
+}
+
+QString HeatmapView::hoverText() const {
+    const core::Step* s = step();
+    if (!s || m_hoverRow < 0)
+        return {};
+    const std::vector<core::Index> index = tensorIndex(m_hoverRow, m_hoverCol);
+    QStringList parts;
+    for (size_t a = 0; a < index.size(); ++a) {
+        QString part = (a < s->axes.size() ? QString::fromStdString(s->axes[a]) : QString::number(a)) +
+                       QLatin1Char('=') + QString::number(index[a]);
+        const QStringList labels = labelsFor(int(a));
+        if (!labels.isEmpty())
+            part += QStringLiteral(" “%1”").arg(labels[int(index[a])]);
+        parts << part.toHtmlEscaped();
+    }
+    const QString value = isMaskedValue(float(m_hoverValue))
+                              ? tr("%1 (masked)").arg(m_hoverValue, 0, 'g', 9)
+                              : QString::number(m_hoverValue, 'g', 9);
+    return tr("<code>%1[%2]</code> = <b>%3</b>")
+        .arg(QString::fromStdString(s->key), parts.join(QStringLiteral(", ")), value);
+}
+
+void HeatmapView::setZoom(double factor) {
+    m_zoom = factor;
+    applyFonts();
+    m_plot->replot(QCustomPlot::rpQueuedRefresh);
+}
+
+void HeatmapView::applyFonts() {
+    QFont f = font();
+    f.setPointSizeF(f.pointSizeF() * m_zoom);
+    QFont small = f;
+    small.setPointSizeF(f.pointSizeF() * 0.9);
+    for (QCPAxis* axis : {m_plot->xAxis, m_plot->yAxis, m_scale->axis()}) {
+        axis->setLabelFont(f);
+        axis->setTickLabelFont(small);
+    }
+    m_hover->setFont(f);
+    m_stats->setFont(small);
+}
+
+bool HeatmapView::exportImage(const QString& path, int width, int height) const {
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    const int w = width > 0 ? width : m_plot->width();
+    const int h = height > 0 ? height : m_plot->height();
+    if (suffix == QLatin1String("pdf"))
+        return m_plot->savePdf(path, w, h, QCP::epNoCosmetic, tr("attnviz"), step() ? stepTitle(*step()) : QString());
+    if (suffix == QLatin1String("svg")) {
+        QSvgGenerator generator;
+        generator.setFileName(path);
+        generator.setSize(QSize(w, h));
+        generator.setViewBox(QRect(0, 0, w, h));
+        generator.setTitle(step() ? stepTitle(*step()) : tr("attnviz"));
+        QCPPainter painter;
+        if (!painter.begin(&generator))
+            return false;
+        m_plot->toPainter(&painter, w, h);
+        return painter.end();
+    }
+    if (suffix == QLatin1String("jpg") || suffix == QLatin1String("jpeg"))
+        return m_plot->saveJpg(path, w, h);
+    return m_plot->savePng(path, w, h);
+}
+
+} // namespace attnviz::ui

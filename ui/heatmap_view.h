@@ -1,0 +1,110 @@
+// The inspector: the current step's tensor as a QCustomPlot heatmap with a
+// colour scale. Rows and columns are two axes of the tensor; every other axis
+// (batch, head, ...) gets a spin box. Hover shows indices, tokens and the exact
+// value; below, min/max/mean and a numbers table with row sums.
+#pragma once
+
+#include "colormaps.h"
+#include "core/trace.h"
+
+#include <QStringList>
+#include <QWidget>
+
+#include <memory>
+#include <vector>
+
+class QCustomPlot;
+class QCPColorMap;
+class QCPColorScale;
+class QHBoxLayout;
+class QLabel;
+class QMouseEvent;
+class QSpinBox;
+class QTabWidget;
+class QTableView;
+
+namespace attnviz::ui {
+
+class TensorSliceModel;
+
+class HeatmapView : public QWidget {
+    Q_OBJECT
+public:
+    explicit HeatmapView(QWidget* parent = nullptr);
+    ~HeatmapView() override;
+
+    /// Show step `index` of the trace (the trace is kept alive while shown).
+    void setStep(std::shared_ptr<const core::Trace> trace, int index);
+    void setTokens(QStringList queryTokens, QStringList keyTokens);
+    /// The index for a leading axis by name ("batch", "head"); kept across steps.
+    void setSliceIndex(const QString& axisName, int value);
+    int sliceIndex(const QString& axisName) const;
+    void setZoom(double factor);
+
+    // Read-outs (tests, export, the stage).
+    QCustomPlot* plot() const { return m_plot; }
+    const core::Step* step() const;
+    int rowAxis() const { return m_rowAxis; }
+    int colAxis() const { return m_colAxis; }
+    int rows() const;
+    int columns() const;
+    /// The full index into the step's tensor of cell (row, col) of the slice.
+    std::vector<core::Index> tensorIndex(int row, int col) const;
+    double rangeLower() const { return m_rangeLower; }
+    double rangeUpper() const { return m_rangeUpper; }
+    ColorRangeKind rangeKind() const { return m_rangeKind; }
+    /// Pixel position (in plot widget coordinates) of a cell's centre.
+    QPointF cellCenter(int row, int col) const;
+    /// Update the hover read-out for a plot pixel; false when not over a cell.
+    bool hoverAt(const QPointF& plotPos);
+    int hoveredRow() const { return m_hoverRow; }
+    int hoveredColumn() const { return m_hoverCol; }
+    double hoveredValue() const { return m_hoverValue; }
+    QString hoverText() const;
+    QString statsText() const;
+
+    /// Save the heatmap as PNG, JPG, PDF or SVG (by suffix). False on failure.
+    bool exportImage(const QString& path, int width = 0, int height = 0) const;
+
+signals:
+    /// The user moved a leading-axis spin box.
+    void sliceIndexChanged(const QString& axisName, int value);
+    void cellHovered(int row, int col, double value);
+
+private:
+    void rebuild();
+    void rebuildSpinBoxes();
+    void refill();
+    QStringList labelsFor(int axis) const;
+    void onMouseMove(QMouseEvent* event);
+    void applyFonts();
+
+    std::shared_ptr<const core::Trace> m_trace;
+    int m_index = -1;
+    QStringList m_queryTokens, m_keyTokens;
+    std::map<QString, int> m_sliceIndices; // by axis name
+    int m_rowAxis = -1, m_colAxis = -1;
+    std::vector<core::Index> m_fixed;
+    double m_rangeLower = 0, m_rangeUpper = 1;
+    ColorRangeKind m_rangeKind = ColorRangeKind::Sequential;
+    int m_hoverRow = -1, m_hoverCol = -1;
+    double m_hoverValue = 0;
+    double m_zoom = 1.0;
+
+    QLabel* m_title;
+    QHBoxLayout* m_spinLayout;
+    std::vector<std::pair<int, QSpinBox*>> m_spins; // (axis, spin box)
+    QTabWidget* m_tabs;
+    QCustomPlot* m_plot;
+    QCPColorMap* m_map;
+    QCPColorScale* m_scale;
+    QLabel* m_hover;
+    QLabel* m_stats;
+    QTableView* m_table;
+    TensorSliceModel* m_model;
+};
+
+/// Whether a tensor value stands for a masked-out score (Keras adds −1e9).
+inline bool isMaskedValue(float v) { return v <= -1e8f; }
+
+} // namespace attnviz::ui

@@ -1,0 +1,22 @@
+// The whole MultiHeadAttention layer written with Keras' fundamental layers
+// (EinsumDense, Softmax, Dropout, Add, LayerNormalization) for a spec, with
+// the listing line that produces each trace step.
+#pragma once
+
+#include "core/spec.h"
+#include "core/trace.h"
+
+#include <QMap>
+#include <QString>
+
+namespace attnviz::ui {
+
+struct KerasListing {
+    QString code;
+    QMap<QString, int> lineOfStep; // step key -> 0-based line in code
+};
+
+/// Empty code for layers other than MultiHeadAttention.
+KerasListing mhaKerasListing(const core::Spec& spec, const core::Trace& trace);
+
+} // namespace attnviz::ui

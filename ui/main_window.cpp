@@ -1,0 +1,571 @@
+#include "main_window.h"
+
+#include "compare_view.h"
+#include "controller.h"
+#include "formula_panel.h"
+#include "heatmap_view.h"
+#include "keras_listing.h"
+#include "settings.h"
+#include "setup_panel.h"
+#include "stage_view.h"
+#include "step_text.h"
+#include "step_timeline.h"
+#include "trace_model.h"
+
+#include "core/spec.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QListView>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QSvgGenerator>
+#include <QTabWidget>
+#include <QTimer>
+
+#include <cmath>
+
+namespace attnviz::ui {
+
+namespace {
+constexpr double kPresentationZoom = 1.6;
+}
+
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent),
+      m_controller(new Controller(this)),
+      m_traceModel(new TraceModel(this)),
+      m_recomputeTimer(new QTimer(this)) {
+    setWindowTitle(tr("attnviz — attention, step by step"));
+    setWindowIcon(QIcon(QStringLiteral(":/attnviz/attnviz.svg")));
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
+
+    // Centre: the stage over the formula panel, and the compare tab.
+    m_centre = new QTabWidget(this);
+    m_centre->setDocumentMode(true);
+    auto* split = new QSplitter(Qt::Vertical, m_centre);
+    m_stage = new StageView(split);
+    m_stage->setToolTip(tr("The current operation, animated. Step menu ▸ Replay animation (R) plays it again."));
+    m_formula = new FormulaPanel(split);
+    split->addWidget(m_stage);
+    split->addWidget(m_formula);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+    split->setChildrenCollapsible(false);
+    m_centre->addTab(split, tr("Stage"));
+    m_compare = new CompareView(m_centre);
+    m_centre->addTab(m_compare, tr("Compare"));
+    m_centre->setTabToolTip(1, tr("The same inputs through every variant, side by side"));
+    setCentralWidget(m_centre);
+
+    // Docks.
+    m_setup = new SetupPanel(this);
+    m_setupDock = new QDockWidget(tr("Setup"), this);
+    m_setupDock->setObjectName(QStringLiteral("setupDock"));
+    m_setupDock->setWidget(m_setup);
+    addDockWidget(Qt::LeftDockWidgetArea, m_setupDock);
+
+    m_heatmap = new HeatmapView(this);
+    m_inspectorDock = new QDockWidget(tr("Inspector"), this);
+    m_inspectorDock->setObjectName(QStringLiteral("inspectorDock"));
+    m_inspectorDock->setWidget(m_heatmap);
+    addDockWidget(Qt::RightDockWidgetArea, m_inspectorDock);
+
+    m_timeline = new StepTimeline(this);
+    m_timeline->setModel(m_traceModel);
+    m_timelineDock = new QDockWidget(tr("Timeline"), this);
+    m_timelineDock->setObjectName(QStringLiteral("timelineDock"));
+    m_timelineDock->setWidget(m_timeline);
+    addDockWidget(Qt::BottomDockWidgetArea, m_timelineDock);
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+    resizeDocks({m_setupDock, m_inspectorDock}, {300, 420}, Qt::Horizontal);
+
+    // Status line.
+    m_statusError = new QLabel(this);
+    m_statusError->setStyleSheet(QStringLiteral("QLabel { color: #b00000; }"));
+    m_statusInfo = new QLabel(this);
+    statusBar()->addWidget(m_statusError, 1);
+    statusBar()->addPermanentWidget(m_statusInfo);
+
+    createActions();
+    createMenus();
+
+    // Recompute on the next event-loop pass, so a burst of edits costs one run.
+    m_recomputeTimer->setSingleShot(true);
+    m_recomputeTimer->setInterval(0);
+    connect(m_recomputeTimer, &QTimer::timeout, this, &MainWindow::recomputeNow);
+    connect(m_setup, &SetupPanel::specEdited, this, &MainWindow::scheduleRecompute);
+    connect(m_setup, &SetupPanel::browseRequested, this, &MainWindow::browseNpy);
+
+    connect(m_controller, &Controller::traceChanged, this, &MainWindow::onTraceChanged);
+    connect(m_controller, &Controller::currentStepChanged, this, &MainWindow::onCurrentStepChanged);
+    connect(m_controller, &Controller::errorChanged, this, &MainWindow::onErrorChanged);
+    connect(m_controller, &Controller::playingChanged, m_timeline, &StepTimeline::setPlaying);
+    connect(m_controller, &Controller::speedChanged, m_timeline, &StepTimeline::setSpeed);
+    connect(m_controller, &Controller::speedChanged, m_stage, &StageView::setSpeed);
+
+    connect(m_timeline, &StepTimeline::stepActivated, m_controller, &Controller::setCurrentStep);
+    connect(m_timeline, &StepTimeline::firstRequested, m_controller, &Controller::first);
+    connect(m_timeline, &StepTimeline::previousRequested, m_controller, &Controller::previous);
+    connect(m_timeline, &StepTimeline::playPauseRequested, m_controller, &Controller::togglePlay);
+    connect(m_timeline, &StepTimeline::nextRequested, m_controller, &Controller::next);
+    connect(m_timeline, &StepTimeline::lastRequested, m_controller, &Controller::last);
+    connect(m_timeline, &StepTimeline::speedChangeRequested, m_controller, &Controller::setSpeed);
+
+    connect(m_heatmap, &HeatmapView::sliceIndexChanged, this, &MainWindow::onSliceIndexChanged);
+    connect(m_centre, &QTabWidget::currentChanged, this, [this] { updateCompare(); });
+
+    m_setup->setFocusPolicy(Qt::NoFocus);
+    recomputeNow();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions() {
+    auto make = [this](const QString& text, const QKeySequence& key, const QString& tip) {
+        auto* a = new QAction(text, this);
+        if (!key.isEmpty())
+            a->setShortcut(key);
+        a->setStatusTip(tip);
+        a->setToolTip(tip);
+        addAction(a); // shortcuts keep working in presentation mode, with the menu bar hidden
+        return a;
+    };
+    m_openAction = make(tr("&Open spec…"), QKeySequence::Open, tr("Load a spec.json with its inputs and weights"));
+    m_saveAction = make(tr("&Save spec…"), QKeySequence::Save,
+                        tr("Write the current spec.json with its inputs and weights"));
+    m_exportHeatmapAction = make(tr("&Export heatmap…"), QKeySequence(tr("Ctrl+E")),
+                                 tr("Save the inspector's heatmap as PNG, PDF or SVG"));
+    m_exportStageAction = make(tr("Export s&tage…"), QKeySequence(tr("Ctrl+Shift+E")),
+                               tr("Save the stage as PNG, PDF or SVG"));
+    m_quitAction = make(tr("&Quit"), QKeySequence::Quit, tr("Quit attnviz"));
+    m_presentAction = make(tr("&Presentation mode"), QKeySequence(Qt::Key_F5),
+                           tr("Full screen, big fonts, docks hidden; step with the keyboard"));
+    m_presentAction->setCheckable(true);
+    m_zoomInAction = make(tr("Zoom &in"), QKeySequence(tr("Ctrl+=")), tr("Larger fonts and cells"));
+    m_zoomInAction->setShortcuts({QKeySequence(tr("Ctrl+=")), QKeySequence(tr("Ctrl++"))});
+    m_zoomOutAction = make(tr("Zoom &out"), QKeySequence(tr("Ctrl+-")), tr("Smaller fonts and cells"));
+    m_zoomResetAction = make(tr("&Reset zoom"), QKeySequence(tr("Ctrl+0")), tr("Normal size"));
+    m_playAction = make(tr("&Play / pause"), QKeySequence(Qt::Key_Space), tr("Step through the computation"));
+    m_nextAction = make(tr("&Next step"), QKeySequence(Qt::Key_Right), tr("Go to the next step"));
+    m_previousAction = make(tr("P&revious step"), QKeySequence(Qt::Key_Left), tr("Go to the previous step"));
+    m_firstAction = make(tr("&First step"), QKeySequence(Qt::Key_Home), tr("Go to the first step"));
+    m_lastAction = make(tr("&Last step"), QKeySequence(Qt::Key_End), tr("Go to the last step"));
+    m_replayAction = make(tr("Re&play animation"), QKeySequence(Qt::Key_R), tr("Play this step's animation again"));
+    m_aboutAction = make(tr("&About attnviz"), {}, tr("What attnviz is"));
+
+    connect(m_openAction, &QAction::triggered, this, &MainWindow::openSpecDialog);
+    connect(m_saveAction, &QAction::triggered, this, &MainWindow::saveSpecDialog);
+    connect(m_exportHeatmapAction, &QAction::triggered, this, [this] { exportDialog(false); });
+    connect(m_exportStageAction, &QAction::triggered, this, [this] { exportDialog(true); });
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+    connect(m_presentAction, &QAction::toggled, this, &MainWindow::setPresentationMode);
+    connect(m_zoomInAction, &QAction::triggered, this, &MainWindow::zoomIn);
+    connect(m_zoomOutAction, &QAction::triggered, this, &MainWindow::zoomOut);
+    connect(m_zoomResetAction, &QAction::triggered, this, &MainWindow::resetZoom);
+    connect(m_playAction, &QAction::triggered, m_controller, &Controller::togglePlay);
+    connect(m_nextAction, &QAction::triggered, m_controller, &Controller::next);
+    connect(m_previousAction, &QAction::triggered, m_controller, &Controller::previous);
+    connect(m_firstAction, &QAction::triggered, m_controller, &Controller::first);
+    connect(m_lastAction, &QAction::triggered, m_controller, &Controller::last);
+    connect(m_replayAction, &QAction::triggered, m_stage, &StageView::replay);
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::about);
+
+    // Escape leaves presentation mode.
+    auto* leave = new QAction(this);
+    leave->setShortcut(QKeySequence(Qt::Key_Escape));
+    connect(leave, &QAction::triggered, this, [this] {
+        if (m_presenting)
+            m_presentAction->setChecked(false);
+    });
+    addAction(leave);
+}
+
+void MainWindow::createMenus() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_openAction);
+    m_recentMenu = file->addMenu(tr("Open &recent"));
+    file->addAction(m_saveAction);
+    file->addSeparator();
+    file->addAction(m_exportHeatmapAction);
+    file->addAction(m_exportStageAction);
+    file->addSeparator();
+    file->addAction(m_quitAction);
+    updateRecentMenu();
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_presentAction);
+    view->addSeparator();
+    view->addAction(m_zoomInAction);
+    view->addAction(m_zoomOutAction);
+    view->addAction(m_zoomResetAction);
+    view->addSeparator();
+    view->addAction(m_setupDock->toggleViewAction());
+    view->addAction(m_inspectorDock->toggleViewAction());
+    view->addAction(m_timelineDock->toggleViewAction());
+
+    QMenu* step = menuBar()->addMenu(tr("&Step"));
+    step->addAction(m_playAction);
+    step->addAction(m_previousAction);
+    step->addAction(m_nextAction);
+    step->addAction(m_firstAction);
+    step->addAction(m_lastAction);
+    step->addSeparator();
+    step->addAction(m_replayAction);
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_aboutAction);
+}
+
+void MainWindow::setSettings(QSettings* settings) {
+    m_settings = settings;
+    if (!settings)
+        return;
+    m_recentFiles = settings::recentFiles.value(*settings);
+    m_lastDirectory = settings::lastDirectory.value(*settings);
+    updateRecentMenu();
+    const QByteArray geometry = settings::windowGeometry.value(*settings);
+    if (!geometry.isEmpty())
+        restoreGeometry(geometry);
+    const QByteArray state = settings::windowState.value(*settings);
+    if (!state.isEmpty())
+        restoreState(state);
+    setZoom(settings::zoom.value(*settings));
+    m_controller->setSpeed(settings::playSpeed.value(*settings));
+    m_stage->setSpeed(m_controller->speed());
+    const QString last = settings::lastSpec.value(*settings);
+    if (!last.isEmpty() && QFileInfo::exists(last))
+        openSpec(last);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    if (m_presenting)
+        setPresentationMode(false);
+    if (m_settings) {
+        settings::windowGeometry.setValue(*m_settings, saveGeometry());
+        settings::windowState.setValue(*m_settings, saveState());
+        settings::zoom.setValue(*m_settings, m_zoom);
+        settings::playSpeed.setValue(*m_settings, m_controller->speed());
+        settings::recentFiles.setValue(*m_settings, m_recentFiles);
+        settings::lastDirectory.setValue(*m_settings, m_lastDirectory);
+        settings::lastSpec.setValue(*m_settings, m_recentFiles.value(0));
+    }
+    m_controller->pause();
+    event->accept();
+}
+
+// --- recompute and show ------------------------------------------------------
+
+void MainWindow::scheduleRecompute() {
+    m_recomputeTimer->start();
+}
+
+void MainWindow::recomputeNow() {
+    m_recomputeTimer->stop();
+    const SetupPanel::Result r = m_setup->buildSpec();
+    if (!r.errorMessage.isEmpty()) {
+        m_controller->setInputError(r.errorField, r.errorMessage);
+        return;
+    }
+    m_controller->setSpec(r.spec, r.queryTokens, r.keyTokens);
+}
+
+void MainWindow::onTraceChanged() {
+    const auto trace = m_controller->trace();
+    m_traceModel->setTrace(trace);
+    m_stage->setTrace(trace);
+    m_stage->setTokens(m_controller->queryTokens(), m_controller->keyTokens());
+    m_heatmap->setTokens(m_controller->queryTokens(), m_controller->keyTokens());
+    m_formula->setListing(mhaKerasListing(m_controller->traceSpec(), *trace));
+    m_compareDirty = true;
+    updateCompare();
+    m_statusInfo->setText(tr("%1 · %n step(s) · %2 FLOPs · computed in %3 ms", nullptr, int(trace->steps.size()))
+                              .arg(QString::fromStdString(trace->layer), countText(trace->totalFlops()))
+                              .arg(m_controller->lastRunMs(), 0, 'f', 1));
+}
+
+void MainWindow::updateCompare() {
+    // The compare view runs every variant: only when it is on screen.
+    if (!m_compareDirty || m_centre->currentWidget() != m_compare || !m_controller->trace())
+        return;
+    m_compare->setSpec(m_controller->traceSpec());
+    m_compareDirty = false;
+}
+
+void MainWindow::onCurrentStepChanged(int index) {
+    const auto trace = m_controller->trace();
+    m_timeline->setCurrentStep(index);
+    m_stage->setCurrentStep(index);
+    m_heatmap->setStep(trace, index);
+    const core::Step* step = m_controller->currentStepData();
+    m_formula->setStep(step, index, m_controller->stepCount());
+    if (!m_controller->hasError()) {
+        // Warn about NaN/Inf in the tensor on show.
+        QString warning;
+        if (step) {
+            const core::TensorStats st = core::stats(step->value.values());
+            if (st.nanCount || st.infCount)
+                warning = tr("Warning: %1 contains %2 NaN and %3 Inf values.")
+                              .arg(QString::fromStdString(step->key))
+                              .arg(st.nanCount)
+                              .arg(st.infCount);
+        }
+        m_statusError->setText(warning);
+    }
+}
+
+void MainWindow::onErrorChanged(const QString& field, const QString& message) {
+    if (message.isEmpty()) {
+        m_setup->clearError();
+        m_statusError->clear();
+        return;
+    }
+    m_setup->showError(field, message);
+    m_statusError->setText(tr("Not recomputed: %1 (the last good result stays on screen)").arg(message));
+}
+
+void MainWindow::onSliceIndexChanged(const QString& axis, int value) {
+    if (axis == QLatin1String("batch"))
+        m_batch = value;
+    else if (axis == QLatin1String("head"))
+        m_head = value;
+    m_stage->setSliceIndices(m_batch, m_head);
+}
+
+void MainWindow::settle() {
+    QApplication::processEvents();
+    if (m_recomputeTimer->isActive())
+        recomputeNow();
+    m_stage->setProgress(1.0);
+    QApplication::processEvents();
+}
+
+// --- files -------------------------------------------------------------------
+
+bool MainWindow::openSpec(const QString& path, QString* error) {
+    core::Spec spec;
+    try {
+        spec = core::loadSpec(path.toStdString());
+    } catch (const std::exception& e) {
+        const QString message = QString::fromUtf8(e.what());
+        if (error)
+            *error = message;
+        m_statusError->setText(tr("Could not open %1: %2").arg(QFileInfo(path).fileName(), message));
+        return false;
+    }
+    m_setup->setSpec(spec);
+    recomputeNow();
+    addRecentFile(path);
+    setWindowFilePath(path);
+    if (m_controller->hasError() && error)
+        *error = m_controller->errorMessage();
+    return !m_controller->hasError();
+}
+
+bool MainWindow::saveSpec(const QString& path, QString* error) {
+    const auto trace = m_controller->trace();
+    if (!trace) {
+        if (error)
+            *error = tr("Nothing computed yet.");
+        return false;
+    }
+    try {
+        core::saveSpec(path.toStdString(), m_controller->traceSpec(), trace->weights);
+    } catch (const std::exception& e) {
+        if (error)
+            *error = QString::fromUtf8(e.what());
+        return false;
+    }
+    addRecentFile(path);
+    setWindowFilePath(path);
+    return true;
+}
+
+void MainWindow::openSpecDialog() {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open spec"), m_lastDirectory,
+                                                      tr("Layer specs (*.json);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    m_lastDirectory = QFileInfo(path).absolutePath();
+    QString error;
+    if (!openSpec(path, &error) && !error.isEmpty())
+        QMessageBox::warning(this, tr("Open spec"), tr("Could not open %1:\n%2").arg(path, error));
+}
+
+void MainWindow::saveSpecDialog() {
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save spec"), m_lastDirectory,
+                                                      tr("Layer specs (*.json)"));
+    if (path.isEmpty())
+        return;
+    m_lastDirectory = QFileInfo(path).absolutePath();
+    QString error;
+    if (!saveSpec(path, &error))
+        QMessageBox::warning(this, tr("Save spec"), tr("Could not save %1:\n%2").arg(path, error));
+    else
+        statusBar()->showMessage(tr("Saved %1 (with its inputs and weights beside it)").arg(path), 4000);
+}
+
+void MainWindow::addRecentFile(const QString& path) {
+    const QString abs = QFileInfo(path).absoluteFilePath();
+    m_recentFiles.removeAll(abs);
+    m_recentFiles.prepend(abs);
+    while (m_recentFiles.size() > settings::maxRecentFiles)
+        m_recentFiles.removeLast();
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu() {
+    if (!m_recentMenu)
+        return;
+    m_recentMenu->clear();
+    for (const QString& path : std::as_const(m_recentFiles)) {
+        QAction* a = m_recentMenu->addAction(QFileInfo(path).fileName());
+        a->setToolTip(path);
+        connect(a, &QAction::triggered, this, [this, path] {
+            QString error;
+            if (!openSpec(path, &error) && !error.isEmpty())
+                QMessageBox::warning(this, tr("Open spec"), tr("Could not open %1:\n%2").arg(path, error));
+        });
+    }
+    m_recentMenu->setEnabled(!m_recentFiles.isEmpty());
+}
+
+void MainWindow::browseNpy(const QString& which) {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Choose the %1 .npy").arg(which), m_lastDirectory,
+                                                      tr("NumPy arrays (*.npy);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    m_lastDirectory = QFileInfo(path).absolutePath();
+    m_setup->setNpyPath(which, path);
+}
+
+bool MainWindow::exportHeatmap(const QString& path, QString* error) {
+    if (!m_heatmap->exportImage(path, 900, 700)) {
+        if (error)
+            *error = tr("Could not write %1.").arg(path);
+        return false;
+    }
+    return true;
+}
+
+bool MainWindow::exportStage(const QString& path, QString* error) {
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    const QSize size = m_stage->size().expandedTo(QSize(800, 500));
+    bool ok = false;
+    if (suffix == QLatin1String("svg")) {
+        QSvgGenerator generator;
+        generator.setFileName(path);
+        generator.setSize(size);
+        generator.setViewBox(QRect(QPoint(0, 0), size));
+        generator.setTitle(tr("attnviz stage"));
+        QPainter painter;
+        if ((ok = painter.begin(&generator))) {
+            m_stage->renderTo(painter, QRect(QPoint(0, 0), size));
+            ok = painter.end();
+        }
+    } else if (suffix == QLatin1String("pdf")) {
+        QPdfWriter writer(path);
+        writer.setPageSize(QPageSize(QSizeF(size), QPageSize::Point));
+        writer.setPageMargins(QMarginsF(0, 0, 0, 0));
+        writer.setResolution(72);
+        writer.setTitle(tr("attnviz stage"));
+        QPainter painter;
+        if ((ok = painter.begin(&writer))) {
+            m_stage->renderTo(painter, QRect(QPoint(0, 0), size));
+            ok = painter.end();
+        }
+    } else {
+        ok = m_stage->renderImage(size * 2).save(path);
+    }
+    if (!ok && error)
+        *error = tr("Could not write %1.").arg(path);
+    return ok;
+}
+
+void MainWindow::exportDialog(bool stage) {
+    const QString path = QFileDialog::getSaveFileName(
+        this, stage ? tr("Export stage") : tr("Export heatmap"), m_lastDirectory,
+        tr("PNG image (*.png);;PDF document (*.pdf);;SVG drawing (*.svg)"));
+    if (path.isEmpty())
+        return;
+    m_lastDirectory = QFileInfo(path).absolutePath();
+    QString error;
+    const bool ok = stage ? exportStage(path, &error) : exportHeatmap(path, &error);
+    if (!ok)
+        QMessageBox::warning(this, tr("Export"), error);
+    else
+        statusBar()->showMessage(tr("Exported %1").arg(path), 4000);
+}
+
+// --- view --------------------------------------------------------------------
+
+void MainWindow::setPresentationMode(bool on) {
+    if (on == m_presenting)
+        return;
+    m_presenting = on;
+    {
+        const QSignalBlocker block(m_presentAction);
+        m_presentAction->setChecked(on);
+    }
+    if (on) {
+        m_statebeforePresenting = saveState();
+        m_wasMaximized = isMaximized();
+        m_setupDock->hide();
+        m_inspectorDock->hide();
+        m_timelineDock->hide();
+        menuBar()->hide();
+        statusBar()->hide();
+        showFullScreen();
+    } else {
+        menuBar()->show();
+        statusBar()->show();
+        restoreState(m_statebeforePresenting);
+        m_wasMaximized ? showMaximized() : showNormal();
+    }
+    applyZoom();
+    m_stage->setFocus();
+}
+
+void MainWindow::setZoom(double factor) {
+    m_zoom = std::clamp(factor, 0.5, 4.0);
+    applyZoom();
+}
+
+void MainWindow::zoomIn() { setZoom(m_zoom * 1.15); }
+void MainWindow::zoomOut() { setZoom(m_zoom / 1.15); }
+void MainWindow::resetZoom() { setZoom(1.0); }
+
+void MainWindow::applyZoom() {
+    const double z = m_zoom * (m_presenting ? kPresentationZoom : 1.0);
+    m_stage->setZoom(z);
+    m_formula->setZoom(z);
+    m_heatmap->setZoom(z);
+    m_timeline->setZoom(z);
+}
+
+void MainWindow::about() {
+    QMessageBox::about(
+        this, tr("About attnviz"),
+        tr("<h3>attnviz %1</h3>"
+           "<p>Keras' three attention layers — MultiHeadAttention, Attention and AdditiveAttention — "
+           "computed exactly as Keras 3 does, one operation at a time: every tensor with its shape, "
+           "its formula and the Keras code that produces it.</p>"
+           "<p>Keys: Space play/pause, Left/Right step, Home/End first/last, F5 presentation, "
+           "Ctrl+= / Ctrl+- zoom.</p>"
+           "<p>Built with Qt %2 and QCustomPlot.</p>")
+            .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+}
+
+} // namespace attnviz::ui

@@ -1,0 +1,137 @@
+// The main window: wires the controller to the views. Setup (left dock),
+// stage and formula (centre tab "Stage"), compare (centre tab "Compare"),
+// inspector (right dock), timeline (bottom dock), menus, status line and
+// presentation mode. Lives in attention_ui so tests link the real window.
+#pragma once
+
+#include <QMainWindow>
+#include <QStringList>
+
+class QAction;
+class QDockWidget;
+class QLabel;
+class QMenu;
+class QSettings;
+class QTabWidget;
+class QTimer;
+
+namespace attnviz::ui {
+
+class CompareView;
+class Controller;
+class FormulaPanel;
+class HeatmapView;
+class SetupPanel;
+class StageView;
+class StepTimeline;
+class TraceModel;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    /// Restore window state, zoom, speed and recent files from these settings,
+    /// and save them there on close. Not owned; may be nullptr (tests).
+    void setSettings(QSettings* settings);
+
+    /// Load a spec.json; on failure shows nothing and returns false with the message.
+    bool openSpec(const QString& path, QString* error = nullptr);
+    bool saveSpec(const QString& path, QString* error = nullptr);
+    /// Recompute from the setup panel now (edits otherwise recompute on the next event loop pass).
+    void recomputeNow();
+    /// Bring every view to rest (stage animation at its end) for a deterministic frame.
+    void settle();
+
+    bool exportHeatmap(const QString& path, QString* error = nullptr);
+    bool exportStage(const QString& path, QString* error = nullptr);
+
+    bool isPresentationMode() const { return m_presenting; }
+    double zoom() const { return m_zoom; }
+    QStringList recentFiles() const { return m_recentFiles; }
+
+    Controller* controller() const { return m_controller; }
+    TraceModel* traceModel() const { return m_traceModel; }
+    SetupPanel* setupPanel() const { return m_setup; }
+    StepTimeline* timeline() const { return m_timeline; }
+    HeatmapView* heatmap() const { return m_heatmap; }
+    FormulaPanel* formulaPanel() const { return m_formula; }
+    StageView* stage() const { return m_stage; }
+    QLabel* statusMessage() const { return m_statusError; }
+
+public slots:
+    void setPresentationMode(bool on);
+    void setZoom(double factor);
+    void zoomIn();
+    void zoomOut();
+    void resetZoom();
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void onTraceChanged();
+    void onCurrentStepChanged(int index);
+    void onErrorChanged(const QString& field, const QString& message);
+    void onSliceIndexChanged(const QString& axis, int value);
+    void scheduleRecompute();
+    void updateCompare();
+    void addRecentFile(const QString& path);
+    void updateRecentMenu();
+    void openSpecDialog();
+    void saveSpecDialog();
+    void exportDialog(bool stage);
+    void browseNpy(const QString& which);
+    void about();
+    void applyZoom();
+
+    Controller* m_controller;
+    TraceModel* m_traceModel;
+    SetupPanel* m_setup;
+    StepTimeline* m_timeline;
+    HeatmapView* m_heatmap;
+    FormulaPanel* m_formula;
+    StageView* m_stage;
+    CompareView* m_compare;
+    QTabWidget* m_centre;
+    QDockWidget* m_setupDock;
+    QDockWidget* m_inspectorDock;
+    QDockWidget* m_timelineDock;
+    QLabel* m_statusError;
+    QLabel* m_statusInfo;
+    QTimer* m_recomputeTimer;
+
+    QAction* m_openAction;
+    QAction* m_saveAction;
+    QAction* m_exportHeatmapAction;
+    QAction* m_exportStageAction;
+    QAction* m_quitAction;
+    QAction* m_presentAction;
+    QAction* m_zoomInAction;
+    QAction* m_zoomOutAction;
+    QAction* m_zoomResetAction;
+    QAction* m_playAction;
+    QAction* m_nextAction;
+    QAction* m_previousAction;
+    QAction* m_firstAction;
+    QAction* m_lastAction;
+    QAction* m_replayAction;
+    QAction* m_aboutAction;
+    QMenu* m_recentMenu = nullptr;
+
+    QSettings* m_settings = nullptr;
+    QStringList m_recentFiles;
+    QString m_lastDirectory;
+    QByteArray m_statebeforePresenting;
+    bool m_presenting = false;
+    bool m_wasMaximized = false;
+    bool m_compareDirty = true;
+    double m_zoom = 1.0;
+    int m_batch = 0;
+    int m_head = 0;
+};
+
+} // namespace attnviz::ui

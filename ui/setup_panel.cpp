@@ -1,0 +1,700 @@
+#include "setup_panel.h"
+
+#include "tensor_slice_model.h"
+
+#include "core/attention.h"
+#include "core/npy.h"
+#include "core/random.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QTableView>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace attnviz::ui {
+
+namespace {
+
+constexpr const char* kInvalidProperty = "attnvizInvalid";
+
+QSpinBox* makeSpin(QWidget* parent, int lo, int hi, int value, const QString& tip) {
+    auto* s = new QSpinBox(parent);
+    s->setRange(lo, hi);
+    s->setValue(value);
+    s->setToolTip(tip);
+    s->setAccelerated(true);
+    s->setKeyboardTracking(true);
+    return s;
+}
+
+/// "3 4, 7" -> {3, 4, 7}; nullopt with a message when something is not a position.
+std::optional<std::vector<int>> parsePositions(const QString& text, int length, QString* message) {
+    std::vector<int> out;
+    const QStringList parts = text.split(QRegularExpression(QStringLiteral("[\\s,;]+")), Qt::SkipEmptyParts);
+    for (const QString& part : parts) {
+        bool ok = false;
+        const int p = part.toInt(&ok);
+        if (!ok) {
+            *message = SetupPanel::tr("“%1” is not a position: expected whole numbers like “3 4”.").arg(part);
+            return std::nullopt;
+        }
+        if (p < 0 || p >= length) {
+            *message = SetupPanel::tr("Position %1 is outside the sequence: expected 0 to %2. Received: %1.")
+                           .arg(p)
+                           .arg(length - 1);
+            return std::nullopt;
+        }
+        out.push_back(p);
+    }
+    return out;
+}
+
+/// A [B, n] 0/1 mask with the padding positions 0 in every batch row.
+core::Tensor paddingMask(core::Index batch, core::Index n, const std::vector<int>& padding) {
+    core::Tensor m(core::Shape{batch, n});
+    std::fill(m.values().begin(), m.values().end(), 1.0f);
+    for (core::Index b = 0; b < batch; ++b)
+        for (int p : padding)
+            m.data()[b * n + p] = 0.0f;
+    return m;
+}
+
+/// Batch row 0's padding positions of a [B, n] mask, as text.
+QString positionsText(const core::Tensor& mask) {
+    QStringList parts;
+    if (mask.rank() == 2)
+        for (core::Index i = 0; i < mask.dim(1); ++i)
+            if (mask.data()[i] == 0.0f)
+                parts << QString::number(i);
+    return parts.join(QLatin1Char(' '));
+}
+
+QStringList toQStrings(const std::vector<std::string>& v) {
+    QStringList out;
+    for (const auto& s : v)
+        out << QString::fromStdString(s);
+    return out;
+}
+
+} // namespace
+
+SetupPanel::SetupPanel(QWidget* parent) : QWidget(parent) {
+    buildUi();
+    updateEnabled();
+}
+
+void SetupPanel::buildUi() {
+    auto* content = new QWidget;
+    auto* column = new QVBoxLayout(content);
+    column->setContentsMargins(4, 4, 4, 4);
+
+    m_error = new QLabel(content);
+    m_error->setWordWrap(true);
+    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_error->setStyleSheet(QStringLiteral("QLabel { color: #a00000; background: #ffe4e4; border: 1px solid #d08080; "
+                                          "border-radius: 3px; padding: 4px; }"));
+    m_error->hide();
+    column->addWidget(m_error);
+
+    // --- Layer -----------------------------------------------------------
+    auto* layerBox = new QGroupBox(tr("Layer"), content);
+    auto* layerForm = new QFormLayout(layerBox);
+    m_layer = new QComboBox(layerBox);
+    m_layer->addItem(QStringLiteral("MultiHeadAttention"), int(core::LayerKind::MultiHeadAttention));
+    m_layer->addItem(QStringLiteral("Attention"), int(core::LayerKind::Attention));
+    m_layer->addItem(QStringLiteral("AdditiveAttention"), int(core::LayerKind::AdditiveAttention));
+    m_layer->setToolTip(tr("Which Keras layer to compute: MultiHeadAttention, Attention (dot-product, Luong) "
+                           "or AdditiveAttention (Bahdanau)"));
+    m_heads = makeSpin(layerBox, 0, 64, 2, tr("num_heads: how many attention heads run side by side"));
+    m_keyDim = makeSpin(layerBox, 0, 512, 4, tr("key_dim: size of each head's query and key vectors"));
+    m_valueDim = makeSpin(layerBox, 0, 512, 0, tr("value_dim: size of each head's value vectors (default: key_dim)"));
+    m_valueDim->setSpecialValueText(tr("= key_dim"));
+    m_outputShape = makeSpin(layerBox, 0, 4096, 0, tr("output_shape: width of the output (default: the query width)"));
+    m_outputShape->setSpecialValueText(tr("= query width"));
+    m_useBias = new QCheckBox(tr("use_bias"), layerBox);
+    m_useBias->setChecked(true);
+    m_useBias->setToolTip(tr("Add a bias to every projection"));
+    m_scoreMode = new QComboBox(layerBox);
+    m_scoreMode->addItem(tr("dot"), int(core::ScoreMode::Dot));
+    m_scoreMode->addItem(tr("concat"), int(core::ScoreMode::Concat));
+    m_scoreMode->setToolTip(tr("score_mode of Attention: dot product, or tanh of the sum (concat)"));
+    m_useScale = new QCheckBox(tr("use_scale"), layerBox);
+    m_useScale->setToolTip(tr("Learn a scale for the scores (Attention: a scalar; AdditiveAttention: a vector)"));
+    m_transformer = new QCheckBox(tr("Transformer sub-layer (Add && LayerNorm)"), layerBox);
+    m_transformer->setToolTip(tr("Follow the layer with a residual Add and LayerNormalization, as in the "
+                                 "Transformer's encoder"));
+    layerForm->addRow(tr("Layer:"), m_layer);
+    layerForm->addRow(tr("Heads:"), m_heads);
+    layerForm->addRow(tr("key_dim:"), m_keyDim);
+    layerForm->addRow(tr("value_dim:"), m_valueDim);
+    layerForm->addRow(tr("Output width:"), m_outputShape);
+    layerForm->addRow(tr("score_mode:"), m_scoreMode);
+    layerForm->addRow(m_useBias);
+    layerForm->addRow(m_useScale);
+    layerForm->addRow(m_transformer);
+    column->addWidget(layerBox);
+
+    // --- Sizes -----------------------------------------------------------
+    auto* sizeBox = new QGroupBox(tr("Sizes"), content);
+    auto* sizeForm = new QFormLayout(sizeBox);
+    m_batch = makeSpin(sizeBox, 0, 64, 1, tr("B: how many sequences in the batch"));
+    m_queryLen = makeSpin(sizeBox, 0, 2048, 4, tr("T: query length (target sequence)"));
+    m_sourceLen = makeSpin(sizeBox, 0, 2048, 4, tr("S: source length (keys and values)"));
+    m_queryFeatures = makeSpin(sizeBox, 0, 4096, 8, tr("Features per query token"));
+    m_valueFeatures = makeSpin(sizeBox, 0, 4096, 8, tr("Features per value token"));
+    m_keyFeatures = makeSpin(sizeBox, -1, 4096, -1, tr("Features per key token (default: no separate key; key = value)"));
+    m_keyFeatures->setSpecialValueText(tr("key = value"));
+    sizeForm->addRow(tr("Batch (B):"), m_batch);
+    sizeForm->addRow(tr("Query length (T):"), m_queryLen);
+    sizeForm->addRow(tr("Source length (S):"), m_sourceLen);
+    sizeForm->addRow(tr("Query width:"), m_queryFeatures);
+    sizeForm->addRow(tr("Value width:"), m_valueFeatures);
+    sizeForm->addRow(tr("Key width:"), m_keyFeatures);
+    column->addWidget(sizeBox);
+
+    // --- Masks -----------------------------------------------------------
+    auto* maskBox = new QGroupBox(tr("Masks"), content);
+    auto* maskForm = new QFormLayout(maskBox);
+    m_causal = new QCheckBox(tr("Causal (no peeking ahead)"), maskBox);
+    m_causal->setToolTip(tr("use_causal_mask: query position i may only attend to source positions ≤ i"));
+    m_queryPadding = new QLineEdit(maskBox);
+    m_queryPadding->setPlaceholderText(tr("e.g. 3 4"));
+    m_queryPadding->setToolTip(tr("Query positions that are padding (query_mask False), separated by spaces"));
+    m_sourcePadding = new QLineEdit(maskBox);
+    m_sourcePadding->setPlaceholderText(tr("e.g. 3 4"));
+    m_sourcePadding->setToolTip(tr("Source positions that are padding (value_mask False): no query attends to them"));
+    maskForm->addRow(m_causal);
+    maskForm->addRow(tr("Query padding:"), m_queryPadding);
+    maskForm->addRow(tr("Source padding:"), m_sourcePadding);
+    column->addWidget(maskBox);
+
+    // --- Dropout and seed --------------------------------------------------
+    auto* dropBox = new QGroupBox(tr("Dropout and seed"), content);
+    auto* dropForm = new QFormLayout(dropBox);
+    m_dropout = new QDoubleSpinBox(dropBox);
+    m_dropout->setRange(0.0, 0.95);
+    m_dropout->setSingleStep(0.05);
+    m_dropout->setDecimals(2);
+    m_dropout->setToolTip(tr("dropout rate on the attention weights (only applied when training)"));
+    m_training = new QCheckBox(tr("training=True"), dropBox);
+    m_training->setToolTip(tr("Call the layer in training mode, so dropout is applied"));
+    m_seed = makeSpin(dropBox, 0, 1000000, 0, tr("Seed for random inputs, initial weights and dropout"));
+    dropForm->addRow(tr("Dropout:"), m_dropout);
+    dropForm->addRow(m_training);
+    dropForm->addRow(tr("Seed:"), m_seed);
+    column->addWidget(dropBox);
+
+    // --- Inputs --------------------------------------------------------------
+    auto* inputBox = new QGroupBox(tr("Inputs"), content);
+    auto* inputLayout = new QVBoxLayout(inputBox);
+    m_source = new QComboBox(inputBox);
+    m_source->addItem(tr("Random (from the seed)"));
+    m_source->addItem(tr("Typed sentence"));
+    m_source->addItem(tr("Edit a table"));
+    m_source->addItem(tr(".npy files"));
+    m_source->setToolTip(tr("Where the query and value tensors come from"));
+    inputLayout->addWidget(m_source);
+    m_sourcePages = new QStackedWidget(inputBox);
+
+    auto* randomPage = new QLabel(tr("Standard-normal values drawn from the seed."), m_sourcePages);
+    randomPage->setWordWrap(true);
+    m_sourcePages->addWidget(randomPage);
+
+    auto* sentencePage = new QWidget(m_sourcePages);
+    auto* sentenceForm = new QFormLayout(sentencePage);
+    sentenceForm->setContentsMargins(0, 0, 0, 0);
+    m_sentence = new QLineEdit(tr("the cat sat on the mat"), sentencePage);
+    m_sentence->setToolTip(tr("One token per word; the same word always gets the same vector. "
+                              "The tokens label the heatmap axes."));
+    m_sourceSentence = new QLineEdit(sentencePage);
+    m_sourceSentence->setPlaceholderText(tr("same as query (self-attention)"));
+    m_sourceSentence->setToolTip(tr("The source sentence for cross-attention; empty for self-attention"));
+    sentenceForm->addRow(tr("Query:"), m_sentence);
+    sentenceForm->addRow(tr("Source:"), m_sourceSentence);
+    m_sourcePages->addWidget(sentencePage);
+
+    auto* tablePage = new QWidget(m_sourcePages);
+    auto* tableLayout = new QVBoxLayout(tablePage);
+    tableLayout->setContentsMargins(0, 0, 0, 0);
+    auto* tableTabs = new QTabWidget(tablePage);
+    m_queryModel = new TensorEditModel(this);
+    m_valueModel = new TensorEditModel(this);
+    m_queryTable = new QTableView(tableTabs);
+    m_valueTable = new QTableView(tableTabs);
+    for (auto [view, model] : {std::pair{m_queryTable, m_queryModel}, std::pair{m_valueTable, m_valueModel}}) {
+        view->setModel(model);
+        view->horizontalHeader()->setDefaultSectionSize(52);
+        view->verticalHeader()->setDefaultSectionSize(20);
+        view->setMinimumHeight(140);
+        view->setToolTip(tr("Double-click a cell to type a value; the layer recomputes at once"));
+        connect(model, &TensorEditModel::tensorEdited, this, &SetupPanel::specEdited);
+    }
+    tableTabs->addTab(m_queryTable, tr("query"));
+    tableTabs->addTab(m_valueTable, tr("value"));
+    m_tableReset = new QPushButton(tr("Refill from the seed"), tablePage);
+    m_tableReset->setToolTip(tr("Replace the table with the random inputs of the current seed"));
+    tableLayout->addWidget(tableTabs);
+    tableLayout->addWidget(m_tableReset);
+    m_sourcePages->addWidget(tablePage);
+
+    auto* filePage = new QWidget(m_sourcePages);
+    auto* fileForm = new QFormLayout(filePage);
+    fileForm->setContentsMargins(0, 0, 0, 0);
+    auto fileRow = [&](QLineEdit*& edit, const QString& which, const QString& label) {
+        edit = new QLineEdit(filePage);
+        edit->setPlaceholderText(which == QLatin1String("key") ? tr("optional") : tr("path to .npy"));
+        edit->setToolTip(tr("A float32 or float64 .npy of shape [B, length, features]"));
+        auto* browse = new QToolButton(filePage);
+        browse->setText(tr("…"));
+        browse->setToolTip(tr("Choose the %1 .npy file").arg(which));
+        connect(browse, &QToolButton::clicked, this, [this, which] { emit browseRequested(which); });
+        auto* row = new QHBoxLayout;
+        row->addWidget(edit, 1);
+        row->addWidget(browse);
+        fileForm->addRow(label, row);
+        connect(edit, &QLineEdit::editingFinished, this, &SetupPanel::specEdited);
+    };
+    fileRow(m_queryFile, QStringLiteral("query"), tr("Query:"));
+    fileRow(m_valueFile, QStringLiteral("value"), tr("Value:"));
+    fileRow(m_keyFile, QStringLiteral("key"), tr("Key:"));
+    m_sourcePages->addWidget(filePage);
+
+    inputLayout->addWidget(m_sourcePages);
+    column->addWidget(inputBox);
+    column->addStretch(1);
+
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(scroll);
+
+    // Core field names -> widgets, for marking errors.
+    m_fieldWidgets = {
+        {QStringLiteral("layer"), m_layer},
+        {QStringLiteral("config.num_heads"), m_heads},
+        {QStringLiteral("config.key_dim"), m_keyDim},
+        {QStringLiteral("config.value_dim"), m_valueDim},
+        {QStringLiteral("config.output_shape"), m_outputShape},
+        {QStringLiteral("config.use_bias"), m_useBias},
+        {QStringLiteral("config.score_mode"), m_scoreMode},
+        {QStringLiteral("config.use_scale"), m_useScale},
+        {QStringLiteral("config.dropout"), m_dropout},
+        {QStringLiteral("call.use_causal_mask"), m_causal},
+        {QStringLiteral("call.training"), m_training},
+        {QStringLiteral("shapes.batch"), m_batch},
+        {QStringLiteral("shapes.query_len"), m_queryLen},
+        {QStringLiteral("shapes.source_len"), m_sourceLen},
+        {QStringLiteral("shapes.query_features"), m_queryFeatures},
+        {QStringLiteral("shapes.value_features"), m_valueFeatures},
+        {QStringLiteral("shapes.key_features"), m_keyFeatures},
+        {QStringLiteral("masks.query_mask"), m_queryPadding},
+        {QStringLiteral("masks.value_mask"), m_sourcePadding},
+        {QStringLiteral("masks.key_mask"), m_sourcePadding},
+        {QStringLiteral("masks.attention_mask"), m_causal},
+        {QStringLiteral("seed"), m_seed},
+    };
+
+    // Every change recomputes. Structural changes also drop weights loaded from a file.
+    for (QSpinBox* s : {m_heads, m_keyDim, m_valueDim, m_outputShape, m_batch, m_queryLen, m_sourceLen,
+                        m_queryFeatures, m_valueFeatures, m_keyFeatures})
+        connect(s, &QSpinBox::valueChanged, this, &SetupPanel::onStructureEdited);
+    connect(m_seed, &QSpinBox::valueChanged, this, &SetupPanel::onStructureEdited);
+    for (QCheckBox* c : {m_useBias, m_useScale, m_transformer})
+        connect(c, &QCheckBox::toggled, this, &SetupPanel::onStructureEdited);
+    for (QCheckBox* c : {m_causal, m_training})
+        connect(c, &QCheckBox::toggled, this, [this] {
+            updateEnabled();
+            if (!m_loading)
+                emit specEdited();
+        });
+    connect(m_dropout, &QDoubleSpinBox::valueChanged, this, [this] {
+        updateEnabled();
+        if (!m_loading)
+            emit specEdited();
+    });
+    connect(m_scoreMode, &QComboBox::currentIndexChanged, this, &SetupPanel::onStructureEdited);
+    connect(m_layer, &QComboBox::currentIndexChanged, this, [this] {
+        if (!m_loading) {
+            const QSignalBlocker block(m_useScale);
+            m_useScale->setChecked(m_layer->currentData().toInt() == int(core::LayerKind::AdditiveAttention));
+        }
+        onStructureEdited();
+    });
+    for (QLineEdit* e : {m_queryPadding, m_sourcePadding, m_sentence, m_sourceSentence})
+        connect(e, &QLineEdit::textChanged, this, [this] {
+            updateEnabled();
+            if (!m_loading)
+                emit specEdited();
+        });
+    connect(m_source, &QComboBox::currentIndexChanged, this, [this](int i) {
+        m_sourcePages->setCurrentIndex(i);
+        if (InputSource(i) == InputSource::Table)
+            syncTables();
+        updateEnabled();
+        if (!m_loading)
+            emit specEdited();
+    });
+    connect(m_tableReset, &QPushButton::clicked, this, [this] {
+        m_queryModel->setTensor({});
+        m_valueModel->setTensor({});
+        syncTables();
+        emit specEdited();
+    });
+}
+
+void SetupPanel::onStructureEdited() {
+    if (m_loading)
+        return;
+    m_loadedWeights.clear();
+    m_loadedAttentionMask.reset();
+    m_loadedKeyMask.reset();
+    if (inputSource() == InputSource::Table)
+        syncTables();
+    updateEnabled();
+    emit specEdited();
+}
+
+void SetupPanel::syncTables() {
+    // Fill empty tables from the seed; keep edited values when sizes change.
+    const core::Index B = std::max(1, m_batch->value());
+    const core::Index T = std::max(1, m_queryLen->value()), S = std::max(1, m_sourceLen->value());
+    const core::Index Eq = std::max(1, m_queryFeatures->value()), Ev = std::max(1, m_valueFeatures->value());
+    if (m_queryModel->tensor().empty() || m_valueModel->tensor().empty()) {
+        core::Spec s;
+        s.shapes.batch = B;
+        s.shapes.queryLen = T;
+        s.shapes.sourceLen = S;
+        s.shapes.queryFeatures = Eq;
+        s.shapes.valueFeatures = Ev;
+        s.seed = std::uint64_t(m_seed->value());
+        try {
+            const core::ResolvedInputs in = core::resolveInputs(s);
+            if (m_queryModel->tensor().empty())
+                m_queryModel->setTensor(in.query);
+            if (m_valueModel->tensor().empty())
+                m_valueModel->setTensor(in.value);
+        } catch (const std::exception&) {
+            // Sizes the core rejects: leave the tables empty; the error shows on recompute.
+        }
+    }
+    m_queryModel->resize(B, T, Eq);
+    m_valueModel->resize(B, S, Ev);
+}
+
+void SetupPanel::updateEnabled() {
+    const auto layer = core::LayerKind(m_layer->currentData().toInt());
+    const bool mha = layer == core::LayerKind::MultiHeadAttention;
+    const bool dot = layer == core::LayerKind::Attention;
+    for (QWidget* w : {static_cast<QWidget*>(m_heads), static_cast<QWidget*>(m_keyDim),
+                       static_cast<QWidget*>(m_valueDim), static_cast<QWidget*>(m_outputShape),
+                       static_cast<QWidget*>(m_useBias), static_cast<QWidget*>(m_transformer)})
+        w->setEnabled(mha);
+    m_scoreMode->setEnabled(dot);
+    m_useScale->setEnabled(!mha);
+    m_training->setEnabled(m_dropout->value() > 0);
+
+    const auto source = inputSource();
+    const bool sentence = source == InputSource::Sentence;
+    const bool files = source == InputSource::Files;
+    m_queryLen->setEnabled(!sentence && !files);
+    m_sourceLen->setEnabled(!sentence && !files);
+    m_batch->setEnabled(!files);
+    m_queryFeatures->setEnabled(!files);
+    m_valueFeatures->setEnabled(!files);
+    m_keyFeatures->setEnabled(!files && !sentence);
+    if (sentence) {
+        // Show the token counts the sentence gives.
+        const QSignalBlocker b1(m_queryLen), b2(m_sourceLen);
+        const int t = int(core::tokenize(m_sentence->text().toStdString()).size());
+        const QString src = m_sourceSentence->text().trimmed();
+        const int s = src.isEmpty() ? t : int(core::tokenize(src.toStdString()).size());
+        m_queryLen->setValue(t);
+        m_sourceLen->setValue(s);
+    }
+}
+
+void SetupPanel::setInputSource(InputSource source) {
+    m_source->setCurrentIndex(int(source));
+}
+
+SetupPanel::InputSource SetupPanel::inputSource() const {
+    return InputSource(m_source->currentIndex());
+}
+
+void SetupPanel::setNpyPath(const QString& which, const QString& path) {
+    QLineEdit* edit = which == QLatin1String("query") ? m_queryFile
+                      : which == QLatin1String("value") ? m_valueFile
+                                                        : m_keyFile;
+    edit->setText(path);
+    if (which == QLatin1String("query"))
+        m_loadedQuery.reset();
+    else if (which == QLatin1String("value"))
+        m_loadedValue.reset();
+    else
+        m_loadedKey.reset();
+    setInputSource(InputSource::Files);
+    emit specEdited();
+}
+
+SetupPanel::Result SetupPanel::buildSpec() const {
+    Result r;
+    core::Spec& s = r.spec;
+    auto& c = s.config;
+    c.layer = core::LayerKind(m_layer->currentData().toInt());
+    c.numHeads = m_heads->value();
+    c.keyDim = m_keyDim->value();
+    if (m_valueDim->value() > 0)
+        c.valueDim = m_valueDim->value();
+    if (m_outputShape->value() > 0)
+        c.outputShape = m_outputShape->value();
+    c.useBias = m_useBias->isChecked();
+    c.transformerSublayer = c.layer == core::LayerKind::MultiHeadAttention && m_transformer->isChecked();
+    if (c.layer != core::LayerKind::MultiHeadAttention)
+        c.useScale = m_useScale->isChecked();
+    c.scoreMode = core::ScoreMode(m_scoreMode->currentData().toInt());
+    c.dropout = float(m_dropout->value());
+    s.call.useCausalMask = m_causal->isChecked();
+    s.call.training = m_training->isChecked() && m_dropout->value() > 0;
+    s.seed = std::uint64_t(m_seed->value());
+    s.shapes.batch = m_batch->value();
+    s.shapes.queryLen = m_queryLen->value();
+    s.shapes.sourceLen = m_sourceLen->value();
+    s.shapes.queryFeatures = m_queryFeatures->value();
+    s.shapes.valueFeatures = m_valueFeatures->value();
+    if (m_keyFeatures->value() >= 0)
+        s.shapes.keyFeatures = m_keyFeatures->value();
+    s.weights = m_loadedWeights;
+
+    auto fail = [&](const QString& field, const QString& message) {
+        r.errorField = field;
+        r.errorMessage = message;
+        return r;
+    };
+
+    switch (inputSource()) {
+    case InputSource::Random: break;
+    case InputSource::Sentence: {
+        const std::vector<std::string> q = core::tokenize(m_sentence->text().toStdString());
+        const QString srcText = m_sourceSentence->text().trimmed();
+        const std::vector<std::string> k = srcText.isEmpty() ? q : core::tokenize(srcText.toStdString());
+        if (q.empty())
+            return fail(QStringLiteral("inputs.query"), tr("The query sentence is empty: type at least one word."));
+        // The core embeds the tokens (the same word always gets the same
+        // vector) and saves them in spec.json's "tokens".
+        s.queryTokens = q;
+        s.sourceTokens = k;
+        s.shapes.queryLen = core::Index(q.size());
+        s.shapes.sourceLen = core::Index(k.size());
+        r.queryTokens = toQStrings(q);
+        r.keyTokens = toQStrings(k);
+        break;
+    }
+    case InputSource::Table:
+        if (!m_queryModel->tensor().empty())
+            s.query = m_queryModel->tensor();
+        if (!m_valueModel->tensor().empty())
+            s.value = m_valueModel->tensor();
+        break;
+    case InputSource::Files: {
+        auto load = [&](QLineEdit* edit, const std::optional<core::Tensor>& loaded,
+                        std::optional<core::Tensor>& into, const char* field, bool required) -> bool {
+            const QString path = edit->text().trimmed();
+            if (path.isEmpty()) {
+                if (loaded) {
+                    into = loaded;
+                    return true;
+                }
+                if (required) {
+                    fail(QLatin1String(field), tr("Choose a .npy file for %1.").arg(QLatin1String(field).mid(7)));
+                    return false;
+                }
+                return true;
+            }
+            try {
+                into = core::readNpy(path.toStdString());
+            } catch (const std::exception& e) {
+                fail(QLatin1String(field), QString::fromUtf8(e.what()));
+                return false;
+            }
+            return true;
+        };
+        if (!load(m_queryFile, m_loadedQuery, s.query, "inputs.query", true) ||
+            !load(m_valueFile, m_loadedValue, s.value, "inputs.value", true) ||
+            !load(m_keyFile, m_loadedKey, s.key, "inputs.key", false))
+            return r;
+        // Sizes follow the files.
+        if (s.query && s.query->rank() == 3) {
+            s.shapes.batch = s.query->dim(0);
+            s.shapes.queryLen = s.query->dim(1);
+            s.shapes.queryFeatures = s.query->dim(2);
+        }
+        if (s.value && s.value->rank() == 3) {
+            s.shapes.sourceLen = s.value->dim(1);
+            s.shapes.valueFeatures = s.value->dim(2);
+        }
+        s.shapes.keyFeatures.reset();
+        if (s.key && s.key->rank() == 3)
+            s.shapes.keyFeatures = s.key->dim(2);
+        break;
+    }
+    }
+
+    // Padding masks from the position lists.
+    QString message;
+    const core::Index B = s.shapes.batch;
+    if (!m_queryPadding->text().trimmed().isEmpty()) {
+        const auto pos = parsePositions(m_queryPadding->text(), int(s.shapes.queryLen), &message);
+        if (!pos)
+            return fail(QStringLiteral("masks.query_mask"), message);
+        s.queryMask = paddingMask(B, s.shapes.queryLen, *pos);
+    }
+    if (!m_sourcePadding->text().trimmed().isEmpty()) {
+        const auto pos = parsePositions(m_sourcePadding->text(), int(s.shapes.sourceLen), &message);
+        if (!pos)
+            return fail(QStringLiteral("masks.value_mask"), message);
+        s.valueMask = paddingMask(B, s.shapes.sourceLen, *pos);
+    }
+    s.attentionMask = m_loadedAttentionMask;
+    s.keyMask = m_loadedKeyMask;
+    return r;
+}
+
+void SetupPanel::setSpec(const core::Spec& spec) {
+    m_loading = true;
+    const auto& c = spec.config;
+    m_layer->setCurrentIndex(m_layer->findData(int(c.layer)));
+    m_heads->setValue(c.numHeads);
+    m_keyDim->setValue(c.keyDim);
+    m_valueDim->setValue(c.valueDim.value_or(0));
+    m_outputShape->setValue(c.outputShape.value_or(0));
+    m_useBias->setChecked(c.useBias);
+    m_scoreMode->setCurrentIndex(m_scoreMode->findData(int(c.scoreMode)));
+    m_useScale->setChecked(c.effectiveUseScale());
+    m_transformer->setChecked(c.transformerSublayer);
+    m_dropout->setValue(double(c.dropout));
+    m_training->setChecked(spec.call.training);
+    m_causal->setChecked(spec.call.useCausalMask);
+    m_seed->setValue(int(spec.seed));
+    const bool hasInputs = spec.query.has_value() || spec.value.has_value();
+    m_batch->setValue(int(hasInputs && spec.query ? spec.query->dim(0) : spec.shapes.batch));
+    m_queryLen->setValue(int(hasInputs && spec.query ? spec.query->dim(1) : spec.shapes.queryLen));
+    m_sourceLen->setValue(int(hasInputs && spec.value ? spec.value->dim(1) : spec.shapes.sourceLen));
+    m_queryFeatures->setValue(int(hasInputs && spec.query ? spec.query->dim(2) : spec.shapes.queryFeatures));
+    m_valueFeatures->setValue(int(hasInputs && spec.value ? spec.value->dim(2) : spec.shapes.valueFeatures));
+    m_keyFeatures->setValue(spec.key ? int(spec.key->dim(2)) : int(spec.shapes.keyFeatures.value_or(-1)));
+    m_queryPadding->setText(spec.queryMask ? positionsText(*spec.queryMask) : QString());
+    m_sourcePadding->setText(spec.valueMask ? positionsText(*spec.valueMask) : QString());
+    m_loadedWeights = spec.weights;
+    m_loadedAttentionMask = spec.attentionMask;
+    m_loadedKeyMask = spec.keyMask;
+    m_loadedQuery = spec.query;
+    m_loadedValue = spec.value;
+    m_loadedKey = spec.key;
+    for (QLineEdit* e : {m_queryFile, m_valueFile, m_keyFile})
+        e->clear();
+    if (hasInputs) {
+        m_queryFile->setPlaceholderText(tr("(from the spec)"));
+        m_valueFile->setPlaceholderText(tr("(from the spec)"));
+    }
+    const bool hasTokens = !spec.queryTokens.empty();
+    if (hasTokens) {
+        auto join = [](const std::vector<std::string>& v) { return toQStrings(v).join(QLatin1Char(' ')); };
+        m_sentence->setText(join(spec.queryTokens));
+        m_sourceSentence->setText(spec.sourceTokens == spec.queryTokens ? QString() : join(spec.sourceTokens));
+    }
+    m_source->setCurrentIndex(int(hasInputs ? InputSource::Files
+                                  : hasTokens ? InputSource::Sentence
+                                              : InputSource::Random));
+    m_sourcePages->setCurrentIndex(m_source->currentIndex());
+    m_loading = false;
+    updateEnabled();
+    clearError();
+    emit specEdited();
+}
+
+QWidget* SetupPanel::widgetForField(const QString& field) const {
+    if (field.startsWith(QLatin1String("inputs."))) {
+        switch (inputSource()) {
+        case InputSource::Sentence:
+            return field == QLatin1String("inputs.query") ? m_sentence : m_sourceSentence;
+        case InputSource::Table: return field == QLatin1String("inputs.query") ? m_queryTable : m_valueTable;
+        case InputSource::Files:
+            return field == QLatin1String("inputs.query")   ? m_queryFile
+                   : field == QLatin1String("inputs.value") ? m_valueFile
+                                                            : m_keyFile;
+        case InputSource::Random:
+            return field == QLatin1String("inputs.query") ? m_queryFeatures : m_valueFeatures;
+        }
+    }
+    // Longest known prefix: "config.key_dim" also matches "config.key_dim[0]".
+    QWidget* best = nullptr;
+    int bestLen = -1;
+    for (auto it = m_fieldWidgets.cbegin(); it != m_fieldWidgets.cend(); ++it)
+        if (field.startsWith(it.key()) && it.key().size() > bestLen) {
+            best = it.value();
+            bestLen = int(it.key().size());
+        }
+    return best;
+}
+
+bool SetupPanel::isMarked(const QWidget* w) {
+    return w && w->property(kInvalidProperty).toBool();
+}
+
+void SetupPanel::setMarked(QWidget* w, bool marked, const QString& message) {
+    if (!w)
+        return;
+    if (marked) {
+        if (!isMarked(w))
+            w->setProperty("attnvizToolTip", w->toolTip());
+        w->setProperty(kInvalidProperty, true);
+        w->setStyleSheet(QStringLiteral("border: 2px solid #d02020; border-radius: 3px; background: #fff0f0;"));
+        w->setToolTip(message);
+        m_marked.append(w);
+    } else {
+        w->setProperty(kInvalidProperty, false);
+        w->setStyleSheet(QString());
+        w->setToolTip(w->property("attnvizToolTip").toString());
+    }
+}
+
+void SetupPanel::showError(const QString& field, const QString& message) {
+    clearError();
+    if (message.isEmpty())
+        return;
+    QWidget* w = widgetForField(field);
+    setMarked(w, true, message);
+    m_error->setText(field.isEmpty() ? message : tr("<b>%1</b>: %2").arg(field.toHtmlEscaped(), message.toHtmlEscaped()));
+    m_error->setToolTip(message);
+    m_error->show();
+}
+
+void SetupPanel::clearError() {
+    for (QWidget* w : std::as_const(m_marked))
+        setMarked(w, false, {});
+    m_marked.clear();
+    m_error->hide();
+    m_error->clear();
+}
+
+} // namespace attnviz::ui

@@ -1,0 +1,139 @@
+// The setup panel (left dock): the layer, its sizes and options, masks,
+// dropout, seed and where the inputs come from. It describes a Spec; it does
+// not compute. Invalid fields are marked (light red, tooltip) and the message
+// is shown in words; what the user typed is never overwritten.
+#pragma once
+
+#include "core/spec.h"
+
+#include <QMap>
+#include <QStringList>
+#include <QWidget>
+
+#include <optional>
+
+class QCheckBox;
+class QComboBox;
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+class QStackedWidget;
+class QTableView;
+
+namespace attnviz::ui {
+
+class TensorEditModel;
+
+class SetupPanel : public QWidget {
+    Q_OBJECT
+public:
+    enum class InputSource { Random = 0, Sentence = 1, Table = 2, Files = 3 };
+
+    explicit SetupPanel(QWidget* parent = nullptr);
+
+    /// What the widgets describe. When a field cannot even be parsed
+    /// (a padding position that is not a number), errorField/errorMessage say so.
+    struct Result {
+        core::Spec spec;
+        QStringList queryTokens, keyTokens;
+        QString errorField, errorMessage;
+    };
+    Result buildSpec() const;
+
+    /// Fill every widget from a spec (File ▸ Open). Given tensors and weights are kept.
+    void setSpec(const core::Spec& spec);
+
+    /// Mark the widget for a core field name ("config.key_dim", "masks.value_mask", ...)
+    /// and show the message; an empty field with a message shows it unmarked.
+    void showError(const QString& field, const QString& message);
+    void clearError();
+    /// The widget a core field name maps to (nullptr when none).
+    QWidget* widgetForField(const QString& field) const;
+    /// Whether a widget is currently marked invalid.
+    static bool isMarked(const QWidget* w);
+
+    void setInputSource(InputSource source);
+    InputSource inputSource() const;
+
+    // Direct access for MainWindow shortcuts and tests.
+    QComboBox* layerCombo() const { return m_layer; }
+    QSpinBox* headsSpin() const { return m_heads; }
+    QSpinBox* keyDimSpin() const { return m_keyDim; }
+    QSpinBox* queryLenSpin() const { return m_queryLen; }
+    QSpinBox* sourceLenSpin() const { return m_sourceLen; }
+    QSpinBox* queryFeaturesSpin() const { return m_queryFeatures; }
+    QSpinBox* valueFeaturesSpin() const { return m_valueFeatures; }
+    QSpinBox* keyFeaturesSpin() const { return m_keyFeatures; }
+    QLineEdit* sourcePaddingEdit() const { return m_sourcePadding; }
+    QLineEdit* sentenceEdit() const { return m_sentence; }
+    QCheckBox* causalCheck() const { return m_causal; }
+
+signals:
+    /// Any field changed; the owner recomputes.
+    void specEdited();
+    /// The user asked to load an .npy for "query", "value" or "key".
+    void browseRequested(const QString& which);
+
+public slots:
+    void setNpyPath(const QString& which, const QString& path);
+
+private:
+    void buildUi();
+    void updateEnabled();
+    void onStructureEdited();
+    void syncTables();
+    void setMarked(QWidget* w, bool marked, const QString& message);
+
+    // Layer
+    QComboBox* m_layer;
+    QSpinBox* m_heads;
+    QSpinBox* m_keyDim;
+    QSpinBox* m_valueDim;
+    QSpinBox* m_outputShape;
+    QCheckBox* m_useBias;
+    QComboBox* m_scoreMode;
+    QCheckBox* m_useScale;
+    QCheckBox* m_transformer;
+    // Sizes
+    QSpinBox* m_batch;
+    QSpinBox* m_queryLen;
+    QSpinBox* m_sourceLen;
+    QSpinBox* m_queryFeatures;
+    QSpinBox* m_valueFeatures;
+    QSpinBox* m_keyFeatures;
+    // Masks
+    QCheckBox* m_causal;
+    QLineEdit* m_queryPadding;
+    QLineEdit* m_sourcePadding;
+    // Dropout, seed
+    QDoubleSpinBox* m_dropout;
+    QCheckBox* m_training;
+    QSpinBox* m_seed;
+    // Inputs
+    QComboBox* m_source;
+    QStackedWidget* m_sourcePages;
+    QLineEdit* m_sentence;
+    QLineEdit* m_sourceSentence;
+    QTableView* m_queryTable;
+    QTableView* m_valueTable;
+    TensorEditModel* m_queryModel;
+    TensorEditModel* m_valueModel;
+    QPushButton* m_tableReset;
+    QLineEdit* m_queryFile;
+    QLineEdit* m_valueFile;
+    QLineEdit* m_keyFile;
+    QLabel* m_error;
+
+    QMap<QString, QWidget*> m_fieldWidgets; // core field name -> widget
+    QList<QWidget*> m_marked;
+    bool m_loading = false;
+
+    // Carried over from a loaded spec until the user changes its structure.
+    std::map<std::string, core::Tensor> m_loadedWeights;
+    std::optional<core::Tensor> m_loadedAttentionMask, m_loadedKeyMask;
+    std::optional<core::Tensor> m_loadedQuery, m_loadedValue, m_loadedKey;
+};
+
+} // namespace attnviz::ui

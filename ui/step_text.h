@@ -1,0 +1,22 @@
+// Translated, user-visible names for trace step keys and op kinds. Core titles
+// are English fallbacks; these go through Qt's translation system.
+#pragma once
+
+#include "core/trace.h"
+
+#include <QString>
+
+namespace attnviz::ui {
+
+/// The step's title in the user's language (falls back to the core's title).
+QString stepTitle(const core::Step& step);
+/// The op kind's name in the user's language ("matrix product", "softmax", ...).
+QString opKindText(core::OpKind op);
+/// "(1, 4, 2, 3)"
+QString shapeText(const core::Shape& shape);
+/// "(batch, query, head, key_dim)"
+QString axesText(const std::vector<std::string>& axes);
+/// 1234567 -> "1.23 M"
+QString countText(double n);
+
+} // namespace attnviz::ui

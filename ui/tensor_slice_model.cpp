@@ -1,0 +1,154 @@
+#include "tensor_slice_model.h"
+
+#include <QBrush>
+#include <QFont>
+
+#include <cmath>
+
+namespace attnviz::ui {
+
+TensorSliceModel::TensorSliceModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+void TensorSliceModel::setSlice(core::Slice2D slice, QStringList rowLabels, QStringList colLabels) {
+    beginResetModel();
+    m_slice = std::move(slice);
+    m_rowLabels = std::move(rowLabels);
+    m_colLabels = std::move(colLabels);
+    endResetModel();
+}
+
+void TensorSliceModel::setShowRowSums(bool show) {
+    beginResetModel();
+    m_showRowSums = show;
+    endResetModel();
+}
+
+int TensorSliceModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : int(m_slice.rows);
+}
+
+int TensorSliceModel::columnCount(const QModelIndex& parent) const {
+    if (parent.isValid() || m_slice.cols == 0)
+        return 0;
+    return int(m_slice.cols) + (m_showRowSums ? 1 : 0);
+}
+
+QVariant TensorSliceModel::data(const QModelIndex& index, int role) const {
+    if (!index.isValid())
+        return {};
+    const int r = index.row(), c = index.column();
+    const bool sumColumn = c == int(m_slice.cols);
+    auto value = [&]() -> double {
+        if (!sumColumn)
+            return m_slice.at(r, c);
+        double s = 0;
+        for (core::Index j = 0; j < m_slice.cols; ++j)
+            s += m_slice.at(r, j);
+        return s;
+    };
+    switch (role) {
+    case Qt::DisplayRole: return QString::number(value(), 'g', 5);
+    case Qt::ToolTipRole: return QString::number(value(), 'g', 9);
+    case Qt::EditRole: return value();
+    case Qt::TextAlignmentRole: return int(Qt::AlignRight | Qt::AlignVCenter);
+    case Qt::FontRole:
+        if (sumColumn) {
+            QFont f;
+            f.setItalic(true);
+            return f;
+        }
+        return {};
+    default: return {};
+    }
+}
+
+QVariant TensorSliceModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (role != Qt::DisplayRole)
+        return {};
+    if (orientation == Qt::Horizontal) {
+        if (section == int(m_slice.cols))
+            return tr("Σ row");
+        return section < m_colLabels.size() ? QStringLiteral("%1 %2").arg(section).arg(m_colLabels[section])
+                                            : QString::number(section);
+    }
+    return section < m_rowLabels.size() ? QStringLiteral("%1 %2").arg(section).arg(m_rowLabels[section])
+                                        : QString::number(section);
+}
+
+// ---------------------------------------------------------------------------
+
+TensorEditModel::TensorEditModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+void TensorEditModel::setTensor(core::Tensor tensor) {
+    beginResetModel();
+    m_tensor = std::move(tensor);
+    endResetModel();
+}
+
+void TensorEditModel::resize(core::Index batch, core::Index rows, core::Index features) {
+    if (m_tensor.rank() == 3 && m_tensor.dim(0) == batch && m_tensor.dim(1) == rows &&
+        m_tensor.dim(2) == features)
+        return;
+    core::Tensor t(core::Shape{batch, rows, features});
+    if (m_tensor.rank() == 3) {
+        for (core::Index b = 0; b < std::min(batch, m_tensor.dim(0)); ++b)
+            for (core::Index r = 0; r < std::min(rows, m_tensor.dim(1)); ++r)
+                for (core::Index f = 0; f < std::min(features, m_tensor.dim(2)); ++f)
+                    t.data()[t.offset({b, r, f})] = m_tensor.at({b, r, f});
+    }
+    setTensor(std::move(t));
+}
+
+int TensorEditModel::rowCount(const QModelIndex& parent) const {
+    if (parent.isValid() || m_tensor.rank() != 3)
+        return 0;
+    return int(m_tensor.dim(0) * m_tensor.dim(1));
+}
+
+int TensorEditModel::columnCount(const QModelIndex& parent) const {
+    if (parent.isValid() || m_tensor.rank() != 3)
+        return 0;
+    return int(m_tensor.dim(2));
+}
+
+QVariant TensorEditModel::data(const QModelIndex& index, int role) const {
+    if (!index.isValid() || m_tensor.rank() != 3)
+        return {};
+    const float v = m_tensor.data()[index.row() * m_tensor.dim(2) + index.column()];
+    if (role == Qt::DisplayRole)
+        return QString::number(v, 'g', 4);
+    if (role == Qt::EditRole)
+        return double(v);
+    if (role == Qt::ToolTipRole)
+        return QString::number(v, 'g', 9);
+    return {};
+}
+
+bool TensorEditModel::setData(const QModelIndex& index, const QVariant& value, int role) {
+    if (!index.isValid() || role != Qt::EditRole || m_tensor.rank() != 3)
+        return false;
+    bool ok = false;
+    const double v = value.toDouble(&ok);
+    if (!ok || !std::isfinite(v))
+        return false;
+    m_tensor.data()[index.row() * m_tensor.dim(2) + index.column()] = float(v);
+    emit dataChanged(index, index, {Qt::DisplayRole, Qt::EditRole});
+    emit tensorEdited();
+    return true;
+}
+
+Qt::ItemFlags TensorEditModel::flags(const QModelIndex& index) const {
+    return QAbstractTableModel::flags(index) | Qt::ItemIsEditable;
+}
+
+QVariant TensorEditModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (role != Qt::DisplayRole || m_tensor.rank() != 3)
+        return {};
+    if (orientation == Qt::Horizontal)
+        return QString::number(section);
+    const auto rows = m_tensor.dim(1);
+    return m_tensor.dim(0) > 1 ? tr("b%1 · %2").arg(section / rows).arg(section % rows)
+                               : QString::number(section % rows);
+}
+
+} // namespace attnviz::ui
