@@ -680,10 +680,11 @@ bool buildTanhSum(StageScene& sc, const core::Trace& trace, const core::Step& s,
     if (matches) {
         sc.vectors.push_back({tr_("q + k"), sum});
         sc.vectors.push_back({(scalarScale && weight) ? tr_("tanh(scale·(q + k))") : tr_("tanh(q + k)"), th});
-        if (scale || weight)
-            sc.vectors.push_back({tr_("weight"), w});
-        if (scale || weight)
-            sc.vectors.push_back({tr_("w·tanh"), terms});
+        const QString wName = weight ? tr_("w_c") : tr_("scale");
+        if (scale || weight) {
+            sc.vectors.push_back({wName, w});
+            sc.vectors.push_back({wName + tr_(" · tanh"), terms});
+        }
     }
     sc.vectorResult = QStringLiteral("%1[0, 0] = Σ = %2").arg(gy.name, fmt(double(actual)));
     if (!matches)
@@ -726,6 +727,13 @@ bool buildMask(StageScene& sc, const core::Trace& trace, const core::Step& s, in
     sc.grids.push_back(std::move(gs));
     if (mask) {
         StageGrid gm = gridFromStep(*mask, batch, head, tok);
+        // A per-query mask [T] lines up with the rows: make it a column.
+        if (gm.rows == 1 && !gm.colAxis.isEmpty() && gm.colAxis == gy.rowAxis && gm.cols == gy.rows &&
+            gy.cols > 1) {
+            const QString name = gm.name;
+            transposeGrid(gm);
+            gm.name = name;
+        }
         // Broadcast [1, S] or [T, 1] masks to the scores' shape, as Keras does.
         if ((gm.rows == 1 || gm.rows == gy.rows) && (gm.cols == 1 || gm.cols == gy.cols) &&
             (gm.rows != gy.rows || gm.cols != gy.cols)) {
@@ -753,8 +761,12 @@ bool buildMask(StageScene& sc, const core::Trace& trace, const core::Step& s, in
                 count += masked[i];
             }
             markHatched(gy, masked);
-            sc.infoLines << tr_("%1 of %2 cells are masked (mask = 0): their logits become a large negative "
-                                "number, so softmax gives them weight 0.")
+            bool logits = false;
+            for (float v : gy.values)
+                logits = logits || v <= -kSentinel;
+            sc.infoLines << (logits ? tr_("%1 of %2 cells are masked (mask = 0): their logits become a large "
+                                          "negative number, so softmax gives them weight 0.")
+                                    : tr_("%1 of %2 cells are masked (mask = 0): they are set to 0."))
                                 .arg(count)
                                 .arg(masked.size());
         }
@@ -1175,12 +1187,14 @@ GridMetrics metricsFor(const StageGrid& g, const Fonts& f)
     return m;
 }
 
-void drawHighlightRect(QPainter& p, const QRectF& r, double z)
+void drawHighlightRect(QPainter& p, const QRectF& r, double z, double cell)
 {
+    // Thinner outlines on small cells, so the highlighted row stays visible.
+    const double w = std::min(5 * z, std::max(2.0, cell / 2.5));
     p.setBrush(Qt::NoBrush);
-    p.setPen(QPen(Qt::black, 5 * z));
+    p.setPen(QPen(Qt::black, w));
     p.drawRect(r);
-    p.setPen(QPen(kHighlight, 2.5 * z));
+    p.setPen(QPen(kHighlight, w / 2));
     p.drawRect(r);
 }
 
@@ -1340,7 +1354,7 @@ double infoHeight(const StageScene& sc, const QRectF& r, const Fonts& f)
     if (sc.info == InfoKind::Bars)
         h = std::clamp(r.height() * 0.34, 120 * f.z, 260 * f.z);
     else if (sc.info == InfoKind::Vectors)
-        h = (double(sc.vectors.size()) + 1.5) * std::max(line, 22 * f.z);
+        h = (double(sc.vectors.size()) + 1.5) * std::max(line * 1.3, 28 * f.z);
     if (sc.fill == FillMode::Cells && sc.info == InfoKind::Text)
         h += line * 1.5;
     h += line * double(sc.infoLines.size()) * 1.4;
@@ -1436,7 +1450,7 @@ void drawVectors(QPainter& p, const StageScene& sc, const QRectF& area, double p
     const double t = phase(prog, sc.introEnd, sc.slowEnd);
     const size_t rows = sc.vectors.size();
     const size_t shown = std::min(rows, size_t(t * double(rows + 1)) + 1);
-    const double rowH = std::min(area.height() / double(rows + 1.5), 44 * f.z);
+    const double rowH = std::min(area.height() / double(rows + 1.2), 48 * f.z);
     const QFontMetricsF im(f.info);
     double labelW = 0;
     for (const VectorRow& v : sc.vectors)
@@ -1445,22 +1459,25 @@ void drawVectors(QPainter& p, const StageScene& sc, const QRectF& area, double p
     const int d = sc.vectors.empty() ? 0 : int(sc.vectors[0].values.size());
     if (d == 0)
         return;
-    const double cell = std::min(rowH * 2.2, (area.width() - labelW - 20 * f.z) / d);
+    const double cell = std::min(rowH * 2.4, (area.width() - labelW - 20 * f.z) / d);
     QFont cellFont = f.cell;
     cellFont.setPixelSize(std::max(1, int(std::min(cell / 3.4, rowH * 0.5))));
-    const double h = std::min(rowH * 0.85, cell * 1.2 + 8);
+    const double h = std::min(rowH * 0.9, cell * 1.2 + 8);
+    // Centre the block of vectors under the grids.
+    const double left = area.left() + std::max(0.0, (area.width() - labelW - d * cell) / 2);
+    const QRectF block(left, area.top(), area.right() - left, area.height());
     for (size_t i = 0; i < shown; ++i) {
         const double y = area.top() + double(i) * rowH;
         p.setFont(f.info);
         p.setPen(kText);
-        p.drawText(QRectF(area.left(), y, labelW - 6 * f.z, h), Qt::AlignRight | Qt::AlignVCenter, sc.vectors[i].label);
+        p.drawText(QRectF(block.left(), y, labelW - 6 * f.z, h), Qt::AlignRight | Qt::AlignVCenter, sc.vectors[i].label);
         float maxAbs = 1e-6f;
         for (float v : sc.vectors[i].values)
             maxAbs = std::max(maxAbs, std::fabs(v));
         p.setFont(cellFont);
         for (int k = 0; k < d; ++k) {
             const double v = double(sc.vectors[i].values[size_t(k)]);
-            const QRectF cr(area.left() + labelW + k * cell, y, cell, h);
+            const QRectF cr(block.left() + labelW + k * cell, y, cell, h);
             const QColor bg(lerpStops(kDiverging, 0.5 + 0.5 * v / double(maxAbs)));
             p.fillRect(cr, bg);
             p.setPen(QPen(Qt::white, 1));
@@ -1474,12 +1491,12 @@ void drawVectors(QPainter& p, const StageScene& sc, const QRectF& area, double p
     if (shown == rows && t >= 0.95) {
         p.setFont(f.info);
         p.setPen(kText);
-        p.drawText(QRectF(area.left() + labelW, area.top() + double(rows) * rowH, area.width() - labelW, rowH),
+        p.drawText(QRectF(block.left() + labelW, area.top() + double(rows) * rowH, block.width() - labelW, rowH),
                    Qt::AlignLeft | Qt::AlignVCenter, sc.vectorResult);
     } else if (prog >= sc.slowEnd) {
         p.setFont(f.info);
         p.setPen(kText);
-        p.drawText(QRectF(area.left() + labelW, area.top() + double(rows) * rowH, area.width() - labelW, rowH),
+        p.drawText(QRectF(block.left() + labelW, area.top() + double(rows) * rowH, block.width() - labelW, rowH),
                    Qt::AlignLeft | Qt::AlignVCenter, sc.vectorResult);
     }
 }
@@ -1707,6 +1724,9 @@ void StageView::rebuild()
     update();
 }
 
+int StageView::gridCount() const { return int(m_scene->grids.size()); }
+QString StageView::notice() const { return m_scene->message; }
+
 QSize StageView::sizeHint() const { return QSize(900, 560); }
 QSize StageView::minimumSizeHint() const { return QSize(240, 160); }
 
@@ -1765,7 +1785,7 @@ void StageView::renderTo(QPainter& painter, const QRect& target) const
         const double startW = heads * w + (heads - 1) * gapX;
         const double x0 = gridArea.left() + m.rowLabelW + std::max(0.0, (gridArea.width() - m.rowLabelW - startW) / 2);
         const double x1 = gridArea.left() + m.rowLabelW + std::max(0.0, (gridArea.width() - m.rowLabelW - heads * w) / 2);
-        const double yTop = gridArea.top() + m.top;
+        const double yTop = gridArea.top() + m.top + std::max(0.0, (availH - h0.rows * c) / 2);
         const double yEnd = yTop + (heads - 1) * dy / 2;
         const double labelH = QFontMetricsF(f.label).height();
         for (int h = 0; h < heads; ++h) {
@@ -1797,8 +1817,13 @@ void StageView::renderTo(QPainter& painter, const QRect& target) const
         const std::vector<GridBox> boxes = layoutRow(sc, gridArea, f, symbolRects);
         p.setFont(f.symbol);
         p.setPen(kText);
-        for (size_t i = 0; i < symbolRects.size(); ++i)
-            p.drawText(symbolRects[i], Qt::AlignCenter, sc.symbols[int(i)]);
+        QFont bigDot = f.symbol;
+        bigDot.setPixelSize(f.symbol.pixelSize() * 2);
+        for (size_t i = 0; i < symbolRects.size(); ++i) {
+            const QString& sym = sc.symbols[int(i)];
+            p.setFont(sym == QStringLiteral("·") ? bigDot : f.symbol);
+            p.drawText(symbolRects[i], Qt::AlignCenter, sym);
+        }
         for (size_t i = 0; i < sc.grids.size(); ++i) {
             const bool isResult = int(i) == sc.result;
             const long filled = isResult ? fs.filled : long(sc.grids[i].rows) * sc.grids[i].cols;
@@ -1811,15 +1836,15 @@ void StageView::renderTo(QPainter& painter, const QRect& target) const
             const double c = boxes[0].cell;
             if (sc.left >= 0) {
                 const QRectF& lc = boxes[size_t(sc.left)].cells;
-                drawHighlightRect(p, QRectF(lc.left(), lc.top() + i * c, lc.width(), c), m_zoom);
+                drawHighlightRect(p, QRectF(lc.left(), lc.top() + i * c, lc.width(), c), m_zoom, c);
             }
             if (sc.right >= 0) {
                 const QRectF& rc = boxes[size_t(sc.right)].cells;
                 drawHighlightRect(p, sc.rightHighlightsRow ? QRectF(rc.left(), rc.top() + j * c, rc.width(), c)
-                                                           : QRectF(rc.left() + j * c, rc.top(), c, rc.height()), m_zoom);
+                                                           : QRectF(rc.left() + j * c, rc.top(), c, rc.height()), m_zoom, c);
             }
             const QRectF& yc = boxes[size_t(sc.result)].cells;
-            drawHighlightRect(p, QRectF(yc.left() + j * c, yc.top() + i * c, c, c), m_zoom);
+            drawHighlightRect(p, QRectF(yc.left() + j * c, yc.top() + i * c, c, c), m_zoom, c);
         } else if (sc.result >= 0 && sc.fill == FillMode::Rows && m_progress < sc.fillEnd && !sc.rowOrder.empty()) {
             // Row-wise ops: highlight the row being computed in operand and result.
             const StageGrid& y = sc.grids[size_t(sc.result)];
@@ -1833,7 +1858,7 @@ void StageView::renderTo(QPainter& painter, const QRect& target) const
                     if (sc.grids[g].rows != y.rows || (int(g) == sc.result && narrate && m_progress < sc.introEnd))
                         continue;
                     const QRectF& gc = boxes[g].cells;
-                    drawHighlightRect(p, QRectF(gc.left(), gc.top() + focus * c, gc.width(), c), m_zoom);
+                    drawHighlightRect(p, QRectF(gc.left(), gc.top() + focus * c, gc.width(), c), m_zoom, c);
                 }
             }
         }

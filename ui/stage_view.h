@@ -52,6 +52,11 @@ public:
     /// The stage at the current progress as an image of this size.
     QImage renderImage(QSize size) const;
 
+    /// Read-outs for tests: matrices on the stage and the note shown when a
+    /// step's operands could not be lined up (empty when all is well).
+    int gridCount() const;
+    QString notice() const;
+
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
