@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# attnviz set-up in one place: installs the Debian 12 packages that are
+# missing, configures and builds, then either launches the app or runs
+# every test. Used by the README's two commands and by .ci/run.
+#
+#   scripts/attnviz.sh run    build (Release) and launch attnviz
+#   scripts/attnviz.sh test   build and run every test (ctest), then the
+#                             sanitizer build of the core and its tests
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$here"
+mode="${1:-}"
+jobs="${ATTNVIZ_JOBS:-$(nproc)}"
+
+packages=(
+  cmake ninja-build g++ pkg-config
+  qt6-base-dev qt6-svg-dev libgl-dev libeigen3-dev libqcustomplot-dev
+  nlohmann-json3-dev libzip-dev libcli11-dev
+  libgtest-dev libbenchmark-dev
+  xvfb xauth xkb-data fonts-dejavu-core
+)
+
+install_missing() {
+  local missing=()
+  for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "attnviz: installing ${missing[*]}"
+  local sudo=()
+  [ "$(id -u)" -ne 0 ] && sudo=(sudo)
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+configure_build() { # dir, extra cmake args...
+  local dir="$1"
+  shift
+  cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Release "$@"
+  cmake --build "$dir" -j "$jobs"
+}
+
+case "$mode" in
+run)
+  install_missing
+  configure_build build -DATTNVIZ_BUILD_TESTS=OFF
+  if [ -x build/app/attnviz ]; then
+    if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+      echo "attnviz: no display here; rendering the window to build/attnviz-screenshot.png instead."
+      exec build/app/attnviz --screenshot build/attnviz-screenshot.png --size 1600x1000
+    fi
+    exec build/app/attnviz "${@:2}"
+  fi
+  exec build/app/attnviz-trace resources/examples/mha_small.json --list
+  ;;
+test)
+  install_missing
+  export XDG_RUNTIME_DIR="${XDG_RUNTIME_DIR:-$(mktemp -d)}"
+  chmod 700 "$XDG_RUNTIME_DIR"
+  configure_build build -DATTNVIZ_BUILD_TESTS=ON -DATTNVIZ_WARNINGS_AS_ERRORS=ON
+  (cd build && ctest --output-on-failure -j "$jobs")
+  if [ "${ATTNVIZ_SKIP_SANITIZERS:-0}" != 1 ]; then
+    # The core and its tests again under AddressSanitizer + UBSan.
+    configure_build build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DATTNVIZ_SANITIZE=ON -DATTNVIZ_BUILD_UI=OFF \
+      -DATTNVIZ_BUILD_BENCHMARKS=OFF -DATTNVIZ_NATIVE=OFF
+    (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j "$jobs")
+  fi
+  ;;
+*)
+  echo "usage: scripts/attnviz.sh run|test" >&2
+  exit 2
+  ;;
+esac

@@ -1,0 +1,67 @@
+// Tensor: shape arithmetic (with overflow), slicing and statistics.
+#include "core/tensor.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+
+using namespace attnviz::core;
+
+TEST(Tensor, ShapeSizeAndString) {
+    EXPECT_EQ(shapeSize({2, 3, 4}), 24);
+    EXPECT_EQ(shapeSize({}), 1);
+    EXPECT_EQ(shapeSize({5, 0, 7}), 0);
+    EXPECT_EQ(shapeString({2, 3}), "(2, 3)");
+    EXPECT_EQ(shapeString({5}), "(5,)");
+    EXPECT_EQ(shapeString({}), "()");
+}
+
+TEST(Tensor, ShapeSizeRefusesOverflowAndNegative) {
+    EXPECT_THROW(shapeSize({Index(1) << 32, Index(1) << 32}), std::length_error);
+    EXPECT_THROW(shapeSize({3, -1}), std::length_error);
+}
+
+TEST(Tensor, ConstructorChecksDataLength) {
+    EXPECT_THROW(Tensor({2, 2}, std::vector<float>(3)), std::invalid_argument);
+    const Tensor t({2, 2}, {1, 2, 3, 4});
+    EXPECT_EQ(t.at({1, 0}), 3.0f);
+    EXPECT_EQ(t.dim(-1), 2);
+}
+
+TEST(Tensor, Slice2DFixesLeadingAxes) {
+    // t[b, h, i, j] = 1000b + 100h + 10i + j
+    Tensor t({2, 3, 2, 4});
+    for (Index b = 0; b < 2; ++b)
+        for (Index h = 0; h < 3; ++h)
+            for (Index i = 0; i < 2; ++i)
+                for (Index j = 0; j < 4; ++j)
+                    t.data()[t.offset({b, h, i, j})] = float(1000 * b + 100 * h + 10 * i + j);
+    const Slice2D s = slice2d(t, {1, 2});
+    ASSERT_EQ(s.rows, 2);
+    ASSERT_EQ(s.cols, 4);
+    EXPECT_EQ(s.at(1, 3), 1213.0f);
+    // Rows along axis 1 (heads), columns along axis 3, b=1 and i=1 fixed.
+    const Slice2D h = slice2d(t, 1, 3, {1, 0, 1, 0});
+    ASSERT_EQ(h.rows, 3);
+    EXPECT_EQ(h.at(2, 1), 1211.0f);
+}
+
+TEST(Tensor, Slice2DOfLowRanks) {
+    const Tensor v({3}, {1, 2, 3});
+    const Slice2D s = slice2d(v);
+    EXPECT_EQ(s.rows, 1);
+    EXPECT_EQ(s.cols, 3);
+    const Tensor scalar({}, {7});
+    EXPECT_EQ(slice2d(scalar).at(0, 0), 7.0f);
+}
+
+TEST(Tensor, StatsSkipNanAndInf) {
+    const float nan = std::numeric_limits<float>::quiet_NaN(), inf = std::numeric_limits<float>::infinity();
+    const TensorStats st = stats({1.0f, nan, 3.0f, -inf, 2.0f});
+    EXPECT_EQ(st.min, 1.0f);
+    EXPECT_EQ(st.max, 3.0f);
+    EXPECT_FLOAT_EQ(st.mean, 2.0f);
+    EXPECT_EQ(st.nanCount, 1);
+    EXPECT_EQ(st.infCount, 1);
+}
