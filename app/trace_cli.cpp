@@ -29,7 +29,9 @@ size_t columns(const std::string& s) {
     return n;
 }
 
-std::string pad(const std::string& s, size_t width) { return s + std::string(width > columns(s) ? width - columns(s) : 0, ' '); }
+std::string pad(const std::string& s, size_t width) {
+    return s + std::string(width > columns(s) ? width - columns(s) : 0, ' ');
+}
 
 std::string humanFlops(double f) {
     std::ostringstream os;

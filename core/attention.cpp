@@ -18,10 +18,16 @@ struct Dims {
     bool hasKey = false;
 };
 
-[[noreturn]] void fail(const std::string& field, const std::string& msg) { throw SpecError(field, msg); }
+[[noreturn]] void fail(const std::string& field, const std::string& msg) {
+    throw SpecError(field, msg);
+}
 
-std::string received(const std::string& name, const std::string& value) { return " Received: " + name + "=" + value; }
-std::string received(const std::string& name, Index value) { return received(name, std::to_string(value)); }
+std::string received(const std::string& name, const std::string& value) {
+    return " Received: " + name + "=" + value;
+}
+std::string received(const std::string& name, Index value) {
+    return received(name, std::to_string(value));
+}
 
 // Sizes as the spec resolves them: a given tensor wins over `shapes`, tokens
 // set a sequence length when its tensor is absent.
@@ -133,8 +139,8 @@ double estimateTraceBytes(const Spec& spec) {
         const double N = D(c.numHeads), H = D(c.keyDim), Hv = D(c.effectiveValueDim());
         const double out = D(outputWidth(spec, d));
         floats += D(d.B) * (2 * D(d.T) * N * H + D(d.S) * N * (H + Hv)); // projections, scaled query
-        floats += scoresSize * (N * 4 + 1);                             // scores, masked, weights, dropout, mask
-        floats += D(d.B) * D(d.T) * (2 * N * Hv + out);                 // context, concat, output
+        floats += scoresSize * (N * 4 + 1);                              // scores, masked, weights, dropout, mask
+        floats += D(d.B) * D(d.T) * (2 * N * Hv + out);                  // context, concat, output
         floats += c.transformerSublayer ? 2 * D(d.B) * D(d.T) * D(d.dq) : 0.0;
         floats += (D(d.dq) + D(d.dk) + D(d.dv)) * N * (H + Hv) + N * Hv * out; // weights
     } else {
@@ -211,27 +217,25 @@ void validate(const Spec& spec, const SpecLimits& limits) {
             fail("inputs.key", "The key's batch size must match the query's (" + std::to_string(d.B) + ")." +
                                    received("key.shape", shapeString(spec.key->shape())));
         if (spec.key->dim(1) != d.S)
-            fail("inputs.key", "key and value must have the same length (source_len = " + std::to_string(d.S) +
-                                   ")." + received("key.shape", shapeString(spec.key->shape())));
+            fail("inputs.key", "key and value must have the same length (source_len = " + std::to_string(d.S) + ")." +
+                                   received("key.shape", shapeString(spec.key->shape())));
     }
     if (!spec.queryTokens.empty() && spec.query && spec.query->dim(1) != static_cast<Index>(spec.queryTokens.size()))
         fail("tokens.query", "There must be one query token per query row (" + std::to_string(d.T) + ")." +
                                  received("tokens", std::to_string(spec.queryTokens.size())));
-    if (!spec.sourceTokens.empty() && spec.value &&
-        spec.value->dim(1) != static_cast<Index>(spec.sourceTokens.size()))
+    if (!spec.sourceTokens.empty() && spec.value && spec.value->dim(1) != static_cast<Index>(spec.sourceTokens.size()))
         fail("tokens.source", "There must be one source token per value row (" + std::to_string(d.S) + ")." +
                                   received("tokens", std::to_string(spec.sourceTokens.size())));
     if (!mha && d.dq != d.dk) {
         const std::string kname = d.hasKey ? "key" : "value (used as key)";
         fail(spec.query ? "inputs.query" : "shapes.query_features",
-             layer + " has no projections, so the query and the " + kname +
-                 " must have the same last dimension." + received("query_features", d.dq) + ", " +
-                 (d.hasKey ? "key_features=" : "value_features=") + std::to_string(d.dk));
+             layer + " has no projections, so the query and the " + kname + " must have the same last dimension." +
+                 received("query_features", d.dq) + ", " + (d.hasKey ? "key_features=" : "value_features=") +
+                 std::to_string(d.dk));
     }
     if (mha && c.transformerSublayer && outputWidth(spec, d) != d.dq)
-        fail("config.output_shape",
-             "The residual Add needs the output width to equal the query width (" + std::to_string(d.dq) +
-                 ")." + received("output_shape", outputWidth(spec, d)));
+        fail("config.output_shape", "The residual Add needs the output width to equal the query width (" +
+                                        std::to_string(d.dq) + ")." + received("output_shape", outputWidth(spec, d)));
 
     // --- masks ---------------------------------------------------------------------
     checkMask(spec.queryMask, "query_mask", {d.B, d.T}, "(batch, query_len)");
@@ -259,8 +263,9 @@ void validate(const Spec& spec, const SpecLimits& limits) {
             std::string names;
             for (const auto& e : expected)
                 names += (names.empty() ? "" : ", ") + e.first;
-            fail("weights." + name, "Unexpected weight '" + name + "' for " + layer + " with these settings. Expected: " +
-                                        (names.empty() ? std::string("no weights") : names) + ".");
+            fail("weights." + name,
+                 "Unexpected weight '" + name + "' for " + layer +
+                     " with these settings. Expected: " + (names.empty() ? std::string("no weights") : names) + ".");
         }
         if (t.shape() != it->second)
             fail("weights." + name, "Weight '" + name + "' must have shape " + shapeString(it->second) + "." +
@@ -357,7 +362,9 @@ void dropoutInPlace(Tensor& t, float rate, std::uint64_t seed) {
         v = rng.uniform() < double(keep) ? v / keep : 0.0f;
 }
 
-std::string fmtInt(Index v) { return std::to_string(v); }
+std::string fmtInt(Index v) {
+    return std::to_string(v);
+}
 
 } // namespace detail
 

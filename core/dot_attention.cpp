@@ -14,13 +14,13 @@ namespace {
 // Σ_d weight_d · tanh(scale·(q_d + k_d)) for every (t, s), vectorised over
 // (s, d) with Eigen's float tanh. weight is a per-feature vector (additive)
 // or all ones times a scalar (concat).
-void tanhSumScores(const Tensor& q, const Tensor& k, float innerScale, const Eigen::ArrayXf& weight,
-                   float outerScalar, bool perFeatureWeight, Tensor& out) {
+void tanhSumScores(const Tensor& q, const Tensor& k, float innerScale, const Eigen::ArrayXf& weight, float outerScalar,
+                   bool perFeatureWeight, Tensor& out) {
     const Index B = q.dim(0), T = q.dim(1), S = k.dim(1), d = q.dim(2);
     Eigen::Array<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> tmp(S, d); // (S, d)
     for (Index b = 0; b < B; ++b) {
-        Eigen::Map<const Eigen::Array<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>> kb(
-            k.data() + b * S * d, S, d); // (S, d)
+        Eigen::Map<const Eigen::Array<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>> kb(k.data() + b * S * d,
+                                                                                                  S, d); // (S, d)
         for (Index t = 0; t < T; ++t) {
             Eigen::Map<const Eigen::Array<float, 1, Eigen::Dynamic>> qt(q.data() + (b * T + t) * d, d); // (d)
             tmp = kb.rowwise() + qt;
@@ -84,97 +84,104 @@ Trace dotOrAdditiveAttention(const Spec& spec, ResolvedInputs in, Weights w) {
             "no 1/√d factor and no projection.";
         if (useScale) {
             addStep(trace, Step{
-                .key = "dot_scores",
-                .title = "Dot products",
-                .explanation = dotExplain,
-                .op = OpKind::Einsum,
-                .inputs = {"query", keySrc},
-                .formula = "D[b,t,s] = Σ_d q[b,t,d] · k[b,s,d]",
-                .einsum = "btd,bsd->bts",
-                .kerasCode = "scores = ops.matmul(query, ops.transpose(key, axes=[0, 2, 1]))",
-                .axes = scoreAxes,
-                .value = L,
-                .flops = 2.0 * double(B * T) * double(S * d),
-            });
+                               .key = "dot_scores",
+                               .title = "Dot products",
+                               .explanation = dotExplain,
+                               .op = OpKind::Einsum,
+                               .inputs = {"query", keySrc},
+                               .formula = "D[b,t,s] = Σ_d q[b,t,d] · k[b,s,d]",
+                               .einsum = "btd,bsd->bts",
+                               .kerasCode = "scores = ops.matmul(query, ops.transpose(key, axes=[0, 2, 1]))",
+                               .axes = scoreAxes,
+                               .value = L,
+                               .flops = 2.0 * double(B * T) * double(S * d),
+                           });
             const float scale = wts.at("scale").data()[0];
             Eigen::Map<Eigen::ArrayXf>(L.data(), L.size()) *= scale;
-            addStep(trace, Step{
-                .key = "scores",
-                .title = "Scale the scores",
-                .explanation = "With use_scale=True, Attention learns one scalar that multiplies every score "
-                               "(initialised to 1). It plays the role of a learned temperature.",
-                .op = OpKind::Scale,
-                .inputs = {"dot_scores"},
-                .params = {"scale"},
-                .formula = "S = scale · D",
-                .kerasCode = "scores *= self.scale",
-                .axes = scoreAxes,
-                .value = L,
-                .flops = double(L.size()),
-                .scaleFactor = scale,
-            });
+            addStep(trace,
+                    Step{
+                        .key = "scores",
+                        .title = "Scale the scores",
+                        .explanation = "With use_scale=True, Attention learns one scalar that multiplies every score "
+                                       "(initialised to 1). It plays the role of a learned temperature.",
+                        .op = OpKind::Scale,
+                        .inputs = {"dot_scores"},
+                        .params = {"scale"},
+                        .formula = "S = scale · D",
+                        .kerasCode = "scores *= self.scale",
+                        .axes = scoreAxes,
+                        .value = L,
+                        .flops = double(L.size()),
+                        .scaleFactor = scale,
+                    });
         } else {
             addStep(trace, Step{
-                .key = "scores",
-                .title = "Dot-product scores",
-                .explanation = dotExplain + " A large score means this key matches this query.",
-                .op = OpKind::Einsum,
-                .inputs = {"query", keySrc},
-                .formula = "S[b,t,s] = Σ_d q[b,t,d] · k[b,s,d]",
-                .einsum = "btd,bsd->bts",
-                .kerasCode = "scores = ops.matmul(query, ops.transpose(key, axes=[0, 2, 1]))",
-                .axes = scoreAxes,
-                .value = L,
-                .flops = 2.0 * double(B * T) * double(S * d),
-            });
+                               .key = "scores",
+                               .title = "Dot-product scores",
+                               .explanation = dotExplain + " A large score means this key matches this query.",
+                               .op = OpKind::Einsum,
+                               .inputs = {"query", keySrc},
+                               .formula = "S[b,t,s] = Σ_d q[b,t,d] · k[b,s,d]",
+                               .einsum = "btd,bsd->bts",
+                               .kerasCode = "scores = ops.matmul(query, ops.transpose(key, axes=[0, 2, 1]))",
+                               .axes = scoreAxes,
+                               .value = L,
+                               .flops = 2.0 * double(B * T) * double(S * d),
+                           });
         }
     } else if (concat) {
         const float scale = useScale ? wts.at("scale").data()[0] : 1.0f;
         const float wc = wts.at("concat_score_weight").data()[0];
         tanhSumScores(q, k, scale, Eigen::ArrayXf(), wc, false, L);
-        addStep(trace, Step{
-            .key = "scores",
-            .title = "Concat scores: Σ tanh(q + k)",
-            .explanation = std::string("score_mode=\"concat\": each query is added to each key feature by feature, "
-                                       "squashed by tanh and summed, then multiplied by one learned scalar "
-                                       "(concat_score_weight).") +
-                           (useScale ? " The scalar scale multiplies q + k inside the tanh." : ""),
-            .op = OpKind::TanhSum,
-            .inputs = {"query", keySrc},
-            .params = useScale ? std::vector<std::string>{"scale", "concat_score_weight"}
-                               : std::vector<std::string>{"concat_score_weight"},
-            .formula = useScale ? "S[b,t,s] = w_c · Σ_d tanh(scale · (q[b,t,d] + k[b,s,d]))"
-                                : "S[b,t,s] = w_c · Σ_d tanh(q[b,t,d] + k[b,s,d])",
-            .kerasCode = useScale ? "scores = self.concat_score_weight * ops.sum(ops.tanh(self.scale * (q_reshaped + k_reshaped)), axis=-1)"
-                                  : "scores = self.concat_score_weight * ops.sum(ops.tanh(q_reshaped + k_reshaped), axis=-1)",
-            .axes = scoreAxes,
-            .value = L,
-            .flops = 4.0 * double(B * T) * double(S * d),
-        });
+        addStep(
+            trace,
+            Step{
+                .key = "scores",
+                .title = "Concat scores: Σ tanh(q + k)",
+                .explanation = std::string("score_mode=\"concat\": each query is added to each key feature by feature, "
+                                           "squashed by tanh and summed, then multiplied by one learned scalar "
+                                           "(concat_score_weight).") +
+                               (useScale ? " The scalar scale multiplies q + k inside the tanh." : ""),
+                .op = OpKind::TanhSum,
+                .inputs = {"query", keySrc},
+                .params = useScale ? std::vector<std::string>{"scale", "concat_score_weight"}
+                                   : std::vector<std::string>{"concat_score_weight"},
+                .formula = useScale ? "S[b,t,s] = w_c · Σ_d tanh(scale · (q[b,t,d] + k[b,s,d]))"
+                                    : "S[b,t,s] = w_c · Σ_d tanh(q[b,t,d] + k[b,s,d])",
+                .kerasCode =
+                    useScale
+                        ? "scores = self.concat_score_weight * ops.sum(ops.tanh(self.scale * (q_reshaped + "
+                          "k_reshaped)), axis=-1)"
+                        : "scores = self.concat_score_weight * ops.sum(ops.tanh(q_reshaped + k_reshaped), axis=-1)",
+                .axes = scoreAxes,
+                .value = L,
+                .flops = 4.0 * double(B * T) * double(S * d),
+            });
     } else {
         Eigen::ArrayXf sc = Eigen::ArrayXf::Ones(d);
         if (useScale)
             sc = Eigen::Map<const Eigen::ArrayXf>(wts.at("scale").data(), d);
         tanhSumScores(q, k, 1.0f, sc, 1.0f, useScale, L);
-        addStep(trace, Step{
-            .key = "scores",
-            .title = "Additive scores: Σ scale·tanh(q + k)",
-            .explanation = std::string("Bahdanau-style: each query is added to each key feature by feature and "
-                                       "squashed by tanh, then summed over features") +
-                           (useScale ? ", each feature weighted by the learned vector scale (outside the tanh)."
-                                     : ".") +
-                           " Keras adds the inputs directly: there are no W₁q + W₂k projections as in the paper.",
-            .op = OpKind::TanhSum,
-            .inputs = {"query", keySrc},
-            .params = useScale ? std::vector<std::string>{"scale"} : std::vector<std::string>{},
-            .formula = useScale ? "S[b,t,s] = Σ_d scale[d] · tanh(q[b,t,d] + k[b,s,d])"
-                                : "S[b,t,s] = Σ_d tanh(q[b,t,d] + k[b,s,d])",
-            .kerasCode = useScale ? "scores = ops.sum(self.scale * ops.tanh(q_reshaped + k_reshaped), axis=-1)"
-                                  : "scores = ops.sum(ops.tanh(q_reshaped + k_reshaped), axis=-1)",
-            .axes = scoreAxes,
-            .value = L,
-            .flops = 4.0 * double(B * T) * double(S * d),
-        });
+        addStep(trace,
+                Step{
+                    .key = "scores",
+                    .title = "Additive scores: Σ scale·tanh(q + k)",
+                    .explanation =
+                        std::string("Bahdanau-style: each query is added to each key feature by feature and "
+                                    "squashed by tanh, then summed over features") +
+                        (useScale ? ", each feature weighted by the learned vector scale (outside the tanh)." : ".") +
+                        " Keras adds the inputs directly: there are no W₁q + W₂k projections as in the paper.",
+                    .op = OpKind::TanhSum,
+                    .inputs = {"query", keySrc},
+                    .params = useScale ? std::vector<std::string>{"scale"} : std::vector<std::string>{},
+                    .formula = useScale ? "S[b,t,s] = Σ_d scale[d] · tanh(q[b,t,d] + k[b,s,d])"
+                                        : "S[b,t,s] = Σ_d tanh(q[b,t,d] + k[b,s,d])",
+                    .kerasCode = useScale ? "scores = ops.sum(self.scale * ops.tanh(q_reshaped + k_reshaped), axis=-1)"
+                                          : "scores = ops.sum(ops.tanh(q_reshaped + k_reshaped), axis=-1)",
+                    .axes = scoreAxes,
+                    .value = L,
+                    .flops = 4.0 * double(B * T) * double(S * d),
+                });
     }
 
     // --- 2. Score mask: value mask AND causal; subtract 1e9 --------------
@@ -202,60 +209,63 @@ Trace dotOrAdditiveAttention(const Spec& spec, ResolvedInputs in, Weights w) {
         for (Index i = 0; i < P.size(); ++i)
             if (M.data()[i] == 0.0f)
                 P.data()[i] = P.data()[i] - 1e9f;
-        addStep(trace, Step{
-            .key = "masked_scores",
-            .title = "Apply the mask",
-            .explanation = "Keras subtracts 10⁹ from masked scores (it does not replace them). In float32 this "
-                           "rounds to −10⁹ for small scores, so a row with every key masked comes out uniform "
-                           "over all keys, masked ones included.",
-            .op = OpKind::Mask,
-            .inputs = {"scores", "mask"},
-            .formula = "S′ = S − 10⁹ · (1 − M)",
-            .kerasCode = "scores -= max_value * ops.cast(padding_mask, dtype=scores.dtype)",
-            .axes = scoreAxes,
-            .value = P,
-            .flops = double(P.size()),
-        });
+        addStep(trace,
+                Step{
+                    .key = "masked_scores",
+                    .title = "Apply the mask",
+                    .explanation = "Keras subtracts 10⁹ from masked scores (it does not replace them). In float32 this "
+                                   "rounds to −10⁹ for small scores, so a row with every key masked comes out uniform "
+                                   "over all keys, masked ones included.",
+                    .op = OpKind::Mask,
+                    .inputs = {"scores", "mask"},
+                    .formula = "S′ = S − 10⁹ · (1 − M)",
+                    .kerasCode = "scores -= max_value * ops.cast(padding_mask, dtype=scores.dtype)",
+                    .axes = scoreAxes,
+                    .value = P,
+                    .flops = double(P.size()),
+                });
     }
 
     // --- 3. Softmax, dropout ------------------------------------------------
     softmaxRows(P.data(), B * T, S);
-    addStep(trace, Step{
-        .key = "weights",
-        .title = "Softmax: attention weights",
-        .explanation = "Softmax over the keys turns each row of scores into weights ≥ 0 that sum to 1: the "
-                       "share of each value row in this query's output.",
-        .op = OpKind::Softmax,
-        .inputs = {masked ? "masked_scores" : "scores"},
-        .formula = "P[b,t,s] = exp(S′[b,t,s] − maxₛ S′) / Σₛ exp(S′[b,t,s] − maxₛ S′)",
-        .kerasCode = "weights = ops.softmax(scores, axis=-1)",
-        .axes = scoreAxes,
-        .value = P,
-        .flops = 5.0 * double(P.size()),
-    });
+    addStep(trace,
+            Step{
+                .key = "weights",
+                .title = "Softmax: attention weights",
+                .explanation = "Softmax over the keys turns each row of scores into weights ≥ 0 that sum to 1: the "
+                               "share of each value row in this query's output.",
+                .op = OpKind::Softmax,
+                .inputs = {masked ? "masked_scores" : "scores"},
+                .formula = "P[b,t,s] = exp(S′[b,t,s] − maxₛ S′) / Σₛ exp(S′[b,t,s] − maxₛ S′)",
+                .kerasCode = "weights = ops.softmax(scores, axis=-1)",
+                .axes = scoreAxes,
+                .value = P,
+                .flops = 5.0 * double(P.size()),
+            });
     std::string probsKey = "weights";
     if (spec.call.training && cfg.dropout > 0.0f) {
         dropoutInPlace(P, cfg.dropout, spec.seed);
-        addStep(trace, Step{
-            .key = "dropout",
-            .title = "Dropout on the weights",
-            .explanation = "In training, weights are dropped at random and the kept ones divided by 1 − rate. "
-                           "Unlike MultiHeadAttention, Attention returns these post-dropout weights.",
-            .op = OpKind::Dropout,
-            .inputs = {"weights"},
-            .formula = "P̂ = P · keep / (1 − rate)",
-            .kerasCode = "weights = backend.random.dropout(weights, self.dropout, seed=self.seed_generator)",
-            .axes = scoreAxes,
-            .value = P,
-            .flops = 2.0 * double(P.size()),
-        });
+        addStep(trace,
+                Step{
+                    .key = "dropout",
+                    .title = "Dropout on the weights",
+                    .explanation = "In training, weights are dropped at random and the kept ones divided by 1 − rate. "
+                                   "Unlike MultiHeadAttention, Attention returns these post-dropout weights.",
+                    .op = OpKind::Dropout,
+                    .inputs = {"weights"},
+                    .formula = "P̂ = P · keep / (1 − rate)",
+                    .kerasCode = "weights = backend.random.dropout(weights, self.dropout, seed=self.seed_generator)",
+                    .axes = scoreAxes,
+                    .value = P,
+                    .flops = 2.0 * double(P.size()),
+                });
         probsKey = "dropout";
     }
 
     // --- 4. Weighted sum of values, then the query mask -------------------
     Tensor O({B, T, dv}); // (B, T, dv)
     for (Index b = 0; b < B; ++b) {
-        ConstMatrixMap pb(P.data() + b * T * S, T, S);  // (T, S)
+        ConstMatrixMap pb(P.data() + b * T * S, T, S);   // (T, S)
         ConstMatrixMap vb(v.data() + b * S * dv, S, dv); // (S, dv)
         MatrixMap ob(O.data() + b * T * dv, T, dv);      // (T, dv)
         ob.noalias() = pb * vb;
@@ -284,19 +294,20 @@ Trace dotOrAdditiveAttention(const Spec& spec, ResolvedInputs in, Weights w) {
                 for (Index c = 0; c < dv; ++c)
                     O.data()[(b * T + t) * dv + c] *= m;
             }
-        addStep(trace, Step{
-            .key = "output",
-            .title = "Zero the masked query rows",
-            .explanation = "Rows of padding queries are multiplied by 0. Their weights were computed normally "
-                           "(and Keras returns them unchanged); only the output row is zeroed.",
-            .op = OpKind::Mask,
-            .inputs = {"context", "query_mask"},
-            .formula = "out[b,t,:] = O[b,t,:] · query_mask[b,t]",
-            .kerasCode = "result *= ops.cast(q_mask, dtype=result.dtype)",
-            .axes = {"batch", "query", "feature"},
-            .value = O,
-            .flops = double(O.size()),
-        });
+        addStep(trace,
+                Step{
+                    .key = "output",
+                    .title = "Zero the masked query rows",
+                    .explanation = "Rows of padding queries are multiplied by 0. Their weights were computed normally "
+                                   "(and Keras returns them unchanged); only the output row is zeroed.",
+                    .op = OpKind::Mask,
+                    .inputs = {"context", "query_mask"},
+                    .formula = "out[b,t,:] = O[b,t,:] · query_mask[b,t]",
+                    .kerasCode = "result *= ops.cast(q_mask, dtype=result.dtype)",
+                    .axes = {"batch", "query", "feature"},
+                    .value = O,
+                    .flops = double(O.size()),
+                });
     }
     return trace;
 }

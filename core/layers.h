@@ -23,15 +23,17 @@ inline constexpr size_t kMaxSteps = 32;
 /// Append a step; fills bytes from the tensor.
 Step& addStep(Trace& trace, Step step);
 /// An input step for a given tensor.
-void addInputStep(Trace& trace, const std::string& key, const std::string& title,
-                  const std::string& explanation, Tensor value, std::vector<std::string> axes);
+void addInputStep(Trace& trace, const std::string& key, const std::string& title, const std::string& explanation,
+                  Tensor value, std::vector<std::string> axes);
 
 /// Inverted dropout in place: keep with probability 1 - rate, scale kept by
 /// 1 / (1 - rate). Deterministic for a seed.
 void dropoutInPlace(Tensor& t, float rate, std::uint64_t seed);
 
 /// The top-left-aligned causal mask test Keras uses: row >= column.
-inline bool causalAllowed(Index t, Index s) { return t >= s; }
+inline bool causalAllowed(Index t, Index s) {
+    return t >= s;
+}
 
 std::string fmtInt(Index v);
 

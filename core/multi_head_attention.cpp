@@ -75,79 +75,86 @@ Trace multiHeadAttention(const Spec& spec, ResolvedInputs in, Weights w) {
     // --- 1. Projections: three EinsumDense layers, abc,cde->abde ---------
     const std::vector<std::string> projAxes{"batch", "query", "head", "key_dim"};
     Tensor Q = denseProject(query, W("query_dense/kernel"), Bp("query_dense/bias")); // (B, T, N, H)
-    Step& sq = addStep(trace, Step{
-        .key = "query_dense",
-        .title = "Project the query",
-        .explanation = "An EinsumDense layer maps every query vector to N heads of key_dim numbers each. "
-                       "Each head gets its own slice of the kernel, so the heads can learn to look for "
-                       "different things.",
-        .op = OpKind::Dense,
-        .inputs = {"query"},
-        .params = bias ? std::vector<std::string>{"query_dense/kernel", "query_dense/bias"}
-                       : std::vector<std::string>{"query_dense/kernel"},
-        .formula = bias ? "Q[b,t,n,:] = query[b,t,:] · W_q[:,n,:] + b_q[n,:]" : "Q[b,t,n,:] = query[b,t,:] · W_q[:,n,:]",
-        .einsum = "abc,cde->abde",
-        .kerasCode = "query = self._query_dense(query)  # EinsumDense(\"abc,cde->abde\")",
-        .axes = projAxes,
-        .value = std::move(Q),
-        .flops = denseFlops(B * T, E, N * H, bias),
-    });
+    Step& sq = addStep(
+        trace, Step{
+                   .key = "query_dense",
+                   .title = "Project the query",
+                   .explanation = "An EinsumDense layer maps every query vector to N heads of key_dim numbers each. "
+                                  "Each head gets its own slice of the kernel, so the heads can learn to look for "
+                                  "different things.",
+                   .op = OpKind::Dense,
+                   .inputs = {"query"},
+                   .params = bias ? std::vector<std::string>{"query_dense/kernel", "query_dense/bias"}
+                                  : std::vector<std::string>{"query_dense/kernel"},
+                   .formula = bias ? "Q[b,t,n,:] = query[b,t,:] · W_q[:,n,:] + b_q[n,:]"
+                                   : "Q[b,t,n,:] = query[b,t,:] · W_q[:,n,:]",
+                   .einsum = "abc,cde->abde",
+                   .kerasCode = "query = self._query_dense(query)  # EinsumDense(\"abc,cde->abde\")",
+                   .axes = projAxes,
+                   .value = std::move(Q),
+                   .flops = denseFlops(B * T, E, N * H, bias),
+               });
     (void)sq;
     Tensor K = denseProject(key, W("key_dense/kernel"), Bp("key_dense/bias")); // (B, S, N, H)
-    addStep(trace, Step{
-        .key = "key_dense",
-        .title = "Project the key",
-        .explanation = "The same kind of projection for the keys: each source position becomes N heads of "
-                       "key_dim numbers, in the same space as the projected queries so they can be compared.",
-        .op = OpKind::Dense,
-        .inputs = {keySrc},
-        .params = bias ? std::vector<std::string>{"key_dense/kernel", "key_dense/bias"}
-                       : std::vector<std::string>{"key_dense/kernel"},
-        .formula = bias ? "K[b,s,n,:] = key[b,s,:] · W_k[:,n,:] + b_k[n,:]" : "K[b,s,n,:] = key[b,s,:] · W_k[:,n,:]",
-        .einsum = "abc,cde->abde",
-        .kerasCode = "key = self._key_dense(key)  # EinsumDense(\"abc,cde->abde\")",
-        .axes = {"batch", "source", "head", "key_dim"},
-        .value = std::move(K),
-        .flops = denseFlops(B * S, key.dim(2), N * H, bias),
-    });
+    addStep(trace,
+            Step{
+                .key = "key_dense",
+                .title = "Project the key",
+                .explanation = "The same kind of projection for the keys: each source position becomes N heads of "
+                               "key_dim numbers, in the same space as the projected queries so they can be compared.",
+                .op = OpKind::Dense,
+                .inputs = {keySrc},
+                .params = bias ? std::vector<std::string>{"key_dense/kernel", "key_dense/bias"}
+                               : std::vector<std::string>{"key_dense/kernel"},
+                .formula =
+                    bias ? "K[b,s,n,:] = key[b,s,:] · W_k[:,n,:] + b_k[n,:]" : "K[b,s,n,:] = key[b,s,:] · W_k[:,n,:]",
+                .einsum = "abc,cde->abde",
+                .kerasCode = "key = self._key_dense(key)  # EinsumDense(\"abc,cde->abde\")",
+                .axes = {"batch", "source", "head", "key_dim"},
+                .value = std::move(K),
+                .flops = denseFlops(B * S, key.dim(2), N * H, bias),
+            });
     Tensor V = denseProject(value, W("value_dense/kernel"), Bp("value_dense/bias")); // (B, S, N, Hv)
-    addStep(trace, Step{
-        .key = "value_dense",
-        .title = "Project the value",
-        .explanation = "The values are projected to N heads of value_dim numbers. These are what gets mixed: "
-                       "attention decides how much of each source position's value flows to each query.",
-        .op = OpKind::Dense,
-        .inputs = {"value"},
-        .params = bias ? std::vector<std::string>{"value_dense/kernel", "value_dense/bias"}
-                       : std::vector<std::string>{"value_dense/kernel"},
-        .formula = bias ? "V[b,s,n,:] = value[b,s,:] · W_v[:,n,:] + b_v[n,:]" : "V[b,s,n,:] = value[b,s,:] · W_v[:,n,:]",
-        .einsum = "abc,cde->abde",
-        .kerasCode = "value = self._value_dense(value)  # EinsumDense(\"abc,cde->abde\")",
-        .axes = {"batch", "source", "head", "value_dim"},
-        .value = std::move(V),
-        .flops = denseFlops(B * S, value.dim(2), N * Hv, bias),
-    });
+    addStep(trace,
+            Step{
+                .key = "value_dense",
+                .title = "Project the value",
+                .explanation = "The values are projected to N heads of value_dim numbers. These are what gets mixed: "
+                               "attention decides how much of each source position's value flows to each query.",
+                .op = OpKind::Dense,
+                .inputs = {"value"},
+                .params = bias ? std::vector<std::string>{"value_dense/kernel", "value_dense/bias"}
+                               : std::vector<std::string>{"value_dense/kernel"},
+                .formula = bias ? "V[b,s,n,:] = value[b,s,:] · W_v[:,n,:] + b_v[n,:]"
+                                : "V[b,s,n,:] = value[b,s,:] · W_v[:,n,:]",
+                .einsum = "abc,cde->abde",
+                .kerasCode = "value = self._value_dense(value)  # EinsumDense(\"abc,cde->abde\")",
+                .axes = {"batch", "source", "head", "value_dim"},
+                .value = std::move(V),
+                .flops = denseFlops(B * S, value.dim(2), N * Hv, bias),
+            });
 
     // --- 2. Scale the projected query (before the dot product) -----------
     const float inv = static_cast<float>(1.0 / std::sqrt(static_cast<double>(H)));
     Tensor Qs(trace.find("query_dense")->value.shape()); // (B, T, N, H)
     Eigen::Map<Eigen::ArrayXf>(Qs.data(), Qs.size()) =
         Eigen::Map<const Eigen::ArrayXf>(trace.find("query_dense")->value.data(), Qs.size()) * inv;
-    addStep(trace, Step{
-        .key = "scaled_query",
-        .title = "Scale the query by 1/√key_dim",
-        .explanation = "Keras multiplies the projected query by 1/√key_dim before the dot product, so that "
-                       "scores do not grow with key_dim and the softmax does not saturate. Note: it is "
-                       "key_dim, not the query width divided by the number of heads.",
-        .op = OpKind::Scale,
-        .inputs = {"query_dense"},
-        .formula = "Q̃ = Q · 1/√" + fmtInt(H),
-        .kerasCode = "query = ops.multiply(query, ops.cast(self._inverse_sqrt_key_dim, query.dtype))",
-        .axes = projAxes,
-        .value = std::move(Qs),
-        .flops = double(B * T * N * H),
-        .scaleFactor = inv,
-    });
+    addStep(trace,
+            Step{
+                .key = "scaled_query",
+                .title = "Scale the query by 1/√key_dim",
+                .explanation = "Keras multiplies the projected query by 1/√key_dim before the dot product, so that "
+                               "scores do not grow with key_dim and the softmax does not saturate. Note: it is "
+                               "key_dim, not the query width divided by the number of heads.",
+                .op = OpKind::Scale,
+                .inputs = {"query_dense"},
+                .formula = "Q̃ = Q · 1/√" + fmtInt(H),
+                .kerasCode = "query = ops.multiply(query, ops.cast(self._inverse_sqrt_key_dim, query.dtype))",
+                .axes = projAxes,
+                .value = std::move(Qs),
+                .flops = double(B * T * N * H),
+                .scaleFactor = inv,
+            });
 
     // --- 3. Scores, one GEMM per (batch, head) straight from the strided
     //        projections: no copies. ----------------------------------------
@@ -159,25 +166,26 @@ Trace multiHeadAttention(const Spec& spec, ResolvedInputs in, Weights w) {
             for (Index n = 0; n < N; ++n) {
                 ConstStridedMap q(qs.data() + (b * T * N + n) * H, T, H, Stride(N * H)); // (T, H)
                 ConstStridedMap kk(k.data() + (b * S * N + n) * H, S, H, Stride(N * H)); // (S, H)
-                MatrixMap out(L.data() + (b * N + n) * T * S, T, S);                       // (T, S)
+                MatrixMap out(L.data() + (b * N + n) * T * S, T, S);                     // (T, S)
                 out.noalias() = q * kk.transpose();
             }
     }
-    addStep(trace, Step{
-        .key = "scores",
-        .title = "Dot-product scores",
-        .explanation = "For every head, each scaled query is compared with every key by a dot product. A "
-                       "large score means 'this source position matches what this query looks for'. These "
-                       "are raw logits, before any mask.",
-        .op = OpKind::Einsum,
-        .inputs = {"scaled_query", "key_dense"},
-        .formula = "S[b,n,t,s] = Σₖ Q̃[b,t,n,k] · K[b,s,n,k]",
-        .einsum = "aecd,abcd->acbe",
-        .kerasCode = "attention_scores = ops.einsum(self._dot_product_equation, key, query)",
-        .axes = {"batch", "head", "query", "source"},
-        .value = std::move(L),
-        .flops = 2.0 * double(B * N * T) * double(S * H),
-    });
+    addStep(trace,
+            Step{
+                .key = "scores",
+                .title = "Dot-product scores",
+                .explanation = "For every head, each scaled query is compared with every key by a dot product. A "
+                               "large score means 'this source position matches what this query looks for'. These "
+                               "are raw logits, before any mask.",
+                .op = OpKind::Einsum,
+                .inputs = {"scaled_query", "key_dense"},
+                .formula = "S[b,n,t,s] = Σₖ Q̃[b,t,n,k] · K[b,s,n,k]",
+                .einsum = "aecd,abcd->acbe",
+                .kerasCode = "attention_scores = ops.einsum(self._dot_product_equation, key, query)",
+                .axes = {"batch", "head", "query", "source"},
+                .value = std::move(L),
+                .flops = 2.0 * double(B * N * T) * double(S * H),
+            });
 
     // --- 4. Mask: every source AND-ed into one boolean [B, T, S] ---------
     std::vector<std::string> sources;
@@ -214,11 +222,10 @@ Trace multiHeadAttention(const Spec& spec, ResolvedInputs in, Weights w) {
         std::string from;
         for (size_t i = 0; i < sources.size(); ++i)
             from += (i ? ", " : "") + sources[i];
-        addInputStep(trace, "mask",
-                     "The attention mask",
+        addInputStep(trace, "mask", "The attention mask",
                      "Keras combines every mask source with AND into one boolean per (query, source) pair, "
-                     "shared by all heads; 1 means 'may attend'. Sources here: " + from +
-                         ". A query-mask row that is all 0 becomes a fully masked row.",
+                     "shared by all heads; 1 means 'may attend'. Sources here: " +
+                         from + ". A query-mask row that is all 0 becomes a fully masked row.",
                      M, {"batch", "query", "source"});
     }
 
@@ -233,20 +240,21 @@ Trace multiHeadAttention(const Spec& spec, ResolvedInputs in, Weights w) {
                 for (Index i = 0; i < T * S; ++i)
                     if (M.data()[b * T * S + i] == 0.0f)
                         P.data()[(b * N + n) * T * S + i] = -1e9f;
-        addStep(trace, Step{
-            .key = "masked_scores",
-            .title = "Apply the mask",
-            .explanation = "Scores where the mask is 0 are replaced by −10⁹, so that after the softmax their "
-                           "weight is 0. Keras replaces the value (it does not subtract), inside its Softmax "
-                           "layer.",
-            .op = OpKind::Mask,
-            .inputs = {"scores", "mask"},
-            .formula = "S′[b,n,t,s] = S[b,n,t,s] if M[b,t,s] else −10⁹",
-            .kerasCode = "inputs = ops.where(mask, inputs, _large_negative_number(inputs.dtype))  # Softmax",
-            .axes = {"batch", "head", "query", "source"},
-            .value = std::move(P),
-            .flops = double(B * N * T * S),
-        });
+        addStep(trace,
+                Step{
+                    .key = "masked_scores",
+                    .title = "Apply the mask",
+                    .explanation = "Scores where the mask is 0 are replaced by −10⁹, so that after the softmax their "
+                                   "weight is 0. Keras replaces the value (it does not subtract), inside its Softmax "
+                                   "layer.",
+                    .op = OpKind::Mask,
+                    .inputs = {"scores", "mask"},
+                    .formula = "S′[b,n,t,s] = S[b,n,t,s] if M[b,t,s] else −10⁹",
+                    .kerasCode = "inputs = ops.where(mask, inputs, _large_negative_number(inputs.dtype))  # Softmax",
+                    .axes = {"batch", "head", "query", "source"},
+                    .value = std::move(P),
+                    .flops = double(B * N * T * S),
+                });
     }
     P = Tensor({B, N, T, S});
     softmaxRows(trace.find(masked ? "masked_scores" : "scores")->value.data(), P.data(), B * N * T, S);
@@ -275,40 +283,43 @@ Trace multiHeadAttention(const Spec& spec, ResolvedInputs in, Weights w) {
                     "(Keras ≥ 3.14; the fused path without scores would give a uniform row instead).";
     if (fullyMasked > 0)
         wExplain += " Here " + fmtInt(fullyMasked) + " (head, query) rows are fully masked.";
-    addStep(trace, Step{
-        .key = "weights",
-        .title = "Softmax: attention weights",
-        .explanation = wExplain,
-        .op = OpKind::Softmax,
-        .inputs = {masked ? "masked_scores" : "scores"},
-        .formula = masked ? "P[t,s] = exp(S′[t,s] − maxₛ S′) / Σₛ exp(S′[t,s] − maxₛ S′);  P = 0 where M = 0"
-                          : "P[t,s] = exp(S[t,s] − maxₛ S) / Σₛ exp(S[t,s] − maxₛ S)",
-        .kerasCode = "attention_scores = self._masked_softmax(attention_scores, attention_mask)  # Softmax(axis=-1)",
-        .axes = {"batch", "head", "query", "source"},
-        .value = std::move(P),
-        .flops = 5.0 * double(B * N * T * S),
-    });
+    addStep(trace,
+            Step{
+                .key = "weights",
+                .title = "Softmax: attention weights",
+                .explanation = wExplain,
+                .op = OpKind::Softmax,
+                .inputs = {masked ? "masked_scores" : "scores"},
+                .formula = masked ? "P[t,s] = exp(S′[t,s] − maxₛ S′) / Σₛ exp(S′[t,s] − maxₛ S′);  P = 0 where M = 0"
+                                  : "P[t,s] = exp(S[t,s] − maxₛ S) / Σₛ exp(S[t,s] − maxₛ S)",
+                .kerasCode =
+                    "attention_scores = self._masked_softmax(attention_scores, attention_mask)  # Softmax(axis=-1)",
+                .axes = {"batch", "head", "query", "source"},
+                .value = std::move(P),
+                .flops = 5.0 * double(B * N * T * S),
+            });
 
     // --- 6. Dropout on the probabilities (training only) -----------------
     std::string probsKey = "weights";
     if (spec.call.training && cfg.dropout > 0.0f) {
         Tensor D = trace.find("weights")->value;
         dropoutInPlace(D, cfg.dropout, spec.seed);
-        addStep(trace, Step{
-            .key = "dropout",
-            .title = "Dropout on the weights",
-            .explanation = "In training, each weight is dropped (set to 0) with probability " +
-                           std::to_string(cfg.dropout).substr(0, 4) +
-                           " and the kept ones are divided by 1 − rate, so the expected sum stays 1. Keras "
-                           "returns the weights from before dropout.",
-            .op = OpKind::Dropout,
-            .inputs = {"weights"},
-            .formula = "P̂ = P · keep / (1 − rate),  keep ~ Bernoulli(1 − rate)",
-            .kerasCode = "final_attn_scores = self._dropout_layer(attention_scores, training=training)",
-            .axes = {"batch", "head", "query", "source"},
-            .value = std::move(D),
-            .flops = 2.0 * double(B * N * T * S),
-        });
+        addStep(trace,
+                Step{
+                    .key = "dropout",
+                    .title = "Dropout on the weights",
+                    .explanation = "In training, each weight is dropped (set to 0) with probability " +
+                                   std::to_string(cfg.dropout).substr(0, 4) +
+                                   " and the kept ones are divided by 1 − rate, so the expected sum stays 1. Keras "
+                                   "returns the weights from before dropout.",
+                    .op = OpKind::Dropout,
+                    .inputs = {"weights"},
+                    .formula = "P̂ = P · keep / (1 − rate),  keep ~ Bernoulli(1 − rate)",
+                    .kerasCode = "final_attn_scores = self._dropout_layer(attention_scores, training=training)",
+                    .axes = {"batch", "head", "query", "source"},
+                    .value = std::move(D),
+                    .flops = 2.0 * double(B * N * T * S),
+                });
         probsKey = "dropout";
     }
 
@@ -320,43 +331,45 @@ Trace multiHeadAttention(const Spec& spec, ResolvedInputs in, Weights w) {
         const Tensor& v = trace.find("value_dense")->value;
         for (Index b = 0; b < B; ++b)
             for (Index n = 0; n < N; ++n) {
-                ConstMatrixMap pb(p.data() + (b * N + n) * T * S, T, S);                      // (T, S)
+                ConstMatrixMap pb(p.data() + (b * N + n) * T * S, T, S);                    // (T, S)
                 ConstStridedMap vb(v.data() + (b * S * N + n) * Hv, S, Hv, Stride(N * Hv)); // (S, Hv)
                 StridedMap cb(C.data() + (b * T * N + n) * Hv, T, Hv, Stride(N * Hv));      // (T, Hv)
                 cb.noalias() = pb * vb;
             }
     }
     addStep(trace, Step{
-        .key = "context",
-        .title = "Weighted sum of values",
-        .explanation = "Each head mixes the projected values with its weights: a query's context is the "
-                       "weighted average of the value rows it attends to. One result per head.",
-        .op = OpKind::Einsum,
-        .inputs = {probsKey, "value_dense"},
-        .formula = "C[b,t,n,:] = Σₛ P[b,n,t,s] · V[b,s,n,:]",
-        .einsum = "acbe,aecd->abcd",
-        .kerasCode = "attention_output = ops.einsum(self._combine_equation, final_attn_scores, value)",
-        .axes = {"batch", "query", "head", "value_dim"},
-        .value = std::move(C),
-        .flops = 2.0 * double(B * N * T) * double(S * Hv),
-    });
+                       .key = "context",
+                       .title = "Weighted sum of values",
+                       .explanation = "Each head mixes the projected values with its weights: a query's context is the "
+                                      "weighted average of the value rows it attends to. One result per head.",
+                       .op = OpKind::Einsum,
+                       .inputs = {probsKey, "value_dense"},
+                       .formula = "C[b,t,n,:] = Σₛ P[b,n,t,s] · V[b,s,n,:]",
+                       .einsum = "acbe,aecd->abcd",
+                       .kerasCode = "attention_output = ops.einsum(self._combine_equation, final_attn_scores, value)",
+                       .axes = {"batch", "query", "head", "value_dim"},
+                       .value = std::move(C),
+                       .flops = 2.0 * double(B * N * T) * double(S * Hv),
+                   });
 
     // --- 8. Concat(head_1..head_N): the paper's view; Keras folds it into
     //        output_dense's einsum. Same numbers, a reshape. -----------------
-    addStep(trace, Step{
-        .key = "concat_heads",
-        .title = "Concatenate the heads",
-        .explanation = "The paper writes Concat(head₁, …, head_N): the heads side by side, N·value_dim numbers "
-                       "per query. Keras never builds this tensor; its output EinsumDense contracts the head and "
-                       "value_dim axes at once, which is the same computation.",
-        .op = OpKind::Concat,
-        .inputs = {"context"},
-        .formula = "Concat[b,t,:] = [C[b,t,1,:], …, C[b,t,N,:]]",
-        .kerasCode = "# implicit in EinsumDense(\"abcd,cde->abe\"): heads and value_dim are contracted together",
-        .axes = {"batch", "query", "head·value_dim"},
-        .value = trace.find("context")->value.reshaped({B, T, N * Hv}),
-        .flops = 0,
-    });
+    addStep(
+        trace,
+        Step{
+            .key = "concat_heads",
+            .title = "Concatenate the heads",
+            .explanation = "The paper writes Concat(head₁, …, head_N): the heads side by side, N·value_dim numbers "
+                           "per query. Keras never builds this tensor; its output EinsumDense contracts the head and "
+                           "value_dim axes at once, which is the same computation.",
+            .op = OpKind::Concat,
+            .inputs = {"context"},
+            .formula = "Concat[b,t,:] = [C[b,t,1,:], …, C[b,t,N,:]]",
+            .kerasCode = "# implicit in EinsumDense(\"abcd,cde->abe\"): heads and value_dim are contracted together",
+            .axes = {"batch", "query", "head·value_dim"},
+            .value = trace.find("context")->value.reshaped({B, T, N * Hv}),
+            .flops = 0,
+        });
 
     // --- 9. Output projection: abcd,cde->abe ------------------------------
     Tensor Y({B, T, Eout}); // (B, T, Eout)
@@ -369,44 +382,48 @@ Trace multiHeadAttention(const Spec& spec, ResolvedInputs in, Weights w) {
             Ym.rowwise() += Eigen::Map<const RowVectorF>(W("output_dense/bias").data(), Eout);
     }
     std::string oExplain = "The output EinsumDense mixes all heads back into one vector per query, of the output "
-                           "width (" + fmtInt(Eout) + ").";
+                           "width (" +
+                           fmtInt(Eout) + ").";
     if (fullyMasked > 0)
         oExplain += bias ? " A fully masked query row has zero context, so its output is just the bias b_o."
                          : " A fully masked query row has zero context, so its output is 0.";
     addStep(trace, Step{
-        .key = "output",
-        .title = "Output projection",
-        .explanation = oExplain,
-        .op = OpKind::Dense,
-        .inputs = {"context"},
-        .params = bias ? std::vector<std::string>{"output_dense/kernel", "output_dense/bias"}
-                       : std::vector<std::string>{"output_dense/kernel"},
-        .formula = bias ? "Y[b,t,:] = Σₙ Σᵥ C[b,t,n,v] · W_o[n,v,:] + b_o" : "Y[b,t,:] = Σₙ Σᵥ C[b,t,n,v] · W_o[n,v,:]",
-        .einsum = "abcd,cde->abe",
-        .kerasCode = "attention_output = self._output_dense(attention_output)  # EinsumDense(\"abcd,cde->abe\")",
-        .axes = {"batch", "query", "feature"},
-        .value = std::move(Y),
-        .flops = denseFlops(B * T, N * Hv, Eout, bias),
-    });
+                       .key = "output",
+                       .title = "Output projection",
+                       .explanation = oExplain,
+                       .op = OpKind::Dense,
+                       .inputs = {"context"},
+                       .params = bias ? std::vector<std::string>{"output_dense/kernel", "output_dense/bias"}
+                                      : std::vector<std::string>{"output_dense/kernel"},
+                       .formula = bias ? "Y[b,t,:] = Σₙ Σᵥ C[b,t,n,v] · W_o[n,v,:] + b_o"
+                                       : "Y[b,t,:] = Σₙ Σᵥ C[b,t,n,v] · W_o[n,v,:]",
+                       .einsum = "abcd,cde->abe",
+                       .kerasCode =
+                           "attention_output = self._output_dense(attention_output)  # EinsumDense(\"abcd,cde->abe\")",
+                       .axes = {"batch", "query", "feature"},
+                       .value = std::move(Y),
+                       .flops = denseFlops(B * T, N * Hv, Eout, bias),
+                   });
 
     // --- 10. Transformer sub-layer: Add & LayerNormalization -------------
     if (cfg.transformerSublayer) {
         Tensor R = query; // (B, T, E); Eout == E is validated
         const Tensor& Y2 = trace.find("output")->value;
         Eigen::Map<Eigen::ArrayXf>(R.data(), R.size()) += Eigen::Map<const Eigen::ArrayXf>(Y2.data(), Y2.size());
-        addStep(trace, Step{
-            .key = "residual",
-            .title = "Residual connection (Add)",
-            .explanation = "The Transformer adds the layer's input back to its output, so the attention layer "
-                           "only has to learn a correction and gradients flow straight through.",
-            .op = OpKind::Add,
-            .inputs = {"query", "output"},
-            .formula = "R = query + Y",
-            .kerasCode = "x = layers.Add()([x, attn_output])",
-            .axes = {"batch", "query", "feature"},
-            .value = R,
-            .flops = double(R.size()),
-        });
+        addStep(trace,
+                Step{
+                    .key = "residual",
+                    .title = "Residual connection (Add)",
+                    .explanation = "The Transformer adds the layer's input back to its output, so the attention layer "
+                                   "only has to learn a correction and gradients flow straight through.",
+                    .op = OpKind::Add,
+                    .inputs = {"query", "output"},
+                    .formula = "R = query + Y",
+                    .kerasCode = "x = layers.Add()([x, attn_output])",
+                    .axes = {"batch", "query", "feature"},
+                    .value = R,
+                    .flops = double(R.size()),
+                });
         const Tensor& gamma = W("layer_norm/gamma");
         const Tensor& beta = W("layer_norm/beta");
         Tensor Z({B, T, E}); // (B, T, E)
@@ -422,24 +439,24 @@ Trace multiHeadAttention(const Spec& spec, ResolvedInputs in, Weights w) {
             var /= double(E);
             const double invStd = 1.0 / std::sqrt(var + 1e-3);
             for (Index e = 0; e < E; ++e)
-                Z.data()[r * E + e] =
-                    static_cast<float>((x[e] - mean) * invStd * gamma.data()[e] + beta.data()[e]);
+                Z.data()[r * E + e] = static_cast<float>((x[e] - mean) * invStd * gamma.data()[e] + beta.data()[e]);
         }
-        addStep(trace, Step{
-            .key = "layer_norm",
-            .title = "Layer normalization",
-            .explanation = "Each position's vector is shifted to mean 0 and scaled to variance 1 over its "
-                           "features (ε = 0.001), then scaled by γ and shifted by β. It keeps the numbers in a "
-                           "stable range from layer to layer.",
-            .op = OpKind::LayerNorm,
-            .inputs = {"residual"},
-            .params = {"layer_norm/gamma", "layer_norm/beta"},
-            .formula = "LN(R)[b,t,:] = (R − μ) / √(σ² + 0.001) · γ + β",
-            .kerasCode = "x = layers.LayerNormalization()(x)  # epsilon=1e-3, axis=-1",
-            .axes = {"batch", "query", "feature"},
-            .value = Z,
-            .flops = 8.0 * double(Z.size()),
-        });
+        addStep(trace,
+                Step{
+                    .key = "layer_norm",
+                    .title = "Layer normalization",
+                    .explanation = "Each position's vector is shifted to mean 0 and scaled to variance 1 over its "
+                                   "features (ε = 0.001), then scaled by γ and shifted by β. It keeps the numbers in a "
+                                   "stable range from layer to layer.",
+                    .op = OpKind::LayerNorm,
+                    .inputs = {"residual"},
+                    .params = {"layer_norm/gamma", "layer_norm/beta"},
+                    .formula = "LN(R)[b,t,:] = (R − μ) / √(σ² + 0.001) · γ + β",
+                    .kerasCode = "x = layers.LayerNormalization()(x)  # epsilon=1e-3, axis=-1",
+                    .axes = {"batch", "query", "feature"},
+                    .value = Z,
+                    .flops = 8.0 * double(Z.size()),
+                });
     }
     return trace;
 }

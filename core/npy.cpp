@@ -64,8 +64,7 @@ std::uint16_t readLe16(const char* p) {
 
 std::uint32_t readLe32(const char* p) {
     const auto* u = reinterpret_cast<const unsigned char*>(p);
-    return std::uint32_t(u[0]) | (std::uint32_t(u[1]) << 8) | (std::uint32_t(u[2]) << 16) |
-           (std::uint32_t(u[3]) << 24);
+    return std::uint32_t(u[0]) | (std::uint32_t(u[1]) << 8) | (std::uint32_t(u[2]) << 16) | (std::uint32_t(u[3]) << 24);
 }
 
 std::uint64_t readLe64(const char* p) {
@@ -122,9 +121,7 @@ public:
                 haveShape = true;
                 h.shape = parseShape();
             } else {
-                error("unexpected key " + inQuotes(*key) +
-                          " (expected 'descr', 'fortran_order' and 'shape')",
-                      keyPos);
+                error("unexpected key " + inQuotes(*key) + " (expected 'descr', 'fortran_order' and 'shape')", keyPos);
             }
             skipSpace();
             if (!atEnd() && peek() == ',') {
@@ -139,8 +136,7 @@ public:
         if (!atEnd())
             error("unexpected text after the closing '}'");
         if (!haveDescr || !haveOrder || !haveShape)
-            error(std::string("missing key ") +
-                  (!haveDescr ? "'descr'" : !haveOrder ? "'fortran_order'" : "'shape'"));
+            error(std::string("missing key ") + (!haveDescr ? "'descr'" : !haveOrder ? "'fortran_order'" : "'shape'"));
         return h;
     }
 
@@ -149,14 +145,13 @@ private:
     char peek() const { return m_text[m_pos]; }
 
     [[noreturn]] void error(const std::string& what, std::optional<std::size_t> at = {}) const {
-        fail(m_name, "unparseable header: " + what + " at byte " + std::to_string(at.value_or(m_pos)) +
-                         " of the header");
+        fail(m_name,
+             "unparseable header: " + what + " at byte " + std::to_string(at.value_or(m_pos)) + " of the header");
     }
 
     void skipSpace() {
         // NumPy pads with spaces and ends with '\n'; some writers use NULs.
-        while (!atEnd() && (peek() == ' ' || peek() == '\t' || peek() == '\n' || peek() == '\r' ||
-                            peek() == '\0'))
+        while (!atEnd() && (peek() == ' ' || peek() == '\t' || peek() == '\n' || peek() == '\r' || peek() == '\0'))
             ++m_pos;
     }
 
@@ -256,12 +251,10 @@ DtypeInfo dtypeFromDescr(const std::string& descr, const std::string& name) {
     if (descr == "<f8")
         return {NpyDtype::Float64, 8};
     // Byte order is meaningless for one byte: NumPy writes '|b1', '?' is the same type.
-    if (descr == "|b1" || descr == "b1" || descr == "?" || descr == "|?" || descr == "<b1" ||
-        descr == "=b1")
+    if (descr == "|b1" || descr == "b1" || descr == "?" || descr == "|?" || descr == "<b1" || descr == "=b1")
         return {NpyDtype::Bool, 1};
     if (!descr.empty() && descr[0] == '>')
-        fail(name, "big-endian dtype " + inQuotes(descr) + " is not supported " +
-                       std::string(kExpectedDtypes));
+        fail(name, "big-endian dtype " + inQuotes(descr) + " is not supported " + std::string(kExpectedDtypes));
     fail(name, "unsupported dtype " + inQuotes(descr) + " " + std::string(kExpectedDtypes));
 }
 
@@ -271,20 +264,16 @@ std::uint64_t itemSize(NpyDtype dtype) {
 
 float loadElement(const char* p, NpyDtype dtype) {
     switch (dtype) {
-    case NpyDtype::Float32:
-        return std::bit_cast<float>(readLe32(p));
-    case NpyDtype::Float64:
-        return static_cast<float>(std::bit_cast<double>(readLe64(p)));
-    case NpyDtype::Bool:
-        return *p != 0 ? 1.0f : 0.0f;
+    case NpyDtype::Float32: return std::bit_cast<float>(readLe32(p));
+    case NpyDtype::Float64: return static_cast<float>(std::bit_cast<double>(readLe64(p)));
+    case NpyDtype::Bool: return *p != 0 ? 1.0f : 0.0f;
     }
     return 0.0f;
 }
 
 /// Converts `count` stored elements to float32 in row-major order. Fortran data
 /// is walked in storage order (first axis fastest) and scattered to C offsets.
-std::vector<float> convertData(const char* src, const Shape& shape, Index count, DtypeInfo info,
-                               bool fortranOrder) {
+std::vector<float> convertData(const char* src, const Shape& shape, Index count, DtypeInfo info, bool fortranOrder) {
     std::vector<float> out(static_cast<std::size_t>(count));
     const auto item = static_cast<std::size_t>(info.itemSize);
     if (!fortranOrder || shape.size() < 2) {
@@ -314,8 +303,7 @@ std::vector<float> convertData(const char* src, const Shape& shape, Index count,
 }
 
 std::uint64_t saturatingAdd(std::uint64_t a, std::uint64_t b) {
-    return a > std::numeric_limits<std::uint64_t>::max() - b ? std::numeric_limits<std::uint64_t>::max()
-                                                             : a + b;
+    return a > std::numeric_limits<std::uint64_t>::max() - b ? std::numeric_limits<std::uint64_t>::max() : a + b;
 }
 
 std::string readWholeFile(const std::string& path, std::uint64_t maxSize) {
@@ -325,16 +313,14 @@ std::string readWholeFile(const std::string& path, std::uint64_t maxSize) {
     errno = 0;
     std::ifstream in(path, std::ios::binary);
     if (!in)
-        throw NpyError("cannot open " + inQuotes(path) + ": " +
-                       std::strerror(errno ? errno : ENOENT));
+        throw NpyError("cannot open " + inQuotes(path) + ": " + std::strerror(errno ? errno : ENOENT));
     in.seekg(0, std::ios::end);
     const std::streamoff end = in.tellg();
     if (end < 0)
         throw NpyError("cannot read " + inQuotes(path) + ": cannot determine its size");
     const auto size = static_cast<std::uint64_t>(end);
     if (size > maxSize)
-        fail(path, "file is " + std::to_string(size) + " bytes, larger than the limit of " +
-                       std::to_string(maxSize));
+        fail(path, "file is " + std::to_string(size) + " bytes, larger than the limit of " + std::to_string(maxSize));
     in.seekg(0, std::ios::beg);
     std::string bytes(static_cast<std::size_t>(size), '\0');
     if (!in.read(bytes.data(), static_cast<std::streamsize>(size)))
@@ -346,8 +332,7 @@ void writeWholeFile(const std::string& path, const std::string& bytes) {
     errno = 0;
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     if (!out)
-        throw NpyError("cannot open " + inQuotes(path) + " for writing: " +
-                       std::strerror(errno ? errno : EACCES));
+        throw NpyError("cannot open " + inQuotes(path) + " for writing: " + std::strerror(errno ? errno : EACCES));
     out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
     out.close();
     if (!out)
@@ -363,7 +348,7 @@ std::string npyPreamble(const std::string& descr, const Shape& shape) {
     for (const int major : {1, 2}) {
         const std::size_t lenBytes = major == 1 ? 2 : 4;
         const std::size_t unpadded = kMagicLen + 2 + lenBytes + dict.size() + 1; // + '\n'
-        const std::size_t pad = kAlign - unpadded % kAlign; // NumPy pads 64 when already aligned
+        const std::size_t pad = kAlign - unpadded % kAlign;                      // NumPy pads 64 when already aligned
         const std::size_t headerLen = dict.size() + pad + 1;
         if (major == 1 && headerLen > 0xFFFF)
             continue; // needs format 2.0's 4-byte length
@@ -406,8 +391,7 @@ Tensor parseNpy(std::string_view bytes, const std::string& name, const NpyLimits
     return parseNpy(bytes, name, nullptr, limits);
 }
 
-Tensor parseNpy(std::string_view bytes, const std::string& name, NpyDtype* storedDtype,
-                const NpyLimits& limits) {
+Tensor parseNpy(std::string_view bytes, const std::string& name, NpyDtype* storedDtype, const NpyLimits& limits) {
     if (bytes.size() < kMagicLen || bytes.substr(0, kMagicLen) != kMagic)
         fail(name, "is not a .npy file (bad magic)");
     if (bytes.size() < kMagicLen + 2)
@@ -415,21 +399,20 @@ Tensor parseNpy(std::string_view bytes, const std::string& name, NpyDtype* store
     const auto major = static_cast<unsigned char>(bytes[kMagicLen]);
     const auto minor = static_cast<unsigned char>(bytes[kMagicLen + 1]);
     if (major < 1 || major > 3 || minor != 0)
-        fail(name, "unsupported .npy format version " + std::to_string(major) + "." +
-                       std::to_string(minor) + " (expected 1.0, 2.0 or 3.0)");
+        fail(name, "unsupported .npy format version " + std::to_string(major) + "." + std::to_string(minor) +
+                       " (expected 1.0, 2.0 or 3.0)");
     const std::size_t lenBytes = major == 1 ? 2 : 4;
     const std::size_t headerStart = kMagicLen + 2 + lenBytes;
     if (bytes.size() < headerStart)
         fail(name, "truncated: the file ends inside the .npy preamble");
-    const std::uint64_t headerLen = major == 1 ? readLe16(bytes.data() + kMagicLen + 2)
-                                               : readLe32(bytes.data() + kMagicLen + 2);
+    const std::uint64_t headerLen =
+        major == 1 ? readLe16(bytes.data() + kMagicLen + 2) : readLe32(bytes.data() + kMagicLen + 2);
     if (headerLen > kMaxHeaderLen)
         fail(name, "header length " + std::to_string(headerLen) + " is larger than the limit of " +
                        std::to_string(kMaxHeaderLen) + " bytes");
     if (headerLen > bytes.size() - headerStart)
-        fail(name, "header length " + std::to_string(headerLen) +
-                       " points past the end of the file (" + std::to_string(bytes.size()) +
-                       " bytes)");
+        fail(name, "header length " + std::to_string(headerLen) + " points past the end of the file (" +
+                       std::to_string(bytes.size()) + " bytes)");
 
     // Version 1.0/2.0 headers are latin-1 and 3.0 is utf-8; the keys and values
     // we accept are ASCII either way, so the bytes are parsed as they are.
@@ -444,20 +427,19 @@ Tensor parseNpy(std::string_view bytes, const std::string& name, NpyDtype* store
     }
     const auto elements = static_cast<std::uint64_t>(count);
     if (elements > limits.maxBytes / info.itemSize)
-        fail(name, "array of shape " + pythonTuple(header.shape) + " and dtype " +
-                       inQuotes(header.descr) + " is larger than the limit of " +
-                       std::to_string(limits.maxBytes) + " bytes");
+        fail(name, "array of shape " + pythonTuple(header.shape) + " and dtype " + inQuotes(header.descr) +
+                       " is larger than the limit of " + std::to_string(limits.maxBytes) + " bytes");
     const std::uint64_t dataBytes = elements * info.itemSize;
     const std::uint64_t available = bytes.size() - headerStart - headerLen;
     if (available < dataBytes)
         fail(name, "truncated: header says " + std::to_string(dataBytes) + " bytes of data, file has " +
                        std::to_string(available));
     if (available > dataBytes)
-        fail(name, "trailing data: header says " + std::to_string(dataBytes) +
-                       " bytes of data, file has " + std::to_string(available));
+        fail(name, "trailing data: header says " + std::to_string(dataBytes) + " bytes of data, file has " +
+                       std::to_string(available));
 
-    std::vector<float> data = convertData(bytes.data() + headerStart + headerLen, header.shape,
-                                          count, info, header.fortranOrder);
+    std::vector<float> data =
+        convertData(bytes.data() + headerStart + headerLen, header.shape, count, info, header.fortranOrder);
     if (storedDtype)
         *storedDtype = info.dtype;
     return Tensor(header.shape, std::move(data));
@@ -468,13 +450,11 @@ Tensor readNpy(const std::string& path, const NpyLimits& limits) {
 }
 
 Tensor readNpy(const std::string& path, NpyDtype* storedDtype, const NpyLimits& limits) {
-    const std::string bytes =
-        readWholeFile(path, saturatingAdd(limits.maxBytes, kMaxHeaderLen + kMaxPreamble));
+    const std::string bytes = readWholeFile(path, saturatingAdd(limits.maxBytes, kMaxHeaderLen + kMaxPreamble));
     return parseNpy(bytes, path, storedDtype, limits);
 }
 
-std::map<std::string, Tensor> parseNpz(std::string_view bytes, const std::string& name,
-                                       const NpyLimits& limits) {
+std::map<std::string, Tensor> parseNpz(std::string_view bytes, const std::string& name, const NpyLimits& limits) {
     if (bytes.empty()) // libzip would open an empty buffer as an empty archive
         fail(name, "is not a .npz (zip) file: the file is empty");
     ZipErrorGuard err;
@@ -496,8 +476,7 @@ std::map<std::string, Tensor> parseNpz(std::string_view bytes, const std::string
         zip_stat_init(&st);
         if (zip_stat_index(archive.get(), index, 0, &st) != 0 || !(st.valid & ZIP_STAT_NAME) ||
             !(st.valid & ZIP_STAT_SIZE))
-            fail(name, "cannot read member " + std::to_string(i) + ": " +
-                           zip_strerror(archive.get()));
+            fail(name, "cannot read member " + std::to_string(i) + ": " + zip_strerror(archive.get()));
         const std::string member = st.name;
         const std::string memberName = name + ": member " + inQuotes(member);
         constexpr std::string_view kSuffix = ".npy";
@@ -511,8 +490,7 @@ std::map<std::string, Tensor> parseNpz(std::string_view bytes, const std::string
         // in what is left of the budget, plus room for its .npy header.
         const std::uint64_t remaining = limits.maxBytes - used;
         if (st.size - std::min(st.size, kMaxHeaderLen + kMaxPreamble) > remaining)
-            fail(memberName, "declares " + std::to_string(st.size) +
-                                 " bytes, more than the remaining limit of " +
+            fail(memberName, "declares " + std::to_string(st.size) + " bytes, more than the remaining limit of " +
                                  std::to_string(remaining) + " bytes");
         ZipFilePtr file(zip_fopen_index(archive.get(), index, 0));
         if (!file)
@@ -574,7 +552,9 @@ std::string serializeNpyBool(const Tensor& t) {
     return out;
 }
 
-void writeNpy(const std::string& path, const Tensor& t) { writeWholeFile(path, serializeNpy(t)); }
+void writeNpy(const std::string& path, const Tensor& t) {
+    writeWholeFile(path, serializeNpy(t));
+}
 
 void writeNpz(const std::string& path, const std::map<std::string, Tensor>& arrays) {
     if (arrays.empty()) {
@@ -599,19 +579,16 @@ void writeNpz(const std::string& path, const std::map<std::string, Tensor>& arra
     for (const auto& [key, tensor] : arrays) {
         contents.push_back(serializeNpy(tensor));
         const std::string member = key + ".npy";
-        zip_source_t* source =
-            zip_source_buffer(archive.get(), contents.back().data(), contents.back().size(), 0);
+        zip_source_t* source = zip_source_buffer(archive.get(), contents.back().data(), contents.back().size(), 0);
         if (!source)
             throw NpyError("cannot write " + inQuotes(path) + ": " + zip_strerror(archive.get()));
-        const zip_int64_t index =
-            zip_file_add(archive.get(), member.c_str(), source, ZIP_FL_ENC_UTF_8);
+        const zip_int64_t index = zip_file_add(archive.get(), member.c_str(), source, ZIP_FL_ENC_UTF_8);
         if (index < 0) {
             zip_source_free(source);
             throw NpyError("cannot write " + inQuotes(path) + ": member " + inQuotes(member) + ": " +
                            zip_strerror(archive.get()));
         }
-        if (zip_set_file_compression(archive.get(), static_cast<zip_uint64_t>(index), ZIP_CM_STORE,
-                                     0) != 0)
+        if (zip_set_file_compression(archive.get(), static_cast<zip_uint64_t>(index), ZIP_CM_STORE, 0) != 0)
             throw NpyError("cannot write " + inQuotes(path) + ": " + zip_strerror(archive.get()));
     }
     // libzip writes to a temporary file and renames it over `path` here.

@@ -31,15 +31,13 @@ struct NpyLimits {
 /// Parse a whole .npy image held in memory. `name` is used in messages.
 Tensor parseNpy(std::string_view bytes, const std::string& name, const NpyLimits& limits = {});
 /// Also report the dtype that was stored (masks care whether it was bool).
-Tensor parseNpy(std::string_view bytes, const std::string& name, NpyDtype* storedDtype,
-                const NpyLimits& limits = {});
+Tensor parseNpy(std::string_view bytes, const std::string& name, NpyDtype* storedDtype, const NpyLimits& limits = {});
 Tensor readNpy(const std::string& path, const NpyLimits& limits = {});
 Tensor readNpy(const std::string& path, NpyDtype* storedDtype, const NpyLimits& limits = {});
 
 /// Every array of an .npz (stored or deflated, zip64 included), keyed by the
 /// member name without ".npy" (so "query_dense/kernel").
-std::map<std::string, Tensor> parseNpz(std::string_view bytes, const std::string& name,
-                                       const NpyLimits& limits = {});
+std::map<std::string, Tensor> parseNpz(std::string_view bytes, const std::string& name, const NpyLimits& limits = {});
 std::map<std::string, Tensor> readNpz(const std::string& path, const NpyLimits& limits = {});
 
 /// A .npy (format 1.0, or 2.0 when the header needs it) of float32 '<f4'.

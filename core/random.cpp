@@ -15,7 +15,9 @@ std::uint64_t Rng::next() {
     return z ^ (z >> 31);
 }
 
-double Rng::uniform() { return static_cast<double>(next() >> 11) * 0x1.0p-53; }
+double Rng::uniform() {
+    return static_cast<double>(next() >> 11) * 0x1.0p-53;
+}
 
 double Rng::normal() {
     // Box–Muller; 1 - u keeps the log argument in (0, 1].

@@ -27,8 +27,7 @@ private:
 /// separates query/key/value drawn from the same seed).
 Tensor randomNormal(const Shape& shape, std::uint64_t seed, std::uint64_t stream);
 /// Keras glorot_uniform: U(-l, l), l = sqrt(6 / (fanIn + fanOut)).
-Tensor glorotUniform(const Shape& shape, double fanIn, double fanOut, std::uint64_t seed,
-                     std::uint64_t stream);
+Tensor glorotUniform(const Shape& shape, double fanIn, double fanOut, std::uint64_t seed, std::uint64_t stream);
 
 /// A word embedding for the typed-sentence input: each token maps to a fixed
 /// standard-normal vector of `features` values that depends only on the token

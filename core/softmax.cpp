@@ -15,7 +15,9 @@ void softmaxRows(const float* src, float* dst, Index rows, Index cols) {
     }
 }
 
-void softmaxRows(float* data, Index rows, Index cols) { softmaxRows(data, data, rows, cols); }
+void softmaxRows(float* data, Index rows, Index cols) {
+    softmaxRows(data, data, rows, cols);
+}
 
 void softmaxRows(Eigen::Ref<MatrixRM> x) {
     for (Index r = 0; r < x.rows(); ++r) {

@@ -36,7 +36,9 @@ namespace {
 constexpr int kMaxJsonDepth = 64;
 constexpr size_t kMaxSpecBytes = 16u << 20;
 
-[[noreturn]] void fail(const std::string& field, const std::string& msg) { throw SpecError(field, msg); }
+[[noreturn]] void fail(const std::string& field, const std::string& msg) {
+    throw SpecError(field, msg);
+}
 
 // nlohmann's parser recurses per nesting level: refuse absurd depth first.
 void checkDepth(const std::string& text) {
@@ -63,7 +65,9 @@ void checkDepth(const std::string& text) {
     }
 }
 
-std::string typeName(const json& j) { return j.type_name(); }
+std::string typeName(const json& j) {
+    return j.type_name();
+}
 
 const json* member(const json& obj, const char* name) {
     const auto it = obj.find(name);
@@ -127,7 +131,9 @@ std::optional<bool> readBool(const json& obj, const char* name, const std::strin
     return j->get<bool>();
 }
 
-int toInt(Index v) { return static_cast<int>(std::clamp<Index>(v, std::numeric_limits<int>::min(), std::numeric_limits<int>::max())); }
+int toInt(Index v) {
+    return static_cast<int>(std::clamp<Index>(v, std::numeric_limits<int>::min(), std::numeric_limits<int>::max()));
+}
 
 std::string readString(const json& j, const std::string& field) {
     if (!j.is_string())
@@ -161,7 +167,8 @@ std::vector<std::string> readTokens(const json& j, const std::string& field) {
         return out;
     }
     if (!j.is_array())
-        fail(field, "'" + field + "' must be a sentence (string) or a list of tokens. Received: a " + typeName(j) + ".");
+        fail(field,
+             "'" + field + "' must be a sentence (string) or a list of tokens. Received: a " + typeName(j) + ".");
     std::vector<std::string> out;
     for (const json& t : j) {
         if (!t.is_string())
@@ -206,8 +213,9 @@ Spec parseSpec(const std::string& text, const std::string& baseDir) {
     if (!layer)
         fail("layer", "The spec has no \"layer\". Expected one of MultiHeadAttention, Attention, AdditiveAttention.");
     if (!layer->is_string() || !layerFromName(layer->get<std::string>()))
-        fail("layer", "Unknown layer. Expected one of MultiHeadAttention, Attention, AdditiveAttention. Received: layer=" +
-                          layer->dump());
+        fail("layer",
+             "Unknown layer. Expected one of MultiHeadAttention, Attention, AdditiveAttention. Received: layer=" +
+                 layer->dump());
     s.config.layer = *layerFromName(layer->get<std::string>());
     const bool mha = s.config.layer == LayerKind::MultiHeadAttention;
 
@@ -233,8 +241,9 @@ Spec parseSpec(const std::string& text, const std::string& baseDir) {
                 s.config.valueDim = toInt(*v);
             if (const json* os = member(*config, "output_shape"); os && os->is_array()) {
                 if (os->size() != 1 || !(*os)[0].is_number_integer())
-                    fail("config.output_shape", "attnviz supports an integer output_shape (or a 1-tuple). Received: output_shape=" +
-                                                    os->dump());
+                    fail("config.output_shape",
+                         "attnviz supports an integer output_shape (or a 1-tuple). Received: output_shape=" +
+                             os->dump());
                 s.config.outputShape = toInt((*os)[0].get<Index>());
             } else if (const auto o = readInt(*config, "output_shape", "config", true)) {
                 s.config.outputShape = toInt(*o);
@@ -243,10 +252,11 @@ Spec parseSpec(const std::string& text, const std::string& baseDir) {
                 s.config.useBias = *b;
             if (const auto t = readBool(*config, "transformer_sublayer", "config"))
                 s.config.transformerSublayer = *t;
-            if (const json* ax = member(*config, "attention_axes"); ax && !ax->is_null() && *ax != json::array({1}) &&
-                                                                     *ax != json(1))
+            if (const json* ax = member(*config, "attention_axes");
+                ax && !ax->is_null() && *ax != json::array({1}) && *ax != json(1))
                 fail("config.attention_axes", "attnviz attends over the sequence axis only (attention_axes=None). "
-                                              "Received: attention_axes=" + ax->dump());
+                                              "Received: attention_axes=" +
+                                                  ax->dump());
         } else {
             rejectUnknown(*config, "config", {"use_scale", "score_mode", "dropout", "name", "seed"});
             if (const auto u = readBool(*config, "use_scale", "config", true))
@@ -258,8 +268,10 @@ Spec parseSpec(const std::string& text, const std::string& baseDir) {
                 else if (m == "concat")
                     s.config.scoreMode = ScoreMode::Concat;
                 else
-                    fail("config.score_mode", "Invalid value for argument score_mode. Expected one of {'dot', 'concat'}. "
-                                              "Received: score_mode=" + sm->dump());
+                    fail("config.score_mode",
+                         "Invalid value for argument score_mode. Expected one of {'dot', 'concat'}. "
+                         "Received: score_mode=" +
+                             sm->dump());
                 // AdditiveAttention stores but ignores score_mode, as Keras does.
             }
         }
@@ -302,7 +314,8 @@ Spec parseSpec(const std::string& text, const std::string& baseDir) {
             s.shapes.keyFeatures = *v;
     }
     if (const json* seed = member(root, "seed"); seed && !seed->is_null()) {
-        if (!seed->is_number_integer() || (seed->is_number_integer() && !seed->is_number_unsigned() && seed->get<Index>() < 0))
+        if (!seed->is_number_integer() ||
+            (seed->is_number_integer() && !seed->is_number_unsigned() && seed->get<Index>() < 0))
             fail("seed", "seed must be a non-negative integer. Received: seed=" + seed->dump());
         s.seed = seed->get<std::uint64_t>();
     }
@@ -356,7 +369,8 @@ Spec parseSpec(const std::string& text, const std::string& baseDir) {
 Spec loadSpec(const std::string& path) {
     std::error_code ec;
     if (!fs::is_regular_file(path, ec))
-        fail("spec", "cannot open spec '" + path + "': " + (fs::exists(path, ec) ? "not a regular file" : "no such file"));
+        fail("spec",
+             "cannot open spec '" + path + "': " + (fs::exists(path, ec) ? "not a regular file" : "no such file"));
     const auto size = fs::file_size(path, ec);
     if (!ec && size > kMaxSpecBytes)
         fail("spec", "'" + path + "' is " + std::to_string(size) + " bytes; a spec.json is at most 16 MiB.");

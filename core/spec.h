@@ -37,7 +37,7 @@ struct LayerConfig {
     // MultiHeadAttention
     int numHeads = 2;
     int keyDim = 4;
-    std::optional<int> valueDim;    // None: value_dim = key_dim
+    std::optional<int> valueDim; // None: value_dim = key_dim
     bool useBias = true;
     std::optional<int> outputShape; // None: query features
     bool transformerSublayer = false;
@@ -47,9 +47,7 @@ struct LayerConfig {
     // all
     float dropout = 0.0f;
 
-    bool effectiveUseScale() const {
-        return useScale.value_or(layer == LayerKind::AdditiveAttention);
-    }
+    bool effectiveUseScale() const { return useScale.value_or(layer == LayerKind::AdditiveAttention); }
     int effectiveValueDim() const { return valueDim.value_or(keyDim); }
 };
 
@@ -108,8 +106,7 @@ Spec loadSpec(const std::string& path);
 
 /// Write spec.json plus its inputs, masks and weights next to it (query.npy,
 /// value.npy, ..., weights.npz). `weights` are usually Trace::weights.
-void saveSpec(const std::string& path, const Spec& spec,
-              const std::map<std::string, Tensor>& weights);
+void saveSpec(const std::string& path, const Spec& spec, const std::map<std::string, Tensor>& weights);
 /// The spec as JSON text, with file names as saveSpec writes them.
 std::string specToJson(const Spec& spec, bool withFiles);
 

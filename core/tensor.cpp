@@ -37,9 +37,8 @@ Tensor::Tensor(Shape shape) : m_shape(std::move(shape)), m_data(static_cast<size
 
 Tensor::Tensor(Shape shape, std::vector<float> data) : m_shape(std::move(shape)), m_data(std::move(data)) {
     if (static_cast<Index>(m_data.size()) != shapeSize(m_shape))
-        throw std::invalid_argument("tensor data has " + std::to_string(m_data.size()) +
-                                    " values but shape " + shapeString(m_shape) + " needs " +
-                                    std::to_string(shapeSize(m_shape)));
+        throw std::invalid_argument("tensor data has " + std::to_string(m_data.size()) + " values but shape " +
+                                    shapeString(m_shape) + " needs " + std::to_string(shapeSize(m_shape)));
 }
 
 Index Tensor::dim(Index axis) const {
@@ -59,7 +58,9 @@ Index Tensor::offset(const std::vector<Index>& index) const {
     return off;
 }
 
-float Tensor::at(const std::vector<Index>& index) const { return m_data[static_cast<size_t>(offset(index))]; }
+float Tensor::at(const std::vector<Index>& index) const {
+    return m_data[static_cast<size_t>(offset(index))];
+}
 
 Tensor Tensor::reshaped(Shape shape) const {
     if (shapeSize(shape) != size())

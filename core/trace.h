@@ -38,14 +38,14 @@ struct Step {
     std::string kerasCode{};           // the Keras line that performs it
     std::vector<std::string> axes{};   // a name per dimension of value
     Tensor value{};
-    double flops = 0; // floating-point operations to compute this step
-    double bytes = 0; // bytes of its output tensor
+    double flops = 0;         // floating-point operations to compute this step
+    double bytes = 0;         // bytes of its output tensor
     float scaleFactor = 1.0f; // for OpKind::Scale: the factor applied
 };
 
 struct Trace {
-    std::string layer;                    // Keras class name
-    std::vector<Step> steps;              // in execution order
+    std::string layer;                     // Keras class name
+    std::vector<Step> steps;               // in execution order
     std::map<std::string, Tensor> weights; // every weight used, npz names
 
     /// The step with this key, or nullptr.

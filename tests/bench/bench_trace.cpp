@@ -32,8 +32,8 @@ Spec mhaSpec(Index T, Index E, int heads, int keyDim) {
 }
 
 void BM_MhaTrace(benchmark::State& state) {
-    const Spec spec = mhaSpec(state.range(0), state.range(1), static_cast<int>(state.range(2)),
-                              static_cast<int>(state.range(3)));
+    const Spec spec =
+        mhaSpec(state.range(0), state.range(1), static_cast<int>(state.range(2)), static_cast<int>(state.range(3)));
     double flops = 0;
     for (auto _ : state) {
         Trace t = run(spec);
@@ -57,8 +57,12 @@ void BM_EigenSgemm(benchmark::State& state) {
 } // namespace
 
 // T=S, features, heads, key_dim
-BENCHMARK(BM_MhaTrace)->Args({64, 64, 4, 16})->Args({512, 512, 8, 64})->Args({1024, 1024, 16, 64})
-    ->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_MhaTrace)
+    ->Args({64, 64, 4, 16})
+    ->Args({512, 512, 8, 64})
+    ->Args({1024, 1024, 16, 64})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 // n with 2n³ ≈ the trace's FLOPs on each shape.
 BENCHMARK(BM_EigenSgemm)->Arg(117)->Arg(932)->Arg(1865)->Unit(benchmark::kMillisecond)->UseRealTime();
 

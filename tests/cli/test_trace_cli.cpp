@@ -76,7 +76,8 @@ TEST(TraceCli, OutWritesEveryStepAndMatchesKeras) {
         ASSERT_TRUE(arrays.count(s.key)) << s.key;
         EXPECT_TRUE(attnviz::testing::allClose(arrays.at(s.key), s.value, 0, 0)) << s.key;
     }
-    const auto expected = readNpz((fs::path(ATTNVIZ_TEST_DATA_DIR) / "keras/mha_causal_b2_h4_t6/expected.npz").string());
+    const auto expected =
+        readNpz((fs::path(ATTNVIZ_TEST_DATA_DIR) / "keras/mha_causal_b2_h4_t6/expected.npz").string());
     for (const auto& [key, want] : expected)
         EXPECT_TRUE(attnviz::testing::allClose(arrays.at(key), want)) << key;
     fs::remove(out);

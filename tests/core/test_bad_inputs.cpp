@@ -19,14 +19,18 @@ namespace {
 
 struct BadCase {
     const char* name;
-    std::string spec;                          // spec.json text
+    std::string spec;                                       // spec.json text
     std::vector<std::pair<std::string, std::string>> files; // name → bytes
-    std::string field;                         // SpecError::field()
-    std::string message;                       // a substring of what()
+    std::string field;                                      // SpecError::field()
+    std::string message;                                    // a substring of what()
 };
 
-std::string npy(const Tensor& t) { return serializeNpy(t); }
-std::string npyBool(const Tensor& t) { return serializeNpyBool(t); }
+std::string npy(const Tensor& t) {
+    return serializeNpy(t);
+}
+std::string npyBool(const Tensor& t) {
+    return serializeNpyBool(t);
+}
 Tensor ones(Shape s) {
     Tensor t(std::move(s));
     std::fill(t.values().begin(), t.values().end(), 1.0f);
@@ -34,7 +38,8 @@ Tensor ones(Shape s) {
 }
 
 const std::string mha = R"("layer": "MultiHeadAttention", "config": {"num_heads": 2, "key_dim": 3})";
-const std::string shapes = R"("shapes": {"batch": 2, "query_len": 3, "source_len": 4, "query_features": 5, "value_features": 5})";
+const std::string shapes =
+    R"("shapes": {"batch": 2, "query_len": 3, "source_len": 4, "query_features": 5, "value_features": 5})";
 
 std::vector<BadCase> cases() {
     const std::string q235 = npy(ones({2, 3, 5})), v245 = npy(ones({2, 4, 5}));
@@ -51,47 +56,184 @@ std::vector<BadCase> cases() {
         {"deep_nesting", std::string(200, '[') + std::string(200, ']'), {}, "spec", "nested more than"},
         {"missing_layer", "{}", {}, "layer", "no \"layer\""},
         {"unknown_layer", R"({"layer": "SelfAttention"})", {}, "layer", "Received: layer=\"SelfAttention\""},
-        {"unknown_top_field", R"({"layer": "Attention", "weigths": "w.npz"})", {}, "spec.weigths", "Unknown spec argument 'weigths'"},
+        {"unknown_top_field",
+         R"({"layer": "Attention", "weigths": "w.npz"})",
+         {},
+         "spec.weigths",
+         "Unknown spec argument 'weigths'"},
         {"mha_without_config", R"({"layer": "MultiHeadAttention"})", {}, "config.num_heads", "needs num_heads"},
-        {"key_dim_zero", R"({"layer": "MultiHeadAttention", "config": {"num_heads": 2, "key_dim": 0}})", {}, "config.key_dim", "Received: key_dim=0"},
-        {"num_heads_negative", R"({"layer": "MultiHeadAttention", "config": {"num_heads": -1, "key_dim": 2}})", {}, "config.num_heads", "Received: num_heads=-1"},
-        {"num_heads_fraction", R"({"layer": "MultiHeadAttention", "config": {"num_heads": 1.5, "key_dim": 2}})", {}, "config.num_heads", "must be an integer"},
-        {"num_heads_string", R"({"layer": "MultiHeadAttention", "config": {"num_heads": "two", "key_dim": 2}})", {}, "config.num_heads", "Received: num_heads=\"two\""},
-        {"value_dim_zero", R"({"layer": "MultiHeadAttention", "config": {"num_heads": 1, "key_dim": 2, "value_dim": 0}})", {}, "config.value_dim", "Received: value_dim=0"},
-        {"dropout_one", R"({"layer": "Attention", "config": {"dropout": 1.0}})", {}, "config.dropout", "dropout must be a rate in [0, 1)"},
-        {"score_mode_bad", R"({"layer": "Attention", "config": {"score_mode": "general"}})", {}, "config.score_mode", "Received: score_mode=\"general\""},
-        {"use_scale_not_bool", R"({"layer": "Attention", "config": {"use_scale": "yes"}})", {}, "config.use_scale", "must be true or false"},
-        {"unknown_config_arg", R"({"layer": "MultiHeadAttention", "config": {"num_heads": 1, "key_dim": 2, "use_gate": true}})", {}, "config.use_gate", "Unknown config argument 'use_gate'"},
+        {"key_dim_zero",
+         R"({"layer": "MultiHeadAttention", "config": {"num_heads": 2, "key_dim": 0}})",
+         {},
+         "config.key_dim",
+         "Received: key_dim=0"},
+        {"num_heads_negative",
+         R"({"layer": "MultiHeadAttention", "config": {"num_heads": -1, "key_dim": 2}})",
+         {},
+         "config.num_heads",
+         "Received: num_heads=-1"},
+        {"num_heads_fraction",
+         R"({"layer": "MultiHeadAttention", "config": {"num_heads": 1.5, "key_dim": 2}})",
+         {},
+         "config.num_heads",
+         "must be an integer"},
+        {"num_heads_string",
+         R"({"layer": "MultiHeadAttention", "config": {"num_heads": "two", "key_dim": 2}})",
+         {},
+         "config.num_heads",
+         "Received: num_heads=\"two\""},
+        {"value_dim_zero",
+         R"({"layer": "MultiHeadAttention", "config": {"num_heads": 1, "key_dim": 2, "value_dim": 0}})",
+         {},
+         "config.value_dim",
+         "Received: value_dim=0"},
+        {"dropout_one",
+         R"({"layer": "Attention", "config": {"dropout": 1.0}})",
+         {},
+         "config.dropout",
+         "dropout must be a rate in [0, 1)"},
+        {"score_mode_bad",
+         R"({"layer": "Attention", "config": {"score_mode": "general"}})",
+         {},
+         "config.score_mode",
+         "Received: score_mode=\"general\""},
+        {"use_scale_not_bool",
+         R"({"layer": "Attention", "config": {"use_scale": "yes"}})",
+         {},
+         "config.use_scale",
+         "must be true or false"},
+        {"unknown_config_arg",
+         R"({"layer": "MultiHeadAttention", "config": {"num_heads": 1, "key_dim": 2, "use_gate": true}})",
+         {},
+         "config.use_gate",
+         "Unknown config argument 'use_gate'"},
         {"negative_batch", "{" + mha + R"(, "shapes": {"batch": -2}})", {}, "shapes.batch", "Received: batch=-2"},
-        {"empty_query_len", R"({"layer": "Attention", "shapes": {"query_len": 0}})", {}, "shapes.query_len", "Received: query_len=0"},
-        {"too_much_memory", "{" + mha + R"(, "shapes": {"batch": 64, "query_len": 100000, "source_len": 100000}})", {}, "shapes", "would need about"},
-        {"missing_file", "{" + mha + R"(, "inputs": {"query": "nope.npy", "value": "v.npy"}})", {{"v.npy", v245}}, "inputs.query", "nope.npy"},
-        {"truncated_npy", "{" + mha + ", " + inputs + "}", {{"q.npy", truncated}, {"v.npy", v245}}, "inputs.query", "truncated"},
-        {"big_endian_npy", "{" + mha + ", " + inputs + "}", {{"q.npy", bigEndian}, {"v.npy", v245}}, "inputs.query", "big-endian"},
+        {"empty_query_len",
+         R"({"layer": "Attention", "shapes": {"query_len": 0}})",
+         {},
+         "shapes.query_len",
+         "Received: query_len=0"},
+        {"too_much_memory",
+         "{" + mha + R"(, "shapes": {"batch": 64, "query_len": 100000, "source_len": 100000}})",
+         {},
+         "shapes",
+         "would need about"},
+        {"missing_file",
+         "{" + mha + R"(, "inputs": {"query": "nope.npy", "value": "v.npy"}})",
+         {{"v.npy", v245}},
+         "inputs.query",
+         "nope.npy"},
+        {"truncated_npy",
+         "{" + mha + ", " + inputs + "}",
+         {{"q.npy", truncated}, {"v.npy", v245}},
+         "inputs.query",
+         "truncated"},
+        {"big_endian_npy",
+         "{" + mha + ", " + inputs + "}",
+         {{"q.npy", bigEndian}, {"v.npy", v245}},
+         "inputs.query",
+         "big-endian"},
         {"int_dtype_npy", "{" + mha + ", " + inputs + "}", {{"q.npy", int64}, {"v.npy", v245}}, "inputs.query", "<i4"},
-        {"not_npy", "{" + mha + ", " + inputs + "}", {{"q.npy", "hello, world"}, {"v.npy", v245}}, "inputs.query", "q.npy"},
-        {"bool_as_input", "{" + mha + ", " + inputs + "}", {{"q.npy", npyBool(ones({2, 3, 5}))}, {"v.npy", v245}}, "inputs.query", "holds booleans"},
-        {"query_rank_2", "{" + mha + ", " + inputs + "}", {{"q.npy", npy(ones({3, 5}))}, {"v.npy", v245}}, "inputs.query", "Received: query.shape=(3, 5)"},
-        {"empty_sequence", "{" + mha + ", " + inputs + "}", {{"q.npy", npy(ones({2, 0, 5}))}, {"v.npy", v245}}, "inputs.query", "is empty"},
-        {"batch_mismatch", "{" + mha + ", " + inputs + "}", {{"q.npy", q235}, {"v.npy", npy(ones({3, 4, 5}))}}, "inputs.value", "Received: value.shape=(3, 4, 5)"},
-        {"key_length_mismatch", "{" + mha + R"(, "inputs": {"query": "q.npy", "value": "v.npy", "key": "k.npy"}})",
-         {{"q.npy", q235}, {"v.npy", v245}, {"k.npy", npy(ones({2, 6, 5}))}}, "inputs.key", "same length"},
-        {"key_without_value", "{" + mha + R"(, "inputs": {"query": "q.npy", "key": "k.npy"}})", {{"q.npy", q235}, {"k.npy", v245}}, "inputs.value", "without a value"},
-        {"additive_width_mismatch", R"({"layer": "AdditiveAttention", "shapes": {"query_features": 4, "value_features": 6}})", {}, "shapes.query_features", "same last dimension"},
-        {"dot_width_mismatch_key", R"({"layer": "Attention", "inputs": {"query": "q.npy", "value": "v.npy", "key": "k.npy"}})",
-         {{"q.npy", q235}, {"v.npy", v245}, {"k.npy", npy(ones({2, 4, 7}))}}, "inputs.query", "key_features=7"},
-        {"value_mask_wrong_length", "{" + mha + ", " + shapes + R"(, "masks": {"value_mask": "m.npy"}})", {{"m.npy", npyBool(ones({2, 5}))}}, "masks.value_mask", "Received: value_mask.shape=(2, 5)"},
-        {"query_mask_wrong_batch", "{" + mha + ", " + shapes + R"(, "masks": {"query_mask": "m.npy"}})", {{"m.npy", npyBool(ones({1, 3}))}}, "masks.query_mask", "(2, 3)"},
-        {"attention_mask_wrong_shape", "{" + mha + ", " + shapes + R"(, "masks": {"attention_mask": "m.npy"}})", {{"m.npy", npyBool(ones({2, 4, 3}))}}, "masks.attention_mask", "(2, 3, 4)"},
-        {"attention_mask_on_attention", R"({"layer": "Attention", "masks": {"attention_mask": "m.npy"}})", {{"m.npy", npyBool(ones({1, 4, 4}))}}, "masks.attention_mask", "has no attention_mask"},
-        {"unknown_mask", "{" + mha + R"(, "masks": {"padding_mask": "m.npy"}})", {}, "masks.padding_mask", "Unknown masks argument"},
-        {"weights_not_zip", "{" + mha + R"(, "weights": "w.npz"})", {{"w.npz", "this is not a zip"}}, "weights", "w.npz"},
+        {"not_npy",
+         "{" + mha + ", " + inputs + "}",
+         {{"q.npy", "hello, world"}, {"v.npy", v245}},
+         "inputs.query",
+         "q.npy"},
+        {"bool_as_input",
+         "{" + mha + ", " + inputs + "}",
+         {{"q.npy", npyBool(ones({2, 3, 5}))}, {"v.npy", v245}},
+         "inputs.query",
+         "holds booleans"},
+        {"query_rank_2",
+         "{" + mha + ", " + inputs + "}",
+         {{"q.npy", npy(ones({3, 5}))}, {"v.npy", v245}},
+         "inputs.query",
+         "Received: query.shape=(3, 5)"},
+        {"empty_sequence",
+         "{" + mha + ", " + inputs + "}",
+         {{"q.npy", npy(ones({2, 0, 5}))}, {"v.npy", v245}},
+         "inputs.query",
+         "is empty"},
+        {"batch_mismatch",
+         "{" + mha + ", " + inputs + "}",
+         {{"q.npy", q235}, {"v.npy", npy(ones({3, 4, 5}))}},
+         "inputs.value",
+         "Received: value.shape=(3, 4, 5)"},
+        {"key_length_mismatch",
+         "{" + mha + R"(, "inputs": {"query": "q.npy", "value": "v.npy", "key": "k.npy"}})",
+         {{"q.npy", q235}, {"v.npy", v245}, {"k.npy", npy(ones({2, 6, 5}))}},
+         "inputs.key",
+         "same length"},
+        {"key_without_value",
+         "{" + mha + R"(, "inputs": {"query": "q.npy", "key": "k.npy"}})",
+         {{"q.npy", q235}, {"k.npy", v245}},
+         "inputs.value",
+         "without a value"},
+        {"additive_width_mismatch",
+         R"({"layer": "AdditiveAttention", "shapes": {"query_features": 4, "value_features": 6}})",
+         {},
+         "shapes.query_features",
+         "same last dimension"},
+        {"dot_width_mismatch_key",
+         R"({"layer": "Attention", "inputs": {"query": "q.npy", "value": "v.npy", "key": "k.npy"}})",
+         {{"q.npy", q235}, {"v.npy", v245}, {"k.npy", npy(ones({2, 4, 7}))}},
+         "inputs.query",
+         "key_features=7"},
+        {"value_mask_wrong_length",
+         "{" + mha + ", " + shapes + R"(, "masks": {"value_mask": "m.npy"}})",
+         {{"m.npy", npyBool(ones({2, 5}))}},
+         "masks.value_mask",
+         "Received: value_mask.shape=(2, 5)"},
+        {"query_mask_wrong_batch",
+         "{" + mha + ", " + shapes + R"(, "masks": {"query_mask": "m.npy"}})",
+         {{"m.npy", npyBool(ones({1, 3}))}},
+         "masks.query_mask",
+         "(2, 3)"},
+        {"attention_mask_wrong_shape",
+         "{" + mha + ", " + shapes + R"(, "masks": {"attention_mask": "m.npy"}})",
+         {{"m.npy", npyBool(ones({2, 4, 3}))}},
+         "masks.attention_mask",
+         "(2, 3, 4)"},
+        {"attention_mask_on_attention",
+         R"({"layer": "Attention", "masks": {"attention_mask": "m.npy"}})",
+         {{"m.npy", npyBool(ones({1, 4, 4}))}},
+         "masks.attention_mask",
+         "has no attention_mask"},
+        {"unknown_mask",
+         "{" + mha + R"(, "masks": {"padding_mask": "m.npy"}})",
+         {},
+         "masks.padding_mask",
+         "Unknown masks argument"},
+        {"weights_not_zip",
+         "{" + mha + R"(, "weights": "w.npz"})",
+         {{"w.npz", "this is not a zip"}},
+         "weights",
+         "w.npz"},
         {"weights_missing", "{" + mha + R"(, "weights": "absent.npz"})", {}, "weights", "absent.npz"},
-        {"transformer_width_mismatch", "{" + std::string(R"("layer": "MultiHeadAttention", "config": {"num_heads": 2, "key_dim": 3, "output_shape": 4, "transformer_sublayer": true})") + "}", {}, "config.output_shape", "residual Add"},
-        {"transformer_on_attention", R"({"layer": "Attention", "transformer_sublayer": true})", {}, "config.transformer_sublayer", "MultiHeadAttention only"},
-        {"tokens_not_strings", R"({"layer": "Attention", "tokens": {"query": [1, 2]}})", {}, "tokens.query", "must be a string"},
+        {"transformer_width_mismatch",
+         "{" +
+             std::string(
+                 R"("layer": "MultiHeadAttention", "config": {"num_heads": 2, "key_dim": 3, "output_shape": 4, "transformer_sublayer": true})") +
+             "}",
+         {},
+         "config.output_shape",
+         "residual Add"},
+        {"transformer_on_attention",
+         R"({"layer": "Attention", "transformer_sublayer": true})",
+         {},
+         "config.transformer_sublayer",
+         "MultiHeadAttention only"},
+        {"tokens_not_strings",
+         R"({"layer": "Attention", "tokens": {"query": [1, 2]}})",
+         {},
+         "tokens.query",
+         "must be a string"},
         {"seed_negative", R"({"layer": "Attention", "seed": -1})", {}, "seed", "non-negative integer"},
-        {"inputs_path_not_string", "{" + mha + R"(, "inputs": {"query": 3}})", {}, "inputs.query", "must be a file name"},
+        {"inputs_path_not_string",
+         "{" + mha + R"(, "inputs": {"query": 3}})",
+         {},
+         "inputs.query",
+         "must be a file name"},
         // NaN inputs are allowed (the app flags them); this row checks they do not throw.
         {"nan_query_allowed", "{" + mha + ", " + inputs + "}", {{"q.npy", nanQuery}, {"v.npy", v245}}, "", ""},
     };
@@ -101,7 +243,8 @@ class BadInputs : public ::testing::TestWithParam<BadCase> {};
 
 TEST_P(BadInputs, RefusedWithAMessageNamingTheField) {
     const BadCase& c = GetParam();
-    const fs::path dir = fs::temp_directory_path() / ("attnviz_bad_" + std::string(c.name) + "_" + std::to_string(::getpid()));
+    const fs::path dir =
+        fs::temp_directory_path() / ("attnviz_bad_" + std::string(c.name) + "_" + std::to_string(::getpid()));
     fs::remove_all(dir);
     fs::create_directories(dir);
     for (const auto& [name, bytes] : c.files)
@@ -128,8 +271,11 @@ TEST_P(BadInputs, RefusedWithAMessageNamingTheField) {
     fs::remove_all(dir);
 }
 
-INSTANTIATE_TEST_SUITE_P(Table, BadInputs, ::testing::ValuesIn(cases()), [](const auto& p) { return std::string(p.param.name); });
+INSTANTIATE_TEST_SUITE_P(Table, BadInputs, ::testing::ValuesIn(cases()),
+                         [](const auto& p) { return std::string(p.param.name); });
 
-TEST(BadInputsTable, HasAtLeastFortyRows) { EXPECT_GE(cases().size(), 40u); }
+TEST(BadInputsTable, HasAtLeastFortyRows) {
+    EXPECT_GE(cases().size(), 40u);
+}
 
 } // namespace

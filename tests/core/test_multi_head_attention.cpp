@@ -153,9 +153,9 @@ TEST(MultiHeadAttention, StepsInDesignOrderWithShapesAndAxes) {
     std::vector<std::string> keys;
     for (const Step& st : t.steps)
         keys.push_back(st.key);
-    const std::vector<std::string> want{"query", "value", "query_dense", "key_dense", "value_dense", "scaled_query",
-                                        "scores", "mask", "masked_scores", "weights", "context", "concat_heads",
-                                        "output"};
+    const std::vector<std::string> want{"query",        "value",        "query_dense", "key_dense",     "value_dense",
+                                        "scaled_query", "scores",       "mask",        "masked_scores", "weights",
+                                        "context",      "concat_heads", "output"};
     EXPECT_EQ(keys, want);
     EXPECT_EQ(stepValue(t, "query_dense").shape(), (Shape{2, 3, 4, 2}));
     EXPECT_EQ(stepValue(t, "value_dense").shape(), (Shape{2, 5, 4, 3}));

@@ -23,7 +23,9 @@ namespace {
 
 const std::string kDataDir = std::string(ATTNVIZ_TEST_DATA_DIR) + "/npy/";
 
-std::string fixture(const std::string& file) { return kDataDir + file; }
+std::string fixture(const std::string& file) {
+    return kDataDir + file;
+}
 
 std::string readBytes(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -75,8 +77,8 @@ std::string errorOf(const std::function<void()>& f) {
     return {};
 }
 
-#define EXPECT_CONTAINS(haystack, needle)                                                          \
-    EXPECT_NE(std::string(haystack).find(needle), std::string::npos)                              \
+#define EXPECT_CONTAINS(haystack, needle)                                                                              \
+    EXPECT_NE(std::string(haystack).find(needle), std::string::npos)                                                   \
         << "message: \"" << (haystack) << "\"\nexpected to contain: \"" << (needle) << "\""
 
 /// A .npy image with this header dict (padded like NumPy) and raw data bytes.
@@ -202,8 +204,7 @@ TEST(NpyReject, DirectoryIsNotAFile) {
 }
 
 TEST(NpyReject, UnsupportedVersion) {
-    std::string bytes = makeNpy("{'descr': '<f4', 'fortran_order': False, 'shape': (1,), }",
-                                floatBytes({1.0f}));
+    std::string bytes = makeNpy("{'descr': '<f4', 'fortran_order': False, 'shape': (1,), }", floatBytes({1.0f}));
     bytes[6] = '\x04';
     EXPECT_CONTAINS(errorOf([&] { parse(bytes); }),
                     "mem.npy: unsupported .npy format version 4.0 (expected 1.0, 2.0 or 3.0)");
@@ -217,8 +218,7 @@ TEST(NpyReject, HeaderLongerThanOneMiB) {
     bytes += '\0';
     bytes += std::string("\x00\x00\x20\x00", 4); // 2 MiB
     bytes += std::string(100, ' ');
-    EXPECT_CONTAINS(errorOf([&] { parse(bytes); }),
-                    "header length 2097152 is larger than the limit of 1048576 bytes");
+    EXPECT_CONTAINS(errorOf([&] { parse(bytes); }), "header length 2097152 is larger than the limit of 1048576 bytes");
 }
 
 TEST(NpyReject, UnparseableHeaders) {
@@ -231,15 +231,13 @@ TEST(NpyReject, UnparseableHeaders) {
         {"{'descr': '<f4', 'fortran_order': False}", "missing key 'shape'"},
         {"{'descr': '<f4', 'shape': (1,), }", "missing key 'fortran_order'"},
         {"{'descr': '<f4', 'fortran_order': False, 'shape': (1,), 'x': 1}", "unexpected key 'x'"},
-        {"{'descr': '<f4', 'descr': '<f4', 'fortran_order': False, 'shape': (1,)}",
-         "duplicate key 'descr'"},
+        {"{'descr': '<f4', 'descr': '<f4', 'fortran_order': False, 'shape': (1,)}", "duplicate key 'descr'"},
         {"{'descr': '<f4, 'fortran_order': False, 'shape': (1,)}", "unparseable header"},
         {"{'descr': '<f4', 'fortran_order': false, 'shape': (1,)}", "expected True or False"},
         {"{'descr': '<f4', 'fortran_order': False, 'shape': [1]}", "expected a tuple"},
         {"{'descr': '<f4', 'fortran_order': False, 'shape': (1 2)}", "expected ',' or ')'"},
         {"{'descr': '<f4', 'fortran_order': False, 'shape': (1,)} x", "unexpected text after"},
-        {"{'descr': '<f4', 'fortran_order': False, 'shape': (1,)",
-         "expected ',' or '}' after the value of 'shape'"},
+        {"{'descr': '<f4', 'fortran_order': False, 'shape': (1,)", "expected ',' or '}' after the value of 'shape'"},
         {"{'descr': [('a', '<f4')], 'fortran_order': False, 'shape': (1,)}", "unsupported dtype"},
         {"{'descr': '<f4' 'fortran_order': False, 'shape': (1,)}", "expected ',' or '}'"},
         {"{descr: '<f4'}", "expected a quoted key"},
@@ -277,30 +275,26 @@ TEST(NpyRead, TolerantHeaderSyntax) {
     // '?' is NumPy's other spelling of bool
     NpyDtype dtype = NpyDtype::Float32;
     const Tensor b =
-        parse(makeNpy("{'descr': '?', 'fortran_order': False, 'shape': (3,)}", std::string("\1\0\2", 3)),
-              &dtype);
+        parse(makeNpy("{'descr': '?', 'fortran_order': False, 'shape': (3,)}", std::string("\1\0\2", 3)), &dtype);
     EXPECT_EQ(dtype, NpyDtype::Bool);
     EXPECT_TRUE(allClose(b, Tensor({3}, {1, 0, 1}), 0, 0));
 }
 
 TEST(NpyReject, LimitsAreCheckedBeforeAllocating) {
     // (2**40,) float32 is 4 TiB, over the default 4 GiB limit; the file has no data.
-    const std::string huge =
-        makeNpy("{'descr': '<f4', 'fortran_order': False, 'shape': (1099511627776,)}", "");
+    const std::string huge = makeNpy("{'descr': '<f4', 'fortran_order': False, 'shape': (1099511627776,)}", "");
     EXPECT_CONTAINS(errorOf([&] { parse(huge); }), "array of shape (1099511627776,) and dtype '<f4' "
                                                    "is larger than the limit of 4294967296 bytes");
 
     // Within the limit, but the data is missing: reported as truncated, not allocated.
-    const std::string gib =
-        makeNpy("{'descr': '<f4', 'fortran_order': False, 'shape': (268435456,)}", "");
-    EXPECT_CONTAINS(errorOf([&] { parse(gib); }),
-                    "truncated: header says 1073741824 bytes of data, file has 0");
+    const std::string gib = makeNpy("{'descr': '<f4', 'fortran_order': False, 'shape': (268435456,)}", "");
+    EXPECT_CONTAINS(errorOf([&] { parse(gib); }), "truncated: header says 1073741824 bytes of data, file has 0");
 
     // A small explicit limit
     NpyLimits small;
     small.maxBytes = 16;
-    const std::string five = makeNpy("{'descr': '<f4', 'fortran_order': False, 'shape': (5,)}",
-                                     floatBytes({1, 2, 3, 4, 5}));
+    const std::string five =
+        makeNpy("{'descr': '<f4', 'fortran_order': False, 'shape': (5,)}", floatBytes({1, 2, 3, 4, 5}));
     EXPECT_CONTAINS(errorOf([&] { parse(five, nullptr, small); }), "is larger than the limit of 16 bytes");
     small.maxBytes = 20;
     EXPECT_EQ(parse(five, nullptr, small).size(), 5);
@@ -340,8 +334,8 @@ TEST(NpyWrite, ByteIdenticalToNumPy) {
 
 TEST(NpyWrite, HeaderLayout) {
     const std::string bytes = serializeNpy(base({2, 3}));
-    const std::size_t headerEnd = 10 + static_cast<unsigned char>(bytes[8]) +
-                                  256 * static_cast<unsigned char>(bytes[9]);
+    const std::size_t headerEnd =
+        10 + static_cast<unsigned char>(bytes[8]) + 256 * static_cast<unsigned char>(bytes[9]);
     EXPECT_EQ(headerEnd % 64, 0u);
     EXPECT_EQ(bytes[headerEnd - 1], '\n');
     EXPECT_EQ(bytes.substr(10, 59), "{'descr': '<f4', 'fortran_order': False, 'shape': (2, 3), }");
@@ -350,8 +344,8 @@ TEST(NpyWrite, HeaderLayout) {
 
 TEST(NpyWrite, RoundTripKeepsEveryBit) {
     const float inf = std::numeric_limits<float>::infinity();
-    const Tensor t({2, 2, 2}, {0.0f, -0.0f, 1e-45f, -3.25f, inf, -inf, 3.4e38f,
-                               std::numeric_limits<float>::quiet_NaN()});
+    const Tensor t({2, 2, 2},
+                   {0.0f, -0.0f, 1e-45f, -3.25f, inf, -inf, 3.4e38f, std::numeric_limits<float>::quiet_NaN()});
     const Tensor back = parse(serializeNpy(t));
     ASSERT_EQ(back.shape(), t.shape());
     for (Index i = 0; i < t.size(); ++i)
@@ -394,9 +388,13 @@ void expectSavezMembers(const std::map<std::string, Tensor>& arrays) {
     EXPECT_EQ(arrays.at("scalar").data()[0], 3.5f);
 }
 
-TEST(NpzRead, SavezStoredWithZip64Extras) { expectSavezMembers(readNpz(fixture("savez.npz"))); }
+TEST(NpzRead, SavezStoredWithZip64Extras) {
+    expectSavezMembers(readNpz(fixture("savez.npz")));
+}
 
-TEST(NpzRead, SavezCompressed) { expectSavezMembers(readNpz(fixture("savez_compressed.npz"))); }
+TEST(NpzRead, SavezCompressed) {
+    expectSavezMembers(readNpz(fixture("savez_compressed.npz")));
+}
 
 TEST(NpzReject, BadFixtures) {
     const std::string notZip = errorOf([] { readNpz(fixture("not_a_zip.npz")); });
@@ -504,6 +502,8 @@ TEST(NpzWrite, EmptyArchive) {
 }
 
 TEST(NpzWrite, ErrorsNameThePath) {
-    EXPECT_CONTAINS(errorOf([] { writeNpz("/nonexistent-dir/x.npz", {{"a", base({1})}}); }),
+    EXPECT_CONTAINS(errorOf([] {
+                        writeNpz("/nonexistent-dir/x.npz", {{"a", base({1})}});
+                    }),
                     "'/nonexistent-dir/x.npz'");
 }

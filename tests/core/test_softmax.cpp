@@ -17,7 +17,7 @@ TEST(Softmax, KnownValues) {
 
 TEST(Softmax, RowsSumToOneAndLargeValuesDoNotOverflow) {
     MatrixRM x(3, 5);
-    x << 1, 2, 3, 4, 5, //
+    x << 1, 2, 3, 4, 5,              //
         1000, 1001, 999, 1000, 1000, //
         -1e9f, -1e9f, 0, -1e9f, -1e9f;
     softmaxRows(x);

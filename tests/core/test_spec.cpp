@@ -55,7 +55,8 @@ TEST(Spec, ShapesSeedAndTransformerSublayerInEitherPlace) {
     EXPECT_EQ(t.find("value")->value.shape(), (Shape{2, 5, 7}));
     EXPECT_EQ(t.steps.back().key, "layer_norm");
     const Spec c = parseSpec(R"({"layer": "MultiHeadAttention", "config": {"num_heads": 1, "key_dim": 1,
-        "transformer_sublayer": true, "output_shape": [4]}, "shapes": {"query_features": 4}})", ".");
+        "transformer_sublayer": true, "output_shape": [4]}, "shapes": {"query_features": 4}})",
+                             ".");
     EXPECT_TRUE(c.config.transformerSublayer);
     EXPECT_EQ(*c.config.outputShape, 4);
 }
@@ -71,13 +72,14 @@ TEST(Spec, SameSeedSameTraceOtherSeedOtherTrace) {
 
 TEST(Spec, TokensSetLengthsAndTheSameWordGetsTheSameVector) {
     const Spec s = parseSpec(R"({"layer": "Attention", "shapes": {"query_features": 4, "value_features": 4},
-        "tokens": {"query": "the cat saw the dog", "source": ["the", "dog"]}})", ".");
+        "tokens": {"query": "the cat saw the dog", "source": ["the", "dog"]}})",
+                             ".");
     ASSERT_EQ(s.queryTokens.size(), 5u);
     const Trace t = run(s);
     const Tensor& q = t.find("query")->value;
     EXPECT_EQ(q.shape(), (Shape{1, 5, 4}));
     for (Index f = 0; f < 4; ++f) {
-        EXPECT_EQ(q.at({0, 0, f}), q.at({0, 3, f})); // "the" twice
+        EXPECT_EQ(q.at({0, 0, f}), q.at({0, 3, f}));                      // "the" twice
         EXPECT_EQ(q.at({0, 4, f}), t.find("value")->value.at({0, 1, f})); // "dog" in both
     }
     EXPECT_NE(q.at({0, 0, 0}), q.at({0, 1, 0}));
@@ -87,7 +89,8 @@ TEST(Spec, SaveThenLoadGivesTheSameTrace) {
     const fs::path dir = tempDir("roundtrip");
     Spec s = parseSpec(R"({"layer": "MultiHeadAttention", "config": {"num_heads": 2, "key_dim": 3, "value_dim": 2},
         "shapes": {"batch": 2, "query_len": 3, "source_len": 4, "query_features": 5, "value_features": 6,
-                   "key_features": 7}, "seed": 3})", ".");
+                   "key_features": 7}, "seed": 3})",
+                       ".");
     const ResolvedInputs in = resolveInputs(s);
     s.query = in.query;
     s.value = in.value;

@@ -12,12 +12,11 @@
 
 namespace attnviz::testing {
 
-inline ::testing::AssertionResult allClose(const core::Tensor& actual, const core::Tensor& expected,
-                                           double rtol = 1e-4, double atol = 1e-5) {
+inline ::testing::AssertionResult allClose(const core::Tensor& actual, const core::Tensor& expected, double rtol = 1e-4,
+                                           double atol = 1e-5) {
     if (actual.shape() != expected.shape())
-        return ::testing::AssertionFailure()
-               << "shape " << core::shapeString(actual.shape()) << " != expected "
-               << core::shapeString(expected.shape());
+        return ::testing::AssertionFailure() << "shape " << core::shapeString(actual.shape()) << " != expected "
+                                             << core::shapeString(expected.shape());
     double maxDiff = 0;
     core::Index firstBad = -1, bad = 0;
     for (core::Index i = 0; i < actual.size(); ++i) {
@@ -35,9 +34,8 @@ inline ::testing::AssertionResult allClose(const core::Tensor& actual, const cor
     if (bad == 0)
         return ::testing::AssertionSuccess() << "max |diff| " << maxDiff;
     std::ostringstream os;
-    os << bad << " of " << actual.size() << " elements differ; max |diff| " << maxDiff
-       << "; first at flat index " << firstBad << ": " << actual.data()[firstBad] << " vs "
-       << expected.data()[firstBad];
+    os << bad << " of " << actual.size() << " elements differ; max |diff| " << maxDiff << "; first at flat index "
+       << firstBad << ": " << actual.data()[firstBad] << " vs " << expected.data()[firstBad];
     return ::testing::AssertionFailure() << os.str();
 }
 
