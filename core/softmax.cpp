@@ -2,16 +2,32 @@
 // and exp cannot overflow. Eigen's exp is vectorised for float.
 #include "softmax.h"
 
+#include <cmath>
+
 namespace attnviz::core {
 
 void softmaxRows(const float* src, float* dst, Index rows, Index cols) {
+    // Fixed 16-wide blocks: Eigen vectorises exp on them with unaligned loads.
+    // On a dynamic-size Map it would peel up to 15 scalar expf calls per row
+    // to align the destination, which dominated short rows.
+    using Block = Eigen::Array<float, 16, 1>;
     for (Index r = 0; r < rows; ++r) {
-        Eigen::Map<const Eigen::ArrayXf> in(src + r * cols, cols);
-        Eigen::Map<Eigen::ArrayXf> out(dst + r * cols, cols);
-        const float m = in.maxCoeff();
-        out = (in - m).exp();
-        const float sum = out.sum();
-        out /= sum;
+        const float* in = src + r * cols;
+        float* out = dst + r * cols;
+        const float m = Eigen::Map<const Eigen::ArrayXf>(in, cols).maxCoeff();
+        Index j = 0;
+        Block acc = Block::Zero();
+        for (; j + 16 <= cols; j += 16) {
+            Eigen::Map<Block> o(out + j);
+            o = (Eigen::Map<const Block>(in + j) - m).exp();
+            acc += o;
+        }
+        float sum = acc.sum();
+        for (; j < cols; ++j) {
+            out[j] = std::exp(in[j] - m);
+            sum += out[j];
+        }
+        Eigen::Map<Eigen::ArrayXf>(out, cols) /= sum;
     }
 }
 
