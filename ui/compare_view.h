@@ -1,12 +1,22 @@
-// PLACEHOLDER written by the main-window helper so the window builds before
-// the real compare view exists. The compare-view owner replaces this file.
+// The compare tab: the same query/key/value through every attention variant,
+// their weights as heatmaps side by side on one fixed 0–1 colour scale, a
+// difference heatmap, and equivalence checks computed live from the core.
+// Inference only (no dropout); QCustomPlot types stay out of this header.
 #pragma once
 
 #include "core/spec.h"
 
+#include <QStringList>
 #include <QWidget>
 
+#include <vector>
+
+class QComboBox;
+class QCustomPlot;
+class QGridLayout;
 class QLabel;
+class QMouseEvent;
+class QSpinBox;
 
 namespace attnviz::ui {
 
@@ -14,10 +24,80 @@ class CompareView : public QWidget {
     Q_OBJECT
 public:
     explicit CompareView(QWidget* parent = nullptr);
+    ~CompareView() override;
+
+    /// Run every variant on this spec's inputs (drawn from its seed if absent).
     void setSpec(const core::Spec& spec);
+    /// Axis labels; empty lists fall back to the spec's tokens, then indices.
+    void setTokens(QStringList queryTokens, QStringList keyTokens);
+    void setSliceIndices(int batch, int head);
+    void setZoom(double factor);
+
+    /// One variant's weights slice [T, S] at the current batch (and head for MHA).
+    struct Variant {
+        QString name;        // Keras call, e.g. Attention(use_scale=False)
+        QString message;     // why there is no plot (empty when ok)
+        int rows = 0, cols = 0;
+        std::vector<float> weights; // rows × cols
+        bool ok() const { return message.isEmpty(); }
+    };
+    /// An equivalence claim checked on these inputs.
+    struct Check {
+        QString description;
+        double maxAbsDiff = 0; // over weights and outputs
+        bool applicable = false;
+        bool passed = false;
+        QString note;          // why not applicable, or what was compared
+    };
+
+    const std::vector<Variant>& variants() const { return m_variants; }
+    const std::vector<Check>& checks() const { return m_checks; }
+    /// Weights panels shown (one per variant, plot or message).
+    int weightsPanelCount() const;
+    /// Text shown when hovering cell (row, col) of a panel (variant index, or
+    /// variants().size() for the difference); empty outside the data.
+    QString cellText(int panel, int row, int col) const;
+    QCustomPlot* plot(int panel) const;
+
+    static constexpr double kTolerance = 1e-5; // float32 rounding between equivalent paths
 
 private:
-    QLabel* m_label;
+    void recompute();
+    void runVariants();
+    void runChecks();
+    void refreshPlots();
+    void buildPanels();
+    void onHover(int panel, QMouseEvent* event);
+    QStringList rowLabels(int n) const;
+    QStringList colLabels(int n) const;
+
+    core::Spec m_spec;
+    bool m_hasSpec = false;
+    QStringList m_queryTokens, m_keyTokens;
+    int m_batch = 0, m_head = 0;
+    double m_zoom = 1.0;
+
+    std::vector<Variant> m_variants;
+    std::vector<Check> m_checks;
+    // Full weights per variant for slicing: [B, (H,) T, S] flattened.
+    std::vector<std::vector<float>> m_fullWeights;
+    std::vector<std::vector<qint64>> m_fullShapes;
+    std::vector<float> m_diff; // rows × cols
+    int m_diffRows = 0, m_diffCols = 0;
+    double m_diffMax = 0;
+
+    QSpinBox* m_batchSpin = nullptr;
+    QSpinBox* m_headSpin = nullptr;
+    QComboBox* m_diffA = nullptr;
+    QComboBox* m_diffB = nullptr;
+    QGridLayout* m_grid = nullptr;
+    std::vector<QLabel*> m_titles;   // per panel (variants + difference)
+    std::vector<QCustomPlot*> m_plots;
+    std::vector<QLabel*> m_messages;
+    QCustomPlot* m_scalePlot = nullptr;
+    QLabel* m_checksLabel = nullptr;
+    QLabel* m_hoverLabel = nullptr;
+    QLabel* m_errorLabel = nullptr;
 };
 
 } // namespace attnviz::ui
