@@ -2,7 +2,9 @@
 // and exp cannot overflow. Eigen's exp is vectorised for float.
 #include "softmax.h"
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace attnviz::core {
 
@@ -11,23 +13,31 @@ void softmaxRows(const float* src, float* dst, Index rows, Index cols) {
     // On a dynamic-size Map it would peel up to 15 scalar expf calls per row
     // to align the destination, which dominated short rows.
     using Block = Eigen::Array<float, 16, 1>;
+    const Index full = cols / 16 * 16;
     for (Index r = 0; r < rows; ++r) {
         const float* in = src + r * cols;
         float* out = dst + r * cols;
-        const float m = Eigen::Map<const Eigen::ArrayXf>(in, cols).maxCoeff();
-        Index j = 0;
+        Block mb = Block::Constant(-std::numeric_limits<float>::infinity());
+        for (Index j = 0; j < full; j += 16)
+            mb = mb.max(Eigen::Map<const Block>(in + j));
+        float m = mb.maxCoeff();
+        for (Index j = full; j < cols; ++j)
+            m = std::max(m, in[j]);
         Block acc = Block::Zero();
-        for (; j + 16 <= cols; j += 16) {
+        for (Index j = 0; j < full; j += 16) {
             Eigen::Map<Block> o(out + j);
             o = (Eigen::Map<const Block>(in + j) - m).exp();
             acc += o;
         }
         float sum = acc.sum();
-        for (; j < cols; ++j) {
+        for (Index j = full; j < cols; ++j) {
             out[j] = std::exp(in[j] - m);
             sum += out[j];
         }
-        Eigen::Map<Eigen::ArrayXf>(out, cols) /= sum;
+        for (Index j = 0; j < full; j += 16)
+            Eigen::Map<Block>(out + j) /= sum;
+        for (Index j = full; j < cols; ++j)
+            out[j] /= sum;
     }
 }
 
