@@ -6,6 +6,7 @@
 #include "eigen_types.h"
 #include "softmax.h"
 
+#include <cctype>
 #include <cmath>
 
 namespace attnviz::core::detail {
@@ -73,66 +74,38 @@ Trace multiHeadAttention(const Spec& spec, ResolvedInputs in, Weights w) {
     const Index E = query.dim(2);
 
     // --- 1. Projections: three EinsumDense layers, abc,cde->abde ---------
+    // name: query/key/value; L: rows; letter: Q/K/V; seq: t or s; width: H or Hv.
+    auto project = [&](const std::string& name, const std::string& input, const Tensor& x, const char* letter,
+                       const char* seq, const char* seqAxis, Index width, const char* widthAxis,
+                       std::string explanation) {
+        const std::string dense = name + "_dense", l = letter, sub = std::string(1, char(std::tolower(l[0])));
+        const std::string lhs = l + "[b," + seq + ",n,:] = " + name + "[b," + seq + ",:] · W_" + sub + "[:,n,:]";
+        addStep(trace, Step{
+                           .key = dense,
+                           .title = "Project the " + name,
+                           .explanation = std::move(explanation),
+                           .op = OpKind::Dense,
+                           .inputs = {input},
+                           .params = bias ? std::vector<std::string>{dense + "/kernel", dense + "/bias"}
+                                          : std::vector<std::string>{dense + "/kernel"},
+                           .formula = bias ? lhs + " + b_" + sub + "[n,:]" : lhs,
+                           .einsum = "abc,cde->abde",
+                           .kerasCode = name + " = self._" + dense + "(" + name + ")  # EinsumDense(\"abc,cde->abde\")",
+                           .axes = {"batch", seqAxis, "head", widthAxis},
+                           .value = denseProject(x, W(dense + "/kernel"), Bp(dense + "/bias")), // (B, L, N, width)
+                           .flops = denseFlops(x.dim(0) * x.dim(1), x.dim(2), N * width, bias),
+                       });
+    };
+    project("query", "query", query, "Q", "t", "query", H, "key_dim",
+            "An EinsumDense layer maps every query vector to N heads of key_dim numbers each. Each head gets its own "
+            "slice of the kernel, so the heads can learn to look for different things.");
+    project("key", keySrc, key, "K", "s", "source", H, "key_dim",
+            "The same kind of projection for the keys: each source position becomes N heads of key_dim numbers, in "
+            "the same space as the projected queries so they can be compared.");
+    project("value", "value", value, "V", "s", "source", Hv, "value_dim",
+            "The values are projected to N heads of value_dim numbers. These are what gets mixed: attention decides "
+            "how much of each source position's value flows to each query.");
     const std::vector<std::string> projAxes{"batch", "query", "head", "key_dim"};
-    Tensor Q = denseProject(query, W("query_dense/kernel"), Bp("query_dense/bias")); // (B, T, N, H)
-    Step& sq = addStep(
-        trace, Step{
-                   .key = "query_dense",
-                   .title = "Project the query",
-                   .explanation = "An EinsumDense layer maps every query vector to N heads of key_dim numbers each. "
-                                  "Each head gets its own slice of the kernel, so the heads can learn to look for "
-                                  "different things.",
-                   .op = OpKind::Dense,
-                   .inputs = {"query"},
-                   .params = bias ? std::vector<std::string>{"query_dense/kernel", "query_dense/bias"}
-                                  : std::vector<std::string>{"query_dense/kernel"},
-                   .formula = bias ? "Q[b,t,n,:] = query[b,t,:] · W_q[:,n,:] + b_q[n,:]"
-                                   : "Q[b,t,n,:] = query[b,t,:] · W_q[:,n,:]",
-                   .einsum = "abc,cde->abde",
-                   .kerasCode = "query = self._query_dense(query)  # EinsumDense(\"abc,cde->abde\")",
-                   .axes = projAxes,
-                   .value = std::move(Q),
-                   .flops = denseFlops(B * T, E, N * H, bias),
-               });
-    (void)sq;
-    Tensor K = denseProject(key, W("key_dense/kernel"), Bp("key_dense/bias")); // (B, S, N, H)
-    addStep(trace,
-            Step{
-                .key = "key_dense",
-                .title = "Project the key",
-                .explanation = "The same kind of projection for the keys: each source position becomes N heads of "
-                               "key_dim numbers, in the same space as the projected queries so they can be compared.",
-                .op = OpKind::Dense,
-                .inputs = {keySrc},
-                .params = bias ? std::vector<std::string>{"key_dense/kernel", "key_dense/bias"}
-                               : std::vector<std::string>{"key_dense/kernel"},
-                .formula =
-                    bias ? "K[b,s,n,:] = key[b,s,:] · W_k[:,n,:] + b_k[n,:]" : "K[b,s,n,:] = key[b,s,:] · W_k[:,n,:]",
-                .einsum = "abc,cde->abde",
-                .kerasCode = "key = self._key_dense(key)  # EinsumDense(\"abc,cde->abde\")",
-                .axes = {"batch", "source", "head", "key_dim"},
-                .value = std::move(K),
-                .flops = denseFlops(B * S, key.dim(2), N * H, bias),
-            });
-    Tensor V = denseProject(value, W("value_dense/kernel"), Bp("value_dense/bias")); // (B, S, N, Hv)
-    addStep(trace,
-            Step{
-                .key = "value_dense",
-                .title = "Project the value",
-                .explanation = "The values are projected to N heads of value_dim numbers. These are what gets mixed: "
-                               "attention decides how much of each source position's value flows to each query.",
-                .op = OpKind::Dense,
-                .inputs = {"value"},
-                .params = bias ? std::vector<std::string>{"value_dense/kernel", "value_dense/bias"}
-                               : std::vector<std::string>{"value_dense/kernel"},
-                .formula = bias ? "V[b,s,n,:] = value[b,s,:] · W_v[:,n,:] + b_v[n,:]"
-                                : "V[b,s,n,:] = value[b,s,:] · W_v[:,n,:]",
-                .einsum = "abc,cde->abde",
-                .kerasCode = "value = self._value_dense(value)  # EinsumDense(\"abc,cde->abde\")",
-                .axes = {"batch", "source", "head", "value_dim"},
-                .value = std::move(V),
-                .flops = denseFlops(B * S, value.dim(2), N * Hv, bias),
-            });
 
     // --- 2. Scale the projected query (before the dot product) -----------
     const float inv = static_cast<float>(1.0 / std::sqrt(static_cast<double>(H)));
