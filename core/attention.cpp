@@ -355,6 +355,33 @@ void addInputStep(Trace& trace, const std::string& key, const std::string& title
                         .value = std::move(value)});
 }
 
+std::string addDropoutStep(Trace& trace, const Spec& spec, const std::string& note, const std::string& kerasCode) {
+    const float rate = spec.config.dropout;
+    if (!spec.call.training || rate <= 0.0f)
+        return "weights";
+    const Step& weights = *trace.find("weights");
+    Tensor D = weights.value;
+    dropoutInPlace(D, rate, spec.seed);
+    std::ostringstream r;
+    r << rate;
+    addStep(trace, Step{
+                       .key = "dropout",
+                       .title = "Dropout on the weights",
+                       .explanation = "In training, each weight is set to 0 with probability " + r.str() +
+                                      " and the kept ones are divided by 1 − rate, so each row still sums to 1 on "
+                                      "average. " +
+                                      note,
+                       .op = OpKind::Dropout,
+                       .inputs = {"weights"},
+                       .formula = "P̂ = P · keep / (1 − rate),  keep ~ Bernoulli(1 − rate)",
+                       .kerasCode = kerasCode,
+                       .axes = weights.axes,
+                       .value = std::move(D),
+                       .flops = 2.0 * double(weights.value.size()),
+                   });
+    return "dropout";
+}
+
 void dropoutInPlace(Tensor& t, float rate, std::uint64_t seed) {
     Rng rng(seed ^ 0xD40F0D40F0ULL);
     const float keep = 1.0f - rate;

@@ -242,30 +242,15 @@ Trace dotOrAdditiveAttention(const Spec& spec, ResolvedInputs in, Weights w) {
                 .value = P,
                 .flops = 5.0 * double(P.size()),
             });
-    std::string probsKey = "weights";
-    if (spec.call.training && cfg.dropout > 0.0f) {
-        dropoutInPlace(P, cfg.dropout, spec.seed);
-        addStep(trace,
-                Step{
-                    .key = "dropout",
-                    .title = "Dropout on the weights",
-                    .explanation = "In training, weights are dropped at random and the kept ones divided by 1 − rate. "
-                                   "Unlike MultiHeadAttention, Attention returns these post-dropout weights.",
-                    .op = OpKind::Dropout,
-                    .inputs = {"weights"},
-                    .formula = "P̂ = P · keep / (1 − rate)",
-                    .kerasCode = "weights = backend.random.dropout(weights, self.dropout, seed=self.seed_generator)",
-                    .axes = scoreAxes,
-                    .value = P,
-                    .flops = 2.0 * double(P.size()),
-                });
-        probsKey = "dropout";
-    }
+    const std::string probsKey =
+        addDropoutStep(trace, spec, "Unlike MultiHeadAttention, Attention returns these post-dropout weights.",
+                       "weights = backend.random.dropout(weights, self.dropout, seed=self.seed_generator)");
+    const Tensor& Pd = trace.find(probsKey)->value; // (B, T, S)
 
     // --- 4. Weighted sum of values, then the query mask -------------------
     Tensor O({B, T, dv}); // (B, T, dv)
     for (Index b = 0; b < B; ++b) {
-        ConstMatrixMap pb(P.data() + b * T * S, T, S);   // (T, S)
+        ConstMatrixMap pb(Pd.data() + b * T * S, T, S);  // (T, S)
         ConstMatrixMap vb(v.data() + b * S * dv, S, dv); // (S, dv)
         MatrixMap ob(O.data() + b * T * dv, T, dv);      // (T, dv)
         ob.noalias() = pb * vb;

@@ -26,6 +26,11 @@ Step& addStep(Trace& trace, Step step);
 void addInputStep(Trace& trace, const std::string& key, const std::string& title, const std::string& explanation,
                   Tensor value, std::vector<std::string> axes);
 
+/// In training with dropout > 0: append the "dropout" step (inverted dropout
+/// of the "weights" step, at Keras' place) and return its key; otherwise
+/// return "weights". `note` says which of the two Keras returns.
+std::string addDropoutStep(Trace& trace, const Spec& spec, const std::string& note, const std::string& kerasCode);
+
 /// Inverted dropout in place: keep with probability 1 - rate, scale kept by
 /// 1 / (1 - rate). Deterministic for a seed.
 void dropoutInPlace(Tensor& t, float rate, std::uint64_t seed);

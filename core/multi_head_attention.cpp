@@ -273,28 +273,9 @@ Trace multiHeadAttention(const Spec& spec, ResolvedInputs in, Weights w) {
             });
 
     // --- 6. Dropout on the probabilities (training only) -----------------
-    std::string probsKey = "weights";
-    if (spec.call.training && cfg.dropout > 0.0f) {
-        Tensor D = trace.find("weights")->value;
-        dropoutInPlace(D, cfg.dropout, spec.seed);
-        addStep(trace,
-                Step{
-                    .key = "dropout",
-                    .title = "Dropout on the weights",
-                    .explanation = "In training, each weight is dropped (set to 0) with probability " +
-                                   std::to_string(cfg.dropout).substr(0, 4) +
-                                   " and the kept ones are divided by 1 − rate, so the expected sum stays 1. Keras "
-                                   "returns the weights from before dropout.",
-                    .op = OpKind::Dropout,
-                    .inputs = {"weights"},
-                    .formula = "P̂ = P · keep / (1 − rate),  keep ~ Bernoulli(1 − rate)",
-                    .kerasCode = "final_attn_scores = self._dropout_layer(attention_scores, training=training)",
-                    .axes = {"batch", "head", "query", "source"},
-                    .value = std::move(D),
-                    .flops = 2.0 * double(B * N * T * S),
-                });
-        probsKey = "dropout";
-    }
+    const std::string probsKey = addDropoutStep(
+        trace, spec, "Keras returns the weights from before dropout (with return_attention_scores=True).",
+        "final_attn_scores = self._dropout_layer(attention_scores, training=training)");
 
     // --- 7. Context: weights · values per head, written strided into
     //        (B, T, N, Hv) so concat is a reshape ------------------------------
