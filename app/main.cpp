@@ -33,15 +33,16 @@ int main(int argc, char* argv[]) {
     parser.setApplicationDescription(QApplication::translate("main", "Step through Keras' attention layers."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-                                        QApplication::translate("main", "Render the window offscreen to a PNG and exit."),
-                                        QStringLiteral("OUT.png"));
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"), QApplication::translate("main", "Render the window offscreen to a PNG and exit."),
+        QStringLiteral("OUT.png"));
     const QCommandLineOption spec(QStringLiteral("spec"), QApplication::translate("main", "The spec.json to load."),
                                   QStringLiteral("SPEC.json"));
     const QCommandLineOption step(QStringLiteral("step"),
                                   QApplication::translate("main", "The step to show (its key, e.g. weights)."),
                                   QStringLiteral("KEY"));
-    const QCommandLineOption size(QStringLiteral("size"), QApplication::translate("main", "Window size for --screenshot."),
+    const QCommandLineOption size(QStringLiteral("size"),
+                                  QApplication::translate("main", "Window size for --screenshot."),
                                   QStringLiteral("WxH"), QStringLiteral("1280x800"));
     const QCommandLineOption present(QStringLiteral("presentation"),
                                      QApplication::translate("main", "Start in presentation mode."));

@@ -116,10 +116,18 @@ void Controller::setCurrentStepByKey(const QString& key) {
     }
 }
 
-void Controller::next() { setCurrentStep(m_current + 1); }
-void Controller::previous() { setCurrentStep(m_current - 1); }
-void Controller::first() { setCurrentStep(0); }
-void Controller::last() { setCurrentStep(stepCount() - 1); }
+void Controller::next() {
+    setCurrentStep(m_current + 1);
+}
+void Controller::previous() {
+    setCurrentStep(m_current - 1);
+}
+void Controller::first() {
+    setCurrentStep(0);
+}
+void Controller::last() {
+    setCurrentStep(stepCount() - 1);
+}
 
 void Controller::play() {
     if (isPlaying() || stepCount() == 0)

@@ -46,14 +46,14 @@ void FormulaPanel::setStep(const core::Step* step, int index, int count) {
                "(%4, <code>%5</code>)</span></h3>")
                 .arg(index + 1)
                 .arg(count)
-                .arg(stepTitle(*step).toHtmlEscaped(), opKindText(step->op).toHtmlEscaped(),
-                     m_stepKey.toHtmlEscaped());
+                .arg(stepTitle(*step).toHtmlEscaped(), opKindText(step->op).toHtmlEscaped(), m_stepKey.toHtmlEscaped());
     if (!step->formula.empty())
         html += QStringLiteral("<p style='font-size:x-large; margin:6px 0'>%1</p>")
                     .arg(QString::fromStdString(step->formula).toHtmlEscaped());
     html += QStringLiteral("<table cellspacing='0' cellpadding='2'>");
     auto row = [&](const QString& label, const QString& value) {
-        html += QStringLiteral("<tr><td style='color:gray; padding-right:8px'>%1</td><td>%2</td></tr>").arg(label, value);
+        html +=
+            QStringLiteral("<tr><td style='color:gray; padding-right:8px'>%1</td><td>%2</td></tr>").arg(label, value);
     };
     if (!step->einsum.empty())
         row(tr("einsum"), QStringLiteral("<span style='%1'>\"%2\"</span>")
@@ -66,7 +66,8 @@ void FormulaPanel::setStep(const core::Step* step, int index, int count) {
         QStringList in;
         for (const auto& s : step->inputs)
             in << QString::fromStdString(s);
-        row(tr("reads"), QStringLiteral("<span style='%1'>%2</span>").arg(mono, in.join(QStringLiteral(", ")).toHtmlEscaped()));
+        row(tr("reads"),
+            QStringLiteral("<span style='%1'>%2</span>").arg(mono, in.join(QStringLiteral(", ")).toHtmlEscaped()));
     }
     row(tr("cost"), tr("%1 FLOPs, %2 bytes").arg(countText(step->flops), countText(step->bytes)));
     html += QStringLiteral("</table>");

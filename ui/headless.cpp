@@ -117,8 +117,8 @@ int runBenchUi(QTextStream& out, const QElapsedTimer& sinceStart) {
         // MHA: change key_dim; the others: change the seed-free width via query length ± 1.
         const Timing t = c.layer == 0 ? measure(w, p->keyDimSpin(), 8, 9, big ? 7 : 31)
                                       : measure(w, p->queryLenSpin(), c.T, c.T - 1, big ? 7 : 31);
-        out << c.name << ": change → recompute → repaint median " << QString::number(t.median, 'f', 2)
-            << " ms, max " << QString::number(t.max, 'f', 2) << " ms (core::run "
+        out << c.name << ": change → recompute → repaint median " << QString::number(t.median, 'f', 2) << " ms, max "
+            << QString::number(t.max, 'f', 2) << " ms (core::run "
             << QString::number(w.controller()->lastRunMs(), 'f', 2) << " ms)" << Qt::endl;
     }
     return 0;

@@ -46,15 +46,9 @@ bool isProbabilityStep(const core::Step& step) {
 } // namespace
 
 HeatmapView::HeatmapView(QWidget* parent)
-    : QWidget(parent),
-      m_title(new QLabel(this)),
-      m_spinLayout(new QHBoxLayout),
-      m_tabs(new QTabWidget(this)),
-      m_plot(new QCustomPlot(m_tabs)),
-      m_hover(new QLabel(this)),
-      m_stats(new QLabel(this)),
-      m_table(new QTableView(m_tabs)),
-      m_model(new TensorSliceModel(this)) {
+    : QWidget(parent), m_title(new QLabel(this)), m_spinLayout(new QHBoxLayout), m_tabs(new QTabWidget(this)),
+      m_plot(new QCustomPlot(m_tabs)), m_hover(new QLabel(this)), m_stats(new QLabel(this)),
+      m_table(new QTableView(m_tabs)), m_model(new TensorSliceModel(this)) {
     m_title->setWordWrap(true);
     m_title->setTextFormat(Qt::RichText);
     m_hover->setTextFormat(Qt::RichText);
@@ -194,8 +188,8 @@ void HeatmapView::rebuildSpinBoxes() {
     for (int a = 0; a < int(s->value.rank()); ++a) {
         if (a == m_rowAxis || a == m_colAxis)
             continue;
-        const QString name = a < int(s->axes.size()) ? QString::fromStdString(s->axes[size_t(a)])
-                                                     : tr("axis %1").arg(a);
+        const QString name =
+            a < int(s->axes.size()) ? QString::fromStdString(s->axes[size_t(a)]) : tr("axis %1").arg(a);
         auto* label = new QLabel(name + QLatin1Char(':'), this);
         auto* spin = new QSpinBox(this);
         spin->setRange(0, int(s->value.dim(a)) - 1);
@@ -278,8 +272,7 @@ void HeatmapView::refill() {
         m_rangeLower = -(m > 0 ? m : 1);
         m_rangeUpper = m > 0 ? m : 1;
     }
-    m_map->setGradient(gradientFrom(m_rangeKind == ColorRangeKind::Diverging ? divergingStops()
-                                                                              : viridisStops()));
+    m_map->setGradient(gradientFrom(m_rangeKind == ColorRangeKind::Diverging ? divergingStops() : viridisStops()));
 
     auto* cells = m_map->data();
     cells->setSize(cols, rows);
@@ -423,9 +416,8 @@ QString HeatmapView::hoverText() const {
             part += QStringLiteral(" “%1”").arg(labels[int(index[a])]);
         parts << part.toHtmlEscaped();
     }
-    const QString value = isMaskedValue(float(m_hoverValue))
-                              ? tr("%1 (masked)").arg(m_hoverValue, 0, 'g', 9)
-                              : QString::number(m_hoverValue, 'g', 9);
+    const QString value = isMaskedValue(float(m_hoverValue)) ? tr("%1 (masked)").arg(m_hoverValue, 0, 'g', 9)
+                                                             : QString::number(m_hoverValue, 'g', 9);
     return tr("<code>%1[%2]</code> = <b>%3</b>")
         .arg(QString::fromStdString(s->key), parts.join(QStringLiteral(", ")), value);
 }

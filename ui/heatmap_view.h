@@ -105,6 +105,8 @@ private:
 };
 
 /// Whether a tensor value stands for a masked-out score (Keras adds −1e9).
-inline bool isMaskedValue(float v) { return v <= -1e8f; }
+inline bool isMaskedValue(float v) {
+    return v <= -1e8f;
+}
 
 } // namespace attnviz::ui

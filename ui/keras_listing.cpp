@@ -59,24 +59,34 @@ KerasListing mhaKerasListing(const core::Spec& spec, const core::Trace& trace) {
         add(QStringLiteral("key = value                                       # no separate key"));
     add(QString());
     add(QStringLiteral("# 1. project into N heads of size H (Hv for values)"));
-    add(QStringLiteral("query_dense = layers.EinsumDense(\"abc,cde->abde\", output_shape=(None, N, H)%1)(query)   # (B, T, N, H)").arg(b),
+    add(QStringLiteral(
+            "query_dense = layers.EinsumDense(\"abc,cde->abde\", output_shape=(None, N, H)%1)(query)   # (B, T, N, H)")
+            .arg(b),
         "query_dense");
-    add(QStringLiteral("key_dense = layers.EinsumDense(\"abc,cde->abde\", output_shape=(None, N, H)%1)(key)       # (B, S, N, H)").arg(b),
+    add(QStringLiteral(
+            "key_dense = layers.EinsumDense(\"abc,cde->abde\", output_shape=(None, N, H)%1)(key)       # (B, S, N, H)")
+            .arg(b),
         "key_dense");
-    add(QStringLiteral("value_dense = layers.EinsumDense(\"abc,cde->abde\", output_shape=(None, N, Hv)%1)(value)  # (B, S, N, Hv)").arg(b),
+    add(QStringLiteral(
+            "value_dense = layers.EinsumDense(\"abc,cde->abde\", output_shape=(None, N, Hv)%1)(value)  # (B, S, N, Hv)")
+            .arg(b),
         "value_dense");
     add(QString());
     add(QStringLiteral("# 2. scores: scale the query, then one dot product per head"));
-    add(QStringLiteral("scaled_query = ops.multiply(query_dense, 1.0 / math.sqrt(H))   # (B, T, N, H)"), "scaled_query");
+    add(QStringLiteral("scaled_query = ops.multiply(query_dense, 1.0 / math.sqrt(H))   # (B, T, N, H)"),
+        "scaled_query");
     add(QStringLiteral("scores = ops.einsum(\"aecd,abcd->acbe\", key_dense, scaled_query)  # (B, N, T, S)"), "scores");
     add(QString());
-    add(QStringLiteral("# 3. softmax over the source axis%1").arg(hasMask ? QStringLiteral(" (masked positions get -1e9 first)") : QString()));
+    add(QStringLiteral("# 3. softmax over the source axis%1")
+            .arg(hasMask ? QStringLiteral(" (masked positions get -1e9 first)") : QString()));
     if (hasMask) {
         add(QStringLiteral("mask = ...                                        # (B, 1, T, S): padding%1")
                 .arg(spec.call.useCausalMask ? QStringLiteral(" & causal") : QString()));
-        add(QStringLiteral("masked_scores = scores + (1.0 - ops.cast(mask, \"float32\")) * -1e9   # inside layers.Softmax"),
+        add(QStringLiteral(
+                "masked_scores = scores + (1.0 - ops.cast(mask, \"float32\")) * -1e9   # inside layers.Softmax"),
             "masked_scores");
-        add(QStringLiteral("weights = layers.Softmax(axis=-1)(scores, mask=mask)              # (B, N, T, S)"), "weights");
+        add(QStringLiteral("weights = layers.Softmax(axis=-1)(scores, mask=mask)              # (B, N, T, S)"),
+            "weights");
     } else {
         add(QStringLiteral("weights = layers.Softmax(axis=-1)(scores)         # (B, N, T, S)"), "weights");
     }
@@ -88,11 +98,13 @@ KerasListing mhaKerasListing(const core::Spec& spec, const core::Trace& trace) {
     add(QString());
     add(QStringLiteral("# 4. weighted sum of the values, per head"));
     add(QStringLiteral("context = ops.einsum(\"acbe,aecd->abcd\", weights, value_dense)  # (B, T, N, Hv)"), "context");
-    add(QStringLiteral("concat_heads = ops.reshape(context, (-1, T, N * Hv))            # (B, T, N*Hv)  Keras folds this into output_dense"),
+    add(QStringLiteral("concat_heads = ops.reshape(context, (-1, T, N * Hv))            # (B, T, N*Hv)  Keras folds "
+                       "this into output_dense"),
         "concat_heads");
     add(QString());
     add(QStringLiteral("# 5. project back to the output width"));
-    add(QStringLiteral("output = layers.EinsumDense(\"abcd,cde->abe\", output_shape=(None, %1)%2)(context)   # (B, T, %1)")
+    add(QStringLiteral(
+            "output = layers.EinsumDense(\"abcd,cde->abe\", output_shape=(None, %1)%2)(context)   # (B, T, %1)")
             .arg(Eo)
             .arg(bias ? QStringLiteral(", bias_axes=\"e\"") : QString()),
         "output");

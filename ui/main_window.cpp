@@ -18,6 +18,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
@@ -27,6 +28,7 @@
 #include <QMessageBox>
 #include <QPainter>
 #include <QPdfWriter>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -43,12 +45,11 @@ constexpr double kPresentationZoom = 1.6;
 }
 
 MainWindow::MainWindow(QWidget* parent)
-    : QMainWindow(parent),
-      m_controller(new Controller(this)),
-      m_traceModel(new TraceModel(this)),
+    : QMainWindow(parent), m_controller(new Controller(this)), m_traceModel(new TraceModel(this)),
       m_recomputeTimer(new QTimer(this)) {
     setWindowTitle(tr("attnviz — attention, step by step"));
-    setWindowIcon(QIcon(QStringLiteral(":/attnviz/attnviz.svg")));
+    if (const QString icon = QStringLiteral(":/attnviz/attnviz.svg"); QFile::exists(icon))
+        setWindowIcon(QIcon(icon)); // the icon is compiled into the executable only
     setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
 
     // Centre: the stage over the formula panel, and the compare tab.
@@ -64,8 +65,13 @@ MainWindow::MainWindow(QWidget* parent)
     split->setStretchFactor(1, 2);
     split->setChildrenCollapsible(false);
     m_centre->addTab(split, tr("Stage"));
-    m_compare = new CompareView(m_centre);
-    m_centre->addTab(m_compare, tr("Compare"));
+    // In a scroll area, so the compare grid's minimum size never widens the window.
+    auto* compareScroll = new QScrollArea(m_centre);
+    compareScroll->setWidgetResizable(true);
+    compareScroll->setFrameShape(QFrame::NoFrame);
+    m_compare = new CompareView(compareScroll);
+    compareScroll->setWidget(m_compare);
+    m_centre->addTab(compareScroll, tr("Compare"));
     m_centre->setTabToolTip(1, tr("The same inputs through every variant, side by side"));
     setCentralWidget(m_centre);
 
@@ -90,7 +96,7 @@ MainWindow::MainWindow(QWidget* parent)
     addDockWidget(Qt::BottomDockWidgetArea, m_timelineDock);
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
-    resizeDocks({m_setupDock, m_inspectorDock}, {300, 420}, Qt::Horizontal);
+    resizeDocks({m_setupDock, m_inspectorDock}, {m_setup->sizeHint().width(), 420}, Qt::Horizontal);
 
     // Status line.
     m_statusError = new QLabel(this);
@@ -144,12 +150,12 @@ void MainWindow::createActions() {
         return a;
     };
     m_openAction = make(tr("&Open spec…"), QKeySequence::Open, tr("Load a spec.json with its inputs and weights"));
-    m_saveAction = make(tr("&Save spec…"), QKeySequence::Save,
-                        tr("Write the current spec.json with its inputs and weights"));
-    m_exportHeatmapAction = make(tr("&Export heatmap…"), QKeySequence(tr("Ctrl+E")),
-                                 tr("Save the inspector's heatmap as PNG, PDF or SVG"));
-    m_exportStageAction = make(tr("Export s&tage…"), QKeySequence(tr("Ctrl+Shift+E")),
-                               tr("Save the stage as PNG, PDF or SVG"));
+    m_saveAction =
+        make(tr("&Save spec…"), QKeySequence::Save, tr("Write the current spec.json with its inputs and weights"));
+    m_exportHeatmapAction =
+        make(tr("&Export heatmap…"), QKeySequence(tr("Ctrl+E")), tr("Save the inspector's heatmap as PNG, PDF or SVG"));
+    m_exportStageAction =
+        make(tr("Export s&tage…"), QKeySequence(tr("Ctrl+Shift+E")), tr("Save the stage as PNG, PDF or SVG"));
     m_quitAction = make(tr("&Quit"), QKeySequence::Quit, tr("Quit attnviz"));
     m_presentAction = make(tr("&Presentation mode"), QKeySequence(Qt::Key_F5),
                            tr("Full screen, big fonts, docks hidden; step with the keyboard"));
@@ -298,7 +304,7 @@ void MainWindow::onTraceChanged() {
 
 void MainWindow::updateCompare() {
     // The compare view runs every variant: only when it is on screen.
-    if (!m_compareDirty || m_centre->currentWidget() != m_compare || !m_controller->trace())
+    if (!m_compareDirty || m_centre->currentIndex() != 1 || !m_controller->trace())
         return;
     m_compare->setSpec(m_controller->traceSpec());
     m_compareDirty = false;
@@ -394,8 +400,8 @@ bool MainWindow::saveSpec(const QString& path, QString* error) {
 }
 
 void MainWindow::openSpecDialog() {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open spec"), m_lastDirectory,
-                                                      tr("Layer specs (*.json);;All files (*)"));
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open spec"), m_lastDirectory, tr("Layer specs (*.json);;All files (*)"));
     if (path.isEmpty())
         return;
     m_lastDirectory = QFileInfo(path).absolutePath();
@@ -405,8 +411,8 @@ void MainWindow::openSpecDialog() {
 }
 
 void MainWindow::saveSpecDialog() {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save spec"), m_lastDirectory,
-                                                      tr("Layer specs (*.json)"));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Save spec"), m_lastDirectory, tr("Layer specs (*.json)"));
     if (path.isEmpty())
         return;
     m_lastDirectory = QFileInfo(path).absolutePath();
@@ -495,9 +501,9 @@ bool MainWindow::exportStage(const QString& path, QString* error) {
 }
 
 void MainWindow::exportDialog(bool stage) {
-    const QString path = QFileDialog::getSaveFileName(
-        this, stage ? tr("Export stage") : tr("Export heatmap"), m_lastDirectory,
-        tr("PNG image (*.png);;PDF document (*.pdf);;SVG drawing (*.svg)"));
+    const QString path =
+        QFileDialog::getSaveFileName(this, stage ? tr("Export stage") : tr("Export heatmap"), m_lastDirectory,
+                                     tr("PNG image (*.png);;PDF document (*.pdf);;SVG drawing (*.svg)"));
     if (path.isEmpty())
         return;
     m_lastDirectory = QFileInfo(path).absolutePath();
@@ -543,9 +549,15 @@ void MainWindow::setZoom(double factor) {
     applyZoom();
 }
 
-void MainWindow::zoomIn() { setZoom(m_zoom * 1.15); }
-void MainWindow::zoomOut() { setZoom(m_zoom / 1.15); }
-void MainWindow::resetZoom() { setZoom(1.0); }
+void MainWindow::zoomIn() {
+    setZoom(m_zoom * 1.15);
+}
+void MainWindow::zoomOut() {
+    setZoom(m_zoom / 1.15);
+}
+void MainWindow::resetZoom() {
+    setZoom(1.0);
+}
 
 void MainWindow::applyZoom() {
     const double z = m_zoom * (m_presenting ? kPresentationZoom : 1.0);
@@ -556,16 +568,15 @@ void MainWindow::applyZoom() {
 }
 
 void MainWindow::about() {
-    QMessageBox::about(
-        this, tr("About attnviz"),
-        tr("<h3>attnviz %1</h3>"
-           "<p>Keras' three attention layers — MultiHeadAttention, Attention and AdditiveAttention — "
-           "computed exactly as Keras 3 does, one operation at a time: every tensor with its shape, "
-           "its formula and the Keras code that produces it.</p>"
-           "<p>Keys: Space play/pause, Left/Right step, Home/End first/last, F5 presentation, "
-           "Ctrl+= / Ctrl+- zoom.</p>"
-           "<p>Built with Qt %2 and QCustomPlot.</p>")
-            .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+    QMessageBox::about(this, tr("About attnviz"),
+                       tr("<h3>attnviz %1</h3>"
+                          "<p>Keras' three attention layers — MultiHeadAttention, Attention and AdditiveAttention — "
+                          "computed exactly as Keras 3 does, one operation at a time: every tensor with its shape, "
+                          "its formula and the Keras code that produces it.</p>"
+                          "<p>Keys: Space play/pause, Left/Right step, Home/End first/last, F5 presentation, "
+                          "Ctrl+= / Ctrl+- zoom.</p>"
+                          "<p>Built with Qt %2 and QCustomPlot.</p>")
+                           .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
 }
 
 } // namespace attnviz::ui

@@ -11,8 +11,7 @@
 
 namespace attnviz::ui {
 
-template <typename T>
-struct Preference {
+template <typename T> struct Preference {
     const char* key;
     T defaultValue;
 

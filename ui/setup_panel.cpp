@@ -18,6 +18,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QStackedWidget>
 #include <QTabWidget>
@@ -123,10 +124,10 @@ void SetupPanel::buildUi() {
                            "or AdditiveAttention (Bahdanau)"));
     m_heads = makeSpin(layerBox, 0, 64, 2, tr("num_heads: how many attention heads run side by side"));
     m_keyDim = makeSpin(layerBox, 0, 512, 4, tr("key_dim: size of each head's query and key vectors"));
-    m_valueDim = makeSpin(layerBox, 0, 512, 0, tr("value_dim: size of each head's value vectors (default: key_dim)"));
-    m_valueDim->setSpecialValueText(tr("= key_dim"));
-    m_outputShape = makeSpin(layerBox, 0, 4096, 0, tr("output_shape: width of the output (default: the query width)"));
-    m_outputShape->setSpecialValueText(tr("= query width"));
+    m_valueDim = makeSpin(layerBox, 0, 512, 0, tr("value_dim: size of each head's value vectors (auto: key_dim)"));
+    m_valueDim->setSpecialValueText(tr("auto"));
+    m_outputShape = makeSpin(layerBox, 0, 4096, 0, tr("output_shape: width of the output (auto: the query width)"));
+    m_outputShape->setSpecialValueText(tr("auto"));
     m_useBias = new QCheckBox(tr("use_bias"), layerBox);
     m_useBias->setChecked(true);
     m_useBias->setToolTip(tr("Add a bias to every projection"));
@@ -136,9 +137,9 @@ void SetupPanel::buildUi() {
     m_scoreMode->setToolTip(tr("score_mode of Attention: dot product, or tanh of the sum (concat)"));
     m_useScale = new QCheckBox(tr("use_scale"), layerBox);
     m_useScale->setToolTip(tr("Learn a scale for the scores (Attention: a scalar; AdditiveAttention: a vector)"));
-    m_transformer = new QCheckBox(tr("Transformer sub-layer (Add && LayerNorm)"), layerBox);
-    m_transformer->setToolTip(tr("Follow the layer with a residual Add and LayerNormalization, as in the "
-                                 "Transformer's encoder"));
+    m_transformer = new QCheckBox(tr("Transformer sub-layer"), layerBox);
+    m_transformer->setToolTip(tr("Follow the layer with a residual Add and LayerNormalization (Add && Norm), as in "
+                                 "the Transformer's encoder"));
     layerForm->addRow(tr("Layer:"), m_layer);
     layerForm->addRow(tr("Heads:"), m_heads);
     layerForm->addRow(tr("key_dim:"), m_keyDim);
@@ -158,8 +159,8 @@ void SetupPanel::buildUi() {
     m_sourceLen = makeSpin(sizeBox, 0, 2048, 4, tr("S: source length (keys and values)"));
     m_queryFeatures = makeSpin(sizeBox, 0, 4096, 8, tr("Features per query token"));
     m_valueFeatures = makeSpin(sizeBox, 0, 4096, 8, tr("Features per value token"));
-    m_keyFeatures = makeSpin(sizeBox, -1, 4096, -1, tr("Features per key token (default: no separate key; key = value)"));
-    m_keyFeatures->setSpecialValueText(tr("key = value"));
+    m_keyFeatures = makeSpin(sizeBox, -1, 4096, -1, tr("Features per key token (auto: no separate key; key = value)"));
+    m_keyFeatures->setSpecialValueText(tr("auto"));
     sizeForm->addRow(tr("Batch (B):"), m_batch);
     sizeForm->addRow(tr("Query length (T):"), m_queryLen);
     sizeForm->addRow(tr("Source length (S):"), m_sourceLen);
@@ -283,7 +284,10 @@ void SetupPanel::buildUi() {
     scroll->setWidget(content);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // Wide enough for the form by default; narrower windows scroll sideways.
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    m_preferredWidth = content->minimumSizeHint().width() + scroll->verticalScrollBar()->sizeHint().width() + 4;
+    scroll->setMinimumWidth(180);
     auto* outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(scroll);
@@ -315,8 +319,8 @@ void SetupPanel::buildUi() {
     };
 
     // Every change recomputes. Structural changes also drop weights loaded from a file.
-    for (QSpinBox* s : {m_heads, m_keyDim, m_valueDim, m_outputShape, m_batch, m_queryLen, m_sourceLen,
-                        m_queryFeatures, m_valueFeatures, m_keyFeatures})
+    for (QSpinBox* s : {m_heads, m_keyDim, m_valueDim, m_outputShape, m_batch, m_queryLen, m_sourceLen, m_queryFeatures,
+                        m_valueFeatures, m_keyFeatures})
         connect(s, &QSpinBox::valueChanged, this, &SetupPanel::onStructureEdited);
     connect(m_seed, &QSpinBox::valueChanged, this, &SetupPanel::onStructureEdited);
     for (QCheckBox* c : {m_useBias, m_useScale, m_transformer})
@@ -405,9 +409,9 @@ void SetupPanel::updateEnabled() {
     const auto layer = core::LayerKind(m_layer->currentData().toInt());
     const bool mha = layer == core::LayerKind::MultiHeadAttention;
     const bool dot = layer == core::LayerKind::Attention;
-    for (QWidget* w : {static_cast<QWidget*>(m_heads), static_cast<QWidget*>(m_keyDim),
-                       static_cast<QWidget*>(m_valueDim), static_cast<QWidget*>(m_outputShape),
-                       static_cast<QWidget*>(m_useBias), static_cast<QWidget*>(m_transformer)})
+    for (QWidget* w :
+         {static_cast<QWidget*>(m_heads), static_cast<QWidget*>(m_keyDim), static_cast<QWidget*>(m_valueDim),
+          static_cast<QWidget*>(m_outputShape), static_cast<QWidget*>(m_useBias), static_cast<QWidget*>(m_transformer)})
         w->setEnabled(mha);
     m_scoreMode->setEnabled(dot);
     m_useScale->setEnabled(!mha);
@@ -442,7 +446,7 @@ SetupPanel::InputSource SetupPanel::inputSource() const {
 }
 
 void SetupPanel::setNpyPath(const QString& which, const QString& path) {
-    QLineEdit* edit = which == QLatin1String("query") ? m_queryFile
+    QLineEdit* edit = which == QLatin1String("query")   ? m_queryFile
                       : which == QLatin1String("value") ? m_valueFile
                                                         : m_keyFile;
     edit->setText(path);
@@ -516,8 +520,8 @@ SetupPanel::Result SetupPanel::buildSpec() const {
             s.value = m_valueModel->tensor();
         break;
     case InputSource::Files: {
-        auto load = [&](QLineEdit* edit, const std::optional<core::Tensor>& loaded,
-                        std::optional<core::Tensor>& into, const char* field, bool required) -> bool {
+        auto load = [&](QLineEdit* edit, const std::optional<core::Tensor>& loaded, std::optional<core::Tensor>& into,
+                        const char* field, bool required) -> bool {
             const QString path = edit->text().trimmed();
             if (path.isEmpty()) {
                 if (loaded) {
@@ -622,7 +626,7 @@ void SetupPanel::setSpec(const core::Spec& spec) {
         m_sentence->setText(join(spec.queryTokens));
         m_sourceSentence->setText(spec.sourceTokens == spec.queryTokens ? QString() : join(spec.sourceTokens));
     }
-    m_source->setCurrentIndex(int(hasInputs ? InputSource::Files
+    m_source->setCurrentIndex(int(hasInputs   ? InputSource::Files
                                   : hasTokens ? InputSource::Sentence
                                               : InputSource::Random));
     m_sourcePages->setCurrentIndex(m_source->currentIndex());
@@ -632,18 +636,20 @@ void SetupPanel::setSpec(const core::Spec& spec) {
     emit specEdited();
 }
 
+QSize SetupPanel::sizeHint() const {
+    return {m_preferredWidth, QWidget::sizeHint().height()};
+}
+
 QWidget* SetupPanel::widgetForField(const QString& field) const {
     if (field.startsWith(QLatin1String("inputs."))) {
         switch (inputSource()) {
-        case InputSource::Sentence:
-            return field == QLatin1String("inputs.query") ? m_sentence : m_sourceSentence;
+        case InputSource::Sentence: return field == QLatin1String("inputs.query") ? m_sentence : m_sourceSentence;
         case InputSource::Table: return field == QLatin1String("inputs.query") ? m_queryTable : m_valueTable;
         case InputSource::Files:
             return field == QLatin1String("inputs.query")   ? m_queryFile
                    : field == QLatin1String("inputs.value") ? m_valueFile
                                                             : m_keyFile;
-        case InputSource::Random:
-            return field == QLatin1String("inputs.query") ? m_queryFeatures : m_valueFeatures;
+        case InputSource::Random: return field == QLatin1String("inputs.query") ? m_queryFeatures : m_valueFeatures;
         }
     }
     // Longest known prefix: "config.key_dim" also matches "config.key_dim[0]".
@@ -684,7 +690,8 @@ void SetupPanel::showError(const QString& field, const QString& message) {
         return;
     QWidget* w = widgetForField(field);
     setMarked(w, true, message);
-    m_error->setText(field.isEmpty() ? message : tr("<b>%1</b>: %2").arg(field.toHtmlEscaped(), message.toHtmlEscaped()));
+    m_error->setText(field.isEmpty() ? message
+                                     : tr("<b>%1</b>: %2").arg(field.toHtmlEscaped(), message.toHtmlEscaped()));
     m_error->setToolTip(message);
     m_error->show();
 }

@@ -70,6 +70,8 @@ public:
     QLineEdit* sentenceEdit() const { return m_sentence; }
     QCheckBox* causalCheck() const { return m_causal; }
 
+    QSize sizeHint() const override;
+
 signals:
     /// Any field changed; the owner recomputes.
     void specEdited();
@@ -129,6 +131,7 @@ private:
     QMap<QString, QWidget*> m_fieldWidgets; // core field name -> widget
     QList<QWidget*> m_marked;
     bool m_loading = false;
+    int m_preferredWidth = 300;
 
     // Carried over from a loaded spec until the user changes its structure.
     std::map<std::string, core::Tensor> m_loadedWeights;

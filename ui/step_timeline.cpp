@@ -43,8 +43,8 @@ public:
         const QFontMetricsF fm(bold);
         p->setFont(bold);
         p->setPen(pal.text().color());
-        const QString title = QStringLiteral("%1. %2").arg(index.row() + 1).arg(
-            index.data(TraceModel::TitleRole).toString());
+        const QString title =
+            QStringLiteral("%1. %2").arg(index.row() + 1).arg(index.data(TraceModel::TitleRole).toString());
         p->drawText(QRectF(text.left(), text.top(), text.width(), fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
                     fm.elidedText(title, Qt::ElideRight, text.width()));
         p->setFont(option.font);
@@ -101,9 +101,8 @@ StepTimeline::StepTimeline(QWidget* parent) : QWidget(parent), m_list(new QListV
 
     auto* transport = new QHBoxLayout;
     transport->setContentsMargins(0, 0, 0, 0);
-    for (QWidget* w : {static_cast<QWidget*>(m_first), static_cast<QWidget*>(m_previous),
-                       static_cast<QWidget*>(m_play), static_cast<QWidget*>(m_next),
-                       static_cast<QWidget*>(m_last)})
+    for (QWidget* w : {static_cast<QWidget*>(m_first), static_cast<QWidget*>(m_previous), static_cast<QWidget*>(m_play),
+                       static_cast<QWidget*>(m_next), static_cast<QWidget*>(m_last)})
         transport->addWidget(w);
     transport->addSpacing(8);
     transport->addWidget(new QLabel(tr("Speed:"), this));
@@ -116,7 +115,8 @@ StepTimeline::StepTimeline(QWidget* parent) : QWidget(parent), m_list(new QListV
     layout->setContentsMargins(4, 2, 4, 2);
     layout->setSpacing(2);
     layout->addLayout(transport);
-    layout->addWidget(m_list, 1);
+    layout->addWidget(m_list);
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
 
     connect(m_first, &QToolButton::clicked, this, &StepTimeline::firstRequested);
     connect(m_previous, &QToolButton::clicked, this, &StepTimeline::previousRequested);
@@ -129,11 +129,10 @@ StepTimeline::StepTimeline(QWidget* parent) : QWidget(parent), m_list(new QListV
 
 void StepTimeline::setModel(QAbstractItemModel* model) {
     m_list->setModel(model);
-    connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            [this](const QModelIndex& current) {
-                if (!m_updating && current.isValid())
-                    emit stepActivated(current.row());
-            });
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex& current) {
+        if (!m_updating && current.isValid())
+            emit stepActivated(current.row());
+    });
     connect(model, &QAbstractItemModel::modelReset, this, [this] {
         const int current = m_current;
         m_current = -1;
@@ -181,7 +180,8 @@ void StepTimeline::updateCardSize() {
     const QFontMetrics fm(m_list->font());
     const QSize card(fm.horizontalAdvance(QLatin1Char('M')) * 13, fm.height() * 3 + 16);
     static_cast<StepCardDelegate*>(m_list->itemDelegate())->cardSize = card;
-    m_list->setMinimumHeight(card.height() + m_list->horizontalScrollBar()->sizeHint().height() + 6);
+    const int h = card.height() + m_list->horizontalScrollBar()->sizeHint().height() + 2 * m_list->frameWidth() + 2;
+    m_list->setFixedHeight(h);
     m_list->doItemsLayout();
 }
 

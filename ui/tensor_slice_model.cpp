@@ -86,8 +86,7 @@ void TensorEditModel::setTensor(core::Tensor tensor) {
 }
 
 void TensorEditModel::resize(core::Index batch, core::Index rows, core::Index features) {
-    if (m_tensor.rank() == 3 && m_tensor.dim(0) == batch && m_tensor.dim(1) == rows &&
-        m_tensor.dim(2) == features)
+    if (m_tensor.rank() == 3 && m_tensor.dim(0) == batch && m_tensor.dim(1) == rows && m_tensor.dim(2) == features)
         return;
     core::Tensor t(core::Shape{batch, rows, features});
     if (m_tensor.rank() == 3) {

@@ -31,9 +31,8 @@ QVariant TraceModel::data(const QModelIndex& index, int role) const {
         return tr("%1. %2\n%3").arg(index.row() + 1).arg(stepTitle(step), shapeText(step.value.shape()));
     case Qt::ToolTipRole:
         return tr("<b>%1</b> <code>%2</code><br>%3 %4<br>%5")
-            .arg(stepTitle(step).toHtmlEscaped(), QString::fromStdString(step.key),
-                 shapeText(step.value.shape()), axesText(step.axes),
-                 QString::fromStdString(step.formula).toHtmlEscaped());
+            .arg(stepTitle(step).toHtmlEscaped(), QString::fromStdString(step.key), shapeText(step.value.shape()),
+                 axesText(step.axes), QString::fromStdString(step.formula).toHtmlEscaped());
     case IdRole: return QString::fromStdString(step.key);
     case TitleRole: return stepTitle(step);
     case ShapeRole: return shapeText(step.value.shape());

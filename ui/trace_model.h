@@ -15,11 +15,11 @@ public:
     enum Roles {
         IdRole = Qt::UserRole + 1, // the step key, e.g. "scores"
         TitleRole,
-        ShapeRole,   // "(1, 2, 4, 4)"
-        AxesRole,    // "(batch, head, query, key)"
+        ShapeRole, // "(1, 2, 4, 4)"
+        AxesRole,  // "(batch, head, query, key)"
         FormulaRole,
-        OpRole,      // translated op kind
-        FlopsRole,   // double
+        OpRole,    // translated op kind
+        FlopsRole, // double
     };
 
     explicit TraceModel(QObject* parent = nullptr);

@@ -1,0 +1,203 @@
+// The window as a whole: setup edits recompute and the timeline follows, keys
+// move the cursor, bad values are marked while the last good trace stays.
+#include "ui/controller.h"
+#include "ui/formula_panel.h"
+#include "ui/main_window.h"
+#include "ui/setup_panel.h"
+#include "ui/step_timeline.h"
+#include "ui/trace_model.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListView>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTest>
+
+using namespace attnviz;
+using namespace attnviz::ui;
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+private slots:
+    void init() {
+        m_window = new MainWindow;
+        m_window->resize(1280, 800);
+        m_window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_window));
+        QVERIFY(m_window->controller()->trace());
+    }
+    void cleanup() { delete m_window; }
+
+    void headsRecomputeAndTimelineFollows() {
+        Controller* c = m_window->controller();
+        const auto before = c->trace();
+        QCOMPARE(before->find("query_dense")->value.dim(2), 2);
+        QSignalSpy traceSpy(c, &Controller::traceChanged);
+
+        m_window->setupPanel()->headsSpin()->setValue(5);
+        QTRY_COMPARE(traceSpy.count(), 1); // recomputes on the next event-loop pass
+        const auto after = c->trace();
+        QVERIFY(after != before);
+        QCOMPARE(after->find("query_dense")->value.dim(2), 5);
+        QCOMPARE(after->find("scores")->value.dim(1), 5);
+
+        // The timeline shows the new shapes, one row per step.
+        QAbstractItemModel* model = m_window->timeline()->listView()->model();
+        QCOMPARE(model->rowCount(), int(after->steps.size()));
+        const int row = m_window->traceModel()->rowOf(QStringLiteral("scores"));
+        QVERIFY(row >= 0);
+        QCOMPARE(model->index(row, 0).data(TraceModel::ShapeRole).toString(), QStringLiteral("(1, 5, 4, 4)"));
+
+        // A structural change adds rows: the Transformer sub-layer brings residual and layer_norm.
+        const int rows = model->rowCount();
+        m_window->setupPanel()->findChild<QCheckBox*>(); // panel exists
+        auto* transformer = [&]() -> QCheckBox* {
+            for (QCheckBox* box : m_window->setupPanel()->findChildren<QCheckBox*>())
+                if (box->text().contains(QStringLiteral("Transformer")))
+                    return box;
+            return nullptr;
+        }();
+        QVERIFY(transformer);
+        transformer->setChecked(true);
+        QTRY_COMPARE(model->rowCount(), rows + 2);
+        QVERIFY(m_window->traceModel()->rowOf(QStringLiteral("layer_norm")) == rows + 1);
+    }
+
+    void keysMoveTheCursor() {
+        Controller* c = m_window->controller();
+        m_window->timeline()->listView()->setFocus();
+        QSignalSpy spy(c, &Controller::currentStepChanged);
+        c->first();
+        const int n = c->stepCount();
+        QVERIFY(n > 5);
+        QTest::keyClick(m_window, Qt::Key_Right);
+        QCOMPARE(c->currentStep(), 1);
+        QTest::keyClick(m_window, Qt::Key_Right);
+        QCOMPARE(c->currentStep(), 2);
+        QTest::keyClick(m_window, Qt::Key_Left);
+        QCOMPARE(c->currentStep(), 1);
+        QTest::keyClick(m_window, Qt::Key_End);
+        QCOMPARE(c->currentStep(), n - 1);
+        QTest::keyClick(m_window, Qt::Key_Right); // stays at the end
+        QCOMPARE(c->currentStep(), n - 1);
+        QTest::keyClick(m_window, Qt::Key_Home);
+        QCOMPARE(c->currentStep(), 0);
+        QVERIFY(spy.count() >= 5);
+        // The timeline and the formula panel follow the cursor.
+        QTest::keyClick(m_window, Qt::Key_Right);
+        QCOMPARE(m_window->timeline()->currentStep(), 1);
+        QCOMPARE(m_window->timeline()->listView()->currentIndex().row(), 1);
+        // Space plays and pauses.
+        QVERIFY(!c->isPlaying());
+        QTest::keyClick(m_window, Qt::Key_Space);
+        QVERIFY(c->isPlaying());
+        QTest::keyClick(m_window, Qt::Key_Space);
+        QVERIFY(!c->isPlaying());
+        // Clicking a step jumps there.
+        QListView* list = m_window->timeline()->listView();
+        const QRect r = list->visualRect(list->model()->index(3, 0));
+        QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, r.center());
+        QCOMPARE(c->currentStep(), 3);
+    }
+
+    void badValueMarksFieldAndKeepsTrace() {
+        Controller* c = m_window->controller();
+        SetupPanel* panel = m_window->setupPanel();
+        m_window->recomputeNow();
+        const auto good = c->trace();
+        QVERIFY(!c->hasError());
+
+        panel->keyDimSpin()->setValue(0); // key_dim 0 makes no sense
+        m_window->recomputeNow();
+        QVERIFY(c->hasError());
+        QCOMPARE(c->errorField(), QStringLiteral("config.key_dim"));
+        QVERIFY(SetupPanel::isMarked(panel->keyDimSpin()));
+        QVERIFY(!panel->keyDimSpin()->toolTip().isEmpty());
+        QVERIFY(c->trace() == good);               // the last good trace stays
+        QCOMPARE(panel->keyDimSpin()->value(), 0); // what the user typed stays
+        QVERIFY(!m_window->statusMessage()->text().isEmpty());
+
+        panel->keyDimSpin()->setValue(3);
+        m_window->recomputeNow();
+        QVERIFY(!c->hasError());
+        QVERIFY(!SetupPanel::isMarked(panel->keyDimSpin()));
+        QVERIFY(c->trace() != good);
+        QCOMPARE(c->trace()->find("query_dense")->value.dim(3), 3);
+
+        // A padding position beyond the source length marks the padding field.
+        const auto good2 = c->trace();
+        panel->sourcePaddingEdit()->setText(QStringLiteral("1 9"));
+        m_window->recomputeNow();
+        QVERIFY(c->hasError());
+        QVERIFY(SetupPanel::isMarked(panel->sourcePaddingEdit()));
+        QVERIFY(c->trace() == good2);
+        QCOMPARE(panel->sourcePaddingEdit()->text(), QStringLiteral("1 9"));
+        panel->sourcePaddingEdit()->setText(QStringLiteral("3"));
+        m_window->recomputeNow();
+        QVERIFY(!c->hasError());
+        QVERIFY(c->trace()->find("masked_scores"));
+
+        // AdditiveAttention needs query width == value width.
+        panel->layerCombo()->setCurrentIndex(2);
+        panel->queryFeaturesSpin()->setValue(6);
+        m_window->recomputeNow();
+        QVERIFY(c->hasError());
+        QWidget* marked = panel->widgetForField(c->errorField());
+        QVERIFY2(marked && SetupPanel::isMarked(marked), qPrintable(c->errorField()));
+        QCOMPARE(c->trace()->layer, std::string("MultiHeadAttention"));
+    }
+
+    void sentenceTokensLabelTheAxes() {
+        SetupPanel* panel = m_window->setupPanel();
+        panel->setInputSource(SetupPanel::InputSource::Sentence);
+        panel->sentenceEdit()->setText(QStringLiteral("a b c a"));
+        m_window->recomputeNow();
+        Controller* c = m_window->controller();
+        QVERIFY2(!c->hasError(), qPrintable(c->errorMessage()));
+        QCOMPARE(c->queryTokens(),
+                 (QStringList{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"), QStringLiteral("a")}));
+        const core::Tensor& q = c->trace()->find("query")->value;
+        QCOMPARE(q.dim(1), 4);
+        // The same word gets the same vector.
+        for (core::Index f = 0; f < q.dim(2); ++f)
+            QCOMPARE(q.at({0, 0, f}), q.at({0, 3, f}));
+        QCOMPARE(panel->queryLenSpin()->value(), 4);
+    }
+
+    void kerasListingHighlightsTheStep() {
+        Controller* c = m_window->controller();
+        c->setCurrentStepByKey(QStringLiteral("weights"));
+        FormulaPanel* f = m_window->formulaPanel();
+        QVERIFY(f->listingText().contains(QStringLiteral("layers.Softmax")));
+        QVERIFY(f->listingText().contains(QStringLiteral("EinsumDense(\"abc,cde->abde\"")));
+        const int line = f->highlightedLine();
+        QVERIFY(line >= 0);
+        QVERIFY(f->listingText().split(QLatin1Char('\n'))[line].contains(QStringLiteral("Softmax")));
+        c->setCurrentStepByKey(QStringLiteral("context"));
+        QVERIFY(
+            f->listingText().split(QLatin1Char('\n'))[f->highlightedLine()].startsWith(QStringLiteral("context =")));
+    }
+
+    void zoomAndPresentation() {
+        m_window->setZoom(1.0);
+        m_window->zoomIn();
+        QVERIFY(m_window->zoom() > 1.0);
+        m_window->resetZoom();
+        QCOMPARE(m_window->zoom(), 1.0);
+        QTest::keyClick(m_window, Qt::Key_F5);
+        QVERIFY(m_window->isPresentationMode());
+        QTest::keyClick(m_window, Qt::Key_Right); // keyboard still steps
+        QCOMPARE(m_window->controller()->currentStep(), 1);
+        QTest::keyClick(m_window, Qt::Key_Escape);
+        QVERIFY(!m_window->isPresentationMode());
+    }
+
+private:
+    MainWindow* m_window = nullptr;
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "test_main_window.moc"
