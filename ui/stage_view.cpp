@@ -1571,13 +1571,17 @@ std::vector<GridBox> layoutRow(const StageScene& sc, const QRectF& area, const F
     std::vector<double> symW(sc.symbols.size());
     double symTotal = 0;
     for (size_t i = 0; i < symW.size(); ++i) {
-        symW[i] = sm.horizontalAdvance(sc.symbols[int(i)]) + 24 * f.z;
+        symW[i] = sm.horizontalAdvance(sc.symbols[int(i)]) + 16 * f.z;
         symTotal += symW[i];
     }
+    // Names and captions are elided, so only labels and cells claim width.
+    auto slotFor = [&](size_t i, double c) {
+        return m[i].rowLabelW + sc.grids[i].cols * c + 10 * f.z;
+    };
     auto widthFor = [&](double c) {
         double w = symTotal;
         for (size_t i = 0; i < n; ++i)
-            w += std::max(m[i].rowLabelW + sc.grids[i].cols * c, std::min(m[i].textW, 160 * f.z) + m[i].rowLabelW * 0.5);
+            w += slotFor(i, c);
         return w;
     };
     double hiC = std::min(64.0 * f.z, (area.height() - top - bottom) / maxRows);
@@ -1598,7 +1602,7 @@ std::vector<GridBox> layoutRow(const StageScene& sc, const QRectF& area, const F
     symbolRects.assign(sc.symbols.size(), QRectF());
     for (size_t i = 0; i < n; ++i) {
         const StageGrid& g = sc.grids[i];
-        const double slot = std::max(m[i].rowLabelW + g.cols * c, std::min(m[i].textW, 160 * f.z) + m[i].rowLabelW * 0.5);
+        const double slot = slotFor(i, c);
         const double gw = g.cols * c, gh = g.rows * c;
         const double cx = x + m[i].rowLabelW + (slot - m[i].rowLabelW - gw) / 2;
         const double cy = area.top() + top + (area.height() - top - bottom - gh) / 2;
@@ -1754,9 +1758,12 @@ void StageView::renderTo(QPainter& painter, const QRect& target) const
     p.setRenderHint(QPainter::Antialiasing, true);
     p.setRenderHint(QPainter::TextAntialiasing, true);
     p.setRenderHint(QPainter::SmoothPixmapTransform, false);
-    const Fonts f = makeFonts(font(), m_zoom);
+    // Fit the text to small docks: below ~900×520 everything shrinks a little.
+    const double fit = std::clamp(std::min(target.width() / 900.0, target.height() / 520.0), 0.62, 1.0);
+    const double z = m_zoom * fit;
+    const Fonts f = makeFonts(font(), z);
     const StageScene& sc = *m_scene;
-    const double margin = 14 * m_zoom;
+    const double margin = 14 * z;
     const QRectF r = QRectF(target).adjusted(margin, margin, -margin, -margin);
     if (sc.grids.empty()) {
         p.setFont(f.title);
@@ -1776,10 +1783,10 @@ void StageView::renderTo(QPainter& painter, const QRect& target) const
         const int heads = sc.heads;
         const StageGrid& h0 = sc.grids[0];
         const GridMetrics m = metricsFor(h0, f);
-        const double gapX = 36 * m_zoom, dy = 26 * m_zoom;
+        const double gapX = 36 * z, dy = 26 * z;
         const double availW = gridArea.width() - m.rowLabelW - (heads - 1) * gapX;
         const double availH = gridArea.height() - m.top - m.bottom - (heads - 1) * dy;
-        const double c = std::max(0.05, std::min({64.0 * m_zoom, availW / (heads * h0.cols), availH / h0.rows}));
+        const double c = std::max(0.05, std::min({64.0 * z, availW / (heads * h0.cols), availH / h0.rows}));
         const double w = h0.cols * c;
         const double t = smooth(phase(m_progress, 0.15, 0.8));
         const double startW = heads * w + (heads - 1) * gapX;
@@ -1809,7 +1816,7 @@ void StageView::renderTo(QPainter& painter, const QRect& target) const
             const StageGrid& y = sc.grids[size_t(sc.result)];
             p.setFont(f.caption);
             p.setPen(kText);
-            const QRectF cap(gridArea.left(), yEnd + h0.rows * c + 4 * m_zoom, gridArea.width(), QFontMetricsF(f.caption).height() * 2);
+            const QRectF cap(gridArea.left(), yEnd + h0.rows * c + 4 * z, gridArea.width(), QFontMetricsF(f.caption).height() * 2);
             p.drawText(cap, Qt::AlignHCenter | Qt::AlignTop, y.name + QStringLiteral(": ") + y.caption + QLatin1Char('\n') + y.fullShape);
         }
     } else {
@@ -1836,15 +1843,15 @@ void StageView::renderTo(QPainter& painter, const QRect& target) const
             const double c = boxes[0].cell;
             if (sc.left >= 0) {
                 const QRectF& lc = boxes[size_t(sc.left)].cells;
-                drawHighlightRect(p, QRectF(lc.left(), lc.top() + i * c, lc.width(), c), m_zoom, c);
+                drawHighlightRect(p, QRectF(lc.left(), lc.top() + i * c, lc.width(), c), z, c);
             }
             if (sc.right >= 0) {
                 const QRectF& rc = boxes[size_t(sc.right)].cells;
                 drawHighlightRect(p, sc.rightHighlightsRow ? QRectF(rc.left(), rc.top() + j * c, rc.width(), c)
-                                                           : QRectF(rc.left() + j * c, rc.top(), c, rc.height()), m_zoom, c);
+                                                           : QRectF(rc.left() + j * c, rc.top(), c, rc.height()), z, c);
             }
             const QRectF& yc = boxes[size_t(sc.result)].cells;
-            drawHighlightRect(p, QRectF(yc.left() + j * c, yc.top() + i * c, c, c), m_zoom, c);
+            drawHighlightRect(p, QRectF(yc.left() + j * c, yc.top() + i * c, c, c), z, c);
         } else if (sc.result >= 0 && sc.fill == FillMode::Rows && m_progress < sc.fillEnd && !sc.rowOrder.empty()) {
             // Row-wise ops: highlight the row being computed in operand and result.
             const StageGrid& y = sc.grids[size_t(sc.result)];
@@ -1858,7 +1865,7 @@ void StageView::renderTo(QPainter& painter, const QRect& target) const
                     if (sc.grids[g].rows != y.rows || (int(g) == sc.result && narrate && m_progress < sc.introEnd))
                         continue;
                     const QRectF& gc = boxes[g].cells;
-                    drawHighlightRect(p, QRectF(gc.left(), gc.top() + focus * c, gc.width(), c), m_zoom, c);
+                    drawHighlightRect(p, QRectF(gc.left(), gc.top() + focus * c, gc.width(), c), z, c);
                 }
             }
         }
