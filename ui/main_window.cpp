@@ -291,9 +291,14 @@ void MainWindow::recomputeNow() {
 void MainWindow::onTraceChanged() {
     const auto trace = m_controller->trace();
     m_traceModel->setTrace(trace);
+    // Each view rebuilds on every setter: give tokens only when they changed,
+    // and let currentStepChanged (which always follows) refresh the heatmap.
+    if (m_stageTokens != std::pair{m_controller->queryTokens(), m_controller->keyTokens()}) {
+        m_stageTokens = {m_controller->queryTokens(), m_controller->keyTokens()};
+        m_stage->setTokens(m_stageTokens.first, m_stageTokens.second);
+        m_heatmap->setTokens(m_stageTokens.first, m_stageTokens.second);
+    }
     m_stage->setTrace(trace);
-    m_stage->setTokens(m_controller->queryTokens(), m_controller->keyTokens());
-    m_heatmap->setTokens(m_controller->queryTokens(), m_controller->keyTokens());
     m_formula->setListing(mhaKerasListing(m_controller->traceSpec(), *trace));
     m_compareDirty = true;
     updateCompare();
@@ -313,7 +318,8 @@ void MainWindow::updateCompare() {
 void MainWindow::onCurrentStepChanged(int index) {
     const auto trace = m_controller->trace();
     m_timeline->setCurrentStep(index);
-    m_stage->setCurrentStep(index);
+    if (m_stage->currentStep() != index) // setTrace already showed this step
+        m_stage->setCurrentStep(index);
     m_heatmap->setStep(trace, index);
     const core::Step* step = m_controller->currentStepData();
     m_formula->setStep(step, index, m_controller->stepCount());

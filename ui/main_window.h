@@ -7,6 +7,8 @@
 #include <QMainWindow>
 #include <QStringList>
 
+#include <utility>
+
 class QAction;
 class QDockWidget;
 class QLabel;
@@ -124,6 +126,7 @@ private:
 
     QSettings* m_settings = nullptr;
     QStringList m_recentFiles;
+    std::pair<QStringList, QStringList> m_stageTokens; // what the stage and heatmap were given
     QString m_lastDirectory;
     QByteArray m_statebeforePresenting;
     bool m_presenting = false;
