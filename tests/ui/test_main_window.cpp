@@ -14,6 +14,9 @@
 #include <QListView>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QFileInfo>
+#include <QImage>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace attnviz;
@@ -119,6 +122,8 @@ private slots:
         QVERIFY(c->trace() == good);               // the last good trace stays
         QCOMPARE(panel->keyDimSpin()->value(), 0); // what the user typed stays
         QVERIFY(!m_window->statusMessage()->text().isEmpty());
+        if (const QByteArray dir = qgetenv("ATTNVIZ_UI_SHOTS"); !dir.isEmpty())
+            m_window->grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/error_state.png"));
 
         panel->keyDimSpin()->setValue(3);
         m_window->recomputeNow();
@@ -193,6 +198,57 @@ private slots:
         QCOMPARE(m_window->controller()->currentStep(), 1);
         QTest::keyClick(m_window, Qt::Key_Escape);
         QVERIFY(!m_window->isPresentationMode());
+    }
+
+    void saveOpenRoundTrip() {
+        QTemporaryDir dir;
+        SetupPanel* panel = m_window->setupPanel();
+        panel->headsSpin()->setValue(3);
+        panel->sourcePaddingEdit()->setText(QStringLiteral("2"));
+        m_window->recomputeNow();
+        const auto saved = m_window->controller()->trace();
+        const QString path = dir.filePath(QStringLiteral("spec.json"));
+        QString error;
+        QVERIFY2(m_window->saveSpec(path, &error), qPrintable(error));
+        QVERIFY(QFile::exists(path));
+
+        MainWindow other;
+        QVERIFY2(other.openSpec(path, &error), qPrintable(error));
+        const auto loaded = other.controller()->trace();
+        QCOMPARE(loaded->steps.size(), saved->steps.size());
+        const core::Tensor& a = saved->find("output")->value;
+        const core::Tensor& b = loaded->find("output")->value;
+        QCOMPARE(a.shape(), b.shape());
+        for (core::Index i = 0; i < a.size(); ++i)
+            QVERIFY(std::abs(a.data()[i] - b.data()[i]) <= 1e-6f);
+        QCOMPARE(other.setupPanel()->headsSpin()->value(), 3);
+        QCOMPARE(other.setupPanel()->sourcePaddingEdit()->text(), QStringLiteral("2"));
+        QCOMPARE(other.recentFiles().value(0), QFileInfo(path).absoluteFilePath());
+
+        // A file that is not a spec is refused and leaves the window as it was.
+        const QString bad = dir.filePath(QStringLiteral("bad.json"));
+        QFile f(bad);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{ not json");
+        f.close();
+        QVERIFY(!other.openSpec(bad, &error));
+        QVERIFY(!error.isEmpty());
+        QVERIFY(other.controller()->trace() == loaded);
+    }
+
+    void exportFigures() {
+        QTemporaryDir dir;
+        m_window->controller()->setCurrentStepByKey(QStringLiteral("weights"));
+        for (const char* suffix : {"png", "pdf", "svg"}) {
+            const QString heat = dir.filePath(QStringLiteral("heat.") + QLatin1String(suffix));
+            const QString stage = dir.filePath(QStringLiteral("stage.") + QLatin1String(suffix));
+            QString error;
+            QVERIFY2(m_window->exportHeatmap(heat, &error), qPrintable(error));
+            QVERIFY2(m_window->exportStage(stage, &error), qPrintable(error));
+            QVERIFY2(QFileInfo(heat).size() > 1000, suffix);
+            QVERIFY2(QFileInfo(stage).size() > 1000, suffix);
+        }
+        QVERIFY(!QImage(dir.filePath(QStringLiteral("heat.png"))).isNull());
     }
 
 private:
