@@ -99,7 +99,7 @@ void FormulaPanel::highlight() {
         selections << sel;
         QTextCursor c = sel.cursor;
         m_code->setTextCursor(c);
-        m_code->ensureCursorVisible();
+        m_code->centerCursor(); // the highlighted line mid-panel, with its neighbours around it
     }
     m_code->setExtraSelections(selections);
 }

@@ -238,6 +238,8 @@ void SetupPanel::buildUi() {
     m_valueModel = new TensorEditModel(this);
     m_queryTable = new QTableView(tableTabs);
     m_valueTable = new QTableView(tableTabs);
+    m_queryTable->setObjectName(QStringLiteral("queryTable"));
+    m_valueTable->setObjectName(QStringLiteral("valueTable"));
     for (auto [view, model] : {std::pair{m_queryTable, m_queryModel}, std::pair{m_valueTable, m_valueModel}}) {
         view->setModel(model);
         view->horizontalHeader()->setDefaultSectionSize(52);

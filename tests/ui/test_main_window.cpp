@@ -17,6 +17,8 @@
 #include <QFileInfo>
 #include <QImage>
 #include <QTemporaryDir>
+#include <QTabWidget>
+#include <QTableView>
 #include <QTest>
 
 using namespace attnviz;
@@ -172,6 +174,30 @@ private slots:
         QCOMPARE(panel->queryLenSpin()->value(), 4);
     }
 
+    void editedTableRecomputes() {
+        SetupPanel* panel = m_window->setupPanel();
+        panel->setInputSource(SetupPanel::InputSource::Table);
+        m_window->recomputeNow();
+        Controller* c = m_window->controller();
+        QVERIFY2(!c->hasError(), qPrintable(c->errorMessage()));
+        // The table starts from the seed's random inputs.
+        const core::Tensor before = c->trace()->find("query")->value;
+        auto* view = panel->findChild<QTableView*>(QStringLiteral("queryTable"));
+        QVERIFY(view);
+        QAbstractItemModel* table = view->model();
+        QVERIFY(table);
+        QCOMPARE(table->rowCount(), 4);
+        QCOMPARE(table->columnCount(), 8);
+        QCOMPARE(float(table->index(1, 2).data(Qt::EditRole).toDouble()), before.at({0, 1, 2}));
+        QVERIFY(table->setData(table->index(1, 2), 7.5));
+        QTRY_COMPARE(c->trace()->find("query")->value.at({0, 1, 2}), 7.5f);
+        QCOMPARE(c->trace()->find("query")->value.at({0, 1, 3}), before.at({0, 1, 3}));
+        // A longer query keeps the edited value and adds rows.
+        panel->queryLenSpin()->setValue(5);
+        QTRY_COMPARE(c->trace()->find("query")->value.dim(1), 5);
+        QCOMPARE(c->trace()->find("query")->value.at({0, 1, 2}), 7.5f);
+    }
+
     void kerasListingHighlightsTheStep() {
         Controller* c = m_window->controller();
         c->setCurrentStepByKey(QStringLiteral("weights"));
@@ -181,6 +207,10 @@ private slots:
         const int line = f->highlightedLine();
         QVERIFY(line >= 0);
         QVERIFY(f->listingText().split(QLatin1Char('\n'))[line].contains(QStringLiteral("Softmax")));
+        if (const QByteArray dir = qgetenv("ATTNVIZ_UI_SHOTS"); !dir.isEmpty()) {
+            f->findChild<QTabWidget*>()->setCurrentIndex(1);
+            m_window->grab().save(QString::fromLocal8Bit(dir) + QStringLiteral("/keras_code.png"));
+        }
         c->setCurrentStepByKey(QStringLiteral("context"));
         QVERIFY(
             f->listingText().split(QLatin1Char('\n'))[f->highlightedLine()].startsWith(QStringLiteral("context =")));
