@@ -12,7 +12,7 @@
 namespace attnviz::ui {
 
 namespace {
-constexpr int kBaseIntervalMs = 1800; // one step per 1.8 s at 1× leaves time for the animation
+constexpr int kBaseIntervalMs = 3500; // at 1× the stage animates a step in about 3 s; then a short pause
 }
 
 Controller::Controller(QObject* parent) : QObject(parent), m_timer(new QTimer(this)) {

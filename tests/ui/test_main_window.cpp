@@ -12,6 +12,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QFileInfo>
@@ -279,6 +280,32 @@ private slots:
             QVERIFY2(QFileInfo(stage).size() > 1000, suffix);
         }
         QVERIFY(!QImage(dir.filePath(QStringLiteral("heat.png"))).isNull());
+    }
+
+    void settingsPersist() {
+        QTemporaryDir dir;
+        const QString ini = dir.filePath(QStringLiteral("attnviz.ini"));
+        const QString spec = dir.filePath(QStringLiteral("spec.json"));
+        {
+            QSettings settings(ini, QSettings::IniFormat);
+            MainWindow w;
+            w.setSettings(&settings);
+            w.setupPanel()->headsSpin()->setValue(4);
+            w.recomputeNow();
+            QVERIFY(w.saveSpec(spec));
+            w.setZoom(1.5);
+            w.controller()->setSpeed(2.0);
+            w.close();
+        }
+        QSettings settings(ini, QSettings::IniFormat);
+        MainWindow w;
+        w.setSettings(&settings);
+        QCOMPARE(w.zoom(), 1.5);
+        QCOMPARE(w.controller()->speed(), 2.0);
+        QCOMPARE(w.recentFiles(), QStringList{QFileInfo(spec).absoluteFilePath()});
+        // The last spec is open again.
+        QCOMPARE(w.setupPanel()->headsSpin()->value(), 4);
+        QCOMPARE(w.controller()->trace()->find("scores")->value.dim(1), 4);
     }
 
 private:
