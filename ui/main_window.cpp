@@ -29,6 +29,7 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QScrollArea>
+#include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -96,7 +97,13 @@ MainWindow::MainWindow(QWidget* parent)
     addDockWidget(Qt::BottomDockWidgetArea, m_timelineDock);
     setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
     setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
-    resizeDocks({m_setupDock, m_inspectorDock}, {m_setup->sizeHint().width(), 420}, Qt::Horizontal);
+    // First run: most of the screen; dock widths are set on the first show
+    // (resizeDocks before the window is laid out is ignored).
+    if (const QScreen* screen = QGuiApplication::primaryScreen()) {
+        const QSize avail = screen->availableGeometry().size();
+        resize(std::max(std::min(avail.width(), 1100), avail.width() * 9 / 10),
+               std::max(std::min(avail.height(), 700), avail.height() * 9 / 10));
+    }
 
     // Status line.
     m_statusError = new QLabel(this);
@@ -247,13 +254,22 @@ void MainWindow::setSettings(QSettings* settings) {
         restoreGeometry(geometry);
     const QByteArray state = settings::windowState.value(*settings);
     if (!state.isEmpty())
-        restoreState(state);
+        m_docksSized = restoreState(state);
     setZoom(settings::zoom.value(*settings));
     m_controller->setSpeed(settings::playSpeed.value(*settings));
     m_stage->setSpeed(m_controller->speed());
     const QString last = settings::lastSpec.value(*settings);
     if (!last.isEmpty() && QFileInfo::exists(last))
         openSpec(last);
+}
+
+void MainWindow::showEvent(QShowEvent* event) {
+    QMainWindow::showEvent(event);
+    if (!m_docksSized) {
+        m_docksSized = true;
+        const int inspector = std::clamp(width() / 4, 320, 560);
+        resizeDocks({m_setupDock, m_inspectorDock}, {m_setup->sizeHint().width(), inspector}, Qt::Horizontal);
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

@@ -70,6 +70,7 @@ public slots:
     void resetZoom();
 
 protected:
+    void showEvent(QShowEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
 
 private:
@@ -132,6 +133,7 @@ private:
     bool m_presenting = false;
     bool m_wasMaximized = false;
     bool m_compareDirty = true;
+    bool m_docksSized = false;
     double m_zoom = 1.0;
     int m_batch = 0;
     int m_head = 0;

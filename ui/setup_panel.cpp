@@ -279,6 +279,7 @@ void SetupPanel::buildUi() {
     m_sourcePages->addWidget(filePage);
 
     inputLayout->addWidget(m_sourcePages);
+    fitSourcePage();
     column->addWidget(inputBox);
     column->addStretch(1);
 
@@ -354,6 +355,7 @@ void SetupPanel::buildUi() {
         });
     connect(m_source, &QComboBox::currentIndexChanged, this, [this](int i) {
         m_sourcePages->setCurrentIndex(i);
+        fitSourcePage();
         if (InputSource(i) == InputSource::Table)
             syncTables();
         updateEnabled();
@@ -366,6 +368,14 @@ void SetupPanel::buildUi() {
         syncTables();
         emit specEdited();
     });
+}
+
+void SetupPanel::fitSourcePage() {
+    // The stack takes the height of the page on show, not of its tallest page.
+    for (int i = 0; i < m_sourcePages->count(); ++i)
+        m_sourcePages->widget(i)->setSizePolicy(
+            QSizePolicy::Preferred, i == m_sourcePages->currentIndex() ? QSizePolicy::Preferred : QSizePolicy::Ignored);
+    m_sourcePages->adjustSize();
 }
 
 void SetupPanel::onStructureEdited() {
@@ -632,6 +642,7 @@ void SetupPanel::setSpec(const core::Spec& spec) {
                                   : hasTokens ? InputSource::Sentence
                                               : InputSource::Random));
     m_sourcePages->setCurrentIndex(m_source->currentIndex());
+    fitSourcePage();
     m_loading = false;
     updateEnabled();
     clearError();

@@ -86,6 +86,7 @@ private:
     void updateEnabled();
     void onStructureEdited();
     void syncTables();
+    void fitSourcePage();
     void setMarked(QWidget* w, bool marked, const QString& message);
 
     // Layer
