@@ -201,6 +201,13 @@ Spec parseSpec(const std::string& text, const std::string& baseDir) {
         if (const auto pos = what.find("syntax error"); pos != std::string::npos)
             what = what.substr(pos);
         fail("spec", "Invalid JSON at line " + std::to_string(line) + ", column " + std::to_string(col) + ": " + what);
+    } catch (const json::exception& e) {
+        // Not a syntax error but still unreadable, e.g. out_of_range.406 for a
+        // number too large for a double ("5e308").
+        std::string what = e.what();
+        if (const auto pos = what.find("] "); what.starts_with("[json.exception") && pos != std::string::npos)
+            what = what.substr(pos + 2);
+        fail("spec", "Invalid JSON: " + what);
     }
     if (!root.is_object())
         fail("spec", "A spec must be a JSON object with at least \"layer\". Received: a " + typeName(root) + ".");
