@@ -578,13 +578,23 @@ SetupPanel::Result SetupPanel::buildSpec() const {
     // Padding masks from the position lists.
     QString message;
     const core::Index B = s.shapes.batch;
-    if (!m_queryPadding->text().trimmed().isEmpty()) {
+    auto loadedMask = [&](const std::optional<core::Tensor>& mask, const QString& loadedText, const QString& text,
+                          core::Index n) -> std::optional<core::Tensor> {
+        if (mask && text == loadedText && mask->shape() == core::Shape{B, n})
+            return mask;
+        return std::nullopt;
+    };
+    if (auto m = loadedMask(m_loadedQueryMask, m_loadedQueryMaskText, m_queryPadding->text(), s.shapes.queryLen))
+        s.queryMask = std::move(m);
+    else if (!m_queryPadding->text().trimmed().isEmpty()) {
         const auto pos = parsePositions(m_queryPadding->text(), int(s.shapes.queryLen), &message);
         if (!pos)
             return fail(QStringLiteral("masks.query_mask"), message);
         s.queryMask = paddingMask(B, s.shapes.queryLen, *pos);
     }
-    if (!m_sourcePadding->text().trimmed().isEmpty()) {
+    if (auto m = loadedMask(m_loadedValueMask, m_loadedValueMaskText, m_sourcePadding->text(), s.shapes.sourceLen))
+        s.valueMask = std::move(m);
+    else if (!m_sourcePadding->text().trimmed().isEmpty()) {
         const auto pos = parsePositions(m_sourcePadding->text(), int(s.shapes.sourceLen), &message);
         if (!pos)
             return fail(QStringLiteral("masks.value_mask"), message);
@@ -620,6 +630,10 @@ void SetupPanel::setSpec(const core::Spec& spec) {
     m_keyFeatures->setValue(spec.key ? int(spec.key->dim(2)) : int(spec.shapes.keyFeatures.value_or(-1)));
     m_queryPadding->setText(spec.queryMask ? positionsText(*spec.queryMask) : QString());
     m_sourcePadding->setText(spec.valueMask ? positionsText(*spec.valueMask) : QString());
+    m_loadedQueryMask = spec.queryMask;
+    m_loadedValueMask = spec.valueMask;
+    m_loadedQueryMaskText = m_queryPadding->text();
+    m_loadedValueMaskText = m_sourcePadding->text();
     m_loadedWeights = spec.weights;
     m_loadedAttentionMask = spec.attentionMask;
     m_loadedKeyMask = spec.keyMask;

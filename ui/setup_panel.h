@@ -137,6 +137,10 @@ private:
     // Carried over from a loaded spec until the user changes its structure.
     std::map<std::string, core::Tensor> m_loadedWeights;
     std::optional<core::Tensor> m_loadedAttentionMask, m_loadedKeyMask;
+    // Per-batch padding masks from a spec, used while their text is unchanged
+    // (the text shows batch row 0 only).
+    std::optional<core::Tensor> m_loadedQueryMask, m_loadedValueMask;
+    QString m_loadedQueryMaskText, m_loadedValueMaskText;
     std::optional<core::Tensor> m_loadedQuery, m_loadedValue, m_loadedKey;
 };
 
