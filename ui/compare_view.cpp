@@ -32,8 +32,7 @@ using core::Tensor;
 
 enum VariantId { kDot, kDotScaled, kConcat, kAdditive, kMha, kVariantCount };
 
-QCPColorGradient gradientFrom(const QList<QPair<double, QColor>>& stops)
-{
+QCPColorGradient gradientFrom(const QList<QPair<double, QColor>>& stops) {
     QCPColorGradient g;
     g.clearColorStops();
     for (const auto& [pos, colour] : stops)
@@ -42,11 +41,12 @@ QCPColorGradient gradientFrom(const QList<QPair<double, QColor>>& stops)
     return g;
 }
 
-Tensor scalar(float v) { return Tensor(core::Shape{}, {v}); }
+Tensor scalar(float v) {
+    return Tensor(core::Shape{}, {v});
+}
 
 /// A spec carrying the resolved inputs, for inference (no dropout).
-core::Spec baseSpec(const core::Spec& user, const core::ResolvedInputs& in)
-{
+core::Spec baseSpec(const core::Spec& user, const core::ResolvedInputs& in) {
     core::Spec s;
     s.seed = user.seed;
     s.query = in.query;
@@ -67,8 +67,7 @@ core::Spec baseSpec(const core::Spec& user, const core::ResolvedInputs& in)
 }
 
 /// Attention / AdditiveAttention take [query_mask, value_mask] and the causal flag.
-core::Spec attentionSpec(const core::Spec& base, const core::Spec& user, LayerKind layer)
-{
+core::Spec attentionSpec(const core::Spec& base, const core::Spec& user, LayerKind layer) {
     core::Spec s = base;
     s.config.layer = layer;
     s.queryMask = user.queryMask;
@@ -76,8 +75,7 @@ core::Spec attentionSpec(const core::Spec& base, const core::Spec& user, LayerKi
     return s;
 }
 
-double maxAbsDiff(const std::vector<float>& a, const std::vector<float>& b)
-{
+double maxAbsDiff(const std::vector<float>& a, const std::vector<float>& b) {
     if (a.size() != b.size())
         return std::numeric_limits<double>::infinity();
     double m = 0;
@@ -86,16 +84,14 @@ double maxAbsDiff(const std::vector<float>& a, const std::vector<float>& b)
     return m;
 }
 
-const Tensor& stepValue(const core::Trace& t, const char* key)
-{
+const Tensor& stepValue(const core::Trace& t, const char* key) {
     const core::Step* s = t.find(key);
     if (!s)
         throw std::runtime_error(std::string("the trace has no step '") + key + "'");
     return s->value;
 }
 
-Tensor identityKernel(Index in, Index mid, Index out)
-{
+Tensor identityKernel(Index in, Index mid, Index out) {
     // [in, 1, out] or [1, in, out]: ones on the diagonal of the (in·mid) × out matrix.
     Tensor t(core::Shape{in, mid, out});
     for (Index i = 0; i < std::min(in * mid, out); ++i)
@@ -103,8 +99,7 @@ Tensor identityKernel(Index in, Index mid, Index out)
     return t;
 }
 
-QString fmtDiff(double d)
-{
+QString fmtDiff(double d) {
     if (!std::isfinite(d))
         return QStringLiteral("—");
     if (d == 0)
@@ -114,14 +109,14 @@ QString fmtDiff(double d)
 
 } // namespace
 
-CompareView::CompareView(QWidget* parent) : QWidget(parent)
-{
+CompareView::CompareView(QWidget* parent) : QWidget(parent) {
     auto* outer = new QVBoxLayout(this);
     outer->setContentsMargins(6, 6, 6, 6);
 
     auto* bar = new QHBoxLayout;
     auto* intro = new QLabel(tr("The same query, key and value through every layer (inference, no dropout). "
-                                "All weights share one 0–1 colour scale."), this);
+                                "All weights share one 0–1 colour scale."),
+                             this);
     intro->setWordWrap(true);
     bar->addWidget(intro, 1);
     bar->addWidget(new QLabel(tr("Batch"), this));
@@ -172,8 +167,7 @@ CompareView::CompareView(QWidget* parent) : QWidget(parent)
 
 CompareView::~CompareView() = default;
 
-void CompareView::buildPanels()
-{
+void CompareView::buildPanels() {
     const QStringList names = {tr("Attention(use_scale=False)"), tr("Attention(use_scale=True), scale = 1/√d"),
                                tr("Attention(score_mode=\"concat\")"), tr("AdditiveAttention(use_scale=True)"),
                                tr("MultiHeadAttention")};
@@ -251,22 +245,19 @@ void CompareView::buildPanels()
     m_grid->addWidget(m_scalePlot, 0, columns, 2, 1);
 }
 
-void CompareView::setSpec(const core::Spec& spec)
-{
+void CompareView::setSpec(const core::Spec& spec) {
     m_spec = spec;
     m_hasSpec = true;
     recompute();
 }
 
-void CompareView::setTokens(QStringList queryTokens, QStringList keyTokens)
-{
+void CompareView::setTokens(QStringList queryTokens, QStringList keyTokens) {
     m_queryTokens = std::move(queryTokens);
     m_keyTokens = std::move(keyTokens);
     refreshPlots();
 }
 
-void CompareView::setSliceIndices(int batch, int head)
-{
+void CompareView::setSliceIndices(int batch, int head) {
     m_batch = std::max(0, batch);
     m_head = std::max(0, head);
     if (m_batchSpin->value() != m_batch) {
@@ -280,8 +271,7 @@ void CompareView::setSliceIndices(int batch, int head)
     refreshPlots();
 }
 
-void CompareView::setZoom(double factor)
-{
+void CompareView::setZoom(double factor) {
     m_zoom = std::clamp(factor, 0.5, 4.0);
     QFont f = font();
     f.setPointSizeF(9.0 * m_zoom);
@@ -294,21 +284,18 @@ void CompareView::setZoom(double factor)
     }
 }
 
-int CompareView::weightsPanelCount() const
-{
+int CompareView::weightsPanelCount() const {
     int n = 0;
     for (const QCustomPlot* p : m_plots)
         n += p->objectName().startsWith(QLatin1String("weightsPanel_"));
     return n;
 }
 
-QCustomPlot* CompareView::plot(int panel) const
-{
+QCustomPlot* CompareView::plot(int panel) const {
     return panel >= 0 && panel < int(m_plots.size()) ? m_plots[size_t(panel)] : nullptr;
 }
 
-void CompareView::recompute()
-{
+void CompareView::recompute() {
     m_errorLabel->hide();
     m_fullWeights.assign(kVariantCount, {});
     m_fullShapes.assign(kVariantCount, {});
@@ -326,8 +313,7 @@ void CompareView::recompute()
     refreshPlots();
 }
 
-void CompareView::runVariants()
-{
+void CompareView::runVariants() {
     const core::ResolvedInputs in = core::resolveInputs(m_spec);
     const core::Spec base = baseSpec(m_spec, in);
     const Index dq = in.query.dim(2);
@@ -386,9 +372,8 @@ void CompareView::runVariants()
     mha.attentionMask = m_spec.attentionMask;
     if (m_spec.config.layer == LayerKind::MultiHeadAttention)
         mha.weights = m_spec.weights;
-    m_variants[kMha].name = tr("MultiHeadAttention(num_heads=%1, key_dim=%2)")
-                                .arg(mha.config.numHeads)
-                                .arg(mha.config.keyDim);
+    m_variants[kMha].name =
+        tr("MultiHeadAttention(num_heads=%1, key_dim=%2)").arg(mha.config.numHeads).arg(mha.config.keyDim);
     run(kMha, mha);
 
     // Spin box ranges follow the data.
@@ -403,8 +388,7 @@ void CompareView::runVariants()
     m_headSpin->setValue(m_head);
 }
 
-void CompareView::runChecks()
-{
+void CompareView::runChecks() {
     const core::ResolvedInputs in = core::resolveInputs(m_spec);
     const core::Spec base = baseSpec(m_spec, in);
     const Index dq = in.query.dim(2);
@@ -527,8 +511,7 @@ void CompareView::runChecks()
     }
 }
 
-QStringList CompareView::rowLabels(int n) const
-{
+QStringList CompareView::rowLabels(int n) const {
     QStringList t = m_queryTokens;
     if (t.isEmpty())
         for (const std::string& s : m_spec.queryTokens)
@@ -541,8 +524,7 @@ QStringList CompareView::rowLabels(int n) const
     return out;
 }
 
-QStringList CompareView::colLabels(int n) const
-{
+QStringList CompareView::colLabels(int n) const {
     QStringList t = m_keyTokens;
     if (t.isEmpty())
         for (const std::string& s : m_spec.sourceTokens)
@@ -555,8 +537,7 @@ QStringList CompareView::colLabels(int n) const
     return out;
 }
 
-void CompareView::refreshPlots()
-{
+void CompareView::refreshPlots() {
     if (m_plots.empty())
         return;
     // Slice every variant's weights at (batch, head) → [T, S].
@@ -639,8 +620,8 @@ void CompareView::refreshPlots()
     }
     const double sym = m_diffMax > 0 ? m_diffMax : 1e-6;
     const QCPRange diffRange(-sym, sym);
-    fill(kVariantCount, m_diffRows, m_diffCols, m_diff,
-         tr("Difference A − B (max |Δ| = %1)").arg(fmtDiff(m_diffMax)), diffMessage, &diffRange);
+    fill(kVariantCount, m_diffRows, m_diffCols, m_diff, tr("Difference A − B (max |Δ| = %1)").arg(fmtDiff(m_diffMax)),
+         diffMessage, &diffRange);
 
     // Checks, as ✓ / ✗ lines.
     QString html = QStringLiteral("<b>%1</b><br/>").arg(tr("Equivalence checks, computed on these inputs:"));
@@ -655,8 +636,7 @@ void CompareView::refreshPlots()
     m_checksLabel->setText(html);
 }
 
-QString CompareView::cellText(int panel, int row, int col) const
-{
+QString CompareView::cellText(int panel, int row, int col) const {
     const std::vector<float>* values = nullptr;
     int rows = 0, cols = 0;
     QString name;
@@ -684,8 +664,7 @@ QString CompareView::cellText(int panel, int row, int col) const
         .arg(QString::number(value, 'g', 9));
 }
 
-void CompareView::onHover(int panel, QMouseEvent* event)
-{
+void CompareView::onHover(int panel, QMouseEvent* event) {
     QCustomPlot* plot = m_plots[size_t(panel)];
     const int col = int(std::lround(plot->xAxis->pixelToCoord(event->position().x())));
     const int row = int(std::lround(plot->yAxis->pixelToCoord(event->position().y())));

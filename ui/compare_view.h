@@ -35,8 +35,8 @@ public:
 
     /// One variant's weights slice [T, S] at the current batch (and head for MHA).
     struct Variant {
-        QString name;        // Keras call, e.g. Attention(use_scale=False)
-        QString message;     // why there is no plot (empty when ok)
+        QString name;    // Keras call, e.g. Attention(use_scale=False)
+        QString message; // why there is no plot (empty when ok)
         int rows = 0, cols = 0;
         std::vector<float> weights; // rows × cols
         bool ok() const { return message.isEmpty(); }
@@ -47,7 +47,7 @@ public:
         double maxAbsDiff = 0; // over weights and outputs
         bool applicable = false;
         bool passed = false;
-        QString note;          // why not applicable, or what was compared
+        QString note; // why not applicable, or what was compared
     };
 
     const std::vector<Variant>& variants() const { return m_variants; }
@@ -91,7 +91,7 @@ private:
     QComboBox* m_diffA = nullptr;
     QComboBox* m_diffB = nullptr;
     QGridLayout* m_grid = nullptr;
-    std::vector<QLabel*> m_titles;   // per panel (variants + difference)
+    std::vector<QLabel*> m_titles; // per panel (variants + difference)
     std::vector<QCustomPlot*> m_plots;
     std::vector<QLabel*> m_messages;
     QCustomPlot* m_scalePlot = nullptr;

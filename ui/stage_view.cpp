@@ -24,7 +24,9 @@ namespace {
 using core::Index;
 using core::OpKind;
 
-QString tr_(const char* text) { return QCoreApplication::translate("attnviz::ui::StageView", text); }
+QString tr_(const char* text) {
+    return QCoreApplication::translate("attnviz::ui::StageView", text);
+}
 
 // A logit at or below -kSentinel is a masked one (Keras uses -1e9).
 constexpr float kSentinel = 1e8f;
@@ -39,8 +41,7 @@ const std::array<QRgb, 9> kViridis = {0x440154, 0x472d7b, 0x3b528b, 0x2c728e, 0x
 const std::array<QRgb, 9> kDiverging = {0x2166ac, 0x4393c3, 0x92c5de, 0xd1e5f0, 0xf7f7f7,
                                         0xfddbc7, 0xf4a582, 0xd6604d, 0xb2182b};
 
-QRgb lerpStops(const std::array<QRgb, 9>& stops, double t)
-{
+QRgb lerpStops(const std::array<QRgb, 9>& stops, double t) {
     t = std::clamp(std::isfinite(t) ? t : 0.0, 0.0, 1.0) * double(stops.size() - 1);
     const auto i = std::min<size_t>(size_t(t), stops.size() - 2);
     const double f = t - double(i);
@@ -56,13 +57,11 @@ const QColor kMaskedFill(96, 96, 96);   // masked cells
 const QColor kEmptyFill(236, 236, 236); // result cells not computed yet
 const QColor kText(20, 20, 20);
 const QColor kSubtle(90, 90, 90);
-const std::array<QColor, 8> kHeadColours = {QColor(0x00, 0x72, 0xb2), QColor(0xe6, 0x9f, 0x00),
-                                            QColor(0x00, 0x9e, 0x73), QColor(0xcc, 0x79, 0xa7),
-                                            QColor(0x56, 0xb4, 0xe9), QColor(0xd5, 0x5e, 0x00),
-                                            QColor(0xf0, 0xe4, 0x42), QColor(0x00, 0x00, 0x00)};
+const std::array<QColor, 8> kHeadColours = {
+    QColor(0x00, 0x72, 0xb2), QColor(0xe6, 0x9f, 0x00), QColor(0x00, 0x9e, 0x73), QColor(0xcc, 0x79, 0xa7),
+    QColor(0x56, 0xb4, 0xe9), QColor(0xd5, 0x5e, 0x00), QColor(0xf0, 0xe4, 0x42), QColor(0x00, 0x00, 0x00)};
 
-QString fmt(double v)
-{
+QString fmt(double v) {
     if (std::isnan(v))
         return QStringLiteral("NaN");
     if (std::isinf(v))
@@ -70,7 +69,8 @@ QString fmt(double v)
     const double a = std::fabs(v);
     QString s;
     if (a >= 1e4)
-        s = QString::number(v, 'e', 0).replace(QStringLiteral("e+0"), QStringLiteral("e"))
+        s = QString::number(v, 'e', 0)
+                .replace(QStringLiteral("e+0"), QStringLiteral("e"))
                 .replace(QStringLiteral("e+"), QStringLiteral("e"));
     else if (a >= 100)
         s = QString::number(v, 'f', 0);
@@ -84,8 +84,7 @@ QString fmt(double v)
 }
 
 // A factor in a product, parenthesised when negative: "(−0.31)".
-QString factor(double v)
-{
+QString factor(double v) {
     const QString s = fmt(v);
     return v < 0 ? QStringLiteral("(") + s + QStringLiteral(")") : s;
 }
@@ -96,23 +95,23 @@ QString factor(double v)
 
 /// One 2-D matrix on the stage, with everything needed to paint it.
 struct StageGrid {
-    QString name;               // step key or weight name
-    QString rowAxis, colAxis;   // axis names
+    QString name;             // step key or weight name
+    QString rowAxis, colAxis; // axis names
     QStringList rowLabels, colLabels;
-    QString caption;            // "query × key_dim  (3 × 4)"
-    QString fullShape;          // "of (2, 3, 2, 4)" when sliced
+    QString caption;   // "query × key_dim  (3 × 4)"
+    QString fullShape; // "of (2, 3, 2, 4)" when sliced
     int rows = 0, cols = 0;
-    std::vector<float> values;  // rows × cols, row-major
+    std::vector<float> values; // rows × cols, row-major
     Palette palette = Palette::Diverging;
     float lo = -1, hi = 1;
-    QImage image;               // one pixel per cell, colours precomputed
-    QStringList texts;          // cell numbers (empty when too many cells)
+    QImage image;      // one pixel per cell, colours precomputed
+    QStringList texts; // cell numbers (empty when too many cells)
     std::vector<QColor> textColours;
-    std::vector<uint8_t> hatched; // masked cells
-    std::vector<uint8_t> crossed; // dropped cells
+    std::vector<uint8_t> hatched;   // masked cells
+    std::vector<uint8_t> crossed;   // dropped cells
     int bandCols = 0, bandRows = 0; // separators every n columns/rows (heads)
     int bandHighlight = -1;
-    QColor frame;               // optional coloured frame (concat heads)
+    QColor frame; // optional coloured frame (concat heads)
 
     float at(int r, int c) const { return values[size_t(r) * size_t(cols) + size_t(c)]; }
     bool isHatched(int r, int c) const { return !hatched.empty() && hatched[size_t(r) * size_t(cols) + size_t(c)]; }
@@ -144,22 +143,22 @@ struct StageScene {
     std::vector<StageGrid> grids; // drawing order; the result is `result`
     QStringList symbols;          // symbols[i] sits between grids[i] and grids[i+1]
     int result = -1;
-    int left = -1, right = -1;    // operands with a row / column highlight
+    int left = -1, right = -1;       // operands with a row / column highlight
     bool rightHighlightsRow = false; // tanh-sum: row s of k instead of column s
 
     // Fill animation of the result grid.
     FillMode fill = FillMode::None;
-    std::vector<int> rowOrder;      // rows in fill order
-    double introEnd = 0.0;          // progress at which filling starts
-    double slowEnd = 0.0;           // end of the slow (narrated) cells
-    double fillEnd = 0.92;          // everything filled
+    std::vector<int> rowOrder; // rows in fill order
+    double introEnd = 0.0;     // progress at which filling starts
+    double slowEnd = 0.0;      // end of the slow (narrated) cells
+    double fillEnd = 0.92;     // everything filled
     int slowCells = 0;
     std::vector<CellDetail> details; // one per slow cell
 
     // Narration below the grids.
     InfoKind info = InfoKind::Text;
     QStringList infoLines;
-    QString message;                // shown when something could not be shown
+    QString message; // shown when something could not be shown
 
     // Softmax of one row.
     int focusRow = 0;
@@ -184,24 +183,20 @@ struct Tokens {
     QStringList query, key;
 };
 
-QString axisName(const core::Step& s, size_t axis)
-{
+QString axisName(const core::Step& s, size_t axis) {
     return axis < s.axes.size() ? QString::fromStdString(s.axes[axis]) : QString();
 }
 
-bool isBatchAxis(const QString& name, size_t axis, size_t rank)
-{
+bool isBatchAxis(const QString& name, size_t axis, size_t rank) {
     return name == QLatin1String("batch") || (name.isEmpty() && axis == 0 && rank >= 3);
 }
 
-bool isHeadAxis(const QString& name, size_t axis, size_t rank)
-{
+bool isHeadAxis(const QString& name, size_t axis, size_t rank) {
     return name == QLatin1String("head") || name == QLatin1String("heads") ||
            (name.isEmpty() && axis == 1 && rank == 4);
 }
 
-QStringList labelsFor(const QString& axis, int n, const Tokens& tokens)
-{
+QStringList labelsFor(const QString& axis, int n, const Tokens& tokens) {
     const QString a = axis.toLower();
     const QStringList* source = nullptr;
     if (a == QLatin1String("query") || a == QLatin1String("target") || a == QLatin1String("query_len"))
@@ -218,8 +213,7 @@ QStringList labelsFor(const QString& axis, int n, const Tokens& tokens)
     return out;
 }
 
-std::vector<Index> strides(const core::Shape& shape)
-{
+std::vector<Index> strides(const core::Shape& shape) {
     std::vector<Index> st(shape.size(), 1);
     for (size_t i = shape.size(); i-- > 1;)
         st[i - 1] = st[i] * shape[i];
@@ -233,8 +227,7 @@ struct SlicePlan {
     bool batchSliced = false, headSliced = false;
 };
 
-SlicePlan planSlice(const core::Step& s, int batch, int head)
-{
+SlicePlan planSlice(const core::Step& s, int batch, int head) {
     const core::Shape& shape = s.value.shape();
     const size_t rank = shape.size();
     SlicePlan p;
@@ -264,20 +257,17 @@ SlicePlan planSlice(const core::Step& s, int batch, int head)
 
 void finishGrid(StageGrid& g);
 
-QString shapeText(const core::Shape& shape)
-{
+QString shapeText(const core::Shape& shape) {
     return QString::fromStdString(core::shapeString(shape));
 }
 
-void setCaption(StageGrid& g)
-{
+void setCaption(StageGrid& g) {
     const QString r = g.rowAxis.isEmpty() ? tr_("rows") : g.rowAxis;
     const QString c = g.colAxis.isEmpty() ? tr_("columns") : g.colAxis;
     g.caption = QStringLiteral("%1 × %2  (%3 × %4)").arg(r, c).arg(g.rows).arg(g.cols);
 }
 
-Palette paletteFor(const core::Step& s, const std::vector<float>& v, float& lo, float& hi)
-{
+Palette paletteFor(const core::Step& s, const std::vector<float>& v, float& lo, float& hi) {
     float mn = 0, mx = 0, maxAbs = 0;
     bool first = true, binary = true;
     for (float x : v) {
@@ -313,8 +303,7 @@ Palette paletteFor(const core::Step& s, const std::vector<float>& v, float& lo, 
     return Palette::Diverging;
 }
 
-StageGrid gridFromStep(const core::Step& s, int batch, int head, const Tokens& tokens, bool* sliced = nullptr)
-{
+StageGrid gridFromStep(const core::Step& s, int batch, int head, const Tokens& tokens, bool* sliced = nullptr) {
     StageGrid g;
     g.name = QString::fromStdString(s.key);
     const core::Tensor& t = s.value;
@@ -352,8 +341,7 @@ StageGrid gridFromStep(const core::Step& s, int batch, int head, const Tokens& t
 
 /// A step as one matrix: rows along the first non-batch axis, every later
 /// axis flattened into columns ([B,T,H,k] → [T, H·k], heads as bands).
-StageGrid flatGridFromStep(const core::Step& s, int batch, int head, const Tokens& tokens)
-{
+StageGrid flatGridFromStep(const core::Step& s, int batch, int head, const Tokens& tokens) {
     const core::Shape& shape = s.value.shape();
     const size_t rank = shape.size();
     if (rank <= 2)
@@ -388,8 +376,7 @@ StageGrid flatGridFromStep(const core::Step& s, int batch, int head, const Token
 
 /// A weight as a matrix whose rows match `inner` (the operand's columns):
 /// [E,H,k] → [E, H·k], [H,v,E] → [H·v, E].
-StageGrid kernelGrid(const QString& name, const core::Tensor& w, int inner, int head)
-{
+StageGrid kernelGrid(const QString& name, const core::Tensor& w, int inner, int head) {
     StageGrid g;
     g.name = name;
     const core::Shape& shape = w.shape();
@@ -437,8 +424,7 @@ StageGrid kernelGrid(const QString& name, const core::Tensor& w, int inner, int 
     return g;
 }
 
-void transposeGrid(StageGrid& g)
-{
+void transposeGrid(StageGrid& g) {
     std::vector<float> t(g.values.size());
     for (int r = 0; r < g.rows; ++r)
         for (int c = 0; c < g.cols; ++c)
@@ -454,8 +440,7 @@ void transposeGrid(StageGrid& g)
     finishGrid(g);
 }
 
-void finishGrid(StageGrid& g)
-{
+void finishGrid(StageGrid& g) {
     const size_t n = size_t(g.rows) * size_t(g.cols);
     g.image = QImage(std::max(g.cols, 1), std::max(g.rows, 1), QImage::Format_RGB32);
     g.image.fill(kEmptyFill);
@@ -494,8 +479,7 @@ void finishGrid(StageGrid& g)
         g.hatched = std::move(hatched);
 }
 
-void markHatched(StageGrid& g, const std::vector<uint8_t>& mask)
-{
+void markHatched(StageGrid& g, const std::vector<uint8_t>& mask) {
     g.hatched = mask;
     for (int r = 0; r < g.rows; ++r)
         for (int c = 0; c < g.cols; ++c)
@@ -503,13 +487,11 @@ void markHatched(StageGrid& g, const std::vector<uint8_t>& mask)
                 g.image.setPixel(c, r, kMaskedFill.rgb());
 }
 
-const core::Step* operand(const core::Trace& trace, const core::Step& s, size_t i)
-{
+const core::Step* operand(const core::Trace& trace, const core::Step& s, size_t i) {
     return i < s.inputs.size() ? trace.find(s.inputs[i]) : nullptr;
 }
 
-const core::Tensor* param(const core::Trace& trace, const core::Step& s, const char* suffix)
-{
+const core::Tensor* param(const core::Trace& trace, const core::Step& s, const char* suffix) {
     for (const std::string& p : s.params) {
         const std::string_view sv(p);
         const std::string_view suf(suffix);
@@ -522,8 +504,7 @@ const core::Tensor* param(const core::Trace& trace, const core::Step& s, const c
     return nullptr;
 }
 
-void setRowOrder(StageScene& sc, int first = -1)
-{
+void setRowOrder(StageScene& sc, int first = -1) {
     const int rows = sc.result >= 0 ? sc.grids[size_t(sc.result)].rows : 0;
     sc.rowOrder.clear();
     if (first >= 0 && first < rows)
@@ -534,8 +515,7 @@ void setRowOrder(StageScene& sc, int first = -1)
 }
 
 // Product cells: left [R, d] · right [d, C] (+ bias) — the first few narrated.
-void addProductDetails(StageScene& sc, const core::Tensor* bias)
-{
+void addProductDetails(StageScene& sc, const core::Tensor* bias) {
     const StageGrid& a = sc.grids[size_t(sc.left)];
     const StageGrid& b = sc.grids[size_t(sc.right)];
     const StageGrid& y = sc.grids[size_t(sc.result)];
@@ -562,8 +542,7 @@ void addProductDetails(StageScene& sc, const core::Tensor* bias)
 // ---------------------------------------------------------------- per op kind
 
 bool buildProduct(StageScene& sc, const core::Trace& trace, const core::Step& s, int batch, int head,
-                  const Tokens& tok)
-{
+                  const Tokens& tok) {
     const core::Step* a = operand(trace, s, 0);
     const core::Step* b = operand(trace, s, 1);
     if (!a || !b)
@@ -599,13 +578,12 @@ bool buildProduct(StageScene& sc, const core::Trace& trace, const core::Step& s,
     addProductDetails(sc, nullptr);
     const StageGrid& l = sc.grids[0];
     sc.infoLines << tr_("Each cell is a dot product: a row of %1 with a column of %2 (%3 terms).")
-                        .arg(l.name, sc.grids[1].name).arg(l.cols);
+                        .arg(l.name, sc.grids[1].name)
+                        .arg(l.cols);
     return true;
 }
 
-bool buildDense(StageScene& sc, const core::Trace& trace, const core::Step& s, int batch, int head,
-                const Tokens& tok)
-{
+bool buildDense(StageScene& sc, const core::Trace& trace, const core::Step& s, int batch, int head, const Tokens& tok) {
     const core::Step* x = operand(trace, s, 0);
     const core::Tensor* w = param(trace, s, "kernel");
     if (!x || !w)
@@ -637,8 +615,7 @@ bool buildDense(StageScene& sc, const core::Trace& trace, const core::Step& s, i
 }
 
 bool buildTanhSum(StageScene& sc, const core::Trace& trace, const core::Step& s, int batch, int head,
-                  const Tokens& tok)
-{
+                  const Tokens& tok) {
     const core::Step* a = operand(trace, s, 0);
     const core::Step* b = operand(trace, s, 1);
     if (!a || !b)
@@ -704,9 +681,7 @@ bool buildTanhSum(StageScene& sc, const core::Trace& trace, const core::Step& s,
     return true;
 }
 
-bool buildMask(StageScene& sc, const core::Trace& trace, const core::Step& s, int batch, int head,
-               const Tokens& tok)
-{
+bool buildMask(StageScene& sc, const core::Trace& trace, const core::Step& s, int batch, int head, const Tokens& tok) {
     const core::Step* scores = nullptr;
     const core::Step* mask = nullptr;
     for (size_t i = 0; i < s.inputs.size(); ++i) {
@@ -728,8 +703,7 @@ bool buildMask(StageScene& sc, const core::Trace& trace, const core::Step& s, in
     if (mask) {
         StageGrid gm = gridFromStep(*mask, batch, head, tok);
         // A per-query mask [T] lines up with the rows: make it a column.
-        if (gm.rows == 1 && !gm.colAxis.isEmpty() && gm.colAxis == gy.rowAxis && gm.cols == gy.rows &&
-            gy.cols > 1) {
+        if (gm.rows == 1 && !gm.colAxis.isEmpty() && gm.colAxis == gy.rowAxis && gm.cols == gy.rows && gy.cols > 1) {
             const QString name = gm.name;
             transposeGrid(gm);
             gm.name = name;
@@ -783,8 +757,7 @@ bool buildMask(StageScene& sc, const core::Trace& trace, const core::Step& s, in
 }
 
 bool buildSoftmax(StageScene& sc, const core::Trace& trace, const core::Step& s, int batch, int head,
-                  const Tokens& tok)
-{
+                  const Tokens& tok) {
     const core::Step* x = operand(trace, s, 0);
     if (!x)
         return false;
@@ -852,8 +825,7 @@ bool buildSoftmax(StageScene& sc, const core::Trace& trace, const core::Step& s,
 }
 
 bool buildElementwise(StageScene& sc, const core::Trace& trace, const core::Step& s, int batch, int head,
-                      const Tokens& tok)
-{
+                      const Tokens& tok) {
     const core::Step* x = operand(trace, s, 0);
     if (!x)
         return false;
@@ -909,9 +881,7 @@ bool buildElementwise(StageScene& sc, const core::Trace& trace, const core::Step
         setRowOrder(sc);
         break;
     }
-    default:
-        sc.symbols << QStringLiteral("→");
-        break;
+    default: sc.symbols << QStringLiteral("→"); break;
     }
     sc.grids = {std::move(gx), std::move(gy)};
     sc.result = 1;
@@ -921,9 +891,7 @@ bool buildElementwise(StageScene& sc, const core::Trace& trace, const core::Step
     return true;
 }
 
-bool buildAdd(StageScene& sc, const core::Trace& trace, const core::Step& s, int batch, int head,
-              const Tokens& tok)
-{
+bool buildAdd(StageScene& sc, const core::Trace& trace, const core::Step& s, int batch, int head, const Tokens& tok) {
     StageGrid gy = gridFromStep(s, batch, head, tok);
     for (size_t i = 0; i < s.inputs.size(); ++i) {
         const core::Step* o = operand(trace, s, i);
@@ -952,8 +920,7 @@ bool buildAdd(StageScene& sc, const core::Trace& trace, const core::Step& s, int
 }
 
 bool buildConcat(StageScene& sc, const core::Trace& trace, const core::Step& s, int batch, int head,
-                 const Tokens& tok)
-{
+                 const Tokens& tok) {
     const core::Step* x = operand(trace, s, 0);
     if (!x)
         return false;
@@ -995,8 +962,7 @@ bool buildConcat(StageScene& sc, const core::Trace& trace, const core::Step& s, 
     return true;
 }
 
-std::unique_ptr<StageScene> buildScene(const core::Trace& trace, int index, int batch, int head, const Tokens& tok)
-{
+std::unique_ptr<StageScene> buildScene(const core::Trace& trace, int index, int batch, int head, const Tokens& tok) {
     auto sc = std::make_unique<StageScene>();
     if (index < 0 || index >= int(trace.steps.size()))
         return sc;
@@ -1070,13 +1036,14 @@ std::unique_ptr<StageScene> buildScene(const core::Trace& trace, int index, int 
 
 namespace {
 
-double smooth(double t)
-{
+double smooth(double t) {
     t = std::clamp(t, 0.0, 1.0);
     return t * t * (3 - 2 * t);
 }
 
-double phase(double p, double a, double b) { return b > a ? std::clamp((p - a) / (b - a), 0.0, 1.0) : (p >= b ? 1.0 : 0.0); }
+double phase(double p, double a, double b) {
+    return b > a ? std::clamp((p - a) / (b - a), 0.0, 1.0) : (p >= b ? 1.0 : 0.0);
+}
 
 /// How far the fill animation is: `filled` cells in fill order, `current` the
 /// cell being computed (-1 when none), `cellFraction` progress within it.
@@ -1086,8 +1053,7 @@ struct FillState {
     double cellFraction = 0;
 };
 
-FillState fillState(const StageScene& sc, double p)
-{
+FillState fillState(const StageScene& sc, double p) {
     FillState f;
     const long n = sc.cellCount();
     if (sc.result < 0 || n == 0 || sc.fill == FillMode::None) {
@@ -1141,8 +1107,7 @@ struct Fonts {
     double z = 1;
 };
 
-Fonts makeFonts(const QFont& base, double z)
-{
+Fonts makeFonts(const QFont& base, double z) {
     Fonts f;
     f.z = z;
     auto sized = [&](double px, bool bold) {
@@ -1173,8 +1138,7 @@ struct GridMetrics {
     double rowLabelW = 0, top = 0, bottom = 0, textW = 0;
 };
 
-GridMetrics metricsFor(const StageGrid& g, const Fonts& f)
-{
+GridMetrics metricsFor(const StageGrid& g, const Fonts& f) {
     GridMetrics m;
     const QFontMetricsF lm(f.label), nm(f.name), cm(f.caption);
     for (const QString& l : g.rowLabels)
@@ -1182,13 +1146,12 @@ GridMetrics metricsFor(const StageGrid& g, const Fonts& f)
     m.rowLabelW += 6 * f.z;
     m.top = nm.height() + lm.height() + 4 * f.z;
     m.bottom = cm.height() * 2 + 4 * f.z;
-    m.textW = std::max({nm.horizontalAdvance(g.name), cm.horizontalAdvance(g.caption),
-                        cm.horizontalAdvance(g.fullShape)});
+    m.textW =
+        std::max({nm.horizontalAdvance(g.name), cm.horizontalAdvance(g.caption), cm.horizontalAdvance(g.fullShape)});
     return m;
 }
 
-void drawHighlightRect(QPainter& p, const QRectF& r, double z, double cell)
-{
+void drawHighlightRect(QPainter& p, const QRectF& r, double z, double cell) {
     // Thinner outlines on small cells, so the highlighted row stays visible.
     const double w = std::min(5 * z, std::max(2.0, cell / 2.5));
     p.setBrush(Qt::NoBrush);
@@ -1200,8 +1163,7 @@ void drawHighlightRect(QPainter& p, const QRectF& r, double z, double cell)
 
 /// Paint one grid: labels, cells (the first `filled` in `rowOrder`), overlays.
 void drawGrid(QPainter& p, const StageGrid& g, const GridBox& box, const Fonts& f, long filled,
-              const std::vector<int>* rowOrder)
-{
+              const std::vector<int>* rowOrder) {
     const double c = box.cell;
     const QRectF& cr = box.cells;
     const QFontMetricsF lm(f.label);
@@ -1223,13 +1185,15 @@ void drawGrid(QPainter& p, const StageGrid& g, const GridBox& box, const Fonts& 
     }
     for (int row = 0; row < g.rows; row += box.rowStep) {
         const QRectF lr(cr.left() - 94 * f.z, cr.top() + row * c + (c - labelH) / 2, 90 * f.z, labelH);
-        p.drawText(lr, Qt::AlignRight | Qt::AlignVCenter, lm.elidedText(g.rowLabels.value(row), Qt::ElideRight, 90 * f.z));
+        p.drawText(lr, Qt::AlignRight | Qt::AlignVCenter,
+                   lm.elidedText(g.rowLabels.value(row), Qt::ElideRight, 90 * f.z));
     }
     p.setFont(f.caption);
     const double capH = QFontMetricsF(f.caption).height();
     const double capW = std::max(cr.width(), 60.0 * f.z) + 60 * f.z;
     const QRectF cap(cr.center().x() - capW / 2, cr.bottom() + 3 * f.z, capW, capH);
-    p.drawText(cap, Qt::AlignHCenter | Qt::AlignTop, QFontMetricsF(f.caption).elidedText(g.caption, Qt::ElideRight, capW));
+    p.drawText(cap, Qt::AlignHCenter | Qt::AlignTop,
+               QFontMetricsF(f.caption).elidedText(g.caption, Qt::ElideRight, capW));
     p.drawText(cap.translated(0, capH), Qt::AlignHCenter | Qt::AlignTop,
                QFontMetricsF(f.caption).elidedText(g.fullShape, Qt::ElideRight, capW));
 
@@ -1280,8 +1244,10 @@ void drawGrid(QPainter& p, const StageGrid& g, const GridBox& box, const Fonts& 
                 }
                 if (g.isCrossed(r, col)) {
                     p.setPen(QPen(Qt::white, std::max(1.0, c / 12)));
-                    p.drawLine(cell.topLeft() + QPointF(c * 0.2, c * 0.2), cell.bottomRight() - QPointF(c * 0.2, c * 0.2));
-                    p.drawLine(cell.topRight() + QPointF(-c * 0.2, c * 0.2), cell.bottomLeft() + QPointF(c * 0.2, -c * 0.2));
+                    p.drawLine(cell.topLeft() + QPointF(c * 0.2, c * 0.2),
+                               cell.bottomRight() - QPointF(c * 0.2, c * 0.2));
+                    p.drawLine(cell.topRight() + QPointF(-c * 0.2, c * 0.2),
+                               cell.bottomLeft() + QPointF(c * 0.2, -c * 0.2));
                     continue;
                 }
                 if (text && !g.isHatched(r, col)) {
@@ -1304,7 +1270,8 @@ void drawGrid(QPainter& p, const StageGrid& g, const GridBox& box, const Fonts& 
     if (g.bandCols > 0 && g.bandCols < g.cols) {
         p.setPen(QPen(kText, 2 * f.z));
         for (int col = g.bandCols; col < g.cols; col += g.bandCols)
-            p.drawLine(QPointF(cr.left() + col * c, cr.top() - 3 * f.z), QPointF(cr.left() + col * c, cr.bottom() + 3 * f.z));
+            p.drawLine(QPointF(cr.left() + col * c, cr.top() - 3 * f.z),
+                       QPointF(cr.left() + col * c, cr.bottom() + 3 * f.z));
         if (g.bandHighlight >= 0) {
             p.setPen(QPen(kText, 1.5 * f.z, Qt::DashLine));
             p.setBrush(Qt::NoBrush);
@@ -1322,8 +1289,7 @@ void drawGrid(QPainter& p, const StageGrid& g, const GridBox& box, const Fonts& 
     p.drawRect(cr);
 }
 
-QRectF drawTitle(QPainter& p, const StageScene& sc, const QRectF& r, const Fonts& f)
-{
+QRectF drawTitle(QPainter& p, const StageScene& sc, const QRectF& r, const Fonts& f) {
     const QFontMetricsF tm(f.title), fm(f.formula), lm(f.label);
     double y = r.top();
     p.setPen(kText);
@@ -1347,8 +1313,7 @@ QRectF drawTitle(QPainter& p, const StageScene& sc, const QRectF& r, const Fonts
     return QRectF(r.left(), y, r.width(), r.bottom() - y);
 }
 
-double infoHeight(const StageScene& sc, const QRectF& r, const Fonts& f)
-{
+double infoHeight(const StageScene& sc, const QRectF& r, const Fonts& f) {
     const double line = QFontMetricsF(f.info).height() * 1.25;
     double h = 0;
     if (sc.info == InfoKind::Bars)
@@ -1363,8 +1328,7 @@ double infoHeight(const StageScene& sc, const QRectF& r, const Fonts& f)
     return std::min(h, r.height() * 0.55);
 }
 
-void drawBars(QPainter& p, const StageScene& sc, const QRectF& area, double prog, const Fonts& f)
-{
+void drawBars(QPainter& p, const StageScene& sc, const QRectF& area, double prog, const Fonts& f) {
     const int n = int(sc.rowIn.size());
     if (n == 0)
         return;
@@ -1427,9 +1391,9 @@ void drawBars(QPainter& p, const StageScene& sc, const QRectF& area, double prog
         }
         if (labels) {
             p.setPen(kSubtle);
-            p.drawText(QRectF(x - slot * 0.15, chart.bottom() + 3 * f.z + (tExp < 0.5 ? 0 : 0), barW + slot * 0.3, labelH),
-                       Qt::AlignHCenter | Qt::AlignTop,
-                       lm.elidedText(sc.barLabels.value(c), Qt::ElideRight, slot));
+            p.drawText(
+                QRectF(x - slot * 0.15, chart.bottom() + 3 * f.z + (tExp < 0.5 ? 0 : 0), barW + slot * 0.3, labelH),
+                Qt::AlignHCenter | Qt::AlignTop, lm.elidedText(sc.barLabels.value(c), Qt::ElideRight, slot));
             double v = masked ? -std::numeric_limits<double>::infinity() : double(sc.rowIn[size_t(c)]);
             if (prog >= 0.5)
                 v = double(sc.rowOut[size_t(c)]);
@@ -1444,8 +1408,7 @@ void drawBars(QPainter& p, const StageScene& sc, const QRectF& area, double prog
     }
 }
 
-void drawVectors(QPainter& p, const StageScene& sc, const QRectF& area, double prog, const Fonts& f)
-{
+void drawVectors(QPainter& p, const StageScene& sc, const QRectF& area, double prog, const Fonts& f) {
     // Rows revealed one by one while the first cell is computed.
     const double t = phase(prog, sc.introEnd, sc.slowEnd);
     const size_t rows = sc.vectors.size();
@@ -1470,7 +1433,8 @@ void drawVectors(QPainter& p, const StageScene& sc, const QRectF& area, double p
         const double y = area.top() + double(i) * rowH;
         p.setFont(f.info);
         p.setPen(kText);
-        p.drawText(QRectF(block.left(), y, labelW - 6 * f.z, h), Qt::AlignRight | Qt::AlignVCenter, sc.vectors[i].label);
+        p.drawText(QRectF(block.left(), y, labelW - 6 * f.z, h), Qt::AlignRight | Qt::AlignVCenter,
+                   sc.vectors[i].label);
         float maxAbs = 1e-6f;
         for (float v : sc.vectors[i].values)
             maxAbs = std::max(maxAbs, std::fabs(v));
@@ -1501,8 +1465,7 @@ void drawVectors(QPainter& p, const StageScene& sc, const QRectF& area, double p
     }
 }
 
-void drawInfo(QPainter& p, const StageScene& sc, const QRectF& area, double prog, const FillState& fs, const Fonts& f)
-{
+void drawInfo(QPainter& p, const StageScene& sc, const QRectF& area, double prog, const FillState& fs, const Fonts& f) {
     const QFontMetricsF im(f.info);
     const double line = im.height() * 1.25;
     QRectF rest = area;
@@ -1549,14 +1512,15 @@ void drawInfo(QPainter& p, const StageScene& sc, const QRectF& area, double prog
     p.setPen(kSubtle);
     double y = area.bottom() - linesH;
     for (const QString& l : sc.infoLines) {
-        p.drawText(QRectF(rest.left(), y, rest.width(), line * 1.4), Qt::AlignHCenter | Qt::AlignVCenter | Qt::TextWordWrap, l);
+        p.drawText(QRectF(rest.left(), y, rest.width(), line * 1.4),
+                   Qt::AlignHCenter | Qt::AlignVCenter | Qt::TextWordWrap, l);
         y += line * 1.4;
     }
 }
 
 /// Lay the grids out in one row, separated by symbols, as large as they fit.
-std::vector<GridBox> layoutRow(const StageScene& sc, const QRectF& area, const Fonts& f, std::vector<QRectF>& symbolRects)
-{
+std::vector<GridBox> layoutRow(const StageScene& sc, const QRectF& area, const Fonts& f,
+                               std::vector<QRectF>& symbolRects) {
     const size_t n = sc.grids.size();
     std::vector<GridMetrics> m(n);
     double top = 0, bottom = 0;
@@ -1575,9 +1539,7 @@ std::vector<GridBox> layoutRow(const StageScene& sc, const QRectF& area, const F
         symTotal += symW[i];
     }
     // Names and captions are elided, so only labels and cells claim width.
-    auto slotFor = [&](size_t i, double c) {
-        return m[i].rowLabelW + sc.grids[i].cols * c + 10 * f.z;
-    };
+    auto slotFor = [&](size_t i, double c) { return m[i].rowLabelW + sc.grids[i].cols * c + 10 * f.z; };
     auto widthFor = [&](double c) {
         double w = symTotal;
         for (size_t i = 0; i < n; ++i)
@@ -1625,10 +1587,7 @@ std::vector<GridBox> layoutRow(const StageScene& sc, const QRectF& area, const F
 // ---------------------------------------------------------------- StageView
 
 StageView::StageView(QWidget* parent)
-    : QWidget(parent)
-    , m_scene(std::make_unique<StageScene>())
-    , m_animation(new QVariantAnimation(this))
-{
+    : QWidget(parent), m_scene(std::make_unique<StageScene>()), m_animation(new QVariantAnimation(this)) {
     setAttribute(Qt::WA_OpaquePaintEvent);
     setFocusPolicy(Qt::NoFocus);
     m_animation->setStartValue(0.0);
@@ -1644,8 +1603,7 @@ StageView::StageView(QWidget* parent)
 
 StageView::~StageView() = default;
 
-void StageView::setTrace(std::shared_ptr<const core::Trace> trace)
-{
+void StageView::setTrace(std::shared_ptr<const core::Trace> trace) {
     m_trace = std::move(trace);
     if (!m_trace || m_trace->steps.empty())
         m_step = -1;
@@ -1654,15 +1612,13 @@ void StageView::setTrace(std::shared_ptr<const core::Trace> trace)
     rebuild();
 }
 
-void StageView::setCurrentStep(int index)
-{
+void StageView::setCurrentStep(int index) {
     m_step = index;
     rebuild();
     restartAnimation();
 }
 
-void StageView::setSliceIndices(int batch, int head)
-{
+void StageView::setSliceIndices(int batch, int head) {
     if (batch == m_batch && head == m_head)
         return;
     m_batch = std::max(0, batch);
@@ -1670,37 +1626,36 @@ void StageView::setSliceIndices(int batch, int head)
     rebuild();
 }
 
-void StageView::setTokens(QStringList queryTokens, QStringList keyTokens)
-{
+void StageView::setTokens(QStringList queryTokens, QStringList keyTokens) {
     m_queryTokens = std::move(queryTokens);
     m_keyTokens = std::move(keyTokens);
     rebuild();
 }
 
-void StageView::setZoom(double factor)
-{
+void StageView::setZoom(double factor) {
     m_zoom = std::clamp(factor, 0.5, 4.0);
     update();
 }
 
-void StageView::setSpeed(double factor)
-{
+void StageView::setSpeed(double factor) {
     m_speed = std::clamp(factor, 0.1, 10.0);
     m_animation->setDuration(int(3000 / m_speed));
 }
 
-void StageView::replay() { restartAnimation(); }
+void StageView::replay() {
+    restartAnimation();
+}
 
-void StageView::setProgress(double p)
-{
+void StageView::setProgress(double p) {
     m_animation->stop();
     applyProgress(std::clamp(p, 0.0, 1.0));
 }
 
-bool StageView::isPlaying() const { return m_animation->state() == QAbstractAnimation::Running; }
+bool StageView::isPlaying() const {
+    return m_animation->state() == QAbstractAnimation::Running;
+}
 
-void StageView::restartAnimation()
-{
+void StageView::restartAnimation() {
     m_animation->stop();
     if (m_scene->result < 0) {
         applyProgress(1.0);
@@ -1710,8 +1665,7 @@ void StageView::restartAnimation()
     m_animation->start();
 }
 
-void StageView::applyProgress(double p)
-{
+void StageView::applyProgress(double p) {
     if (p == m_progress)
         return;
     m_progress = p;
@@ -1719,8 +1673,7 @@ void StageView::applyProgress(double p)
     update();
 }
 
-void StageView::rebuild()
-{
+void StageView::rebuild() {
     if (m_trace && m_step >= 0 && m_step < int(m_trace->steps.size()))
         m_scene = buildScene(*m_trace, m_step, m_batch, m_head, Tokens{m_queryTokens, m_keyTokens});
     else
@@ -1728,20 +1681,26 @@ void StageView::rebuild()
     update();
 }
 
-int StageView::gridCount() const { return int(m_scene->grids.size()); }
-QString StageView::notice() const { return m_scene->message; }
+int StageView::gridCount() const {
+    return int(m_scene->grids.size());
+}
+QString StageView::notice() const {
+    return m_scene->message;
+}
 
-QSize StageView::sizeHint() const { return QSize(900, 560); }
-QSize StageView::minimumSizeHint() const { return QSize(240, 160); }
+QSize StageView::sizeHint() const {
+    return QSize(900, 560);
+}
+QSize StageView::minimumSizeHint() const {
+    return QSize(240, 160);
+}
 
-void StageView::paintEvent(QPaintEvent*)
-{
+void StageView::paintEvent(QPaintEvent*) {
     QPainter p(this);
     renderTo(p, rect());
 }
 
-QImage StageView::renderImage(QSize size) const
-{
+QImage StageView::renderImage(QSize size) const {
     QImage img(size, QImage::Format_RGB32);
     img.fill(Qt::white);
     QPainter p(&img);
@@ -1749,8 +1708,7 @@ QImage StageView::renderImage(QSize size) const
     return img;
 }
 
-void StageView::renderTo(QPainter& painter, const QRect& target) const
-{
+void StageView::renderTo(QPainter& painter, const QRect& target) const {
     QPainter& p = painter;
     p.save();
     p.setClipRect(target);
@@ -1791,7 +1749,8 @@ void StageView::renderTo(QPainter& painter, const QRect& target) const
         const double t = smooth(phase(m_progress, 0.15, 0.8));
         const double startW = heads * w + (heads - 1) * gapX;
         const double x0 = gridArea.left() + m.rowLabelW + std::max(0.0, (gridArea.width() - m.rowLabelW - startW) / 2);
-        const double x1 = gridArea.left() + m.rowLabelW + std::max(0.0, (gridArea.width() - m.rowLabelW - heads * w) / 2);
+        const double x1 =
+            gridArea.left() + m.rowLabelW + std::max(0.0, (gridArea.width() - m.rowLabelW - heads * w) / 2);
         const double yTop = gridArea.top() + m.top + std::max(0.0, (availH - h0.rows * c) / 2);
         const double yEnd = yTop + (heads - 1) * dy / 2;
         const double labelH = QFontMetricsF(f.label).height();
@@ -1816,8 +1775,10 @@ void StageView::renderTo(QPainter& painter, const QRect& target) const
             const StageGrid& y = sc.grids[size_t(sc.result)];
             p.setFont(f.caption);
             p.setPen(kText);
-            const QRectF cap(gridArea.left(), yEnd + h0.rows * c + 4 * z, gridArea.width(), QFontMetricsF(f.caption).height() * 2);
-            p.drawText(cap, Qt::AlignHCenter | Qt::AlignTop, y.name + QStringLiteral(": ") + y.caption + QLatin1Char('\n') + y.fullShape);
+            const QRectF cap(gridArea.left(), yEnd + h0.rows * c + 4 * z, gridArea.width(),
+                             QFontMetricsF(f.caption).height() * 2);
+            p.drawText(cap, Qt::AlignHCenter | Qt::AlignTop,
+                       y.name + QStringLiteral(": ") + y.caption + QLatin1Char('\n') + y.fullShape);
         }
     } else {
         std::vector<QRectF> symbolRects;
@@ -1847,8 +1808,10 @@ void StageView::renderTo(QPainter& painter, const QRect& target) const
             }
             if (sc.right >= 0) {
                 const QRectF& rc = boxes[size_t(sc.right)].cells;
-                drawHighlightRect(p, sc.rightHighlightsRow ? QRectF(rc.left(), rc.top() + j * c, rc.width(), c)
-                                                           : QRectF(rc.left() + j * c, rc.top(), c, rc.height()), z, c);
+                drawHighlightRect(p,
+                                  sc.rightHighlightsRow ? QRectF(rc.left(), rc.top() + j * c, rc.width(), c)
+                                                        : QRectF(rc.left() + j * c, rc.top(), c, rc.height()),
+                                  z, c);
             }
             const QRectF& yc = boxes[size_t(sc.result)].cells;
             drawHighlightRect(p, QRectF(yc.left() + j * c, yc.top() + i * c, c, c), z, c);

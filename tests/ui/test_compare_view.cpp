@@ -20,8 +20,7 @@ using namespace attnviz;
 
 namespace {
 
-core::Spec equalWidthSpec()
-{
+core::Spec equalWidthSpec() {
     core::Spec s;
     s.config.layer = core::LayerKind::MultiHeadAttention;
     s.config.numHeads = 2;
@@ -33,8 +32,7 @@ core::Spec equalWidthSpec()
     return s;
 }
 
-int distinctColours(const QImage& image)
-{
+int distinctColours(const QImage& image) {
     QSet<QRgb> colours;
     for (int y = 0; y < image.height(); y += 3)
         for (int x = 0; x < image.width(); x += 3)
@@ -42,8 +40,7 @@ int distinctColours(const QImage& image)
     return int(colours.size());
 }
 
-void saveShot(QWidget& w, const char* name)
-{
+void saveShot(QWidget& w, const char* name) {
     const QString dir = qEnvironmentVariable("ATTNVIZ_COMPARE_SHOTS");
     if (dir.isEmpty())
         return;
@@ -62,8 +59,7 @@ private slots:
     void differenceAndSlices();
 };
 
-void TestCompareView::panelsAndChecks()
-{
+void TestCompareView::panelsAndChecks() {
     ui::CompareView view;
     view.resize(1280, 860);
     view.setSpec(equalWidthSpec());
@@ -121,8 +117,7 @@ void TestCompareView::panelsAndChecks()
     saveShot(view, "mha_masks");
 }
 
-void TestCompareView::hoverShowsExactValues()
-{
+void TestCompareView::hoverShowsExactValues() {
     ui::CompareView view;
     core::Spec s = equalWidthSpec();
     s.queryTokens = {"a", "b", "c", "d"};
@@ -157,8 +152,7 @@ void TestCompareView::hoverShowsExactValues()
     saveShot(view, "tokens");
 }
 
-void TestCompareView::unequalWidthsShowMessages()
-{
+void TestCompareView::unequalWidthsShowMessages() {
     ui::CompareView view;
     core::Spec s;
     s.shapes = {.batch = 1, .queryLen = 3, .sourceLen = 4, .queryFeatures = 6, .valueFeatures = 4};
@@ -180,8 +174,7 @@ void TestCompareView::unequalWidthsShowMessages()
     saveShot(view, "unequal_widths");
 }
 
-void TestCompareView::differenceAndSlices()
-{
+void TestCompareView::differenceAndSlices() {
     ui::CompareView view;
     view.resize(1200, 800);
     view.setSpec(equalWidthSpec());

@@ -16,15 +16,16 @@ using namespace attnviz;
 
 namespace {
 
-core::Tensor tensor(core::Shape shape, std::vector<float> data) { return core::Tensor(std::move(shape), std::move(data)); }
+core::Tensor tensor(core::Shape shape, std::vector<float> data) {
+    return core::Tensor(std::move(shape), std::move(data));
+}
 
 struct Case {
     const char* name;
     core::Spec spec;
 };
 
-std::vector<Case> cases()
-{
+std::vector<Case> cases() {
     std::vector<Case> out;
     {
         // MHA with every mask source, the Transformer sub-layer and training dropout.
@@ -37,7 +38,8 @@ std::vector<Case> cases()
         s.config.dropout = 0.3f;
         s.call.training = true;
         s.call.useCausalMask = true;
-        s.shapes = {.batch = 2, .queryLen = 4, .sourceLen = 5, .queryFeatures = 6, .valueFeatures = 6, .keyFeatures = 5};
+        s.shapes = {
+            .batch = 2, .queryLen = 4, .sourceLen = 5, .queryFeatures = 6, .valueFeatures = 6, .keyFeatures = 5};
         s.queryMask = tensor({2, 4}, {1, 1, 1, 0, 1, 1, 1, 1});
         s.valueMask = tensor({2, 5}, {1, 1, 1, 1, 0, 1, 0, 1, 1, 1});
         s.keyMask = tensor({2, 5}, {1, 1, 1, 1, 1, 1, 1, 0, 1, 1});
@@ -80,7 +82,8 @@ std::vector<Case> cases()
         s.config.layer = core::LayerKind::Attention;
         s.config.dropout = 0.25f;
         s.call.training = true;
-        s.shapes = {.batch = 1, .queryLen = 3, .sourceLen = 4, .queryFeatures = 5, .valueFeatures = 5, .keyFeatures = 5};
+        s.shapes = {
+            .batch = 1, .queryLen = 3, .sourceLen = 4, .queryFeatures = 5, .valueFeatures = 5, .keyFeatures = 5};
         out.push_back({"attention_dot_dropout_key", s});
     }
     {
@@ -113,8 +116,7 @@ std::vector<Case> cases()
     return out;
 }
 
-int distinctColours(const QImage& image)
-{
+int distinctColours(const QImage& image) {
     QSet<QRgb> colours;
     const QImage img = image.convertToFormat(QImage::Format_RGB32);
     for (int y = 0; y < img.height(); y += 2) {
@@ -128,8 +130,7 @@ int distinctColours(const QImage& image)
 }
 
 /// How many matrices the stage must show for a step, from its op kind alone.
-int expectedGrids(const core::Trace& trace, const core::Step& s)
-{
+int expectedGrids(const core::Trace& trace, const core::Step& s) {
     switch (s.op) {
     case core::OpKind::Input: return 1;
     case core::OpKind::Einsum:
@@ -164,16 +165,14 @@ private slots:
     void emptyTraceIsHarmless();
 };
 
-void TestStageView::everyStepOfEveryLayerRenders_data()
-{
+void TestStageView::everyStepOfEveryLayerRenders_data() {
     QTest::addColumn<int>("caseIndex");
     const auto all = cases();
     for (size_t i = 0; i < all.size(); ++i)
         QTest::newRow(all[i].name) << int(i);
 }
 
-void TestStageView::everyStepOfEveryLayerRenders()
-{
+void TestStageView::everyStepOfEveryLayerRenders() {
     QFETCH(int, caseIndex);
     const Case c = cases()[size_t(caseIndex)];
     auto trace = std::make_shared<const core::Trace>(core::run(c.spec));
@@ -221,8 +220,7 @@ void TestStageView::everyStepOfEveryLayerRenders()
     QVERIFY(opsSeen.size() >= 4); // at least inputs, scores, softmax, weighted sum
 }
 
-void TestStageView::animationFillsTheResult()
-{
+void TestStageView::animationFillsTheResult() {
     core::Spec s;
     s.shapes = {.batch = 1, .queryLen = 3, .sourceLen = 4, .queryFeatures = 6, .valueFeatures = 6};
     auto trace = std::make_shared<const core::Trace>(core::run(s));
@@ -243,8 +241,7 @@ void TestStageView::animationFillsTheResult()
     QVERIFY(start != end);
 }
 
-void TestStageView::scrubbingEmitsProgress()
-{
+void TestStageView::scrubbingEmitsProgress() {
     auto trace = std::make_shared<const core::Trace>(core::run(core::Spec{}));
     ui::StageView view;
     view.setTrace(trace);
@@ -264,8 +261,7 @@ void TestStageView::scrubbingEmitsProgress()
     QCOMPARE(view.progress(), 0.0);
 }
 
-void TestStageView::replayRunsToTheEnd()
-{
+void TestStageView::replayRunsToTheEnd() {
     auto trace = std::make_shared<const core::Trace>(core::run(core::Spec{}));
     ui::StageView view;
     view.setTrace(trace);
@@ -283,8 +279,7 @@ void TestStageView::replayRunsToTheEnd()
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 5000);
 }
 
-void TestStageView::sliceAndTokensAndZoom()
-{
+void TestStageView::sliceAndTokensAndZoom() {
     core::Spec s;
     s.config.numHeads = 3;
     s.shapes.batch = 2;
@@ -310,8 +305,7 @@ void TestStageView::sliceAndTokensAndZoom()
     QVERIFY(distinctColours(zoomed) > 2);
 }
 
-void TestStageView::renderImageForExport()
-{
+void TestStageView::renderImageForExport() {
     auto trace = std::make_shared<const core::Trace>(core::run(core::Spec{}));
     ui::StageView view;
     view.setTrace(trace);
@@ -322,8 +316,7 @@ void TestStageView::renderImageForExport()
     QVERIFY(distinctColours(img) > 2);
 }
 
-void TestStageView::emptyTraceIsHarmless()
-{
+void TestStageView::emptyTraceIsHarmless() {
     ui::StageView view;
     view.resize(400, 300);
     view.setCurrentStep(3);
