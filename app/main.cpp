@@ -16,12 +16,23 @@
 int main(int argc, char* argv[]) {
     QElapsedTimer sinceStart;
     sinceStart.start();
-    // Headless modes render offscreen unless a platform was chosen explicitly;
-    // this must happen before QApplication exists.
+    // Headless modes (and --help/--version) render offscreen unless a
+    // platform was chosen explicitly; this must happen before QApplication.
+    const bool platformChosen = !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+    bool headless = false;
     for (int i = 1; i < argc; ++i)
-        if ((std::strcmp(argv[i], "--screenshot") == 0 || std::strcmp(argv[i], "--bench-ui") == 0) &&
-            qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
-            qputenv("QT_QPA_PLATFORM", "offscreen");
+        for (const char* flag : {"--screenshot", "--bench-ui", "--help", "-h", "--help-all", "--version", "-v"})
+            headless = headless || std::strcmp(argv[i], flag) == 0;
+    if (headless && !platformChosen)
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    if (!headless && !platformChosen && qEnvironmentVariableIsEmpty("DISPLAY") &&
+        qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")) {
+        // Qt would abort with a platform-plugin message; say what to do instead.
+        std::fputs("attnviz: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set). Run it on a desktop, "
+                   "under xvfb-run, or render the window with --screenshot OUT.png.\n",
+                   stderr);
+        return 1;
+    }
 
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("attnviz"));
