@@ -68,6 +68,19 @@ HeatmapView::HeatmapView(QWidget* parent)
     m_scale->setType(QCPAxis::atRight);
     m_plot->plotLayout()->addElement(0, 1, m_scale);
     m_map->setColorScale(m_scale);
+    // NaN/Inf input cells must not look like masked cells (grey): a second map
+    // paints them magenta, with "NaN"/"inf" written in when the slice is small.
+    m_nonFiniteMap = new QCPColorMap(m_plot->xAxis, m_plot->yAxis);
+    m_nonFiniteMap->setInterpolate(false);
+    m_nonFiniteMap->setTightBoundary(false);
+    {
+        QCPColorGradient magenta;
+        magenta.setColorStops({{0.0, nonFiniteColor()}, {1.0, nonFiniteColor()}});
+        magenta.setNanHandling(QCPColorGradient::nhNanColor);
+        magenta.setNanColor(Qt::transparent);
+        m_nonFiniteMap->setGradient(magenta);
+        m_nonFiniteMap->setDataRange(QCPRange(0, 1));
+    }
     auto* group = new QCPMarginGroup(m_plot);
     m_plot->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, group);
     m_scale->setMarginGroup(QCP::msBottom | QCP::msTop, group);
@@ -232,6 +245,9 @@ void HeatmapView::refill() {
     const core::Step* s = step();
     if (!s || s->value.empty()) {
         m_map->data()->clear();
+        m_nonFiniteMap->data()->clear();
+        m_plot->clearItems();
+        m_nonFinite = 0;
         m_model->setSlice({});
         m_stats->clear();
         m_plot->replot();
@@ -277,11 +293,32 @@ void HeatmapView::refill() {
     auto* cells = m_map->data();
     cells->setSize(cols, rows);
     cells->setRange(QCPRange(0, cols - 1), QCPRange(0, rows - 1));
+    auto* special = m_nonFiniteMap->data();
+    special->setSize(cols, rows);
+    special->setRange(QCPRange(0, cols - 1), QCPRange(0, rows - 1));
+    m_plot->clearItems(); // the NaN/Inf labels of the previous slice
+    m_nonFinite = 0;
+    const bool labelCells = rows <= 32 && cols <= 32;
     for (int r = 0; r < rows; ++r)
         for (int c = 0; c < cols; ++c) {
             const float v = slice.at(r, c);
             const bool masked = isMaskedValue(v);
-            cells->setCell(c, r, masked ? std::nan("") : double(v));
+            const bool finite = std::isfinite(v);
+            cells->setCell(c, r, masked || !finite ? std::nan("") : double(v));
+            special->setCell(c, r, finite ? std::nan("") : 0.5);
+            if (!finite) {
+                ++m_nonFinite;
+                if (labelCells) {
+                    auto* label = new QCPItemText(m_plot);
+                    label->position->setType(QCPItemPosition::ptPlotCoords);
+                    label->position->setCoords(c, r);
+                    label->setText(std::isnan(v) ? QStringLiteral("NaN")
+                                   : v > 0       ? QStringLiteral("inf")
+                                                 : QStringLiteral("−inf"));
+                    label->setColor(Qt::black);
+                    label->setClipToAxisRect(true);
+                }
+            }
         }
     m_map->setDataRange(QCPRange(m_rangeLower, m_rangeUpper));
     m_plot->xAxis->setRange(-0.5, cols - 0.5);
@@ -338,7 +375,7 @@ QString HeatmapView::statsText() const {
     if (shown.size() != slice.values.size())
         text += tr(", %n masked cell(s) shown grey", nullptr, int(slice.values.size() - shown.size()));
     if (st.nanCount || st.infCount)
-        text += tr(" — <b>%1 NaN, %2 Inf</b>").arg(st.nanCount).arg(st.infCount);
+        text += tr(" — <b>%1 NaN, %2 Inf</b> (magenta)").arg(st.nanCount).arg(st.infCount);
     // Row sums: all of them when few, else their range.
     if (slice.rows > 0 && slice.cols > 1) {
         std::vector<double> sums;

@@ -62,6 +62,8 @@ public:
     double hoveredValue() const { return m_hoverValue; }
     QString hoverText() const;
     QString statsText() const;
+    /// How many cells of the shown slice are NaN or ±Inf (drawn magenta, labelled when small).
+    int nonFiniteCells() const { return m_nonFinite; }
 
     /// Save the heatmap as PNG, JPG, PDF or SVG (by suffix). False on failure.
     bool exportImage(const QString& path, int width = 0, int height = 0) const;
@@ -97,6 +99,8 @@ private:
     QTabWidget* m_tabs;
     QCustomPlot* m_plot;
     QCPColorMap* m_map;
+    QCPColorMap* m_nonFiniteMap; // magenta over NaN/Inf cells, transparent elsewhere
+    int m_nonFinite = 0;
     QCPColorScale* m_scale;
     QLabel* m_hover;
     QLabel* m_stats;

@@ -2,6 +2,7 @@
 
 #include <QBrush>
 #include <QFont>
+#include <QLocale>
 
 #include <cmath>
 
@@ -51,6 +52,7 @@ QVariant TensorSliceModel::data(const QModelIndex& index, int role) const {
     case Qt::ToolTipRole: return QString::number(value(), 'g', 9);
     case Qt::EditRole: return value();
     case Qt::TextAlignmentRole: return int(Qt::AlignRight | Qt::AlignVCenter);
+    case Qt::BackgroundRole: return std::isfinite(value()) ? QVariant() : QVariant(QBrush(nonFiniteColor()));
     case Qt::FontRole:
         if (sumColumn) {
             QFont f;
@@ -116,19 +118,42 @@ QVariant TensorEditModel::data(const QModelIndex& index, int role) const {
     const float v = m_tensor.data()[index.row() * m_tensor.dim(2) + index.column()];
     if (role == Qt::DisplayRole)
         return QString::number(v, 'g', 4);
-    if (role == Qt::EditRole)
-        return double(v);
+    if (role == Qt::EditRole) // text, so the editor is a line edit that also takes "nan" and "inf"
+        return QString::number(v, 'g', 9);
     if (role == Qt::ToolTipRole)
         return QString::number(v, 'g', 9);
+    if (role == Qt::BackgroundRole && !std::isfinite(v))
+        return QBrush(nonFiniteColor());
     return {};
 }
 
 bool TensorEditModel::setData(const QModelIndex& index, const QVariant& value, int role) {
     if (!index.isValid() || role != Qt::EditRole || m_tensor.rank() != 3)
         return false;
+    // NaN and ±Inf are allowed (the app flags them); "nan", "inf", "-inf" in any case.
     bool ok = false;
-    const double v = value.toDouble(&ok);
-    if (!ok || !std::isfinite(v))
+    double v = 0;
+    if (value.typeId() == QMetaType::QString) {
+        const QString text = value.toString().trimmed();
+        v = text.toDouble(&ok);
+        if (!ok)
+            v = QLocale().toDouble(text, &ok);
+        if (!ok) {
+            const QString lower = text.toLower();
+            ok = true;
+            if (lower == QLatin1String("nan"))
+                v = std::nan("");
+            else if (lower == QLatin1String("inf") || lower == QLatin1String("+inf") || lower == QLatin1String("∞"))
+                v = HUGE_VAL;
+            else if (lower == QLatin1String("-inf") || lower == QLatin1String("−inf") || lower == QLatin1String("-∞"))
+                v = -HUGE_VAL;
+            else
+                ok = false;
+        }
+    } else {
+        v = value.toDouble(&ok);
+    }
+    if (!ok)
         return false;
     m_tensor.data()[index.row() * m_tensor.dim(2) + index.column()] = float(v);
     emit dataChanged(index, index, {Qt::DisplayRole, Qt::EditRole});

@@ -8,7 +8,14 @@
 #include <QAbstractTableModel>
 #include <QStringList>
 
+#include <QColor>
+
 namespace attnviz::ui {
+
+/// The colour every view gives a NaN or ±Inf cell (magenta: in neither colour map).
+inline QColor nonFiniteColor() {
+    return QColor(255, 0, 255);
+}
 
 class TensorSliceModel : public QAbstractTableModel {
     Q_OBJECT
