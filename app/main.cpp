@@ -3,6 +3,8 @@
 #include "ui/headless.h"
 #include "ui/controller.h"
 #include "ui/main_window.h"
+#include "ui/session_autosave.h"
+#include "ui/setup_panel.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -59,7 +61,17 @@ int main(int argc, char* argv[]) {
                                      QApplication::translate("main", "Start in presentation mode."));
     const QCommandLineOption bench(QStringLiteral("bench-ui"),
                                    QApplication::translate("main", "Measure recompute and repaint times, then exit."));
-    parser.addOptions({screenshot, spec, step, size, present, bench});
+    const QCommandLineOption stateDir(
+        QStringLiteral("state-dir"),
+        QApplication::translate("main", "Where the session autosave lives (default: $ATTNVIZ_STATE_DIR, else the "
+                                        "app data folder)."),
+        QStringLiteral("DIR"));
+    const QCommandLineOption set(
+        QStringLiteral("set"),
+        QApplication::translate("main", "Set a setup field after start, as if typed: heads=3, sentence=the cat, "
+                                        "inputs=table, query[1,2]=7.5. Repeatable."),
+        QStringLiteral("NAME=VALUE"));
+    parser.addOptions({screenshot, spec, step, size, present, bench, stateDir, set});
     parser.process(app);
 
     QTextStream out(stdout), err(stderr);
@@ -87,11 +99,26 @@ int main(int argc, char* argv[]) {
     QSettings settings;
     attnviz::ui::MainWindow window;
     window.setSettings(&settings);
+    // After a kill or a crash the unsaved session comes back, unless a spec
+    // was asked for: then it is kept aside, not overwritten.
+    window.enableAutosave(parser.isSet(stateDir) ? parser.value(stateDir)
+                                                 : attnviz::ui::SessionAutosave::defaultDirectory(),
+                          !parser.isSet(spec));
     if (parser.isSet(spec)) {
         QString error;
         if (!window.openSpec(parser.value(spec), &error)) {
             err << QApplication::translate("main", "attnviz: cannot use %1: %2")
                        .arg(parser.value(spec), error.simplified())
+                << Qt::endl;
+            return 2;
+        }
+    }
+    for (const QString& assignment : parser.values(set)) {
+        const qsizetype eq = assignment.indexOf(QLatin1Char('='));
+        QString error;
+        if (eq <= 0 || !window.setupPanel()->applySetting(assignment.left(eq), assignment.mid(eq + 1), &error)) {
+            err << QApplication::translate("main", "attnviz: --set %1: %2")
+                       .arg(assignment, eq <= 0 ? QApplication::translate("main", "expected NAME=VALUE") : error)
                 << Qt::endl;
             return 2;
         }

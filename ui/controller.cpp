@@ -12,11 +12,15 @@
 namespace attnviz::ui {
 
 namespace {
-constexpr int kBaseIntervalMs = 3500; // at 1× the stage animates a step in about 3 s; then a short pause
-}
+// At 1× the stage animates a step in about 3 s. Play advances when the
+// animation says it finished, after a short rest; the fixed interval is the
+// fallback when the stage is hidden, and a watchdog when it is shown.
+constexpr int kBaseIntervalMs = 3500;
+constexpr int kBasePauseMs = 600;
+} // namespace
 
 Controller::Controller(QObject* parent) : QObject(parent), m_timer(new QTimer(this)) {
-    m_timer->setInterval(stepIntervalMs());
+    m_timer->setSingleShot(true);
     connect(m_timer, &QTimer::timeout, this, &Controller::advance);
 }
 
@@ -91,11 +95,28 @@ const core::Step* Controller::currentStepData() const {
 }
 
 bool Controller::isPlaying() const {
-    return m_timer->isActive();
+    return m_playing;
 }
 
 int Controller::stepIntervalMs() const {
     return std::max(50, int(kBaseIntervalMs / m_speed));
+}
+
+int Controller::pauseAfterAnimationMs() const {
+    return std::max(20, int(kBasePauseMs / m_speed));
+}
+
+void Controller::setWaitForAnimation(bool wait) {
+    if (wait == m_waitForAnimation)
+        return;
+    m_waitForAnimation = wait;
+    if (isPlaying())
+        m_timer->start(wait ? 2 * stepIntervalMs() : stepIntervalMs());
+}
+
+void Controller::animationFinished() {
+    if (isPlaying() && m_waitForAnimation)
+        m_timer->start(pauseAfterAnimationMs());
 }
 
 void Controller::setCurrentStep(int index) {
@@ -132,15 +153,18 @@ void Controller::last() {
 void Controller::play() {
     if (isPlaying() || stepCount() == 0)
         return;
+    m_playing = true;
+    // Waiting for an animation: it starts when the step changes, or is already running.
+    m_timer->start(m_waitForAnimation ? 2 * stepIntervalMs() : stepIntervalMs());
     if (m_current >= stepCount() - 1)
         setCurrentStep(0); // playing from the end starts over
-    m_timer->start(stepIntervalMs());
     emit playingChanged(true);
 }
 
 void Controller::pause() {
     if (!isPlaying())
         return;
+    m_playing = false;
     m_timer->stop();
     emit playingChanged(false);
 }
@@ -154,7 +178,6 @@ void Controller::setSpeed(double factor) {
     if (factor == m_speed)
         return;
     m_speed = factor;
-    m_timer->setInterval(stepIntervalMs());
     emit speedChanged(m_speed);
 }
 
@@ -163,6 +186,8 @@ void Controller::advance() {
         pause();
         return;
     }
+    // The watchdog (or, with the stage hidden, the interval) until the next animation ends.
+    m_timer->start(m_waitForAnimation ? 2 * stepIntervalMs() : stepIntervalMs());
     next();
 }
 

@@ -47,8 +47,14 @@ public:
 
     bool isPlaying() const;
     double speed() const { return m_speed; }
-    /// Milliseconds between steps while playing at the current speed.
+    /// Milliseconds between steps while playing at the current speed, when
+    /// not waiting for an animation (the stage is hidden).
     int stepIntervalMs() const;
+    /// Milliseconds of rest after an animation finished before the next step.
+    int pauseAfterAnimationMs() const;
+    /// Play waits for animationFinished() (the stage is on screen) instead of a fixed interval.
+    void setWaitForAnimation(bool wait);
+    bool waitsForAnimation() const { return m_waitForAnimation; }
 
 public slots:
     void setCurrentStep(int index);
@@ -61,6 +67,8 @@ public slots:
     void pause();
     void togglePlay();
     void setSpeed(double factor);
+    /// The current step's animation ended: while playing, the next step follows after a short rest.
+    void animationFinished();
 
 signals:
     void traceChanged();
@@ -82,7 +90,9 @@ private:
     int m_current = -1;
     double m_speed = 1.0;
     double m_lastRunMs = 0;
-    QTimer* m_timer;
+    bool m_waitForAnimation = false;
+    bool m_playing = false;
+    QTimer* m_timer; // single shot: the next advance while playing
 };
 
 } // namespace attnviz::ui

@@ -6,6 +6,7 @@
 #include "heatmap_view.h"
 #include "keras_listing.h"
 #include "settings.h"
+#include "session_autosave.h"
 #include "setup_panel.h"
 #include "stage_view.h"
 #include "step_text.h"
@@ -17,12 +18,14 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDateTime>
 #include <QDockWidget>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
 #include <QListView>
+#include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -43,7 +46,48 @@ namespace attnviz::ui {
 
 namespace {
 constexpr double kPresentationZoom = 1.6;
+
+/// "query.npy contains 3 NaN values (at (0, 1), (2, 3), (2, 5))": where a
+/// tensor holds NaN or ±Inf, as the input table shows it (rows = batch·length).
+QString describeNonFinite(const core::Tensor& t, const QString& origin) {
+    if (t.rank() != 3 || origin.isEmpty())
+        return {};
+    const core::Index E = t.dim(2);
+    int nan = 0, inf = 0;
+    QStringList cells;
+    QList<core::Index> rows;
+    for (core::Index i = 0; i < t.size(); ++i) {
+        const float v = t.data()[i];
+        if (std::isfinite(v))
+            continue;
+        std::isnan(v) ? ++nan : ++inf;
+        if (cells.size() < 4)
+            cells << QStringLiteral("(%1, %2)").arg(i / E).arg(i % E);
+        if (rows.isEmpty() || rows.back() != i / E)
+            rows << i / E;
+    }
+    if (nan + inf == 0)
+        return {};
+    QString what;
+    if (nan && inf)
+        what = MainWindow::tr("%n NaN value(s)", nullptr, nan) + MainWindow::tr(" and ") +
+               MainWindow::tr("%n Inf value(s)", nullptr, inf);
+    else
+        what = nan ? MainWindow::tr("%n NaN value(s)", nullptr, nan) : MainWindow::tr("%n Inf value(s)", nullptr, inf);
+    QString where;
+    if (nan + inf <= 3) {
+        where = MainWindow::tr("at %1").arg(cells.join(QStringLiteral(", ")));
+    } else {
+        QStringList rowText;
+        for (int i = 0; i < std::min<qsizetype>(rows.size(), 8); ++i)
+            rowText << QString::number(rows[i]);
+        if (rows.size() > 8)
+            rowText << QStringLiteral("…");
+        where = MainWindow::tr("rows %1").arg(rowText.join(QStringLiteral(", ")));
+    }
+    return MainWindow::tr("%1 contains %2 (%3)").arg(origin, what, where);
 }
+} // namespace
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent), m_controller(new Controller(this)), m_traceModel(new TraceModel(this)),
@@ -119,7 +163,8 @@ MainWindow::MainWindow(QWidget* parent)
     m_recomputeTimer->setSingleShot(true);
     m_recomputeTimer->setInterval(0);
     connect(m_recomputeTimer, &QTimer::timeout, this, &MainWindow::recomputeNow);
-    connect(m_setup, &SetupPanel::specEdited, this, &MainWindow::scheduleRecompute);
+    connect(m_setup, &SetupPanel::specEdited, this, &MainWindow::onSetupEdited);
+    connect(m_setup, &SetupPanel::loadedMasksDropped, this, &MainWindow::setNotice);
     connect(m_setup, &SetupPanel::browseRequested, this, &MainWindow::browseNpy);
 
     connect(m_controller, &Controller::traceChanged, this, &MainWindow::onTraceChanged);
@@ -137,8 +182,20 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_timeline, &StepTimeline::lastRequested, m_controller, &Controller::last);
     connect(m_timeline, &StepTimeline::speedChangeRequested, m_controller, &Controller::setSpeed);
 
+    // Play advances when the stage's animation finishes (at the stage's speed);
+    // with the stage hidden behind the Compare tab, on the fixed interval.
+    connect(m_stage, &StageView::animationFinished, m_controller, &Controller::animationFinished);
+    connect(m_controller, &Controller::playingChanged, this, [this](bool playing) {
+        if (playing && m_controller->waitsForAnimation() && !m_stage->isPlaying())
+            m_controller->animationFinished(); // already at rest: go on after the short pause
+    });
+    m_controller->setWaitForAnimation(true);
+
     connect(m_heatmap, &HeatmapView::sliceIndexChanged, this, &MainWindow::onSliceIndexChanged);
-    connect(m_centre, &QTabWidget::currentChanged, this, [this] { updateCompare(); });
+    connect(m_centre, &QTabWidget::currentChanged, this, [this](int tab) {
+        m_controller->setWaitForAnimation(tab == 0);
+        updateCompare();
+    });
 
     m_setup->setFocusPolicy(Qt::NoFocus);
     recomputeNow();
@@ -285,6 +342,8 @@ void MainWindow::closeEvent(QCloseEvent* event) {
         settings::lastSpec.setValue(*m_settings, m_recentFiles.value(0));
     }
     m_controller->pause();
+    if (m_autosave)
+        m_autosave->saveNow(true); // a normal exit: nothing to restore next time
     event->accept();
 }
 
@@ -292,6 +351,18 @@ void MainWindow::closeEvent(QCloseEvent* event) {
 
 void MainWindow::scheduleRecompute() {
     m_recomputeTimer->start();
+}
+
+void MainWindow::onSetupEdited() {
+    m_notice.clear();
+    scheduleRecompute();
+    if (m_autosave)
+        m_autosave->schedule();
+}
+
+void MainWindow::setNotice(const QString& notice) {
+    m_notice = notice;
+    updateStatus();
 }
 
 void MainWindow::recomputeNow() {
@@ -318,6 +389,16 @@ void MainWindow::onTraceChanged() {
     m_formula->setListing(mhaKerasListing(m_controller->traceSpec(), *trace));
     m_compareDirty = true;
     updateCompare();
+    // NaN and Inf in the inputs are allowed; say where they came from.
+    const core::Spec& spec = m_controller->traceSpec();
+    QStringList warnings;
+    for (auto [tensor, which] :
+         {std::pair{&spec.query, QStringLiteral("query")}, std::pair{&spec.value, QStringLiteral("value")},
+          std::pair{&spec.key, QStringLiteral("key")}})
+        if (*tensor)
+            if (QString w = describeNonFinite(**tensor, m_setup->inputOrigin(which)); !w.isEmpty())
+                warnings << w;
+    m_inputWarning = warnings.join(QStringLiteral("; "));
     m_statusInfo->setText(tr("%1 · %n step(s) · %2 FLOPs · computed in %3 ms", nullptr, int(trace->steps.size()))
                               .arg(QString::fromStdString(trace->layer), countText(trace->totalFlops()))
                               .arg(m_controller->lastRunMs(), 0, 'f', 1));
@@ -339,29 +420,44 @@ void MainWindow::onCurrentStepChanged(int index) {
     m_heatmap->setStep(trace, index);
     const core::Step* step = m_controller->currentStepData();
     m_formula->setStep(step, index, m_controller->stepCount());
-    if (!m_controller->hasError()) {
-        // Warn about NaN/Inf in the tensor on show.
-        QString warning;
-        if (step) {
-            const core::TensorStats st = core::stats(step->value.values());
-            if (st.nanCount || st.infCount)
-                warning = tr("Warning: %1 contains %2 NaN and %3 Inf values.")
-                              .arg(QString::fromStdString(step->key))
-                              .arg(st.nanCount)
-                              .arg(st.infCount);
-        }
-        m_statusError->setText(warning);
-    }
+    updateStatus();
+    if (m_autosave)
+        m_autosave->schedule(); // the step is part of the session
 }
 
 void MainWindow::onErrorChanged(const QString& field, const QString& message) {
-    if (message.isEmpty()) {
+    if (message.isEmpty())
         m_setup->clearError();
-        m_statusError->clear();
+    else
+        m_setup->showError(field, message);
+    updateStatus();
+}
+
+void MainWindow::updateStatus() {
+    if (m_controller->hasError()) {
+        m_statusError->setStyleSheet(QStringLiteral("QLabel { color: #b00000; }"));
+        m_statusError->setText(
+            tr("Not recomputed: %1 (the last good result stays on screen)").arg(m_controller->errorMessage()));
         return;
     }
-    m_setup->showError(field, message);
-    m_statusError->setText(tr("Not recomputed: %1 (the last good result stays on screen)").arg(message));
+    QStringList parts;
+    if (!m_notice.isEmpty())
+        parts << m_notice;
+    if (!m_inputWarning.isEmpty())
+        parts << m_inputWarning;
+    // NaN/Inf in the tensor on show (from the inputs, or made on the way).
+    if (const core::Step* step = m_controller->currentStepData()) {
+        const core::TensorStats st = core::stats(step->value.values());
+        if (st.nanCount || st.infCount)
+            parts << tr("%1 has %2 NaN and %3 Inf values (magenta)")
+                         .arg(QString::fromStdString(step->key))
+                         .arg(st.nanCount)
+                         .arg(st.infCount);
+    }
+    m_statusError->setStyleSheet(m_inputWarning.isEmpty() && parts.size() <= 1 && !m_notice.isEmpty()
+                                     ? QStringLiteral("QLabel { color: #1a5a1a; }")
+                                     : QStringLiteral("QLabel { color: #8a4b00; }"));
+    m_statusError->setText(parts.join(QStringLiteral(" · ")));
 }
 
 void MainWindow::onSliceIndexChanged(const QString& axis, int value) {
@@ -378,6 +474,49 @@ void MainWindow::settle() {
         recomputeNow();
     m_stage->setProgress(1.0);
     QApplication::processEvents();
+}
+
+// --- session autosave --------------------------------------------------------
+
+QJsonObject MainWindow::sessionState() const {
+    QJsonObject o;
+    o[QStringLiteral("setup")] = m_setup->sessionState();
+    if (const core::Step* step = m_controller->currentStepData())
+        o[QStringLiteral("step")] = QString::fromStdString(step->key);
+    o[QStringLiteral("spec_path")] = windowFilePath();
+    return o;
+}
+
+void MainWindow::restoreSessionState(const QJsonObject& state) {
+    m_setup->restoreSessionState(state.value(QStringLiteral("setup")).toObject());
+    recomputeNow();
+    setWindowFilePath(state.value(QStringLiteral("spec_path")).toString());
+    m_controller->setCurrentStepByKey(state.value(QStringLiteral("step")).toString());
+}
+
+bool MainWindow::enableAutosave(const QString& directory, bool restore) {
+    delete m_autosave;
+    m_autosave = new SessionAutosave(
+        directory, [this] { return sessionState(); }, this);
+    if (!m_autosave->acquire()) {
+        // Another attnviz owns this session: leave its file alone.
+        delete m_autosave;
+        m_autosave = nullptr;
+        return false;
+    }
+    const auto unfinished = m_autosave->unfinishedSession();
+    if (!unfinished)
+        return false;
+    const QString when = QLocale().toString(unfinished->savedAt, QLocale::ShortFormat);
+    if (!restore) {
+        const QString kept = m_autosave->keepAside();
+        if (!kept.isEmpty())
+            setNotice(tr("An unsaved session from %1 was kept in %2").arg(when, kept));
+        return false;
+    }
+    restoreSessionState(unfinished->session);
+    setNotice(tr("Restored your unsaved session from %1").arg(when));
+    return true;
 }
 
 // --- files -------------------------------------------------------------------

@@ -4,6 +4,7 @@
 // presentation mode. Lives in attention_ui so tests link the real window.
 #pragma once
 
+#include <QJsonObject>
 #include <QMainWindow>
 #include <QStringList>
 
@@ -23,6 +24,7 @@ class CompareView;
 class Controller;
 class FormulaPanel;
 class HeatmapView;
+class SessionAutosave;
 class SetupPanel;
 class StageView;
 class StepTimeline;
@@ -45,6 +47,17 @@ public:
     void recomputeNow();
     /// Bring every view to rest (stage animation at its end) for a deterministic frame.
     void settle();
+
+    /// Autosave the session into `directory` from now on (see SessionAutosave).
+    /// When the last run there did not close cleanly, restore its session
+    /// (`restore`) or move it aside, and say so in the status line. Returns
+    /// true when a session was restored. Without this call nothing is written.
+    bool enableAutosave(const QString& directory, bool restore = true);
+    SessionAutosave* autosave() const { return m_autosave; }
+    /// Everything needed to come back to this point: the setup panel's fields
+    /// and tables, and the current step.
+    QJsonObject sessionState() const;
+    void restoreSessionState(const QJsonObject& state);
 
     bool exportHeatmap(const QString& path, QString* error = nullptr);
     bool exportStage(const QString& path, QString* error = nullptr);
@@ -79,6 +92,11 @@ private:
     void onTraceChanged();
     void onCurrentStepChanged(int index);
     void onErrorChanged(const QString& field, const QString& message);
+    /// The status line: the error, else the notice, the input warning and the step's NaN/Inf.
+    void updateStatus();
+    /// A one-off message (restored session, dropped masks) kept until the next edit.
+    void setNotice(const QString& notice);
+    void onSetupEdited();
     void onSliceIndexChanged(const QString& axis, int value);
     void scheduleRecompute();
     void updateCompare();
@@ -106,6 +124,9 @@ private:
     QLabel* m_statusError;
     QLabel* m_statusInfo;
     QTimer* m_recomputeTimer;
+    SessionAutosave* m_autosave = nullptr;
+    QString m_notice;       // restored session, dropped masks
+    QString m_inputWarning; // NaN/Inf in the inputs, and where they came from
 
     QAction* m_openAction;
     QAction* m_saveAction;

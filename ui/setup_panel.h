@@ -6,6 +6,7 @@
 
 #include "core/spec.h"
 
+#include <QJsonObject>
 #include <QMap>
 #include <QStringList>
 #include <QWidget>
@@ -54,6 +55,23 @@ public:
     /// Whether a widget is currently marked invalid.
     static bool isMarked(const QWidget* w);
 
+    /// Everything the panel holds, as JSON, for the session autosave: every
+    /// field as typed (even a value the core rejects), the edited tables, and
+    /// the inputs, masks and weights carried over from an opened spec.
+    QJsonObject sessionState() const;
+    /// Put back a sessionState(). Emits specEdited once.
+    void restoreSessionState(const QJsonObject& state);
+    /// Set one field by name as if the user typed it: "heads=3", "sentence=the cat",
+    /// "inputs=table", "query[1,2]=7.5" (a cell of the edited table). False with a
+    /// message for an unknown name or a value the field cannot hold.
+    bool applySetting(const QString& name, const QString& value, QString* error = nullptr);
+    /// The names applySetting() and sessionState() use for the fields.
+    QStringList settingNames() const;
+
+    /// Where each input of the last buildSpec() comes from, in words for the
+    /// status line ("query.npy", "the edited query table"); empty for random inputs.
+    QString inputOrigin(const QString& which) const;
+
     void setInputSource(InputSource source);
     InputSource inputSource() const;
 
@@ -68,6 +86,22 @@ public:
     QSpinBox* keyFeaturesSpin() const { return m_keyFeatures; }
     QLineEdit* sourcePaddingEdit() const { return m_sourcePadding; }
     QLineEdit* sentenceEdit() const { return m_sentence; }
+    QLineEdit* sourceSentenceEdit() const { return m_sourceSentence; }
+    QLineEdit* queryPaddingEdit() const { return m_queryPadding; }
+    QLineEdit* npyPathEdit(const QString& which) const;
+    QSpinBox* valueDimSpin() const { return m_valueDim; }
+    QSpinBox* outputShapeSpin() const { return m_outputShape; }
+    QSpinBox* batchSpin() const { return m_batch; }
+    QSpinBox* seedSpin() const { return m_seed; }
+    QDoubleSpinBox* dropoutSpin() const { return m_dropout; }
+    QCheckBox* transformerCheck() const { return m_transformer; }
+    QComboBox* inputSourceCombo() const { return m_source; }
+    TensorEditModel* queryTableModel() const { return m_queryModel; }
+    TensorEditModel* valueTableModel() const { return m_valueModel; }
+    /// The panel's error text (hidden when there is no error).
+    QLabel* errorLabel() const { return m_error; }
+    /// Masks from an opened spec still in use (attention_mask, key_mask or per-batch padding).
+    bool hasLoadedMasks() const;
     QCheckBox* causalCheck() const { return m_causal; }
 
     QSize sizeHint() const override;
@@ -77,6 +111,8 @@ signals:
     void specEdited();
     /// The user asked to load an .npy for "query", "value" or "key".
     void browseRequested(const QString& which);
+    /// Masks from an opened spec no longer fit the sizes and were dropped; the message says which.
+    void loadedMasksDropped(const QString& message);
 
 public slots:
     void setNpyPath(const QString& which, const QString& path);
@@ -88,6 +124,12 @@ private:
     void syncTables();
     void fitSourcePage();
     void setMarked(QWidget* w, bool marked, const QString& message);
+    /// Drop the spec's masks that no longer fit the current sizes (and say so).
+    void dropMasksThatNoLongerFit();
+    void updateLoadedMaskLabel();
+    void dropLoadedMasks();
+    /// (name, widget) of every plain field, in the order a restore sets them.
+    std::vector<std::pair<QString, QWidget*>> namedFields() const;
 
     // Layer
     QComboBox* m_layer;
@@ -110,6 +152,8 @@ private:
     QCheckBox* m_causal;
     QLineEdit* m_queryPadding;
     QLineEdit* m_sourcePadding;
+    QWidget* m_loadedMaskRow;
+    QLabel* m_loadedMaskLabel;
     // Dropout, seed
     QDoubleSpinBox* m_dropout;
     QCheckBox* m_training;
