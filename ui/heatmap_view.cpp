@@ -69,7 +69,7 @@ HeatmapView::HeatmapView(QWidget* parent)
     m_plot->plotLayout()->addElement(0, 1, m_scale);
     m_map->setColorScale(m_scale);
     // NaN/Inf input cells must not look like masked cells (grey): a second map
-    // paints them magenta, with "NaN"/"inf" written in when the slice is small.
+    // paints them magenta, with NaN/∞ written in (as the stage does) when the slice is small.
     m_nonFiniteMap = new QCPColorMap(m_plot->xAxis, m_plot->yAxis);
     m_nonFiniteMap->setInterpolate(false);
     m_nonFiniteMap->setTightBoundary(false);
@@ -313,8 +313,8 @@ void HeatmapView::refill() {
                     label->position->setType(QCPItemPosition::ptPlotCoords);
                     label->position->setCoords(c, r);
                     label->setText(std::isnan(v) ? QStringLiteral("NaN")
-                                   : v > 0       ? QStringLiteral("inf")
-                                                 : QStringLiteral("−inf"));
+                                   : v > 0       ? QStringLiteral("∞")
+                                                 : QStringLiteral("−∞"));
                     label->setColor(Qt::black);
                     label->setClipToAxisRect(true);
                 }

@@ -10,6 +10,7 @@
 #include <QStringList>
 #include <QWidget>
 
+#include <limits>
 #include <memory>
 #include <vector>
 
@@ -109,8 +110,9 @@ private:
 };
 
 /// Whether a tensor value stands for a masked-out score (Keras adds −1e9).
+/// −Inf is not: it is a value of its own (an input can hold it), shown as such.
 inline bool isMaskedValue(float v) {
-    return v <= -1e8f;
+    return v <= -1e8f && v != -std::numeric_limits<float>::infinity();
 }
 
 } // namespace attnviz::ui

@@ -68,12 +68,10 @@ QString describeNonFinite(const core::Tensor& t, const QString& origin) {
     }
     if (nan + inf == 0)
         return {};
-    QString what;
-    if (nan && inf)
-        what = MainWindow::tr("%n NaN value(s)", nullptr, nan) + MainWindow::tr(" and ") +
-               MainWindow::tr("%n Inf value(s)", nullptr, inf);
-    else
-        what = nan ? MainWindow::tr("%n NaN value(s)", nullptr, nan) : MainWindow::tr("%n Inf value(s)", nullptr, inf);
+    // Spelled out rather than %n: no translator is loaded for English.
+    const QString nanText = nan == 1 ? MainWindow::tr("1 NaN value") : MainWindow::tr("%1 NaN values").arg(nan);
+    const QString infText = inf == 1 ? MainWindow::tr("1 Inf value") : MainWindow::tr("%1 Inf values").arg(inf);
+    const QString what = nan && inf ? MainWindow::tr("%1 and %2").arg(nanText, infText) : nan ? nanText : infText;
     QString where;
     if (nan + inf <= 3) {
         where = MainWindow::tr("at %1").arg(cells.join(QStringLiteral(", ")));

@@ -5,6 +5,8 @@
 // Which animation runs depends on Step::op alone, never on the layer.
 #include "stage_view.h"
 
+#include "tensor_slice_model.h"
+
 #include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QPaintEvent>
@@ -454,12 +456,12 @@ void finishGrid(StageGrid& g) {
         for (int c = 0; c < g.cols; ++c) {
             const float v = g.at(r, c);
             QRgb colour;
-            if (v <= -kSentinel) {
+            if (!std::isfinite(v)) { // NaN and ±Inf before masks: −Inf is not a masked cell
+                colour = nonFiniteColor().rgb();
+            } else if (v <= -kSentinel) {
                 hatched[size_t(r) * size_t(g.cols) + size_t(c)] = 1;
                 anyHatched = true;
                 colour = kMaskedFill.rgb();
-            } else if (!std::isfinite(v)) {
-                colour = qRgb(255, 0, 255);
             } else if (g.palette == Palette::Binary) {
                 colour = v != 0.0f ? qRgb(250, 250, 250) : kMaskedFill.rgb();
             } else if (g.palette == Palette::Diverging) {

@@ -2,12 +2,16 @@
 // move the cursor, bad values are marked while the last good trace stays.
 #include "ui/controller.h"
 #include "ui/formula_panel.h"
+#include "ui/heatmap_view.h"
+#include "ui/stage_view.h"
+#include "ui/tensor_slice_model.h"
 #include "ui/main_window.h"
 #include "ui/setup_panel.h"
 #include "ui/step_timeline.h"
 #include "ui/trace_model.h"
 
 #include "core/attention.h"
+#include "core/npy.h"
 
 #include <cmath>
 
@@ -25,7 +29,9 @@
 #include <QTemporaryDir>
 #include <QTabWidget>
 #include <QTableView>
+#include <QElapsedTimer>
 #include <QTest>
+#include <QVariantAnimation>
 
 using namespace attnviz;
 using namespace attnviz::ui;
@@ -340,6 +346,157 @@ private slots:
         // The last spec is open again.
         QCOMPARE(w.setupPanel()->headsSpin()->value(), 4);
         QCOMPARE(w.controller()->trace()->find("scores")->value.dim(1), 4);
+    }
+
+    void nanInputsAreFlagged() {
+        // NaN and Inf in the inputs are allowed: the trace computes, the cells
+        // show them, and the status line says where they came from.
+        QTemporaryDir dir;
+        core::Tensor q(core::Shape{1, 4, 8}), v(core::Shape{1, 4, 8});
+        for (core::Index i = 0; i < q.size(); ++i)
+            q.data()[i] = v.data()[i] = 0.1f * float(i % 7) - 0.3f;
+        q.data()[0 * 8 + 1] = std::nanf("");
+        q.data()[2 * 8 + 5] = std::nanf("");
+        q.data()[2 * 8 + 6] = -HUGE_VALF;
+        const QString qPath = dir.filePath(QStringLiteral("query.npy"));
+        const QString vPath = dir.filePath(QStringLiteral("value.npy"));
+        core::writeNpy(qPath.toStdString(), q);
+        core::writeNpy(vPath.toStdString(), v);
+        SetupPanel* panel = m_window->setupPanel();
+        Controller* c = m_window->controller();
+        const auto before = c->trace();
+        panel->setNpyPath(QStringLiteral("query"), qPath);
+        panel->setNpyPath(QStringLiteral("value"), vPath);
+        m_window->recomputeNow();
+        QVERIFY2(!c->hasError(), qPrintable(c->errorMessage()));
+        QVERIFY(c->trace() != before); // it computed
+        QVERIFY(std::isnan(c->trace()->find("query")->value.at({0, 0, 1})));
+        const QString status = m_window->statusMessage()->text();
+        QVERIFY2(status.contains(QStringLiteral("query.npy contains 2 NaN values and 1 Inf value (at (0, 1), (2, 5), "
+                                                "(2, 6))")),
+                 qPrintable(status));
+        QVERIFY(!status.contains(QStringLiteral("value.npy"))); // the clean file is not blamed
+        // The inspector paints and counts them; the numbers table colours them.
+        c->setCurrentStepByKey(QStringLiteral("query"));
+        QCOMPARE(m_window->heatmap()->nonFiniteCells(), 3);
+        QVERIFY2(m_window->heatmap()->statsText().contains(QStringLiteral("2 NaN, 1 Inf")),
+                 qPrintable(m_window->heatmap()->statsText()));
+        auto* numbers = m_window->heatmap()->findChild<QTableView*>();
+        QVERIFY(numbers);
+        QCOMPARE(numbers->model()->index(0, 1).data(Qt::DisplayRole).toString(), QStringLiteral("nan"));
+        QCOMPARE(numbers->model()->index(0, 1).data(Qt::BackgroundRole).value<QBrush>().color(), nonFiniteColor());
+        QVERIFY(!numbers->model()->index(0, 0).data(Qt::BackgroundRole).isValid());
+        if (const QByteArray shots = qgetenv("ATTNVIZ_UI_SHOTS"); !shots.isEmpty()) {
+            m_window->settle();
+            m_window->grab().save(QString::fromLocal8Bit(shots) + QStringLiteral("/nan_inputs.png"));
+        }
+
+        // Typed into the edited table: "nan" is accepted and located.
+        panel->setInputSource(SetupPanel::InputSource::Table);
+        m_window->recomputeNow();
+        QAbstractItemModel* table = panel->queryTableModel();
+        QVERIFY(table->setData(table->index(3, 2), QStringLiteral("nan")));
+        QVERIFY(table->setData(table->index(1, 0), QStringLiteral("-inf")));
+        QVERIFY(!table->setData(table->index(1, 1), QStringLiteral("lots")));
+        m_window->recomputeNow();
+        QVERIFY2(!c->hasError(), qPrintable(c->errorMessage()));
+        QVERIFY(std::isnan(c->trace()->find("query")->value.at({0, 3, 2})));
+        QVERIFY2(m_window->statusMessage()->text().contains(
+                     QStringLiteral("the edited query table contains 1 NaN value and 1 Inf value (at (1, 0), (3, 2))")),
+                 qPrintable(m_window->statusMessage()->text()));
+        QCOMPARE(table->index(3, 2).data(Qt::BackgroundRole).value<QBrush>().color(), nonFiniteColor());
+    }
+
+    void playFollowsTheStageAnimation() {
+        Controller* c = m_window->controller();
+        StageView* stage = m_window->stage();
+        auto* animation = stage->findChild<QVariantAnimation*>();
+        QVERIFY(animation);
+        c->setSpeed(1.0);
+        QVERIFY(c->waitsForAnimation());
+        c->first();
+        m_window->settle(); // the stage at rest
+        // At rest: play goes on after the short pause, not the 3.5 s interval.
+        QElapsedTimer clock;
+        clock.start();
+        c->play();
+        QTRY_COMPARE_WITH_TIMEOUT(c->currentStep(), 1, 2000);
+        QVERIFY(clock.elapsed() < 2000);
+        // The next step waits for its animation, however long it is...
+        QVERIFY(stage->isPlaying());
+        QTest::qWait(c->pauseAfterAnimationMs() + 300);
+        QCOMPARE(c->currentStep(), 1);
+        // ... and follows as soon as it finishes.
+        clock.restart();
+        animation->setCurrentTime(animation->duration()); // finished
+        QTRY_COMPARE_WITH_TIMEOUT(c->currentStep(), 2, 2000);
+        QVERIFY(clock.elapsed() >= c->pauseAfterAnimationMs() - 20);
+        // The speed scales the rest between steps and the stage's animation.
+        c->setSpeed(2.0);
+        QCOMPARE(c->pauseAfterAnimationMs(), 300);
+        QCOMPARE(animation->duration(), 1500);
+        // The stage hidden behind Compare: the fixed interval drives play.
+        m_window->findChild<QTabWidget*>()->setCurrentIndex(1);
+        QVERIFY(!c->waitsForAnimation());
+        const int at = c->currentStep();
+        QTRY_COMPARE_WITH_TIMEOUT(c->currentStep(), at + 1, c->stepIntervalMs() + 1000);
+        c->pause();
+        QVERIFY(!c->isPlaying());
+        m_window->findChild<QTabWidget*>()->setCurrentIndex(0);
+        QVERIFY(c->waitsForAnimation());
+    }
+
+    void openedSpecMasksStayUntilTheyNoLongerFit() {
+        // attention_mask: kept through a change of heads and a trip to another layer.
+        const QString spec = QStringLiteral(ATTNVIZ_TEST_DATA_DIR "/keras/mha_attnmask_b2_h4/spec.json");
+        QString error;
+        QVERIFY2(m_window->openSpec(spec, &error), qPrintable(error));
+        Controller* c = m_window->controller();
+        SetupPanel* panel = m_window->setupPanel();
+        const core::Tensor mask = *core::loadSpec(spec.toStdString()).attentionMask;
+        QVERIFY(c->traceSpec().attentionMask);
+        QVERIFY(panel->hasLoadedMasks());
+        panel->headsSpin()->setValue(2);
+        m_window->recomputeNow();
+        QVERIFY2(!c->hasError(), qPrintable(c->errorMessage()));
+        QVERIFY(c->traceSpec().attentionMask && c->traceSpec().attentionMask->values() == mask.values());
+        // Attention has no attention_mask argument: it is not passed (this spec's widths
+        // then stop Attention, but not because of the mask), and it is back with MHA.
+        panel->layerCombo()->setCurrentIndex(1);
+        m_window->recomputeNow();
+        QVERIFY(!c->spec().attentionMask);
+        QVERIFY(c->errorField() != QStringLiteral("masks.attention_mask"));
+        panel->layerCombo()->setCurrentIndex(0);
+        m_window->recomputeNow();
+        QVERIFY(c->traceSpec().attentionMask && c->traceSpec().attentionMask->values() == mask.values());
+        // A longer query: the mask no longer fits, is dropped, and the status line says so.
+        panel->setInputSource(SetupPanel::InputSource::Random);
+        panel->queryLenSpin()->setValue(int(mask.dim(1)) + 1);
+        m_window->recomputeNow();
+        QVERIFY2(!c->hasError(), qPrintable(c->errorMessage()));
+        QVERIFY(!c->traceSpec().attentionMask);
+        QVERIFY2(m_window->statusMessage()->text().contains(QStringLiteral("attention_mask")) &&
+                     m_window->statusMessage()->text().contains(QStringLiteral("dropped")),
+                 qPrintable(m_window->statusMessage()->text()));
+        panel->queryLenSpin()->setValue(int(mask.dim(1))); // gone for good, not back when it fits again
+        m_window->recomputeNow();
+        QVERIFY(!c->traceSpec().attentionMask);
+        QVERIFY(!m_window->statusMessage()->text().contains(QStringLiteral("dropped"))); // a notice lasts one edit
+
+        // Per-batch padding masks: kept through a structure change until the field is edited.
+        const QString spec2 = QStringLiteral(ATTNVIZ_TEST_DATA_DIR "/keras/mha_qmask_vmask_b2_h2/spec.json");
+        QVERIFY2(m_window->openSpec(spec2, &error), qPrintable(error));
+        const core::Spec loaded = core::loadSpec(spec2.toStdString());
+        QVERIFY(loaded.valueMask->values() != core::Tensor(loaded.valueMask->shape()).values());
+        panel->keyDimSpin()->setValue(5);
+        m_window->recomputeNow();
+        QVERIFY2(!c->hasError(), qPrintable(c->errorMessage()));
+        QVERIFY(c->traceSpec().valueMask && c->traceSpec().valueMask->values() == loaded.valueMask->values());
+        QVERIFY(c->traceSpec().queryMask && c->traceSpec().queryMask->values() == loaded.queryMask->values());
+        panel->sourcePaddingEdit()->setText(QString()); // the user edits the field: the text wins
+        m_window->recomputeNow();
+        QVERIFY(!c->traceSpec().valueMask);
+        QVERIFY(c->traceSpec().queryMask && c->traceSpec().queryMask->values() == loaded.queryMask->values());
     }
 
 private:
