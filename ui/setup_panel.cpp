@@ -830,6 +830,17 @@ QStringList SetupPanel::settingNames() const {
     return names;
 }
 
+QWidget* SetupPanel::widgetForSetting(const QString& name) const {
+    for (const auto& [field, w] : namedFields())
+        if (field == name)
+            return w;
+    if (name == QLatin1String("query_table"))
+        return m_queryTable;
+    if (name == QLatin1String("value_table"))
+        return m_valueTable;
+    return nullptr;
+}
+
 QLineEdit* SetupPanel::npyPathEdit(const QString& which) const {
     return which == QLatin1String("query") ? m_queryFile : which == QLatin1String("value") ? m_valueFile : m_keyFile;
 }
@@ -1080,6 +1091,17 @@ void SetupPanel::showError(const QString& field, const QString& message) {
         return;
     QWidget* w = widgetForField(field);
     setMarked(w, true, message);
+    // Also mark every field the message names after "Received:" (a width
+    // mismatch names both sides; the user may have changed either).
+    if (const qsizetype at = message.lastIndexOf(QLatin1String("Received:")); at >= 0) {
+        static const QRegularExpression named(QStringLiteral("(\\w+)="));
+        for (auto it = named.globalMatch(message.mid(at)); it.hasNext();) {
+            const QString name = QLatin1Char('.') + it.next().captured(1);
+            for (auto f = m_fieldWidgets.cbegin(); f != m_fieldWidgets.cend(); ++f)
+                if (f.key().endsWith(name) && f.value() != w && !isMarked(f.value()) && f.value()->isEnabled())
+                    setMarked(f.value(), true, message);
+        }
+    }
     m_error->setText(field.isEmpty() ? message
                                      : tr("<b>%1</b>: %2").arg(field.toHtmlEscaped(), message.toHtmlEscaped()));
     m_error->setToolTip(message);

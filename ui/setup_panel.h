@@ -67,6 +67,8 @@ public:
     bool applySetting(const QString& name, const QString& value, QString* error = nullptr);
     /// The names applySetting() and sessionState() use for the fields.
     QStringList settingNames() const;
+    /// The widget of a setting name ("key_dim", "query_npy"); nullptr when unknown.
+    QWidget* widgetForSetting(const QString& name) const;
 
     /// Where each input of the last buildSpec() comes from, in words for the
     /// status line ("query.npy", "the edited query table"); empty for random inputs.
