@@ -106,8 +106,13 @@ std::optional<Index> readInt(const json& obj, const char* name, const std::strin
     }
     if (j->is_number_float()) {
         const double v = j->get<double>();
-        if (std::isfinite(v) && v == std::floor(v) && std::abs(v) < 1e15)
+        if (std::isfinite(v) && v == std::floor(v) && std::abs(v) < 1e15) {
+            // The same upper bound as for integers: 1e12 must not slip past it.
+            if (v > static_cast<double>(maxValue))
+                fail(field, std::string(name) + " is too large (at most " + std::to_string(maxValue) +
+                                "). Received: " + name + "=" + j->dump());
             return static_cast<Index>(v);
+        }
         fail(field, std::string(name) + " must be an integer. Received: " + name + "=" + j->dump());
     }
     if (!j->is_number_integer())

@@ -317,10 +317,38 @@ TEST(HostileInputs, SpecSizesBeyondTheirRange) {
     const SpecResult beyond = specError(R"({"layer": "Attention", "shapes": {"query_len": 18446744073709551616}})");
     EXPECT_EQ(beyond.field, "shapes.query_len");
     EXPECT_NE(beyond.message.find("must be an integer"), std::string::npos) << beyond.message;
+    // Written as floats, the same bounds hold (1e14 used to slip through and
+    // then failed to load again once saved by specToJson).
+    const SpecResult floatBatch = specError(R"({"layer": "Attention", "shapes": {"batch": 1e14}})");
+    EXPECT_EQ(floatBatch.field, "shapes.batch");
+    EXPECT_NE(floatBatch.message.find("is too large (at most 1099511627776). Received: batch=1"), std::string::npos)
+        << floatBatch.message;
+    const SpecResult floatHeads =
+        specError(R"({"layer": "MultiHeadAttention", "config": {"num_heads": 3e9, "key_dim": 2}})");
+    EXPECT_EQ(floatHeads.field, "config.num_heads");
+    EXPECT_NE(floatHeads.message.find("is too large (at most 2147483647)"), std::string::npos) << floatHeads.message;
     const SpecResult heads =
         specError(R"({"layer": "MultiHeadAttention", "config": {"num_heads": 4294967297, "key_dim": 2}})");
     EXPECT_EQ(heads.field, "config.num_heads");
     EXPECT_NE(heads.message.find("is too large (at most 2147483647)"), std::string::npos) << heads.message;
+}
+
+// What parseSpec accepts, specToJson (the app's save and autosave) writes in a
+// form parseSpec accepts again: the invariant fuzz_spec checks on every input.
+TEST(HostileInputs, SpecRoundTripsThroughSpecToJson) {
+    const std::string text =
+        R"({"layer": "MultiHeadAttention", "config": {"num_heads": 2.0, "key_dim": -1e14, "output_shape": [7],
+            "dropout": 1e300}, "shapes": {"batch": 1.099511627776e12, "query_len": -9223372036854775808},
+            "seed": 18446744073709551615, "tokens": {"query": ["", "a b", "\u00e9"], "source": " x  y "}})";
+    const Spec s = parseSpec(text, ".");
+    const Spec back = parseSpec(specToJson(s, false), ".");
+    EXPECT_EQ(back.config.numHeads, 2);
+    EXPECT_EQ(back.config.keyDim, s.config.keyDim);
+    EXPECT_EQ(back.shapes.batch, Index(1) << 40);
+    EXPECT_EQ(back.shapes.queryLen, s.shapes.queryLen);
+    EXPECT_EQ(back.seed, s.seed);
+    EXPECT_EQ(back.queryTokens, s.queryTokens);
+    EXPECT_EQ(back.sourceTokens, (std::vector<std::string>{"x", "y"}));
 }
 
 TEST(HostileInputs, SpecNamingAHugeNpy) {
