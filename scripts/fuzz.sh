@@ -78,8 +78,8 @@ for t in "${targets[@]}"; do
   rc=0
   "build-fuzz/tests/fuzz/$t" "$limit" "${args[@]}" -rss_limit_mb=2048 -malloc_limit_mb=512 -timeout=10 \
     -print_final_stats=1 -artifact_prefix="$out/" ${FUZZ_EXTRA:-} "$out/corpus" "$out/seeds" >"$out/fuzz.log" 2>&1 || rc=$?
-  execs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$out/fuzz.log" | awk '{print $2}' | tail -1)
-  rate=$(grep -o 'stat::average_exec_per_sec: [0-9]*' "$out/fuzz.log" | awk '{print $2}' | tail -1)
+  execs=$(awk '/^stat::number_of_executed_units:/ {v = $2} END {print v}' "$out/fuzz.log")
+  rate=$(awk '/^stat::average_exec_per_sec:/ {v = $2} END {print v}' "$out/fuzz.log")
   echo "fuzz.sh: $t: exit $rc, ${execs:-?} executions, ${rate:-?} exec/s"
   if [ "$rc" -ne 0 ]; then
     status=1
