@@ -511,30 +511,29 @@ void CompareView::runChecks() {
     }
 }
 
-QStringList CompareView::rowLabels(int n) const {
-    QStringList t = m_queryTokens;
-    if (t.isEmpty())
-        for (const std::string& s : m_spec.queryTokens)
-            t << QString::fromStdString(s);
-    if (t.size() == n)
-        return t;
+namespace {
+
+// Tokens when there is one per row/column, else 0, 1, 2, ...
+QStringList labelsFor(QStringList tokens, const std::vector<std::string>& specTokens, int n) {
+    if (tokens.isEmpty())
+        for (const std::string& s : specTokens)
+            tokens << QString::fromStdString(s);
+    if (tokens.size() == n)
+        return tokens;
     QStringList out;
     for (int i = 0; i < n; ++i)
         out << QString::number(i);
     return out;
 }
 
+} // namespace
+
+QStringList CompareView::rowLabels(int n) const {
+    return labelsFor(m_queryTokens, m_spec.queryTokens, n);
+}
+
 QStringList CompareView::colLabels(int n) const {
-    QStringList t = m_keyTokens;
-    if (t.isEmpty())
-        for (const std::string& s : m_spec.sourceTokens)
-            t << QString::fromStdString(s);
-    if (t.size() == n)
-        return t;
-    QStringList out;
-    for (int i = 0; i < n; ++i)
-        out << QString::number(i);
-    return out;
+    return labelsFor(m_keyTokens, m_spec.sourceTokens, n);
 }
 
 void CompareView::refreshPlots() {
