@@ -183,6 +183,52 @@ std::vector<std::string> readTokens(const json& j, const std::string& field) {
     return out;
 }
 
+// Keras constructor arguments attnviz does not model, accepted when they hold
+// Keras' default (null or the default value), so a spec dumped from a layer's
+// get_config() loads; any other value is refused with what is supported.
+json withoutKerasDefaults(const json& config, bool mha) {
+    struct Known {
+        const char* name;
+        json defaultValue;
+        const char* className; // for serialized initializers, e.g. {"class_name": "GlorotUniform"}
+    };
+    std::vector<Known> known{{"name", nullptr, nullptr},
+                             {"dtype", "float32", nullptr},
+                             {"trainable", true, nullptr},
+                             {"seed", nullptr, nullptr},
+                             {"autocast", true, nullptr}};
+    if (mha) {
+        const std::vector<Known> more{{"kernel_initializer", "glorot_uniform", "GlorotUniform"},
+                                      {"bias_initializer", "zeros", "Zeros"},
+                                      {"kernel_regularizer", nullptr, nullptr},
+                                      {"bias_regularizer", nullptr, nullptr},
+                                      {"activity_regularizer", nullptr, nullptr},
+                                      {"kernel_constraint", nullptr, nullptr},
+                                      {"bias_constraint", nullptr, nullptr},
+                                      {"use_gate", false, nullptr},
+                                      {"sliding_window", nullptr, nullptr},
+                                      {"flash_attention", nullptr, nullptr}};
+        known.insert(known.end(), more.begin(), more.end());
+    }
+    json rest = config;
+    for (const Known& k : known) {
+        const json* v = member(config, k.name);
+        if (!v)
+            continue;
+        const std::string n = k.name;
+        const bool anyValue = n == "name" || n == "seed"; // labels and RNG seeds change no number here
+        const bool isDefault = v->is_null() || *v == k.defaultValue ||
+                               (n == "dtype" && v->is_object()) || // a dtype policy object
+                               (n == "flash_attention" && *v == false) ||
+                               (k.className && v->is_object() && v->value("class_name", "") == k.className);
+        if (!anyValue && !isDefault)
+            fail("config." + n, "attnviz computes Keras' default for " + n + " (" + k.defaultValue.dump() +
+                                    ") only. Received: " + n + "=" + v->dump());
+        rest.erase(k.name);
+    }
+    return rest;
+}
+
 } // namespace
 
 Spec parseSpec(const std::string& text, const std::string& baseDir) {
@@ -238,9 +284,9 @@ Spec parseSpec(const std::string& text, const std::string& baseDir) {
         fail("config.num_heads", "MultiHeadAttention needs num_heads and key_dim in \"config\".");
     if (config) {
         if (mha) {
-            rejectUnknown(*config, "config",
+            rejectUnknown(withoutKerasDefaults(*config, true), "config",
                           {"num_heads", "key_dim", "value_dim", "use_bias", "output_shape", "dropout",
-                           "transformer_sublayer", "name", "attention_axes"});
+                           "transformer_sublayer", "attention_axes"});
             const auto heads = readInt(*config, "num_heads", "config", false);
             const auto kd = readInt(*config, "key_dim", "config", false);
             if (!heads)
@@ -270,7 +316,7 @@ Spec parseSpec(const std::string& text, const std::string& baseDir) {
                                               "Received: attention_axes=" +
                                                   ax->dump());
         } else {
-            rejectUnknown(*config, "config", {"use_scale", "score_mode", "dropout", "name", "seed"});
+            rejectUnknown(withoutKerasDefaults(*config, false), "config", {"use_scale", "score_mode", "dropout"});
             if (const auto u = readBool(*config, "use_scale", "config", true))
                 s.config.useScale = *u;
             if (const json* sm = member(*config, "score_mode"); sm && !sm->is_null()) {

@@ -40,6 +40,28 @@ TEST(Spec, KerasDefaultsForLeftOutArguments) {
     EXPECT_FALSE(m.call.training);
 }
 
+TEST(Spec, AcceptsAKerasGetConfigDumpWithDefaultValues) {
+    // Arguments attnviz does not model load when they hold Keras' defaults.
+    const Spec s = parseSpec(R"({"layer": "MultiHeadAttention", "config": {"name": "mha", "trainable": true,
+        "dtype": {"module": "keras", "class_name": "DTypePolicy", "config": {"name": "float32"}},
+        "num_heads": 2, "key_dim": 3, "value_dim": 3, "dropout": 0.0, "use_bias": true, "output_shape": null,
+        "attention_axes": null, "flash_attention": null, "use_gate": false, "sliding_window": null,
+        "kernel_initializer": {"module": "keras.initializers", "class_name": "GlorotUniform", "config": {"seed": null}},
+        "bias_initializer": {"module": "keras.initializers", "class_name": "Zeros", "config": {}},
+        "kernel_regularizer": null, "bias_regularizer": null, "activity_regularizer": null,
+        "kernel_constraint": null, "bias_constraint": null, "seed": null}})",
+                             ".");
+    EXPECT_EQ(s.config.numHeads, 2);
+    const Spec a = parseSpec(R"({"layer": "Attention", "config": {"name": "attention", "use_scale": true,
+        "score_mode": "dot", "dropout": 0.0, "seed": 3, "trainable": true, "dtype": "float32"}})",
+                             ".");
+    EXPECT_TRUE(a.config.effectiveUseScale());
+    EXPECT_THROW(parseSpec(R"({"layer": "MultiHeadAttention", "config": {"num_heads": 1, "key_dim": 1,
+        "kernel_initializer": "he_normal"}})",
+                           "."),
+                 SpecError);
+}
+
 TEST(Spec, ShapesSeedAndTransformerSublayerInEitherPlace) {
     const Spec s = parseSpec(R"({"layer": "MultiHeadAttention", "config": {"num_heads": 2, "key_dim": 3},
         "shapes": {"batch": 2, "query_len": 3, "source_len": 5, "query_features": 6, "value_features": 7,
