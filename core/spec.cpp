@@ -390,11 +390,11 @@ Spec parseSpec(const std::string& text, const std::string& baseDir) {
     if (const json* inputs = member(root, "inputs")) {
         requireObject(inputs, "inputs");
         rejectUnknown(*inputs, "inputs", {"query", "value", "key"});
-        if (const json* j = member(*inputs, "query"))
+        if (const json* j = member(*inputs, "query"); j && !j->is_null())
             s.query = loadArray(baseDir, *j, "inputs.query", false);
-        if (const json* j = member(*inputs, "value"))
+        if (const json* j = member(*inputs, "value"); j && !j->is_null())
             s.value = loadArray(baseDir, *j, "inputs.value", false);
-        if (const json* j = member(*inputs, "key"))
+        if (const json* j = member(*inputs, "key"); j && !j->is_null())
             s.key = loadArray(baseDir, *j, "inputs.key", false);
         if (s.key && !s.value)
             fail("inputs.value", "A key was given without a value; Keras needs the value (key defaults to value, not "
@@ -403,13 +403,13 @@ Spec parseSpec(const std::string& text, const std::string& baseDir) {
     if (const json* masks = member(root, "masks")) {
         requireObject(masks, "masks");
         rejectUnknown(*masks, "masks", {"query_mask", "value_mask", "key_mask", "attention_mask"});
-        if (const json* j = member(*masks, "query_mask"))
+        if (const json* j = member(*masks, "query_mask"); j && !j->is_null())
             s.queryMask = loadArray(baseDir, *j, "masks.query_mask", true);
-        if (const json* j = member(*masks, "value_mask"))
+        if (const json* j = member(*masks, "value_mask"); j && !j->is_null())
             s.valueMask = loadArray(baseDir, *j, "masks.value_mask", true);
-        if (const json* j = member(*masks, "key_mask"))
+        if (const json* j = member(*masks, "key_mask"); j && !j->is_null())
             s.keyMask = loadArray(baseDir, *j, "masks.key_mask", true);
-        if (const json* j = member(*masks, "attention_mask"))
+        if (const json* j = member(*masks, "attention_mask"); j && !j->is_null())
             s.attentionMask = loadArray(baseDir, *j, "masks.attention_mask", true);
     }
     if (const json* weights = member(root, "weights"); weights && !weights->is_null()) {

@@ -56,6 +56,10 @@ TEST(Spec, AcceptsAKerasGetConfigDumpWithDefaultValues) {
         "score_mode": "dot", "dropout": 0.0, "seed": 3, "trainable": true, "dtype": "float32"}})",
                              ".");
     EXPECT_TRUE(a.config.effectiveUseScale());
+    // null file names mean "not given", as None would in Python.
+    const Spec n = parseSpec(R"({"layer": "Attention", "inputs": {"key": null}, "masks": {"value_mask": null}})", ".");
+    EXPECT_FALSE(n.key.has_value());
+    EXPECT_FALSE(n.valueMask.has_value());
     EXPECT_THROW(parseSpec(R"({"layer": "MultiHeadAttention", "config": {"num_heads": 1, "key_dim": 1,
         "kernel_initializer": "he_normal"}})",
                            "."),
