@@ -16,6 +16,11 @@
 #include "core/spec.h"
 
 #include <QAction>
+#include <QHBoxLayout>
+#include <QSignalBlocker>
+#include <QSlider>
+#include <QToolButton>
+#include <QVBoxLayout>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDateTime>
@@ -99,10 +104,29 @@ MainWindow::MainWindow(QWidget* parent)
     m_centre = new QTabWidget(this);
     m_centre->setDocumentMode(true);
     auto* split = new QSplitter(Qt::Vertical, m_centre);
-    m_stage = new StageView(split);
+    // The stage with its scrub bar: replay, and a slider over the animation.
+    auto* stagePane = new QWidget(split);
+    auto* stageLayout = new QVBoxLayout(stagePane);
+    stageLayout->setContentsMargins(0, 0, 0, 0);
+    stageLayout->setSpacing(2);
+    m_stage = new StageView(stagePane);
     m_stage->setToolTip(tr("The current operation, animated. Step menu ▸ Replay animation (R) plays it again."));
+    auto* scrubBar = new QHBoxLayout();
+    scrubBar->setContentsMargins(6, 0, 6, 2);
+    m_replayButton = new QToolButton(stagePane);
+    m_replayButton->setText(tr("↻ Replay"));
+    m_replayButton->setToolTip(tr("Play this step's animation again (R)"));
+    m_scrub = new QSlider(Qt::Horizontal, stagePane);
+    m_scrub->setObjectName(QStringLiteral("scrubSlider"));
+    m_scrub->setRange(0, 1000);
+    m_scrub->setValue(1000);
+    m_scrub->setToolTip(tr("Scrub through this step's animation ([ and ] move it by 5 %)"));
+    scrubBar->addWidget(m_replayButton);
+    scrubBar->addWidget(m_scrub, 1);
+    stageLayout->addWidget(m_stage, 1);
+    stageLayout->addLayout(scrubBar);
     m_formula = new FormulaPanel(split);
-    split->addWidget(m_stage);
+    split->addWidget(stagePane);
     split->addWidget(m_formula);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
@@ -232,6 +256,10 @@ void MainWindow::createActions() {
     m_firstAction = make(tr("&First step"), QKeySequence(Qt::Key_Home), tr("Go to the first step"));
     m_lastAction = make(tr("&Last step"), QKeySequence(Qt::Key_End), tr("Go to the last step"));
     m_replayAction = make(tr("Re&play animation"), QKeySequence(Qt::Key_R), tr("Play this step's animation again"));
+    m_scrubBackAction =
+        make(tr("Scrub &back"), QKeySequence(Qt::Key_BracketLeft), tr("Move the animation back by 5 %"));
+    m_scrubForwardAction =
+        make(tr("Scrub &forward"), QKeySequence(Qt::Key_BracketRight), tr("Move the animation forward by 5 %"));
     m_aboutAction = make(tr("&About attnviz"), {}, tr("What attnviz is"));
 
     connect(m_openAction, &QAction::triggered, this, &MainWindow::openSpecDialog);
@@ -249,6 +277,17 @@ void MainWindow::createActions() {
     connect(m_firstAction, &QAction::triggered, m_controller, &Controller::first);
     connect(m_lastAction, &QAction::triggered, m_controller, &Controller::last);
     connect(m_replayAction, &QAction::triggered, m_stage, &StageView::replay);
+    connect(m_replayButton, &QToolButton::clicked, m_stage, &StageView::replay);
+    // The stage's progress is mirrored with signals blocked, so any change of
+    // the slider that arrives here comes from the user.
+    connect(m_scrub, &QSlider::valueChanged, this, [this](int v) { m_stage->setProgress(v / 1000.0); });
+    connect(m_stage, &StageView::progressChanged, this, [this](double p) {
+        const QSignalBlocker block(m_scrub);
+        m_scrub->setValue(int(std::lround(p * 1000.0)));
+    });
+    connect(m_scrubBackAction, &QAction::triggered, this, [this] { m_stage->setProgress(m_stage->progress() - 0.05); });
+    connect(m_scrubForwardAction, &QAction::triggered, this,
+            [this] { m_stage->setProgress(m_stage->progress() + 0.05); });
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::about);
 
     // Escape leaves presentation mode.
@@ -292,6 +331,8 @@ void MainWindow::createMenus() {
     step->addAction(m_lastAction);
     step->addSeparator();
     step->addAction(m_replayAction);
+    step->addAction(m_scrubBackAction);
+    step->addAction(m_scrubForwardAction);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_aboutAction);

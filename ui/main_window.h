@@ -15,8 +15,10 @@ class QDockWidget;
 class QLabel;
 class QMenu;
 class QSettings;
+class QSlider;
 class QTabWidget;
 class QTimer;
+class QToolButton;
 
 namespace attnviz::ui {
 
@@ -143,6 +145,10 @@ private:
     QAction* m_firstAction;
     QAction* m_lastAction;
     QAction* m_replayAction;
+    QAction* m_scrubBackAction;
+    QAction* m_scrubForwardAction;
+    QToolButton* m_replayButton;
+    QSlider* m_scrub;
     QAction* m_aboutAction;
     QMenu* m_recentMenu = nullptr;
 

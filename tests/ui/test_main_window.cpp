@@ -22,6 +22,7 @@
 #include <QListView>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSlider>
 #include <QSpinBox>
 #include <QDir>
 #include <QFileInfo>
@@ -118,6 +119,36 @@ private slots:
         const QRect r = list->visualRect(list->model()->index(3, 0));
         QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, r.center());
         QCOMPARE(c->currentStep(), 3);
+    }
+
+    void animationScrubsAndReplays() {
+        Controller* c = m_window->controller();
+        c->setCurrentStepByKey(QStringLiteral("scores"));
+        StageView* stage = m_window->stage();
+        auto* scrub = m_window->findChild<QSlider*>(QStringLiteral("scrubSlider"));
+        QVERIFY(scrub);
+        // Dragging the slider scrubs the stage (and pauses its animation).
+        scrub->setValue(250);
+        QCOMPARE(stage->progress(), 0.25);
+        QVERIFY(!stage->isPlaying());
+        // [ and ] move it by 5 %, and the slider follows the stage.
+        m_window->timeline()->listView()->setFocus();
+        QTest::keyClick(m_window, Qt::Key_BracketRight);
+        QVERIFY(std::abs(stage->progress() - 0.30) < 1e-9);
+        QCOMPARE(scrub->value(), 300);
+        QTest::keyClick(m_window, Qt::Key_BracketLeft);
+        QTest::keyClick(m_window, Qt::Key_BracketLeft);
+        QVERIFY(std::abs(stage->progress() - 0.20) < 1e-9);
+        QCOMPARE(scrub->value(), 200);
+        // The scrubbed frame is really different from the finished one.
+        const QImage partial = stage->renderImage(QSize(640, 400));
+        stage->setProgress(1.0);
+        QVERIFY(partial != stage->renderImage(QSize(640, 400)));
+        // R replays from the start.
+        QTest::keyClick(m_window, Qt::Key_R);
+        QVERIFY(stage->isPlaying());
+        QVERIFY(stage->progress() < 0.5);
+        QVERIFY(scrub->value() < 500);
     }
 
     void badValueMarksFieldAndKeepsTrace() {
