@@ -369,3 +369,20 @@ TEST(HostileInputs, SpecNamingAHugeNpy) {
 }
 
 } // namespace
+
+// Deflate bombs (tests/data/fuzz_regressions/make_deflate_bombs.py): 510 KiB
+// that inflate to 512 MiB of zeros.
+TEST(HostileInputs, DeflateBombRefusedByItsDeclaredSize) {
+    Quick q;
+    NpyLimits limits;
+    limits.maxBytes = std::uint64_t(64) << 20;
+    EXPECT_EQ(npzError(readFile(kDir / "bomb_honest.npz"), limits),
+              "x.npz: member 'x.npy': declares 536871040 bytes, more than the remaining limit of 67108864 bytes");
+}
+
+TEST(HostileInputs, DeflateBombThatLiesAboutItsSizeStopsEarly) {
+    Quick q;
+    // It declares 1 KiB: inflating stops right past that, whatever the stream holds.
+    const std::string err = npzError(readFile(kDir / "bomb_lying.npz"));
+    EXPECT_EQ(err, "x.npz: member 'x.npy': declares 1024 bytes but holds more");
+}
