@@ -19,6 +19,7 @@
 #include <QHBoxLayout>
 #include <QSignalBlocker>
 #include <QSlider>
+#include <QTabBar>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QApplication>
@@ -765,6 +766,13 @@ void MainWindow::applyZoom() {
     m_formula->setZoom(z);
     m_heatmap->setZoom(z);
     m_timeline->setZoom(z);
+    // The stage's tab bar and scrub bar grow with it, so they stay readable on a projector.
+    QFont f = QApplication::font();
+    if (f.pointSizeF() > 0)
+        f.setPointSizeF(f.pointSizeF() * z);
+    m_centre->tabBar()->setFont(f);
+    m_replayButton->setFont(f);
+    m_scrub->setMinimumHeight(int(std::lround(16 * z)));
 }
 
 void MainWindow::about() {
@@ -773,8 +781,8 @@ void MainWindow::about() {
                           "<p>Keras' three attention layers — MultiHeadAttention, Attention and AdditiveAttention — "
                           "computed exactly as Keras 3 does, one operation at a time: every tensor with its shape, "
                           "its formula and the Keras code that produces it.</p>"
-                          "<p>Keys: Space play/pause, Left/Right step, Home/End first/last, F5 presentation, "
-                          "Ctrl+= / Ctrl+- zoom.</p>"
+                          "<p>Keys: Space play/pause, Left/Right step, Home/End first/last, R replay, [ and ] scrub, "
+                          "F5 presentation, Ctrl+= / Ctrl+- zoom.</p>"
                           "<p>Built with Qt %2 and QCustomPlot.</p>")
                            .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
 }
