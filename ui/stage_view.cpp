@@ -543,6 +543,17 @@ void addProductDetails(StageScene& sc, const core::Tensor* bias) {
 
 // ---------------------------------------------------------------- per op kind
 
+// The result grid goes last and fills row by row once the operands have been
+// introduced (the first `introEnd` of the animation).
+bool finishRowByRow(StageScene& sc, StageGrid result, double introEnd) {
+    sc.grids.push_back(std::move(result));
+    sc.result = int(sc.grids.size()) - 1;
+    sc.fill = FillMode::Rows;
+    sc.introEnd = introEnd;
+    sc.slowEnd = introEnd;
+    return true;
+}
+
 bool buildProduct(StageScene& sc, const core::Trace& trace, const core::Step& s, int batch, int head,
                   const Tokens& tok) {
     const core::Step* a = operand(trace, s, 0);
@@ -750,12 +761,7 @@ bool buildMask(StageScene& sc, const core::Trace& trace, const core::Step& s, in
         sc.symbols << tr_("where");
     }
     sc.symbols << QStringLiteral("→");
-    sc.grids.push_back(std::move(gy));
-    sc.result = int(sc.grids.size()) - 1;
-    sc.fill = FillMode::Rows;
-    sc.introEnd = 0.25;
-    sc.slowEnd = 0.25;
-    return true;
+    return finishRowByRow(sc, std::move(gy), 0.25);
 }
 
 bool buildSoftmax(StageScene& sc, const core::Trace& trace, const core::Step& s, int batch, int head,
@@ -913,12 +919,7 @@ bool buildAdd(StageScene& sc, const core::Trace& trace, const core::Step& s, int
     for (const StageGrid& g : sc.grids)
         parts << factor(double(g.at(0, 0)));
     sc.infoLines << tr_("Cell by cell: %1 = %2.").arg(parts.join(QStringLiteral(" + ")), fmt(double(gy.at(0, 0))));
-    sc.grids.push_back(std::move(gy));
-    sc.result = int(sc.grids.size()) - 1;
-    sc.fill = FillMode::Rows;
-    sc.introEnd = 0.2;
-    sc.slowEnd = 0.2;
-    return true;
+    return finishRowByRow(sc, std::move(gy), 0.2);
 }
 
 bool buildConcat(StageScene& sc, const core::Trace& trace, const core::Step& s, int batch, int head,
