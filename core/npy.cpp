@@ -4,6 +4,8 @@
 // Not supported on purpose: big-endian data, dtypes other than <f4 <f8 |b1, pickles.
 #include "npy.h"
 
+#include "checked_math.h"
+
 #include <zip.h>
 
 #include <algorithm>
@@ -273,9 +275,15 @@ float loadElement(const char* p, NpyDtype dtype) {
 
 /// Converts `count` stored elements to float32 in row-major order. Fortran data
 /// is walked in storage order (first axis fastest) and scattered to C offsets.
-std::vector<float> convertData(const char* src, const Shape& shape, Index count, DtypeInfo info, bool fortranOrder) {
+/// The caller has checked that count * itemSize bytes are present.
+std::vector<float> convertData(const char* src, const Shape& shape, Index count, DtypeInfo info, bool fortranOrder,
+                               const std::string& name) {
     std::vector<float> out(static_cast<std::size_t>(count));
     const auto item = static_cast<std::size_t>(info.itemSize);
+    // An empty array has nothing to scatter; its other axes may be huge (its
+    // element count is 0 whatever they are), so no stride is computed for it.
+    if (count == 0)
+        return out;
     if (!fortranOrder || shape.size() < 2) {
         for (std::size_t i = 0; i < out.size(); ++i)
             out[i] = loadElement(src + i * item, info.dtype);
@@ -283,8 +291,14 @@ std::vector<float> convertData(const char* src, const Shape& shape, Index count,
     }
     const std::size_t rank = shape.size();
     std::vector<Index> cStride(rank, 1); // row-major strides, in elements
-    for (std::size_t a = rank - 1; a > 0; --a)
-        cStride[a - 1] = cStride[a] * shape[a];
+    for (std::size_t a = rank - 1; a > 0; --a) {
+        // Each stride divides count when no axis is 0, so this cannot fail
+        // for an array that passed the size checks; it is checked all the same.
+        const std::optional<Index> stride = checkedMul(cStride[a], shape[a]);
+        if (!stride)
+            fail(name, "shape " + pythonTuple(shape) + " has strides that do not fit in 64 bits");
+        cStride[a - 1] = *stride;
+    }
     std::vector<Index> idx(rank, 0);
     Index cOffset = 0;
     for (std::size_t i = 0; i < out.size(); ++i) {
@@ -300,10 +314,6 @@ std::vector<float> convertData(const char* src, const Shape& shape, Index count,
         }
     }
     return out;
-}
-
-std::uint64_t saturatingAdd(std::uint64_t a, std::uint64_t b) {
-    return a > std::numeric_limits<std::uint64_t>::max() - b ? std::numeric_limits<std::uint64_t>::max() : a + b;
 }
 
 std::string readWholeFile(const std::string& path, std::uint64_t maxSize) {
@@ -425,11 +435,11 @@ Tensor parseNpy(std::string_view bytes, const std::string& name, NpyDtype* store
     } catch (const std::length_error&) {
         fail(name, "shape " + pythonTuple(header.shape) + " has more elements than fit in 64 bits");
     }
-    const auto elements = static_cast<std::uint64_t>(count);
-    if (elements > limits.maxBytes / info.itemSize)
+    const std::optional<std::uint64_t> dataBytesOrNone = checkedMul(static_cast<std::uint64_t>(count), info.itemSize);
+    if (!dataBytesOrNone || *dataBytesOrNone > limits.maxBytes)
         fail(name, "array of shape " + pythonTuple(header.shape) + " and dtype " + inQuotes(header.descr) +
                        " is larger than the limit of " + std::to_string(limits.maxBytes) + " bytes");
-    const std::uint64_t dataBytes = elements * info.itemSize;
+    const std::uint64_t dataBytes = *dataBytesOrNone;
     const std::uint64_t available = bytes.size() - headerStart - headerLen;
     if (available < dataBytes)
         fail(name, "truncated: header says " + std::to_string(dataBytes) + " bytes of data, file has " +
@@ -439,7 +449,7 @@ Tensor parseNpy(std::string_view bytes, const std::string& name, NpyDtype* store
                        std::to_string(available));
 
     std::vector<float> data =
-        convertData(bytes.data() + headerStart + headerLen, header.shape, count, info, header.fortranOrder);
+        convertData(bytes.data() + headerStart + headerLen, header.shape, count, info, header.fortranOrder, name);
     if (storedDtype)
         *storedDtype = info.dtype;
     return Tensor(header.shape, std::move(data));
@@ -500,7 +510,7 @@ std::map<std::string, Tensor> parseNpz(std::string_view bytes, const std::string
         // up to one byte past the declared size proves a member that is longer.
         std::string content;
         constexpr std::uint64_t kChunk = std::uint64_t(1) << 20;
-        const std::uint64_t wanted = st.size + 1;
+        const std::uint64_t wanted = saturatingAdd<std::uint64_t>(st.size, 1);
         while (content.size() < wanted) {
             const std::size_t have = content.size();
             const auto step = static_cast<std::size_t>(std::min(kChunk, wanted - have));
@@ -521,7 +531,7 @@ std::map<std::string, Tensor> parseNpz(std::string_view bytes, const std::string
         memberLimits.maxBytes = remaining;
         NpyDtype dtype = NpyDtype::Float32;
         Tensor t = parseNpy(content, memberName, &dtype, memberLimits);
-        used += static_cast<std::uint64_t>(t.size()) * itemSize(dtype);
+        used = saturatingAdd(used, saturatingMul(static_cast<std::uint64_t>(t.size()), itemSize(dtype)));
         arrays.emplace(key, std::move(t));
     }
     return arrays;

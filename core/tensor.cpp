@@ -1,6 +1,8 @@
 // Tensor basics: shape arithmetic with overflow checks, slicing, statistics.
 #include "tensor.h"
 
+#include "checked_math.h"
+
 #include <algorithm>
 #include <cassert>
 #include <cmath>
@@ -11,15 +13,25 @@
 namespace attnviz::core {
 
 Index shapeSize(const Shape& shape) {
+    // As NumPy does, the product of the non-zero axes must fit even when a
+    // zero-length axis makes the array empty: (0, 2**31) is an empty array,
+    // (0, 2**40, 2**40) is refused ("array is too big"), and no stride of an
+    // accepted shape can overflow.
     Index n = 1;
+    bool empty = false;
     for (Index d : shape) {
         if (d < 0)
             throw std::length_error("negative dimension in shape " + shapeString(shape));
-        if (d != 0 && n > std::numeric_limits<Index>::max() / d)
+        if (d == 0) {
+            empty = true;
+            continue;
+        }
+        const std::optional<Index> product = checkedMul(n, d);
+        if (!product)
             throw std::length_error("shape " + shapeString(shape) + " has more elements than fit in 64 bits");
-        n *= d;
+        n = *product;
     }
-    return n;
+    return empty ? 0 : n;
 }
 
 std::string shapeString(const Shape& shape) {

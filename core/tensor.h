@@ -11,8 +11,9 @@ namespace attnviz::core {
 using Index = std::int64_t;
 using Shape = std::vector<Index>;
 
-/// Number of elements of a shape; throws std::length_error when the product
-/// overflows 63 bits or a dimension is negative.
+/// Number of elements of a shape; throws std::length_error when a dimension
+/// is negative or the product of the non-zero dimensions overflows 63 bits
+/// (as NumPy refuses it, even for an empty array).
 Index shapeSize(const Shape& shape);
 /// "(2, 3, 4)", as NumPy prints shapes.
 std::string shapeString(const Shape& shape);

@@ -17,6 +17,7 @@
 #include <fstream>
 #include <iterator>
 #include <string>
+#include <vector>
 
 #include <sys/resource.h>
 #include <unistd.h>
@@ -205,6 +206,59 @@ TEST(FuzzRegressions, SpecNumberOverflow) {
     const SpecResult r = specError(readFile(kDir / "spec_number_overflow.json"));
     EXPECT_EQ(r.field, "spec");
     EXPECT_NE(r.message.find("Invalid JSON: number overflow parsing '5e308'"), std::string::npos) << r.message;
+}
+
+// A Fortran-order array with a zero-length axis passed the element-count
+// limit (0 elements) and then overflowed multiplying out its row-major
+// strides (UBSan: npy.cpp:287, signed overflow). NumPy refuses the shape
+// ("array is too big"): the product of the non-zero axes must fit.
+TEST(FuzzRegressions, NpyFortranEmptyArrayWithHugeAxes) {
+    Quick q;
+    const std::string bytes = readFile(kDir / "npy_fortran_empty_huge_strides.npy");
+    ASSERT_EQ(bytes.size(), 128u);
+    EXPECT_EQ(npyError(bytes), "x.npy: shape (0, 1099511627, 5108138558138, 8138, 6277109159167, 77263) has more "
+                               "elements than fit in 64 bits");
+}
+
+// The family around it: zero-length axes beside huge ones, both orders, every
+// dtype. Refused when the non-zero axes overflow 64 bits (as NumPy does),
+// otherwise read as the empty array of exactly that shape.
+TEST(HostileInputs, NpyEmptyArraysWithHugeAxes) {
+    Quick q;
+    struct Row {
+        std::string shape;
+        Shape expected; // empty: refused
+    };
+    const Index k31 = Index(1) << 31, k40 = Index(1) << 40, k62 = Index(1) << 62;
+    const std::vector<Row> rows = {
+        {"(0, 1099511627776, 1099511627776)", {}},
+        {"(1099511627776, 1099511627776, 0)", {}},
+        {"(1099511627776, 0, 1099511627776)", {}},
+        {"(3, 4611686018427387904, 0)", {}},
+        {"(0, 1099511627, 5108138558138, 8138, 6277109159167, 77263)", {}},
+        {"(0,)", {0}},
+        {"(5, 0)", {5, 0}},
+        {"(2147483648, 0, 3)", {k31, 0, 3}},
+        {"(0, 1099511627776)", {0, k40}},
+        {"(4611686018427387904, 0, 1)", {k62, 0, 1}},
+    };
+    for (const char* order : {"True", "False"})
+        for (const char* descr : {"<f4", "<f8", "|b1"})
+            for (const Row& row : rows) {
+                const std::string bytes =
+                    npyWithHeader(std::string("{'descr': '") + descr + "', 'fortran_order': " + order +
+                                  ", 'shape': " + row.shape + ", }");
+                SCOPED_TRACE(std::string(descr) + " fortran_order=" + order + " shape=" + row.shape);
+                if (row.expected.empty()) {
+                    EXPECT_EQ(npyError(bytes), "x.npy: shape " + row.shape + " has more elements than fit in 64 bits");
+                    continue;
+                }
+                const Tensor t = parseNpy(bytes, "x.npy");
+                EXPECT_EQ(t.shape(), row.expected);
+                EXPECT_EQ(t.size(), 0);
+                // What the fuzzer checks: a parsed array round-trips.
+                EXPECT_EQ(parseNpy(serializeNpy(t), "again.npy").shape(), row.expected);
+            }
 }
 
 // --- hand-made: sizes that lie -------------------------------------------------------
