@@ -5,7 +5,8 @@
 #
 #   scripts/attnviz.sh run    build (Release) and launch attnviz
 #   scripts/attnviz.sh test   build and run every test (ctest), then the
-#                             sanitizer build of the core and its tests
+#                             sanitizer build of the core and its tests, then
+#                             every fuzz target for a short fixed time
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -19,6 +20,7 @@ packages=(
   nlohmann-json3-dev libzip-dev libcli11-dev
   libgtest-dev libbenchmark-dev
   xvfb xauth xkb-data fonts-dejavu-core
+  clang libclang-rt-14-dev
 )
 
 install_missing() {
@@ -65,6 +67,12 @@ test)
     configure_build build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DATTNVIZ_SANITIZE=ON -DATTNVIZ_BUILD_UI=OFF \
       -DATTNVIZ_BUILD_BENCHMARKS=OFF -DATTNVIZ_NATIVE=OFF
     (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 ctest --output-on-failure -j "$jobs")
+  fi
+  if [ "${ATTNVIZ_SKIP_FUZZ:-0}" != 1 ]; then
+    # Every libFuzzer target (clang, ASan + UBSan, no recovery) for a short,
+    # fixed time from the committed corpus and the regression inputs; any
+    # finding fails the run.
+    ATTNVIZ_JOBS="$jobs" bash scripts/fuzz.sh "${ATTNVIZ_FUZZ_SECONDS:-30}"
   fi
   ;;
 *)
