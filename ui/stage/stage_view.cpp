@@ -3,9 +3,9 @@
 // numbers an animation narrates (one dot product, one softmax row, one
 // tanh-sum cell). renderTo() only lays those out for a progress value 0..1.
 // Which animation runs depends on Step::op alone, never on the layer.
-#include "stage_view.h"
+#include "ui/stage/stage_view.h"
 
-#include "tensor_slice_model.h"
+#include "ui/inspector/tensor_slice_model.h"
 
 #include <QCoreApplication>
 #include <QFontMetricsF>
