@@ -1,10 +1,10 @@
 // attnviz: the step-through desktop app. Everything lives in attention_ui;
 // this only parses the command line and picks the mode.
-#include "ui/headless.h"
-#include "ui/controller.h"
-#include "ui/main_window.h"
-#include "ui/session_autosave.h"
-#include "ui/setup_panel.h"
+#include "ui/app_window/headless.h"
+#include "ui/app_window/controller.h"
+#include "ui/app_window/main_window.h"
+#include "ui/app_window/session_autosave.h"
+#include "ui/setup/setup_panel.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

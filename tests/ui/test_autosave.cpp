@@ -3,11 +3,11 @@
 // once the autosave has landed, and the session it left is restored by the
 // same code a normal start uses. Also: a clean exit is not restored, a second
 // window does not take over a running session, and --spec keeps it aside.
-#include "ui/controller.h"
-#include "ui/main_window.h"
-#include "ui/session_autosave.h"
-#include "ui/setup_panel.h"
-#include "ui/tensor_slice_model.h"
+#include "ui/app_window/controller.h"
+#include "ui/app_window/main_window.h"
+#include "ui/app_window/session_autosave.h"
+#include "ui/setup/setup_panel.h"
+#include "ui/inspector/tensor_slice_model.h"
 
 #include <QComboBox>
 #include <QDir>

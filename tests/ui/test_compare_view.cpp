@@ -2,7 +2,7 @@
 // (concat == additive exactly; 1-head identity MHA == scaled Attention), the
 // difference heatmap, messages instead of plots where a variant cannot run,
 // and hover text with exact values. Set ATTNVIZ_COMPARE_SHOTS=<dir> to save PNGs.
-#include "ui/compare_view.h"
+#include "ui/compare/compare_view.h"
 
 #include "core/attention.h"
 

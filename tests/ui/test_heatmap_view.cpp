@@ -1,9 +1,9 @@
 // The inspector heatmap: the hovered value is the tensor's value at that
 // index; slicing by batch/head; colour ranges by kind of tensor.
-#include "ui/controller.h"
-#include "ui/heatmap_view.h"
-#include "ui/main_window.h"
-#include "ui/setup_panel.h"
+#include "ui/app_window/controller.h"
+#include "ui/inspector/heatmap_view.h"
+#include "ui/app_window/main_window.h"
+#include "ui/setup/setup_panel.h"
 
 #include "core/attention.h"
 

@@ -1,14 +1,14 @@
 // The window as a whole: setup edits recompute and the timeline follows, keys
 // move the cursor, bad values are marked while the last good trace stays.
-#include "ui/controller.h"
-#include "ui/formula_panel.h"
-#include "ui/heatmap_view.h"
-#include "ui/stage_view.h"
-#include "ui/tensor_slice_model.h"
-#include "ui/main_window.h"
-#include "ui/setup_panel.h"
-#include "ui/step_timeline.h"
-#include "ui/trace_model.h"
+#include "ui/app_window/controller.h"
+#include "ui/text/formula_panel.h"
+#include "ui/inspector/heatmap_view.h"
+#include "ui/stage/stage_view.h"
+#include "ui/inspector/tensor_slice_model.h"
+#include "ui/app_window/main_window.h"
+#include "ui/setup/setup_panel.h"
+#include "ui/timeline/step_timeline.h"
+#include "ui/timeline/trace_model.h"
 
 #include "core/attention.h"
 #include "core/npy.h"

@@ -1,10 +1,10 @@
 // Every step of every layer (and of the variants that add steps: masks,
 // dropout in training, the Transformer sub-layer, concat scores) shows in
 // the window without error: the inspector has cells, the frame is not blank.
-#include "ui/controller.h"
-#include "ui/heatmap_view.h"
-#include "ui/main_window.h"
-#include "ui/stage_view.h"
+#include "ui/app_window/controller.h"
+#include "ui/inspector/heatmap_view.h"
+#include "ui/app_window/main_window.h"
+#include "ui/stage/stage_view.h"
 
 #include "core/spec.h"
 

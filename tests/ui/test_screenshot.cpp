@@ -1,7 +1,7 @@
 // Headless use: --screenshot renders a PNG that is not blank, at the size
 // asked for, for every example spec; a bad --spec exits non-zero with one
 // line on stderr and no crash.
-#include "ui/headless.h"
+#include "ui/app_window/headless.h"
 
 #include <QDir>
 #include <QImage>

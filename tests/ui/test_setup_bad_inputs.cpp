@@ -4,10 +4,10 @@
 // and checks: the right field is marked, the message says what is wrong in
 // words, the last good trace stays on screen unchanged, and what was typed
 // is still in the fields.
-#include "ui/controller.h"
-#include "ui/main_window.h"
-#include "ui/setup_panel.h"
-#include "ui/trace_model.h"
+#include "ui/app_window/controller.h"
+#include "ui/app_window/main_window.h"
+#include "ui/setup/setup_panel.h"
+#include "ui/timeline/trace_model.h"
 
 #include "core/npy.h"
 

@@ -1,7 +1,7 @@
 // StageView: every step of every layer renders at the start, middle and end
 // of its animation, lines up its operands (no fallback), and the animation
 // and scrubbing API behave. Set ATTNVIZ_STAGE_SHOTS=<dir> to save every frame.
-#include "ui/stage_view.h"
+#include "ui/stage/stage_view.h"
 
 #include "core/attention.h"
 

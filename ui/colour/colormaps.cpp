@@ -1,5 +1,5 @@
 // Colour stops for viridis and a diverging map (see colormaps.h).
-#include "colormaps.h"
+#include "ui/colour/colormaps.h"
 
 #include <algorithm>
 

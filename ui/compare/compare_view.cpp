@@ -1,9 +1,9 @@
 // The compare tab (see compare_view.h). Every variant is a core::Spec built
 // from the user's resolved inputs; nothing here computes attention itself —
 // the maths is the core's, this file only slices, subtracts and plots.
-#include "compare_view.h"
+#include "ui/compare/compare_view.h"
 
-#include "colormaps.h"
+#include "ui/colour/colormaps.h"
 #include "core/attention.h"
 
 #include <qcustomplot.h>

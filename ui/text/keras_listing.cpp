@@ -1,7 +1,7 @@
 // Builds a runnable Keras 3 script equivalent to one MultiHeadAttention call.
 // The einsum strings are Keras' own (keras/src/layers/attention/multi_head_attention.py,
 // _build_attention_equation and _build_proj_equation for rank-3 inputs).
-#include "keras_listing.h"
+#include "ui/text/keras_listing.h"
 
 #include <QStringList>
 

@@ -16,7 +16,7 @@ class QVariantAnimation;
 
 namespace attnviz::ui {
 
-struct StageScene; // defined in stage_view.cpp
+struct StageScene; // ui/stage/stage_scene.h
 
 class StageView : public QWidget {
     Q_OBJECT

@@ -1,5 +1,5 @@
 // Translated titles for the stable step keys of trace-format.md.
-#include "step_text.h"
+#include "ui/text/step_text.h"
 
 #include <QCoreApplication>
 #include <QStringList>

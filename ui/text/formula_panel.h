@@ -3,7 +3,7 @@
 // whole layer in Keras' building blocks, the current step's line highlighted.
 #pragma once
 
-#include "keras_listing.h"
+#include "ui/text/keras_listing.h"
 #include "core/trace.h"
 
 #include <QWidget>

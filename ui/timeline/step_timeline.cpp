@@ -1,6 +1,6 @@
-#include "step_timeline.h"
+#include "ui/timeline/step_timeline.h"
 
-#include "trace_model.h"
+#include "ui/timeline/trace_model.h"
 
 #include <QApplication>
 #include <QComboBox>

@@ -1,6 +1,6 @@
-#include "setup_panel.h"
+#include "ui/setup/setup_panel.h"
 
-#include "tensor_slice_model.h"
+#include "ui/inspector/tensor_slice_model.h"
 
 #include "core/attention.h"
 #include "core/npy.h"

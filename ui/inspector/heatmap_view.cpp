@@ -1,7 +1,7 @@
-#include "heatmap_view.h"
+#include "ui/inspector/heatmap_view.h"
 
-#include "step_text.h"
-#include "tensor_slice_model.h"
+#include "ui/text/step_text.h"
+#include "ui/inspector/tensor_slice_model.h"
 
 #include <qcustomplot.h>
 

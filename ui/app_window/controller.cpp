@@ -1,4 +1,4 @@
-#include "controller.h"
+#include "ui/app_window/controller.h"
 
 #include "core/attention.h"
 #include "core/npy.h"

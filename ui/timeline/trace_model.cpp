@@ -1,6 +1,6 @@
-#include "trace_model.h"
+#include "ui/timeline/trace_model.h"
 
-#include "step_text.h"
+#include "ui/text/step_text.h"
 
 namespace attnviz::ui {
 

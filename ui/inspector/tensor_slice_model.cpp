@@ -1,4 +1,4 @@
-#include "tensor_slice_model.h"
+#include "ui/inspector/tensor_slice_model.h"
 
 #include <QBrush>
 #include <QFont>

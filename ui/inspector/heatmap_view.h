@@ -4,7 +4,7 @@
 // value; below, min/max/mean and a numbers table with row sums.
 #pragma once
 
-#include "colormaps.h"
+#include "ui/colour/colormaps.h"
 #include "core/trace.h"
 
 #include <QStringList>

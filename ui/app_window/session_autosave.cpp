@@ -1,4 +1,4 @@
-#include "session_autosave.h"
+#include "ui/app_window/session_autosave.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,6 +1,6 @@
-#include "formula_panel.h"
+#include "ui/text/formula_panel.h"
 
-#include "step_text.h"
+#include "ui/text/step_text.h"
 
 #include <QApplication>
 #include <QFontDatabase>

@@ -1,8 +1,8 @@
-#include "headless.h"
+#include "ui/app_window/headless.h"
 
-#include "controller.h"
-#include "main_window.h"
-#include "setup_panel.h"
+#include "ui/app_window/controller.h"
+#include "ui/app_window/main_window.h"
+#include "ui/setup/setup_panel.h"
 
 #include <QApplication>
 #include <QComboBox>

@@ -1,0 +1,81 @@
+// Stage scene for element-wise ops: scale, dropout and layer normalisation (see scene_builder.h).
+#include "ui/stage/scene_builder.h"
+#include "ui/stage/stage_style.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace attnviz::ui::stage {
+
+using core::Index;
+using core::OpKind;
+
+bool buildElementwise(StageScene& sc, const core::Trace& trace, const core::Step& s, int batch, int head,
+                      const Tokens& tok) {
+    const core::Step* x = operand(trace, s, 0);
+    if (!x)
+        return false;
+    StageGrid gx = gridFromStep(*x, batch, head, tok);
+    StageGrid gy = gridFromStep(s, batch, head, tok);
+    if (gx.rows != gy.rows || gx.cols != gy.cols)
+        return false;
+    switch (s.op) {
+    case OpKind::Scale: {
+        sc.symbols << QStringLiteral("× %1 =").arg(fmt(double(s.scaleFactor)));
+        sc.infoLines << tr_("Every cell is multiplied by %1: %2 × %1 = %3.")
+                            .arg(QString::number(double(s.scaleFactor), 'g', 6), factor(double(gx.at(0, 0))),
+                                 fmt(double(gy.at(0, 0))));
+        break;
+    }
+    case OpKind::Dropout: {
+        std::vector<uint8_t> dropped(gy.values.size());
+        size_t count = 0;
+        double keep = 0;
+        for (size_t i = 0; i < dropped.size(); ++i) {
+            dropped[i] = gy.values[i] == 0.0f && gx.values[i] != 0.0f;
+            count += dropped[i];
+            if (keep == 0 && gy.values[i] != 0.0f && gx.values[i] != 0.0f)
+                keep = double(gy.values[i]) / double(gx.values[i]);
+        }
+        gy.crossed = dropped;
+        for (int r = 0; r < gy.rows; ++r)
+            for (int c = 0; c < gy.cols; ++c)
+                if (gy.isCrossed(r, c))
+                    gy.image.setPixel(c, r, qRgb(0, 0, 0));
+        sc.symbols << tr_("dropout →");
+        sc.infoLines << tr_("%1 of %2 weights dropped (crossed); the kept ones are scaled by %3 so the "
+                            "expected sum stays the same. Training only.")
+                            .arg(count)
+                            .arg(dropped.size())
+                            .arg(keep != 0 ? QString::number(keep, 'g', 4) : QStringLiteral("1/(1 − rate)"));
+        break;
+    }
+    case OpKind::LayerNorm: {
+        const int r = 0;
+        double mean = 0, var = 0;
+        for (int c = 0; c < gx.cols; ++c)
+            mean += double(gx.at(r, c));
+        mean /= std::max(gx.cols, 1);
+        for (int c = 0; c < gx.cols; ++c)
+            var += (double(gx.at(r, c)) - mean) * (double(gx.at(r, c)) - mean);
+        var /= std::max(gx.cols, 1);
+        sc.symbols << QStringLiteral("→");
+        sc.infoLines << tr_("Each row is normalised over its %1 features: row 0 has mean μ = %2 and σ = %3; "
+                            "y = γ·(x − μ)/√(σ² + ε) + β.")
+                            .arg(gx.cols)
+                            .arg(fmt(mean), fmt(std::sqrt(var)));
+        setRowOrder(sc);
+        break;
+    }
+    default: sc.symbols << QStringLiteral("→"); break;
+    }
+    sc.grids = {std::move(gx), std::move(gy)};
+    sc.result = 1;
+    sc.fill = FillMode::Rows;
+    sc.introEnd = 0.2;
+    sc.slowEnd = 0.2;
+    return true;
+}
+
+} // namespace attnviz::ui::stage

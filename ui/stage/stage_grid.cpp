@@ -1,0 +1,312 @@
+// Grid building (see stage_grid.h).
+#include "ui/stage/stage_grid.h"
+
+#include "ui/inspector/tensor_slice_model.h"
+#include "ui/stage/stage_style.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace attnviz::ui::stage {
+
+using core::Index;
+using core::OpKind;
+
+QString axisName(const core::Step& s, size_t axis) {
+    return axis < s.axes.size() ? QString::fromStdString(s.axes[axis]) : QString();
+}
+
+bool isBatchAxis(const QString& name, size_t axis, size_t rank) {
+    return name == QLatin1String("batch") || (name.isEmpty() && axis == 0 && rank >= 3);
+}
+
+bool isHeadAxis(const QString& name, size_t axis, size_t rank) {
+    return name == QLatin1String("head") || name == QLatin1String("heads") ||
+           (name.isEmpty() && axis == 1 && rank == 4);
+}
+
+QStringList labelsFor(const QString& axis, int n, const Tokens& tokens) {
+    const QString a = axis.toLower();
+    const QStringList* source = nullptr;
+    if (a == QLatin1String("query") || a == QLatin1String("target") || a == QLatin1String("query_len"))
+        source = &tokens.query;
+    else if (a == QLatin1String("key") || a == QLatin1String("source") || a == QLatin1String("value") ||
+             a == QLatin1String("key_len") || a == QLatin1String("source_len") || a == QLatin1String("value_len"))
+        source = &tokens.key;
+    if (source && source->size() == n)
+        return *source;
+    QStringList out;
+    out.reserve(n);
+    for (int i = 0; i < n; ++i)
+        out << QString::number(i);
+    return out;
+}
+
+namespace {
+
+std::vector<Index> strides(const core::Shape& shape) {
+    std::vector<Index> st(shape.size(), 1);
+    for (size_t i = shape.size(); i-- > 1;)
+        st[i - 1] = st[i] * shape[i];
+    return st;
+}
+
+} // namespace
+
+SlicePlan planSlice(const core::Step& s, int batch, int head) {
+    const core::Shape& shape = s.value.shape();
+    const size_t rank = shape.size();
+    SlicePlan p;
+    p.fixed.assign(rank, 0);
+    std::vector<int> free;
+    for (size_t a = 0; a < rank; ++a) {
+        const QString name = axisName(s, a);
+        const Index dim = shape[a];
+        if (isBatchAxis(name, a, rank)) {
+            p.fixed[a] = std::clamp<Index>(batch, 0, std::max<Index>(dim - 1, 0));
+            p.batchSliced = dim > 1;
+        } else if (isHeadAxis(name, a, rank)) {
+            p.fixed[a] = std::clamp<Index>(head, 0, std::max<Index>(dim - 1, 0));
+            p.headSliced = dim > 1;
+        } else {
+            free.push_back(int(a));
+        }
+    }
+    if (free.size() >= 2) {
+        p.rowAxis = free[free.size() - 2];
+        p.colAxis = free[free.size() - 1];
+    } else if (free.size() == 1) {
+        p.colAxis = free[0];
+    }
+    return p;
+}
+
+QString shapeText(const core::Shape& shape) {
+    return QString::fromStdString(core::shapeString(shape));
+}
+
+void setCaption(StageGrid& g) {
+    const QString r = g.rowAxis.isEmpty() ? tr_("rows") : g.rowAxis;
+    const QString c = g.colAxis.isEmpty() ? tr_("columns") : g.colAxis;
+    g.caption = QStringLiteral("%1 × %2  (%3 × %4)").arg(r, c).arg(g.rows).arg(g.cols);
+}
+
+namespace {
+
+Palette paletteFor(const core::Step& s, const std::vector<float>& v, float& lo, float& hi) {
+    float mn = 0, mx = 0, maxAbs = 0;
+    bool first = true, binary = true;
+    for (float x : v) {
+        if (!std::isfinite(x) || std::fabs(x) >= kSentinel)
+            continue;
+        if (first) {
+            mn = mx = x;
+            first = false;
+        }
+        mn = std::min(mn, x);
+        mx = std::max(mx, x);
+        maxAbs = std::max(maxAbs, std::fabs(x));
+        binary = binary && (x == 0.0f || x == 1.0f);
+    }
+    const bool isMask = s.key.find("mask") != std::string::npos && s.op == OpKind::Input;
+    if (isMask && binary) {
+        lo = 0;
+        hi = 1;
+        return Palette::Binary;
+    }
+    if (s.op == OpKind::Softmax) {
+        lo = 0;
+        hi = 1;
+        return Palette::Probability;
+    }
+    if (s.op == OpKind::Dropout && mn >= 0) {
+        lo = 0;
+        hi = std::max(1.0f, mx);
+        return Palette::Sequential;
+    }
+    hi = maxAbs > 0 ? maxAbs : 1.0f;
+    lo = -hi;
+    return Palette::Diverging;
+}
+
+} // namespace
+
+StageGrid gridFromStep(const core::Step& s, int batch, int head, const Tokens& tokens) {
+    StageGrid g;
+    g.name = QString::fromStdString(s.key);
+    const core::Tensor& t = s.value;
+    const SlicePlan p = planSlice(s, batch, head);
+    const core::Shape& shape = t.shape();
+    const auto st = strides(shape);
+    g.rows = p.rowAxis >= 0 ? int(shape[size_t(p.rowAxis)]) : 1;
+    g.cols = p.colAxis >= 0 ? int(shape[size_t(p.colAxis)]) : 1;
+    Index base = 0;
+    for (size_t a = 0; a < shape.size(); ++a)
+        if (int(a) != p.rowAxis && int(a) != p.colAxis)
+            base += p.fixed[a] * st[a];
+    const Index rs = p.rowAxis >= 0 ? st[size_t(p.rowAxis)] : 0;
+    const Index cs = p.colAxis >= 0 ? st[size_t(p.colAxis)] : 0;
+    g.values.resize(size_t(g.rows) * size_t(g.cols));
+    if (!t.empty())
+        for (int r = 0; r < g.rows; ++r)
+            for (int c = 0; c < g.cols; ++c)
+                g.values[size_t(r) * size_t(g.cols) + size_t(c)] = t.data()[base + r * rs + c * cs];
+    if (p.rowAxis >= 0)
+        g.rowAxis = axisName(s, size_t(p.rowAxis));
+    if (p.colAxis >= 0)
+        g.colAxis = axisName(s, size_t(p.colAxis));
+    g.rowLabels = labelsFor(g.rowAxis, g.rows, tokens);
+    g.colLabels = labelsFor(g.colAxis, g.cols, tokens);
+    if (shape.size() > 2 || p.batchSliced || p.headSliced)
+        g.fullShape = tr_("of %1").arg(shapeText(shape));
+    g.palette = paletteFor(s, g.values, g.lo, g.hi);
+    setCaption(g);
+    finishGrid(g);
+    return g;
+}
+
+StageGrid flatGridFromStep(const core::Step& s, int batch, int head, const Tokens& tokens) {
+    const core::Shape& shape = s.value.shape();
+    const size_t rank = shape.size();
+    if (rank <= 2)
+        return gridFromStep(s, batch, head, tokens);
+    StageGrid g;
+    g.name = QString::fromStdString(s.key);
+    const Index b = std::clamp<Index>(batch, 0, std::max<Index>(shape[0] - 1, 0));
+    g.rows = int(shape[1]);
+    Index cols = 1;
+    for (size_t a = 2; a < rank; ++a)
+        cols *= shape[a];
+    g.cols = int(cols);
+    const Index per = Index(g.rows) * cols;
+    g.values.assign(s.value.data() + b * per, s.value.data() + (b + 1) * per);
+    g.rowAxis = axisName(s, 1);
+    QStringList colNames;
+    for (size_t a = 2; a < rank; ++a)
+        colNames << axisName(s, a);
+    g.colAxis = colNames.join(QStringLiteral("·"));
+    if (rank == 4 && isHeadAxis(axisName(s, 2), 2, rank)) {
+        g.bandCols = int(shape[3]);
+        g.bandHighlight = std::clamp(head, 0, int(shape[2]) - 1);
+    }
+    g.rowLabels = labelsFor(g.rowAxis, g.rows, tokens);
+    g.colLabels = labelsFor(QString(), g.cols, tokens);
+    g.fullShape = tr_("of %1").arg(shapeText(shape));
+    g.palette = paletteFor(s, g.values, g.lo, g.hi);
+    setCaption(g);
+    finishGrid(g);
+    return g;
+}
+
+StageGrid kernelGrid(const QString& name, const core::Tensor& w, int inner, int head) {
+    StageGrid g;
+    g.name = name;
+    const core::Shape& shape = w.shape();
+    size_t split = shape.empty() ? 0 : 1;
+    Index prod = 1;
+    for (size_t s = 1; s < shape.size(); ++s) {
+        prod = 1;
+        for (size_t a = 0; a < s; ++a)
+            prod *= shape[a];
+        if (prod == inner) {
+            split = s;
+            break;
+        }
+    }
+    Index rows = 1, cols = 1;
+    for (size_t a = 0; a < shape.size(); ++a)
+        (a < split ? rows : cols) *= shape[a];
+    g.rows = int(rows);
+    g.cols = int(cols);
+    g.values = w.values();
+    g.values.resize(size_t(rows * cols));
+    if (shape.size() == 3 && split == 1) {
+        g.bandCols = int(shape[2]);
+        g.bandHighlight = std::clamp(head, 0, int(shape[1]) - 1);
+        g.rowAxis = tr_("in");
+        g.colAxis = tr_("head·unit");
+    } else if (shape.size() == 3 && split == 2) {
+        g.bandRows = int(shape[1]);
+        g.bandHighlight = std::clamp(head, 0, int(shape[0]) - 1);
+        g.rowAxis = tr_("head·unit");
+        g.colAxis = tr_("out");
+    } else {
+        g.rowAxis = tr_("in");
+        g.colAxis = tr_("out");
+    }
+    const Tokens none;
+    g.rowLabels = labelsFor(QString(), g.rows, none);
+    g.colLabels = labelsFor(QString(), g.cols, none);
+    g.fullShape = tr_("weight %1").arg(shapeText(shape));
+    core::Step fake;
+    fake.op = OpKind::Dense;
+    g.palette = paletteFor(fake, g.values, g.lo, g.hi);
+    setCaption(g);
+    finishGrid(g);
+    return g;
+}
+
+void transposeGrid(StageGrid& g) {
+    std::vector<float> t(g.values.size());
+    for (int r = 0; r < g.rows; ++r)
+        for (int c = 0; c < g.cols; ++c)
+            t[size_t(c) * size_t(g.rows) + size_t(r)] = g.at(r, c);
+    g.values = std::move(t);
+    std::swap(g.rows, g.cols);
+    std::swap(g.rowAxis, g.colAxis);
+    std::swap(g.rowLabels, g.colLabels);
+    std::swap(g.bandRows, g.bandCols);
+    g.name += QStringLiteral("ᵀ");
+    g.hatched.clear();
+    setCaption(g);
+    finishGrid(g);
+}
+
+void finishGrid(StageGrid& g) {
+    const size_t n = size_t(g.rows) * size_t(g.cols);
+    g.image = QImage(std::max(g.cols, 1), std::max(g.rows, 1), QImage::Format_RGB32);
+    g.image.fill(kEmptyFill);
+    bool anyHatched = false;
+    std::vector<uint8_t> hatched(n, 0);
+    const bool withText = g.rows <= kMaxTextCells && g.cols <= kMaxTextCells;
+    g.texts.clear();
+    g.textColours.clear();
+    for (int r = 0; r < g.rows; ++r) {
+        auto* line = reinterpret_cast<QRgb*>(g.image.scanLine(r));
+        for (int c = 0; c < g.cols; ++c) {
+            const float v = g.at(r, c);
+            QRgb colour;
+            if (!std::isfinite(v)) { // NaN and ±Inf before masks: −Inf is not a masked cell
+                colour = nonFiniteColor().rgb();
+            } else if (v <= -kSentinel) {
+                hatched[size_t(r) * size_t(g.cols) + size_t(c)] = 1;
+                anyHatched = true;
+                colour = kMaskedFill.rgb();
+            } else if (g.palette == Palette::Binary) {
+                colour = v != 0.0f ? qRgb(250, 250, 250) : kMaskedFill.rgb();
+            } else if (g.palette == Palette::Diverging) {
+                colour = lerpStops(kDiverging, 0.5 + 0.5 * double(v) / double(g.hi));
+            } else {
+                colour = lerpStops(kViridis, (double(v) - double(g.lo)) / double(g.hi - g.lo));
+            }
+            line[c] = colour;
+            if (withText) {
+                g.texts << fmt(double(v));
+                const double lum = 0.2126 * qRed(colour) + 0.7152 * qGreen(colour) + 0.0722 * qBlue(colour);
+                g.textColours.push_back(lum > 140 ? QColor(Qt::black) : QColor(Qt::white));
+            }
+        }
+    }
+    if (anyHatched)
+        g.hatched = std::move(hatched);
+}
+
+void markHatched(StageGrid& g, const std::vector<uint8_t>& mask) {
+    g.hatched = mask;
+    for (int r = 0; r < g.rows; ++r)
+        for (int c = 0; c < g.cols; ++c)
+            if (g.isHatched(r, c))
+                g.image.setPixel(c, r, kMaskedFill.rgb());
+}
+
+} // namespace attnviz::ui::stage

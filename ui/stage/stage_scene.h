@@ -1,0 +1,105 @@
+// What the stage shows for one step, prepared before painting: 2-D grids with
+// precomputed colours and texts, plus the few numbers an animation narrates
+// (one dot product, one softmax row, one tanh-sum cell). Plain data; built by
+// scene_builder.h, painted by stage_painter.h.
+#pragma once
+
+#include "core/trace.h"
+
+#include <QColor>
+#include <QImage>
+#include <QString>
+#include <QStringList>
+
+#include <cstdint>
+#include <vector>
+
+namespace attnviz::ui {
+
+enum class Palette { Probability, Sequential, Diverging, Binary };
+
+/// One 2-D matrix on the stage, with everything needed to paint it.
+struct StageGrid {
+    QString name;             // step key or weight name
+    QString rowAxis, colAxis; // axis names
+    QStringList rowLabels, colLabels;
+    QString caption;   // "query × key_dim  (3 × 4)"
+    QString fullShape; // "of (2, 3, 2, 4)" when sliced
+    int rows = 0, cols = 0;
+    std::vector<float> values; // rows × cols, row-major
+    Palette palette = Palette::Diverging;
+    float lo = -1, hi = 1;
+    QImage image;      // one pixel per cell, colours precomputed
+    QStringList texts; // cell numbers (empty when too many cells)
+    std::vector<QColor> textColours;
+    std::vector<uint8_t> hatched;   // masked cells
+    std::vector<uint8_t> crossed;   // dropped cells
+    int bandCols = 0, bandRows = 0; // separators every n columns/rows (heads)
+    int bandHighlight = -1;
+    QColor frame; // optional coloured frame (concat heads)
+
+    float at(int r, int c) const { return values[size_t(r) * size_t(cols) + size_t(c)]; }
+    bool isHatched(int r, int c) const { return !hatched.empty() && hatched[size_t(r) * size_t(cols) + size_t(c)]; }
+    bool isCrossed(int r, int c) const { return !crossed.empty() && crossed[size_t(r) * size_t(cols) + size_t(c)]; }
+};
+
+/// The terms of one product cell, revealed one by one: lhs = t₁ + t₂ + … = rhs.
+struct CellDetail {
+    QString lhs;
+    QStringList terms;
+    QString rhs;
+};
+
+/// A labelled vector row of the tanh-sum narration.
+struct VectorRow {
+    QString label;
+    std::vector<float> values;
+};
+
+enum class FillMode { None, Cells, Rows };
+enum class Layout { Row, Concat };
+enum class InfoKind { Text, Bars, Vectors };
+
+struct StageScene {
+    QString title, formula, sliceNote;
+    core::OpKind op = core::OpKind::Input;
+    QString opName;
+    Layout layout = Layout::Row;
+    std::vector<StageGrid> grids; // drawing order; the result is `result`
+    QStringList symbols;          // symbols[i] sits between grids[i] and grids[i+1]
+    int result = -1;
+    int left = -1, right = -1;       // operands with a row / column highlight
+    bool rightHighlightsRow = false; // tanh-sum: row s of k instead of column s
+
+    // Fill animation of the result grid.
+    FillMode fill = FillMode::None;
+    std::vector<int> rowOrder; // rows in fill order
+    double introEnd = 0.0;     // progress at which filling starts
+    double slowEnd = 0.0;      // end of the slow (narrated) cells
+    double fillEnd = 0.92;     // everything filled
+    int slowCells = 0;
+    std::vector<CellDetail> details; // one per slow cell
+
+    // Narration below the grids.
+    InfoKind info = InfoKind::Text;
+    QStringList infoLines;
+    QString message; // shown when something could not be shown
+
+    // Softmax of one row.
+    int focusRow = 0;
+    QStringList barLabels;
+    std::vector<float> rowIn, rowExp, rowOut;
+    std::vector<uint8_t> rowMasked;
+    float rowMaxAbs = 1, rowMax = 0, expSum = 1;
+
+    // Tanh-sum of one cell.
+    std::vector<VectorRow> vectors;
+    QString vectorResult;
+
+    // Concat: grids[0..heads) are the heads, result the concatenation.
+    int heads = 0;
+
+    int cellCount() const { return result >= 0 ? grids[size_t(result)].rows * grids[size_t(result)].cols : 0; }
+};
+
+} // namespace attnviz::ui

@@ -1,0 +1,148 @@
+// The centre stage widget: holds the trace, the current step and slice, and
+// the animation's progress. The scene comes from scene_builder.h, the
+// painting from stage_painter.h.
+#include "ui/stage/stage_view.h"
+
+#include "ui/stage/scene_builder.h"
+#include "ui/stage/stage_painter.h"
+
+#include <QPaintEvent>
+#include <QPainter>
+#include <QVariantAnimation>
+
+#include <algorithm>
+
+namespace attnviz::ui {
+
+using stage::buildScene;
+using stage::Tokens;
+
+// ---------------------------------------------------------------- StageView
+
+StageView::StageView(QWidget* parent)
+    : QWidget(parent), m_scene(std::make_unique<StageScene>()), m_animation(new QVariantAnimation(this)) {
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    setFocusPolicy(Qt::NoFocus);
+    m_animation->setStartValue(0.0);
+    m_animation->setEndValue(1.0);
+    m_animation->setDuration(3000);
+    connect(m_animation, &QVariantAnimation::valueChanged, this,
+            [this](const QVariant& v) { applyProgress(v.toDouble()); });
+    connect(m_animation, &QVariantAnimation::finished, this, [this] {
+        applyProgress(1.0);
+        emit animationFinished();
+    });
+}
+
+StageView::~StageView() = default;
+
+void StageView::setTrace(std::shared_ptr<const core::Trace> trace) {
+    m_trace = std::move(trace);
+    if (!m_trace || m_trace->steps.empty())
+        m_step = -1;
+    else
+        m_step = std::clamp(m_step, 0, int(m_trace->steps.size()) - 1);
+    rebuild();
+}
+
+void StageView::setCurrentStep(int index) {
+    m_step = index;
+    rebuild();
+    restartAnimation();
+}
+
+void StageView::setSliceIndices(int batch, int head) {
+    if (batch == m_batch && head == m_head)
+        return;
+    m_batch = std::max(0, batch);
+    m_head = std::max(0, head);
+    rebuild();
+}
+
+void StageView::setTokens(QStringList queryTokens, QStringList keyTokens) {
+    m_queryTokens = std::move(queryTokens);
+    m_keyTokens = std::move(keyTokens);
+    rebuild();
+}
+
+void StageView::setZoom(double factor) {
+    m_zoom = std::clamp(factor, 0.5, 4.0);
+    update();
+}
+
+void StageView::setSpeed(double factor) {
+    m_speed = std::clamp(factor, 0.1, 10.0);
+    m_animation->setDuration(int(3000 / m_speed));
+}
+
+void StageView::replay() {
+    restartAnimation();
+}
+
+void StageView::setProgress(double p) {
+    m_animation->stop();
+    applyProgress(std::clamp(p, 0.0, 1.0));
+}
+
+bool StageView::isPlaying() const {
+    return m_animation->state() == QAbstractAnimation::Running;
+}
+
+void StageView::restartAnimation() {
+    m_animation->stop();
+    if (m_scene->result < 0) {
+        applyProgress(1.0);
+        return;
+    }
+    applyProgress(0.0);
+    m_animation->start();
+}
+
+void StageView::applyProgress(double p) {
+    if (p == m_progress)
+        return;
+    m_progress = p;
+    emit progressChanged(p);
+    update();
+}
+
+void StageView::rebuild() {
+    if (m_trace && m_step >= 0 && m_step < int(m_trace->steps.size()))
+        m_scene = buildScene(*m_trace, m_step, m_batch, m_head, Tokens{m_queryTokens, m_keyTokens});
+    else
+        m_scene = std::make_unique<StageScene>();
+    update();
+}
+
+int StageView::gridCount() const {
+    return int(m_scene->grids.size());
+}
+QString StageView::notice() const {
+    return m_scene->message;
+}
+
+QSize StageView::sizeHint() const {
+    return QSize(900, 560);
+}
+QSize StageView::minimumSizeHint() const {
+    return QSize(240, 160);
+}
+
+void StageView::paintEvent(QPaintEvent*) {
+    QPainter p(this);
+    renderTo(p, rect());
+}
+
+QImage StageView::renderImage(QSize size) const {
+    QImage img(size, QImage::Format_RGB32);
+    img.fill(Qt::white);
+    QPainter p(&img);
+    renderTo(p, QRect(QPoint(0, 0), size));
+    return img;
+}
+
+void StageView::renderTo(QPainter& painter, const QRect& target) const {
+    stage::paintScene(painter, *m_scene, target, m_progress, m_zoom, font());
+}
+
+} // namespace attnviz::ui
