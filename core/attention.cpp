@@ -4,6 +4,7 @@
 #include "attention.h"
 
 #include "layers.h"
+#include "step_display.h"
 #include "random.h"
 
 #include <cmath>
@@ -341,6 +342,7 @@ namespace detail {
 
 Step& addStep(Trace& trace, Step step) {
     step.bytes = 4.0 * double(step.value.size());
+    step.display = describeStep(trace, step);
     trace.steps.push_back(std::move(step));
     return trace.steps.back();
 }

@@ -66,8 +66,8 @@ Trace dotOrAdditiveAttention(const Spec& spec, ResolvedInputs in, Weights w) {
                           "key (key := value).",
                  v, {"batch", "source", "feature"});
     const std::string keySrc = hasKey ? "key" : "value";
-    trace.weights = std::move(w);
-    const Weights& wts = trace.weights;
+    trace.params = std::move(w);
+    const Weights& wts = trace.params;
     const std::vector<std::string> scoreAxes{"batch", "query", "source"};
 
     // --- 1. Scores (_calculate_scores) --------------------------------------

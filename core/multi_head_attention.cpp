@@ -46,9 +46,9 @@ Trace multiHeadAttention(const Spec& spec, ResolvedInputs in, Weights w) {
     Trace trace;
     trace.layer = "MultiHeadAttention";
     trace.steps.reserve(kMaxSteps);
-    trace.weights = std::move(w);
-    auto W = [&](const std::string& k) -> const Tensor& { return trace.weights.at(k); };
-    auto Bp = [&](const std::string& k) -> const Tensor* { return bias ? &trace.weights.at(k) : nullptr; };
+    trace.params = std::move(w);
+    auto W = [&](const std::string& k) -> const Tensor& { return trace.params.at(k); };
+    auto Bp = [&](const std::string& k) -> const Tensor* { return bias ? &trace.params.at(k) : nullptr; };
     const Tensor& Wo = W("output_dense/kernel");
     const Index Eout = Wo.dim(2);
 

@@ -105,7 +105,7 @@ Spec parseSpec(const std::string& jsonText, const std::string& baseDir);
 Spec loadSpec(const std::string& path);
 
 /// Write spec.json plus its inputs, masks and weights next to it (query.npy,
-/// value.npy, ..., weights.npz). `weights` are usually Trace::weights.
+/// value.npy, ..., weights.npz). `weights` are usually Trace::params.
 void saveSpec(const std::string& path, const Spec& spec, const std::map<std::string, Tensor>& weights);
 /// The spec as JSON text, with file names as saveSpec writes them.
 std::string specToJson(const Spec& spec, bool withFiles);

@@ -26,13 +26,38 @@ enum class OpKind {
 /// "dense", "einsum", ... : stable names for files and tables.
 const char* opKindName(OpKind op);
 
+/// What a step's numbers are, so every view picks the same colour scale.
+enum class ValueKind {
+    Probability, // in [0, 1], rows sum to 1 (softmax output)
+    BooleanMask, // 0 or 1; 1 = may attend / keep
+    Signed,      // any real number
+    NonNegative, // >= 0, not bounded by 1 (dropout's rescaled probabilities)
+};
+/// What an axis indexes. Batch and Head are the axes a view slices with a
+/// spin box; Query and Source are labelled with the query / source tokens.
+enum class AxisRole { Batch, Head, Query, Source, Feature };
+/// Which cells of a step are masked out.
+enum class MaskedCells {
+    None,         // no cell is masked (also: steps before the mask is applied)
+    ZeroInThis,   // the step is a boolean mask: a 0 marks a masked pair
+    FromMaskStep, // a cell is masked where StepDisplay::maskKey is 0 (matched by axis role)
+};
+
+/// How a step is shown. Filled by the core for every step (core/step_display.h).
+struct StepDisplay {
+    ValueKind kind = ValueKind::Signed;
+    std::vector<AxisRole> roles{}; // one per axis of Step::value
+    MaskedCells masked = MaskedCells::None;
+    std::string maskKey{}; // for FromMaskStep: the key of the boolean-mask step
+};
+
 struct Step {
     std::string key{};         // stable id: query_dense, scores, weights, ... (trace-format.md)
     std::string title{};       // short English title
     std::string explanation{}; // two or three sentences for a student
     OpKind op = OpKind::Input;
     std::vector<std::string> inputs{}; // keys of the earlier steps it reads
-    std::vector<std::string> params{}; // keys of Trace::weights it uses, e.g. query_dense/kernel
+    std::vector<std::string> params{}; // keys of Trace::params it uses, e.g. query_dense/kernel
     std::string formula{};             // plain Unicode maths
     std::string einsum{};              // Keras' einsum string, or empty
     std::string kerasCode{};           // the Keras line that performs it
@@ -41,12 +66,13 @@ struct Step {
     double flops = 0;         // floating-point operations to compute this step
     double bytes = 0;         // bytes of its output tensor
     float scaleFactor = 1.0f; // for OpKind::Scale: the factor applied
+    StepDisplay display{};    // value kind, axis roles, masked cells (set by the core)
 };
 
 struct Trace {
-    std::string layer;                     // Keras class name
-    std::vector<Step> steps;               // in execution order
-    std::map<std::string, Tensor> weights; // every weight used, npz names
+    std::string layer;                    // Keras class name
+    std::vector<Step> steps;              // in execution order
+    std::map<std::string, Tensor> params; // the layer's parameters (kernels, biases), npz names
 
     /// The step with this key, or nullptr.
     const Step* find(const std::string& key) const;

@@ -43,7 +43,7 @@ Tensor naiveMha(const Spec& spec, const Trace& trace) {
     const Tensor& q = stepValue(trace, "query");
     const Tensor& v = stepValue(trace, "value");
     const Tensor& k = trace.find("key") ? stepValue(trace, "key") : v;
-    const auto& w = trace.weights;
+    const auto& w = trace.params;
     const Index B = q.dim(0), T = q.dim(1), S = v.dim(1), E = q.dim(2);
     const Index N = spec.config.numHeads, H = spec.config.keyDim, Hv = spec.config.effectiveValueDim();
     const Tensor& Wo = w.at("output_dense/kernel");

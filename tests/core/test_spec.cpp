@@ -126,7 +126,7 @@ TEST(Spec, SaveThenLoadGivesTheSameTrace) {
     std::fill(s.attentionMask->values().begin(), s.attentionMask->values().end(), 1.0f);
     s.attentionMask->values()[5] = 0.0f;
     const Trace before = run(s);
-    saveSpec((dir / "spec.json").string(), s, before.weights);
+    saveSpec((dir / "spec.json").string(), s, before.params);
     const Spec loaded = loadSpec((dir / "spec.json").string());
     const Trace after = run(loaded);
     ASSERT_EQ(before.steps.size(), after.steps.size());

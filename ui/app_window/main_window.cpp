@@ -589,7 +589,7 @@ bool MainWindow::saveSpec(const QString& path, QString* error) {
         return false;
     }
     try {
-        core::saveSpec(path.toStdString(), m_controller->traceSpec(), trace->weights);
+        core::saveSpec(path.toStdString(), m_controller->traceSpec(), trace->params);
     } catch (const std::exception& e) {
         if (error)
             *error = QString::fromUtf8(e.what());

@@ -20,8 +20,8 @@ const core::Tensor* param(const core::Trace& trace, const core::Step& s, const c
         const std::string_view sv(p);
         const std::string_view suf(suffix);
         if (sv.size() >= suf.size() && sv.substr(sv.size() - suf.size()) == suf) {
-            auto it = trace.weights.find(p);
-            if (it != trace.weights.end())
+            auto it = trace.params.find(p);
+            if (it != trace.params.end())
                 return &it->second;
         }
     }

@@ -1,0 +1,245 @@
+// Every step of every layer and option says how it is shown: a value kind
+// that its numbers obey, one known role per axis, and masked cells that are
+// the cells Keras masked.
+#include "core/attention.h"
+#include "core/step_display.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <functional>
+#include <string>
+#include <vector>
+
+using namespace attnviz::core;
+
+namespace {
+
+struct Case {
+    std::string name;
+    Spec spec;
+};
+
+Tensor mask01(Shape shape, std::uint64_t pattern) {
+    Tensor m(std::move(shape));
+    for (Index i = 0; i < m.size(); ++i)
+        m.data()[i] = ((pattern >> (i % 61)) & 1u) ? 1.0f : 0.0f;
+    return m;
+}
+
+Spec base(LayerKind layer) {
+    Spec s;
+    s.config.layer = layer;
+    s.shapes = Shapes{.batch = 2, .queryLen = 3, .sourceLen = 5, .queryFeatures = 4, .valueFeatures = 4};
+    s.seed = 7;
+    return s;
+}
+
+/// Every layer with each option that changes which steps exist.
+std::vector<Case> allCases() {
+    std::vector<Case> cases;
+    auto add = [&](std::string name, LayerKind layer, const std::function<void(Spec&)>& edit) {
+        Spec s = base(layer);
+        edit(s);
+        cases.push_back({std::move(name), std::move(s)});
+    };
+    const auto none = [](Spec&) {};
+    // value mask with a fully masked batch row (batch 1 keeps nothing).
+    const auto valueMask = [](Spec& s) { s.valueMask = Tensor({2, 5}, {1, 0, 1, 1, 0, 0, 0, 0, 0, 0}); };
+    for (LayerKind layer : {LayerKind::MultiHeadAttention, LayerKind::Attention, LayerKind::AdditiveAttention}) {
+        const std::string n = layerName(layer);
+        add(n, layer, none);
+        add(n + " key", layer, [](Spec& s) { s.shapes.keyFeatures = 4; });
+        add(n + " value_mask", layer, valueMask);
+        add(n + " causal", layer, [](Spec& s) { s.call.useCausalMask = true; });
+        add(n + " query_mask", layer, [](Spec& s) { s.queryMask = Tensor({2, 3}, {1, 0, 1, 1, 1, 0}); });
+        if (layer == LayerKind::MultiHeadAttention) // Attention takes [query_mask, value_mask] only
+            add(n + " key_mask", layer, [](Spec& s) {
+                s.shapes.keyFeatures = 4;
+                s.keyMask = mask01({2, 5}, 0x2DBull);
+            });
+        add(n + " dropout", layer, [&](Spec& s) {
+            valueMask(s);
+            s.config.dropout = 0.4f;
+            s.call.training = true;
+        });
+        add(n + " use_scale", layer, [](Spec& s) { s.config.useScale = true; });
+        add(n + " no scale", layer, [](Spec& s) { s.config.useScale = false; });
+    }
+    add("Attention concat", LayerKind::Attention, [](Spec& s) { s.config.scoreMode = ScoreMode::Concat; });
+    add("Attention concat masked", LayerKind::Attention, [&](Spec& s) {
+        s.config.scoreMode = ScoreMode::Concat;
+        valueMask(s);
+    });
+    add("MHA attention_mask", LayerKind::MultiHeadAttention, [](Spec& s) {
+        s.attentionMask = mask01({2, 3, 5}, 0x1F3A5B7Cull);
+    });
+    add("MHA transformer", LayerKind::MultiHeadAttention, [](Spec& s) {
+        s.config.transformerSublayer = true;
+        s.config.numHeads = 3;
+    });
+    add("MHA no bias, 1 head", LayerKind::MultiHeadAttention, [](Spec& s) {
+        s.config.useBias = false;
+        s.config.numHeads = 1;
+        s.config.valueDim = 6;
+        s.config.outputShape = 7;
+    });
+    return cases;
+}
+
+} // namespace
+
+TEST(StepDisplay, EveryStepHasAKindAndOneKnownRolePerAxis) {
+    for (const Case& c : allCases()) {
+        const Trace t = run(c.spec);
+        for (const Step& s : t.steps) {
+            SCOPED_TRACE(c.name + " / " + s.key);
+            ASSERT_EQ(s.axes.size(), size_t(s.value.rank()));
+            ASSERT_EQ(s.display.roles.size(), s.axes.size());
+            for (size_t a = 0; a < s.axes.size(); ++a) {
+                const auto role = axisRoleOf(s.axes[a]);
+                ASSERT_TRUE(role.has_value()) << "axis name the core does not know: " << s.axes[a];
+                EXPECT_EQ(*role, s.display.roles[a]);
+            }
+            const std::string kind = valueKindName(s.display.kind);
+            EXPECT_NE(kind, "unknown");
+        }
+    }
+}
+
+TEST(StepDisplay, ValuesObeyTheirKind) {
+    int probabilities = 0, masks = 0, nonNegative = 0;
+    for (const Case& c : allCases()) {
+        const Trace t = run(c.spec);
+        for (const Step& s : t.steps) {
+            SCOPED_TRACE(c.name + " / " + s.key);
+            const Index cols = s.value.rank() > 0 ? s.value.dim(-1) : 1;
+            switch (s.display.kind) {
+            case ValueKind::Probability: {
+                ++probabilities;
+                for (Index r = 0; r < s.value.size() / cols; ++r) {
+                    double sum = 0;
+                    for (Index j = 0; j < cols; ++j) {
+                        const float v = s.value.data()[r * cols + j];
+                        ASSERT_GE(v, 0.0f);
+                        ASSERT_LE(v, 1.0f);
+                        sum += v;
+                    }
+                    // A row sums to 1, or to 0 where MultiHeadAttention zeroes a fully masked row.
+                    EXPECT_TRUE(std::abs(sum - 1.0) < 1e-5 || sum == 0.0) << "row " << r << " sums to " << sum;
+                }
+                break;
+            }
+            case ValueKind::BooleanMask:
+                ++masks;
+                for (float v : s.value.values())
+                    ASSERT_TRUE(v == 0.0f || v == 1.0f) << v;
+                break;
+            case ValueKind::NonNegative:
+                ++nonNegative;
+                for (float v : s.value.values())
+                    ASSERT_GE(v, 0.0f);
+                break;
+            case ValueKind::Signed: break;
+            }
+        }
+    }
+    // The cases above do reach every bounded kind.
+    EXPECT_GE(probabilities, 30);
+    EXPECT_GE(masks, 15);
+    EXPECT_GE(nonNegative, 3);
+}
+
+TEST(StepDisplay, RolesAndKindsOfKnownSteps) {
+    const Trace t = run(allCases()[2].spec); // MultiHeadAttention value_mask
+    ASSERT_EQ(t.layer, "MultiHeadAttention");
+    using R = AxisRole;
+    EXPECT_EQ(t.find("scores")->display.roles, (std::vector<R>{R::Batch, R::Head, R::Query, R::Source}));
+    EXPECT_EQ(t.find("query_dense")->display.roles, (std::vector<R>{R::Batch, R::Query, R::Head, R::Feature}));
+    EXPECT_EQ(t.find("key_dense")->display.roles, (std::vector<R>{R::Batch, R::Source, R::Head, R::Feature}));
+    EXPECT_EQ(t.find("mask")->display.roles, (std::vector<R>{R::Batch, R::Query, R::Source}));
+    EXPECT_EQ(t.find("weights")->display.kind, ValueKind::Probability);
+    EXPECT_EQ(t.find("mask")->display.kind, ValueKind::BooleanMask);
+    EXPECT_EQ(t.find("scores")->display.kind, ValueKind::Signed);
+    EXPECT_EQ(t.find("masked_scores")->display.kind, ValueKind::Signed);
+    EXPECT_EQ(t.find("scores")->display.masked, MaskedCells::None);
+    EXPECT_EQ(t.find("context")->display.masked, MaskedCells::None);
+    EXPECT_EQ(t.find("mask")->display.masked, MaskedCells::ZeroInThis);
+    EXPECT_EQ(t.find("masked_scores")->display.maskKey, "mask");
+    EXPECT_EQ(t.find("weights")->display.maskKey, "mask");
+}
+
+TEST(StepDisplay, MaskedCellsAreTheCellsKerasMasked) {
+    for (const Case& c : allCases()) {
+        const Trace t = run(c.spec);
+        const Step* mask = t.find("mask");
+        const bool mha = t.layer == "MultiHeadAttention";
+        for (const Step& s : t.steps) {
+            SCOPED_TRACE(c.name + " / " + s.key);
+            const auto cells = maskedCells(t, s);
+            if (s.display.masked == MaskedCells::None) {
+                EXPECT_TRUE(cells.empty());
+                continue;
+            }
+            ASSERT_EQ(cells.size(), size_t(s.value.size()));
+            if (s.key == "masked_scores" || s.key == "weights") {
+                ASSERT_NE(mask, nullptr);
+                const Index S = s.value.dim(-1), T = s.value.dim(-2), B = s.value.dim(0);
+                const Index N = s.value.rank() == 4 ? s.value.dim(1) : 1;
+                for (Index b = 0; b < B; ++b)
+                    for (Index n = 0; n < N; ++n)
+                        for (Index q = 0; q < T; ++q) {
+                            bool anyKept = false;
+                            for (Index k = 0; k < S; ++k)
+                                anyKept = anyKept || mask->value.data()[(b * T + q) * S + k] != 0.0f;
+                            for (Index k = 0; k < S; ++k) {
+                                const Index i = ((b * N + n) * T + q) * S + k;
+                                const bool m = mask->value.data()[(b * T + q) * S + k] == 0.0f;
+                                ASSERT_EQ(cells[size_t(i)] != 0, m) << "cell " << i;
+                                const float v = s.value.data()[i];
+                                if (!m)
+                                    continue;
+                                if (s.key == "masked_scores")
+                                    EXPECT_TRUE(mha ? v == -1e9f : v < -0.9e9f) << v; // replaced / subtracted
+                                else if (mha || anyKept)
+                                    EXPECT_EQ(v, 0.0f);
+                                else
+                                    EXPECT_NEAR(v, 1.0 / double(S), 1e-6); // Attention: uniform row
+                            }
+                        }
+            }
+            if (s.key == "output" && s.op == OpKind::Mask) { // Attention's query mask zeroes rows
+                ASSERT_EQ(s.display.maskKey, "query_mask");
+                size_t n = 0;
+                for (size_t i = 0; i < cells.size(); ++i)
+                    if (cells[i]) {
+                        EXPECT_EQ(s.value.data()[i], 0.0f);
+                        ++n;
+                    }
+                EXPECT_EQ(n, size_t(2 * s.value.dim(-1))); // two query rows masked
+            }
+        }
+    }
+}
+
+TEST(StepDisplay, SliceAxesShowQueryBySourceOrFeatureAndSpinTheRest) {
+    const Trace t = run(base(LayerKind::MultiHeadAttention));
+    const SliceAxes q = sliceAxes(*t.find("query_dense")); // [B,T,N,H]
+    EXPECT_EQ(q.rowAxis, 1);
+    EXPECT_EQ(q.colAxis, 3);
+    EXPECT_EQ(q.spinAxes, (std::vector<int>{0, 2}));
+    const SliceAxes s = sliceAxes(*t.find("scores")); // [B,N,T,S]
+    EXPECT_EQ(s.rowAxis, 2);
+    EXPECT_EQ(s.colAxis, 3);
+    EXPECT_EQ(s.spinAxes, (std::vector<int>{0, 1}));
+    EXPECT_EQ(axisWithRole(*t.find("scores"), AxisRole::Head), 1);
+    EXPECT_EQ(axisWithRole(*t.find("output"), AxisRole::Head), -1);
+
+    Spec qm = base(LayerKind::Attention);
+    qm.queryMask = Tensor({2, 3}, {1, 1, 1, 1, 1, 0});
+    const Trace a = run(qm);
+    const SliceAxes m = sliceAxes(*a.find("query_mask")); // [B,T]: no axis left to spin
+    EXPECT_EQ(m.rowAxis, 0);
+    EXPECT_EQ(m.colAxis, 1);
+    EXPECT_TRUE(m.spinAxes.empty());
+}
