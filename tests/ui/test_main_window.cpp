@@ -350,7 +350,17 @@ private slots:
             QVERIFY2(QFileInfo(heat).size() > 1000, suffix);
             QVERIFY2(QFileInfo(stage).size() > 1000, suffix);
         }
-        QVERIFY(!QImage(dir.filePath(QStringLiteral("heat.png"))).isNull());
+        // One export path: PNG at the figure's pixel size, SVG and PDF titled.
+        QCOMPARE(QImage(dir.filePath(QStringLiteral("heat.png"))).size(), QSize(900, 700));
+        QCOMPARE(QImage(dir.filePath(QStringLiteral("stage.png"))).size(),
+                 m_window->stage()->size().expandedTo(QSize(800, 500)) * 2);
+        QFile svg(dir.filePath(QStringLiteral("stage.svg")));
+        QVERIFY(svg.open(QIODevice::ReadOnly));
+        QVERIFY(svg.readAll().contains("<title>attnviz stage</title>"));
+        QString error;
+        const QString nowhere = dir.filePath(QStringLiteral("missing/heat.svg"));
+        QVERIFY(!m_window->exportHeatmap(nowhere, &error));
+        QVERIFY2(error.contains(nowhere), qPrintable(error));
     }
 
     void settingsPersist() {

@@ -6,6 +6,7 @@
 #include "ui/inspector/heatmap_view.h"
 #include "ui/text/keras_listing.h"
 #include "ui/app_window/settings.h"
+#include "ui/export/figure_export.h"
 #include "ui/app_window/session_autosave.h"
 #include "ui/setup/setup_panel.h"
 #include "ui/stage/stage_view.h"
@@ -36,13 +37,11 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPainter>
-#include <QPdfWriter>
 #include <QScrollArea>
 #include <QScreen>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
-#include <QSvgGenerator>
 #include <QTabWidget>
 #include <QTimer>
 
@@ -659,46 +658,11 @@ void MainWindow::browseNpy(const QString& which) {
 }
 
 bool MainWindow::exportHeatmap(const QString& path, QString* error) {
-    if (!m_heatmap->exportImage(path, 900, 700)) {
-        if (error)
-            *error = tr("Could not write %1.").arg(path);
-        return false;
-    }
-    return true;
+    return exportFigure(path, m_heatmap->figure(QSize(900, 700)), error);
 }
 
 bool MainWindow::exportStage(const QString& path, QString* error) {
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    const QSize size = m_stage->size().expandedTo(QSize(800, 500));
-    bool ok = false;
-    if (suffix == QLatin1String("svg")) {
-        QSvgGenerator generator;
-        generator.setFileName(path);
-        generator.setSize(size);
-        generator.setViewBox(QRect(QPoint(0, 0), size));
-        generator.setTitle(tr("attnviz stage"));
-        QPainter painter;
-        if ((ok = painter.begin(&generator))) {
-            m_stage->renderTo(painter, QRect(QPoint(0, 0), size));
-            ok = painter.end();
-        }
-    } else if (suffix == QLatin1String("pdf")) {
-        QPdfWriter writer(path);
-        writer.setPageSize(QPageSize(QSizeF(size), QPageSize::Point));
-        writer.setPageMargins(QMarginsF(0, 0, 0, 0));
-        writer.setResolution(72);
-        writer.setTitle(tr("attnviz stage"));
-        QPainter painter;
-        if ((ok = painter.begin(&writer))) {
-            m_stage->renderTo(painter, QRect(QPoint(0, 0), size));
-            ok = painter.end();
-        }
-    } else {
-        ok = m_stage->renderImage(size * 2).save(path);
-    }
-    if (!ok && error)
-        *error = tr("Could not write %1.").arg(path);
-    return ok;
+    return exportFigure(path, m_stage->figure(m_stage->size().expandedTo(QSize(800, 500))), error);
 }
 
 void MainWindow::exportDialog(bool stage) {

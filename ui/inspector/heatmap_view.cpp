@@ -5,12 +5,10 @@
 
 #include <qcustomplot.h>
 
-#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QSpinBox>
-#include <QSvgGenerator>
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -478,27 +476,15 @@ void HeatmapView::applyFonts() {
     m_stats->setFont(small);
 }
 
-bool HeatmapView::exportImage(const QString& path, int width, int height) const {
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    const int w = width > 0 ? width : m_plot->width();
-    const int h = height > 0 ? height : m_plot->height();
-    if (suffix == QLatin1String("pdf"))
-        return m_plot->savePdf(path, w, h, QCP::epNoCosmetic, tr("attnviz"), step() ? stepTitle(*step()) : QString());
-    if (suffix == QLatin1String("svg")) {
-        QSvgGenerator generator;
-        generator.setFileName(path);
-        generator.setSize(QSize(w, h));
-        generator.setViewBox(QRect(0, 0, w, h));
-        generator.setTitle(step() ? stepTitle(*step()) : tr("attnviz"));
-        QCPPainter painter;
-        if (!painter.begin(&generator))
-            return false;
-        m_plot->toPainter(&painter, w, h);
-        return painter.end();
-    }
-    if (suffix == QLatin1String("jpg") || suffix == QLatin1String("jpeg"))
-        return m_plot->saveJpg(path, w, h);
-    return m_plot->savePng(path, w, h);
+Figure HeatmapView::figure(QSize size) const {
+    Figure f;
+    f.size = size;
+    f.title = step() ? stepTitle(*step()) : tr("attnviz");
+    QCustomPlot* plot = m_plot;
+    f.paint = [plot](QCPPainter& painter, const QRect& rect) {
+        plot->toPainter(&painter, rect.width(), rect.height());
+    };
+    return f;
 }
 
 } // namespace attnviz::ui

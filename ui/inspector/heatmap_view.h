@@ -5,6 +5,7 @@
 #pragma once
 
 #include "ui/colour/colormaps.h"
+#include "ui/export/figure_export.h"
 #include "core/trace.h"
 
 #include <QStringList>
@@ -66,8 +67,8 @@ public:
     /// How many cells of the shown slice are NaN or ±Inf (drawn magenta, labelled when small).
     int nonFiniteCells() const { return m_nonFinite; }
 
-    /// Save the heatmap as PNG, JPG, PDF or SVG (by suffix). False on failure.
-    bool exportImage(const QString& path, int width = 0, int height = 0) const;
+    /// The heatmap as a figure of this size, for exportFigure (PNG, PDF, SVG).
+    Figure figure(QSize size) const;
 
 signals:
     /// The user moved a leading-axis spin box.

@@ -6,6 +6,8 @@
 #include "ui/stage/scene_builder.h"
 #include "ui/stage/stage_painter.h"
 
+#include <qcustomplot.h>
+
 #include <QPaintEvent>
 #include <QPainter>
 #include <QVariantAnimation>
@@ -139,6 +141,15 @@ QImage StageView::renderImage(QSize size) const {
     QPainter p(&img);
     renderTo(p, QRect(QPoint(0, 0), size));
     return img;
+}
+
+Figure StageView::figure(QSize size) const {
+    Figure f;
+    f.size = size;
+    f.pixelSize = size * 2;
+    f.title = tr("attnviz stage");
+    f.paint = [this](QPainter& painter, const QRect& rect) { renderTo(painter, rect); };
+    return f;
 }
 
 void StageView::renderTo(QPainter& painter, const QRect& target) const {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "core/trace.h"
+#include "ui/export/figure_export.h"
 
 #include <QImage>
 #include <QStringList>
@@ -51,6 +52,8 @@ public:
     void renderTo(QPainter& painter, const QRect& rect) const;
     /// The stage at the current progress as an image of this size.
     QImage renderImage(QSize size) const;
+    /// The stage as a figure for exportFigure: vector at `size`, raster at twice it.
+    Figure figure(QSize size) const;
 
     /// Read-outs for tests: matrices on the stage and the note shown when a
     /// step's operands could not be lined up (empty when all is well).
