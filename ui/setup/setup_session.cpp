@@ -1,0 +1,299 @@
+// The setup panel's named fields: the session autosave (every field as typed)
+// and --set NAME=VALUE.
+#include "ui/setup/setup_panel.h"
+
+#include "ui/inspector/tensor_slice_model.h"
+
+#include "core/attention.h"
+#include "core/npy.h"
+#include "core/random.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QScrollArea>
+#include <QScrollBar>
+#include <QSpinBox>
+#include <QStackedWidget>
+#include <QTabWidget>
+#include <QTableView>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+namespace attnviz::ui {
+
+namespace {
+
+// Tensors in the session file: a whole .npy, base64, so NaN and Inf survive
+// (JSON has no NaN) and the reader is the one that already refuses bad files.
+QJsonValue tensorToJson(const std::optional<core::Tensor>& t) {
+    if (!t)
+        return QJsonValue::Null;
+    const std::string npy = core::serializeNpy(*t);
+    return QString::fromLatin1(QByteArray(npy.data(), qsizetype(npy.size())).toBase64());
+}
+
+std::optional<core::Tensor> tensorFromJson(const QJsonValue& v, const char* name) {
+    if (!v.isString())
+        return std::nullopt;
+    const QByteArray bytes = QByteArray::fromBase64(v.toString().toLatin1());
+    try {
+        return core::parseNpy(std::string_view(bytes.constData(), size_t(bytes.size())), name);
+    } catch (const std::exception&) {
+        return std::nullopt; // a damaged entry: that tensor is not restored
+    }
+}
+
+const char* const kSourceNames[] = {"random", "sentence", "table", "files"};
+
+} // namespace
+
+// --- session state and named fields ------------------------------------------
+
+std::vector<std::pair<QString, QWidget*>> SetupPanel::namedFields() const {
+    // The layer first: restoring it must not reset what follows.
+    return {
+        {QStringLiteral("layer"), m_layer},
+        {QStringLiteral("heads"), m_heads},
+        {QStringLiteral("key_dim"), m_keyDim},
+        {QStringLiteral("value_dim"), m_valueDim},
+        {QStringLiteral("output_width"), m_outputShape},
+        {QStringLiteral("use_bias"), m_useBias},
+        {QStringLiteral("score_mode"), m_scoreMode},
+        {QStringLiteral("use_scale"), m_useScale},
+        {QStringLiteral("transformer"), m_transformer},
+        {QStringLiteral("batch"), m_batch},
+        {QStringLiteral("query_len"), m_queryLen},
+        {QStringLiteral("source_len"), m_sourceLen},
+        {QStringLiteral("query_width"), m_queryFeatures},
+        {QStringLiteral("value_width"), m_valueFeatures},
+        {QStringLiteral("key_width"), m_keyFeatures},
+        {QStringLiteral("causal"), m_causal},
+        {QStringLiteral("query_padding"), m_queryPadding},
+        {QStringLiteral("source_padding"), m_sourcePadding},
+        {QStringLiteral("dropout"), m_dropout},
+        {QStringLiteral("training"), m_training},
+        {QStringLiteral("seed"), m_seed},
+        {QStringLiteral("sentence"), m_sentence},
+        {QStringLiteral("source_sentence"), m_sourceSentence},
+        {QStringLiteral("query_npy"), m_queryFile},
+        {QStringLiteral("value_npy"), m_valueFile},
+        {QStringLiteral("key_npy"), m_keyFile},
+        {QStringLiteral("inputs"), m_source},
+    };
+}
+
+QStringList SetupPanel::settingNames() const {
+    QStringList names;
+    for (const auto& [name, w] : namedFields())
+        names << name;
+    names << QStringLiteral("query[ROW,COL]") << QStringLiteral("value[ROW,COL]");
+    return names;
+}
+
+QWidget* SetupPanel::widgetForSetting(const QString& name) const {
+    for (const auto& [field, w] : namedFields())
+        if (field == name)
+            return w;
+    if (name == QLatin1String("query_table"))
+        return m_queryTable;
+    if (name == QLatin1String("value_table"))
+        return m_valueTable;
+    return nullptr;
+}
+
+QLineEdit* SetupPanel::npyPathEdit(const QString& which) const {
+    return which == QLatin1String("query") ? m_queryFile : which == QLatin1String("value") ? m_valueFile : m_keyFile;
+}
+
+QJsonObject SetupPanel::sessionState() const {
+    QJsonObject fields;
+    for (const auto& [name, w] : namedFields()) {
+        if (auto* spin = qobject_cast<QSpinBox*>(w))
+            fields[name] = spin->value();
+        else if (auto* dspin = qobject_cast<QDoubleSpinBox*>(w))
+            fields[name] = dspin->value();
+        else if (auto* check = qobject_cast<QCheckBox*>(w))
+            fields[name] = check->isChecked();
+        else if (auto* edit = qobject_cast<QLineEdit*>(w))
+            fields[name] = edit->text();
+        else if (auto* combo = qobject_cast<QComboBox*>(w))
+            fields[name] =
+                combo == m_source ? QString::fromLatin1(kSourceNames[combo->currentIndex()]) : combo->currentText();
+    }
+    QJsonObject tensors;
+    tensors[QStringLiteral("query_table")] =
+        m_queryModel->tensor().empty() ? QJsonValue(QJsonValue::Null) : tensorToJson(m_queryModel->tensor());
+    tensors[QStringLiteral("value_table")] =
+        m_valueModel->tensor().empty() ? QJsonValue(QJsonValue::Null) : tensorToJson(m_valueModel->tensor());
+    tensors[QStringLiteral("query")] = tensorToJson(m_loadedQuery);
+    tensors[QStringLiteral("value")] = tensorToJson(m_loadedValue);
+    tensors[QStringLiteral("key")] = tensorToJson(m_loadedKey);
+    tensors[QStringLiteral("attention_mask")] = tensorToJson(m_loadedAttentionMask);
+    tensors[QStringLiteral("key_mask")] = tensorToJson(m_loadedKeyMask);
+    tensors[QStringLiteral("query_mask")] = tensorToJson(m_loadedQueryMask);
+    tensors[QStringLiteral("value_mask")] = tensorToJson(m_loadedValueMask);
+    QJsonObject weights;
+    for (const auto& [name, t] : m_loadedWeights)
+        weights[QString::fromStdString(name)] = tensorToJson(t);
+    QJsonObject state;
+    state[QStringLiteral("fields")] = fields;
+    state[QStringLiteral("tensors")] = tensors;
+    state[QStringLiteral("weights")] = weights;
+    state[QStringLiteral("query_mask_text")] = m_loadedQueryMaskText;
+    state[QStringLiteral("value_mask_text")] = m_loadedValueMaskText;
+    state[QStringLiteral("file_placeholder")] = m_queryFile->placeholderText();
+    return state;
+}
+
+void SetupPanel::restoreSessionState(const QJsonObject& state) {
+    m_loading = true;
+    const QJsonObject fields = state.value(QStringLiteral("fields")).toObject();
+    for (const auto& [name, w] : namedFields()) {
+        const QJsonValue v = fields.value(name);
+        if (v.isUndefined())
+            continue;
+        if (auto* spin = qobject_cast<QSpinBox*>(w))
+            spin->setValue(v.toInt(spin->value()));
+        else if (auto* dspin = qobject_cast<QDoubleSpinBox*>(w))
+            dspin->setValue(v.toDouble(dspin->value()));
+        else if (auto* check = qobject_cast<QCheckBox*>(w))
+            check->setChecked(v.toBool(check->isChecked()));
+        else if (auto* edit = qobject_cast<QLineEdit*>(w))
+            edit->setText(v.toString());
+        else if (auto* combo = qobject_cast<QComboBox*>(w)) {
+            int index = -1;
+            if (combo == m_source) {
+                for (int i = 0; i < 4; ++i)
+                    if (v.toString() == QLatin1String(kSourceNames[i]))
+                        index = i;
+            } else {
+                index = combo->findText(v.toString());
+            }
+            if (index >= 0)
+                combo->setCurrentIndex(index);
+        }
+    }
+    const QJsonObject tensors = state.value(QStringLiteral("tensors")).toObject();
+    auto tensor = [&](const char* name) { return tensorFromJson(tensors.value(QLatin1String(name)), name); };
+    const auto queryTable = tensor("query_table"), valueTable = tensor("value_table");
+    m_queryModel->setTensor(queryTable && queryTable->rank() == 3 ? *queryTable : core::Tensor());
+    m_valueModel->setTensor(valueTable && valueTable->rank() == 3 ? *valueTable : core::Tensor());
+    if (inputSource() == InputSource::Table)
+        syncTables();
+    m_loadedQuery = tensor("query");
+    m_loadedValue = tensor("value");
+    m_loadedKey = tensor("key");
+    m_loadedAttentionMask = tensor("attention_mask");
+    m_loadedKeyMask = tensor("key_mask");
+    m_loadedQueryMask = tensor("query_mask");
+    m_loadedValueMask = tensor("value_mask");
+    m_loadedQueryMaskText = state.value(QStringLiteral("query_mask_text")).toString();
+    m_loadedValueMaskText = state.value(QStringLiteral("value_mask_text")).toString();
+    m_loadedWeights.clear();
+    const QJsonObject weights = state.value(QStringLiteral("weights")).toObject();
+    for (auto it = weights.begin(); it != weights.end(); ++it)
+        if (auto t = tensorFromJson(it.value(), "weight"))
+            m_loadedWeights[it.key().toStdString()] = std::move(*t);
+    const QString placeholder = state.value(QStringLiteral("file_placeholder")).toString();
+    if (!placeholder.isEmpty()) {
+        m_queryFile->setPlaceholderText(placeholder);
+        m_valueFile->setPlaceholderText(placeholder);
+    }
+    m_sourcePages->setCurrentIndex(m_source->currentIndex());
+    fitSourcePage();
+    m_loading = false;
+    updateEnabled();
+    updateLoadedMaskLabel();
+    clearError();
+    emit specEdited();
+}
+
+bool SetupPanel::applySetting(const QString& name, const QString& value, QString* error) {
+    auto fail = [&](const QString& message) {
+        if (error)
+            *error = message;
+        return false;
+    };
+    // A table cell: query[ROW,COL] or value[ROW,COL], rows as the table shows them.
+    static const QRegularExpression cell(QStringLiteral("^(query|value)\\[(\\d+),(\\d+)\\]$"));
+    if (const auto m = cell.match(name); m.hasMatch()) {
+        TensorEditModel* model = m.captured(1) == QLatin1String("query") ? m_queryModel : m_valueModel;
+        const QModelIndex index = model->index(m.captured(2).toInt(), m.captured(3).toInt());
+        if (!index.isValid())
+            return fail(tr("%1 is outside the %2 table (%3 rows × %4 columns); choose inputs=table first.")
+                            .arg(name, m.captured(1))
+                            .arg(model->rowCount())
+                            .arg(model->columnCount()));
+        if (!model->setData(index, value))
+            return fail(tr("%1: “%2” is not a number.").arg(name, value));
+        return true;
+    }
+    for (const auto& [field, w] : namedFields()) {
+        if (field != name)
+            continue;
+        bool ok = true;
+        if (auto* spin = qobject_cast<QSpinBox*>(w)) {
+            const int v = value == QLatin1String("auto") ? spin->minimum() : value.toInt(&ok);
+            if (!ok || v < spin->minimum() || v > spin->maximum())
+                return fail(tr("%1 takes a whole number from %2 to %3. Received: %4")
+                                .arg(name)
+                                .arg(spin->minimum())
+                                .arg(spin->maximum())
+                                .arg(value));
+            spin->setValue(v);
+        } else if (auto* dspin = qobject_cast<QDoubleSpinBox*>(w)) {
+            const double v = value.toDouble(&ok);
+            if (!ok || v < dspin->minimum() || v > dspin->maximum())
+                return fail(tr("%1 takes a number from %2 to %3. Received: %4")
+                                .arg(name)
+                                .arg(dspin->minimum())
+                                .arg(dspin->maximum())
+                                .arg(value));
+            dspin->setValue(v);
+        } else if (auto* check = qobject_cast<QCheckBox*>(w)) {
+            const QString v = value.toLower();
+            if (v == QLatin1String("true") || v == QLatin1String("1") || v == QLatin1String("on"))
+                check->setChecked(true);
+            else if (v == QLatin1String("false") || v == QLatin1String("0") || v == QLatin1String("off"))
+                check->setChecked(false);
+            else
+                return fail(tr("%1 takes true or false. Received: %2").arg(name, value));
+        } else if (auto* edit = qobject_cast<QLineEdit*>(w)) {
+            edit->setText(value);
+            if (edit == m_queryFile || edit == m_valueFile || edit == m_keyFile) {
+                setNpyPath(field.left(field.indexOf(QLatin1Char('_'))), value);
+            }
+        } else if (auto* combo = qobject_cast<QComboBox*>(w)) {
+            int index = -1;
+            for (int i = 0; i < combo->count(); ++i)
+                if ((combo == m_source ? QString::fromLatin1(kSourceNames[i]) : combo->itemText(i))
+                        .compare(value, Qt::CaseInsensitive) == 0)
+                    index = i;
+            if (index < 0) {
+                QStringList choices;
+                for (int i = 0; i < combo->count(); ++i)
+                    choices << (combo == m_source ? QString::fromLatin1(kSourceNames[i]) : combo->itemText(i));
+                return fail(tr("%1 is one of %2. Received: %3").arg(name, choices.join(tr(", ")), value));
+            }
+            combo->setCurrentIndex(index);
+        }
+        return true;
+    }
+    return fail(tr("No setting “%1”; known: %2").arg(name, settingNames().join(tr(", "))));
+}
+
+} // namespace attnviz::ui
