@@ -187,6 +187,8 @@ int runTraceCli(const std::vector<std::string>& args, std::ostream& out, std::os
             return bench(spec, benchRuns, limits, out);
         }
         const Trace trace = run(spec, limits);
+        for (const std::string& w : trace.warnings)
+            err << "attnviz-trace: warning: " << w << '\n';
         if (list)
             printTable(trace, out);
         if (!outPath.empty()) {

@@ -65,6 +65,8 @@ Dims dimsOf(const Spec& s) {
 }
 
 Index outputWidth(const Spec& s, const Dims& d) {
+    if (s.config.layer == LayerKind::GroupQueryAttention)
+        return d.dq; // GroupQueryAttention projects back to the query width
     return s.config.outputShape.value_or(static_cast<int>(d.dq));
 }
 
@@ -73,17 +75,24 @@ std::map<std::string, Shape> weightShapes(const Spec& s, const Dims& d) {
     std::map<std::string, Shape> w;
     const LayerConfig& c = s.config;
     switch (c.layer) {
-    case LayerKind::MultiHeadAttention: {
-        const Index N = c.numHeads, H = c.keyDim, Hv = c.effectiveValueDim(), out = outputWidth(s, d);
+    case LayerKind::MultiHeadAttention:
+    case LayerKind::GroupQueryAttention: {
+        // GroupQueryAttention: N = num_query_heads, Nkv = num_key_value_heads, H = Hv = head_dim.
+        const Index N = c.numHeads, Nkv = c.kvHeads(), H = c.keyDim, Hv = c.effectiveValueDim();
+        const Index out = outputWidth(s, d);
         w["query_dense/kernel"] = {d.dq, N, H};
-        w["key_dense/kernel"] = {d.dk, N, H};
-        w["value_dense/kernel"] = {d.dv, N, Hv};
+        w["key_dense/kernel"] = {d.dk, Nkv, H};
+        w["value_dense/kernel"] = {d.dv, Nkv, Hv};
         w["output_dense/kernel"] = {N, Hv, out};
+        if (c.useGate)
+            w["gate_dense/kernel"] = {d.dq, N, Hv};
         if (c.useBias) {
             w["query_dense/bias"] = {N, H};
-            w["key_dense/bias"] = {N, H};
-            w["value_dense/bias"] = {N, Hv};
+            w["key_dense/bias"] = {Nkv, H};
+            w["value_dense/bias"] = {Nkv, Hv};
             w["output_dense/bias"] = {out};
+            if (c.useGate)
+                w["gate_dense/bias"] = {N, Hv};
         }
         if (c.transformerSublayer) {
             w["layer_norm/gamma"] = {d.dq};
@@ -136,12 +145,18 @@ double estimateTraceBytes(const Spec& spec) {
     double floats = D(d.B) * (D(d.T) * D(d.dq) + D(d.S) * D(d.dv) + (d.hasKey ? D(d.S) * D(d.dk) : 0.0));
     const double scoresSize = D(d.B) * D(d.T) * D(d.S);
     const LayerConfig& c = spec.config;
-    if (c.layer == LayerKind::MultiHeadAttention) {
+    if (hasHeads(c.layer)) {
         const double N = D(c.numHeads), H = D(c.keyDim), Hv = D(c.effectiveValueDim());
         const double out = D(outputWidth(spec, d));
         floats += D(d.B) * (2 * D(d.T) * N * H + D(d.S) * N * (H + Hv)); // projections, scaled query
-        floats += scoresSize * (N * 4 + 1);                              // scores, masked, weights, dropout, mask
-        floats += D(d.B) * D(d.T) * (2 * N * Hv + out);                  // context, concat, output
+        if (c.layer == LayerKind::GroupQueryAttention)
+            floats += D(d.B) * D(d.S) * N * (H + Hv); // key_repeated, value_repeated
+        if (c.useGate)
+            floats += 2 * D(d.B) * D(d.T) * N * Hv; // gate, gated_context
+        // scores, masked, weights, dropout; the mask and its parts (per head with a rank-4 attention_mask)
+        const bool perHead = spec.attentionMask && spec.attentionMask->rank() == 4;
+        floats += scoresSize * (N * 4 + (perHead ? 2 * N : 1) + 4);
+        floats += D(d.B) * D(d.T) * (2 * N * Hv + out); // context, concat, output
         floats += c.transformerSublayer ? 2 * D(d.B) * D(d.T) * D(d.dq) : 0.0;
         floats += (D(d.dq) + D(d.dk) + D(d.dv)) * N * (H + Hv) + N * Hv * out; // weights
     } else {
@@ -154,10 +169,36 @@ double estimateTraceBytes(const Spec& spec) {
 void validate(const Spec& spec, const SpecLimits& limits) {
     const LayerConfig& c = spec.config;
     const bool mha = c.layer == LayerKind::MultiHeadAttention;
+    const bool gqa = c.layer == LayerKind::GroupQueryAttention;
+    const bool heads = hasHeads(c.layer);
     const std::string layer = layerName(c.layer);
 
     // --- constructor arguments ----------------------------------------------
-    if (mha) {
+    if (gqa) {
+        if (c.keyDim <= 0)
+            fail("config.head_dim", "head_dim must be a positive integer." + received("head_dim", c.keyDim));
+        if (c.numHeads <= 0)
+            fail("config.num_query_heads",
+                 "num_query_heads must be a positive integer." + received("num_query_heads", c.numHeads));
+        if (c.numKeyValueHeads <= 0 || c.numHeads % c.numKeyValueHeads != 0) {
+            std::string choices;
+            for (int k = 1; k <= c.numHeads; ++k)
+                if (c.numHeads % k == 0)
+                    choices += (choices.empty() ? "" : ", ") + std::to_string(k);
+            fail("config.num_key_value_heads",
+                 "`num_query_heads` must be divisible by `num_key_value_heads`: with num_query_heads=" +
+                     std::to_string(c.numHeads) + ", num_key_value_heads may be " + choices + "." +
+                     received("num_key_value_heads", c.numKeyValueHeads));
+        }
+        if (c.valueDim || c.outputShape)
+            fail(c.valueDim ? "config.value_dim" : "config.output_shape",
+                 "GroupQueryAttention has no value_dim or output_shape: values use head_dim and the output has "
+                 "the query's width.");
+        if (c.transformerSublayer)
+            fail("config.transformer_sublayer",
+                 "The Transformer sub-layer (Add & LayerNormalization) follows MultiHeadAttention only." +
+                     received("layer", layer));
+    } else if (mha) {
         if (c.numHeads <= 0)
             fail("config.num_heads", "num_heads must be a positive integer." + received("num_heads", c.numHeads));
         if (c.keyDim <= 0)
@@ -173,6 +214,13 @@ void validate(const Spec& spec, const SpecLimits& limits) {
              "The Transformer sub-layer (Add & LayerNormalization) follows MultiHeadAttention only." +
                  received("layer", layer));
     }
+    if (heads && c.slidingWindow && *c.slidingWindow <= 0)
+        fail("config.sliding_window",
+             "`sliding_window` must be `None` or a positive integer." + received("sliding_window", *c.slidingWindow));
+    if (!heads && (c.slidingWindow || c.useGate))
+        fail(c.useGate ? "config.use_gate" : "config.sliding_window",
+             layer + " has no " + (c.useGate ? "use_gate" : "sliding_window") +
+                 " argument; MultiHeadAttention and GroupQueryAttention have.");
     if (!(c.dropout >= 0.0f && c.dropout < 1.0f))
         fail("config.dropout", "dropout must be a rate in [0, 1)." + received("dropout", std::to_string(c.dropout)));
 
@@ -227,7 +275,7 @@ void validate(const Spec& spec, const SpecLimits& limits) {
     if (!spec.sourceTokens.empty() && spec.value && spec.value->dim(1) != static_cast<Index>(spec.sourceTokens.size()))
         fail("tokens.source", "There must be one source token per value row (" + std::to_string(d.S) + ")." +
                                   received("tokens", std::to_string(spec.sourceTokens.size())));
-    if (!mha && d.dq != d.dk) {
+    if (!heads && d.dq != d.dk) {
         const std::string kname = d.hasKey ? "key" : "value (used as key)";
         fail(spec.query ? "inputs.query" : "shapes.query_features",
              layer + " has no projections, so the query and the " + kname + " must have the same last dimension." +
@@ -241,14 +289,39 @@ void validate(const Spec& spec, const SpecLimits& limits) {
     // --- masks ---------------------------------------------------------------------
     checkMask(spec.queryMask, "query_mask", {d.B, d.T}, "(batch, query_len)");
     checkMask(spec.valueMask, "value_mask", {d.B, d.S}, "(batch, source_len)");
-    if (spec.keyMask && !mha)
+    if (spec.keyMask && !heads)
         fail("masks.key_mask", layer + " takes masks [query_mask, value_mask] only; key_mask is a "
-                                       "MultiHeadAttention argument.");
+                                       "MultiHeadAttention and GroupQueryAttention argument.");
     checkMask(spec.keyMask, "key_mask", {d.B, d.S}, "(batch, source_len)");
-    if (spec.attentionMask && !mha)
+    if (spec.attentionMask && !heads)
         fail("masks.attention_mask", layer + " has no attention_mask argument; use value_mask and "
                                              "use_causal_mask, or MultiHeadAttention.");
-    checkMask(spec.attentionMask, "attention_mask", {d.B, d.T, d.S}, "(batch, query_len, source_len)");
+    if (spec.attentionMask) {
+        // Keras expands a lower-rank mask from the heads axis: [T,S] and
+        // [B,T,S] apply to every head, [B,N,T,S] is one mask per head. A batch
+        // or head axis of 1 broadcasts.
+        const Tensor& m = *spec.attentionMask;
+        const Index N = c.numHeads;
+        const int r = m.rank();
+        bool ok = r >= 2 && r <= 4 && m.dim(r - 2) == d.T && m.dim(r - 1) == d.S;
+        if (ok && r >= 3)
+            ok = m.dim(0) == d.B || m.dim(0) == 1;
+        if (ok && r == 4)
+            ok = m.dim(1) == N || m.dim(1) == 1;
+        if (!ok) {
+            const std::string nName = gqa ? "num_query_heads" : "num_heads";
+            std::string why =
+                r < 2 || r > 4 ? "The attention_mask must have rank 2, 3 or 4: "
+                : (r == 4 && (m.dim(1) != N && m.dim(1) != 1) && m.dim(2) == d.T && m.dim(3) == d.S)
+                    ? "The attention_mask's head axis must be " + std::to_string(N) + " (" + nName + ") or 1: "
+                    : "The attention_mask must have shape ";
+            fail("masks.attention_mask", why + "(query_len, source_len) = " + shapeString({d.T, d.S}) +
+                                             ", (batch, query_len, source_len) = " + shapeString({d.B, d.T, d.S}) +
+                                             " or (batch, " + nName +
+                                             ", query_len, source_len) = " + shapeString({d.B, N, d.T, d.S}) + "." +
+                                             received("attention_mask.shape", shapeString(m.shape())));
+        }
+    }
 
     // --- memory (before shapes that depend on huge sizes are used) ---------------
     const double need = estimateTraceBytes(spec);
@@ -258,6 +331,12 @@ void validate(const Spec& spec, const SpecLimits& limits) {
 
     // --- weights ---------------------------------------------------------------------
     const auto expected = weightShapes(spec, d);
+    if (spec.weightsGiven)
+        for (const auto& [name, shape] : expected)
+            if (!spec.weights.count(name))
+                fail("weights." + name, "The weights file has no '" + name + "', which " + layer +
+                                            " owns with these settings (shape " + shapeString(shape) +
+                                            "). Nothing is initialised when a weights file is given.");
     for (const auto& [name, t] : spec.weights) {
         const auto it = expected.find(name);
         if (it == expected.end()) {
@@ -265,7 +344,7 @@ void validate(const Spec& spec, const SpecLimits& limits) {
             for (const auto& e : expected)
                 names += (names.empty() ? "" : ", ") + e.first;
             fail("weights." + name,
-                 "Unexpected weight '" + name + "' for " + layer +
+                 "Unexpected weight '" + name + "' in the weights for " + layer +
                      " with these settings. Expected: " + (names.empty() ? std::string("no weights") : names) + ".");
         }
         if (t.shape() != it->second)
@@ -312,7 +391,7 @@ std::map<std::string, Tensor> resolveWeights(const Spec& spec) {
         if (isKernel) {
             // EinsumDense's fans: input projections (din, N, H): fan_in = din,
             // fan_out = N·H; output projection (N, Hv, out): fan_in = N·Hv.
-            const bool output = name == "output_dense/kernel";
+            const bool output = name == "output_dense/kernel"; // gate_dense is an input projection too
             const double fanIn = output ? double(shape[0] * shape[1]) : double(shape[0]);
             const double fanOut = output ? double(shape[2]) : double(shape[1] * shape[2]);
             w[name] = glorotUniform(shape, fanIn, fanOut, spec.seed, stream);
@@ -329,13 +408,50 @@ std::map<std::string, Tensor> resolveWeights(const Spec& spec) {
     return w;
 }
 
+std::vector<std::string> maskWarnings(const Spec& spec) {
+    std::vector<std::string> out;
+    const bool onlyAttentionMask = spec.config.layer == LayerKind::GroupQueryAttention && spec.attentionMask &&
+                                   !spec.queryMask && !spec.valueMask && !spec.keyMask && !spec.call.useCausalMask &&
+                                   !spec.config.slidingWindow;
+    auto check = [&](const std::optional<Tensor>& m, const std::string& name) {
+        if (!m)
+            return;
+        Index other = 0;
+        float example = 0;
+        for (float v : m->values())
+            if (v != 0.0f && v != 1.0f) {
+                if (other++ == 0)
+                    example = v;
+            }
+        if (other == 0)
+            return;
+        std::ostringstream os;
+        os << name << " holds " << other << " value" << (other == 1 ? "" : "s") << " other than 0 and 1 (e.g. "
+           << example << "). ";
+        if (name == "attention_mask" && onlyAttentionMask)
+            os << "GroupQueryAttention hands an attention_mask that is the only mask source to its Softmax "
+                  "uncast, which keeps the values > 0.5 only: that is what is computed here.";
+        else
+            os << layerName(spec.config.layer)
+               << " casts masks to bool, so every nonzero value counts as True (Keras' Softmax alone would keep "
+                  "only values > 0.5).";
+        out.push_back(os.str());
+    };
+    check(spec.queryMask, "query_mask");
+    check(spec.valueMask, "value_mask");
+    check(spec.keyMask, "key_mask");
+    check(spec.attentionMask, "attention_mask");
+    return out;
+}
+
 Trace run(const Spec& spec, const SpecLimits& limits) {
     validate(spec, limits);
     ResolvedInputs in = resolveInputs(spec);
     auto w = resolveWeights(spec);
-    if (spec.config.layer == LayerKind::MultiHeadAttention)
-        return detail::multiHeadAttention(spec, std::move(in), std::move(w));
-    return detail::dotOrAdditiveAttention(spec, std::move(in), std::move(w));
+    Trace trace = hasHeads(spec.config.layer) ? detail::multiHeadAttention(spec, std::move(in), std::move(w))
+                                              : detail::dotOrAdditiveAttention(spec, std::move(in), std::move(w));
+    trace.warnings = maskWarnings(spec);
+    return trace;
 }
 
 namespace detail {
@@ -393,6 +509,13 @@ void dropoutInPlace(Tensor& t, float rate, std::uint64_t seed) {
 
 std::string fmtInt(Index v) {
     return std::to_string(v);
+}
+
+Tensor castMask(const Tensor& m) {
+    Tensor out = m;
+    for (float& v : out.values())
+        v = v != 0.0f ? 1.0f : 0.0f;
+    return out;
 }
 
 } // namespace detail

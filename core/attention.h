@@ -1,4 +1,4 @@
-// The three Keras 3 attention layers as forward passes that return a Trace.
+// The Keras 3 attention layers as forward passes that return a Trace.
 // Entry point for everyone: run(spec) validates, fills in defaults (inputs
 // from the seed, Keras initializers), and dispatches to the layer.
 #pragma once
@@ -15,6 +15,10 @@ void validate(const Spec& spec, const SpecLimits& limits = {});
 
 /// Bytes the trace of this spec would hold (every step's tensor plus weights).
 double estimateTraceBytes(const Spec& spec);
+
+/// One line per mask that holds values other than 0 and 1: how the layer
+/// casts it (run() puts these in Trace::warnings).
+std::vector<std::string> maskWarnings(const Spec& spec);
 
 /// Validate, resolve defaults and run the layer.
 Trace run(const Spec& spec, const SpecLimits& limits = {});

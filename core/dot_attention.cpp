@@ -91,7 +91,7 @@ Trace dotOrAdditiveAttention(const Spec& spec, ResolvedInputs in, Weights w) {
                                .inputs = {"query", keySrc},
                                .formula = "D[b,t,s] = Σ_d q[b,t,d] · k[b,s,d]",
                                .einsum = "btd,bsd->bts",
-                               .kerasCode = "scores = ops.matmul(query, ops.transpose(key, axes=[0, 2, 1]))",
+                               .kerasCode = "scores = ops.matmul(query, ops.swapaxes(key, -2, -1))",
                                .axes = scoreAxes,
                                .value = L,
                                .flops = 2.0 * double(B * T) * double(S * d),
@@ -108,7 +108,7 @@ Trace dotOrAdditiveAttention(const Spec& spec, ResolvedInputs in, Weights w) {
                         .inputs = {"dot_scores"},
                         .params = {"scale"},
                         .formula = "S = scale · D",
-                        .kerasCode = "scores *= self.scale",
+                        .kerasCode = "scores = ops.multiply(scores, self.scale)",
                         .axes = scoreAxes,
                         .value = L,
                         .flops = double(L.size()),
@@ -123,7 +123,7 @@ Trace dotOrAdditiveAttention(const Spec& spec, ResolvedInputs in, Weights w) {
                                .inputs = {"query", keySrc},
                                .formula = "S[b,t,s] = Σ_d q[b,t,d] · k[b,s,d]",
                                .einsum = "btd,bsd->bts",
-                               .kerasCode = "scores = ops.matmul(query, ops.transpose(key, axes=[0, 2, 1]))",
+                               .kerasCode = "scores = ops.matmul(query, ops.swapaxes(key, -2, -1))",
                                .axes = scoreAxes,
                                .value = L,
                                .flops = 2.0 * double(B * T) * double(S * d),
@@ -176,8 +176,8 @@ Trace dotOrAdditiveAttention(const Spec& spec, ResolvedInputs in, Weights w) {
                     .params = useScale ? std::vector<std::string>{"scale"} : std::vector<std::string>{},
                     .formula = useScale ? "S[b,t,s] = Σ_d scale[d] · tanh(q[b,t,d] + k[b,s,d])"
                                         : "S[b,t,s] = Σ_d tanh(q[b,t,d] + k[b,s,d])",
-                    .kerasCode = useScale ? "scores = ops.sum(self.scale * ops.tanh(q_reshaped + k_reshaped), axis=-1)"
-                                          : "scores = ops.sum(ops.tanh(q_reshaped + k_reshaped), axis=-1)",
+                    .kerasCode = "return ops.sum(scale * ops.tanh(q_reshaped + k_reshaped), axis=-1)  # scale = "
+                                 "self.scale if self.use_scale else 1.0",
                     .axes = scoreAxes,
                     .value = L,
                     .flops = 4.0 * double(B * T) * double(S * d),
@@ -219,7 +219,7 @@ Trace dotOrAdditiveAttention(const Spec& spec, ResolvedInputs in, Weights w) {
                     .op = OpKind::Mask,
                     .inputs = {"scores", "mask"},
                     .formula = "S′ = S − 10⁹ · (1 − M)",
-                    .kerasCode = "scores -= max_value * ops.cast(padding_mask, dtype=scores.dtype)",
+                    .kerasCode = "scores = ops.where(padding_mask, scores - max_value, scores)",
                     .axes = scoreAxes,
                     .value = P,
                     .flops = double(P.size()),
@@ -272,7 +272,7 @@ Trace dotOrAdditiveAttention(const Spec& spec, ResolvedInputs in, Weights w) {
     if (spec.queryMask) {
         addInputStep(trace, "query_mask", "The query mask",
                      "1 for real query tokens, 0 for padding. Attention applies it only here, at the end.",
-                     *spec.queryMask, {"batch", "query"});
+                     castMask(*spec.queryMask), {"batch", "query"});
         for (Index b = 0; b < B; ++b)
             for (Index t = 0; t < T; ++t) {
                 const float m = spec.queryMask->data()[b * T + t] != 0.0f ? 1.0f : 0.0f;
@@ -288,7 +288,7 @@ Trace dotOrAdditiveAttention(const Spec& spec, ResolvedInputs in, Weights w) {
                     .op = OpKind::Mask,
                     .inputs = {"context", "query_mask"},
                     .formula = "out[b,t,:] = O[b,t,:] · query_mask[b,t]",
-                    .kerasCode = "result *= ops.cast(q_mask, dtype=result.dtype)",
+                    .kerasCode = "attention_output = ops.where(q_mask, attention_output, 0)",
                     .axes = {"batch", "query", "feature"},
                     .value = O,
                     .flops = double(O.size()),

@@ -11,14 +11,15 @@ namespace attnviz::core::detail {
 
 using Weights = std::map<std::string, Tensor>;
 
-/// Keras MultiHeadAttention (+ optional Add & LayerNorm sub-layer).
+/// Keras MultiHeadAttention (+ optional Add & LayerNorm sub-layer) and
+/// GroupQueryAttention (the same pass with Nkv key/value heads repeated to N).
 Trace multiHeadAttention(const Spec& spec, ResolvedInputs in, Weights w);
 /// Keras Attention (dot or concat) and AdditiveAttention.
 Trace dotOrAdditiveAttention(const Spec& spec, ResolvedInputs in, Weights w);
 
 /// Upper bound on steps per trace (reserved up front so references into
 /// Trace::steps stay valid while a layer builds it).
-inline constexpr size_t kMaxSteps = 32;
+inline constexpr size_t kMaxSteps = 40;
 
 /// Append a step; fills bytes from the tensor.
 Step& addStep(Trace& trace, Step step);
@@ -41,5 +42,8 @@ inline bool causalAllowed(Index t, Index s) {
 }
 
 std::string fmtInt(Index v);
+
+/// A mask as Keras casts it to bool (nonzero is True), as 0/1 floats.
+Tensor castMask(const Tensor& m);
 
 } // namespace attnviz::core::detail

@@ -1,4 +1,4 @@
-// Keras 3 MultiHeadAttention forward pass, float32, the path that returns
+// Keras 3 MultiHeadAttention and GroupQueryAttention forward pass, float32, the path that returns
 // attention scores (keras/src/layers/attention/multi_head_attention.py,
 // `call` → `_compute_attention`, Keras 3.16). Every intermediate is a step.
 #include "layers.h"
@@ -8,6 +8,8 @@
 
 #include <cctype>
 #include <cmath>
+#include <cstdlib>
+#include <sstream>
 
 namespace attnviz::core::detail {
 
@@ -36,15 +38,30 @@ double denseFlops(Index rows, Index din, Index dout, bool bias) {
 
 } // namespace
 
+namespace {
+
+// The Keras source lines each step runs, per layer (core/keras_listing.cpp
+// shows them in context; a test checks they appear there).
+struct Lines {
+    std::string dense(const std::string& name, bool gqa) const {
+        const std::string eq = !gqa ? "abc,cde->abde" : name == "query" ? "bqm,muh->bquh" : "bkm,mvh->bkvh";
+        return name + " = self._" + name + "_dense(" + name + ")  # EinsumDense(\"" + eq + "\")";
+    }
+};
+
+} // namespace
+
 Trace multiHeadAttention(const Spec& spec, ResolvedInputs in, Weights w) {
     const LayerConfig& cfg = spec.config;
+    const bool gqa = cfg.layer == LayerKind::GroupQueryAttention;
     const bool hasKey = in.key.has_value();
     const bool bias = cfg.useBias;
+    const Lines lines;
 
     // Tensors move into the trace and are read back from it: nothing large is
     // copied. steps is reserved, so references into it stay valid.
     Trace trace;
-    trace.layer = "MultiHeadAttention";
+    trace.layer = layerName(cfg.layer);
     trace.steps.reserve(kMaxSteps);
     trace.params = std::move(w);
     auto W = [&](const std::string& k) -> const Tensor& { return trace.params.at(k); };
@@ -70,13 +87,18 @@ Trace multiHeadAttention(const Spec& spec, ResolvedInputs in, Weights w) {
     const Tensor& value = trace.find("value")->value; // (B, S, dv)
     const Tensor& key = trace.find(keySrc)->value;    // (B, S, dk)
     const Index B = query.dim(0), T = query.dim(1), S = value.dim(1);
-    const Index N = cfg.numHeads, H = cfg.keyDim, Hv = cfg.effectiveValueDim();
+    // N query heads; Nkv key/value heads (= N for MultiHeadAttention); query
+    // head n reads key/value head n / G.
+    const Index N = cfg.numHeads, Nkv = cfg.kvHeads(), G = N / Nkv, H = cfg.keyDim, Hv = cfg.effectiveValueDim();
     const Index E = query.dim(2);
+    const std::string dimName = gqa ? "head_dim" : "key_dim";
+    const std::string vdimName = gqa ? "head_dim" : "value_dim";
+    const std::string headWord = gqa ? "query heads" : "heads";
 
-    // --- 1. Projections: three EinsumDense layers, abc,cde->abde ---------
-    // name: query/key/value; L: rows; letter: Q/K/V; seq: t or s; width: H or Hv.
+    // --- 1. Projections: three EinsumDense layers -----------------------
+    // name: query/key/value; letter: Q/K/V; seq: t or s; width: H or Hv.
     auto project = [&](const std::string& name, const std::string& input, const Tensor& x, const char* letter,
-                       const char* seq, const char* seqAxis, Index width, const char* widthAxis,
+                       const char* seq, const char* seqAxis, Index heads, Index width, const std::string& widthAxis,
                        std::string explanation) {
         const std::string dense = name + "_dense", l = letter, sub = std::string(1, char(std::tolower(l[0])));
         const std::string lhs = l + "[b," + seq + ",n,:] = " + name + "[b," + seq + ",:] · W_" + sub + "[:,n,:]";
@@ -89,23 +111,90 @@ Trace multiHeadAttention(const Spec& spec, ResolvedInputs in, Weights w) {
                            .params = bias ? std::vector<std::string>{dense + "/kernel", dense + "/bias"}
                                           : std::vector<std::string>{dense + "/kernel"},
                            .formula = bias ? lhs + " + b_" + sub + "[n,:]" : lhs,
-                           .einsum = "abc,cde->abde",
-                           .kerasCode = name + " = self._" + dense + "(" + name + ")  # EinsumDense(\"abc,cde->abde\")",
+                           .einsum = !gqa              ? "abc,cde->abde"
+                                     : name == "query" ? "bqm,muh->bquh"
+                                                       : "bkm,mvh->bkvh",
+                           .kerasCode = lines.dense(name, gqa),
                            .axes = {"batch", seqAxis, "head", widthAxis},
-                           .value = denseProject(x, W(dense + "/kernel"), Bp(dense + "/bias")), // (B, L, N, width)
-                           .flops = denseFlops(x.dim(0) * x.dim(1), x.dim(2), N * width, bias),
+                           .value = denseProject(x, W(dense + "/kernel"), Bp(dense + "/bias")), // (B, L, heads, width)
+                           .flops = denseFlops(x.dim(0) * x.dim(1), x.dim(2), heads * width, bias),
                        });
     };
-    project("query", "query", query, "Q", "t", "query", H, "key_dim",
-            "An EinsumDense layer maps every query vector to N heads of key_dim numbers each. Each head gets its own "
-            "slice of the kernel, so the heads can learn to look for different things.");
-    project("key", keySrc, key, "K", "s", "source", H, "key_dim",
-            "The same kind of projection for the keys: each source position becomes N heads of key_dim numbers, in "
-            "the same space as the projected queries so they can be compared.");
-    project("value", "value", value, "V", "s", "source", Hv, "value_dim",
-            "The values are projected to N heads of value_dim numbers. These are what gets mixed: attention decides "
-            "how much of each source position's value flows to each query.");
-    const std::vector<std::string> projAxes{"batch", "query", "head", "key_dim"};
+    if (!gqa) {
+        project("query", "query", query, "Q", "t", "query", N, H, "key_dim",
+                "An EinsumDense layer maps every query vector to N heads of key_dim numbers each. Each head gets its "
+                "own slice of the kernel, so the heads can learn to look for different things.");
+        project("key", keySrc, key, "K", "s", "source", N, H, "key_dim",
+                "The same kind of projection for the keys: each source position becomes N heads of key_dim numbers, "
+                "in the same space as the projected queries so they can be compared.");
+        project("value", "value", value, "V", "s", "source", N, Hv, "value_dim",
+                "The values are projected to N heads of value_dim numbers. These are what gets mixed: attention "
+                "decides how much of each source position's value flows to each query.");
+    } else {
+        project("query", "query", query, "Q", "t", "query", N, H, "head_dim",
+                "An EinsumDense layer maps every query vector to " + fmtInt(N) + " query heads of head_dim = " +
+                    fmtInt(H) + " numbers each; each head has its own slice of the kernel.");
+        project("key", keySrc, key, "K", "s", "source", Nkv, H, "head_dim",
+                "The keys get only num_key_value_heads = " + fmtInt(Nkv) + " heads (not " + fmtInt(N) +
+                    "): that is the point of grouped-query attention. Fewer key heads mean a smaller kernel and a "
+                    "smaller key cache when generating text.");
+        project("value", "value", value, "V", "s", "source", Nkv, Hv, "head_dim",
+                "The values, like the keys, get " + fmtInt(Nkv) +
+                    " heads of head_dim numbers. Each one will be "
+                    "shared by a group of " +
+                    fmtInt(G) + " query heads.");
+    }
+    const std::vector<std::string> projAxes{"batch", "query", "head", dimName};
+
+    // --- 1b. GroupQueryAttention: repeat each key/value head G times -------
+    // The trace keeps the repeated tensors (the contract's key_repeated,
+    // value_repeated); the products below read the Nkv-head projections
+    // directly with a stride, which is the same numbers.
+    if (gqa) {
+        const double din = double(hasKey ? key.dim(2) : value.dim(2)), dv = double(value.dim(2));
+        const double kvParamsMha = (din + dv) * double(N * H) + (bias ? 2.0 * double(N * H) : 0.0);
+        const double kvParams = (din + dv) * double(Nkv * H) + (bias ? 2.0 * double(Nkv * H) : 0.0);
+        const double cachePerToken = 2.0 * double(Nkv * H), cacheMha = 2.0 * double(N * H);
+        std::ostringstream saving;
+        saving.precision(3);
+        saving << "Here the key and value projections have " << kvParams << " parameters instead of " << kvParamsMha
+               << " for " << N << " key/value heads, and a KV cache holds " << cachePerToken
+               << " numbers per token instead of " << cacheMha << " (" << cachePerToken * 4.0 / 1024.0
+               << " KiB instead of " << cacheMha * 4.0 / 1024.0
+               << " KiB in float32, per token and layer): " << 100.0 * double(N - Nkv) / double(N) << " % less.";
+        std::string kind = Nkv == N   ? "With num_key_value_heads = num_query_heads every query head has its own key "
+                                        "and value head: this is plain multi-head attention."
+                           : Nkv == 1 ? "With num_key_value_heads = 1 all query heads share one key and one value "
+                                        "head: this is multi-query attention (MQA)."
+                                      : "Between the two extremes (Nkv = Nq is multi-head attention, Nkv = 1 "
+                                        "multi-query attention), each group of " +
+                                            fmtInt(G) + " query heads shares one key/value head.";
+        auto repeat = [&](const std::string& name, const std::string& letter, Index width) {
+            const Tensor& src = trace.find(name + "_dense")->value; // (B, S, Nkv, width)
+            Tensor R({B, S, N, width});                             // (B, S, N, width)
+            for (Index r = 0; r < B * S; ++r)
+                for (Index n = 0; n < N; ++n)
+                    std::copy_n(src.data() + (r * Nkv + n / G) * width, width, R.data() + (r * N + n) * width);
+            addStep(trace,
+                    Step{
+                        .key = name + "_repeated",
+                        .title = "Repeat the " + name + " heads",
+                        .explanation = "ops.repeat copies each of the " + fmtInt(Nkv) + " " + name + " heads " +
+                                       fmtInt(G) + " times along the head axis, so there is one per query head: " +
+                                       "query head n reads " + name + " head n // " + fmtInt(G) + " (heads 0.." +
+                                       fmtInt(G - 1) + " read head 0, and so on). " + kind + " " + saving.str(),
+                        .op = OpKind::Repeat,
+                        .inputs = {name + "_dense"},
+                        .formula = letter + "ʳ[b,s,n,:] = " + letter + "[b,s,n // " + fmtInt(G) + ",:]",
+                        .kerasCode = name + " = ops.repeat(" + name + ", self.num_repeats, axis=2)",
+                        .axes = {"batch", "source", "head", "head_dim"},
+                        .value = std::move(R),
+                        .flops = 0,
+                    });
+        };
+        repeat("key", "K", H);
+        repeat("value", "V", Hv);
+    }
 
     // --- 2. Scale the projected query (before the dot product) -----------
     const float inv = static_cast<float>(1.0 / std::sqrt(static_cast<double>(H)));
@@ -115,14 +204,17 @@ Trace multiHeadAttention(const Spec& spec, ResolvedInputs in, Weights w) {
     addStep(trace,
             Step{
                 .key = "scaled_query",
-                .title = "Scale the query by 1/√key_dim",
-                .explanation = "Keras multiplies the projected query by 1/√key_dim before the dot product, so that "
-                               "scores do not grow with key_dim and the softmax does not saturate. Note: it is "
-                               "key_dim, not the query width divided by the number of heads.",
+                .title = "Scale the query by 1/√" + dimName,
+                .explanation = gqa ? "Keras multiplies the projected query by 1/√head_dim before the dot product, so "
+                                     "that scores do not grow with head_dim and the softmax does not saturate."
+                                   : "Keras multiplies the projected query by 1/√key_dim before the dot product, so "
+                                     "that scores do not grow with key_dim and the softmax does not saturate. Note: "
+                                     "it is key_dim, not the query width divided by the number of heads.",
                 .op = OpKind::Scale,
                 .inputs = {"query_dense"},
                 .formula = "Q̃ = Q · 1/√" + fmtInt(H),
-                .kerasCode = "query = ops.multiply(query, ops.cast(self._inverse_sqrt_key_dim, query.dtype))",
+                .kerasCode = gqa ? "query = ops.multiply(query, ops.cast(self._inverse_sqrt_head_dim, query.dtype))"
+                                 : "query = ops.multiply(query, ops.cast(self._inverse_sqrt_key_dim, query.dtype))",
                 .axes = projAxes,
                 .value = std::move(Qs),
                 .flops = double(B * T * N * H),
@@ -130,16 +222,16 @@ Trace multiHeadAttention(const Spec& spec, ResolvedInputs in, Weights w) {
             });
 
     // --- 3. Scores, one GEMM per (batch, head) straight from the strided
-    //        projections: no copies. ----------------------------------------
+    //        projections: no copies. Query head n reads key head n / G. ------
     Tensor L({B, N, T, S}); // (B, N, T, S)
     {
         const Tensor& qs = trace.find("scaled_query")->value;
-        const Tensor& k = trace.find("key_dense")->value;
+        const Tensor& k = trace.find("key_dense")->value; // (B, S, Nkv, H)
         for (Index b = 0; b < B; ++b)
             for (Index n = 0; n < N; ++n) {
-                ConstStridedMap q(qs.data() + (b * T * N + n) * H, T, H, Stride(N * H)); // (T, H)
-                ConstStridedMap kk(k.data() + (b * S * N + n) * H, S, H, Stride(N * H)); // (S, H)
-                MatrixMap out(L.data() + (b * N + n) * T * S, T, S);                     // (T, S)
+                ConstStridedMap q(qs.data() + (b * T * N + n) * H, T, H, Stride(N * H));         // (T, H)
+                ConstStridedMap kk(k.data() + (b * S * Nkv + n / G) * H, S, H, Stride(Nkv * H)); // (S, H)
+                MatrixMap out(L.data() + (b * N + n) * T * S, T, S);                             // (T, S)
                 out.noalias() = q * kk.transpose();
             }
     }
@@ -149,70 +241,193 @@ Trace multiHeadAttention(const Spec& spec, ResolvedInputs in, Weights w) {
                 .title = "Dot-product scores",
                 .explanation = "For every head, each scaled query is compared with every key by a dot product. A "
                                "large score means 'this source position matches what this query looks for'. These "
-                               "are raw logits, before any mask.",
+                               "are raw logits, before any mask." +
+                               std::string(gqa && G > 1 ? " Query heads of the same group compare against the same "
+                                                          "(repeated) key head."
+                                                        : ""),
                 .op = OpKind::Einsum,
-                .inputs = {"scaled_query", "key_dense"},
-                .formula = "S[b,n,t,s] = Σₖ Q̃[b,t,n,k] · K[b,s,n,k]",
-                .einsum = "aecd,abcd->acbe",
-                .kerasCode = "attention_scores = ops.einsum(self._dot_product_equation, key, query)",
+                .inputs = {"scaled_query", gqa ? "key_repeated" : "key_dense"},
+                .formula = gqa ? "S[b,n,t,s] = Σₕ Q̃[b,t,n,h] · Kʳ[b,s,n,h]" : "S[b,n,t,s] = Σₖ Q̃[b,t,n,k] · K[b,s,n,k]",
+                .einsum = gqa ? "bquh,bkuh->buqk" : "aecd,abcd->acbe",
+                .kerasCode = gqa ? "scores = ops.einsum(self._dot_product_equation, query, key)"
+                                 : "attention_scores = ops.einsum(self._dot_product_equation, key, query)",
                 .axes = {"batch", "head", "query", "source"},
                 .value = std::move(L),
                 .flops = 2.0 * double(B * N * T) * double(S * H),
             });
 
-    // --- 4. Mask: every source AND-ed into one boolean [B, T, S] ---------
-    std::vector<std::string> sources;
-    if (spec.queryMask)
-        sources.push_back("query_mask (the query's Keras mask)");
-    if (spec.valueMask)
-        sources.push_back("value_mask");
-    if (spec.keyMask)
-        sources.push_back("key_mask");
-    if (spec.call.useCausalMask)
-        sources.push_back("use_causal_mask");
-    if (spec.attentionMask)
-        sources.push_back("attention_mask");
-    const bool masked = !sources.empty();
-    Tensor M;
+    // --- 4. Mask: every source AND-ed into one boolean [B, T, S], or
+    //        [B, N, T, S] with a per-head attention_mask ---------------------
+    const bool padding = spec.queryMask || spec.valueMask || spec.keyMask;
+    const bool causal = spec.call.useCausalMask;
+    const bool sliding = cfg.slidingWindow.has_value();
+    const Index window = cfg.slidingWindow.value_or(0);
+    const std::optional<Tensor>& am = spec.attentionMask;
+    const int sourceCount = int(padding) + int(causal) + int(sliding) + int(am.has_value());
+    const bool masked = sourceCount > 0;
+    // GroupQueryAttention hands an attention_mask that is the only source to
+    // Softmax uncast: a non-bool mask then keeps values > 0.5 (Softmax.call).
+    const bool softmaxCast = gqa && am && sourceCount == 1;
+    auto amAllowed = [&](float v) { return softmaxCast ? v > 0.5f : v != 0.0f; };
+    const Index MN = am && am->rank() == 4 ? am->dim(1) : 1; // heads of the mask: 1 or N
+    auto amAt = [&](Index b, Index h, Index t, Index s) -> float {
+        const Tensor& m = *am;
+        switch (m.rank()) {
+        case 2: return m.data()[t * S + s];
+        case 3: return m.data()[((m.dim(0) == 1 ? 0 : b) * T + t) * S + s];
+        default: return m.data()[(((m.dim(0) == 1 ? 0 : b) * m.dim(1) + h) * T + t) * S + s];
+        }
+    };
+    auto padAllowed = [&](Index b, Index t, Index s) {
+        return (!spec.queryMask || spec.queryMask->data()[b * T + t] != 0.0f) &&
+               (!spec.valueMask || spec.valueMask->data()[b * S + s] != 0.0f) &&
+               (!spec.keyMask || spec.keyMask->data()[b * S + s] != 0.0f);
+    };
+    auto slideAllowed = [&](Index t, Index s) { return std::abs(t - s) < window; };
+    Tensor M; // (B, MN, T, S) 1 = may attend
     if (masked) {
-        M = Tensor({B, T, S}); // (B, T, S) 1 = may attend
+        M = Tensor({B, MN, T, S});
         for (Index b = 0; b < B; ++b)
-            for (Index t = 0; t < T; ++t)
-                for (Index s = 0; s < S; ++s) {
-                    bool ok = true;
-                    if (spec.queryMask)
-                        ok = ok && spec.queryMask->data()[b * T + t] != 0.0f;
-                    if (spec.valueMask)
-                        ok = ok && spec.valueMask->data()[b * S + s] != 0.0f;
-                    if (spec.keyMask)
-                        ok = ok && spec.keyMask->data()[b * S + s] != 0.0f;
-                    if (spec.call.useCausalMask)
-                        ok = ok && causalAllowed(t, s);
-                    if (spec.attentionMask)
-                        ok = ok && spec.attentionMask->data()[(b * T + t) * S + s] != 0.0f;
-                    M.data()[(b * T + t) * S + s] = ok ? 1.0f : 0.0f;
-                }
-        std::string from;
-        for (size_t i = 0; i < sources.size(); ++i)
-            from += (i ? ", " : "") + sources[i];
-        addInputStep(trace, "mask", "The attention mask",
-                     "Keras combines every mask source with AND into one boolean per (query, source) pair, "
-                     "shared by all heads; 1 means 'may attend'. Sources here: " +
-                         from + ". A query-mask row that is all 0 becomes a fully masked row.",
-                     M, {"batch", "query", "source"});
+            for (Index h = 0; h < MN; ++h)
+                for (Index t = 0; t < T; ++t)
+                    for (Index s = 0; s < S; ++s) {
+                        const bool ok = (!padding || padAllowed(b, t, s)) && (!causal || causalAllowed(t, s)) &&
+                                        (!sliding || slideAllowed(t, s)) && (!am || amAllowed(amAt(b, h, t, s)));
+                        M.data()[((b * MN + h) * T + t) * S + s] = ok ? 1.0f : 0.0f;
+                    }
+        std::vector<std::string> parts; // component steps, when there is more than one source
+        std::vector<std::string> from;
+        std::string padList;
+        for (const auto& [m, n] :
+             {std::pair{&spec.queryMask, gqa ? "query_mask" : "query_mask (the query's Keras mask)"},
+              std::pair{&spec.valueMask, "value_mask"}, std::pair{&spec.keyMask, "key_mask"}})
+            if (m->has_value())
+                padList += (padList.empty() ? "" : " & ") + std::string(n);
+        if (padding)
+            from.push_back(padList);
+        if (causal)
+            from.push_back("use_causal_mask");
+        if (sliding)
+            from.push_back("sliding_window=" + fmtInt(window));
+        if (am)
+            from.push_back("attention_mask");
+        if (sourceCount > 1) {
+            if (padding) {
+                Tensor P({B, T, S});
+                for (Index b = 0; b < B; ++b)
+                    for (Index t = 0; t < T; ++t)
+                        for (Index s = 0; s < S; ++s)
+                            P.data()[(b * T + t) * S + s] = padAllowed(b, t, s) ? 1.0f : 0.0f;
+                std::string code;
+                if (spec.queryMask)
+                    code += "auto_mask = ops.expand_dims(query_mask, -1)  # [B, T, 1]";
+                if (spec.valueMask)
+                    code +=
+                        std::string(code.empty() ? "" : "\n") + "mask = ops.expand_dims(value_mask, -2)  # [B, 1, S]";
+                if (spec.keyMask)
+                    code += std::string(code.empty() ? "" : "\n") + "mask = ops.expand_dims(key_mask, -2)  # [B, 1, S]";
+                Step& st = addStep(trace, Step{.key = "padding_mask",
+                                               .title = "Mask part: padding",
+                                               .explanation = "The padding masks (" + padList +
+                                                              "), broadcast to one boolean per (query, source) pair: "
+                                                              "0 where a query row or a source column is padding.",
+                                               .op = OpKind::Input,
+                                               .kerasCode = code,
+                                               .axes = {"batch", "query", "source"},
+                                               .value = std::move(P)});
+                (void)st;
+                parts.push_back("padding_mask");
+            }
+            auto band = [&](const std::string& k, const std::string& title, const std::string& explanation,
+                            const std::string& code, auto allowed) {
+                Tensor P({T, S});
+                for (Index t = 0; t < T; ++t)
+                    for (Index s = 0; s < S; ++s)
+                        P.data()[t * S + s] = allowed(t, s) ? 1.0f : 0.0f;
+                addStep(trace, Step{.key = k,
+                                    .title = title,
+                                    .explanation = explanation,
+                                    .op = OpKind::Input,
+                                    .kerasCode = code,
+                                    .axes = {"query", "source"},
+                                    .value = std::move(P)});
+                parts.push_back(k);
+            };
+            if (causal)
+                band("causal_mask", "Mask part: causal",
+                     "use_causal_mask=True: query t may see source positions s ≤ t only (counted from the top-left "
+                     "corner, also when query and source lengths differ).",
+                     "mask = self._compute_causal_mask(query, value)  # [1, T, S]",
+                     [](Index t, Index s) { return causalAllowed(t, s); });
+            if (sliding)
+                band("sliding_window_mask", "Mask part: sliding window",
+                     "sliding_window=" + fmtInt(window) + " keeps the band |t − s| < " + fmtInt(window) +
+                         ": each query sees at most " + fmtInt(window - 1) + " positions on either side of its own." +
+                         (causal ? " AND-ed with the causal mask it is the causal band Mistral uses: each position "
+                                   "sees itself and the " +
+                                       fmtInt(window - 1) + " before it."
+                                 : ""),
+                     "mask = self._compute_sliding_window_mask(query, value)  # [1, T, S]", slideAllowed);
+            if (am) {
+                addStep(trace,
+                        Step{.key = "attention_mask",
+                             .title = "Mask part: attention_mask",
+                             .explanation = "The attention_mask you gave, cast to bool (nonzero is True)" +
+                                            std::string(am->rank() == 4   ? ", one mask per head."
+                                                        : am->rank() == 2 ? ", the same for every batch row and head."
+                                                                          : ", the same for every head."),
+                             .op = OpKind::Input,
+                             .kerasCode = gqa ? "ops.cast(attention_mask, bool) & auto_mask"
+                                              : "attention_mask = ops.cast(attention_mask, \"bool\")",
+                             .axes = am->rank() == 2   ? std::vector<std::string>{"query", "source"}
+                                     : am->rank() == 3 ? std::vector<std::string>{"batch", "query", "source"}
+                                                       : std::vector<std::string>{"batch", "head", "query", "source"},
+                             .value = castMask(*am)});
+                parts.push_back("attention_mask");
+            }
+        }
+        std::string fromText;
+        for (size_t i = 0; i < from.size(); ++i)
+            fromText += (i ? ", " : "") + from[i];
+        std::string explanation =
+            "Keras combines every mask source with AND into one boolean per (query, source) "
+            "pair" +
+            std::string(MN > 1 ? ", one per head (the attention_mask has a head axis)" : ", shared by all heads") +
+            "; 1 means 'may attend'. Sources here: " + fromText + ".";
+        if (sourceCount > 1)
+            explanation += " Each source is also a step of its own, so you can see which one removed a cell.";
+        if (spec.queryMask)
+            explanation += " A query-mask row that is all 0 becomes a fully masked row.";
+        if (softmaxCast)
+            explanation += " The attention_mask is the only source, so GroupQueryAttention hands it to Softmax "
+                           "as it is, and Softmax keeps the values > 0.5.";
+        const bool causalOnly = causal && sourceCount == 1;
+        addStep(trace, Step{.key = "mask",
+                            .title = "The attention mask",
+                            .explanation = explanation,
+                            .op = OpKind::Input,
+                            .inputs = parts,
+                            .kerasCode = causalOnly ? "causal_mask = self._compute_causal_mask(query, value)"
+                                                    : "attention_mask = self._compute_attention_mask(",
+                            .axes = MN > 1 ? std::vector<std::string>{"batch", "head", "query", "source"}
+                                           : std::vector<std::string>{"batch", "query", "source"},
+                            .value = MN > 1 ? M : M.reshaped({B, T, S})});
     }
 
     // --- 5. Masked softmax (Keras' Softmax layer with a mask) ------------
     const Tensor& scores = trace.find("scores")->value;
     Tensor P(scores.shape()); // (B, N, T, S)
+    auto maskAt = [&](Index b, Index n) { return M.data() + (b * MN + (MN == 1 ? 0 : n)) * T * S; };
     if (masked) {
         P = scores;
         // where(mask, scores, -1e9): replacement, not subtraction.
         for (Index b = 0; b < B; ++b)
-            for (Index n = 0; n < N; ++n)
+            for (Index n = 0; n < N; ++n) {
+                const float* m = maskAt(b, n);
                 for (Index i = 0; i < T * S; ++i)
-                    if (M.data()[b * T * S + i] == 0.0f)
+                    if (m[i] == 0.0f)
                         P.data()[(b * N + n) * T * S + i] = -1e9f;
+            }
         addStep(trace,
                 Step{
                     .key = "masked_scores",
@@ -222,8 +437,9 @@ Trace multiHeadAttention(const Spec& spec, ResolvedInputs in, Weights w) {
                                    "layer.",
                     .op = OpKind::Mask,
                     .inputs = {"scores", "mask"},
-                    .formula = "S′[b,n,t,s] = S[b,n,t,s] if M[b,t,s] else −10⁹",
-                    .kerasCode = "inputs = ops.where(mask, inputs, _large_negative_number(inputs.dtype))  # Softmax",
+                    .formula = MN > 1 ? "S′[b,n,t,s] = S[b,n,t,s] if M[b,n,t,s] else −10⁹"
+                                      : "S′[b,n,t,s] = S[b,n,t,s] if M[b,t,s] else −10⁹",
+                    .kerasCode = "inputs = backend.numpy.where(mask, inputs, _large_negative_number(inputs.dtype))",
                     .axes = {"batch", "head", "query", "source"},
                     .value = std::move(P),
                     .flops = double(B * N * T * S),
@@ -235,17 +451,18 @@ Trace multiHeadAttention(const Spec& spec, ResolvedInputs in, Weights w) {
     if (masked) {
         // Keras ≥ 3.14 zeroes masked probabilities: a fully masked row is all 0.
         for (Index b = 0; b < B; ++b)
-            for (Index t = 0; t < T; ++t) {
-                bool any = false;
-                for (Index s = 0; s < S; ++s)
-                    any = any || M.data()[(b * T + t) * S + s] != 0.0f;
-                fullyMasked += any ? 0 : N;
-            }
-        for (Index b = 0; b < B; ++b)
-            for (Index n = 0; n < N; ++n)
+            for (Index n = 0; n < N; ++n) {
+                const float* m = maskAt(b, n);
+                for (Index t = 0; t < T; ++t) {
+                    bool any = false;
+                    for (Index s = 0; s < S; ++s)
+                        any = any || m[t * S + s] != 0.0f;
+                    fullyMasked += any ? 0 : 1;
+                }
                 for (Index i = 0; i < T * S; ++i)
-                    if (M.data()[b * T * S + i] == 0.0f)
+                    if (m[i] == 0.0f)
                         P.data()[(b * N + n) * T * S + i] = 0.0f;
+            }
     }
     std::string wExplain =
         "Softmax along the source axis turns each row of scores into weights that are ≥ 0 and sum to 1: how "
@@ -265,8 +482,8 @@ Trace multiHeadAttention(const Spec& spec, ResolvedInputs in, Weights w) {
                 .inputs = {masked ? "masked_scores" : "scores"},
                 .formula = masked ? "P[t,s] = exp(S′[t,s] − maxₛ S′) / Σₛ exp(S′[t,s] − maxₛ S′);  P = 0 where M = 0"
                                   : "P[t,s] = exp(S[t,s] − maxₛ S) / Σₛ exp(S[t,s] − maxₛ S)",
-                .kerasCode =
-                    "attention_scores = self._masked_softmax(attention_scores, attention_mask)  # Softmax(axis=-1)",
+                .kerasCode = gqa ? "scores = self._masked_softmax(scores, attention_mask=attention_mask)"
+                                 : "attention_scores = self._masked_softmax(attention_scores, attention_mask)",
                 .axes = {"batch", "head", "query", "source"},
                 .value = std::move(P),
                 .flops = 5.0 * double(B * N * T * S),
@@ -275,60 +492,118 @@ Trace multiHeadAttention(const Spec& spec, ResolvedInputs in, Weights w) {
     // --- 6. Dropout on the probabilities (training only) -----------------
     const std::string probsKey = addDropoutStep(
         trace, spec, "Keras returns the weights from before dropout (with return_attention_scores=True).",
-        "final_attn_scores = self._dropout_layer(attention_scores, training=training)");
+        gqa ? "scores_dropout = self._dropout_layer(scores, training=training)"
+            : "final_attn_scores = self._dropout_layer(attention_scores, training=training)");
 
     // --- 7. Context: weights · values per head, written strided into
     //        (B, T, N, Hv) so concat is a reshape ------------------------------
     Tensor C({B, T, N, Hv}); // (B, T, N, Hv)
     {
         const Tensor& p = trace.find(probsKey)->value;
-        const Tensor& v = trace.find("value_dense")->value;
+        const Tensor& v = trace.find("value_dense")->value; // (B, S, Nkv, Hv)
         for (Index b = 0; b < B; ++b)
             for (Index n = 0; n < N; ++n) {
-                ConstMatrixMap pb(p.data() + (b * N + n) * T * S, T, S);                    // (T, S)
-                ConstStridedMap vb(v.data() + (b * S * N + n) * Hv, S, Hv, Stride(N * Hv)); // (S, Hv)
-                StridedMap cb(C.data() + (b * T * N + n) * Hv, T, Hv, Stride(N * Hv));      // (T, Hv)
+                ConstMatrixMap pb(p.data() + (b * N + n) * T * S, T, S);                            // (T, S)
+                ConstStridedMap vb(v.data() + (b * S * Nkv + n / G) * Hv, S, Hv, Stride(Nkv * Hv)); // (S, Hv)
+                StridedMap cb(C.data() + (b * T * N + n) * Hv, T, Hv, Stride(N * Hv));              // (T, Hv)
                 cb.noalias() = pb * vb;
             }
     }
-    addStep(trace, Step{
-                       .key = "context",
-                       .title = "Weighted sum of values",
-                       .explanation = "Each head mixes the projected values with its weights: a query's context is the "
-                                      "weighted average of the value rows it attends to. One result per head.",
-                       .op = OpKind::Einsum,
-                       .inputs = {probsKey, "value_dense"},
-                       .formula = "C[b,t,n,:] = Σₛ P[b,n,t,s] · V[b,s,n,:]",
-                       .einsum = "acbe,aecd->abcd",
-                       .kerasCode = "attention_output = ops.einsum(self._combine_equation, final_attn_scores, value)",
-                       .axes = {"batch", "query", "head", "value_dim"},
-                       .value = std::move(C),
-                       .flops = 2.0 * double(B * N * T) * double(S * Hv),
-                   });
+    addStep(trace,
+            Step{
+                .key = "context",
+                .title = "Weighted sum of values",
+                .explanation = "Each head mixes the projected values with its weights: a query's context is the "
+                               "weighted average of the value rows it attends to. One result per head." +
+                               std::string(gqa && G > 1 ? " Query heads of one group mix the same (repeated) "
+                                                          "value head, each with its own weights."
+                                                        : ""),
+                .op = OpKind::Einsum,
+                .inputs = {probsKey, gqa ? "value_repeated" : "value_dense"},
+                .formula = gqa ? "C[b,t,n,:] = Σₛ P[b,n,t,s] · Vʳ[b,s,n,:]" : "C[b,t,n,:] = Σₛ P[b,n,t,s] · V[b,s,n,:]",
+                .einsum = gqa ? "buqk,bkuh->bquh" : "acbe,aecd->abcd",
+                .kerasCode = gqa ? "output = ops.einsum(self._combine_equation, scores_dropout, value)"
+                                 : "attention_output = ops.einsum(self._combine_equation, final_attn_scores, value)",
+                .axes = {"batch", "query", "head", vdimName},
+                .value = std::move(C),
+                .flops = 2.0 * double(B * N * T) * double(S * Hv),
+            });
+
+    // --- 7b. use_gate: gate = sigmoid(query · W_g + b_g), gated = context ⊙ gate
+    std::string readKey = "context";
+    if (cfg.useGate) {
+        Tensor Gt = denseProject(query, W("gate_dense/kernel"), Bp("gate_dense/bias")); // (B, T, N, Hv)
+        for (float& x : Gt.values())
+            x = 1.0f / (1.0f + std::exp(-x));
+        addStep(trace,
+                Step{
+                    .key = "gate",
+                    .title = "The gate",
+                    .explanation = "use_gate=True adds one more EinsumDense on the query input, with a sigmoid: a "
+                                   "number between 0 and 1 for every query, head and channel. It decides how much of "
+                                   "each head's context passes on (Qiu et al., 2025, \"Gated Attention for Large "
+                                   "Language Models\": a head can output almost nothing when it has nothing to add, "
+                                   "instead of dumping its weight on one 'attention sink' token).",
+                    .op = OpKind::Dense,
+                    .inputs = {"query"},
+                    .params = bias ? std::vector<std::string>{"gate_dense/kernel", "gate_dense/bias"}
+                                   : std::vector<std::string>{"gate_dense/kernel"},
+                    .formula = bias ? "G[b,t,n,:] = σ(query[b,t,:] · W_g[:,n,:] + b_g[n,:])"
+                                    : "G[b,t,n,:] = σ(query[b,t,:] · W_g[:,n,:])",
+                    .einsum = gqa ? "bqm,muh->bquh" : "abc,cde->abde",
+                    .kerasCode = gqa ? "gate = self._gate_dense(query)  # EinsumDense(\"bqm,muh->bquh\", "
+                                       "activation=\"sigmoid\")"
+                                     : "gate = self._gate_dense(query)  # EinsumDense(\"abc,cde->abde\", "
+                                       "activation=\"sigmoid\")",
+                    .axes = {"batch", "query", "head", vdimName},
+                    .value = std::move(Gt),
+                    .flops = denseFlops(B * T, E, N * Hv, bias) + 4.0 * double(B * T * N * Hv),
+                });
+        Tensor Gc = trace.find("context")->value;
+        const Tensor& g = trace.find("gate")->value;
+        Eigen::Map<Eigen::ArrayXf>(Gc.data(), Gc.size()) *= Eigen::Map<const Eigen::ArrayXf>(g.data(), g.size());
+        addStep(trace, Step{
+                           .key = "gated_context",
+                           .title = "Gate the context",
+                           .explanation = "Each head's context is multiplied element by element by its gate: where "
+                                          "the gate is near 0 that channel is silenced, near 1 it passes unchanged. "
+                                          "The output projection reads this instead of the context.",
+                           .op = OpKind::Multiply,
+                           .inputs = {"context", "gate"},
+                           .formula = "C_g[b,t,n,:] = C[b,t,n,:] ⊙ G[b,t,n,:]",
+                           .kerasCode = gqa ? "ops.multiply(output, gate)" : "ops.multiply(attention_output, gate)",
+                           .axes = {"batch", "query", "head", vdimName},
+                           .value = std::move(Gc),
+                           .flops = double(B * T * N * Hv),
+                       });
+        readKey = "gated_context";
+    }
 
     // --- 8. Concat(head_1..head_N): the paper's view; Keras folds it into
     //        output_dense's einsum. Same numbers, a reshape. -----------------
-    addStep(
-        trace,
-        Step{
-            .key = "concat_heads",
-            .title = "Concatenate the heads",
-            .explanation = "The paper writes Concat(head₁, …, head_N): the heads side by side, N·value_dim numbers "
-                           "per query. Keras never builds this tensor; its output EinsumDense contracts the head and "
-                           "value_dim axes at once, which is the same computation.",
-            .op = OpKind::Concat,
-            .inputs = {"context"},
-            .formula = "Concat[b,t,:] = [C[b,t,1,:], …, C[b,t,N,:]]",
-            .kerasCode = "# implicit in EinsumDense(\"abcd,cde->abe\"): heads and value_dim are contracted together",
-            .axes = {"batch", "query", "head·value_dim"},
-            .value = trace.find("context")->value.reshaped({B, T, N * Hv}),
-            .flops = 0,
-        });
+    const std::string outEq = gqa ? "bquh,uhm->bqm" : "abcd,cde->abe";
+    addStep(trace,
+            Step{
+                .key = "concat_heads",
+                .title = "Concatenate the heads",
+                .explanation = "The paper writes Concat(head₁, …, head_N): the heads side by side, N·" + vdimName +
+                               " numbers per query. Keras never builds this tensor; its output EinsumDense contracts "
+                               "the head and " +
+                               vdimName + " axes at once, which is the same computation.",
+                .op = OpKind::Concat,
+                .inputs = {readKey},
+                .formula = "Concat[b,t,:] = [C[b,t,1,:], …, C[b,t,N,:]]",
+                .kerasCode =
+                    "# implicit in EinsumDense(\"" + outEq + "\"): heads and " + vdimName + " are contracted together",
+                .axes = {"batch", "query", "head·" + vdimName},
+                .value = trace.find(readKey)->value.reshaped({B, T, N * Hv}),
+                .flops = 0,
+            });
 
-    // --- 9. Output projection: abcd,cde->abe ------------------------------
+    // --- 9. Output projection ---------------------------------------------
     Tensor Y({B, T, Eout}); // (B, T, Eout)
     {
-        ConstMatrixMap X(trace.find("context")->value.data(), B * T, N * Hv);
+        ConstMatrixMap X(trace.find(readKey)->value.data(), B * T, N * Hv);
         ConstMatrixMap Wm(Wo.data(), N * Hv, Eout);
         MatrixMap Ym(Y.data(), B * T, Eout);
         Ym.noalias() = X * Wm;
@@ -341,19 +616,22 @@ Trace multiHeadAttention(const Spec& spec, ResolvedInputs in, Weights w) {
     if (fullyMasked > 0)
         oExplain += bias ? " A fully masked query row has zero context, so its output is just the bias b_o."
                          : " A fully masked query row has zero context, so its output is 0.";
+    const std::string outVar = gqa ? "output" : "attention_output";
+    const std::string C_ = cfg.useGate ? "C_g" : "C";
     addStep(trace, Step{
                        .key = "output",
                        .title = "Output projection",
                        .explanation = oExplain,
                        .op = OpKind::Dense,
-                       .inputs = {"context"},
+                       .inputs = {readKey},
                        .params = bias ? std::vector<std::string>{"output_dense/kernel", "output_dense/bias"}
                                       : std::vector<std::string>{"output_dense/kernel"},
-                       .formula = bias ? "Y[b,t,:] = Σₙ Σᵥ C[b,t,n,v] · W_o[n,v,:] + b_o"
-                                       : "Y[b,t,:] = Σₙ Σᵥ C[b,t,n,v] · W_o[n,v,:]",
-                       .einsum = "abcd,cde->abe",
-                       .kerasCode =
-                           "attention_output = self._output_dense(attention_output)  # EinsumDense(\"abcd,cde->abe\")",
+                       .formula = bias ? "Y[b,t,:] = Σₙ Σᵥ " + C_ + "[b,t,n,v] · W_o[n,v,:] + b_o"
+                                       : "Y[b,t,:] = Σₙ Σᵥ " + C_ + "[b,t,n,v] · W_o[n,v,:]",
+                       .einsum = outEq,
+                       .kerasCode = cfg.useGate ? outVar + " = self._output_dense(ops.multiply(" + outVar + ", gate))"
+                                                : outVar + " = self._output_dense(" + outVar + ")  # EinsumDense(\"" +
+                                                      outEq + "\")",
                        .axes = {"batch", "query", "feature"},
                        .value = std::move(Y),
                        .flops = denseFlops(B * T, N * Hv, Eout, bias),

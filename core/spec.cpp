@@ -20,14 +20,18 @@ const char* layerName(LayerKind kind) {
     case LayerKind::MultiHeadAttention: return "MultiHeadAttention";
     case LayerKind::Attention: return "Attention";
     case LayerKind::AdditiveAttention: return "AdditiveAttention";
+    case LayerKind::GroupQueryAttention: return "GroupQueryAttention";
     }
     return "?";
 }
 
 std::optional<LayerKind> layerFromName(const std::string& name) {
-    for (LayerKind k : {LayerKind::MultiHeadAttention, LayerKind::Attention, LayerKind::AdditiveAttention})
+    for (LayerKind k : {LayerKind::MultiHeadAttention, LayerKind::Attention, LayerKind::AdditiveAttention,
+                        LayerKind::GroupQueryAttention})
         if (name == layerName(k))
             return k;
+    if (name == "GroupedQueryAttention") // the class name behind keras.layers.GroupQueryAttention
+        return LayerKind::GroupQueryAttention;
     return std::nullopt;
 }
 
@@ -154,9 +158,9 @@ Tensor loadArray(const std::string& baseDir, const json& j, const std::string& f
         Tensor t = readNpy(p.string(), &dtype);
         if (!isMask && dtype == NpyDtype::Bool)
             fail(field, "'" + rel + "' holds booleans; an input must be float32 or float64.");
-        if (isMask)
-            for (float& v : t.values())
-                v = (v != 0.0f) ? 1.0f : 0.0f; // Keras casts masks to bool: nonzero = True
+        // Masks keep their values: the core casts them as Keras does
+        // (nonzero = True) and warns about values other than 0 and 1.
+        (void)isMask;
         return t;
     } catch (const NpyError& e) {
         fail(field, e.what());
@@ -186,7 +190,7 @@ std::vector<std::string> readTokens(const json& j, const std::string& field) {
 // Keras constructor arguments attnviz does not model, accepted when they hold
 // Keras' default (null or the default value), so a spec dumped from a layer's
 // get_config() loads; any other value is refused with what is supported.
-json withoutKerasDefaults(const json& config, bool mha) {
+json withoutKerasDefaults(const json& config, bool heads) {
     struct Known {
         const char* name;
         json defaultValue;
@@ -197,7 +201,7 @@ json withoutKerasDefaults(const json& config, bool mha) {
                              {"trainable", true, nullptr},
                              {"seed", nullptr, nullptr},
                              {"autocast", true, nullptr}};
-    if (mha) {
+    if (heads) {
         const std::vector<Known> more{{"kernel_initializer", "glorot_uniform", "GlorotUniform"},
                                       {"bias_initializer", "zeros", "Zeros"},
                                       {"kernel_regularizer", nullptr, nullptr},
@@ -205,8 +209,6 @@ json withoutKerasDefaults(const json& config, bool mha) {
                                       {"activity_regularizer", nullptr, nullptr},
                                       {"kernel_constraint", nullptr, nullptr},
                                       {"bias_constraint", nullptr, nullptr},
-                                      {"use_gate", false, nullptr},
-                                      {"sliding_window", nullptr, nullptr},
                                       {"flash_attention", nullptr, nullptr}};
         known.insert(known.end(), more.begin(), more.end());
     }
@@ -269,24 +271,57 @@ Spec parseSpec(const std::string& text, const std::string& baseDir) {
     Spec s;
     const json* layer = member(root, "layer");
     if (!layer)
-        fail("layer", "The spec has no \"layer\". Expected one of MultiHeadAttention, Attention, AdditiveAttention.");
+        fail("layer", "The spec has no \"layer\". Expected one of MultiHeadAttention, GroupQueryAttention, "
+                      "Attention, AdditiveAttention.");
     if (!layer->is_string() || !layerFromName(layer->get<std::string>()))
         fail("layer",
-             "Unknown layer. Expected one of MultiHeadAttention, Attention, AdditiveAttention. Received: layer=" +
+             "Unknown layer. Expected one of MultiHeadAttention, GroupQueryAttention, Attention, AdditiveAttention. "
+             "Received: layer=" +
                  layer->dump());
     s.config.layer = *layerFromName(layer->get<std::string>());
     const bool mha = s.config.layer == LayerKind::MultiHeadAttention;
+    const bool gqa = s.config.layer == LayerKind::GroupQueryAttention;
 
     // --- config -----------------------------------------------------------------
     const json* config = member(root, "config");
     requireObject(config, "config");
     if (mha && !config)
         fail("config.num_heads", "MultiHeadAttention needs num_heads and key_dim in \"config\".");
+    if (gqa && !config)
+        fail("config.head_dim",
+             "GroupQueryAttention needs head_dim, num_query_heads and num_key_value_heads in \"config\".");
     if (config) {
-        if (mha) {
+        if (hasHeads(s.config.layer)) {
+            // Shared by MultiHeadAttention and GroupQueryAttention.
+            if (const auto w = readInt(*config, "sliding_window", "config", true))
+                s.config.slidingWindow = toInt(*w);
+            if (const auto g = readBool(*config, "use_gate", "config", true))
+                s.config.useGate = *g;
+            if (const auto b = readBool(*config, "use_bias", "config"))
+                s.config.useBias = *b;
+        }
+        if (gqa) {
+            rejectUnknown(withoutKerasDefaults(*config, true), "config",
+                          {"head_dim", "num_query_heads", "num_key_value_heads", "dropout", "use_bias",
+                           "sliding_window", "use_gate"});
+            const auto hd = readInt(*config, "head_dim", "config", false);
+            const auto nq = readInt(*config, "num_query_heads", "config", false);
+            const auto nkv = readInt(*config, "num_key_value_heads", "config", false);
+            if (!hd)
+                fail("config.head_dim", "GroupQueryAttention needs head_dim (a positive integer).");
+            if (!nq)
+                fail("config.num_query_heads", "GroupQueryAttention needs num_query_heads (a positive integer).");
+            if (!nkv)
+                fail("config.num_key_value_heads",
+                     "GroupQueryAttention needs num_key_value_heads (a positive integer that divides "
+                     "num_query_heads).");
+            s.config.keyDim = toInt(*hd);
+            s.config.numHeads = toInt(*nq);
+            s.config.numKeyValueHeads = toInt(*nkv);
+        } else if (mha) {
             rejectUnknown(withoutKerasDefaults(*config, true), "config",
                           {"num_heads", "key_dim", "value_dim", "use_bias", "output_shape", "dropout",
-                           "transformer_sublayer", "attention_axes"});
+                           "transformer_sublayer", "attention_axes", "sliding_window", "use_gate"});
             const auto heads = readInt(*config, "num_heads", "config", false);
             const auto kd = readInt(*config, "key_dim", "config", false);
             if (!heads)
@@ -306,8 +341,6 @@ Spec parseSpec(const std::string& text, const std::string& baseDir) {
             } else if (const auto o = readInt(*config, "output_shape", "config", true)) {
                 s.config.outputShape = toInt(*o);
             }
-            if (const auto b = readBool(*config, "use_bias", "config"))
-                s.config.useBias = *b;
             if (const auto t = readBool(*config, "transformer_sublayer", "config"))
                 s.config.transformerSublayer = *t;
             if (const json* ax = member(*config, "attention_axes");
@@ -417,6 +450,7 @@ Spec parseSpec(const std::string& text, const std::string& baseDir) {
         const fs::path p = fs::path(rel).is_absolute() ? fs::path(rel) : fs::path(baseDir) / rel;
         try {
             s.weights = readNpz(p.string());
+            s.weightsGiven = true;
         } catch (const NpyError& e) {
             fail("weights", e.what());
         }
@@ -449,13 +483,22 @@ std::string specToJson(const Spec& s, bool withFiles) {
     json j;
     j["layer"] = layerName(s.config.layer);
     json c = json::object();
-    if (s.config.layer == LayerKind::MultiHeadAttention) {
+    if (s.config.layer == LayerKind::GroupQueryAttention) {
+        c["head_dim"] = s.config.keyDim;
+        c["num_query_heads"] = s.config.numHeads;
+        c["num_key_value_heads"] = s.config.numKeyValueHeads;
+        c["use_bias"] = s.config.useBias;
+        c["sliding_window"] = s.config.slidingWindow ? json(*s.config.slidingWindow) : json(nullptr);
+        c["use_gate"] = s.config.useGate;
+    } else if (s.config.layer == LayerKind::MultiHeadAttention) {
         c["num_heads"] = s.config.numHeads;
         c["key_dim"] = s.config.keyDim;
         c["value_dim"] = s.config.valueDim ? json(*s.config.valueDim) : json(nullptr);
         c["use_bias"] = s.config.useBias;
         c["output_shape"] = s.config.outputShape ? json(*s.config.outputShape) : json(nullptr);
         c["transformer_sublayer"] = s.config.transformerSublayer;
+        c["sliding_window"] = s.config.slidingWindow ? json(*s.config.slidingWindow) : json(nullptr);
+        c["use_gate"] = s.config.useGate;
     } else {
         c["use_scale"] = s.config.effectiveUseScale();
         if (s.config.layer == LayerKind::Attention)

@@ -26,18 +26,28 @@ private:
     std::string m_field;
 };
 
-enum class LayerKind { MultiHeadAttention, Attention, AdditiveAttention };
+enum class LayerKind { MultiHeadAttention, Attention, AdditiveAttention, GroupQueryAttention };
 const char* layerName(LayerKind kind);
+/// Also accepts "GroupedQueryAttention", the class name Keras exports as GroupQueryAttention.
 std::optional<LayerKind> layerFromName(const std::string& name);
+/// MultiHeadAttention or GroupQueryAttention: the layers with projections and heads.
+inline bool hasHeads(LayerKind kind) {
+    return kind == LayerKind::MultiHeadAttention || kind == LayerKind::GroupQueryAttention;
+}
 
 enum class ScoreMode { Dot, Concat };
 
 struct LayerConfig {
     LayerKind layer = LayerKind::MultiHeadAttention;
-    // MultiHeadAttention
+    // MultiHeadAttention and GroupQueryAttention. For GroupQueryAttention,
+    // numHeads is num_query_heads and keyDim is head_dim (its values use
+    // head_dim too: valueDim stays None).
     int numHeads = 2;
     int keyDim = 4;
-    std::optional<int> valueDim; // None: value_dim = key_dim
+    std::optional<int> valueDim;      // None: value_dim = key_dim
+    int numKeyValueHeads = 1;         // GroupQueryAttention only: must divide numHeads
+    std::optional<int> slidingWindow; // None: full attention; w keeps |t - s| < w
+    bool useGate = false;             // sigmoid gate on the context (gate_dense)
     bool useBias = true;
     std::optional<int> outputShape; // None: query features
     bool transformerSublayer = false;
@@ -49,6 +59,8 @@ struct LayerConfig {
 
     bool effectiveUseScale() const { return useScale.value_or(layer == LayerKind::AdditiveAttention); }
     int effectiveValueDim() const { return valueDim.value_or(keyDim); }
+    /// Key/value heads: num_key_value_heads for GroupQueryAttention, numHeads for MultiHeadAttention.
+    int kvHeads() const { return layer == LayerKind::GroupQueryAttention ? numKeyValueHeads : numHeads; }
 };
 
 struct CallArgs {
@@ -77,14 +89,20 @@ struct Spec {
     std::optional<Tensor> value; // [B,S,dv]
     std::optional<Tensor> key;   // [B,S,dk]; absent: key := value
 
-    // Boolean masks as 0/1 floats; absent: no mask.
+    // Masks as floats, as read (a bool .npy is 0/1); absent: no mask. The
+    // core casts them as Keras does (nonzero is True) and warns when a mask
+    // holds values other than 0 and 1 (Trace::warnings).
     std::optional<Tensor> queryMask;     // [B,T]
     std::optional<Tensor> valueMask;     // [B,S]
     std::optional<Tensor> keyMask;       // [B,S]
-    std::optional<Tensor> attentionMask; // [B,T,S], MultiHeadAttention only
+    std::optional<Tensor> attentionMask; // [T,S], [B,T,S] or [B,N,T,S]; MultiHeadAttention and GroupQueryAttention
 
-    /// Weights by npz name; any missing weight is initialised as Keras does.
+    /// Weights by npz name.
     std::map<std::string, Tensor> weights;
+    /// True when the weights come from a weights file: then every weight the
+    /// layer owns must be in `weights` (a missing or an extra key is an
+    /// error). False: missing weights are initialised as Keras does, from the seed.
+    bool weightsGiven = false;
 
     /// Optional token labels (spec.json "tokens": {"query": [...], "source": [...]}).
     /// They label heatmap axes; when an input tensor is absent and tokens are

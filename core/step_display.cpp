@@ -39,6 +39,7 @@ std::optional<AxisRole> axisRoleOf(const std::string& axisName) {
         {"query", AxisRole::Query},       {"source", AxisRole::Source},
         {"feature", AxisRole::Feature},   {"key_dim", AxisRole::Feature},
         {"value_dim", AxisRole::Feature}, {"head·value_dim", AxisRole::Feature},
+        {"head_dim", AxisRole::Feature},  {"head·head_dim", AxisRole::Feature},
     };
     for (const Entry& e : kNames)
         if (e.name == axisName)
@@ -70,7 +71,9 @@ ValueKind kindOf(const Trace& trace, const Step& step) {
     case OpKind::Concat:
     case OpKind::TanhSum:
     case OpKind::Add:
-    case OpKind::LayerNorm: return ValueKind::Signed;
+    case OpKind::LayerNorm:
+    case OpKind::Repeat:
+    case OpKind::Multiply: return ValueKind::Signed;
     }
     return ValueKind::Signed;
 }

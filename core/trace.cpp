@@ -16,6 +16,8 @@ const char* opKindName(OpKind op) {
     case OpKind::TanhSum: return "tanh_sum";
     case OpKind::Add: return "add";
     case OpKind::LayerNorm: return "layer_norm";
+    case OpKind::Repeat: return "repeat";
+    case OpKind::Multiply: return "multiply";
     }
     return "unknown";
 }

@@ -22,6 +22,8 @@ enum class OpKind {
     TanhSum,   // Σ_d w·tanh(q + k): additive / concat scores
     Add,       // residual addition
     LayerNorm, // LayerNormalization over the last axis
+    Repeat,    // repeat key/value heads along the head axis (GroupQueryAttention)
+    Multiply,  // element-wise product of two earlier steps (gated context)
 };
 /// "dense", "einsum", ... : stable names for files and tables.
 const char* opKindName(OpKind op);
@@ -73,6 +75,7 @@ struct Trace {
     std::string layer;                    // Keras class name
     std::vector<Step> steps;              // in execution order
     std::map<std::string, Tensor> params; // the layer's parameters (kernels, biases), npz names
+    std::vector<std::string> warnings;    // one line each: computed as Keras does, but worth a note
 
     /// The step with this key, or nullptr.
     const Step* find(const std::string& key) const;

@@ -1,4 +1,4 @@
-// Google Benchmark: the full MultiHeadAttention trace (every intermediate
+// Google Benchmark: the full MultiHeadAttention and GroupQueryAttention traces (every intermediate
 // kept) on the three shapes of the core issue, and a plain Eigen SGEMM of
 // about the same FLOPs for scale. Counters: GFLOP/s of the trace.
 // Run: ./build/tests/bench/bench_trace --benchmark_min_time=1
@@ -43,6 +43,22 @@ void BM_MhaTrace(benchmark::State& state) {
     state.counters["GFLOP/s"] = benchmark::Counter(flops * 1e-9, benchmark::Counter::kIsIterationInvariantRate);
 }
 
+// GroupQueryAttention: T=S, features, query heads, key/value heads, head_dim.
+void BM_GqaTrace(benchmark::State& state) {
+    Spec spec =
+        mhaSpec(state.range(0), state.range(1), static_cast<int>(state.range(2)), static_cast<int>(state.range(4)));
+    spec.config.layer = LayerKind::GroupQueryAttention;
+    spec.config.numKeyValueHeads = static_cast<int>(state.range(3));
+    spec.weights = resolveWeights(spec);
+    double flops = 0;
+    for (auto _ : state) {
+        Trace t = run(spec);
+        flops = t.totalFlops();
+        benchmark::DoNotOptimize(t.steps.back().value.data());
+    }
+    state.counters["GFLOP/s"] = benchmark::Counter(flops * 1e-9, benchmark::Counter::kIsIterationInvariantRate);
+}
+
 void BM_EigenSgemm(benchmark::State& state) {
     const Index n = state.range(0);
     MatrixRM a = MatrixRM::Random(n, n), b = MatrixRM::Random(n, n), c(n, n);
@@ -61,6 +77,14 @@ BENCHMARK(BM_MhaTrace)
     ->Args({64, 64, 4, 16})
     ->Args({512, 512, 8, 64})
     ->Args({1024, 1024, 16, 64})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+// The issue-8 shape: 8 query heads, 2 key/value heads, head_dim 64 (compare
+// with BM_MhaTrace/512/512/8/64), and 8/8 (= multi-head) and 8/1 (multi-query).
+BENCHMARK(BM_GqaTrace)
+    ->Args({512, 512, 8, 2, 64})
+    ->Args({512, 512, 8, 8, 64})
+    ->Args({512, 512, 8, 1, 64})
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
 // n with 2n³ ≈ the trace's FLOPs on each shape.

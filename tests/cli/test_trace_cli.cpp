@@ -121,3 +121,24 @@ TEST(TraceCli, BenchPrintsMedianAndGemmFraction) {
     EXPECT_NE(r.out.find("GFLOP/s"), std::string::npos);
     EXPECT_NE(r.out.find("% of it"), std::string::npos);
 }
+
+TEST(TraceCli, MaskValuesOtherThanZeroOrOneGiveOneWarningLineEach) {
+    const fs::path dir = tempDir();
+    // attention_mask [T,S] = [2,3] with a 0.25 and a 3: cast to bool (nonzero is True).
+    writeNpy((dir / "am.npy").string(), Tensor({2, 3}, {1, 0.25f, 0, 3, 1, 0}));
+    writeNpy((dir / "vm.npy").string(), Tensor({1, 3}, {1, 1, 0.5f}));
+    std::ofstream(dir / "warn.json") << R"({"layer": "MultiHeadAttention", "config": {"num_heads": 2, "key_dim": 3},
+        "shapes": {"batch": 1, "query_len": 2, "source_len": 3, "query_features": 4, "value_features": 4},
+        "masks": {"attention_mask": "am.npy", "value_mask": "vm.npy"}})";
+    const Result r = runCli((dir / "warn.json").string() + " --out " + (dir / "t.npz").string());
+    EXPECT_EQ(r.code, 0) << r.out;
+    std::size_t warnings = 0;
+    for (std::size_t p = r.out.find("warning: "); p != std::string::npos; p = r.out.find("warning: ", p + 1))
+        ++warnings;
+    EXPECT_EQ(warnings, 2u) << r.out;
+    EXPECT_NE(r.out.find("attention_mask holds 2 values other than 0 and 1 (e.g. 0.25)"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("value_mask holds 1 value other than 0 and 1 (e.g. 0.5)"), std::string::npos) << r.out;
+    const auto trace = readNpz((dir / "t.npz").string());
+    EXPECT_EQ(trace.at("mask").values(), (std::vector<float>{1, 1, 0, 1, 1, 0}));
+    fs::remove_all(dir);
+}

@@ -31,6 +31,15 @@ std::string npy(const Tensor& t) {
 std::string npyBool(const Tensor& t) {
     return serializeNpyBool(t);
 }
+// An .npz file's bytes (written through a temporary file).
+std::string npz(const std::map<std::string, Tensor>& arrays) {
+    const fs::path p = fs::temp_directory_path() / ("attnviz_bad_npz_" + std::to_string(::getpid()) + ".npz");
+    writeNpz(p.string(), arrays);
+    std::ifstream in(p, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    fs::remove(p);
+    return bytes;
+}
 Tensor ones(Shape s) {
     Tensor t(std::move(s));
     std::fill(t.values().begin(), t.values().end(), 1.0f);
@@ -103,10 +112,10 @@ std::vector<BadCase> cases() {
          "config.use_scale",
          "must be true or false"},
         {"unknown_config_arg",
-         R"({"layer": "MultiHeadAttention", "config": {"num_heads": 1, "key_dim": 2, "use_gate": true}})",
+         R"({"layer": "MultiHeadAttention", "config": {"num_heads": 1, "key_dim": 2, "kernel_initializer": "ones"}})",
          {},
-         "config.use_gate",
-         "default for use_gate (false) only. Received: use_gate=true"},
+         "config.kernel_initializer",
+         "default for kernel_initializer (\"glorot_uniform\") only. Received: kernel_initializer=\"ones\""},
         {"misspelled_config_arg",
          R"({"layer": "MultiHeadAttention", "config": {"num_heads": 1, "key_dim": 2, "num_head": 2}})",
          {},
@@ -239,6 +248,81 @@ std::vector<BadCase> cases() {
          {},
          "inputs.query",
          "must be a file name"},
+        // --- the rest of Keras 3.16's attention family (issue 8) ---
+        {"gqa_heads_not_divisible",
+         R"({"layer": "GroupQueryAttention", "config": {"head_dim": 2, "num_query_heads": 6, "num_key_value_heads": 4}})",
+         {},
+         "config.num_key_value_heads",
+         "num_key_value_heads may be 1, 2, 3, 6. Received: num_key_value_heads=4"},
+        {"gqa_missing_head_dim",
+         R"({"layer": "GroupedQueryAttention", "config": {"num_query_heads": 4, "num_key_value_heads": 2}})",
+         {},
+         "config.head_dim",
+         "needs head_dim"},
+        {"sliding_window_zero",
+         R"({"layer": "MultiHeadAttention", "config": {"num_heads": 2, "key_dim": 3, "sliding_window": 0}})",
+         {},
+         "config.sliding_window",
+         "`sliding_window` must be `None` or a positive integer. Received: sliding_window=0"},
+        {"sliding_window_negative",
+         R"({"layer": "GroupQueryAttention", "config": {"head_dim": 2, "num_query_heads": 2, "num_key_value_heads": 1, "sliding_window": -1}})",
+         {},
+         "config.sliding_window",
+         "Received: sliding_window=-1"},
+        {"sliding_window_on_attention",
+         R"({"layer": "Attention", "config": {"sliding_window": 2}})",
+         {},
+         "config.sliding_window",
+         "Unknown config argument 'sliding_window'"},
+        {"attention_mask_rank5",
+         "{" + mha + ", " + shapes + R"(, "masks": {"attention_mask": "m.npy"}})",
+         {{"m.npy", npyBool(ones({2, 1, 2, 3, 4}))}},
+         "masks.attention_mask",
+         "must have rank 2, 3 or 4: (query_len, source_len) = (3, 4), (batch, query_len, source_len) = (2, 3, 4) or "
+         "(batch, num_heads, query_len, source_len) = (2, 2, 3, 4). Received: attention_mask.shape=(2, 1, 2, 3, 4)"},
+        {"attention_mask_head_axis_mismatch",
+         "{" + mha + ", " + shapes + R"(, "masks": {"attention_mask": "m.npy"}})",
+         {{"m.npy", npyBool(ones({2, 3, 3, 4}))}},
+         "masks.attention_mask",
+         "head axis must be 2 (num_heads) or 1"},
+        {"attention_mask_rank2_wrong_length",
+         "{" + mha + ", " + shapes + R"(, "masks": {"attention_mask": "m.npy"}})",
+         {{"m.npy", npyBool(ones({4, 3}))}},
+         "masks.attention_mask",
+         "Received: attention_mask.shape=(4, 3)"},
+        {"weights_key_missing",
+         "{" + mha + ", " + shapes + R"(, "weights": "w.npz"})",
+         {{"w.npz", npz({{"query_dense/kernel", ones({5, 2, 3})},
+                         {"key_dense/kernel", ones({5, 2, 3})},
+                         {"value_dense/kernel", ones({5, 2, 3})},
+                         {"output_dense/kernel", ones({2, 3, 5})},
+                         {"query_dense/bias", ones({2, 3})},
+                         {"key_dense/bias", ones({2, 3})},
+                         {"value_dense/bias", ones({2, 3})}})}},
+         "weights.output_dense/bias",
+         "The weights file has no 'output_dense/bias'"},
+        {"weights_key_extra",
+         "{" + mha + ", " + shapes + R"(, "weights": "w.npz"})",
+         {{"w.npz", npz({{"query_dense/kernel", ones({5, 2, 3})},
+                         {"key_dense/kernel", ones({5, 2, 3})},
+                         {"value_dense/kernel", ones({5, 2, 3})},
+                         {"output_dense/kernel", ones({2, 3, 5})},
+                         {"query_dense/bias", ones({2, 3})},
+                         {"key_dense/bias", ones({2, 3})},
+                         {"value_dense/bias", ones({2, 3})},
+                         {"output_dense/bias", ones({5})},
+                         {"gate_dense/kernel", ones({5, 2, 3})}})}},
+         "weights.gate_dense/kernel",
+         "Unexpected weight 'gate_dense/kernel'"},
+        {"gqa_weights_key_missing_gate",
+         R"({"layer": "GroupQueryAttention", "config": {"head_dim": 3, "num_query_heads": 2, "num_key_value_heads": 1, "use_bias": false, "use_gate": true}, )" +
+             shapes + R"(, "weights": "w.npz"})",
+         {{"w.npz", npz({{"query_dense/kernel", ones({5, 2, 3})},
+                         {"key_dense/kernel", ones({5, 1, 3})},
+                         {"value_dense/kernel", ones({5, 1, 3})},
+                         {"output_dense/kernel", ones({2, 3, 5})}})}},
+         "weights.gate_dense/kernel",
+         "has no 'gate_dense/kernel'"},
         // NaN inputs are allowed (the app flags them); this row checks they do not throw.
         {"nan_query_allowed", "{" + mha + ", " + inputs + "}", {{"q.npy", nanQuery}, {"v.npy", v245}}, "", ""},
     };

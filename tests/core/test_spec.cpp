@@ -146,6 +146,12 @@ TEST(Spec, AcceptsFloat64InputsAndFloatMasks) {
         "query_features": 2, "value_features": 2}, "masks": {"value_mask": "vm.npy"}})";
     const Spec s = loadSpec((dir / "spec.json").string());
     ASSERT_TRUE(s.valueMask.has_value());
-    EXPECT_EQ(s.valueMask->values(), (std::vector<float>{1, 0, 1}));
+    EXPECT_EQ(s.valueMask->values(), (std::vector<float>{1, 0, 2})); // kept as read
+    const Trace t = run(s);
+    ASSERT_NE(t.find("mask"), nullptr);
+    EXPECT_EQ(t.find("mask")->value.values(), (std::vector<float>{1, 0, 1, 1, 0, 1})); // cast: nonzero is True
+    ASSERT_EQ(t.warnings.size(), 1u);
+    EXPECT_NE(t.warnings[0].find("value_mask holds 1 value other than 0 and 1 (e.g. 2)"), std::string::npos)
+        << t.warnings[0];
     fs::remove_all(dir);
 }
