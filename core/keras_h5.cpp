@@ -6,7 +6,6 @@
 #include "npy.h"
 
 #include <hdf5.h>
-#include <hdf5_hl.h>
 
 #include <filesystem>
 #include <fstream>
@@ -174,11 +173,18 @@ std::map<std::string, Tensor> readH5Group(std::string& image, const std::string&
         signature = image.compare(at, 8, kSignature, 8) == 0;
     if (!signature)
         fail(label, image.empty() ? "the weights file is empty." : "the weights are not an HDF5 file (no signature).");
-    H5Handle file(
-        H5LTopen_file_image(image.data(), image.size(), H5LT_FILE_IMAGE_DONT_COPY | H5LT_FILE_IMAGE_DONT_RELEASE),
-        H5Fclose);
+    // The core driver from a copy of the image (H5Pset_file_image), so that
+    // HDF5's error stack still says why an open failed; our copy is freed first.
+    H5Handle fapl(H5Pcreate(H5P_FILE_ACCESS), H5Pclose);
+    if (!fapl.ok() || H5Pset_fapl_core(fapl.get(), 1 << 16, 0) < 0 ||
+        H5Pset_file_image(fapl.get(), image.data(), image.size()) < 0)
+        fail(label, "HDF5 cannot take the weights into memory: " + h5Error());
+    const size_t imageSize = image.size();
+    std::string().swap(image);
+    H5Handle file(H5Fopen("keras-weights.h5", H5F_ACC_RDONLY, fapl.get()), H5Fclose);
     if (!file.ok())
-        fail(label, "HDF5 cannot open the weights: " + h5Error() + " (the file is truncated or corrupt).");
+        fail(label, "HDF5 cannot open the weights (" + std::to_string(imageSize) + " bytes): " + h5Error() +
+                        ". The file is truncated or corrupt.");
 
     // Each component must exist before H5Gopen2 may be asked for the next.
     std::string path;

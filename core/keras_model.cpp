@@ -378,7 +378,7 @@ KerasModelInfo parseKerasArchive(std::string_view zipBytes, const std::string& l
     try {
         config = readZipMember(zipBytes, label, "config.json", kMaxConfigBytes);
     } catch (const NpyError& e) {
-        fail(kFileField, std::string(e.what()) + " (a .keras file is a zip holding config.json and model.weights.h5)");
+        fail(kFileField, std::string(e.what()) + "; a .keras file is a zip holding config.json and model.weights.h5.");
     }
     if (!config)
         fail(kFileField, label + " has no config.json; a .keras file is a zip holding config.json and "
@@ -395,7 +395,10 @@ KerasModelInfo inspectKerasModel(const std::string& path) {
     try {
         config = readZipMemberFromFile(path, "config.json", kMaxConfigBytes);
     } catch (const NpyError& e) {
-        fail(kFileField, std::string(e.what()) + " (a .keras file is a zip holding config.json and model.weights.h5)");
+        std::string m = e.what();
+        if (m.starts_with(path))
+            m = baseName(path) + m.substr(path.size());
+        fail(kFileField, m + "; a .keras file is a zip holding config.json and model.weights.h5.");
     }
     if (!config)
         fail(kFileField, baseName(path) + " has no config.json; a .keras file is a zip holding config.json and "

@@ -428,7 +428,7 @@ std::optional<std::string> readNamedMember(zip_source_t* source, const std::stri
     ZipPtr archive(zip_open_from_source(source, ZIP_RDONLY, &err.error));
     if (!archive) {
         zip_source_free(source);
-        fail(name, "is not a zip archive: " + err.message());
+        fail(name, "is not a zip archive, or is truncated (libzip: " + err.message() + ")");
     }
     const zip_int64_t index = zip_name_locate(archive.get(), member.c_str(), 0);
     if (index < 0)
