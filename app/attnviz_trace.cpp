@@ -1,6 +1,9 @@
 // attnviz-trace: run a layer spec and list, save or time its trace.
 #include "trace_cli.h"
 
+#include "core/keras_h5.h"
+#include "core/keras_model.h"
+
 #include <iostream>
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -15,5 +18,11 @@ int main(int argc, char** argv) {
     mallopt(M_TRIM_THRESHOLD, 1 << 30);
 #endif
     std::vector<std::string> args(argv + 1, argv + argc);
+    // The HDF5 reader child that core::readKerasWeightsIsolated starts (with
+    // limits) for .keras / .weights.h5 files: attnviz-trace is its own reader.
+    if (!args.empty() && args[0] == "--internal-read-keras-weights")
+        return attnviz::core::runKerasReaderChild({args.begin() + 1, args.end()}, std::cerr);
+    if (argc > 0)
+        attnviz::core::setKerasReaderExecutable("/proc/self/exe");
     return attnviz::runTraceCli(args, std::cout, std::cerr);
 }

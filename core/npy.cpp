@@ -393,6 +393,57 @@ struct ZipErrorGuard {
     std::string message() { return zip_error_strerror(&error); }
 };
 
+// Read a member in chunks rather than trusting the declared size for one big
+// allocation: memory then follows the data that really arrives. Reading up to
+// one byte past the declared size proves a member that is longer.
+std::string readMemberContent(zip_t* archive, zip_uint64_t index, std::uint64_t declared,
+                              const std::string& memberName) {
+    ZipFilePtr file(zip_fopen_index(archive, index, 0));
+    if (!file)
+        fail(memberName, std::string("cannot open: ") + zip_strerror(archive));
+    std::string content;
+    constexpr std::uint64_t kChunk = std::uint64_t(1) << 20;
+    const std::uint64_t wanted = saturatingAdd<std::uint64_t>(declared, 1);
+    while (content.size() < wanted) {
+        const std::size_t have = content.size();
+        const auto step = static_cast<std::size_t>(std::min(kChunk, wanted - have));
+        content.resize(have + step);
+        const zip_int64_t n = zip_fread(file.get(), content.data() + have, step);
+        if (n < 0)
+            fail(memberName, std::string("cannot read: ") + zip_file_strerror(file.get()));
+        content.resize(have + static_cast<std::size_t>(n));
+        if (n == 0)
+            break;
+    }
+    if (content.size() != declared)
+        fail(memberName, "declares " + std::to_string(declared) + " bytes but holds " +
+                             (content.size() > declared ? "more" : std::to_string(content.size())));
+    return content;
+}
+
+// One member by name from an opened source (takes ownership of `source`).
+std::optional<std::string> readNamedMember(zip_source_t* source, const std::string& name, const std::string& member,
+                                           std::uint64_t maxBytes) {
+    ZipErrorGuard err;
+    ZipPtr archive(zip_open_from_source(source, ZIP_RDONLY, &err.error));
+    if (!archive) {
+        zip_source_free(source);
+        fail(name, "is not a zip archive, or is truncated (libzip: " + err.message() + ")");
+    }
+    const zip_int64_t index = zip_name_locate(archive.get(), member.c_str(), 0);
+    if (index < 0)
+        return std::nullopt;
+    zip_stat_t st;
+    zip_stat_init(&st);
+    const std::string memberName = name + ": member " + inQuotes(member);
+    if (zip_stat_index(archive.get(), static_cast<zip_uint64_t>(index), 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE))
+        fail(memberName, std::string("cannot read: ") + zip_strerror(archive.get()));
+    if (st.size > maxBytes)
+        fail(memberName,
+             "declares " + std::to_string(st.size) + " bytes, more than the limit of " + std::to_string(maxBytes));
+    return readMemberContent(archive.get(), static_cast<zip_uint64_t>(index), st.size, memberName);
+}
+
 } // namespace
 
 // ---------------------------------------------------------------------------
@@ -502,29 +553,7 @@ std::map<std::string, Tensor> parseNpz(std::string_view bytes, const std::string
         if (st.size - std::min(st.size, kMaxHeaderLen + kMaxPreamble) > remaining)
             fail(memberName, "declares " + std::to_string(st.size) + " bytes, more than the remaining limit of " +
                                  std::to_string(remaining) + " bytes");
-        ZipFilePtr file(zip_fopen_index(archive.get(), index, 0));
-        if (!file)
-            fail(memberName, std::string("cannot open: ") + zip_strerror(archive.get()));
-        // Read in chunks rather than trusting the declared size for one big
-        // allocation: memory then follows the data that really arrives. Reading
-        // up to one byte past the declared size proves a member that is longer.
-        std::string content;
-        constexpr std::uint64_t kChunk = std::uint64_t(1) << 20;
-        const std::uint64_t wanted = saturatingAdd<std::uint64_t>(st.size, 1);
-        while (content.size() < wanted) {
-            const std::size_t have = content.size();
-            const auto step = static_cast<std::size_t>(std::min(kChunk, wanted - have));
-            content.resize(have + step);
-            const zip_int64_t n = zip_fread(file.get(), content.data() + have, step);
-            if (n < 0)
-                fail(memberName, std::string("cannot read: ") + zip_file_strerror(file.get()));
-            content.resize(have + static_cast<std::size_t>(n));
-            if (n == 0)
-                break;
-        }
-        if (content.size() != st.size)
-            fail(memberName, "declares " + std::to_string(st.size) + " bytes but holds " +
-                                 (content.size() > st.size ? "more" : std::to_string(content.size())));
+        const std::string content = readMemberContent(archive.get(), index, st.size, memberName);
 
         // parseNpy checks this member's data against what is left of the budget.
         NpyLimits memberLimits;
@@ -535,6 +564,32 @@ std::map<std::string, Tensor> parseNpz(std::string_view bytes, const std::string
         arrays.emplace(key, std::move(t));
     }
     return arrays;
+}
+
+std::optional<std::string> readZipMember(std::string_view zipBytes, const std::string& name, const std::string& member,
+                                         std::uint64_t maxBytes) {
+    if (zipBytes.empty())
+        fail(name, "is not a zip archive: the file is empty");
+    ZipErrorGuard err;
+    zip_source_t* source = zip_source_buffer_create(zipBytes.data(), zipBytes.size(), 0, &err.error);
+    if (!source)
+        fail(name, "cannot read: " + err.message());
+    return readNamedMember(source, name, member, maxBytes);
+}
+
+std::optional<std::string> readZipMemberFromFile(const std::string& path, const std::string& member,
+                                                 std::uint64_t maxBytes) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec))
+        throw NpyError("cannot open " + inQuotes(path) + ": " +
+                       (std::filesystem::exists(path, ec) ? "not a regular file" : std::strerror(ENOENT)));
+    if (std::filesystem::file_size(path, ec) == 0 && !ec)
+        fail(path, "is not a zip archive: the file is empty");
+    ZipErrorGuard err;
+    zip_source_t* source = zip_source_file_create(path.c_str(), 0, -1, &err.error);
+    if (!source)
+        throw NpyError("cannot open " + inQuotes(path) + ": " + err.message());
+    return readNamedMember(source, path, member, maxBytes);
 }
 
 std::map<std::string, Tensor> readNpz(const std::string& path, const NpyLimits& limits) {

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -39,6 +40,17 @@ Tensor readNpy(const std::string& path, NpyDtype* storedDtype, const NpyLimits& 
 /// member name without ".npy" (so "query_dense/kernel").
 std::map<std::string, Tensor> parseNpz(std::string_view bytes, const std::string& name, const NpyLimits& limits = {});
 std::map<std::string, Tensor> readNpz(const std::string& path, const NpyLimits& limits = {});
+
+/// One member of a zip archive (a .keras file), read in chunks so memory
+/// follows the data that really arrives: refused when it declares or holds
+/// more than maxBytes, or holds other than it declares. nullopt when the
+/// archive has no member of that name; NpyError naming `name` when the bytes
+/// are not a zip or the member cannot be read.
+std::optional<std::string> readZipMember(std::string_view zipBytes, const std::string& name, const std::string& member,
+                                         std::uint64_t maxBytes);
+/// The same, from a file on disk (only the member is read, not the whole file).
+std::optional<std::string> readZipMemberFromFile(const std::string& path, const std::string& member,
+                                                 std::uint64_t maxBytes);
 
 /// A .npy (format 1.0, or 2.0 when the header needs it) of float32 '<f4'.
 std::string serializeNpy(const Tensor& t);

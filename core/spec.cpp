@@ -2,6 +2,7 @@
 // SpecError naming the field, with a Keras-style "Received: ..." message.
 #include "spec.h"
 
+#include "keras_model.h"
 #include "npy.h"
 
 #include <nlohmann/json.hpp>
@@ -231,6 +232,45 @@ json withoutKerasDefaults(const json& config, bool heads) {
     return rest;
 }
 
+// spec.json "keras_model": {"file", "layer"}: load the trained layer (its
+// weights through the isolated HDF5 reader) and, for a .keras file, put its
+// class and config into `root` as if the spec had given them.
+KerasLayerLoad applyKerasModel(json& root, const json& km, const std::string& baseDir) {
+    requireObject(&km, "keras_model");
+    rejectUnknown(km, "keras_model", {"file", "layer"});
+    const json* file = member(km, "file");
+    const json* layer = member(km, "layer");
+    if (!file || !layer || !layer->is_string())
+        fail(file ? "keras_model.layer" : "keras_model.file",
+             "keras_model needs \"file\" (a .keras or .weights.h5) and \"layer\" (the layer's name). Received: "
+             "keras_model=" +
+                 km.dump());
+    const std::string rel = readString(*file, "keras_model.file");
+    const std::string path = fs::path(rel).is_absolute() ? rel : (fs::path(baseDir) / rel).string();
+    if (member(root, "weights"))
+        fail("weights", "keras_model brings the layer's trained weights; a spec with keras_model takes no "
+                        "\"weights\".");
+    if (isKerasWeightsFile(path)) {
+        const json* cls = member(root, "layer");
+        if (!cls || !cls->is_string())
+            fail("layer", "A .weights.h5 holds no model config: give \"layer\" and \"config\" with keras_model "
+                          "(or open the .keras file).");
+        const json* config = member(root, "config");
+        KerasLayerLoad load = loadKerasWeightsFile(path, layer->get<std::string>(), cls->get<std::string>(),
+                                                   config ? config->dump() : "{}");
+        load.layer.configJson = config ? config->dump() : "{}";
+        return load;
+    }
+    if (member(root, "layer") || member(root, "config"))
+        fail(member(root, "layer") ? "layer" : "config",
+             "keras_model takes the layer class and its config from the .keras file; remove \"layer\" and "
+             "\"config\" from the spec.");
+    KerasLayerLoad load = loadKerasLayer(path, layer->get<std::string>());
+    root["layer"] = load.layer.className;
+    root["config"] = json::parse(kerasSpecConfig(load.layer));
+    return load;
+}
+
 } // namespace
 
 Spec parseSpec(const std::string& text, const std::string& baseDir) {
@@ -266,9 +306,12 @@ Spec parseSpec(const std::string& text, const std::string& baseDir) {
         fail("spec", "A spec must be a JSON object with at least \"layer\". Received: a " + typeName(root) + ".");
     rejectUnknown(root, "spec",
                   {"layer", "config", "call", "shapes", "seed", "inputs", "masks", "weights", "tokens",
-                   "transformer_sublayer", "comment", "description"});
+                   "transformer_sublayer", "comment", "description", "keras_model"});
 
     Spec s;
+    std::optional<KerasLayerLoad> keras;
+    if (const json* km = member(root, "keras_model"); km && !km->is_null())
+        keras = applyKerasModel(root, *km, baseDir);
     const json* layer = member(root, "layer");
     if (!layer)
         fail("layer", "The spec has no \"layer\". Expected one of MultiHeadAttention, GroupQueryAttention, "
@@ -383,6 +426,21 @@ Spec parseSpec(const std::string& text, const std::string& baseDir) {
             s.call.useCausalMask = *c;
         if (const auto t = readBool(*call, "training", "call", true))
             s.call.training = *t;
+    }
+
+    if (keras) {
+        // The trained layer's widths (build_config) and fixed lengths; "shapes" may still set the rest.
+        const KerasLayerInfo& l = keras->layer;
+        if (l.queryFeatures > 0) {
+            s.shapes.queryFeatures = l.queryFeatures;
+            s.shapes.valueFeatures = l.valueFeatures;
+            s.shapes.keyFeatures = l.keyFeatures;
+        }
+        s.shapes.queryLen = l.queryLen.value_or(s.shapes.queryLen);
+        s.shapes.sourceLen = l.sourceLen.value_or(s.shapes.sourceLen);
+        s.weights = keras->weights;
+        s.kerasModelLayer = l.name;
+        s.kerasModelFile = (*member(root, "keras_model"))["file"].get<std::string>();
     }
 
     // --- shapes and seed -------------------------------------------------------------

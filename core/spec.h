@@ -110,6 +110,11 @@ struct Spec {
     /// word always gets the same vector) and the tokens set its length.
     std::vector<std::string> queryTokens;
     std::vector<std::string> sourceTokens;
+
+    /// A trained layer from a saved Keras model (spec.json "keras_model"):
+    /// the file and layer its config and weights came from; empty otherwise.
+    std::string kerasModelFile;
+    std::string kerasModelLayer;
 };
 
 struct SpecLimits {

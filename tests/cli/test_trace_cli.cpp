@@ -142,3 +142,45 @@ TEST(TraceCli, MaskValuesOtherThanZeroOrOneGiveOneWarningLineEach) {
     EXPECT_EQ(trace.at("mask").values(), (std::vector<float>{1, 1, 0, 1, 1, 0}));
     fs::remove_all(dir);
 }
+
+// Trained layers from saved Keras models: attnviz-trace reads the HDF5
+// weights through its own isolated child and matches Keras' numbers.
+TEST(TraceCli, KerasModelCasesMatchKeras) {
+    const fs::path models = fs::path(ATTNVIZ_TEST_DATA_DIR) / "keras_models";
+    int cases = 0;
+    for (const std::string c :
+         {"encoder_block_self_attn", "seq2seq_luong", "seq2seq_bahdanau", "encoder_block_weights_h5"}) {
+        const fs::path out = tempDir() / (c + ".npz");
+        const Result r = runCli((models / c / "spec.json").string() + " --out " + out.string());
+        ASSERT_EQ(r.code, 0) << c << ": " << r.out;
+        const auto arrays = readNpz(out.string());
+        const auto expected = readNpz((models / c / "expected.npz").string());
+        ASSERT_FALSE(expected.empty());
+        for (const auto& [key, want] : expected) {
+            ASSERT_TRUE(arrays.count(key)) << c << ": " << key;
+            EXPECT_TRUE(attnviz::testing::allClose(arrays.at(key), want, 1e-4, 1e-5)) << c << ": " << key;
+        }
+        fs::remove(out);
+        ++cases;
+    }
+    EXPECT_EQ(cases, 4);
+}
+
+TEST(TraceCli, BrokenKerasModelsAreOneLineAndExitCodeOne) {
+    const fs::path dir = tempDir();
+    const fs::path bad = fs::path(ATTNVIZ_TEST_DATA_DIR) / "keras_models" / "bad";
+    for (const auto& [file, layer, text] :
+         std::vector<std::array<std::string, 3>>{{"not_a_zip.keras", "x", "is not a zip archive"},
+                                                 {"no_config.keras", "self_attn", "no config.json"},
+                                                 {"no_attention.keras", "dense", "holds no attention layer"},
+                                                 {"truncated_h5.keras", "self_attn", "truncated"},
+                                                 {"corrupt_h5.keras", "self_attn", "corrupt_h5.keras"},
+                                                 {"nested.keras", "inner_attn", "nested models"}}) {
+        std::ofstream(dir / "km.json") << R"({"keras_model": {"file": ")" << (bad / file).string() << R"(", "layer": ")"
+                                       << layer << R"("}})";
+        const Result r = runCli((dir / "km.json").string() + " --list");
+        EXPECT_EQ(r.code, 1) << file << ": " << r.out;
+        EXPECT_NE(r.out.find(text), std::string::npos) << file << ": " << r.out;
+        EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 1) << file << ": " << r.out;
+    }
+}
