@@ -449,7 +449,7 @@ std::string numpyScript(const Ctx& c, const std::string& stem) {
     std::string r =
         preamble(c, ScriptTarget::NumPy, stem, "Keras 3 " + c.trace.layer + ", one step at a time in NumPy (float32).");
     r += R"PY(
-D = dict(np.load(DATA_FILE))  # inputs, masks (1 = keep, as in Keras) and weights by npz name
+D = dict(np.load(DATA_FILE))  # inputs, masks (nonzero = keep, as in Keras) and weights by npz name
 
 
 def softmax(x):
@@ -541,7 +541,7 @@ std::string torchMhaBlock(const Ctx& c) {
 std::string torchScript(const Ctx& c, const std::string& stem) {
     std::string r = preamble(c, ScriptTarget::Torch, stem,
                              "Keras 3 " + c.trace.layer + " written with PyTorch ops (float32), step by step.");
-    r += "\nP = {k: torch.from_numpy(v) for k, v in np.load(DATA_FILE).items()}  # inputs, masks (1 = keep), "
+    r += "\nP = {k: torch.from_numpy(v) for k, v in np.load(DATA_FILE).items()}  # inputs, masks (nonzero = keep), "
          "weights\n";
     if (!c.mha) {
         r += c.additive ? "# AdditiveAttention has no PyTorch counterpart: torch has no Bahdanau layer, so the "
@@ -584,13 +584,14 @@ std::string kerasScript(const Ctx& c, const std::string& stem) {
                                  ": the real layer, its weights set from attnviz's, called with the same masks "
                                  "and return_attention_scores=True.");
     r += R"PY(
-D = dict(np.load(DATA_FILE))  # inputs, masks (1 = keep) and weights by npz name
+D = dict(np.load(DATA_FILE))  # inputs, masks (nonzero = keep) and weights by npz name
 query = ops.convert_to_tensor(D["query"])
 value = ops.convert_to_tensor(D["value"])
 )PY";
     if (c.hasKey)
         r += "key = ops.convert_to_tensor(D[\"key\"])\n";
-    auto maskT = [](const std::string& n) { return n + " = ops.convert_to_tensor(D[\"" + n + "\"].astype(bool))\n"; };
+    // Masks go in as given: the layer casts them itself.
+    auto maskT = [](const std::string& n) { return n + " = ops.convert_to_tensor(D[\"" + n + "\"])\n"; };
     if (sp.queryMask)
         r += maskT("query_mask");
     if (sp.valueMask)
@@ -742,14 +743,15 @@ ScriptExport exportScript(const Spec& spec, const Trace& trace, ScriptTarget tar
             v = v != 0.0f ? 1.0f : 0.0f;
         return t;
     };
+    // Masks as given (the scripts cast them as Keras does: nonzero is True).
     if (spec.queryMask)
-        e.data["query_mask"] = mask01(*spec.queryMask);
+        e.data["query_mask"] = *spec.queryMask;
     if (spec.valueMask)
-        e.data["value_mask"] = mask01(*spec.valueMask);
+        e.data["value_mask"] = *spec.valueMask;
     if (spec.keyMask)
-        e.data["key_mask"] = mask01(*spec.keyMask);
+        e.data["key_mask"] = *spec.keyMask;
     if (spec.attentionMask)
-        e.data["attention_mask"] = mask01(*spec.attentionMask);
+        e.data["attention_mask"] = *spec.attentionMask;
     for (const auto& [name, w] : trace.params)
         e.data[name] = w;
     if (c.dropout) {

@@ -22,7 +22,7 @@ std::optional<ScriptTarget> scriptTargetFromName(const std::string& name);
 
 struct ScriptExport {
     std::string script;                        // the .py text
-    std::map<std::string, Tensor> data;        // <stem>.npz: inputs, masks (0/1), weights, dropout_keep
+    std::map<std::string, Tensor> data;        // <stem>.npz: inputs, masks (as given), weights, dropout_keep
     std::map<std::string, Tensor> traceArrays; // <stem>_trace.npz: every step by key
 };
 
