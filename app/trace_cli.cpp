@@ -5,6 +5,7 @@
 #include "core/attention.h"
 #include "core/eigen_types.h"
 #include "core/npy.h"
+#include "core/script_export.h"
 
 #include <CLI/CLI.hpp>
 
@@ -12,6 +13,7 @@
 #include <chrono>
 #include <cmath>
 #include <iomanip>
+#include <optional>
 #include <ostream>
 #include <sstream>
 
@@ -149,11 +151,16 @@ int runTraceCli(const std::vector<std::string>& args, std::ostream& out, std::os
     std::string specPath, outPath, maxMemory = "4G";
     bool list = false;
     int benchRuns = 0;
+    std::vector<std::string> python;
     app.add_option("spec", specPath, "spec.json (see trace-format.md)")->required();
     app.add_option("--out,-o", outPath, "write every step's tensor to this .npz, keyed by step");
     app.add_flag("--list,-l", list, "print the steps: key, op, shape, axes, FLOPs, formula");
     app.add_option("--bench", benchRuns, "time N forward passes (after a warm-up); writes nothing")
         ->check(CLI::Range(1, 100000));
+    app.add_option("--python", python,
+                   "write the computation as a script: --python numpy|keras|torch OUT.py (also writes OUT.npz "
+                   "with the inputs and weights, and OUT_trace.npz)")
+        ->expected(2);
     app.add_option("--max-memory", maxMemory, "refuse specs whose trace needs more (e.g. 512M, 4G)");
 
     std::vector<std::string> reversed(args.rbegin(), args.rend());
@@ -177,7 +184,19 @@ int runTraceCli(const std::vector<std::string>& args, std::ostream& out, std::os
         err << "attnviz-trace: --max-memory " << maxMemory << ": " << e.what() << '\n';
         return 2;
     }
-    if (outPath.empty() && benchRuns == 0)
+    std::optional<ScriptTarget> target;
+    if (!python.empty()) {
+        target = scriptTargetFromName(python[0]);
+        if (!target) {
+            err << "attnviz-trace: --python: unknown target '" << python[0] << "'. Expected numpy, keras or torch.\n";
+            return 2;
+        }
+        if (!python[1].ends_with(".py")) {
+            err << "attnviz-trace: --python: the script file must end in .py. Received: " << python[1] << '\n';
+            return 2;
+        }
+    }
+    if (outPath.empty() && benchRuns == 0 && !target)
         list = true; // nothing asked: show the table
 
     try {
@@ -198,6 +217,12 @@ int runTraceCli(const std::vector<std::string>& args, std::ostream& out, std::os
             writeNpz(outPath, arrays);
             if (!list)
                 out << "wrote " << trace.steps.size() << " steps to " << outPath << '\n';
+        }
+        if (target) {
+            writeScriptExport(python[1], spec, trace, *target);
+            const std::string stem = python[1].substr(0, python[1].size() - 3);
+            out << "wrote " << python[1] << " (" << scriptTargetName(*target) << "), " << stem << ".npz and " << stem
+                << "_trace.npz\n";
         }
         return 0;
     } catch (const SpecError& e) {

@@ -183,4 +183,25 @@ TEST(TraceCli, BrokenKerasModelsAreOneLineAndExitCodeOne) {
         EXPECT_NE(r.out.find(text), std::string::npos) << file << ": " << r.out;
         EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 1) << file << ": " << r.out;
     }
+TEST(TraceCli, PythonWritesTheScriptItsDataAndTheTrace) {
+    const fs::path py = tempDir() / "mha_export.py";
+    const Result r = runCli(caseSpec("mha_key_b2_h3_t4_s6") + " --python numpy " + py.string());
+    ASSERT_EQ(r.code, 0) << r.out;
+    EXPECT_TRUE(fs::exists(py));
+    const auto data = readNpz((tempDir() / "mha_export.npz").string());
+    EXPECT_TRUE(data.count("query") && data.count("key") && data.count("value") && data.count("query_dense/kernel"));
+    const auto trace = readNpz((tempDir() / "mha_export_trace.npz").string());
+    const Trace t = run(loadSpec(caseSpec("mha_key_b2_h3_t4_s6")));
+    ASSERT_EQ(trace.size(), t.steps.size());
+    for (const Step& s : t.steps)
+        EXPECT_EQ(trace.at(s.key).values(), s.value.values()) << s.key;
+}
+
+TEST(TraceCli, PythonRefusesAnUnknownTargetAndANonPyFile) {
+    const Result bad = runCli(caseSpec("mha_self_b1_h1_t4") + " --python jax " + (tempDir() / "x.py").string());
+    EXPECT_EQ(bad.code, 2);
+    EXPECT_NE(bad.out.find("unknown target 'jax'. Expected numpy, keras or torch"), std::string::npos) << bad.out;
+    const Result noPy = runCli(caseSpec("mha_self_b1_h1_t4") + " --python torch " + (tempDir() / "x.txt").string());
+    EXPECT_EQ(noPy.code, 2);
+    EXPECT_NE(noPy.out.find("must end in .py"), std::string::npos) << noPy.out;
 }
