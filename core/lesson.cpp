@@ -113,14 +113,18 @@ bool isKeyChar(char c) {
 }
 
 TensorRef parseRef(const std::string& text) {
-    const std::string s = trim(text);
+    std::string s = trim(text);
+    TensorRef ref;
+    if (s.rfind("other.", 0) == 0) {
+        ref.other = true;
+        s = s.substr(6);
+    }
     size_t i = 0;
     while (i < s.size() && isKeyChar(s[i]))
         ++i;
     if (i == 0)
         throw std::invalid_argument("Expected a step key such as weights or weights[0,0,1,:]. Received: " +
                                     quoteText(s));
-    TensorRef ref;
     ref.key = s.substr(0, i);
     if (i == s.size())
         return ref;
@@ -147,8 +151,9 @@ TensorRef parseRef(const std::string& text) {
 
 const std::vector<std::pair<const char*, Quantity::Fn>>& functions() {
     static const std::vector<std::pair<const char*, Quantity::Fn>> fns = {
-        {"max", Quantity::Fn::Max},   {"min", Quantity::Fn::Min}, {"sum", Quantity::Fn::Sum},
-        {"mean", Quantity::Fn::Mean}, {"std", Quantity::Fn::Std}, {"maxdiff", Quantity::Fn::MaxDiff}};
+        {"max", Quantity::Fn::Max},        {"min", Quantity::Fn::Min}, {"sum", Quantity::Fn::Sum},
+        {"mean", Quantity::Fn::Mean},      {"std", Quantity::Fn::Std}, {"count", Quantity::Fn::Count},
+        {"maxdiff", Quantity::Fn::MaxDiff}};
     return fns;
 }
 
@@ -166,8 +171,9 @@ Quantity parseQuantity(const std::string& text) {
         const std::string name = trim(s.substr(0, open));
         auto it = std::find_if(functions().begin(), functions().end(), [&](const auto& f) { return name == f.first; });
         if (it == functions().end())
-            throw std::invalid_argument("Unknown function " + quoteText(name) +
-                                        "; expected max, min, sum, mean, std or maxdiff. Received: " + quoteText(s));
+            throw std::invalid_argument(
+                "Unknown function " + quoteText(name) +
+                "; expected max, min, sum, mean, std, count or maxdiff. Received: " + quoteText(s));
         q.fn = it->second;
         q.ref = parseRef(s.substr(open + 1, s.size() - open - 2));
         return q;
@@ -270,8 +276,22 @@ Selection select(const Trace& trace, const TensorRef& ref) {
 } // namespace
 
 std::string TensorRef::text() const {
-    return index.empty() ? key : key + "[" + fmtIndexList(index) + "]";
+    const std::string k = other ? "other." + key : key;
+    return index.empty() ? k : k + "[" + fmtIndexList(index) + "]";
 }
+
+namespace {
+
+const Trace& traceOf(const SlideTraces& traces, const TensorRef& ref) {
+    if (!ref.other)
+        return traces.trace;
+    if (!traces.other)
+        throw std::invalid_argument("other." + ref.key +
+                                    " reads the slide's second trace: the slide needs a claim or a compare spec.");
+    return *traces.other;
+}
+
+} // namespace
 
 std::string Quantity::text() const {
     if (fn == Fn::Literal) {
@@ -296,7 +316,7 @@ double evaluate(const Quantity& q, const SlideTraces& traces) {
                                         "Received: " +
                                         q.text());
         const Selection a = select(traces.trace, q.ref);
-        const Selection b = select(*traces.other, q.ref.index.empty() ? q.ref : TensorRef{q.ref.key, {}});
+        const Selection b = select(*traces.other, q.ref); // the same cells, or both whole
         if (a.offsets.size() != b.offsets.size())
             throw std::invalid_argument("maxdiff(" + q.ref.key + "): the two traces' " + q.ref.key +
                                         " have different sizes, " + shapeString(a.step->value.shape()) + " and " +
@@ -311,7 +331,7 @@ double evaluate(const Quantity& q, const SlideTraces& traces) {
         }
         return m;
     }
-    const Selection sel = select(traces.trace, q.ref);
+    const Selection sel = select(traceOf(traces, q.ref), q.ref);
     const float* data = sel.step->value.data();
     if (q.fn == Quantity::Fn::Cell) {
         if (sel.offsets.size() != 1)
@@ -320,6 +340,8 @@ double evaluate(const Quantity& q, const SlideTraces& traces) {
                                         q.ref.text());
         return data[sel.offsets[0]];
     }
+    if (q.fn == Quantity::Fn::Count)
+        return static_cast<double>(sel.offsets.size());
     if (sel.offsets.empty())
         throw std::invalid_argument(q.text() + " selects no cell.");
     double acc = q.fn == Quantity::Fn::Max   ? -std::numeric_limits<double>::infinity()
@@ -463,7 +485,7 @@ CorrectAnswer correctAnswer(const Question& q, const SlideTraces& traces) {
     switch (q.kind) {
     case QuestionKind::ClickLargest:
     case QuestionKind::ClickSmallest: {
-        const Selection sel = select(traces.trace, q.target);
+        const Selection sel = select(traceOf(traces, q.target), q.target);
         if (sel.offsets.empty())
             throw std::invalid_argument("The target " + q.target.text() + " selects no cell.");
         const bool largest = q.kind == QuestionKind::ClickLargest;

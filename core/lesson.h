@@ -36,19 +36,21 @@ const char* slideViewName(SlideView view); // "stage", "compare", "scaling-lab",
 std::optional<SlideView> slideViewFromName(const std::string& name);
 
 /// A reference into a trace: `weights[0,0,1,:]` — a step key and one entry
-/// per axis, an index or ':' (kAll). No brackets: the whole tensor.
+/// per axis, an index or ':' (kAll). No brackets: the whole tensor. Prefixed
+/// `other.`, it reads the slide's second trace.
 struct TensorRef {
     static constexpr Index kAll = -1;
     std::string key;
     std::vector<Index> index; // empty: the whole tensor
+    bool other = false;       // `other.weights[…]`: the slide's second trace (claim or compare)
     std::string text() const;
 };
 
 /// A number computed from the trace: `weights[0,0,1,2]`, `max(weights[0,1,:,:])`,
-/// `sum(…)`, `min`, `mean`, `std`, `maxdiff(output)` (max |Δ| between the
+/// `sum(…)`, `min`, `mean`, `std`, `count` (cells selected), `maxdiff(output)` (max |Δ| between the
 /// slide's two traces, equivalence slides), or a literal number.
 struct Quantity {
-    enum class Fn { Cell, Max, Min, Sum, Mean, Std, MaxDiff, Literal };
+    enum class Fn { Cell, Max, Min, Sum, Mean, Std, Count, MaxDiff, Literal };
     Fn fn = Fn::Literal;
     TensorRef ref{};
     double literal = 0;

@@ -257,6 +257,8 @@ TEST(Lesson, QuantitiesMatchTheTensor) {
     EXPECT_DOUBLE_EQ(evaluate(q("min(x[:,2])"), t), 3);
     EXPECT_DOUBLE_EQ(evaluate(q("sum(x)"), t), 24);
     EXPECT_DOUBLE_EQ(evaluate(q("mean(x[1,:])"), t), 6);
+    EXPECT_DOUBLE_EQ(evaluate(q("count(x[:,1])"), t), 2);
+    EXPECT_DOUBLE_EQ(evaluate(q("count(x)"), t), 6);
     EXPECT_NEAR(evaluate(q("std(x[0,:])"), t), std::sqrt(2.0 / 3.0), 1e-12);
     EXPECT_DOUBLE_EQ(evaluate(q("-2.5e-1"), t), -0.25);
     EXPECT_THROW(evaluate(q("x[2,0]"), t), std::invalid_argument);  // out of range
@@ -330,4 +332,25 @@ TEST(Lesson, AppendSlideWritesTheSpecAndAFileThatLoads) {
     { std::ofstream(path, std::ios::app) << "## Broken\n"; }
     EXPECT_THROW(appendSlide(path, s, trace.weights), LessonError);
     fs::remove_all(dir);
+}
+
+TEST(Lesson, OtherReadsTheSecondTrace) {
+    SlideTraces t;
+    Step s;
+    s.key = "x";
+    s.value = Tensor({2}, {1, 2});
+    t.trace.steps.push_back(s);
+    Quantity q;
+    q.fn = Quantity::Fn::Max;
+    q.ref = TensorRef{"x", {}, true};
+    EXPECT_THROW(evaluate(q, t), std::invalid_argument); // no second trace
+    s.value = Tensor({2}, {5, 3});
+    t.other = Trace{};
+    t.other->steps.push_back(s);
+    EXPECT_DOUBLE_EQ(evaluate(q, t), 5);
+    q.ref.other = false;
+    EXPECT_DOUBLE_EQ(evaluate(q, t), 2);
+    q.fn = Quantity::Fn::MaxDiff;
+    EXPECT_DOUBLE_EQ(evaluate(q, t), 4);
+    EXPECT_EQ((TensorRef{"x", {0}, true}).text(), "other.x[0]");
 }
