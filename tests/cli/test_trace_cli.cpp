@@ -183,6 +183,8 @@ TEST(TraceCli, BrokenKerasModelsAreOneLineAndExitCodeOne) {
         EXPECT_NE(r.out.find(text), std::string::npos) << file << ": " << r.out;
         EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 1) << file << ": " << r.out;
     }
+}
+
 TEST(TraceCli, PythonWritesTheScriptItsDataAndTheTrace) {
     const fs::path py = tempDir() / "mha_export.py";
     const Result r = runCli(caseSpec("mha_key_b2_h3_t4_s6") + " --python numpy " + py.string());
