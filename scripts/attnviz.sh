@@ -20,7 +20,7 @@ packages=(
   nlohmann-json3-dev libzip-dev libcli11-dev
   libgtest-dev libbenchmark-dev
   xvfb xauth xkb-data fonts-dejavu-core
-  clang libclang-rt-14-dev
+  clang libclang-rt-14-dev libhdf5-dev
   python3-numpy python3-torch
 )
 
