@@ -132,7 +132,9 @@ int distinctColours(const QImage& image) {
 /// How many matrices the stage must show for a step, from its op kind alone.
 int expectedGrids(const core::Trace& trace, const core::Step& s) {
     switch (s.op) {
-    case core::OpKind::Input: return 1;
+    case core::OpKind::Input:
+    case core::OpKind::Repeat: // result only, until the stage animates it
+    case core::OpKind::Multiply: return 1;
     case core::OpKind::Einsum:
     case core::OpKind::Dense:
     case core::OpKind::TanhSum:

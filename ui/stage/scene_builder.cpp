@@ -70,6 +70,8 @@ std::unique_ptr<StageScene> buildScene(const core::Trace& trace, int index, int 
         case OpKind::LayerNorm: ok = buildElementwise(*sc, trace, s, batch, head, tok); break;
         case OpKind::Add: ok = buildAdd(*sc, trace, s, batch, head, tok); break;
         case OpKind::Concat: ok = buildConcat(*sc, trace, s, batch, head, tok); break;
+        case OpKind::Repeat:
+        case OpKind::Multiply:
         case OpKind::Input: break;
         }
     } catch (const std::exception& e) {

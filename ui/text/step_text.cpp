@@ -55,6 +55,8 @@ QString opKindText(core::OpKind op) {
     case OpKind::TanhSum: return QCoreApplication::translate("StepText", "tanh sum");
     case OpKind::Add: return QCoreApplication::translate("StepText", "add");
     case OpKind::LayerNorm: return QCoreApplication::translate("StepText", "layer norm");
+    case OpKind::Repeat: return QCoreApplication::translate("StepText", "repeat heads");
+    case OpKind::Multiply: return QCoreApplication::translate("StepText", "multiply");
     }
     return {};
 }
