@@ -1,8 +1,10 @@
-// attnviz-trace: SPEC.json → --list (a table), --out (every step in an .npz)
+// attnviz-trace: SPEC.json → --list (a table), --out (every step in an .npz),
+// --compare (the compare variants and equivalence checks, core/compare.h)
 // or --bench N (median time against a plain Eigen GEMM timed in the same run).
 #include "trace_cli.h"
 
 #include "core/attention.h"
+#include "core/compare.h"
 #include "core/eigen_types.h"
 #include "core/npy.h"
 #include "core/script_export.h"
@@ -54,6 +56,29 @@ std::string joinAxes(const std::vector<std::string>& axes) {
     for (size_t i = 0; i < axes.size(); ++i)
         s += (i ? "," : "") + axes[i];
     return s;
+}
+
+void printComparison(const Comparison& c, std::ostream& out) {
+    out << "variants (the spec's inputs and masks, inference):\n";
+    size_t idWidth = 0;
+    for (const CompareVariant& v : c.variants)
+        idWidth = std::max(idWidth, columns(v.id));
+    for (const CompareVariant& v : c.variants) {
+        out << "  " << pad(v.id, idWidth) << "  " << v.label;
+        if (v.trace)
+            out << "  weights " << shapeString(v.trace->find("weights")->value.shape()) << '\n';
+        else
+            out << "\n  " << std::string(idWidth, ' ') << "  cannot run: " << v.error << '\n';
+    }
+    out << "equivalence checks (max |Δ| over weights and output, tolerance " << EquivalenceCheck::kTolerance << "):\n";
+    for (const EquivalenceCheck& k : c.checks) {
+        out << "  " << (!k.applicable ? "-" : k.holds() ? "✓" : "✗") << ' ' << k.id << ": " << k.claim << '\n';
+        out << "      holds when: " << k.conditions << '\n';
+        if (k.applicable)
+            out << "      here: met; max |Δ| = " << std::setprecision(3) << k.maxAbsDiff << " (" << k.note << ")\n";
+        else
+            out << "      here: not applicable (" << k.note << ")\n";
+    }
 }
 
 void printTable(const Trace& trace, std::ostream& out) {
@@ -149,12 +174,14 @@ int runTraceCli(const std::vector<std::string>& args, std::ostream& out, std::os
     CLI::App app{"attnviz-trace: run a Keras attention layer spec and keep every intermediate step."};
     app.set_version_flag("--version", "attnviz-trace 0.1.0");
     std::string specPath, outPath, maxMemory = "4G";
-    bool list = false;
+    bool list = false, compareVariants = false;
     int benchRuns = 0;
     std::vector<std::string> python;
     app.add_option("spec", specPath, "spec.json (see trace-format.md)")->required();
     app.add_option("--out,-o", outPath, "write every step's tensor to this .npz, keyed by step");
     app.add_flag("--list,-l", list, "print the steps: key, op, shape, axes, FLOPs, formula");
+    app.add_flag("--compare", compareVariants,
+                 "run the compare variants on the spec's inputs and print the equivalence checks with their max |Δ|");
     app.add_option("--bench", benchRuns, "time N forward passes (after a warm-up); writes nothing")
         ->check(CLI::Range(1, 100000));
     app.add_option("--python", python,
@@ -196,7 +223,7 @@ int runTraceCli(const std::vector<std::string>& args, std::ostream& out, std::os
             return 2;
         }
     }
-    if (outPath.empty() && benchRuns == 0 && !target)
+    if (outPath.empty() && benchRuns == 0 && !target && !compareVariants)
         list = true; // nothing asked: show the table
 
     try {
@@ -204,6 +231,12 @@ int runTraceCli(const std::vector<std::string>& args, std::ostream& out, std::os
         if (benchRuns > 0) {
             validate(spec, limits);
             return bench(spec, benchRuns, limits, out);
+        }
+        if (compareVariants) {
+            validate(spec, limits);
+            printComparison(compare(spec), out);
+            if (!list && outPath.empty() && !target)
+                return 0;
         }
         const Trace trace = run(spec, limits);
         for (const std::string& w : trace.warnings)

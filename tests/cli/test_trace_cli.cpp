@@ -1,6 +1,7 @@
 // attnviz-trace as a user runs it: a real process, its exit code, what it
 // prints, and the .npz it writes (read back and compared with the core).
 #include "core/attention.h"
+#include "core/compare.h"
 #include "core/npy.h"
 #include "support/all_close.h"
 
@@ -10,6 +11,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iomanip>
+#include <sstream>
 
 #include <sys/wait.h>
 #include <unistd.h>
@@ -63,6 +66,30 @@ TEST(TraceCli, ListPrintsATableOfEveryStep) {
         EXPECT_NE(r.out.find(shapeString(s.value.shape()), line), std::string::npos) << s.key;
     }
     EXPECT_NE(r.out.find("(2, 2, 5, 6)"), std::string::npos); // weights [B,N,T,S]
+}
+
+TEST(TraceCli, ComparePrintsTheVariantsAndEveryCheckWithItsMaxDelta) {
+    const std::string spec = caseSpec("attn_dot_scale_masks_b2");
+    const Result r = runCli(spec + " --compare");
+    ASSERT_EQ(r.code, 0) << r.out;
+    const Comparison c = compare(loadSpec(spec));
+    for (const CompareVariant& v : c.variants) {
+        const auto at = r.out.find("\n  " + v.id + " ");
+        ASSERT_NE(at, std::string::npos) << v.id << "\n" << r.out;
+        const std::string line = r.out.substr(at + 1, r.out.find('\n', at + 1) - at - 1);
+        EXPECT_NE(line.find(" " + v.label + "  weights "), std::string::npos) << line;
+    }
+    for (const EquivalenceCheck& k : c.checks) {
+        const auto at = r.out.find(k.id + ": " + k.claim);
+        ASSERT_NE(at, std::string::npos) << k.id << "\n" << r.out;
+        EXPECT_NE(r.out.find("holds when: " + k.conditions, at), std::string::npos) << k.id;
+        if (k.applicable) {
+            std::ostringstream delta;
+            delta << std::setprecision(3) << "max |Δ| = " << k.maxAbsDiff;
+            EXPECT_NE(r.out.find(delta.str(), at), std::string::npos) << delta.str() << "\n" << r.out;
+        }
+    }
+    EXPECT_EQ(r.out.find("FLOPs"), std::string::npos); // no table unless --list
 }
 
 TEST(TraceCli, OutWritesEveryStepAndMatchesKeras) {

@@ -1,5 +1,5 @@
 // Attention (dot / concat) and AdditiveAttention: hand-checkable scores, the
-// float32 "-1e9 subtraction" behaviour, query-mask handling, equivalences.
+// float32 "-1e9 subtraction" behaviour, query-mask handling (equivalences between layers: test_compare.cpp).
 #include "core/attention.h"
 #include "core/random.h"
 #include "support/all_close.h"
@@ -98,18 +98,6 @@ TEST(Attention, CausalMaskRowGreaterOrEqualColumn) {
         for (Index k = q + 1; k < 4; ++k)
             EXPECT_EQ(w.at({0, q, k}), 0.0f);
     EXPECT_FLOAT_EQ(w.at({0, 0, 0}), 1.0f);
-}
-
-TEST(Attention, ConcatWithoutScaleEqualsAdditiveWithoutScale) {
-    const Tensor q = randomNormal({2, 3, 5}, 4, 1), v = randomNormal({2, 4, 5}, 4, 2);
-    Spec c = attnSpec(LayerKind::Attention, q, v);
-    c.config.scoreMode = ScoreMode::Concat;
-    c.config.useScale = false;
-    Spec a = attnSpec(LayerKind::AdditiveAttention, q, v);
-    a.config.useScale = false;
-    const Trace tc = run(c), ta = run(a);
-    EXPECT_TRUE(allClose(val(tc, "scores"), val(ta, "scores"), 1e-6, 1e-6));
-    EXPECT_TRUE(allClose(val(tc, "output"), val(ta, "output"), 1e-6, 1e-6));
 }
 
 TEST(AdditiveAttention, ScoresByHandAndDefaultScale) {
