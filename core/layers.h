@@ -21,6 +21,9 @@ Trace dotOrAdditiveAttention(const Spec& spec, ResolvedInputs in, Weights w);
 /// Trace::steps stay valid while a layer builds it).
 inline constexpr size_t kMaxSteps = 40;
 
+/// Keras LayerNormalization's default epsilon (the Transformer sub-layer).
+inline constexpr double kLayerNormEpsilon = 1e-3;
+
 /// Append a step; fills bytes from the tensor.
 Step& addStep(Trace& trace, Step step);
 /// An input step for a given tensor.

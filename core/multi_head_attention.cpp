@@ -669,7 +669,7 @@ Trace multiHeadAttention(const Spec& spec, ResolvedInputs in, Weights w) {
             for (Index e = 0; e < E; ++e)
                 var += (x[e] - mean) * (x[e] - mean);
             var /= double(E);
-            const double invStd = 1.0 / std::sqrt(var + 1e-3);
+            const double invStd = 1.0 / std::sqrt(var + kLayerNormEpsilon);
             for (Index e = 0; e < E; ++e)
                 Z.data()[r * E + e] = static_cast<float>((x[e] - mean) * invStd * gamma.data()[e] + beta.data()[e]);
         }
