@@ -19,8 +19,8 @@ struct Dims {
     bool hasKey = false;
 };
 
-[[noreturn]] void fail(const std::string& field, const std::string& msg) {
-    throw SpecError(field, msg);
+[[noreturn]] void fail(const std::string& field, const std::string& msg, std::vector<std::string> alsoFields = {}) {
+    throw SpecError(field, msg, std::move(alsoFields));
 }
 
 std::string received(const std::string& name, const std::string& value) {
@@ -280,11 +280,15 @@ void validate(const Spec& spec, const SpecLimits& limits) {
         fail(spec.query ? "inputs.query" : "shapes.query_features",
              layer + " has no projections, so the query and the " + kname + " must have the same last dimension." +
                  received("query_features", d.dq) + ", " + (d.hasKey ? "key_features=" : "value_features=") +
-                 std::to_string(d.dk));
+                 std::to_string(d.dk),
+             {d.hasKey ? (spec.key ? "inputs.key" : "shapes.key_features")
+                       : (spec.value ? "inputs.value" : "shapes.value_features")});
     }
     if (mha && c.transformerSublayer && outputWidth(spec, d) != d.dq)
-        fail("config.output_shape", "The residual Add needs the output width to equal the query width (" +
-                                        std::to_string(d.dq) + ")." + received("output_shape", outputWidth(spec, d)));
+        fail("config.output_shape",
+             "The residual Add needs the output width to equal the query width (" + std::to_string(d.dq) + ")." +
+                 received("output_shape", outputWidth(spec, d)),
+             {"config.transformer_sublayer", spec.query ? "inputs.query" : "shapes.query_features"});
 
     // --- masks ---------------------------------------------------------------------
     checkMask(spec.queryMask, "query_mask", {d.B, d.T}, "(batch, query_len)");

@@ -281,19 +281,13 @@ Spec parseSpec(const std::string& text, const std::string& baseDir) {
     try {
         root = json::parse(text);
     } catch (const json::parse_error& e) {
-        // Turn the byte offset into line:column for people.
-        size_t line = 1, col = 1;
-        for (size_t i = 0; i + 1 < e.byte && i < text.size(); ++i) {
-            if (text[i] == '\n') {
-                ++line;
-                col = 1;
-            } else
-                ++col;
-        }
+        // nlohmann's own text: "[json.exception.parse_error.101] parse error at
+        // line 1, column 11: syntax error while parsing value - ..."; keep it
+        // from "parse error".
         std::string what = e.what();
-        if (const auto pos = what.find("syntax error"); pos != std::string::npos)
+        if (const auto pos = what.find("parse error"); pos != std::string::npos)
             what = what.substr(pos);
-        fail("spec", "Invalid JSON at line " + std::to_string(line) + ", column " + std::to_string(col) + ": " + what);
+        fail("spec", "Invalid JSON: " + what);
     } catch (const json::exception& e) {
         // Not a syntax error but still unreadable, e.g. out_of_range.406 for a
         // number too large for a double ("5e308").
@@ -533,7 +527,8 @@ Spec loadSpec(const std::string& path) {
     try {
         return parseSpec(ss.str(), base.empty() ? "." : base);
     } catch (const SpecError& e) {
-        throw SpecError(e.field(), fs::path(path).filename().string() + ": " + e.what());
+        throw SpecError(e.field(), fs::path(path).filename().string() + ": " + e.what(),
+                        std::vector<std::string>(e.fields().begin() + 1, e.fields().end()));
     }
 }
 

@@ -15,15 +15,20 @@ namespace attnviz::core {
 
 /// Raised for a spec that is malformed or makes no sense. `field()` names the
 /// offending field (e.g. "config.key_dim", "masks.value_mask") so a GUI can
-/// mark it; what() is one Keras-style line.
+/// mark it; `fields()` is that field first, then every other field the
+/// message names (a width mismatch names both sides: the user may have
+/// changed either). what() is one Keras-style line.
 class SpecError : public std::invalid_argument {
 public:
-    SpecError(std::string field, const std::string& message)
-        : std::invalid_argument(message), m_field(std::move(field)) {}
-    const std::string& field() const { return m_field; }
+    SpecError(std::string field, const std::string& message, std::vector<std::string> alsoFields = {})
+        : std::invalid_argument(message), m_fields(std::move(alsoFields)) {
+        m_fields.insert(m_fields.begin(), std::move(field));
+    }
+    const std::string& field() const { return m_fields.front(); }
+    const std::vector<std::string>& fields() const { return m_fields; }
 
 private:
-    std::string m_field;
+    std::vector<std::string> m_fields; // never empty
 };
 
 enum class LayerKind { MultiHeadAttention, Attention, AdditiveAttention, GroupQueryAttention };

@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <limits>
 
 #include <unistd.h>
@@ -60,7 +61,16 @@ std::vector<BadCase> cases() {
     int64.replace(int64.find("<f4"), 3, "<i4");
     std::string nanQuery = npy(Tensor({2, 3, 5}, std::vector<float>(30, std::numeric_limits<float>::quiet_NaN())));
     return {
-        {"not_json", "{\"layer\": ", {}, "spec", "Invalid JSON at line 1"},
+        {"not_json",
+         "{\"layer\": ",
+         {},
+         "spec",
+         "Invalid JSON: parse error at line 1, column 11: syntax error while parsing value"},
+        {"not_json_line_3",
+         "{\n  \"layer\": \"Attention\",\n  oops}",
+         {},
+         "spec",
+         "Invalid JSON: parse error at line 3, column 3: syntax error while parsing object key"},
         {"json_array", "[1, 2]", {}, "spec", "must be a JSON object"},
         {"deep_nesting", std::string(200, '[') + std::string(200, ']'), {}, "spec", "nested more than"},
         {"missing_layer", "{}", {}, "layer", "no \"layer\""},
@@ -350,6 +360,18 @@ TEST_P(BadInputs, RefusedWithAMessageNamingTheField) {
             ADD_FAILURE() << c.name << ": accepted";
         } catch (const SpecError& e) {
             EXPECT_EQ(e.field(), c.field) << e.what();
+            // Every field the message names, the offending one first, so a GUI marks them without parsing.
+            const std::map<std::string, std::vector<std::string>> named{
+                {"additive_width_mismatch", {"shapes.query_features", "shapes.value_features"}},
+                {"dot_width_mismatch_key", {"inputs.query", "inputs.key"}},
+                {"transformer_width_mismatch",
+                 {"config.output_shape", "config.transformer_sublayer", "shapes.query_features"}},
+            };
+            if (const auto it = named.find(c.name); it != named.end()) {
+                EXPECT_EQ(e.fields(), it->second) << e.what();
+            } else {
+                EXPECT_EQ(e.fields(), std::vector<std::string>{c.field}) << e.what();
+            }
             EXPECT_NE(std::string(e.what()).find(c.message), std::string::npos)
                 << "message: " << e.what() << "\nexpected to contain: " << c.message;
             if (!parsed) { // errors found while reading the file name it

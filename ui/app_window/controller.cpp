@@ -32,7 +32,10 @@ bool Controller::setSpec(const core::Spec& spec, QStringList queryTokens, QStrin
     try {
         trace = std::make_shared<const core::Trace>(core::run(spec));
     } catch (const core::SpecError& e) {
-        setError(QString::fromStdString(e.field()), QString::fromUtf8(e.what()));
+        QStringList also;
+        for (size_t i = 1; i < e.fields().size(); ++i)
+            also << QString::fromStdString(e.fields()[i]);
+        setError(QString::fromStdString(e.field()), QString::fromUtf8(e.what()), also);
         return false;
     } catch (const core::NpyError& e) {
         setError(QString(), QString::fromUtf8(e.what()));
@@ -76,10 +79,11 @@ void Controller::setInputError(const QString& field, const QString& message) {
     setError(field, message);
 }
 
-void Controller::setError(const QString& field, const QString& message) {
-    if (field == m_errorField && message == m_errorMessage)
+void Controller::setError(const QString& field, const QString& message, const QStringList& alsoFields) {
+    if (field == m_errorField && message == m_errorMessage && alsoFields == m_errorAlsoFields)
         return;
     m_errorField = field;
+    m_errorAlsoFields = alsoFields;
     m_errorMessage = message;
     emit errorChanged(field, message);
 }

@@ -36,6 +36,8 @@ public:
 
     bool hasError() const { return !m_errorMessage.isEmpty(); }
     const QString& errorField() const { return m_errorField; }
+    /// The other fields the error names (core::SpecError::fields() after the first).
+    const QStringList& errorAlsoFields() const { return m_errorAlsoFields; }
     const QString& errorMessage() const { return m_errorMessage; }
     /// Milliseconds the last core::run took.
     double lastRunMs() const { return m_lastRunMs; }
@@ -79,7 +81,7 @@ signals:
     void speedChanged(double factor);
 
 private:
-    void setError(const QString& field, const QString& message);
+    void setError(const QString& field, const QString& message, const QStringList& alsoFields = {});
     void advance();
 
     core::Spec m_spec;
@@ -87,6 +89,7 @@ private:
     std::shared_ptr<const core::Trace> m_trace;
     QStringList m_queryTokens, m_keyTokens;
     QString m_errorField, m_errorMessage;
+    QStringList m_errorAlsoFields;
     int m_current = -1;
     double m_speed = 1.0;
     double m_lastRunMs = 0;

@@ -468,7 +468,7 @@ void MainWindow::onErrorChanged(const QString& field, const QString& message) {
     if (message.isEmpty())
         m_setup->clearError();
     else
-        m_setup->showError(field, message);
+        m_setup->showError(field, message, m_controller->errorAlsoFields());
     updateStatus();
 }
 

@@ -20,7 +20,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QRegularExpression>
 #include <QScrollArea>
 #include <QScrollBar>
 #include <QSpinBox>
@@ -85,23 +84,15 @@ void SetupPanel::setMarked(QWidget* w, bool marked, const QString& message) {
     }
 }
 
-void SetupPanel::showError(const QString& field, const QString& message) {
+void SetupPanel::showError(const QString& field, const QString& message, const QStringList& alsoFields) {
     clearError();
     if (message.isEmpty())
         return;
     QWidget* w = widgetForField(field);
     setMarked(w, true, message);
-    // Also mark every field the message names after "Received:" (a width
-    // mismatch names both sides; the user may have changed either).
-    if (const qsizetype at = message.lastIndexOf(QLatin1String("Received:")); at >= 0) {
-        static const QRegularExpression named(QStringLiteral("(\\w+)="));
-        for (auto it = named.globalMatch(message.mid(at)); it.hasNext();) {
-            const QString name = QLatin1Char('.') + it.next().captured(1);
-            for (auto f = m_fieldWidgets.cbegin(); f != m_fieldWidgets.cend(); ++f)
-                if (f.key().endsWith(name) && f.value() != w && !isMarked(f.value()) && f.value()->isEnabled())
-                    setMarked(f.value(), true, message);
-        }
-    }
+    for (const QString& other : alsoFields)
+        if (QWidget* o = widgetForField(other); o && o != w && !isMarked(o) && o->isEnabled())
+            setMarked(o, true, message);
     m_error->setText(field.isEmpty() ? message
                                      : tr("<b>%1</b>: %2").arg(field.toHtmlEscaped(), message.toHtmlEscaped()));
     m_error->setToolTip(message);

@@ -48,7 +48,9 @@ public:
 
     /// Mark the widget for a core field name ("config.key_dim", "masks.value_mask", ...)
     /// and show the message; an empty field with a message shows it unmarked.
-    void showError(const QString& field, const QString& message);
+    /// alsoFields: the other fields the error names (core::SpecError::fields()),
+    /// marked too: a width mismatch names both sides, the user may have changed either.
+    void showError(const QString& field, const QString& message, const QStringList& alsoFields = {});
     void clearError();
     /// The widget a core field name maps to (nullptr when none).
     QWidget* widgetForField(const QString& field) const;
