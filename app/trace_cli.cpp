@@ -15,6 +15,7 @@
 #include <chrono>
 #include <cmath>
 #include <iomanip>
+#include <limits>
 #include <optional>
 #include <ostream>
 #include <sstream>
@@ -150,30 +151,13 @@ int bench(const Spec& parsed, int n, const SpecLimits& limits, std::ostream& out
     return 0;
 }
 
-std::uint64_t parseSize(const std::string& text) {
-    std::size_t pos = 0;
-    const double v = std::stod(text, &pos);
-    std::string unit = text.substr(pos);
-    double mult = 1;
-    if (unit == "K" || unit == "KiB" || unit == "k")
-        mult = 1024.0;
-    else if (unit == "M" || unit == "MiB")
-        mult = 1024.0 * 1024;
-    else if (unit == "G" || unit == "GiB")
-        mult = 1024.0 * 1024 * 1024;
-    else if (!unit.empty())
-        throw std::invalid_argument("unknown unit '" + unit + "' (use K, M or G)");
-    if (!(v > 0) || v * mult > 1e18)
-        throw std::invalid_argument("must be a positive size");
-    return static_cast<std::uint64_t>(v * mult);
-}
-
 } // namespace
 
 int runTraceCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     CLI::App app{"attnviz-trace: run a Keras attention layer spec and keep every intermediate step."};
     app.set_version_flag("--version", "attnviz-trace 0.1.0");
-    std::string specPath, outPath, maxMemory = "4G";
+    std::string specPath, outPath;
+    SpecLimits limits; // --max-memory, default 4 GiB
     bool list = false, compareVariants = false;
     int benchRuns = 0;
     std::vector<std::string> python;
@@ -188,7 +172,10 @@ int runTraceCli(const std::vector<std::string>& args, std::ostream& out, std::os
                    "write the computation as a script: --python numpy|keras|torch OUT.py (also writes OUT.npz "
                    "with the inputs and weights, and OUT_trace.npz)")
         ->expected(2);
-    app.add_option("--max-memory", maxMemory, "refuse specs whose trace needs more (e.g. 512M, 4G)");
+    app.add_option("--max-memory", limits.maxBytes,
+                   "refuse specs whose trace needs more (e.g. 512M, 4G; K, M, G are powers of 1024)")
+        ->transform(CLI::AsSizeValue(false))
+        ->check(CLI::Range(std::uint64_t(1), std::numeric_limits<std::uint64_t>::max()));
 
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     try {
@@ -204,13 +191,6 @@ int runTraceCli(const std::vector<std::string>& args, std::ostream& out, std::os
         return 2;
     }
 
-    SpecLimits limits;
-    try {
-        limits.maxBytes = parseSize(maxMemory);
-    } catch (const std::exception& e) {
-        err << "attnviz-trace: --max-memory " << maxMemory << ": " << e.what() << '\n';
-        return 2;
-    }
     std::optional<ScriptTarget> target;
     if (!python.empty()) {
         target = scriptTargetFromName(python[0]);

@@ -126,6 +126,8 @@ TEST(TraceCli, UsageErrorsExitTwo) {
     EXPECT_EQ(runCli("").code, 2);
     EXPECT_EQ(runCli(caseSpec("attn_dot_b1_t3_s4") + " --bench 0").code, 2);
     EXPECT_EQ(runCli(caseSpec("attn_dot_b1_t3_s4") + " --max-memory lots").code, 2);
+    EXPECT_EQ(runCli(caseSpec("attn_dot_b1_t3_s4") + " --max-memory 0").code, 2);
+    EXPECT_EQ(runCli(caseSpec("attn_dot_b1_t3_s4") + " --max-memory 3Q").code, 2);
     const Result help = runCli("--help");
     EXPECT_EQ(help.code, 0);
     EXPECT_NE(help.out.find("--out"), std::string::npos);
@@ -138,6 +140,8 @@ TEST(TraceCli, MemoryLimitRefusesWithTheSizeNeeded) {
     const Result r = runCli((dir / "big.json").string() + " --list --max-memory 64M");
     EXPECT_EQ(r.code, 1);
     EXPECT_NE(r.out.find("would need about"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("limit of 64 MiB"), std::string::npos) << r.out; // M is 1024², as CLI11's AsSizeValue reads it
+    EXPECT_EQ(runCli((dir / "big.json").string() + " --list --max-memory 64mib").out, r.out);
     EXPECT_NE(r.out.find("GiB"), std::string::npos) << r.out;
 }
 
