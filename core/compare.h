@@ -22,6 +22,8 @@ struct CompareVariant {
     Spec spec;                    // the inputs and masks of the user's spec, this layer's config
     std::optional<Trace> trace{}; // empty when the layer cannot run on these inputs
     std::string error{};          // why not (the core's message)
+    /// The attention probabilities (the `weights` step), or nullptr when it did not run.
+    const Step* weightsStep() const { return trace ? trace->find("weights") : nullptr; }
 };
 
 /// An identity between two layers, checked on the current inputs.

@@ -1,4 +1,4 @@
-// CompareView: one weights panel per variant, the live equivalence checks
+// CompareView: one weights panel per core::compare variant, the live equivalence checks
 // (concat == additive exactly; 1-head identity MHA == scaled Attention), the
 // difference heatmap, messages instead of plots where a variant cannot run,
 // and hover text with exact values. Set ATTNVIZ_COMPARE_SHOTS=<dir> to save PNGs.
@@ -66,7 +66,7 @@ void TestCompareView::panelsAndChecks() {
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
 
-    QCOMPARE(int(view.variants().size()), 5);
+    QCOMPARE(int(view.variants().size()), 6); // core::compare's variants, one panel each
     QCOMPARE(view.weightsPanelCount(), int(view.variants().size()));
     // The panels counted are real widgets with that name, one per variant.
     int named = 0;
@@ -84,22 +84,29 @@ void TestCompareView::panelsAndChecks() {
     }
 
     QVERIFY(view.checks().size() >= 3);
-    const auto& concat = view.checks()[0];
+    auto checkWith = [&](const QString& start, const QString& part) -> const ui::CompareView::Check& {
+        for (const auto& c : view.checks())
+            if (c.description.startsWith(start) && c.description.contains(part))
+                return c;
+        qFatal("no check %s … %s", qPrintable(start), qPrintable(part));
+    };
+    const auto& concat = checkWith(QStringLiteral("Attention(score_mode=\"concat\""), QStringLiteral("Additive"));
     QVERIFY(concat.description.contains(QStringLiteral("concat")));
     QVERIFY(concat.description.contains(QStringLiteral("AdditiveAttention")));
     QVERIFY(concat.applicable);
     QVERIFY2(concat.maxAbsDiff < 1e-6, qPrintable(QString::number(concat.maxAbsDiff)));
     QVERIFY(concat.passed);
 
-    const auto& mha = view.checks()[1];
-    QVERIFY(mha.description.startsWith(QStringLiteral("MultiHeadAttention(num_heads=1")));
+    const auto& mha = checkWith(QStringLiteral("MultiHeadAttention(num_heads=1"), QStringLiteral("d = 6"));
+    QVERIFY(!mha.description.contains(QStringLiteral("masks")));
+    QVERIFY(mha.conditions.contains(QStringLiteral("no masks")));
     QVERIFY(mha.applicable);
     QVERIFY2(mha.maxAbsDiff < 1e-5, qPrintable(QString::number(mha.maxAbsDiff)));
     QVERIFY(mha.passed);
 
     // With masks: causal row 0 sees key 0, which batch 1's value mask hides —
     // a fully masked row, left out and said so.
-    const auto& masked = view.checks()[2];
+    const auto& masked = checkWith(QStringLiteral("MultiHeadAttention(num_heads=1"), QStringLiteral("masks"));
     QVERIFY(masked.applicable);
     QVERIFY2(masked.passed, qPrintable(QString::number(masked.maxAbsDiff) + masked.note));
     QVERIFY2(masked.note.contains(QStringLiteral("fully masked")), qPrintable(masked.note));
@@ -161,13 +168,13 @@ void TestCompareView::unequalWidthsShowMessages() {
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     QCOMPARE(view.weightsPanelCount(), int(view.variants().size()));
-    for (int v = 0; v < 4; ++v) {
+    for (int v = 0; v < 5; ++v) { // every Attention / AdditiveAttention variant
         QVERIFY(!view.variants()[size_t(v)].ok());
         QVERIFY(view.variants()[size_t(v)].message.contains(QStringLiteral("same width")));
         QVERIFY(!view.plot(v)->isVisible());
     }
-    QVERIFY2(view.variants()[4].ok(), qPrintable(view.variants()[4].message));
-    QVERIFY(view.plot(4)->isVisible());
+    QVERIFY2(view.variants()[5].ok(), qPrintable(view.variants()[5].message)); // MultiHeadAttention
+    QVERIFY(view.plot(5)->isVisible());
     QVERIFY(!view.checks().empty());
     for (const auto& c : view.checks())
         QVERIFY(!c.applicable);
@@ -178,17 +185,17 @@ void TestCompareView::differenceAndSlices() {
     ui::CompareView view;
     view.resize(1200, 800);
     view.setSpec(equalWidthSpec());
-    const auto before = view.variants()[4].weights;
+    const auto before = view.variants()[5].weights; // MultiHeadAttention
     view.setSliceIndices(1, 1);
-    const auto after = view.variants()[4].weights;
+    const auto after = view.variants()[5].weights;
     QVERIFY(before != after);
     // The difference panel plots additive − dot by default.
-    const QString diff = view.cellText(5, 1, 0);
+    const QString diff = view.cellText(6, 1, 0); // the panel after the six variants
     QVERIFY(!diff.isEmpty());
     const double expected = double(view.variants()[3].weights[5]) - double(view.variants()[0].weights[5]);
     QVERIFY2(diff.contains(QString::number(double(float(expected)), 'g', 9)), qPrintable(diff));
     view.setSliceIndices(50, 50); // clamped
-    QVERIFY(view.variants()[4].ok());
+    QVERIFY(view.variants()[5].ok());
 }
 
 QTEST_MAIN(TestCompareView)

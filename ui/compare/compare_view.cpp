@@ -1,10 +1,12 @@
-// The compare tab (see compare_view.h). Every variant is a core::Spec built
-// from the user's resolved inputs; nothing here computes attention itself —
-// the maths is the core's, this file only slices, subtracts and plots.
+// The compare tab (see compare_view.h). The variants and the equivalence
+// checks are core::compare's (core/compare.h); nothing here computes
+// attention or knows a layer — this file only slices, subtracts and plots.
 #include "ui/compare/compare_view.h"
 
 #include "ui/colour/colormaps.h"
 #include "core/attention.h"
+#include "core/compare.h"
+#include "core/step_display.h"
 
 #include <qcustomplot.h>
 
@@ -27,10 +29,12 @@ namespace attnviz::ui {
 namespace {
 
 using core::Index;
-using core::LayerKind;
 using core::Tensor;
 
-enum VariantId { kDot, kDotScaled, kConcat, kAdditive, kMha, kVariantCount };
+// Panels in core::compare's order; the difference panel comes after them.
+// (dot, scaled dot, concat, additive, additive without scale, MultiHeadAttention)
+constexpr int kVariantCount = 6;
+constexpr int kDefaultDiffA = 3, kDefaultDiffB = 0; // additive − dot
 
 QCPColorGradient gradientFrom(const QList<QPair<double, QColor>>& stops) {
     QCPColorGradient g;
@@ -39,64 +43,6 @@ QCPColorGradient gradientFrom(const QList<QPair<double, QColor>>& stops) {
         g.setColorStopAt(pos, colour);
     g.setColorInterpolation(QCPColorGradient::ciRGB);
     return g;
-}
-
-Tensor scalar(float v) {
-    return Tensor(core::Shape{}, {v});
-}
-
-/// A spec carrying the resolved inputs, for inference (no dropout).
-core::Spec baseSpec(const core::Spec& user, const core::ResolvedInputs& in) {
-    core::Spec s;
-    s.seed = user.seed;
-    s.query = in.query;
-    s.value = in.value;
-    s.key = in.key;
-    s.shapes.batch = in.query.dim(0);
-    s.shapes.queryLen = in.query.dim(1);
-    s.shapes.sourceLen = in.value.dim(1);
-    s.shapes.queryFeatures = in.query.dim(2);
-    s.shapes.valueFeatures = in.value.dim(2);
-    if (in.key)
-        s.shapes.keyFeatures = in.key->dim(2);
-    s.queryTokens = user.queryTokens;
-    s.sourceTokens = user.sourceTokens;
-    s.call.useCausalMask = user.call.useCausalMask;
-    s.call.training = false;
-    return s;
-}
-
-/// Attention / AdditiveAttention take [query_mask, value_mask] and the causal flag.
-core::Spec attentionSpec(const core::Spec& base, const core::Spec& user, LayerKind layer) {
-    core::Spec s = base;
-    s.config.layer = layer;
-    s.queryMask = user.queryMask;
-    s.valueMask = user.valueMask;
-    return s;
-}
-
-double maxAbsDiff(const std::vector<float>& a, const std::vector<float>& b) {
-    if (a.size() != b.size())
-        return std::numeric_limits<double>::infinity();
-    double m = 0;
-    for (size_t i = 0; i < a.size(); ++i)
-        m = std::max(m, std::fabs(double(a[i]) - double(b[i])));
-    return m;
-}
-
-const Tensor& stepValue(const core::Trace& t, const char* key) {
-    const core::Step* s = t.find(key);
-    if (!s)
-        throw std::runtime_error(std::string("the trace has no step '") + key + "'");
-    return s->value;
-}
-
-Tensor identityKernel(Index in, Index mid, Index out) {
-    // [in, 1, out] or [1, in, out]: ones on the diagonal of the (in·mid) × out matrix.
-    Tensor t(core::Shape{in, mid, out});
-    for (Index i = 0; i < std::min(in * mid, out); ++i)
-        t.data()[i * out + i] = 1.0f;
-    return t;
 }
 
 QString fmtDiff(double d) {
@@ -168,20 +114,16 @@ CompareView::CompareView(QWidget* parent) : QWidget(parent) {
 CompareView::~CompareView() = default;
 
 void CompareView::buildPanels() {
-    const QStringList names = {tr("Attention(use_scale=False)"), tr("Attention(use_scale=True), scale = 1/√d"),
-                               tr("Attention(score_mode=\"concat\")"), tr("AdditiveAttention(use_scale=True)"),
-                               tr("MultiHeadAttention")};
     m_variants.assign(kVariantCount, Variant{});
     for (int v = 0; v < kVariantCount; ++v) {
-        m_variants[size_t(v)].name = names[v];
-        m_diffA->addItem(names[v]);
-        m_diffB->addItem(names[v]);
+        m_diffA->addItem(QString());
+        m_diffB->addItem(QString());
     }
-    m_diffA->setCurrentIndex(kAdditive);
-    m_diffB->setCurrentIndex(kDot);
+    m_diffA->setCurrentIndex(kDefaultDiffA);
+    m_diffB->setCurrentIndex(kDefaultDiffB);
 
     const QCPColorGradient viridis = gradientFrom(viridisStops());
-    const int columns = 3;
+    const int columns = 4;
     for (int panel = 0; panel <= kVariantCount; ++panel) {
         auto* box = new QWidget(this);
         auto* layout = new QVBoxLayout(box);
@@ -300,215 +242,51 @@ void CompareView::recompute() {
     m_fullWeights.assign(kVariantCount, {});
     m_fullShapes.assign(kVariantCount, {});
     m_checks.clear();
+    int heads = 1;
     try {
-        runVariants();
-        runChecks();
+        const core::Comparison c = core::compare(m_spec);
+        for (size_t i = 0; i < size_t(kVariantCount) && i < c.variants.size(); ++i) {
+            const core::CompareVariant& cv = c.variants[i];
+            Variant& v = m_variants[i];
+            v.name = QString::fromStdString(cv.label);
+            v.message = QString::fromStdString(cv.error);
+            m_diffA->setItemText(int(i), v.name);
+            m_diffB->setItemText(int(i), v.name);
+            if (const core::Step* w = cv.weightsStep()) { // (B, T, S) or (B, N, T, S)
+                m_fullWeights[i] = w->value.values();
+                m_fullShapes[i].assign(w->value.shape().begin(), w->value.shape().end());
+                if (const int h = core::axisWithRole(*w, core::AxisRole::Head); h >= 0)
+                    heads = std::max(heads, int(w->value.dim(h)));
+            }
+        }
+        for (const core::EquivalenceCheck& k : c.checks) {
+            Check check;
+            check.description = QString::fromStdString(k.claim);
+            check.conditions = QString::fromStdString(k.conditions);
+            check.maxAbsDiff = k.maxAbsDiff;
+            check.applicable = k.applicable;
+            check.passed = k.holds();
+            check.note = QString::fromStdString(k.note);
+            m_checks.push_back(check);
+        }
     } catch (const std::exception& e) {
-        // resolveInputs itself failed: nothing to compare.
+        // The inputs themselves cannot be resolved: nothing to compare.
         m_errorLabel->setText(tr("Cannot compare: %1").arg(QString::fromUtf8(e.what())));
         m_errorLabel->show();
         for (Variant& v : m_variants)
             v.message = tr("No inputs.");
     }
-    refreshPlots();
-}
-
-void CompareView::runVariants() {
-    const core::ResolvedInputs in = core::resolveInputs(m_spec);
-    const core::Spec base = baseSpec(m_spec, in);
-    const Index dq = in.query.dim(2);
-    const Index dk = in.key ? in.key->dim(2) : in.value.dim(2);
-    const bool sameWidth = dq == dk;
-    const QString widthMessage =
-        tr("Attention and AdditiveAttention add or multiply query and key feature by feature, so they need "
-           "the same width. Here the query has %1 features and the key %2. MultiHeadAttention projects both "
-           "to key_dim, so it has no such limit.")
-            .arg(dq)
-            .arg(dk);
-
-    auto run = [&](int id, const core::Spec& s) {
-        Variant& v = m_variants[size_t(id)];
-        v.message.clear();
-        try {
-            const core::Trace t = core::run(s);
-            const Tensor& w = stepValue(t, "weights");
-            m_fullWeights[size_t(id)] = w.values();
-            m_fullShapes[size_t(id)].assign(w.shape().begin(), w.shape().end());
-        } catch (const std::exception& e) {
-            v.message = QString::fromUtf8(e.what());
-        }
-    };
-
-    const double d = double(dq);
-    m_variants[kDotScaled].name = tr("Attention(use_scale=True), scale = 1/√%1").arg(dq);
-    if (sameWidth) {
-        run(kDot, attentionSpec(base, m_spec, LayerKind::Attention));
-        core::Spec scaled = attentionSpec(base, m_spec, LayerKind::Attention);
-        scaled.config.useScale = true;
-        // Keras initialises this trainable scalar to 1; set it to 1/√d to compare with MHA's scaling.
-        scaled.weights["scale"] = scalar(float(1.0 / std::sqrt(d)));
-        run(kDotScaled, scaled);
-        core::Spec concat = attentionSpec(base, m_spec, LayerKind::Attention);
-        concat.config.scoreMode = core::ScoreMode::Concat;
-        run(kConcat, concat);
-        core::Spec additive = attentionSpec(base, m_spec, LayerKind::AdditiveAttention);
-        additive.config.useScale = true;
-        if (m_spec.config.layer == LayerKind::AdditiveAttention)
-            if (auto it = m_spec.weights.find("scale"); it != m_spec.weights.end())
-                additive.weights["scale"] = it->second;
-        run(kAdditive, additive);
-    } else {
-        for (int id : {kDot, kDotScaled, kConcat, kAdditive})
-            m_variants[size_t(id)].message = widthMessage;
-    }
-
-    core::Spec mha = base;
-    mha.config = m_spec.config;
-    mha.config.layer = LayerKind::MultiHeadAttention;
-    mha.config.dropout = 0.0f;
-    mha.queryMask = m_spec.queryMask;
-    mha.valueMask = m_spec.valueMask;
-    mha.keyMask = m_spec.keyMask;
-    mha.attentionMask = m_spec.attentionMask;
-    if (m_spec.config.layer == LayerKind::MultiHeadAttention)
-        mha.weights = m_spec.weights;
-    m_variants[kMha].name =
-        tr("MultiHeadAttention(num_heads=%1, key_dim=%2)").arg(mha.config.numHeads).arg(mha.config.keyDim);
-    run(kMha, mha);
 
     // Spin box ranges follow the data.
-    const int batches = int(in.query.dim(0));
-    const int heads = std::max(1, mha.config.numHeads);
+    const int batches = m_spec.query ? int(m_spec.query->dim(0)) : int(m_spec.shapes.batch);
     const QSignalBlocker b1(m_batchSpin), b2(m_headSpin);
     m_batchSpin->setRange(0, std::max(0, batches - 1));
     m_headSpin->setRange(0, heads - 1);
-    m_batch = std::min(m_batch, batches - 1);
-    m_head = std::min(m_head, heads - 1);
+    m_batch = std::clamp(m_batch, 0, std::max(0, batches - 1));
+    m_head = std::clamp(m_head, 0, heads - 1);
     m_batchSpin->setValue(m_batch);
     m_headSpin->setValue(m_head);
-}
-
-void CompareView::runChecks() {
-    const core::ResolvedInputs in = core::resolveInputs(m_spec);
-    const core::Spec base = baseSpec(m_spec, in);
-    const Index dq = in.query.dim(2);
-    const Index dk = in.key ? in.key->dim(2) : in.value.dim(2);
-    const Index dv = in.value.dim(2);
-    const bool sameWidth = dq == dk;
-
-    auto compare = [](Check& c, const core::Spec& a, const core::Spec& b) {
-        try {
-            const core::Trace ta = core::run(a);
-            const core::Trace tb = core::run(b);
-            const Tensor& wa = stepValue(ta, "weights");
-            const Tensor& wb = stepValue(tb, "weights");
-            c.maxAbsDiff = std::max(maxAbsDiff(wa.values(), wb.values()),
-                                    maxAbsDiff(stepValue(ta, "output").values(), stepValue(tb, "output").values()));
-            c.applicable = true;
-            c.passed = c.maxAbsDiff <= kTolerance;
-        } catch (const std::exception& e) {
-            c.applicable = false;
-            c.note = QString::fromUtf8(e.what());
-        }
-    };
-
-    // 1. concat with use_scale=False and weight 1 is additive without scale.
-    {
-        Check c;
-        c.description = tr("Attention(score_mode=\"concat\", use_scale=False, concat_score_weight=1) == "
-                           "AdditiveAttention(use_scale=False)");
-        if (sameWidth) {
-            core::Spec a = attentionSpec(base, m_spec, LayerKind::Attention);
-            a.config.scoreMode = core::ScoreMode::Concat;
-            a.config.useScale = false;
-            a.weights["concat_score_weight"] = scalar(1.0f);
-            core::Spec b = attentionSpec(base, m_spec, LayerKind::AdditiveAttention);
-            b.config.useScale = false;
-            compare(c, a, b);
-            if (c.applicable)
-                c.note = tr("weights and outputs, every batch, with the spec's query/value/causal masks");
-        } else {
-            c.note = tr("needs query width = key width");
-        }
-        m_checks.push_back(c);
-    }
-
-    // 2. MHA with one head and identity projections is scaled dot-product Attention.
-    core::Spec mha = base;
-    mha.config.layer = LayerKind::MultiHeadAttention;
-    mha.config.numHeads = 1;
-    mha.config.keyDim = int(dq);
-    mha.config.valueDim = int(dv);
-    mha.config.useBias = false;
-    mha.config.outputShape = int(dv);
-    mha.weights["query_dense/kernel"] = identityKernel(dq, 1, dq);
-    mha.weights["key_dense/kernel"] = identityKernel(dk, 1, dq);
-    mha.weights["value_dense/kernel"] = identityKernel(dv, 1, dv);
-    mha.weights["output_dense/kernel"] = identityKernel(1, dv, dv);
-    core::Spec dot = base;
-    dot.config.layer = LayerKind::Attention;
-    dot.config.useScale = true;
-    dot.weights["scale"] = scalar(float(1.0 / std::sqrt(double(dq))));
-    {
-        Check c;
-        c.description = tr("MultiHeadAttention(num_heads=1, key_dim=d, identity projections, use_bias=False) == "
-                           "Attention(use_scale=True, scale=1/√d), d = %1")
-                            .arg(dq);
-        if (sameWidth) {
-            core::Spec a = mha, b = dot;
-            a.call.useCausalMask = b.call.useCausalMask = false;
-            compare(c, a, b);
-            if (c.applicable)
-                c.note = tr("weights and outputs, no masks (MHA scales the query before the product, "
-                            "Attention the scores after it: equal up to float32 rounding)");
-        } else {
-            c.note = tr("needs query width = key width, so that the identity projection exists");
-        }
-        m_checks.push_back(c);
-    }
-
-    // 3. The same with the spec's value mask and causal mask: equal except in
-    //    fully masked rows (MHA gives 0, Attention a uniform row).
-    if (sameWidth && (m_spec.valueMask || m_spec.call.useCausalMask)) {
-        Check c;
-        c.description = tr("… the same with the value mask and causal mask, outside fully masked rows");
-        core::Spec a = mha, b = dot;
-        a.valueMask = b.valueMask = m_spec.valueMask;
-        try {
-            const core::Trace ta = core::run(a);
-            const core::Trace tb = core::run(b);
-            const Tensor& wa = stepValue(ta, "weights"); // (B, 1, T, S)
-            const Tensor& wb = stepValue(tb, "weights"); // (B, T, S)
-            const Tensor& ya = stepValue(ta, "output");  // (B, T, dv)
-            const Tensor& yb = stepValue(tb, "output");
-            const Index B = wb.dim(0), T = wb.dim(1), S = wb.dim(2);
-            int fullyMasked = 0;
-            double m = 0;
-            for (Index r = 0; r < B * T; ++r) {
-                double sum = 0;
-                for (Index s = 0; s < S; ++s)
-                    sum += double(wa.data()[r * S + s]);
-                if (sum == 0) {
-                    ++fullyMasked;
-                    continue;
-                }
-                for (Index s = 0; s < S; ++s)
-                    m = std::max(m, std::fabs(double(wa.data()[r * S + s]) - double(wb.data()[r * S + s])));
-                for (Index j = 0; j < dv; ++j)
-                    m = std::max(m, std::fabs(double(ya.data()[r * dv + j]) - double(yb.data()[r * dv + j])));
-            }
-            c.maxAbsDiff = m;
-            c.applicable = true;
-            c.passed = m <= kTolerance;
-            c.note = fullyMasked == 0 ? tr("no row is fully masked")
-                                      : tr("fully masked rows left out: %1. MultiHeadAttention gives them weight 0, "
-                                           "Attention a uniform row (Keras subtracts 1e9 instead of replacing)")
-                                            .arg(fullyMasked);
-        } catch (const std::exception& e) {
-            c.note = QString::fromUtf8(e.what());
-        }
-        m_checks.push_back(c);
-    }
+    refreshPlots();
 }
 
 namespace {
@@ -613,7 +391,7 @@ void CompareView::refreshPlots() {
     for (int v = 0; v < kVariantCount; ++v) {
         const Variant& var = m_variants[size_t(v)];
         QString title = var.name;
-        if (v == kMha)
+        if (m_fullShapes[size_t(v)].size() == 4) // (B, N, T, S): a head is shown
             title += tr(" — head %1").arg(std::clamp(m_head, 0, std::max(0, m_headSpin->maximum())));
         fill(v, var.rows, var.cols, var.weights, title, var.message, nullptr);
     }
@@ -628,9 +406,10 @@ void CompareView::refreshPlots() {
         const QString mark = !c.applicable ? QStringLiteral("<span style='color:#777'>–</span>")
                              : c.passed    ? QStringLiteral("<span style='color:#087a08'>✓</span>")
                                            : QStringLiteral("<span style='color:#b00000'>✗</span>");
-        html += QStringLiteral("%1 %2: max |Δ| = %3 <span style='color:#555'>(%4)</span><br/>")
-                    .arg(mark, c.description.toHtmlEscaped(),
-                         c.applicable ? fmtDiff(c.maxAbsDiff) : tr("not applicable"), c.note.toHtmlEscaped());
+        html +=
+            QStringLiteral("%1 %2: max |Δ| = %3 <span style='color:#555'>(%4; holds when: %5)</span><br/>")
+                .arg(mark, c.description.toHtmlEscaped(), c.applicable ? fmtDiff(c.maxAbsDiff) : tr("not applicable"),
+                     c.note.toHtmlEscaped(), c.conditions.toHtmlEscaped());
     }
     m_checksLabel->setText(html);
 }

@@ -1,6 +1,6 @@
 // The compare tab: the same query/key/value through every attention variant,
 // their weights as heatmaps side by side on one fixed 0–1 colour scale, a
-// difference heatmap, and equivalence checks computed live from the core.
+// difference heatmap, and equivalence checks — all from core::compare.
 // Inference only (no dropout); QCustomPlot types stay out of this header.
 #pragma once
 
@@ -41,9 +41,10 @@ public:
         std::vector<float> weights; // rows × cols
         bool ok() const { return message.isEmpty(); }
     };
-    /// An equivalence claim checked on these inputs.
+    /// An equivalence claim checked on these inputs (core::EquivalenceCheck).
     struct Check {
-        QString description;
+        QString description;   // the claim, in Keras calls
+        QString conditions;    // when it holds
         double maxAbsDiff = 0; // over weights and outputs
         bool applicable = false;
         bool passed = false;
@@ -59,12 +60,8 @@ public:
     QString cellText(int panel, int row, int col) const;
     QCustomPlot* plot(int panel) const;
 
-    static constexpr double kTolerance = 1e-5; // float32 rounding between equivalent paths
-
 private:
     void recompute();
-    void runVariants();
-    void runChecks();
     void refreshPlots();
     void buildPanels();
     void onHover(int panel, QMouseEvent* event);
