@@ -194,7 +194,11 @@ TanhSumCell tanhSumCell(const Trace& trace, const Step& step, const std::vector<
     TanhSumCell c;
     c.cell = cell;
     // Attention concat: w_c · Σ tanh(scale·(q + k)); Additive: Σ scale[d]·tanh(q + k).
-    c.innerScale = wc && scale ? scale->data()[0] : 1.0f;
+    c.innerScaled = wc && scale;
+    c.innerScale = c.innerScaled ? scale->data()[0] : 1.0f;
+    c.weightFrom = wc      ? TanhSumCell::Weight::ConcatScoreWeight
+                   : scale ? TanhSumCell::Weight::Scale
+                           : TanhSumCell::Weight::One;
     const float* qr = q.value.data() + q.value.offset({cell[0], cell[1], 0});
     const float* kr = k.value.data() + k.value.offset({cell[0], cell[2], 0});
     for (Index i = 0; i < d; ++i) {

@@ -45,11 +45,16 @@ SoftmaxRow softmaxRow(const Trace& trace, const Step& step, const std::vector<In
 ///   AdditiveAttention: weight = scale[d] (use_scale) or 1, innerScale = 1.
 ///   Attention concat:  weight = concat_score_weight, innerScale = scale (use_scale) or 1.
 struct TanhSumCell {
+    /// Where `weight` comes from: none (all 1), AdditiveAttention's scale
+    /// vector, or Attention's concat_score_weight scalar.
+    enum class Weight { One, Scale, ConcatScoreWeight };
     std::vector<Index> cell;
-    std::vector<float> q, k; // the query row and the key row
-    std::vector<float> sum;  // q + k
-    float innerScale = 1;    // multiplies q + k inside the tanh
-    std::vector<float> tanh; // tanh(innerScale · (q + k))
+    Weight weightFrom = Weight::One;
+    bool innerScaled = false; // Attention concat with use_scale: scale multiplies q + k
+    std::vector<float> q, k;  // the query row and the key row
+    std::vector<float> sum;   // q + k
+    float innerScale = 1;     // multiplies q + k inside the tanh
+    std::vector<float> tanh;  // tanh(innerScale · (q + k))
     std::vector<float> weight;
     std::vector<float> terms; // weight · tanh
     double total = 0;         // Σ terms

@@ -145,6 +145,8 @@ TEST(Narration, TanhSumTermsByHand) {
     EXPECT_EQ(c.sum, (std::vector<float>{0.75f, 1.0f}));
     EXPECT_EQ(c.weight, (std::vector<float>{2, -3}));
     EXPECT_FLOAT_EQ(c.innerScale, 1.0f);
+    EXPECT_FALSE(c.innerScaled);
+    EXPECT_EQ(c.weightFrom, TanhSumCell::Weight::Scale);
     EXPECT_NEAR(c.total, 2 * std::tanh(0.75) - 3 * std::tanh(1.0), 1e-6);
     EXPECT_NEAR(c.total, double(c.value), 1e-6);
     // Attention concat with use_scale: w_c · Σ tanh(scale·(q + k)).
@@ -159,6 +161,8 @@ TEST(Narration, TanhSumTermsByHand) {
     const Trace tc = run(cs);
     const TanhSumCell k = tanhSumCell(tc, step(tc, "scores"), {1, 2, 4});
     EXPECT_FLOAT_EQ(k.innerScale, 0.7f);
+    EXPECT_TRUE(k.innerScaled);
+    EXPECT_EQ(k.weightFrom, TanhSumCell::Weight::ConcatScoreWeight);
     EXPECT_EQ(k.weight, (std::vector<float>(4, -1.5f)));
     for (size_t i = 0; i < 4; ++i) {
         EXPECT_EQ(k.q[i], cs.query->at({1, 2, Index(i)}));

@@ -2,9 +2,13 @@
 #include "ui/stage/scene_builder.h"
 #include "ui/stage/stage_style.h"
 
+#include "core/narration.h"
+#include "core/step_display.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <stdexcept>
 
 namespace attnviz::ui::stage {
 
@@ -52,19 +56,21 @@ bool buildElementwise(StageScene& sc, const core::Trace& trace, const core::Step
         break;
     }
     case OpKind::LayerNorm: {
-        const int r = 0;
-        double mean = 0, var = 0;
-        for (int c = 0; c < gx.cols; ++c)
-            mean += double(gx.at(r, c));
-        mean /= std::max(gx.cols, 1);
-        for (int c = 0; c < gx.cols; ++c)
-            var += (double(gx.at(r, c)) - mean) * (double(gx.at(r, c)) - mean);
-        var /= std::max(gx.cols, 1);
+        // Row 0 of this batch; μ and σ are core::layerNormRow's (core/narration.h).
+        std::vector<Index> row(size_t(std::max<Index>(s.value.rank() - 1, 0)), 0);
+        if (const int ba = core::axisWithRole(s, core::AxisRole::Batch); ba >= 0 && size_t(ba) < row.size())
+            row[size_t(ba)] = std::clamp<Index>(batch, 0, s.value.dim(ba) - 1);
         sc.symbols << QStringLiteral("→");
-        sc.infoLines << tr_("Each row is normalised over its %1 features: row 0 has mean μ = %2 and σ = %3; "
-                            "y = γ·(x − μ)/√(σ² + ε) + β.")
-                            .arg(gx.cols)
-                            .arg(fmt(mean), fmt(std::sqrt(var)));
+        try {
+            const core::LayerNormRow ln = core::layerNormRow(trace, s, row);
+            sc.infoLines << tr_("Each row is normalised over its %1 features: row 0 has mean μ = %2 and σ = %3; "
+                                "y = γ·(x − μ)/√(σ² + ε) + β.")
+                                .arg(gx.cols)
+                                .arg(fmt(ln.mean), fmt(std::sqrt(ln.variance)));
+        } catch (const std::invalid_argument&) {
+            sc.infoLines
+                << tr_("Each row is normalised over its %1 features: y = γ·(x − μ)/√(σ² + ε) + β.").arg(gx.cols);
+        }
         setRowOrder(sc);
         break;
     }

@@ -3,9 +3,13 @@
 #include "ui/stage/scene_builder.h"
 #include "ui/stage/stage_style.h"
 
+#include "core/narration.h"
+#include "core/step_display.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <stdexcept>
 
 namespace attnviz::ui::stage {
 
@@ -21,44 +25,52 @@ bool buildSoftmax(StageScene& sc, const core::Trace& trace, const core::Step& s,
     StageGrid gy = gridFromStep(s, batch, head, tok);
     if (gx.rows != gy.rows || gx.cols != gy.cols || gx.cols == 0)
         return false;
-    // Narrate the first row with at least two unmasked entries.
-    int focus = 0;
-    for (int r = 0; r < gx.rows; ++r) {
-        int open = 0;
-        for (int c = 0; c < gx.cols; ++c)
-            open += gx.at(r, c) > -kSentinel;
-        if (open >= 2) {
-            focus = r;
-            break;
+    // The full index of grid row r: batch and head as sliced, the row's query.
+    auto rowIndex = [&](int r) {
+        std::vector<Index> idx;
+        for (Index a = 0; a + 1 < s.value.rank(); ++a) {
+            const core::AxisRole role = s.display.roles[size_t(a)];
+            const Index last = s.value.dim(a) - 1;
+            idx.push_back(role == core::AxisRole::Batch  ? std::clamp<Index>(batch, 0, last)
+                          : role == core::AxisRole::Head ? std::clamp<Index>(head, 0, last)
+                                                         : std::clamp<Index>(r, 0, last));
         }
+        return idx;
+    };
+    // Narrate the first row with at least two unmasked entries; its numbers
+    // (max, exponentials, sum) are core::softmaxRow's (core/narration.h).
+    core::SoftmaxRow row;
+    int focus = 0;
+    try {
+        for (int r = 0; r < gx.rows; ++r) {
+            core::SoftmaxRow candidate = core::softmaxRow(trace, s, rowIndex(r));
+            const auto open = std::count(candidate.masked.begin(), candidate.masked.end(), std::uint8_t(0));
+            if (r == 0 || open >= 2) {
+                row = std::move(candidate);
+                focus = r;
+            }
+            if (open >= 2)
+                break;
+        }
+    } catch (const std::invalid_argument&) {
+        return false;
     }
+    if (int(row.logits.size()) != gx.cols)
+        return false;
     sc.focusRow = focus;
     const int n = gx.cols;
-    sc.rowIn.resize(size_t(n));
-    sc.rowExp.resize(size_t(n));
-    sc.rowOut.resize(size_t(n));
-    sc.rowMasked.resize(size_t(n));
-    float mx = -std::numeric_limits<float>::infinity();
+    sc.rowIn = row.logits;
+    sc.rowExp = row.exps;
+    sc.rowOut = row.probs;
+    sc.rowMasked.assign(row.masked.begin(), row.masked.end());
+    sc.rowMax = row.max;
     sc.rowMaxAbs = 0;
-    for (int c = 0; c < n; ++c) {
-        const float v = gx.at(focus, c);
-        sc.rowIn[size_t(c)] = v;
-        sc.rowMasked[size_t(c)] = v <= -kSentinel;
-        sc.rowOut[size_t(c)] = gy.at(focus, c);
-        if (!sc.rowMasked[size_t(c)]) {
-            mx = std::max(mx, v);
-            sc.rowMaxAbs = std::max(sc.rowMaxAbs, std::fabs(v));
-        }
-    }
+    for (int c = 0; c < n; ++c)
+        if (!sc.rowMasked[size_t(c)])
+            sc.rowMaxAbs = std::max(sc.rowMaxAbs, std::fabs(sc.rowIn[size_t(c)]));
     if (sc.rowMaxAbs == 0)
         sc.rowMaxAbs = 1;
-    sc.rowMax = std::isfinite(mx) ? mx : 0.0f;
-    double sum = 0;
-    for (int c = 0; c < n; ++c) {
-        sc.rowExp[size_t(c)] = sc.rowMasked[size_t(c)] ? 0.0f : std::exp(sc.rowIn[size_t(c)] - sc.rowMax);
-        sum += double(sc.rowExp[size_t(c)]);
-    }
-    sc.expSum = float(sum);
+    sc.expSum = float(row.sum);
     sc.barLabels = gx.colLabels;
     // Masked logits end as zero weights: hatch them in the result too.
     if (!gx.hatched.empty()) {

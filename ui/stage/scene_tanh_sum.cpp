@@ -1,10 +1,15 @@
-// Stage scene for the tanh sum (additive / concat scores: Σ_d w·tanh(q + k), one cell narrated) (see scene_builder.h).
+// Stage scene for the tanh sum (additive / concat scores: Σ_d w·tanh(q + k), one cell narrated with
+// core::tanhSumCell's terms) (see scene_builder.h).
 #include "ui/stage/scene_builder.h"
 #include "ui/stage/stage_style.h"
+
+#include "core/narration.h"
+#include "core/step_display.h"
 
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <stdexcept>
 
 namespace attnviz::ui::stage {
 
@@ -24,40 +29,32 @@ bool buildTanhSum(StageScene& sc, const core::Trace& trace, const core::Step& s,
         std::swap(gq, gk);
     if (gq.rows != gy.rows || gk.rows != gy.cols || gq.cols != gk.cols)
         return false;
-    const int d = gq.cols;
-    // Narrate cell (0, 0): Σ_d w·tanh(scale·(q + k)), the weights taken from the
-    // step's params; shown only if it reproduces the trace's value.
-    const core::Tensor* scale = param(trace, s, "scale");
-    const core::Tensor* weight = param(trace, s, "concat_score_weight");
-    const bool scalarScale = scale && scale->size() == 1;
-    const size_t nd = size_t(d);
-    std::vector<float> q(nd), k(nd), sum(nd), th(nd), w(nd, 1.0f), terms(nd);
-    double total = 0;
-    for (int i = 0; i < d; ++i) {
-        q[size_t(i)] = gq.at(0, i);
-        k[size_t(i)] = gk.at(0, i);
-        sum[size_t(i)] = q[size_t(i)] + k[size_t(i)];
-        const float inner = (scalarScale && weight) ? scale->data()[0] * sum[size_t(i)] : sum[size_t(i)];
-        th[size_t(i)] = std::tanh(inner);
-        if (weight)
-            w[size_t(i)] = weight->data()[0];
-        else if (scale)
-            w[size_t(i)] = scale->data()[scale->size() == d ? i : 0];
-        terms[size_t(i)] = w[size_t(i)] * th[size_t(i)];
-        total += double(terms[size_t(i)]);
+    // Narrate the first cell of this batch: the terms are core::tanhSumCell's
+    // (core/narration.h), shown only if they reproduce the trace's value.
+    std::vector<Index> cell(size_t(s.value.rank()), 0);
+    if (const int ba = core::axisWithRole(s, core::AxisRole::Batch); ba >= 0)
+        cell[size_t(ba)] = std::clamp<Index>(batch, 0, s.value.dim(ba) - 1);
+    core::TanhSumCell c;
+    try {
+        c = core::tanhSumCell(trace, s, cell);
+    } catch (const std::invalid_argument&) {
+        return false;
     }
-    const float actual = gy.at(0, 0);
-    const bool matches = std::fabs(total - double(actual)) <= 1e-3 * (1.0 + std::fabs(double(actual)));
+    const std::vector<float>& q = c.q;
+    const std::vector<float>& k = c.k;
+    const float actual = c.value;
+    const bool matches = std::fabs(c.total - double(actual)) <= 1e-3 * (1.0 + std::fabs(double(actual)));
     const QString qn = gq.name, kn = gk.name;
     sc.vectors.push_back({tr_("%1[0]").arg(qn), q});
     sc.vectors.push_back({tr_("%1[0]").arg(kn), k});
     if (matches) {
-        sc.vectors.push_back({tr_("q + k"), sum});
-        sc.vectors.push_back({(scalarScale && weight) ? tr_("tanh(scale·(q + k))") : tr_("tanh(q + k)"), th});
-        const QString wName = weight ? tr_("w_c") : tr_("scale");
-        if (scale || weight) {
-            sc.vectors.push_back({wName, w});
-            sc.vectors.push_back({wName + tr_(" · tanh"), terms});
+        sc.vectors.push_back({tr_("q + k"), c.sum});
+        sc.vectors.push_back({c.innerScaled ? tr_("tanh(scale·(q + k))") : tr_("tanh(q + k)"), c.tanh});
+        const bool concat = c.weightFrom == core::TanhSumCell::Weight::ConcatScoreWeight;
+        const QString wName = concat ? tr_("w_c") : tr_("scale");
+        if (c.weightFrom != core::TanhSumCell::Weight::One) {
+            sc.vectors.push_back({wName, c.weight});
+            sc.vectors.push_back({wName + tr_(" · tanh"), c.terms});
         }
     }
     sc.vectorResult = QStringLiteral("%1[0, 0] = Σ = %2").arg(gy.name, fmt(double(actual)));
