@@ -74,6 +74,28 @@ std::vector<Case> allCases() {
     add("MHA attention_mask", LayerKind::MultiHeadAttention, [](Spec& s) {
         s.attentionMask = mask01({2, 3, 5}, 0x1F3A5B7Cull);
     });
+    add("GQA 4/2 heads", LayerKind::GroupQueryAttention, [](Spec& s) {
+        s.config.numHeads = 4;
+        s.config.numKeyValueHeads = 2;
+    });
+    add("GQA multi-query, causal, dropout", LayerKind::GroupQueryAttention, [](Spec& s) {
+        s.config.numHeads = 3;
+        s.config.numKeyValueHeads = 1;
+        s.call.useCausalMask = true;
+        s.config.dropout = 0.3f;
+        s.call.training = true;
+    });
+    add("MHA sliding window, gate", LayerKind::MultiHeadAttention, [&](Spec& s) {
+        s.config.slidingWindow = 2;
+        s.config.useGate = true;
+        valueMask(s);
+    });
+    add("GQA gate, value mask", LayerKind::GroupQueryAttention, [&](Spec& s) {
+        s.config.numHeads = 2;
+        s.config.numKeyValueHeads = 2;
+        s.config.useGate = true;
+        valueMask(s);
+    });
     add("MHA transformer", LayerKind::MultiHeadAttention, [](Spec& s) {
         s.config.transformerSublayer = true;
         s.config.numHeads = 3;
@@ -173,7 +195,7 @@ TEST(StepDisplay, MaskedCellsAreTheCellsKerasMasked) {
     for (const Case& c : allCases()) {
         const Trace t = run(c.spec);
         const Step* mask = t.find("mask");
-        const bool mha = t.layer == "MultiHeadAttention";
+        const bool mha = hasHeads(layerFromName(t.layer).value()); // MultiHeadAttention, GroupQueryAttention
         for (const Step& s : t.steps) {
             SCOPED_TRACE(c.name + " / " + s.key);
             const auto cells = maskedCells(t, s);

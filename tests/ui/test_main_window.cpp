@@ -71,7 +71,6 @@ private slots:
 
         // A structural change adds rows: the Transformer sub-layer brings residual and layer_norm.
         const int rows = model->rowCount();
-        m_window->setupPanel()->findChild<QCheckBox*>(); // panel exists
         auto* transformer = [&]() -> QCheckBox* {
             for (QCheckBox* box : m_window->setupPanel()->findChildren<QCheckBox*>())
                 if (box->text().contains(QStringLiteral("Transformer")))
