@@ -499,10 +499,10 @@ void MainWindow::updateStatus() {
     m_statusError->setText(parts.join(QStringLiteral(" · ")));
 }
 
-void MainWindow::onSliceIndexChanged(const QString& axis, int value) {
-    if (axis == QLatin1String("batch"))
+void MainWindow::onSliceIndexChanged(core::AxisRole role, const QString&, int value) {
+    if (role == core::AxisRole::Batch)
         m_batch = value;
-    else if (axis == QLatin1String("head"))
+    else if (role == core::AxisRole::Head)
         m_head = value;
     m_stage->setSliceIndices(m_batch, m_head);
 }

@@ -4,6 +4,8 @@
 // presentation mode. Lives in attention_ui so tests link the real window.
 #pragma once
 
+#include "core/trace.h"
+
 #include <QJsonObject>
 #include <QMainWindow>
 #include <QStringList>
@@ -99,7 +101,7 @@ private:
     /// A one-off message (restored session, dropped masks) kept until the next edit.
     void setNotice(const QString& notice);
     void onSetupEdited();
-    void onSliceIndexChanged(const QString& axis, int value);
+    void onSliceIndexChanged(core::AxisRole role, const QString& axisName, int value);
     void scheduleRecompute();
     void updateCompare();
     void addRecentFile(const QString& path);

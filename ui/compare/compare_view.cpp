@@ -3,7 +3,7 @@
 // the maths is the core's, this file only slices, subtracts and plots.
 #include "ui/compare/compare_view.h"
 
-#include "ui/colour/colormaps.h"
+#include "ui/colour/qcp_gradient.h"
 #include "core/attention.h"
 
 #include <qcustomplot.h>
@@ -32,13 +32,9 @@ using core::Tensor;
 
 enum VariantId { kDot, kDotScaled, kConcat, kAdditive, kMha, kVariantCount };
 
-QCPColorGradient gradientFrom(const QList<QPair<double, QColor>>& stops) {
-    QCPColorGradient g;
-    g.clearColorStops();
-    for (const auto& [pos, colour] : stops)
-        g.setColorStopAt(pos, colour);
-    g.setColorInterpolation(QCPColorGradient::ciRGB);
-    return g;
+/// Every variant's weights are probabilities: one fixed 0–1 scale.
+ColourScale weightsScale() {
+    return colourScaleFor(core::ValueKind::Probability, {});
 }
 
 Tensor scalar(float v) {
@@ -180,7 +176,7 @@ void CompareView::buildPanels() {
     m_diffA->setCurrentIndex(kAdditive);
     m_diffB->setCurrentIndex(kDot);
 
-    const QCPColorGradient viridis = gradientFrom(viridisStops());
+    const QCPColorGradient viridis = qcpGradient(weightsScale());
     const int columns = 3;
     for (int panel = 0; panel <= kVariantCount; ++panel) {
         auto* box = new QWidget(this);
@@ -204,11 +200,11 @@ void CompareView::buildPanels() {
         plot->yAxis->setLabel(tr("query"));
         if (panel < kVariantCount) {
             map->setGradient(viridis);
-            map->setDataRange(QCPRange(0, 1));
+            map->setDataRange(QCPRange(weightsScale().lower, weightsScale().upper));
         } else {
             auto* scale = new QCPColorScale(plot);
             plot->plotLayout()->addElement(0, 1, scale);
-            scale->setGradient(gradientFrom(divergingStops()));
+            scale->setGradient(qcpGradient(colourScaleFor(core::ValueKind::Signed, {})));
             scale->setBarWidth(12);
             map->setColorScale(scale);
             auto* group = new QCPMarginGroup(plot);
@@ -237,7 +233,7 @@ void CompareView::buildPanels() {
     auto* scale = new QCPColorScale(m_scalePlot);
     m_scalePlot->plotLayout()->addElement(0, 0, scale);
     scale->setGradient(viridis);
-    scale->setDataRange(QCPRange(0, 1));
+    scale->setDataRange(QCPRange(weightsScale().lower, weightsScale().upper));
     scale->setBarWidth(14);
     scale->axis()->setLabel(tr("weight"));
     m_scalePlot->setMinimumWidth(70);
@@ -617,8 +613,9 @@ void CompareView::refreshPlots() {
             title += tr(" — head %1").arg(std::clamp(m_head, 0, std::max(0, m_headSpin->maximum())));
         fill(v, var.rows, var.cols, var.weights, title, var.message, nullptr);
     }
-    const double sym = m_diffMax > 0 ? m_diffMax : 1e-6;
-    const QCPRange diffRange(-sym, sym);
+    // A signed tensor: the one diverging scale, symmetric about 0.
+    const ColourScale diffScale = colourScaleFor(core::ValueKind::Signed, m_diff);
+    const QCPRange diffRange(diffScale.lower, diffScale.upper);
     fill(kVariantCount, m_diffRows, m_diffCols, m_diff, tr("Difference A − B (max |Δ| = %1)").arg(fmtDiff(m_diffMax)),
          diffMessage, &diffRange);
 

@@ -12,12 +12,12 @@ using core::Index;
 using core::OpKind;
 
 bool buildAdd(StageScene& sc, const core::Trace& trace, const core::Step& s, int batch, int head, const Tokens& tok) {
-    StageGrid gy = gridFromStep(s, batch, head, tok);
+    StageGrid gy = gridFromStep(trace, s, batch, head, tok);
     for (size_t i = 0; i < s.inputs.size(); ++i) {
         const core::Step* o = operand(trace, s, i);
         if (!o)
             return false;
-        StageGrid g = gridFromStep(*o, batch, head, tok);
+        StageGrid g = gridFromStep(trace, *o, batch, head, tok);
         if (g.rows != gy.rows || g.cols != gy.cols)
             return false;
         if (!sc.grids.empty())

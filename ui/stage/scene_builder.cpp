@@ -88,7 +88,7 @@ std::unique_ptr<StageScene> buildScene(const core::Trace& trace, int index, int 
         sc->formula = formula;
         sc->opName = opName;
         sc->message = keep;
-        sc->grids.push_back(gridFromStep(s, batch, head, tok));
+        sc->grids.push_back(gridFromStep(trace, s, batch, head, tok));
         sc->result = 0;
         sc->fill = FillMode::Rows;
         sc->introEnd = 0.0;
@@ -105,10 +105,9 @@ std::unique_ptr<StageScene> buildScene(const core::Trace& trace, int index, int 
     for (size_t a = 0; a < s.value.shape().size(); ++a) {
         if (int(a) == p.rowAxis || int(a) == p.colAxis)
             continue;
-        const QString name = axisName(s, a);
-        if (isBatchAxis(name, a, s.value.shape().size()))
+        if (isBatchAxis(s, a))
             note << tr_("batch %1").arg(p.fixed[a]);
-        else if (isHeadAxis(name, a, s.value.shape().size()) && sc->layout != Layout::Concat)
+        else if (isHeadAxis(s, a) && sc->layout != Layout::Concat)
             note << tr_("head %1").arg(p.fixed[a]);
     }
     sc->sliceNote = note.join(QStringLiteral(" · "));

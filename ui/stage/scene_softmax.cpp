@@ -17,8 +17,8 @@ bool buildSoftmax(StageScene& sc, const core::Trace& trace, const core::Step& s,
     const core::Step* x = operand(trace, s, 0);
     if (!x)
         return false;
-    StageGrid gx = gridFromStep(*x, batch, head, tok);
-    StageGrid gy = gridFromStep(s, batch, head, tok);
+    StageGrid gx = gridFromStep(trace, *x, batch, head, tok);
+    StageGrid gy = gridFromStep(trace, s, batch, head, tok);
     if (gx.rows != gy.rows || gx.cols != gy.cols || gx.cols == 0)
         return false;
     // Narrate the first row with at least two unmasked entries.
@@ -26,7 +26,7 @@ bool buildSoftmax(StageScene& sc, const core::Trace& trace, const core::Step& s,
     for (int r = 0; r < gx.rows; ++r) {
         int open = 0;
         for (int c = 0; c < gx.cols; ++c)
-            open += gx.at(r, c) > -kSentinel;
+            open += !gx.isHatched(r, c);
         if (open >= 2) {
             focus = r;
             break;
@@ -43,7 +43,7 @@ bool buildSoftmax(StageScene& sc, const core::Trace& trace, const core::Step& s,
     for (int c = 0; c < n; ++c) {
         const float v = gx.at(focus, c);
         sc.rowIn[size_t(c)] = v;
-        sc.rowMasked[size_t(c)] = v <= -kSentinel;
+        sc.rowMasked[size_t(c)] = gx.isHatched(focus, c);
         sc.rowOut[size_t(c)] = gy.at(focus, c);
         if (!sc.rowMasked[size_t(c)]) {
             mx = std::max(mx, v);
@@ -60,13 +60,7 @@ bool buildSoftmax(StageScene& sc, const core::Trace& trace, const core::Step& s,
     }
     sc.expSum = float(sum);
     sc.barLabels = gx.colLabels;
-    // Masked logits end as zero weights: hatch them in the result too.
-    if (!gx.hatched.empty()) {
-        std::vector<uint8_t> masked(gy.values.size());
-        for (size_t i = 0; i < masked.size(); ++i)
-            masked[i] = gx.hatched[i] && gy.values[i] == 0.0f;
-        markHatched(gy, masked);
-    }
+    // Masked logits end as masked weights: the core flags them in both grids.
     sc.grids = {std::move(gx), std::move(gy)};
     sc.symbols = {QStringLiteral("→")};
     sc.left = 0;
