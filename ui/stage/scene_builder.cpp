@@ -68,10 +68,10 @@ std::unique_ptr<StageScene> buildScene(const core::Trace& trace, int index, int 
         case OpKind::Scale:
         case OpKind::Dropout:
         case OpKind::LayerNorm: ok = buildElementwise(*sc, trace, s, batch, head, tok); break;
-        case OpKind::Add: ok = buildAdd(*sc, trace, s, batch, head, tok); break;
+        case OpKind::Add:
+        case OpKind::Multiply: ok = buildAdd(*sc, trace, s, batch, head, tok); break;
         case OpKind::Concat: ok = buildConcat(*sc, trace, s, batch, head, tok); break;
-        case OpKind::Repeat:
-        case OpKind::Multiply:
+        case OpKind::Repeat: // no animation yet: the result alone
         case OpKind::Input: break;
         }
     } catch (const std::exception& e) {
@@ -94,7 +94,7 @@ std::unique_ptr<StageScene> buildScene(const core::Trace& trace, int index, int 
         sc->introEnd = 0.0;
         sc->slowEnd = 0.0;
         sc->fillEnd = 0.6;
-        if (s.op != OpKind::Input && sc->message.isEmpty())
+        if (s.op != OpKind::Input && s.op != OpKind::Repeat && sc->message.isEmpty())
             sc->message = tr_("Operands not available; showing the result only.");
     }
     if (sc->rowOrder.empty())
