@@ -77,6 +77,7 @@ public:
     HeatmapView* heatmap() const { return m_heatmap; }
     FormulaPanel* formulaPanel() const { return m_formula; }
     StageView* stage() const { return m_stage; }
+    CompareView* compareView() const { return m_compare; }
     QLabel* statusMessage() const { return m_statusError; }
 
 public slots:

@@ -8,6 +8,7 @@
 
 #include <qcustomplot.h>
 
+#include <QApplication>
 #include <QComboBox>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -269,15 +270,40 @@ void CompareView::setSliceIndices(int batch, int head) {
 
 void CompareView::setZoom(double factor) {
     m_zoom = std::clamp(factor, 0.5, 4.0);
-    QFont f = font();
+    // Labels, spin boxes, combo boxes and the checks inherit the widget's font.
+    QFont base = QApplication::font();
+    if (base.pointSizeF() > 0)
+        base.setPointSizeF(base.pointSizeF() * m_zoom);
+    setFont(base);
+    QFont bold = base;
+    bold.setBold(true);
+    for (QLabel* title : m_titles)
+        title->setFont(bold);
+    QFont f = base;
     f.setPointSizeF(9.0 * m_zoom);
+    const QSize panel(int(std::lround(200 * m_zoom)), int(std::lround(170 * m_zoom)));
     for (QCustomPlot* p : m_plots) {
+        p->setMinimumSize(panel);
         p->xAxis->setTickLabelFont(f);
         p->yAxis->setTickLabelFont(f);
         p->xAxis->setLabelFont(f);
         p->yAxis->setLabelFont(f);
+        for (int i = 0; i < p->plotLayout()->elementCount(); ++i)
+            if (auto* scale = qobject_cast<QCPColorScale*>(p->plotLayout()->elementAt(i))) {
+                scale->axis()->setTickLabelFont(f);
+                scale->axis()->setLabelFont(f);
+            }
         p->replot();
     }
+    for (QLabel* message : m_messages)
+        message->setMinimumSize(panel);
+    if (auto* scale = qobject_cast<QCPColorScale*>(m_scalePlot->plotLayout()->elementAt(0))) {
+        scale->axis()->setTickLabelFont(f);
+        scale->axis()->setLabelFont(f);
+    }
+    m_scalePlot->setMinimumWidth(int(std::lround(70 * m_zoom)));
+    m_scalePlot->setMaximumWidth(int(std::lround(90 * m_zoom)));
+    m_scalePlot->replot();
 }
 
 int CompareView::weightsPanelCount() const {
