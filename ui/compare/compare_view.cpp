@@ -115,7 +115,7 @@ CompareView::CompareView(QWidget* parent) : QWidget(parent) {
                                 "All weights share one 0–1 colour scale."),
                              this);
     intro->setWordWrap(true);
-    bar->addWidget(intro, 1);
+    outer->addWidget(intro); // its own line: beside the controls it wrapped into a narrow column
     bar->addWidget(new QLabel(tr("Batch"), this));
     m_batchSpin = new QSpinBox(this);
     m_batchSpin->setToolTip(tr("Which batch element to show"));
@@ -133,6 +133,7 @@ CompareView::CompareView(QWidget* parent) : QWidget(parent) {
     bar->addWidget(m_diffA);
     bar->addWidget(new QLabel(QStringLiteral("−"), this));
     bar->addWidget(m_diffB);
+    bar->addStretch(1);
     outer->addLayout(bar);
 
     m_errorLabel = new QLabel(this);
