@@ -1,6 +1,7 @@
 // The window as a whole: setup edits recompute and the timeline follows, keys
 // move the cursor, bad values are marked while the last good trace stays.
 #include "ui/app_window/controller.h"
+#include "ui/compare/compare_view.h"
 #include "ui/text/formula_panel.h"
 #include "ui/inspector/heatmap_view.h"
 #include "ui/stage/stage_view.h"
@@ -264,12 +265,18 @@ private slots:
         QVERIFY(m_window->zoom() > 1.0);
         m_window->resetZoom();
         QCOMPARE(m_window->zoom(), 1.0);
+        const double compareFont = m_window->compareView()->font().pointSizeF();
         QTest::keyClick(m_window, Qt::Key_F5);
         QVERIFY(m_window->isPresentationMode());
+        // Presentation zoom reaches the Compare tab too: its text and panels grow.
+        QVERIFY(m_window->compareView()->font().pointSizeF() > 1.4 * compareFont);
+        const auto* panel = m_window->compareView()->findChild<QWidget*>(QStringLiteral("weightsPanel_0"));
+        QVERIFY(panel && panel->minimumWidth() > 280);
         QTest::keyClick(m_window, Qt::Key_Right); // keyboard still steps
         QCOMPARE(m_window->controller()->currentStep(), 1);
         QTest::keyClick(m_window, Qt::Key_Escape);
         QVERIFY(!m_window->isPresentationMode());
+        QCOMPARE(m_window->compareView()->font().pointSizeF(), compareFont);
     }
 
     void saveOpenRoundTrip() {

@@ -133,8 +133,7 @@ int distinctColours(const QImage& image) {
 int expectedGrids(const core::Trace& trace, const core::Step& s) {
     switch (s.op) {
     case core::OpKind::Input:
-    case core::OpKind::Repeat: // result only, until the stage animates it
-    case core::OpKind::Multiply: return 1;
+    case core::OpKind::Repeat: return 1; // no animation yet: the result alone
     case core::OpKind::Einsum:
     case core::OpKind::Dense:
     case core::OpKind::TanhSum:
@@ -143,7 +142,8 @@ int expectedGrids(const core::Trace& trace, const core::Step& s) {
     case core::OpKind::Scale:
     case core::OpKind::Dropout:
     case core::OpKind::LayerNorm: return 2;
-    case core::OpKind::Add: return int(s.inputs.size()) + 1;
+    case core::OpKind::Add:
+    case core::OpKind::Multiply: return int(s.inputs.size()) + 1;
     case core::OpKind::Concat: {
         const core::Step* in = trace.find(s.inputs.at(0));
         return in ? int(in->value.dim(2)) + 1 : -1; // (B, T, H, Hv): heads + the result

@@ -195,4 +195,30 @@ void Controller::advance() {
     next();
 }
 
+std::optional<core::Spec> Controller::readSpecFile(const QString& path, QString* error) {
+    try {
+        return core::loadSpec(path.toStdString());
+    } catch (const std::exception& e) {
+        if (error)
+            *error = QString::fromUtf8(e.what());
+        return std::nullopt;
+    }
+}
+
+bool Controller::writeSpecFile(const QString& path, QString* error) const {
+    if (!m_trace) {
+        if (error)
+            *error = tr("Nothing computed yet.");
+        return false;
+    }
+    try {
+        core::saveSpec(path.toStdString(), m_traceSpec, m_trace->params);
+    } catch (const std::exception& e) {
+        if (error)
+            *error = QString::fromUtf8(e.what());
+        return false;
+    }
+    return true;
+}
+
 } // namespace attnviz::ui

@@ -10,6 +10,7 @@
 #include <QStringList>
 
 #include <memory>
+#include <optional>
 
 class QTimer;
 
@@ -24,6 +25,11 @@ public:
     /// query and source axes. Returns true when the trace was recomputed,
     /// false when the spec was rejected (errorChanged tells why).
     bool setSpec(const core::Spec& spec, QStringList queryTokens = {}, QStringList keyTokens = {});
+    /// Read a spec.json (and the .npy/.npz it names); nullopt with the core's
+    /// message in `error` when it cannot be used. Does not change the trace.
+    static std::optional<core::Spec> readSpecFile(const QString& path, QString* error);
+    /// Write the current trace's spec, inputs and parameters as spec.json + files.
+    bool writeSpecFile(const QString& path, QString* error) const;
     /// Report an error found before the core ran (e.g. a field the panel parses).
     void setInputError(const QString& field, const QString& message);
 

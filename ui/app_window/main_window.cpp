@@ -499,10 +499,10 @@ void MainWindow::updateStatus() {
     m_statusError->setText(parts.join(QStringLiteral(" · ")));
 }
 
-void MainWindow::onSliceIndexChanged(const QString& axis, int value) {
-    if (axis == QLatin1String("batch"))
+void MainWindow::onSliceIndexChanged(core::AxisRole role, const QString&, int value) {
+    if (role == core::AxisRole::Batch)
         m_batch = value;
-    else if (axis == QLatin1String("head"))
+    else if (role == core::AxisRole::Head)
         m_head = value;
     m_stage->setSliceIndices(m_batch, m_head);
 }
@@ -561,17 +561,15 @@ bool MainWindow::enableAutosave(const QString& directory, bool restore) {
 // --- files -------------------------------------------------------------------
 
 bool MainWindow::openSpec(const QString& path, QString* error) {
-    core::Spec spec;
-    try {
-        spec = core::loadSpec(path.toStdString());
-    } catch (const std::exception& e) {
-        const QString message = QString::fromUtf8(e.what());
+    QString message;
+    const std::optional<core::Spec> spec = Controller::readSpecFile(path, &message);
+    if (!spec) {
         if (error)
             *error = message;
         m_statusError->setText(tr("Could not open %1: %2").arg(QFileInfo(path).fileName(), message));
         return false;
     }
-    m_setup->setSpec(spec);
+    m_setup->setSpec(*spec);
     recomputeNow();
     addRecentFile(path);
     setWindowFilePath(path);
@@ -581,19 +579,8 @@ bool MainWindow::openSpec(const QString& path, QString* error) {
 }
 
 bool MainWindow::saveSpec(const QString& path, QString* error) {
-    const auto trace = m_controller->trace();
-    if (!trace) {
-        if (error)
-            *error = tr("Nothing computed yet.");
+    if (!m_controller->writeSpecFile(path, error))
         return false;
-    }
-    try {
-        core::saveSpec(path.toStdString(), m_controller->traceSpec(), trace->params);
-    } catch (const std::exception& e) {
-        if (error)
-            *error = QString::fromUtf8(e.what());
-        return false;
-    }
     addRecentFile(path);
     setWindowFilePath(path);
     return true;
@@ -730,6 +717,7 @@ void MainWindow::applyZoom() {
     m_formula->setZoom(z);
     m_heatmap->setZoom(z);
     m_timeline->setZoom(z);
+    m_compare->setZoom(z);
     // The stage's tab bar and scrub bar grow with it, so they stay readable on a projector.
     QFont f = QApplication::font();
     if (f.pointSizeF() > 0)

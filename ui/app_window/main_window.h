@@ -4,6 +4,8 @@
 // presentation mode. Lives in attention_ui so tests link the real window.
 #pragma once
 
+#include "core/trace.h"
+
 #include <QJsonObject>
 #include <QMainWindow>
 #include <QStringList>
@@ -75,6 +77,7 @@ public:
     HeatmapView* heatmap() const { return m_heatmap; }
     FormulaPanel* formulaPanel() const { return m_formula; }
     StageView* stage() const { return m_stage; }
+    CompareView* compareView() const { return m_compare; }
     QLabel* statusMessage() const { return m_statusError; }
 
 public slots:
@@ -99,7 +102,7 @@ private:
     /// A one-off message (restored session, dropped masks) kept until the next edit.
     void setNotice(const QString& notice);
     void onSetupEdited();
-    void onSliceIndexChanged(const QString& axis, int value);
+    void onSliceIndexChanged(core::AxisRole role, const QString& axisName, int value);
     void scheduleRecompute();
     void updateCompare();
     void addRecentFile(const QString& path);

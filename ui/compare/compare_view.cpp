@@ -3,13 +3,14 @@
 // attention or knows a layer — this file only slices, subtracts and plots.
 #include "ui/compare/compare_view.h"
 
-#include "ui/colour/colormaps.h"
+#include "ui/colour/qcp_gradient.h"
 #include "core/attention.h"
 #include "core/compare.h"
 #include "core/step_display.h"
 
 #include <qcustomplot.h>
 
+#include <QApplication>
 #include <QComboBox>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -36,13 +37,9 @@ using core::Tensor;
 constexpr int kVariantCount = 6;
 constexpr int kDefaultDiffA = 3, kDefaultDiffB = 0; // additive − dot
 
-QCPColorGradient gradientFrom(const QList<QPair<double, QColor>>& stops) {
-    QCPColorGradient g;
-    g.clearColorStops();
-    for (const auto& [pos, colour] : stops)
-        g.setColorStopAt(pos, colour);
-    g.setColorInterpolation(QCPColorGradient::ciRGB);
-    return g;
+/// Every variant's weights are probabilities: one fixed 0–1 scale.
+ColourScale weightsScale() {
+    return colourScaleFor(core::ValueKind::Probability, {});
 }
 
 QString fmtDiff(double d) {
@@ -64,7 +61,7 @@ CompareView::CompareView(QWidget* parent) : QWidget(parent) {
                                 "All weights share one 0–1 colour scale."),
                              this);
     intro->setWordWrap(true);
-    bar->addWidget(intro, 1);
+    outer->addWidget(intro); // its own line: beside the controls it wrapped into a narrow column
     bar->addWidget(new QLabel(tr("Batch"), this));
     m_batchSpin = new QSpinBox(this);
     m_batchSpin->setToolTip(tr("Which batch element to show"));
@@ -82,6 +79,7 @@ CompareView::CompareView(QWidget* parent) : QWidget(parent) {
     bar->addWidget(m_diffA);
     bar->addWidget(new QLabel(QStringLiteral("−"), this));
     bar->addWidget(m_diffB);
+    bar->addStretch(1);
     outer->addLayout(bar);
 
     m_errorLabel = new QLabel(this);
@@ -122,7 +120,7 @@ void CompareView::buildPanels() {
     m_diffA->setCurrentIndex(kDefaultDiffA);
     m_diffB->setCurrentIndex(kDefaultDiffB);
 
-    const QCPColorGradient viridis = gradientFrom(viridisStops());
+    const QCPColorGradient viridis = qcpGradient(weightsScale());
     const int columns = 4;
     for (int panel = 0; panel <= kVariantCount; ++panel) {
         auto* box = new QWidget(this);
@@ -146,11 +144,11 @@ void CompareView::buildPanels() {
         plot->yAxis->setLabel(tr("query"));
         if (panel < kVariantCount) {
             map->setGradient(viridis);
-            map->setDataRange(QCPRange(0, 1));
+            map->setDataRange(QCPRange(weightsScale().lower, weightsScale().upper));
         } else {
             auto* scale = new QCPColorScale(plot);
             plot->plotLayout()->addElement(0, 1, scale);
-            scale->setGradient(gradientFrom(divergingStops()));
+            scale->setGradient(qcpGradient(colourScaleFor(core::ValueKind::Signed, {})));
             scale->setBarWidth(12);
             map->setColorScale(scale);
             auto* group = new QCPMarginGroup(plot);
@@ -179,7 +177,7 @@ void CompareView::buildPanels() {
     auto* scale = new QCPColorScale(m_scalePlot);
     m_scalePlot->plotLayout()->addElement(0, 0, scale);
     scale->setGradient(viridis);
-    scale->setDataRange(QCPRange(0, 1));
+    scale->setDataRange(QCPRange(weightsScale().lower, weightsScale().upper));
     scale->setBarWidth(14);
     scale->axis()->setLabel(tr("weight"));
     m_scalePlot->setMinimumWidth(70);
@@ -215,15 +213,40 @@ void CompareView::setSliceIndices(int batch, int head) {
 
 void CompareView::setZoom(double factor) {
     m_zoom = std::clamp(factor, 0.5, 4.0);
-    QFont f = font();
+    // Labels, spin boxes, combo boxes and the checks inherit the widget's font.
+    QFont base = QApplication::font();
+    if (base.pointSizeF() > 0)
+        base.setPointSizeF(base.pointSizeF() * m_zoom);
+    setFont(base);
+    QFont bold = base;
+    bold.setBold(true);
+    for (QLabel* title : m_titles)
+        title->setFont(bold);
+    QFont f = base;
     f.setPointSizeF(9.0 * m_zoom);
+    const QSize panel(int(std::lround(200 * m_zoom)), int(std::lround(170 * m_zoom)));
     for (QCustomPlot* p : m_plots) {
+        p->setMinimumSize(panel);
         p->xAxis->setTickLabelFont(f);
         p->yAxis->setTickLabelFont(f);
         p->xAxis->setLabelFont(f);
         p->yAxis->setLabelFont(f);
+        for (int i = 0; i < p->plotLayout()->elementCount(); ++i)
+            if (auto* scale = qobject_cast<QCPColorScale*>(p->plotLayout()->elementAt(i))) {
+                scale->axis()->setTickLabelFont(f);
+                scale->axis()->setLabelFont(f);
+            }
         p->replot();
     }
+    for (QLabel* message : m_messages)
+        message->setMinimumSize(panel);
+    if (auto* scale = qobject_cast<QCPColorScale*>(m_scalePlot->plotLayout()->elementAt(0))) {
+        scale->axis()->setTickLabelFont(f);
+        scale->axis()->setLabelFont(f);
+    }
+    m_scalePlot->setMinimumWidth(int(std::lround(70 * m_zoom)));
+    m_scalePlot->setMaximumWidth(int(std::lround(90 * m_zoom)));
+    m_scalePlot->replot();
 }
 
 int CompareView::weightsPanelCount() const {
@@ -395,8 +418,9 @@ void CompareView::refreshPlots() {
             title += tr(" — head %1").arg(std::clamp(m_head, 0, std::max(0, m_headSpin->maximum())));
         fill(v, var.rows, var.cols, var.weights, title, var.message, nullptr);
     }
-    const double sym = m_diffMax > 0 ? m_diffMax : 1e-6;
-    const QCPRange diffRange(-sym, sym);
+    // A signed tensor: the one diverging scale, symmetric about 0.
+    const ColourScale diffScale = colourScaleFor(core::ValueKind::Signed, m_diff);
+    const QCPRange diffRange(diffScale.lower, diffScale.upper);
     fill(kVariantCount, m_diffRows, m_diffCols, m_diff, tr("Difference A − B (max |Δ| = %1)").arg(fmtDiff(m_diffMax)),
          diffMessage, &diffRange);
 

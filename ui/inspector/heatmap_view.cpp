@@ -1,7 +1,10 @@
 #include "ui/inspector/heatmap_view.h"
 
 #include "ui/text/step_text.h"
+#include "ui/colour/qcp_gradient.h"
 #include "ui/inspector/tensor_slice_model.h"
+
+#include "core/step_display.h"
 
 #include <qcustomplot.h>
 
@@ -20,25 +23,8 @@ namespace attnviz::ui {
 
 namespace {
 
-QCPColorGradient gradientFrom(const QList<QPair<double, QColor>>& stops) {
-    QCPColorGradient g;
-    QMap<double, QColor> map;
-    for (const auto& [pos, color] : stops)
-        map.insert(pos, color);
-    g.setColorStops(map);
-    g.setLevelCount(256);
-    g.setNanHandling(QCPColorGradient::nhNanColor);
-    g.setNanColor(QColor(160, 160, 160));
-    return g;
-}
-
-bool isLeadingAxisName(const std::string& name) {
-    return name == "batch" || name == "head" || name == "heads";
-}
-
-/// Probabilities: softmax outputs and everything a step names "weights".
-bool isProbabilityStep(const core::Step& step) {
-    return step.op == core::OpKind::Softmax || step.key == "weights";
+core::AxisRole roleOf(const core::Step& s, int axis) {
+    return axis >= 0 && size_t(axis) < s.display.roles.size() ? s.display.roles[size_t(axis)] : core::AxisRole::Feature;
 }
 
 } // namespace
@@ -162,23 +148,19 @@ void HeatmapView::rebuild() {
     if (s) {
         const int rank = int(s->value.rank());
         m_fixed.assign(size_t(rank), 0);
-        if (rank >= 1)
-            m_colAxis = rank - 1;
         // Rows: the last axis before the columns that is not batch or head,
-        // so (B, T, N, H) shows query × key_dim per head.
-        for (int a = rank - 2; a >= 0; --a) {
-            const std::string name = a < int(s->axes.size()) ? s->axes[size_t(a)] : std::string();
-            if (!isLeadingAxisName(name)) {
-                m_rowAxis = a;
-                break;
-            }
-        }
-        if (m_rowAxis < 0 && rank >= 2)
-            m_rowAxis = rank - 2;
+        // so (B, T, N, H) shows query × key_dim per head (the core decides).
+        const core::SliceAxes axes = core::sliceAxes(*s);
+        m_rowAxis = axes.rowAxis;
+        m_colAxis = axes.colAxis;
+        m_masked = core::maskedCells(*m_trace, *s);
+        m_colours = colourScaleFor(s->display.kind, s->value.values(), m_masked);
         m_title->setText(tr("<b>%1</b> <code>%2</code> %3 %4")
                              .arg(stepTitle(*s).toHtmlEscaped(), QString::fromStdString(s->key),
                                   shapeText(s->value.shape()), axesText(s->axes).toHtmlEscaped()));
     } else {
+        m_masked.clear();
+        m_colours = ColourScale();
         m_title->setText(tr("<i>No tensor to show</i>"));
     }
     rebuildSpinBoxes();
@@ -211,11 +193,12 @@ void HeatmapView::rebuildSpinBoxes() {
         m_spinLayout->addWidget(label);
         m_spinLayout->addWidget(spin);
         m_spins.emplace_back(a, spin);
-        connect(spin, &QSpinBox::valueChanged, this, [this, a, name](int v) {
+        const core::AxisRole role = roleOf(*s, a);
+        connect(spin, &QSpinBox::valueChanged, this, [this, a, name, role](int v) {
             m_fixed[size_t(a)] = v;
             m_sliceIndices[name] = v;
             refill();
-            emit sliceIndexChanged(name, v);
+            emit sliceIndexChanged(role, name, v);
         });
     }
     m_spinLayout->addStretch(1);
@@ -225,12 +208,11 @@ QStringList HeatmapView::labelsFor(int axis) const {
     const core::Step* s = step();
     if (!s || axis < 0 || axis >= int(s->axes.size()))
         return {};
-    const std::string& name = s->axes[size_t(axis)];
     const core::Index n = s->value.dim(axis);
     const QStringList* tokens = nullptr;
-    if (name == "query")
+    if (roleOf(*s, axis) == core::AxisRole::Query)
         tokens = &m_queryTokens;
-    else if (name == "key" || name == "source" || name == "value")
+    else if (roleOf(*s, axis) == core::AxisRole::Source)
         tokens = &m_keyTokens;
     if (!tokens || tokens->size() != n)
         return {};
@@ -246,6 +228,8 @@ void HeatmapView::refill() {
         m_nonFiniteMap->data()->clear();
         m_plot->clearItems();
         m_nonFinite = 0;
+        m_sliceMasked.clear();
+        m_sliceCols = 0;
         m_model->setSlice({});
         m_stats->clear();
         m_plot->replot();
@@ -259,34 +243,25 @@ void HeatmapView::refill() {
         slice = core::slice2d(t, m_fixed);
     const int rows = int(slice.rows), cols = int(slice.cols);
 
-    // Colour range: fixed for probabilities, symmetric for signed tensors, so
-    // colours compare across steps. Masked scores (−1e9) are left out.
-    float lo = 0, hi = 0;
-    bool any = false;
-    for (float v : t.values()) {
-        if (!std::isfinite(v) || isMaskedValue(v))
-            continue;
-        lo = any ? std::min(lo, v) : v;
-        hi = any ? std::max(hi, v) : v;
-        any = true;
+    // Colours: the step's one colour scale (whole tensor, masked cells left
+    // out), the same on the stage and in the compare view.
+    m_map->setGradient(qcpGradient(m_colours, maskedColour()));
+    // Which cells of the slice are masked: the core's flags, sliced like the values.
+    m_sliceMasked.assign(size_t(rows) * size_t(cols), 0);
+    m_sliceCols = cols;
+    if (!m_masked.empty()) {
+        std::vector<core::Index> strides(t.rank(), 1);
+        for (size_t a = t.rank(); a-- > 1;)
+            strides[a - 1] = strides[a] * t.dim(core::Index(a));
+        for (int r = 0; r < rows; ++r)
+            for (int c = 0; c < cols; ++c) {
+                const std::vector<core::Index> index = tensorIndex(r, c);
+                core::Index flat = 0;
+                for (size_t a = 0; a < index.size(); ++a)
+                    flat += index[a] * strides[a];
+                m_sliceMasked[size_t(r) * size_t(cols) + size_t(c)] = m_masked[size_t(flat)];
+            }
     }
-    if (isProbabilityStep(*s)) {
-        m_rangeKind = ColorRangeKind::Probability;
-        m_rangeLower = 0;
-        m_rangeUpper = 1;
-    } else if (s->op == core::OpKind::Dropout || lo >= 0) {
-        m_rangeKind = ColorRangeKind::Sequential;
-        m_rangeLower = 0;
-        m_rangeUpper = hi > 0 ? hi : 1;
-        if (s->op == core::OpKind::Dropout && m_rangeUpper < 1)
-            m_rangeUpper = 1;
-    } else {
-        m_rangeKind = ColorRangeKind::Diverging;
-        const double m = std::max(std::abs(lo), std::abs(hi));
-        m_rangeLower = -(m > 0 ? m : 1);
-        m_rangeUpper = m > 0 ? m : 1;
-    }
-    m_map->setGradient(gradientFrom(m_rangeKind == ColorRangeKind::Diverging ? divergingStops() : viridisStops()));
 
     auto* cells = m_map->data();
     cells->setSize(cols, rows);
@@ -300,7 +275,7 @@ void HeatmapView::refill() {
     for (int r = 0; r < rows; ++r)
         for (int c = 0; c < cols; ++c) {
             const float v = slice.at(r, c);
-            const bool masked = isMaskedValue(v);
+            const bool masked = isMaskedCell(r, c);
             const bool finite = std::isfinite(v);
             cells->setCell(c, r, masked || !finite ? std::nan("") : double(v));
             special->setCell(c, r, finite ? std::nan("") : 0.5);
@@ -318,7 +293,7 @@ void HeatmapView::refill() {
                 }
             }
         }
-    m_map->setDataRange(QCPRange(m_rangeLower, m_rangeUpper));
+    m_map->setDataRange(QCPRange(m_colours.lower, m_colours.upper));
     m_plot->xAxis->setRange(-0.5, cols - 0.5);
     m_plot->yAxis->setRange(-0.5, rows - 0.5);
 
@@ -345,7 +320,7 @@ void HeatmapView::refill() {
     setupAxis(m_plot->xAxis, m_colAxis, cols);
     setupAxis(m_plot->yAxis, t.rank() >= 2 ? m_rowAxis : -1, rows);
     m_plot->xAxis->setTickLabelRotation(labelsFor(m_colAxis).isEmpty() ? 0 : -45);
-    m_scale->axis()->setLabel(m_rangeKind == ColorRangeKind::Probability ? tr("probability") : QString());
+    m_scale->axis()->setLabel(m_colours.kind == ColorRangeKind::Probability ? tr("probability") : QString());
     applyFonts();
     m_plot->replot(QCustomPlot::rpQueuedRefresh);
 
@@ -360,9 +335,10 @@ QString HeatmapView::statsText() const {
     const core::Slice2D& slice = m_model->slice();
     std::vector<float> shown;
     shown.reserve(slice.values.size());
-    for (float v : slice.values)
-        if (!isMaskedValue(v))
-            shown.push_back(v);
+    for (core::Index r = 0; r < slice.rows; ++r)
+        for (core::Index c = 0; c < slice.cols; ++c)
+            if (!isMaskedCell(int(r), int(c)))
+                shown.push_back(slice.at(r, c));
     const core::TensorStats st = core::stats(shown);
     QString text = tr("Slice %1×%2 — min %3, max %4, mean %5")
                        .arg(slice.rows)
@@ -380,7 +356,7 @@ QString HeatmapView::statsText() const {
         for (core::Index r = 0; r < slice.rows; ++r) {
             double sum = 0;
             for (core::Index c = 0; c < slice.cols; ++c)
-                if (!isMaskedValue(slice.at(r, c)))
+                if (!isMaskedCell(int(r), int(c)))
                     sum += slice.at(r, c);
             sums.push_back(sum);
         }
@@ -395,6 +371,12 @@ QString HeatmapView::statsText() const {
         }
     }
     return text;
+}
+
+bool HeatmapView::isMaskedCell(int row, int col) const {
+    const int nCols = m_sliceCols;
+    const size_t i = size_t(row) * size_t(nCols) + size_t(col);
+    return row >= 0 && col >= 0 && col < nCols && i < m_sliceMasked.size() && m_sliceMasked[i];
 }
 
 std::vector<core::Index> HeatmapView::tensorIndex(int row, int col) const {
@@ -451,8 +433,8 @@ QString HeatmapView::hoverText() const {
             part += QStringLiteral(" “%1”").arg(labels[int(index[a])]);
         parts << part.toHtmlEscaped();
     }
-    const QString value = isMaskedValue(float(m_hoverValue)) ? tr("%1 (masked)").arg(m_hoverValue, 0, 'g', 9)
-                                                             : QString::number(m_hoverValue, 'g', 9);
+    const QString value = isMaskedCell(m_hoverRow, m_hoverCol) ? tr("%1 (masked)").arg(m_hoverValue, 0, 'g', 9)
+                                                               : QString::number(m_hoverValue, 'g', 9);
     return tr("<code>%1[%2]</code> = <b>%3</b>")
         .arg(QString::fromStdString(s->key), parts.join(QStringLiteral(", ")), value);
 }

@@ -4,7 +4,7 @@
 // value; below, min/max/mean and a numbers table with row sums.
 #pragma once
 
-#include "ui/colour/colormaps.h"
+#include "ui/colour/colour_scale.h"
 #include "ui/export/figure_export.h"
 #include "core/trace.h"
 
@@ -52,9 +52,13 @@ public:
     int columns() const;
     /// The full index into the step's tensor of cell (row, col) of the slice.
     std::vector<core::Index> tensorIndex(int row, int col) const;
-    double rangeLower() const { return m_rangeLower; }
-    double rangeUpper() const { return m_rangeUpper; }
-    ColorRangeKind rangeKind() const { return m_rangeKind; }
+    double rangeLower() const { return m_colours.lower; }
+    double rangeUpper() const { return m_colours.upper; }
+    ColorRangeKind rangeKind() const { return m_colours.kind; }
+    /// The step's colour scale (colour/colour_scale.h), the same as the stage's.
+    const ColourScale& colourScale() const { return m_colours; }
+    /// Whether cell (row, col) of the slice is masked (the core's maskedCells).
+    bool isMaskedCell(int row, int col) const;
     /// Pixel position (in plot widget coordinates) of a cell's centre.
     QPointF cellCenter(int row, int col) const;
     /// Update the hover read-out for a plot pixel; false when not over a cell.
@@ -72,7 +76,7 @@ public:
 
 signals:
     /// The user moved a leading-axis spin box.
-    void sliceIndexChanged(const QString& axisName, int value);
+    void sliceIndexChanged(core::AxisRole role, const QString& axisName, int value);
     void cellHovered(int row, int col, double value);
 
 private:
@@ -89,8 +93,10 @@ private:
     std::map<QString, int> m_sliceIndices; // by axis name
     int m_rowAxis = -1, m_colAxis = -1;
     std::vector<core::Index> m_fixed;
-    double m_rangeLower = 0, m_rangeUpper = 1;
-    ColorRangeKind m_rangeKind = ColorRangeKind::Sequential;
+    ColourScale m_colours;
+    std::vector<std::uint8_t> m_masked;      // the step's masked cells (empty: none)
+    std::vector<std::uint8_t> m_sliceMasked; // the shown slice's, rows × cols
+    int m_sliceCols = 0;
     int m_hoverRow = -1, m_hoverCol = -1;
     double m_hoverValue = 0;
     double m_zoom = 1.0;
@@ -109,11 +115,5 @@ private:
     QTableView* m_table;
     TensorSliceModel* m_model;
 };
-
-/// Whether a tensor value stands for a masked-out score (Keras adds −1e9).
-/// −Inf is not: it is a value of its own (an input can hold it), shown as such.
-inline bool isMaskedValue(float v) {
-    return v <= -1e8f && v != -std::numeric_limits<float>::infinity();
-}
 
 } // namespace attnviz::ui

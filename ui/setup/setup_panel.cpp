@@ -240,6 +240,7 @@ void SetupPanel::buildUi() {
         row->addWidget(edit, 1);
         row->addWidget(browse);
         fileForm->addRow(label, row);
+        connect(edit, &QLineEdit::textChanged, this, [this, edit] { readNpyFile(edit); });
         connect(edit, &QLineEdit::editingFinished, this, [this] {
             emit specEdited();
             dropMasksThatNoLongerFit(); // after: its notice outlives the edit
@@ -457,6 +458,19 @@ void SetupPanel::setNpyPath(const QString& which, const QString& path) {
     setInputSource(InputSource::Files);
     emit specEdited();
     dropMasksThatNoLongerFit(); // after: its notice outlives the edit
+}
+
+void SetupPanel::readNpyFile(const QLineEdit* edit) {
+    NpyFile& file = m_npyFiles[edit];
+    file = NpyFile();
+    const QString path = edit->text().trimmed();
+    if (path.isEmpty())
+        return;
+    try {
+        file.tensor = core::readNpy(path.toStdString());
+    } catch (const std::exception& e) {
+        file.error = QString::fromUtf8(e.what());
+    }
 }
 
 QString SetupPanel::inputOrigin(const QString& which) const {

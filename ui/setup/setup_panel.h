@@ -132,6 +132,8 @@ private:
     void dropMasksThatNoLongerFit();
     void updateLoadedMaskLabel();
     void dropLoadedMasks();
+    /// Read the .npy a path field names, once, when its text changes (buildSpec is const: no I/O).
+    void readNpyFile(const QLineEdit* edit);
     /// (name, widget) of every plain field, in the order a restore sets them.
     std::vector<std::pair<QString, QWidget*>> namedFields() const;
 
@@ -190,6 +192,12 @@ private:
     std::optional<core::Tensor> m_loadedQueryMask, m_loadedValueMask;
     QString m_loadedQueryMaskText, m_loadedValueMaskText;
     std::optional<core::Tensor> m_loadedQuery, m_loadedValue, m_loadedKey;
+    // What each .npy path field's file held when its text last changed.
+    struct NpyFile {
+        std::optional<core::Tensor> tensor;
+        QString error;
+    };
+    std::map<const QLineEdit*, NpyFile> m_npyFiles;
 };
 
 } // namespace attnviz::ui

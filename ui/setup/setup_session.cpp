@@ -2,6 +2,8 @@
 // and --set NAME=VALUE.
 #include "ui/setup/setup_panel.h"
 
+#include <QMetaProperty>
+
 #include "ui/inspector/tensor_slice_model.h"
 
 #include "core/attention.h"
@@ -121,19 +123,10 @@ QLineEdit* SetupPanel::npyPathEdit(const QString& which) const {
 
 QJsonObject SetupPanel::sessionState() const {
     QJsonObject fields;
-    for (const auto& [name, w] : namedFields()) {
-        if (auto* spin = qobject_cast<QSpinBox*>(w))
-            fields[name] = spin->value();
-        else if (auto* dspin = qobject_cast<QDoubleSpinBox*>(w))
-            fields[name] = dspin->value();
-        else if (auto* check = qobject_cast<QCheckBox*>(w))
-            fields[name] = check->isChecked();
-        else if (auto* edit = qobject_cast<QLineEdit*>(w))
-            fields[name] = edit->text();
-        else if (auto* combo = qobject_cast<QComboBox*>(w))
-            fields[name] =
-                combo == m_source ? QString::fromLatin1(kSourceNames[combo->currentIndex()]) : combo->currentText();
-    }
+    // Each field's value is its widget's USER property (value, checked, text, currentText).
+    for (const auto& [name, w] : namedFields())
+        fields[name] = w == m_source ? QJsonValue(QString::fromLatin1(kSourceNames[m_source->currentIndex()]))
+                                     : QJsonValue::fromVariant(w->metaObject()->userProperty().read(w));
     QJsonObject tensors;
     tensors[QStringLiteral("query_table")] =
         m_queryModel->tensor().empty() ? QJsonValue(QJsonValue::Null) : tensorToJson(m_queryModel->tensor());
@@ -166,26 +159,17 @@ void SetupPanel::restoreSessionState(const QJsonObject& state) {
         const QJsonValue v = fields.value(name);
         if (v.isUndefined())
             continue;
-        if (auto* spin = qobject_cast<QSpinBox*>(w))
-            spin->setValue(v.toInt(spin->value()));
-        else if (auto* dspin = qobject_cast<QDoubleSpinBox*>(w))
-            dspin->setValue(v.toDouble(dspin->value()));
-        else if (auto* check = qobject_cast<QCheckBox*>(w))
-            check->setChecked(v.toBool(check->isChecked()));
-        else if (auto* edit = qobject_cast<QLineEdit*>(w))
-            edit->setText(v.toString());
-        else if (auto* combo = qobject_cast<QComboBox*>(w)) {
-            int index = -1;
-            if (combo == m_source) {
-                for (int i = 0; i < 4; ++i)
-                    if (v.toString() == QLatin1String(kSourceNames[i]))
-                        index = i;
-            } else {
-                index = combo->findText(v.toString());
-            }
-            if (index >= 0)
-                combo->setCurrentIndex(index);
+        if (w == m_source) {
+            for (int i = 0; i < 4; ++i)
+                if (v.toString() == QLatin1String(kSourceNames[i]))
+                    m_source->setCurrentIndex(i);
+            continue;
         }
+        // The USER property; a value of the wrong type (a damaged file) leaves the field as it is.
+        const QMetaProperty user = w->metaObject()->userProperty();
+        QVariant value = v.toVariant();
+        if (value.convert(user.metaType()))
+            user.write(w, value);
     }
     const QJsonObject tensors = state.value(QStringLiteral("tensors")).toObject();
     auto tensor = [&](const char* name) { return tensorFromJson(tensors.value(QLatin1String(name)), name); };

@@ -225,12 +225,14 @@ SetupPanel::Result SetupPanel::buildSpec() const {
                 }
                 return true;
             }
-            try {
-                into = core::readNpy(path.toStdString());
-            } catch (const std::exception& e) {
-                fail(QLatin1String(field), QString::fromUtf8(e.what()));
+            // Read when the path was picked or typed (readNpyFile), not here.
+            const auto it = m_npyFiles.find(edit);
+            if (it == m_npyFiles.end() || !it->second.tensor) {
+                fail(QLatin1String(field),
+                     it == m_npyFiles.end() ? tr("%1 was not read.").arg(path) : it->second.error);
                 return false;
             }
+            into = it->second.tensor;
             return true;
         };
         if (!load(m_queryFile, m_loadedQuery, s.query, "inputs.query", true) ||

@@ -62,10 +62,11 @@ void drawBars(QPainter& p, const StageScene& sc, const QRectF& area, double prog
         h = h + (nm - h) * tNorm;
         h *= appear;
         const QRectF bar(x, h >= 0 ? zero - h : zero, barW, std::fabs(h));
-        const QColor colour = tNorm > 0.5 ? QColor(lerpStops(kViridis, double(sc.rowOut[size_t(c)])))
-                                          : (h >= 0 ? QColor(0xb2, 0x18, 0x2b) : QColor(0x21, 0x66, 0xac));
+        const QColor colour =
+            tNorm > 0.5 ? QColor(colourScaleFor(core::ValueKind::Probability, {}).rgb(double(sc.rowOut[size_t(c)])))
+                        : (h >= 0 ? QColor(0xb2, 0x18, 0x2b) : QColor(0x21, 0x66, 0xac));
         if (masked) {
-            p.fillRect(QRectF(x, zero - 4 * f.z, barW, 8 * f.z), QBrush(kMaskedFill, Qt::BDiagPattern));
+            p.fillRect(QRectF(x, zero - 4 * f.z, barW, 8 * f.z), QBrush(maskedColour(), Qt::BDiagPattern));
         } else {
             p.fillRect(bar, colour);
             p.setPen(QPen(Qt::black, 0.8));

@@ -37,14 +37,13 @@ void drawVectors(QPainter& p, const StageScene& sc, const QRectF& area, double p
         p.setPen(kText);
         p.drawText(QRectF(block.left(), y, labelW - 6 * f.z, h), Qt::AlignRight | Qt::AlignVCenter,
                    sc.vectors[i].label);
-        float maxAbs = 1e-6f;
-        for (float v : sc.vectors[i].values)
-            maxAbs = std::max(maxAbs, std::fabs(v));
+        // Each vector on its own symmetric scale (they differ by orders of magnitude).
+        const ColourScale scale = colourScaleFor(core::ValueKind::Signed, sc.vectors[i].values);
         p.setFont(cellFont);
         for (int k = 0; k < d; ++k) {
             const double v = double(sc.vectors[i].values[size_t(k)]);
             const QRectF cr(block.left() + labelW + k * cell, y, cell, h);
-            const QColor bg(lerpStops(kDiverging, 0.5 + 0.5 * v / double(maxAbs)));
+            const QColor bg(scale.rgb(v));
             p.fillRect(cr, bg);
             p.setPen(QPen(Qt::white, 1));
             p.drawRect(cr);

@@ -68,10 +68,10 @@ std::unique_ptr<StageScene> buildScene(const core::Trace& trace, int index, int 
         case OpKind::Scale:
         case OpKind::Dropout:
         case OpKind::LayerNorm: ok = buildElementwise(*sc, trace, s, batch, head, tok); break;
-        case OpKind::Add: ok = buildAdd(*sc, trace, s, batch, head, tok); break;
+        case OpKind::Add:
+        case OpKind::Multiply: ok = buildAdd(*sc, trace, s, batch, head, tok); break;
         case OpKind::Concat: ok = buildConcat(*sc, trace, s, batch, head, tok); break;
-        case OpKind::Repeat:
-        case OpKind::Multiply:
+        case OpKind::Repeat: // no animation yet: the result alone
         case OpKind::Input: break;
         }
     } catch (const std::exception& e) {
@@ -88,13 +88,13 @@ std::unique_ptr<StageScene> buildScene(const core::Trace& trace, int index, int 
         sc->formula = formula;
         sc->opName = opName;
         sc->message = keep;
-        sc->grids.push_back(gridFromStep(s, batch, head, tok));
+        sc->grids.push_back(gridFromStep(trace, s, batch, head, tok));
         sc->result = 0;
         sc->fill = FillMode::Rows;
         sc->introEnd = 0.0;
         sc->slowEnd = 0.0;
         sc->fillEnd = 0.6;
-        if (s.op != OpKind::Input && sc->message.isEmpty())
+        if (s.op != OpKind::Input && s.op != OpKind::Repeat && sc->message.isEmpty())
             sc->message = tr_("Operands not available; showing the result only.");
     }
     if (sc->rowOrder.empty())
@@ -105,10 +105,9 @@ std::unique_ptr<StageScene> buildScene(const core::Trace& trace, int index, int 
     for (size_t a = 0; a < s.value.shape().size(); ++a) {
         if (int(a) == p.rowAxis || int(a) == p.colAxis)
             continue;
-        const QString name = axisName(s, a);
-        if (isBatchAxis(name, a, s.value.shape().size()))
+        if (isBatchAxis(s, a))
             note << tr_("batch %1").arg(p.fixed[a]);
-        else if (isHeadAxis(name, a, s.value.shape().size()) && sc->layout != Layout::Concat)
+        else if (isHeadAxis(s, a) && sc->layout != Layout::Concat)
             note << tr_("head %1").arg(p.fixed[a]);
     }
     sc->sliceNote = note.join(QStringLiteral(" · "));

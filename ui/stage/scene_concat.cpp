@@ -19,22 +19,20 @@ bool buildConcat(StageScene& sc, const core::Trace& trace, const core::Step& s, 
     int headAxis = -1;
     const size_t rank = x->value.shape().size();
     for (size_t a = 0; a < rank; ++a)
-        if (isHeadAxis(axisName(*x, a), a, rank))
+        if (isHeadAxis(*x, a))
             headAxis = int(a);
     if (headAxis < 0)
         return false;
     const int heads = int(x->value.shape()[size_t(headAxis)]);
-    StageGrid gy = flatGridFromStep(s, batch, head, tok);
+    StageGrid gy = flatGridFromStep(trace, s, batch, head, tok);
     for (int h = 0; h < heads; ++h) {
-        StageGrid g = gridFromStep(*x, batch, h, tok);
+        StageGrid g = gridFromStep(trace, *x, batch, h, tok);
         if (g.rows != gy.rows || g.cols * heads != gy.cols)
             return false;
         g.name = tr_("head %1").arg(h);
         g.frame = kHeadColours[size_t(h) % kHeadColours.size()];
         // One colour range for all heads, the concatenation's.
-        g.lo = gy.lo;
-        g.hi = gy.hi;
-        g.palette = gy.palette;
+        g.scale = gy.scale;
         finishGrid(g);
         sc.grids.push_back(std::move(g));
     }

@@ -20,8 +20,8 @@ bool buildElementwise(StageScene& sc, const core::Trace& trace, const core::Step
     const core::Step* x = operand(trace, s, 0);
     if (!x)
         return false;
-    StageGrid gx = gridFromStep(*x, batch, head, tok);
-    StageGrid gy = gridFromStep(s, batch, head, tok);
+    StageGrid gx = gridFromStep(trace, *x, batch, head, tok);
+    StageGrid gy = gridFromStep(trace, s, batch, head, tok);
     if (gx.rows != gy.rows || gx.cols != gy.cols)
         return false;
     switch (s.op) {

@@ -18,20 +18,20 @@ bool buildMask(StageScene& sc, const core::Trace& trace, const core::Step& s, in
         const core::Step* o = operand(trace, s, i);
         if (!o)
             continue;
-        if (o->key.find("mask") != std::string::npos && !mask)
+        if (o->display.kind == core::ValueKind::BooleanMask && !mask)
             mask = o;
         else if (!scores)
             scores = o;
     }
-    if (!mask)
-        mask = trace.find("mask");
+    if (!mask && !s.display.maskKey.empty())
+        mask = trace.find(s.display.maskKey);
     if (!scores)
         return false;
-    StageGrid gs = gridFromStep(*scores, batch, head, tok);
-    StageGrid gy = gridFromStep(s, batch, head, tok);
+    StageGrid gs = gridFromStep(trace, *scores, batch, head, tok);
+    StageGrid gy = gridFromStep(trace, s, batch, head, tok);
     sc.grids.push_back(std::move(gs));
     if (mask) {
-        StageGrid gm = gridFromStep(*mask, batch, head, tok);
+        StageGrid gm = gridFromStep(trace, *mask, batch, head, tok);
         // A per-query mask [T] lines up with the rows: make it a column.
         if (gm.rows == 1 && !gm.colAxis.isEmpty() && gm.colAxis == gy.rowAxis && gm.cols == gy.rows && gy.cols > 1) {
             const QString name = gm.name;
@@ -65,9 +65,10 @@ bool buildMask(StageScene& sc, const core::Trace& trace, const core::Step& s, in
                 count += masked[i];
             }
             markHatched(gy, masked);
+            // Keras either pushes masked logits far down or zeroes the cells.
             bool logits = false;
-            for (float v : gy.values)
-                logits = logits || v <= -kSentinel;
+            for (size_t i = 0; i < masked.size(); ++i)
+                logits = logits || (masked[i] && gy.values[i] != 0.0f);
             sc.infoLines << (logits ? tr_("%1 of %2 cells are masked (mask = 0): their logits become a large "
                                           "negative number, so softmax gives them weight 0.")
                                     : tr_("%1 of %2 cells are masked (mask = 0): they are set to 0."))

@@ -46,9 +46,9 @@ bool buildProduct(StageScene& sc, const core::Trace& trace, const core::Step& s,
     const core::Step* b = operand(trace, s, 1);
     if (!a || !b)
         return false;
-    StageGrid ga = gridFromStep(*a, batch, head, tok);
-    StageGrid gb = gridFromStep(*b, batch, head, tok);
-    StageGrid gy = gridFromStep(s, batch, head, tok);
+    StageGrid ga = gridFromStep(trace, *a, batch, head, tok);
+    StageGrid gb = gridFromStep(trace, *b, batch, head, tok);
+    StageGrid gy = gridFromStep(trace, s, batch, head, tok);
     // Orient: the left operand shares the result's row axis, the right one
     // its column axis; names first (T may equal S), shapes as a fallback.
     auto fits = [&](const StageGrid& l, const StageGrid& r) {
@@ -87,12 +87,12 @@ bool buildDense(StageScene& sc, const core::Trace& trace, const core::Step& s, i
     const core::Tensor* w = param(trace, s, "kernel");
     if (!x || !w)
         return false;
-    StageGrid gx = flatGridFromStep(*x, batch, head, tok);
+    StageGrid gx = flatGridFromStep(trace, *x, batch, head, tok);
     StageGrid gw;
     for (const std::string& p : s.params)
         if (p.find("kernel") != std::string::npos)
             gw = kernelGrid(QString::fromStdString(p), *w, gx.cols, head);
-    StageGrid gy = flatGridFromStep(s, batch, head, tok);
+    StageGrid gy = flatGridFromStep(trace, s, batch, head, tok);
     if (gx.cols != gw.rows || gx.rows != gy.rows || gw.cols != gy.cols)
         return false;
     const core::Tensor* bias = param(trace, s, "bias");

@@ -21,8 +21,8 @@ bool buildSoftmax(StageScene& sc, const core::Trace& trace, const core::Step& s,
     const core::Step* x = operand(trace, s, 0);
     if (!x)
         return false;
-    StageGrid gx = gridFromStep(*x, batch, head, tok);
-    StageGrid gy = gridFromStep(s, batch, head, tok);
+    StageGrid gx = gridFromStep(trace, *x, batch, head, tok);
+    StageGrid gy = gridFromStep(trace, s, batch, head, tok);
     if (gx.rows != gy.rows || gx.cols != gy.cols || gx.cols == 0)
         return false;
     // The full index of grid row r: batch and head as sliced, the row's query.
@@ -72,13 +72,7 @@ bool buildSoftmax(StageScene& sc, const core::Trace& trace, const core::Step& s,
         sc.rowMaxAbs = 1;
     sc.expSum = float(row.sum);
     sc.barLabels = gx.colLabels;
-    // Masked logits end as zero weights: hatch them in the result too.
-    if (!gx.hatched.empty()) {
-        std::vector<uint8_t> masked(gy.values.size());
-        for (size_t i = 0; i < masked.size(); ++i)
-            masked[i] = gx.hatched[i] && gy.values[i] == 0.0f;
-        markHatched(gy, masked);
-    }
+    // Masked logits end as masked weights: the core flags them in both grids.
     sc.grids = {std::move(gx), std::move(gy)};
     sc.symbols = {QStringLiteral("→")};
     sc.left = 0;

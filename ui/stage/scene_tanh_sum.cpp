@@ -22,9 +22,9 @@ bool buildTanhSum(StageScene& sc, const core::Trace& trace, const core::Step& s,
     const core::Step* b = operand(trace, s, 1);
     if (!a || !b)
         return false;
-    StageGrid gq = gridFromStep(*a, batch, head, tok);
-    StageGrid gk = gridFromStep(*b, batch, head, tok);
-    StageGrid gy = gridFromStep(s, batch, head, tok);
+    StageGrid gq = gridFromStep(trace, *a, batch, head, tok);
+    StageGrid gk = gridFromStep(trace, *b, batch, head, tok);
+    StageGrid gy = gridFromStep(trace, s, batch, head, tok);
     if (!(gq.rows == gy.rows && gk.rows == gy.cols) && gk.rows == gy.rows && gq.rows == gy.cols)
         std::swap(gq, gk);
     if (gq.rows != gy.rows || gk.rows != gy.cols || gq.cols != gk.cols)

@@ -4,6 +4,8 @@
 #include "ui/inspector/tensor_slice_model.h"
 #include "ui/stage/stage_style.h"
 
+#include "core/step_display.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -16,23 +18,22 @@ QString axisName(const core::Step& s, size_t axis) {
     return axis < s.axes.size() ? QString::fromStdString(s.axes[axis]) : QString();
 }
 
-bool isBatchAxis(const QString& name, size_t axis, size_t rank) {
-    return name == QLatin1String("batch") || (name.isEmpty() && axis == 0 && rank >= 3);
+core::AxisRole axisRole(const core::Step& s, size_t axis) {
+    return axis < s.display.roles.size() ? s.display.roles[axis] : core::AxisRole::Feature;
 }
 
-bool isHeadAxis(const QString& name, size_t axis, size_t rank) {
-    return name == QLatin1String("head") || name == QLatin1String("heads") ||
-           (name.isEmpty() && axis == 1 && rank == 4);
+bool isBatchAxis(const core::Step& s, size_t axis) {
+    return axisRole(s, axis) == core::AxisRole::Batch;
 }
 
-QStringList labelsFor(const QString& axis, int n, const Tokens& tokens) {
-    const QString a = axis.toLower();
-    const QStringList* source = nullptr;
-    if (a == QLatin1String("query") || a == QLatin1String("target") || a == QLatin1String("query_len"))
-        source = &tokens.query;
-    else if (a == QLatin1String("key") || a == QLatin1String("source") || a == QLatin1String("value") ||
-             a == QLatin1String("key_len") || a == QLatin1String("source_len") || a == QLatin1String("value_len"))
-        source = &tokens.key;
+bool isHeadAxis(const core::Step& s, size_t axis) {
+    return axisRole(s, axis) == core::AxisRole::Head;
+}
+
+QStringList labelsFor(core::AxisRole role, int n, const Tokens& tokens) {
+    const QStringList* source = role == core::AxisRole::Query    ? &tokens.query
+                                : role == core::AxisRole::Source ? &tokens.key
+                                                                 : nullptr;
     if (source && source->size() == n)
         return *source;
     QStringList out;
@@ -60,12 +61,11 @@ SlicePlan planSlice(const core::Step& s, int batch, int head) {
     p.fixed.assign(rank, 0);
     std::vector<int> free;
     for (size_t a = 0; a < rank; ++a) {
-        const QString name = axisName(s, a);
         const Index dim = shape[a];
-        if (isBatchAxis(name, a, rank)) {
+        if (isBatchAxis(s, a)) {
             p.fixed[a] = std::clamp<Index>(batch, 0, std::max<Index>(dim - 1, 0));
             p.batchSliced = dim > 1;
-        } else if (isHeadAxis(name, a, rank)) {
+        } else if (isHeadAxis(s, a)) {
             p.fixed[a] = std::clamp<Index>(head, 0, std::max<Index>(dim - 1, 0));
             p.headSliced = dim > 1;
         } else {
@@ -93,46 +93,18 @@ void setCaption(StageGrid& g) {
 
 namespace {
 
-Palette paletteFor(const core::Step& s, const std::vector<float>& v, float& lo, float& hi) {
-    float mn = 0, mx = 0, maxAbs = 0;
-    bool first = true, binary = true;
-    for (float x : v) {
-        if (!std::isfinite(x) || std::fabs(x) >= kSentinel)
-            continue;
-        if (first) {
-            mn = mx = x;
-            first = false;
-        }
-        mn = std::min(mn, x);
-        mx = std::max(mx, x);
-        maxAbs = std::max(maxAbs, std::fabs(x));
-        binary = binary && (x == 0.0f || x == 1.0f);
-    }
-    const bool isMask = s.key.find("mask") != std::string::npos && s.op == OpKind::Input;
-    if (isMask && binary) {
-        lo = 0;
-        hi = 1;
-        return Palette::Binary;
-    }
-    if (s.op == OpKind::Softmax) {
-        lo = 0;
-        hi = 1;
-        return Palette::Probability;
-    }
-    if (s.op == OpKind::Dropout && mn >= 0) {
-        lo = 0;
-        hi = std::max(1.0f, mx);
-        return Palette::Sequential;
-    }
-    hi = maxAbs > 0 ? maxAbs : 1.0f;
-    lo = -hi;
-    return Palette::Diverging;
+/// The step's masked cells and its colour scale, from the core's metadata.
+std::vector<uint8_t> stepMask(const core::Trace& trace, const core::Step& s, ColourScale& scale) {
+    std::vector<uint8_t> masked = core::maskedCells(trace, s);
+    scale = colourScaleFor(s.display.kind, s.value.values(), masked);
+    return masked;
 }
 
 } // namespace
 
-StageGrid gridFromStep(const core::Step& s, int batch, int head, const Tokens& tokens) {
+StageGrid gridFromStep(const core::Trace& trace, const core::Step& s, int batch, int head, const Tokens& tokens) {
     StageGrid g;
+    const std::vector<uint8_t> masked = stepMask(trace, s, g.scale);
     g.name = QString::fromStdString(s.key);
     const core::Tensor& t = s.value;
     const SlicePlan p = planSlice(s, batch, head);
@@ -147,30 +119,36 @@ StageGrid gridFromStep(const core::Step& s, int batch, int head, const Tokens& t
     const Index rs = p.rowAxis >= 0 ? st[size_t(p.rowAxis)] : 0;
     const Index cs = p.colAxis >= 0 ? st[size_t(p.colAxis)] : 0;
     g.values.resize(size_t(g.rows) * size_t(g.cols));
+    if (!masked.empty())
+        g.hatched.assign(g.values.size(), 0);
     if (!t.empty())
         for (int r = 0; r < g.rows; ++r)
-            for (int c = 0; c < g.cols; ++c)
-                g.values[size_t(r) * size_t(g.cols) + size_t(c)] = t.data()[base + r * rs + c * cs];
+            for (int c = 0; c < g.cols; ++c) {
+                const size_t i = size_t(r) * size_t(g.cols) + size_t(c);
+                g.values[i] = t.data()[base + r * rs + c * cs];
+                if (!masked.empty())
+                    g.hatched[i] = masked[size_t(base + r * rs + c * cs)];
+            }
     if (p.rowAxis >= 0)
         g.rowAxis = axisName(s, size_t(p.rowAxis));
     if (p.colAxis >= 0)
         g.colAxis = axisName(s, size_t(p.colAxis));
-    g.rowLabels = labelsFor(g.rowAxis, g.rows, tokens);
-    g.colLabels = labelsFor(g.colAxis, g.cols, tokens);
+    g.rowLabels = labelsFor(p.rowAxis >= 0 ? axisRole(s, size_t(p.rowAxis)) : core::AxisRole::Feature, g.rows, tokens);
+    g.colLabels = labelsFor(p.colAxis >= 0 ? axisRole(s, size_t(p.colAxis)) : core::AxisRole::Feature, g.cols, tokens);
     if (shape.size() > 2 || p.batchSliced || p.headSliced)
         g.fullShape = tr_("of %1").arg(shapeText(shape));
-    g.palette = paletteFor(s, g.values, g.lo, g.hi);
     setCaption(g);
     finishGrid(g);
     return g;
 }
 
-StageGrid flatGridFromStep(const core::Step& s, int batch, int head, const Tokens& tokens) {
+StageGrid flatGridFromStep(const core::Trace& trace, const core::Step& s, int batch, int head, const Tokens& tokens) {
     const core::Shape& shape = s.value.shape();
     const size_t rank = shape.size();
     if (rank <= 2)
-        return gridFromStep(s, batch, head, tokens);
+        return gridFromStep(trace, s, batch, head, tokens);
     StageGrid g;
+    const std::vector<uint8_t> masked = stepMask(trace, s, g.scale);
     g.name = QString::fromStdString(s.key);
     const Index b = std::clamp<Index>(batch, 0, std::max<Index>(shape[0] - 1, 0));
     g.rows = int(shape[1]);
@@ -180,19 +158,20 @@ StageGrid flatGridFromStep(const core::Step& s, int batch, int head, const Token
     g.cols = int(cols);
     const Index per = Index(g.rows) * cols;
     g.values.assign(s.value.data() + b * per, s.value.data() + (b + 1) * per);
+    if (!masked.empty())
+        g.hatched.assign(masked.begin() + b * per, masked.begin() + (b + 1) * per);
     g.rowAxis = axisName(s, 1);
     QStringList colNames;
     for (size_t a = 2; a < rank; ++a)
         colNames << axisName(s, a);
     g.colAxis = colNames.join(QStringLiteral("·"));
-    if (rank == 4 && isHeadAxis(axisName(s, 2), 2, rank)) {
+    if (rank == 4 && isHeadAxis(s, 2)) {
         g.bandCols = int(shape[3]);
         g.bandHighlight = std::clamp(head, 0, int(shape[2]) - 1);
     }
-    g.rowLabels = labelsFor(g.rowAxis, g.rows, tokens);
-    g.colLabels = labelsFor(QString(), g.cols, tokens);
+    g.rowLabels = labelsFor(axisRole(s, 1), g.rows, tokens);
+    g.colLabels = labelsFor(core::AxisRole::Feature, g.cols, tokens);
     g.fullShape = tr_("of %1").arg(shapeText(shape));
-    g.palette = paletteFor(s, g.values, g.lo, g.hi);
     setCaption(g);
     finishGrid(g);
     return g;
@@ -235,12 +214,10 @@ StageGrid kernelGrid(const QString& name, const core::Tensor& w, int inner, int 
         g.colAxis = tr_("out");
     }
     const Tokens none;
-    g.rowLabels = labelsFor(QString(), g.rows, none);
-    g.colLabels = labelsFor(QString(), g.cols, none);
+    g.rowLabels = labelsFor(core::AxisRole::Feature, g.rows, none);
+    g.colLabels = labelsFor(core::AxisRole::Feature, g.cols, none);
     g.fullShape = tr_("weight %1").arg(shapeText(shape));
-    core::Step fake;
-    fake.op = OpKind::Dense;
-    g.palette = paletteFor(fake, g.values, g.lo, g.hi);
+    g.scale = colourScaleFor(core::ValueKind::Signed, g.values); // a layer parameter: any real number
     setCaption(g);
     finishGrid(g);
     return g;
@@ -252,12 +229,18 @@ void transposeGrid(StageGrid& g) {
         for (int c = 0; c < g.cols; ++c)
             t[size_t(c) * size_t(g.rows) + size_t(r)] = g.at(r, c);
     g.values = std::move(t);
+    if (!g.hatched.empty()) {
+        std::vector<uint8_t> h(g.hatched.size());
+        for (int r = 0; r < g.rows; ++r)
+            for (int c = 0; c < g.cols; ++c)
+                h[size_t(c) * size_t(g.rows) + size_t(r)] = g.hatched[size_t(r) * size_t(g.cols) + size_t(c)];
+        g.hatched = std::move(h);
+    }
     std::swap(g.rows, g.cols);
     std::swap(g.rowAxis, g.colAxis);
     std::swap(g.rowLabels, g.colLabels);
     std::swap(g.bandRows, g.bandCols);
     g.name += QStringLiteral("ᵀ");
-    g.hatched.clear();
     setCaption(g);
     finishGrid(g);
 }
@@ -266,8 +249,8 @@ void finishGrid(StageGrid& g) {
     const size_t n = size_t(g.rows) * size_t(g.cols);
     g.image = QImage(std::max(g.cols, 1), std::max(g.rows, 1), QImage::Format_RGB32);
     g.image.fill(kEmptyFill);
-    bool anyHatched = false;
-    std::vector<uint8_t> hatched(n, 0);
+    if (!g.hatched.empty() && g.hatched.size() != n)
+        g.hatched.clear(); // the grid was reshaped without its flags
     const bool withText = g.rows <= kMaxTextCells && g.cols <= kMaxTextCells;
     g.texts.clear();
     g.textColours.clear();
@@ -276,19 +259,12 @@ void finishGrid(StageGrid& g) {
         for (int c = 0; c < g.cols; ++c) {
             const float v = g.at(r, c);
             QRgb colour;
-            if (!std::isfinite(v)) { // NaN and ±Inf before masks: −Inf is not a masked cell
+            if (!std::isfinite(v)) // NaN and ±Inf before masks: −Inf is not a masked cell
                 colour = nonFiniteColor().rgb();
-            } else if (v <= -kSentinel) {
-                hatched[size_t(r) * size_t(g.cols) + size_t(c)] = 1;
-                anyHatched = true;
-                colour = kMaskedFill.rgb();
-            } else if (g.palette == Palette::Binary) {
-                colour = v != 0.0f ? qRgb(250, 250, 250) : kMaskedFill.rgb();
-            } else if (g.palette == Palette::Diverging) {
-                colour = lerpStops(kDiverging, 0.5 + 0.5 * double(v) / double(g.hi));
-            } else {
-                colour = lerpStops(kViridis, (double(v) - double(g.lo)) / double(g.hi - g.lo));
-            }
+            else if (g.isHatched(r, c))
+                colour = maskedColour().rgb();
+            else
+                colour = g.scale.rgb(double(v));
             line[c] = colour;
             if (withText) {
                 g.texts << fmt(double(v));
@@ -297,8 +273,6 @@ void finishGrid(StageGrid& g) {
             }
         }
     }
-    if (anyHatched)
-        g.hatched = std::move(hatched);
 }
 
 void markHatched(StageGrid& g, const std::vector<uint8_t>& mask) {
@@ -306,7 +280,7 @@ void markHatched(StageGrid& g, const std::vector<uint8_t>& mask) {
     for (int r = 0; r < g.rows; ++r)
         for (int c = 0; c < g.cols; ++c)
             if (g.isHatched(r, c))
-                g.image.setPixel(c, r, kMaskedFill.rgb());
+                g.image.setPixel(c, r, maskedColour().rgb());
 }
 
 } // namespace attnviz::ui::stage

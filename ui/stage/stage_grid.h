@@ -1,5 +1,5 @@
 // Grid building: one step (or weight) as a 2-D StageGrid — which axes become
-// rows and columns, the batch/head slice, token labels, palette and the
+// rows and columns, the batch/head slice, token labels, colour scale and the
 // precomputed cell colours and texts. No painting, no animation.
 #pragma once
 
@@ -12,10 +12,12 @@ struct Tokens {
 };
 
 QString axisName(const core::Step& s, size_t axis);
-bool isBatchAxis(const QString& name, size_t axis, size_t rank);
-bool isHeadAxis(const QString& name, size_t axis, size_t rank);
-/// Tokens for a query or key/value axis when their count fits, else indices.
-QStringList labelsFor(const QString& axis, int n, const Tokens& tokens);
+/// The role the core gives an axis (Feature when it gives none).
+core::AxisRole axisRole(const core::Step& s, size_t axis);
+bool isBatchAxis(const core::Step& s, size_t axis);
+bool isHeadAxis(const core::Step& s, size_t axis);
+/// Tokens for a query or source axis when their count fits, else indices.
+QStringList labelsFor(core::AxisRole role, int n, const Tokens& tokens);
 
 /// Which axes become rows and columns, and where every other axis is fixed.
 struct SlicePlan {
@@ -29,15 +31,15 @@ QString shapeText(const core::Shape& shape);
 void setCaption(StageGrid& g);
 
 /// The step's batch/head slice as a grid (the last two free axes).
-StageGrid gridFromStep(const core::Step& s, int batch, int head, const Tokens& tokens);
+StageGrid gridFromStep(const core::Trace& trace, const core::Step& s, int batch, int head, const Tokens& tokens);
 /// A step as one matrix: rows along the first non-batch axis, every later
 /// axis flattened into columns ([B,T,H,k] → [T, H·k], heads as bands).
-StageGrid flatGridFromStep(const core::Step& s, int batch, int head, const Tokens& tokens);
+StageGrid flatGridFromStep(const core::Trace& trace, const core::Step& s, int batch, int head, const Tokens& tokens);
 /// A weight as a matrix whose rows match `inner` (the operand's columns):
 /// [E,H,k] → [E, H·k], [H,v,E] → [H·v, E].
 StageGrid kernelGrid(const QString& name, const core::Tensor& w, int inner, int head);
 void transposeGrid(StageGrid& g);
-/// Recompute the grid's cell colours and texts from its values and palette.
+/// Recompute the grid's cell colours and texts from its values, scale and masked cells.
 void finishGrid(StageGrid& g);
 /// Hatch these cells (1 = masked) over the grid's colours.
 void markHatched(StageGrid& g, const std::vector<uint8_t>& mask);

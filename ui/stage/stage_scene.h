@@ -5,6 +5,7 @@
 #pragma once
 
 #include "core/trace.h"
+#include "ui/colour/colour_scale.h"
 
 #include <QColor>
 #include <QImage>
@@ -16,8 +17,6 @@
 
 namespace attnviz::ui {
 
-enum class Palette { Probability, Sequential, Diverging, Binary };
-
 /// One 2-D matrix on the stage, with everything needed to paint it.
 struct StageGrid {
     QString name;             // step key or weight name
@@ -27,12 +26,11 @@ struct StageGrid {
     QString fullShape; // "of (2, 3, 2, 4)" when sliced
     int rows = 0, cols = 0;
     std::vector<float> values; // rows × cols, row-major
-    Palette palette = Palette::Diverging;
-    float lo = -1, hi = 1;
-    QImage image;      // one pixel per cell, colours precomputed
-    QStringList texts; // cell numbers (empty when too many cells)
+    ColourScale scale;         // the whole tensor's (colour/colour_scale.h), as in every view
+    QImage image;              // one pixel per cell, colours precomputed
+    QStringList texts;         // cell numbers (empty when too many cells)
     std::vector<QColor> textColours;
-    std::vector<uint8_t> hatched;   // masked cells
+    std::vector<uint8_t> hatched;   // masked cells (the core's maskedCells, sliced)
     std::vector<uint8_t> crossed;   // dropped cells
     int bandCols = 0, bandRows = 0; // separators every n columns/rows (heads)
     int bandHighlight = -1;

@@ -12,24 +12,7 @@ QString tr_(const char* text) {
     return QCoreApplication::translate("attnviz::ui::StageView", text);
 }
 
-// matplotlib's viridis (sequential, colour-blind safe) and RdBu reversed
-// (diverging: blue negative, white zero, red positive).
-const std::array<QRgb, 9> kViridis = {0x440154, 0x472d7b, 0x3b528b, 0x2c728e, 0x21918c,
-                                      0x28ae80, 0x5ec962, 0xaddc30, 0xfde725};
-const std::array<QRgb, 9> kDiverging = {0x2166ac, 0x4393c3, 0x92c5de, 0xd1e5f0, 0xf7f7f7,
-                                        0xfddbc7, 0xf4a582, 0xd6604d, 0xb2182b};
-
-QRgb lerpStops(const std::array<QRgb, 9>& stops, double t) {
-    t = std::clamp(std::isfinite(t) ? t : 0.0, 0.0, 1.0) * double(stops.size() - 1);
-    const auto i = std::min<size_t>(size_t(t), stops.size() - 2);
-    const double f = t - double(i);
-    const QRgb a = stops[i], b = stops[i + 1];
-    auto mix = [f](int x, int y) { return int(std::lround(x + (y - x) * f)); };
-    return qRgb(mix(qRed(a), qRed(b)), mix(qGreen(a), qGreen(b)), mix(qBlue(a), qBlue(b)));
-}
-
 const QColor kHighlight(255, 196, 0);   // amber, drawn over a black outline
-const QColor kMaskedFill(96, 96, 96);   // masked cells
 const QColor kEmptyFill(236, 236, 236); // result cells not computed yet
 const QColor kText(20, 20, 20);
 const QColor kSubtle(90, 90, 90);

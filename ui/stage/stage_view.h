@@ -59,6 +59,8 @@ public:
     /// step's operands could not be lined up (empty when all is well).
     int gridCount() const;
     QString notice() const;
+    /// The prepared scene (ui/stage/stage_scene.h): its grids' colours and masked cells.
+    const StageScene& scene() const { return *m_scene; }
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;

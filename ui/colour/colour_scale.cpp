@@ -1,0 +1,120 @@
+// The one colour scale (see colour_scale.h).
+#include "ui/colour/colour_scale.h"
+
+#include "core/step_display.h"
+
+#include <algorithm>
+#include <cmath>
+#include <iterator>
+
+namespace attnviz::ui {
+
+namespace {
+
+ColourStops stopsFrom(const char* const* hex, int n) {
+    ColourStops stops;
+    for (int i = 0; i < n; ++i)
+        stops.append({double(i) / (n - 1), QColor(QString::fromLatin1(hex[i]))});
+    return stops;
+}
+
+} // namespace
+
+ColourStops viridisStops() {
+    // Sampled from matplotlib's viridis at ten evenly spaced points.
+    static const char* const hex[] = {"#440154", "#482878", "#3e4989", "#31688e", "#26828e",
+                                      "#1f9e89", "#35b779", "#6ece58", "#b5de2b", "#fde725"};
+    return stopsFrom(hex, int(std::size(hex)));
+}
+
+ColourStops divergingStops() {
+    // ColorBrewer RdBu, reversed so negative is blue and positive is red.
+    static const char* const hex[] = {"#2166ac", "#4393c3", "#92c5de", "#d1e5f0", "#f7f7f7",
+                                      "#fddbc7", "#f4a582", "#d6604d", "#b2182b"};
+    return stopsFrom(hex, int(std::size(hex)));
+}
+
+QColor maskedColour() {
+    return {96, 96, 96};
+}
+
+ColourStops ColourScale::stops() const {
+    switch (kind) {
+    case ColorRangeKind::Diverging: return divergingStops();
+    case ColorRangeKind::Binary: return {{0.0, maskedColour()}, {1.0, QColor(250, 250, 250)}};
+    case ColorRangeKind::Probability:
+    case ColorRangeKind::Sequential: break;
+    }
+    return viridisStops();
+}
+
+double ColourScale::position(double v) const {
+    const double t = upper > lower ? (v - lower) / (upper - lower) : 0.5;
+    return std::clamp(std::isfinite(t) ? t : 0.0, 0.0, 1.0);
+}
+
+QRgb ColourScale::rgb(double v) const {
+    return colourAt(stops(), position(v));
+}
+
+ColourScale colourScaleFor(core::ValueKind kind, const std::vector<float>& values,
+                           const std::vector<std::uint8_t>& masked) {
+    float lo = 0, hi = 0;
+    bool any = false;
+    for (size_t i = 0; i < values.size(); ++i) {
+        const float v = values[i];
+        if (!std::isfinite(v) || (i < masked.size() && masked[i]))
+            continue;
+        lo = any ? std::min(lo, v) : v;
+        hi = any ? std::max(hi, v) : v;
+        any = true;
+    }
+    ColourScale s;
+    switch (kind) {
+    case core::ValueKind::Probability:
+        s.kind = ColorRangeKind::Probability;
+        s.lower = 0;
+        s.upper = 1;
+        break;
+    case core::ValueKind::BooleanMask:
+        s.kind = ColorRangeKind::Binary;
+        s.lower = 0;
+        s.upper = 1;
+        break;
+    case core::ValueKind::NonNegative:
+        s.kind = ColorRangeKind::Sequential;
+        s.lower = 0;
+        s.upper = std::max(1.0, double(hi));
+        break;
+    case core::ValueKind::Signed: {
+        s.kind = ColorRangeKind::Diverging;
+        const double m = std::max(std::fabs(double(lo)), std::fabs(double(hi)));
+        s.upper = m > 0 ? m : 1.0;
+        s.lower = -s.upper;
+        break;
+    }
+    }
+    return s;
+}
+
+ColourScale colourScaleFor(const core::Trace& trace, const core::Step& step) {
+    return colourScaleFor(step.display.kind, step.value.values(), core::maskedCells(trace, step));
+}
+
+QRgb colourAt(const ColourStops& stops, double t) {
+    if (stops.isEmpty())
+        return qRgb(0, 0, 0);
+    t = std::clamp(std::isfinite(t) ? t : 0.0, 0.0, 1.0);
+    for (int i = 1; i < stops.size(); ++i) {
+        if (t <= stops[i].first) {
+            const auto& [p0, c0] = stops[i - 1];
+            const auto& [p1, c1] = stops[i];
+            const double f = p1 > p0 ? (t - p0) / (p1 - p0) : 0.0;
+            auto mix = [f](int a, int b) { return int(std::lround(a + (b - a) * f)); };
+            return qRgb(mix(c0.red(), c1.red()), mix(c0.green(), c1.green()), mix(c0.blue(), c1.blue()));
+        }
+    }
+    return stops.last().second.rgb();
+}
+
+} // namespace attnviz::ui
