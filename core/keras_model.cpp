@@ -53,6 +53,15 @@ constexpr const char* kLayerField = "keras_model.layer";
     throw SpecError(field, msg);
 }
 
+// obj[key] when obj is an object and that member a string; else `otherwise`.
+// (json::value() throws when the member has another type: untrusted JSON.)
+std::string stringMember(const json& obj, const char* key, const std::string& otherwise = {}) {
+    if (!obj.is_object())
+        return otherwise;
+    const auto it = obj.find(key);
+    return it != obj.end() && it->is_string() ? it->get<std::string>() : otherwise;
+}
+
 std::string inQuotes(const std::string& s) {
     std::string out;
     out.append("'").append(s).append("'");
@@ -145,7 +154,7 @@ bool isGqa(const std::string& c) {
 }
 
 bool isModelClass(const json& entry) {
-    const std::string c = entry.value("class_name", "");
+    const std::string c = stringMember(entry, "class_name");
     if (c == "Functional" || c == "Sequential" || c == "Model")
         return true;
     const auto cfg = entry.find("config");
@@ -304,7 +313,7 @@ KerasModelInfo parseKerasConfig(std::string_view text, const std::string& label)
     info.file = label;
     info.modelClass = root["class_name"].get<std::string>();
     const json& mc = root["config"];
-    info.modelName = mc.value("name", std::string());
+    info.modelName = stringMember(mc, "name");
     const auto layers = mc.find("layers");
     if (layers == mc.end() || !layers->is_array())
         fail(kFileField, label + ": the model is a " + info.modelClass +
@@ -669,7 +678,7 @@ std::map<std::string, Tensor> mapKerasWeights(const std::string& cls, const std:
         int i = 0;
         if (flag("use_scale", false))
             take("vars/" + std::to_string(i++), "scale");
-        if (config.value("score_mode", std::string("dot")) == "concat")
+        if (stringMember(config, "score_mode", "dot") == "concat")
             take("vars/" + std::to_string(i++), "concat_score_weight");
     } else if (cls == "AdditiveAttention") {
         if (flag("use_scale", true))
@@ -802,9 +811,7 @@ std::string pyValue(const json& v) {
     }
     // A serialized Keras object: {"module", "class_name", "config"}.
     if (v.contains("class_name") && v["class_name"].is_string()) {
-        std::string mod = v.value("module", std::string("keras"));
-        if (!v["module"].is_string())
-            mod = "keras";
+        const std::string mod = stringMember(v, "module", "keras");
         std::string s = mod + "." + v["class_name"].get<std::string>() + "(";
         bool first = true;
         if (v.contains("config") && v["config"].is_object())
@@ -821,7 +828,7 @@ bool isDefaultArg(const std::string& cls, const std::string& k, const json& v) {
     auto initializerIs = [&](const char* shortName, const char* className) {
         if (v.is_string())
             return v.get<std::string>() == shortName;
-        if (!v.is_object() || v.value("class_name", std::string()) != className)
+        if (!v.is_object() || stringMember(v, "class_name") != className)
             return false;
         const auto c = v.find("config");
         if (c == v.end() || !c->is_object())
@@ -836,7 +843,7 @@ bool isDefaultArg(const std::string& cls, const std::string& k, const json& v) {
     if (k == "dtype")
         return v.is_null() || v == "float32" ||
                (v.is_object() && v.contains("config") && v["config"].is_object() &&
-                v["config"].value("name", std::string()) == "float32");
+                stringMember(v["config"], "name") == "float32");
     if (k == "seed" || k.ends_with("_regularizer") || k.ends_with("_constraint") || k == "flash_attention" ||
         k == "sliding_window" || k == "output_shape")
         return v.is_null();

@@ -434,6 +434,7 @@ Spec parseSpec(const std::string& text, const std::string& baseDir) {
         s.shapes.sourceLen = l.sourceLen.value_or(s.shapes.sourceLen);
         s.weights = keras->weights;
         s.kerasModelLayer = l.name;
+        s.kerasLayerConfig = l.configJson;
         s.kerasModelFile = (*member(root, "keras_model"))["file"].get<std::string>();
     }
 

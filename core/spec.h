@@ -120,6 +120,7 @@ struct Spec {
     /// the file and layer its config and weights came from; empty otherwise.
     std::string kerasModelFile;
     std::string kerasModelLayer;
+    std::string kerasLayerConfig; // its config.json "config" as saved (JSON text): core::kerasConstructorCall
 };
 
 struct SpecLimits {

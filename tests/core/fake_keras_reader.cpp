@@ -1,9 +1,11 @@
 // A stand-in for attnviz-trace --internal-read-keras-weights that misbehaves
-// on purpose (tests/core/test_keras_model.cpp): the GROUP argument says how.
+// on purpose (tests/core/test_keras_model.cpp, tests/ui/test_keras_model_ui.cpp):
+// $ATTNVIZ_FAKE_READER_MODE, or else the GROUP argument, says how.
 // The parent (core::readKerasWeightsIsolated) must turn each into one clean
 // SpecError and never crash or hang.
 #include <chrono>
 #include <csignal>
+#include <cstdlib>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -16,7 +18,8 @@
 int main(int argc, char** argv) {
     if (argc != 7 || std::string(argv[1]) != "--internal-read-keras-weights")
         return 2;
-    const std::string how = argv[4];
+    const char* mode = std::getenv("ATTNVIZ_FAKE_READER_MODE");
+    const std::string how = mode && *mode ? mode : argv[4];
     const std::string out = argv[5];
     if (how == "crash")
         std::raise(SIGSEGV);

@@ -179,9 +179,11 @@ TEST(KerasModel, GeneratedCasesArePresent) {
     EXPECT_EQ(casesWith("spec_npz.json").size(), 6u);
 }
 
-// The same layer from the model and from layer + config + weights.npz: the same trace.
+// The same layer from the model and from layer + config + weights.npz: the
+// same trace (GroupQueryAttention and the gated, sliding-window MHA included).
 TEST(KerasModel, ModelSpecAndNpzSpecGiveTheSameTrace) {
-    for (const std::string c : {"multi_self_attn", "multi_cross_attn", "multi_attn_concat", "multi_attn_scaled"}) {
+    for (const std::string c :
+         {"multi_self_attn", "multi_cross_attn", "multi_attn_concat", "multi_attn_scaled", "gated_gqa", "gated_mha"}) {
         const Trace a = run(loadSpec((kDir / c / "spec.json").string()));
         const Trace b = run(loadSpec((kDir / c / "spec_npz.json").string()));
         ASSERT_EQ(a.steps.size(), b.steps.size()) << c;
@@ -191,6 +193,18 @@ TEST(KerasModel, ModelSpecAndNpzSpecGiveTheSameTrace) {
                 << c << " step " << a.steps[i].key;
         }
     }
+}
+
+TEST(KerasModel, GatedGroupQueryAttentionRunsWithItsSteps) {
+    const Spec spec = loadSpec((kDir / "gated_gqa" / "spec.json").string());
+    EXPECT_EQ(spec.config.layer, LayerKind::GroupQueryAttention);
+    const Trace t = run(spec);
+    for (const char* key : {"key_repeated", "value_repeated", "gate", "gated_context", "output"})
+        EXPECT_NE(t.find(key), nullptr) << key;
+    EXPECT_EQ(t.find("key_dense")->value.shape(), (Shape{2, 6, 2, 3}));
+    EXPECT_EQ(t.find("key_repeated")->value.shape(), (Shape{2, 6, 4, 3}));
+    const Trace m = run(loadSpec((kDir / "gated_mha" / "spec.json").string()));
+    EXPECT_NE(m.find("gate"), nullptr);
 }
 
 TEST(KerasModel, CrossAttentionTakesItsWidthsFromBuildConfig) {

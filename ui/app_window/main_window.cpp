@@ -2,6 +2,7 @@
 
 #include "ui/compare/compare_view.h"
 #include "ui/app_window/controller.h"
+#include "ui/app_window/keras_layer_dialog.h"
 #include "ui/text/formula_panel.h"
 #include "ui/inspector/heatmap_view.h"
 #include "ui/text/keras_listing.h"
@@ -14,6 +15,7 @@
 #include "ui/timeline/step_timeline.h"
 #include "ui/timeline/trace_model.h"
 
+#include "core/keras_model.h"
 #include "core/spec.h"
 
 #include <QAction>
@@ -30,6 +32,7 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QListView>
 #include <QLocale>
@@ -236,6 +239,8 @@ void MainWindow::createActions() {
         return a;
     };
     m_openAction = make(tr("&Open spec…"), QKeySequence::Open, tr("Load a spec.json with its inputs and weights"));
+    m_openKerasAction = make(tr("Open &Keras model…"), QKeySequence(QStringLiteral("Ctrl+Shift+O")),
+                             tr("Step through a trained attention layer of a saved Keras model (.keras)"));
     m_saveAction =
         make(tr("&Save spec…"), QKeySequence::Save, tr("Write the current spec.json with its inputs and weights"));
     m_exportHeatmapAction =
@@ -263,6 +268,7 @@ void MainWindow::createActions() {
     m_aboutAction = make(tr("&About attnviz"), {}, tr("What attnviz is"));
 
     connect(m_openAction, &QAction::triggered, this, &MainWindow::openSpecDialog);
+    connect(m_openKerasAction, &QAction::triggered, this, &MainWindow::openKerasModelDialog);
     connect(m_saveAction, &QAction::triggered, this, &MainWindow::saveSpecDialog);
     connect(m_exportHeatmapAction, &QAction::triggered, this, [this] { exportDialog(false); });
     connect(m_exportStageAction, &QAction::triggered, this, [this] { exportDialog(true); });
@@ -303,6 +309,7 @@ void MainWindow::createActions() {
 void MainWindow::createMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(m_openAction);
+    file->addAction(m_openKerasAction);
     m_recentMenu = file->addMenu(tr("Open &recent"));
     file->addAction(m_saveAction);
     file->addSeparator();
@@ -425,7 +432,8 @@ void MainWindow::onTraceChanged() {
         m_heatmap->setTokens(m_stageTokens.first, m_stageTokens.second);
     }
     m_stage->setTrace(trace);
-    m_formula->setListing(mhaKerasListing(m_controller->traceSpec(), *trace));
+    m_formula->setListing(
+        withTrainedLayer(mhaKerasListing(m_controller->traceSpec(), *trace), m_controller->traceSpec()));
     m_compareDirty = true;
     updateCompare();
     // NaN and Inf in the inputs are allowed; say where they came from.
@@ -595,6 +603,57 @@ void MainWindow::openSpecDialog() {
     QString error;
     if (!openSpec(path, &error) && !error.isEmpty())
         QMessageBox::warning(this, tr("Open spec"), tr("Could not open %1:\n%2").arg(path, error));
+}
+
+bool MainWindow::openKerasModel(const QString& path, const QString& layer, QString* error) {
+    // The spec a user would write; core::parseSpec reads config.json here and
+    // the HDF5 weights in the isolated attnviz-trace child.
+    core::Spec spec;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    try {
+        const QJsonObject km{{QStringLiteral("file"), QFileInfo(path).absoluteFilePath()},
+                             {QStringLiteral("layer"), layer}};
+        const QByteArray text = QJsonDocument(QJsonObject{{QStringLiteral("keras_model"), km}}).toJson();
+        spec = core::parseSpec(text.toStdString(), QFileInfo(path).absolutePath().toStdString());
+    } catch (const std::exception& e) {
+        QApplication::restoreOverrideCursor();
+        const QString message = QString::fromUtf8(e.what());
+        if (error)
+            *error = message;
+        m_statusError->setStyleSheet(QStringLiteral("QLabel { color: #b00000; }"));
+        m_statusError->setText(tr("Could not open %1: %2").arg(QFileInfo(path).fileName(), message));
+        return false;
+    }
+    QApplication::restoreOverrideCursor();
+    m_setup->setSpec(spec);
+    recomputeNow();
+    setNotice(tr("Layer '%1' of %2: trained weights from the file, inputs at its widths")
+                  .arg(layer, QFileInfo(path).fileName()));
+    if (m_controller->hasError() && error)
+        *error = m_controller->errorMessage();
+    return !m_controller->hasError();
+}
+
+void MainWindow::openKerasModelDialog() {
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Keras model"), m_lastDirectory,
+                                                      tr("Keras models (*.keras);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    m_lastDirectory = QFileInfo(path).absolutePath();
+    core::KerasModelInfo info;
+    try {
+        info = core::inspectKerasModel(path.toStdString());
+    } catch (const std::exception& e) {
+        QMessageBox::warning(this, tr("Open Keras model"),
+                             tr("Could not open %1:\n%2").arg(path, QString::fromUtf8(e.what())));
+        return;
+    }
+    KerasLayerDialog dialog(info, this);
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedLayer().isEmpty())
+        return;
+    QString error;
+    if (!openKerasModel(path, dialog.selectedLayer(), &error) && !error.isEmpty())
+        QMessageBox::warning(this, tr("Open Keras model"), tr("Could not open %1:\n%2").arg(path, error));
 }
 
 void MainWindow::saveSpecDialog() {

@@ -47,6 +47,10 @@ public:
     /// Load a spec.json; on failure shows nothing and returns false with the message.
     bool openSpec(const QString& path, QString* error = nullptr);
     bool saveSpec(const QString& path, QString* error = nullptr);
+    /// Open one attention layer of a saved Keras model (.keras): its config and
+    /// trained weights (read by the isolated reader child). On failure the last
+    /// result stays, the status line says why, and it returns false with the message.
+    bool openKerasModel(const QString& path, const QString& layer, QString* error = nullptr);
     /// Recompute from the setup panel now (edits otherwise recompute on the next event loop pass).
     void recomputeNow();
     /// Bring every view to rest (stage animation at its end) for a deterministic frame.
@@ -108,6 +112,7 @@ private:
     void addRecentFile(const QString& path);
     void updateRecentMenu();
     void openSpecDialog();
+    void openKerasModelDialog();
     void saveSpecDialog();
     void exportDialog(bool stage);
     void browseNpy(const QString& which);
@@ -134,6 +139,7 @@ private:
     QString m_inputWarning; // NaN/Inf in the inputs, and where they came from
 
     QAction* m_openAction;
+    QAction* m_openKerasAction;
     QAction* m_saveAction;
     QAction* m_exportHeatmapAction;
     QAction* m_exportStageAction;

@@ -103,6 +103,13 @@ void SetupPanel::buildUi() {
     layerForm->addRow(m_useBias);
     layerForm->addRow(m_useScale);
     layerForm->addRow(m_transformer);
+    // A trained layer from a saved Keras model (File ▸ Open Keras model…): say
+    // where its weights come from while they are in use.
+    m_trainedLabel = new QLabel(layerBox);
+    m_trainedLabel->setWordWrap(true);
+    m_trainedLabel->setObjectName(QStringLiteral("trainedWeightsLabel"));
+    m_trainedLabel->hide();
+    layerForm->addRow(m_trainedLabel);
     column->addWidget(layerBox);
 
     // --- Sizes -----------------------------------------------------------
@@ -365,11 +372,31 @@ void SetupPanel::fitSourcePage() {
     m_sourcePages->adjustSize();
 }
 
+void SetupPanel::setTrainedOrigin(const core::Spec& spec) {
+    m_trainedOrigin = {};
+    m_trainedOrigin.kerasModelFile = spec.kerasModelFile;
+    m_trainedOrigin.kerasModelLayer = spec.kerasModelLayer;
+    m_trainedOrigin.kerasLayerConfig = spec.kerasLayerConfig;
+    const bool trained = !spec.kerasModelFile.empty();
+    m_trainedLabel->setVisible(trained);
+    m_trainedLabel->setText(
+        trained ? tr("Trained weights: layer <b>%1</b> of <b>%2</b> (changing the layer's "
+                     "structure drops them)")
+                      .arg(QString::fromStdString(spec.kerasModelLayer).toHtmlEscaped(),
+                           QFileInfo(QString::fromStdString(spec.kerasModelFile)).fileName().toHtmlEscaped())
+                : QString());
+}
+
+QString SetupPanel::trainedOrigin() const {
+    return m_trainedLabel->isVisible() ? m_trainedLabel->text() : QString();
+}
+
 void SetupPanel::onStructureEdited() {
     if (m_loading)
         return;
     // Weights depend on the structure; masks from the spec stay while they fit.
     m_loadedWeights.clear();
+    setTrainedOrigin({});
     if (inputSource() == InputSource::Table)
         syncTables();
     updateEnabled();

@@ -109,6 +109,8 @@ public:
     QCheckBox* causalCheck() const { return m_causal; }
 
     QSize sizeHint() const override;
+    /// "Trained weights: layer … of …" while weights from a saved Keras model are in use, else empty.
+    QString trainedOrigin() const;
 
 signals:
     /// Any field changed; the owner recomputes.
@@ -186,6 +188,9 @@ private:
 
     // Carried over from a loaded spec until the user changes its structure.
     std::map<std::string, core::Tensor> m_loadedWeights;
+    core::Spec m_trainedOrigin; // only its keras* fields: where m_loadedWeights came from
+    QLabel* m_trainedLabel = nullptr;
+    void setTrainedOrigin(const core::Spec& spec);
     std::optional<core::Tensor> m_loadedAttentionMask, m_loadedKeyMask;
     // Per-batch padding masks from a spec, used while their text is unchanged
     // (the text shows batch row 0 only).

@@ -146,6 +146,11 @@ QJsonObject SetupPanel::sessionState() const {
     state[QStringLiteral("fields")] = fields;
     state[QStringLiteral("tensors")] = tensors;
     state[QStringLiteral("weights")] = weights;
+    if (!m_trainedOrigin.kerasModelFile.empty())
+        state[QStringLiteral("keras_model")] =
+            QJsonObject{{QStringLiteral("file"), QString::fromStdString(m_trainedOrigin.kerasModelFile)},
+                        {QStringLiteral("layer"), QString::fromStdString(m_trainedOrigin.kerasModelLayer)},
+                        {QStringLiteral("config"), QString::fromStdString(m_trainedOrigin.kerasLayerConfig)}};
     state[QStringLiteral("query_mask_text")] = m_loadedQueryMaskText;
     state[QStringLiteral("value_mask_text")] = m_loadedValueMaskText;
     state[QStringLiteral("file_placeholder")] = m_queryFile->placeholderText();
@@ -192,6 +197,16 @@ void SetupPanel::restoreSessionState(const QJsonObject& state) {
     for (auto it = weights.begin(); it != weights.end(); ++it)
         if (auto t = tensorFromJson(it.value(), "weight"))
             m_loadedWeights[it.key().toStdString()] = std::move(*t);
+    {
+        const QJsonObject km = state.value(QStringLiteral("keras_model")).toObject();
+        core::Spec origin;
+        if (!m_loadedWeights.empty()) {
+            origin.kerasModelFile = km.value(QStringLiteral("file")).toString().toStdString();
+            origin.kerasModelLayer = km.value(QStringLiteral("layer")).toString().toStdString();
+            origin.kerasLayerConfig = km.value(QStringLiteral("config")).toString().toStdString();
+        }
+        setTrainedOrigin(origin);
+    }
     const QString placeholder = state.value(QStringLiteral("file_placeholder")).toString();
     if (!placeholder.isEmpty()) {
         m_queryFile->setPlaceholderText(placeholder);

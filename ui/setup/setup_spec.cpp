@@ -179,6 +179,11 @@ SetupPanel::Result SetupPanel::buildSpec() const {
     if (m_keyFeatures->value() >= 0)
         s.shapes.keyFeatures = m_keyFeatures->value();
     s.weights = m_loadedWeights;
+    if (!m_loadedWeights.empty()) {
+        s.kerasModelFile = m_trainedOrigin.kerasModelFile;
+        s.kerasModelLayer = m_trainedOrigin.kerasModelLayer;
+        s.kerasLayerConfig = m_trainedOrigin.kerasLayerConfig;
+    }
 
     auto fail = [&](const QString& field, const QString& message) {
         r.errorField = field;
@@ -318,6 +323,7 @@ void SetupPanel::setSpec(const core::Spec& spec) {
     m_loadedQueryMaskText = m_queryPadding->text();
     m_loadedValueMaskText = m_sourcePadding->text();
     m_loadedWeights = spec.weights;
+    setTrainedOrigin(spec);
     m_loadedAttentionMask = spec.attentionMask;
     m_loadedKeyMask = spec.keyMask;
     m_loadedQuery = spec.query;

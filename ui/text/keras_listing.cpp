@@ -3,6 +3,8 @@
 // _build_attention_equation and _build_proj_equation for rank-3 inputs).
 #include "ui/text/keras_listing.h"
 
+#include "core/keras_model.h"
+
 #include <QStringList>
 
 #include <cmath>
@@ -115,6 +117,31 @@ KerasListing mhaKerasListing(const core::Spec& spec, const core::Trace& trace) {
         add(QStringLiteral("layer_norm = layers.LayerNormalization()(residual)  # (B, T, %1)").arg(Eo), "layer_norm");
     }
     out.code = lines.join(QLatin1Char('\n'));
+    return out;
+}
+
+KerasListing withTrainedLayer(KerasListing listing, const core::Spec& spec) {
+    if (spec.kerasLayerConfig.empty())
+        return listing;
+    const QString call =
+        QString::fromStdString(core::kerasConstructorCall(core::layerName(spec.config.layer), spec.kerasLayerConfig));
+    QStringList head;
+    head << QStringLiteral("# The trained layer '%1' of %2, as it was saved:")
+                .arg(QString::fromStdString(spec.kerasModelLayer),
+                     QString::fromStdString(spec.kerasModelFile).section(QLatin1Char('/'), -1));
+    head << QStringLiteral("import keras");
+    head << (QStringLiteral("layer = ") + call).split(QLatin1Char('\n'));
+    head << QStringLiteral("model = keras.saving.load_model(\"%1\")  # its weights: model.get_layer(\"%2\")")
+                .arg(QString::fromStdString(spec.kerasModelFile).section(QLatin1Char('/'), -1),
+                     QString::fromStdString(spec.kerasModelLayer));
+    if (!listing.code.isEmpty())
+        head << QString();
+    const int shift = int(head.size());
+    KerasListing out;
+    out.code =
+        head.join(QLatin1Char('\n')) + (listing.code.isEmpty() ? QString() : QStringLiteral("\n") + listing.code);
+    for (auto it = listing.lineOfStep.cbegin(); it != listing.lineOfStep.cend(); ++it)
+        out.lineOfStep[it.key()] = it.value() + shift;
     return out;
 }
 

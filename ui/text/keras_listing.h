@@ -19,4 +19,9 @@ struct KerasListing {
 /// Empty code for layers other than MultiHeadAttention.
 KerasListing mhaKerasListing(const core::Spec& spec, const core::Trace& trace);
 
+/// For a trained layer from a saved Keras model (spec.kerasLayerConfig set):
+/// the layer's real constructor call, from its saved config, on top of the
+/// listing (which may be empty); the listing unchanged otherwise.
+KerasListing withTrainedLayer(KerasListing listing, const core::Spec& spec);
+
 } // namespace attnviz::ui
