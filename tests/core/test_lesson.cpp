@@ -312,10 +312,10 @@ TEST(Lesson, AppendSlideWritesTheSpecAndAFileThatLoads) {
     s.view = SlideView::Stage;
     s.slice = {0, 1};
     const Trace trace = run(s.spec);
-    EXPECT_EQ(appendSlide(path, s, trace.weights, "Recorded"), 1);
+    EXPECT_EQ(appendSlide(path, s, trace.params, "Recorded"), 1);
     s.title = "Weights";
     s.step = "weights";
-    EXPECT_EQ(appendSlide(path, s, trace.weights), 2);
+    EXPECT_EQ(appendSlide(path, s, trace.params), 2);
     const Lesson l = loadLesson(path);
     EXPECT_EQ(l.title, "Recorded");
     ASSERT_EQ(l.slides.size(), 2u);
@@ -330,7 +330,7 @@ TEST(Lesson, AppendSlideWritesTheSpecAndAFileThatLoads) {
     EXPECT_EQ(again.find("scores")->value.values(), trace.find("scores")->value.values());
     // A broken lesson is not appended to.
     { std::ofstream(path, std::ios::app) << "## Broken\n"; }
-    EXPECT_THROW(appendSlide(path, s, trace.weights), LessonError);
+    EXPECT_THROW(appendSlide(path, s, trace.params), LessonError);
     fs::remove_all(dir);
 }
 
