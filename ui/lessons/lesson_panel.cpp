@@ -33,6 +33,7 @@
 #include <QRadioButton>
 #include <QTabWidget>
 #include <QTableWidget>
+#include <QAbstractTextDocumentLayout>
 #include <QTextDocument>
 #include <QTextStream>
 #include <QVBoxLayout>
@@ -750,6 +751,7 @@ bool LessonPanel::exportHandout(const QString& pdfPath, QString* error) {
         body(QStringLiteral("DejaVu Sans"), 11);
     auto drawDoc = [&](const QString& html, const QRect& r) {
         QTextDocument doc;
+        doc.documentLayout()->setPaintDevice(&pdf); // lay out at the PDF's resolution, not the screen's
         doc.setDefaultFont(body);
         doc.setHtml(html);
         doc.setTextWidth(r.width());
@@ -783,7 +785,9 @@ bool LessonPanel::exportHandout(const QString& pdfPath, QString* error) {
         p.setFont(titleFont);
         p.drawText(QRect(margin, margin + 30, W, 60), Qt::AlignLeft | Qt::TextWordWrap, qs(s.title));
         const int top = margin + 100, leftW = int(W * 0.36), rightX = margin + leftW + 30, rightW = W - leftW - 30;
-        QString text = narrationHtml(qs(core::fillNarration(s.narration, *m_traces)));
+        // A question slide's narration stops at its "---" line: the rest would give the answer away.
+        const QString filled = qs(core::fillNarration(s.narration, *m_traces));
+        QString text = narrationHtml(s.question ? beforeReveal(filled) : filled);
         if (s.question) {
             QString q =
                 QStringLiteral("<p><b>%1</b> %2</p>").arg(tr("Question:"), qs(s.question->prompt).toHtmlEscaped());
@@ -795,7 +799,7 @@ bool LessonPanel::exportHandout(const QString& pdfPath, QString* error) {
             } else if (s.question->kind == core::QuestionKind::Number) {
                 q += QStringLiteral("<p>%1 ______________</p>").arg(tr("Your answer:"));
             } else {
-                q += QStringLiteral("<p>%1 %2</p>").arg(tr("Mark the cell in"), qs(s.question->target.text()));
+                q += QStringLiteral("<p>%1 %2</p>").arg(tr("Circle your cell of"), qs(s.question->target.text()));
             }
             text += q;
             answers.push_back(
