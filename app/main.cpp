@@ -4,6 +4,7 @@
 #include "ui/app_window/controller.h"
 #include "ui/app_window/main_window.h"
 #include "ui/app_window/session_autosave.h"
+#include "ui/lessons/lesson_panel.h"
 #include "ui/setup/setup_panel.h"
 
 #include <QApplication>
@@ -23,7 +24,8 @@ int main(int argc, char* argv[]) {
     const bool platformChosen = !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
     bool headless = false;
     for (int i = 1; i < argc; ++i)
-        for (const char* flag : {"--screenshot", "--bench-ui", "--help", "-h", "--help-all", "--version", "-v"})
+        for (const char* flag :
+             {"--screenshot", "--bench-ui", "--handout", "--help", "-h", "--help-all", "--version", "-v"})
             headless = headless || std::strcmp(argv[i], flag) == 0;
     if (headless && !platformChosen)
         qputenv("QT_QPA_PLATFORM", "offscreen");
@@ -71,18 +73,48 @@ int main(int argc, char* argv[]) {
         QApplication::translate("main", "Set a setup field after start, as if typed: heads=3, sentence=the cat, "
                                         "inputs=table, query[1,2]=7.5. Repeatable."),
         QStringLiteral("NAME=VALUE"));
-    parser.addOptions({screenshot, spec, step, size, present, bench, stateDir, set});
+    const QCommandLineOption lesson(QStringLiteral("lesson"),
+                                    QApplication::translate("main", "Open this lesson (Markdown, see the README)."),
+                                    QStringLiteral("FILE"));
+    const QCommandLineOption slide(QStringLiteral("slide"),
+                                   QApplication::translate("main", "With --lesson: the slide to show (1-based)."),
+                                   QStringLiteral("N"), QStringLiteral("1"));
+    const QCommandLineOption reveal(
+        QStringLiteral("reveal"), QApplication::translate("main", "With --lesson --screenshot: reveal the question."));
+    const QCommandLineOption handout(
+        QStringLiteral("handout"),
+        QApplication::translate("main", "With --lesson: render every slide and the answers into a PDF and exit."),
+        QStringLiteral("OUT.pdf"));
+    parser.addOptions({screenshot, spec, step, size, present, bench, stateDir, set, lesson, slide, reveal, handout});
     parser.process(app);
 
     QTextStream out(stdout), err(stderr);
     if (parser.isSet(bench))
         return attnviz::ui::runBenchUi(out, sinceStart);
+    bool slideOk = false;
+    const int slideNumber = parser.value(slide).toInt(&slideOk);
+    if (!slideOk || slideNumber < 1) {
+        err << QApplication::translate("main", "attnviz: --slide must be a slide number from 1. Received: %1")
+                   .arg(parser.value(slide))
+            << Qt::endl;
+        return 2;
+    }
+    if (parser.isSet(handout)) {
+        if (!parser.isSet(lesson)) {
+            err << QApplication::translate("main", "attnviz: --handout needs --lesson FILE") << Qt::endl;
+            return 2;
+        }
+        return attnviz::ui::runHandout(parser.value(lesson), parser.value(handout), err);
+    }
     if (parser.isSet(screenshot)) {
         attnviz::ui::ScreenshotOptions options;
         options.outPath = parser.value(screenshot);
         options.specPath = parser.value(spec);
         options.stepKey = parser.value(step);
         options.presentation = parser.isSet(present);
+        options.lessonPath = parser.value(lesson);
+        options.slide = slideNumber;
+        options.reveal = parser.isSet(reveal);
         const QStringList wh = parser.value(size).split(QLatin1Char('x'));
         bool okW = false, okH = false;
         const int w = wh.value(0).toInt(&okW), h = wh.value(1).toInt(&okH);
@@ -125,6 +157,16 @@ int main(int argc, char* argv[]) {
     }
     if (parser.isSet(step))
         window.controller()->setCurrentStepByKey(parser.value(step));
+    if (parser.isSet(lesson)) {
+        QString error;
+        if (!window.lessons()->openLesson(parser.value(lesson), &error) ||
+            !window.lessons()->showSlide(slideNumber - 1, &error)) {
+            err << QApplication::translate("main", "attnviz: cannot use %1: %2")
+                       .arg(parser.value(lesson), error.isEmpty() ? parser.value(slide) : error.simplified())
+                << Qt::endl;
+            return 2;
+        }
+    }
     if (parser.isSet(present))
         window.setPresentationMode(true);
     window.show();

@@ -38,8 +38,7 @@ std::string claimTitle(Claim claim) {
 }
 
 std::vector<Claim> availableClaims() {
-    // GroupQueryAttention is not a LayerKind yet; its claim joins when it is.
-    return {Claim::MhaOneHeadIsAttention, Claim::ConcatIsAdditive};
+    return {Claim::MhaOneHeadIsAttention, Claim::ConcatIsAdditive, Claim::GqaIsMha};
 }
 
 std::vector<ClaimCondition> claimConditions(Claim claim) {
@@ -68,8 +67,10 @@ std::vector<ClaimCondition> claimConditions(Claim claim) {
         };
     case Claim::GqaIsMha:
         return {
-            {"same_heads", "num_key_value_heads = num_query_heads", "num_key_value_heads = 1 (multi-query)"},
-            {"same_kernels", "the same kernels and biases in both layers", "each layer's own initial weights"},
+            {"same_heads", "num_key_value_heads = num_query_heads",
+             "num_key_value_heads = 1 (multi-query): every query head reads head 0's keys and values"},
+            {"same_kernels", "the same kernels and biases in both layers",
+             "GroupQueryAttention initialised from its own seed (seed + 1)"},
         };
     }
     return {};
@@ -120,8 +121,6 @@ ClaimSetup buildClaim(Claim claim, const Spec& base, const std::vector<std::stri
         if (std::none_of(setup.conditions.begin(), setup.conditions.end(),
                          [&](const ClaimCondition& c) { return c.id == u; }))
             throw std::invalid_argument("Unknown condition '" + u + "' for the claim " + claimId(claim) + ".");
-    if (claim == Claim::GqaIsMha)
-        throw std::invalid_argument("The claim gqa-mha needs GroupQueryAttention, which this build does not have yet.");
 
     // Shared inputs: what the base spec resolves to (its sizes, seed, tokens).
     validate(base);
@@ -176,6 +175,47 @@ ClaimSetup buildClaim(Claim claim, const Spec& base, const std::vector<std::stri
             att.weights["scale"] = scalar(1.0f / std::sqrt(float(H)));
         setup.left = std::move(mha);
         setup.right = std::move(att);
+    } else if (claim == Claim::GqaIsMha) {
+        // Heads and head size from the base when it has them.
+        const bool heads = hasHeads(base.config.layer);
+        Spec mha = common;
+        mha.config.layer = LayerKind::MultiHeadAttention;
+        mha.config.numHeads = heads ? base.config.numHeads : 2;
+        mha.config.keyDim = heads ? base.config.keyDim : 4;
+        mha.config.valueDim.reset();
+        mha.config.useBias = heads ? base.config.useBias : true;
+        const Index N = mha.config.numHeads;
+        Spec gqa = common;
+        gqa.config.layer = LayerKind::GroupQueryAttention;
+        gqa.config.numHeads = int(N);
+        gqa.config.keyDim = mha.config.keyDim;
+        gqa.config.valueDim.reset();
+        gqa.config.useBias = mha.config.useBias;
+        gqa.config.numKeyValueHeads = ticked(untick, "same_heads") ? int(N) : 1;
+        if (ticked(untick, "same_kernels")) {
+            // MultiHeadAttention's initial weights, given to both; with one
+            // key/value head, GroupQueryAttention keeps head 0's slice.
+            mha.weights = resolveWeights(mha);
+            for (const auto& [name, w] : mha.weights) {
+                const bool kv = name.rfind("key_dense/", 0) == 0 || name.rfind("value_dense/", 0) == 0;
+                if (!kv || gqa.config.numKeyValueHeads == N) {
+                    gqa.weights[name] = w;
+                    continue;
+                }
+                // kernel (E, N, H) -> (E, 1, H); bias (N, H) -> (1, H)
+                const Shape& sh = w.shape();
+                const Index rows = sh.size() == 3 ? sh[0] : 1, H = sh.back();
+                Tensor head(sh.size() == 3 ? Shape{rows, 1, H} : Shape{1, H});
+                for (Index r = 0; r < rows; ++r)
+                    for (Index h = 0; h < H; ++h)
+                        head.values()[size_t(r * H + h)] = w.values()[size_t((r * N) * H + h)];
+                gqa.weights[name] = std::move(head);
+            }
+        } else {
+            gqa.seed = base.seed + 1;
+        }
+        setup.left = std::move(gqa);
+        setup.right = std::move(mha);
     } else {
         Spec concat = common;
         concat.config.layer = LayerKind::Attention;

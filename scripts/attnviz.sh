@@ -21,6 +21,7 @@ packages=(
   libgtest-dev libbenchmark-dev
   xvfb xauth xkb-data fonts-dejavu-core
   clang libclang-rt-14-dev libhdf5-dev
+  poppler-utils
   python3-numpy python3-torch
 )
 

@@ -86,7 +86,6 @@ TEST(EquivalenceLab, ConcatIsAdditive) {
 
 TEST(EquivalenceLab, RefusesWhatItCannotRun) {
     EXPECT_THROW(buildClaim(Claim::MhaOneHeadIsAttention, base(), {"gravity"}), std::invalid_argument);
-    EXPECT_THROW(buildClaim(Claim::GqaIsMha, base()), std::invalid_argument);
     Spec b = base();
     b.shapes.valueFeatures = 5;
     EXPECT_THROW(buildClaim(Claim::MhaOneHeadIsAttention, b), SpecError);
@@ -113,4 +112,26 @@ TEST(EquivalenceLab, DiffFindsTheLargestDifference) {
     EXPECT_FALSE(d[0].equal);
     b.steps[0].value.values()[1] = std::nanf("");
     EXPECT_TRUE(std::isnan(diffTraces(a, b)[0].maxAbsDiff));
+}
+
+TEST(EquivalenceLab, GroupQueryWithAllHeadsIsMultiHead) {
+    Spec b = base();
+    b.config.numHeads = 4;
+    b.config.keyDim = 3;
+    const ClaimSetup setup = buildClaim(Claim::GqaIsMha, b);
+    EXPECT_EQ(setup.left.config.layer, LayerKind::GroupQueryAttention);
+    EXPECT_EQ(setup.left.config.numKeyValueHeads, 4);
+    auto d = diffs(Claim::GqaIsMha, {}, b);
+    EXPECT_EQ(firstDifference(d), nullptr);
+    EXPECT_LT(diffOf(d, "output").maxAbsDiff, 1e-5);
+    // Multi-query: heads 1..3 read head 0's keys, so the scores part (the key
+    // projections differ in shape and are not compared).
+    d = diffs(Claim::GqaIsMha, {"same_heads"}, b);
+    EXPECT_FALSE(diffOf(d, "key_dense").comparable);
+    ASSERT_NE(firstDifference(d), nullptr);
+    EXPECT_EQ(firstDifference(d)->key, "scores");
+    // Other weights: the query projection already differs.
+    d = diffs(Claim::GqaIsMha, {"same_kernels"}, b);
+    ASSERT_NE(firstDifference(d), nullptr);
+    EXPECT_EQ(firstDifference(d)->key, "query_dense");
 }

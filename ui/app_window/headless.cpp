@@ -2,6 +2,7 @@
 
 #include "ui/app_window/controller.h"
 #include "ui/app_window/main_window.h"
+#include "ui/lessons/lesson_panel.h"
 #include "ui/setup/setup_panel.h"
 
 #include <QApplication>
@@ -33,6 +34,26 @@ int runScreenshot(const ScreenshotOptions& options, QTextStream& err) {
     window.show();
     window.resize(options.size);
     QApplication::processEvents();
+    if (!options.lessonPath.isEmpty()) {
+        QString error;
+        LessonPanel* lessons = window.lessons();
+        if (!lessons->openLesson(options.lessonPath, &error) || !lessons->showSlide(options.slide - 1, &error)) {
+            err << QApplication::translate("attnviz", "attnviz: cannot use %1: %2")
+                       .arg(options.lessonPath,
+                            error.isEmpty() ? QStringLiteral("no slide %1").arg(options.slide) : error.simplified())
+                << Qt::endl;
+            return 2;
+        }
+        if (options.reveal)
+            lessons->reveal();
+        window.settle();
+        const QImage image = window.grab().toImage();
+        if (image.isNull() || !image.save(options.outPath)) {
+            err << QApplication::translate("attnviz", "attnviz: could not write %1").arg(options.outPath) << Qt::endl;
+            return 1;
+        }
+        return 0;
+    }
     if (!options.stepKey.isEmpty()) {
         Controller* c = window.controller();
         const auto trace = c->trace();

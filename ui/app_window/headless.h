@@ -16,6 +16,9 @@ struct ScreenshotOptions {
     QString stepKey;  // empty: the first step
     QSize size{1280, 800};
     bool presentation = false;
+    QString lessonPath;  // a lesson to open (then specPath/stepKey are ignored)
+    int slide = 1;       // its slide, 1-based
+    bool reveal = false; // reveal the slide's question (without an answer)
 };
 
 /// Render the main window at a step into a PNG. Returns the process exit code;

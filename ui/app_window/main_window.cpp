@@ -5,6 +5,9 @@
 #include "ui/app_window/keras_layer_dialog.h"
 #include "ui/text/formula_panel.h"
 #include "ui/inspector/heatmap_view.h"
+#include "ui/lessons/equivalence_lab_view.h"
+#include "ui/lessons/lesson_panel.h"
+#include "ui/lessons/scaling_lab_view.h"
 #include "ui/text/keras_listing.h"
 #include "ui/app_window/settings.h"
 #include "ui/export/figure_export.h"
@@ -143,6 +146,20 @@ MainWindow::MainWindow(QWidget* parent)
     compareScroll->setWidget(m_compare);
     m_centre->addTab(compareScroll, tr("Compare"));
     m_centre->setTabToolTip(1, tr("The same inputs through every variant, side by side"));
+    // The labs scroll rather than widen the window's minimum size.
+    auto scrolled = [this](QWidget* lab) {
+        auto* scroll = new QScrollArea(m_centre);
+        scroll->setWidgetResizable(true);
+        scroll->setFrameShape(QFrame::NoFrame);
+        scroll->setWidget(lab);
+        return scroll;
+    };
+    m_scalingLab = new ScalingLabView;
+    m_centre->addTab(scrolled(m_scalingLab), tr("1/√dₖ lab"));
+    m_centre->setTabToolTip(2, tr("Why q·k is divided by √key_dim: spread, saturation, entropy, gradient"));
+    m_equivalenceLab = new EquivalenceLabView;
+    m_centre->addTab(scrolled(m_equivalenceLab), tr("Equivalence lab"));
+    m_centre->setTabToolTip(3, tr("When two layers compute the same thing, and where they part"));
     setCentralWidget(m_centre);
 
     // Docks.
@@ -220,7 +237,28 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_centre, &QTabWidget::currentChanged, this, [this](int tab) {
         m_controller->setWaitForAnimation(tab == 0);
         updateCompare();
+        updateLabs();
     });
+    // The lesson dock (left, a tab beside Setup): stays visible in presentation mode.
+    m_lessons = new LessonPanel(this);
+    m_lessonDock = new QDockWidget(tr("Lesson"), this);
+    m_lessonDock->setObjectName(QStringLiteral("lessonDock"));
+    auto* lessonScroll = new QScrollArea(m_lessonDock);
+    lessonScroll->setWidgetResizable(true);
+    lessonScroll->setFrameShape(QFrame::NoFrame);
+    lessonScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    lessonScroll->setWidget(m_lessons);
+    m_lessonDock->setWidget(lessonScroll);
+    addDockWidget(Qt::LeftDockWidgetArea, m_lessonDock);
+    tabifyDockWidget(m_setupDock, m_lessonDock);
+    m_lessonDock->hide();
+    connect(m_lessons, &LessonPanel::lessonOpened, this, [this] {
+        m_lessonDock->show();
+        m_lessonDock->raise();
+        resizeDocks({m_lessonDock}, {std::max(m_lessonDock->width(), int(width() * 0.3))}, Qt::Horizontal);
+    });
+    m_lessons->addMenuItems(m_fileMenu, m_helpMenu);
+    m_viewMenu->addAction(m_lessonDock->toggleViewAction());
 
     m_setup->setFocusPolicy(Qt::NoFocus);
     recomputeNow();
@@ -308,6 +346,7 @@ void MainWindow::createActions() {
 
 void MainWindow::createMenus() {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    m_fileMenu = file;
     file->addAction(m_openAction);
     file->addAction(m_openKerasAction);
     m_recentMenu = file->addMenu(tr("Open &recent"));
@@ -320,6 +359,7 @@ void MainWindow::createMenus() {
     updateRecentMenu();
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
+    m_viewMenu = view;
     view->addAction(m_presentAction);
     view->addSeparator();
     view->addAction(m_zoomInAction);
@@ -342,6 +382,7 @@ void MainWindow::createMenus() {
     step->addAction(m_scrubForwardAction);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    m_helpMenu = help;
     help->addAction(m_aboutAction);
 }
 
@@ -435,6 +476,8 @@ void MainWindow::onTraceChanged() {
     m_formula->setListing(
         withTrainedLayer(mhaKerasListing(m_controller->traceSpec(), *trace), m_controller->traceSpec()));
     m_compareDirty = true;
+    m_labsDirty = true;
+    updateLabs();
     updateCompare();
     // NaN and Inf in the inputs are allowed; say where they came from.
     const core::Spec& spec = m_controller->traceSpec();
@@ -782,8 +825,27 @@ void MainWindow::applyZoom() {
     if (f.pointSizeF() > 0)
         f.setPointSizeF(f.pointSizeF() * z);
     m_centre->tabBar()->setFont(f);
+    m_scalingLab->setZoom(z);
+    m_equivalenceLab->setZoom(z);
+    if (m_lessons)
+        m_lessons->setZoom(z);
     m_replayButton->setFont(f);
     m_scrub->setMinimumHeight(int(std::lround(16 * z)));
+}
+
+void MainWindow::applySpec(const core::Spec& spec) {
+    m_setup->setSpec(spec);
+    recomputeNow();
+}
+
+void MainWindow::updateLabs() {
+    if (!m_labsDirty || !m_controller->trace())
+        return;
+    if (m_centre->currentIndex() == 2 || m_centre->currentIndex() == 3) { // the two labs
+        m_scalingLab->setTrace(m_controller->trace());
+        m_equivalenceLab->setBaseSpec(m_controller->traceSpec());
+        m_labsDirty = false;
+    }
 }
 
 void MainWindow::about() {

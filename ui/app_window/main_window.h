@@ -22,9 +22,16 @@ class QTabWidget;
 class QTimer;
 class QToolButton;
 
+namespace attnviz::core {
+struct Spec;
+}
+
 namespace attnviz::ui {
 
 class CompareView;
+class EquivalenceLabView;
+class LessonPanel;
+class ScalingLabView;
 class Controller;
 class FormulaPanel;
 class HeatmapView;
@@ -83,6 +90,14 @@ public:
     StageView* stage() const { return m_stage; }
     CompareView* compareView() const { return m_compare; }
     QLabel* statusMessage() const { return m_statusError; }
+    // Lessons and labs (ui/lessons): the central tabs are Stage, Compare, 1/√dₖ lab, Equivalence lab.
+    QTabWidget* centreTabs() const { return m_centre; }
+    QDockWidget* inspectorDock() const { return m_inspectorDock; }
+    ScalingLabView* scalingLab() const { return m_scalingLab; }
+    EquivalenceLabView* equivalenceLab() const { return m_equivalenceLab; }
+    LessonPanel* lessons() const { return m_lessons; }
+    /// Show this spec in the setup panel and recompute now (a lesson's slide).
+    void applySpec(const core::Spec& spec);
 
 public slots:
     void setPresentationMode(bool on);
@@ -109,6 +124,7 @@ private:
     void onSliceIndexChanged(core::AxisRole role, const QString& axisName, int value);
     void scheduleRecompute();
     void updateCompare();
+    void updateLabs();
     void addRecentFile(const QString& path);
     void updateRecentMenu();
     void openSpecDialog();
@@ -127,6 +143,11 @@ private:
     FormulaPanel* m_formula;
     StageView* m_stage;
     CompareView* m_compare;
+    ScalingLabView* m_scalingLab;
+    EquivalenceLabView* m_equivalenceLab;
+    LessonPanel* m_lessons = nullptr;
+    QDockWidget* m_lessonDock = nullptr;
+    bool m_labsDirty = true;
     QTabWidget* m_centre;
     QDockWidget* m_setupDock;
     QDockWidget* m_inspectorDock;
@@ -160,6 +181,9 @@ private:
     QSlider* m_scrub;
     QAction* m_aboutAction;
     QMenu* m_recentMenu = nullptr;
+    QMenu* m_fileMenu = nullptr;
+    QMenu* m_viewMenu = nullptr;
+    QMenu* m_helpMenu = nullptr;
 
     QSettings* m_settings = nullptr;
     QStringList m_recentFiles;

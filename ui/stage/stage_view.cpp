@@ -113,7 +113,28 @@ void StageView::rebuild() {
         m_scene = buildScene(*m_trace, m_step, m_batch, m_head, Tokens{m_queryTokens, m_keyTokens});
     else
         m_scene = std::make_unique<StageScene>();
+    if (m_concealed && m_scene->result >= 0) {
+        // Hide the result: grey cells with "?", no fill animation, no narrated numbers.
+        StageGrid& g = m_scene->grids[size_t(m_scene->result)];
+        g.image.fill(QColor(225, 225, 225));
+        const int n = g.rows * g.cols;
+        g.texts = QStringList(n, QStringLiteral("?"));
+        g.textColours.assign(size_t(n), QColor(90, 90, 90));
+        g.hatched.clear();
+        g.crossed.clear();
+        m_scene->fill = FillMode::None;
+        m_scene->details.clear();
+        m_scene->info = InfoKind::Text;
+        m_scene->infoLines = QStringList{tr("Predict the result, then Reveal.")};
+    }
     update();
+}
+
+void StageView::setConcealed(bool concealed) {
+    if (concealed == m_concealed)
+        return;
+    m_concealed = concealed;
+    rebuild();
 }
 
 int StageView::gridCount() const {

@@ -41,6 +41,11 @@ public:
     void setSpeed(double factor);
     double speed() const { return m_speed; }
 
+    /// Predict-then-reveal: the result's cells show "?" and no numbers are
+    /// narrated; the operands stay as they are. Off by default.
+    void setConcealed(bool concealed);
+    bool isConcealed() const { return m_concealed; }
+
     /// Play the current step's animation from the start.
     void replay();
     /// Jump to a point of the animation (0..1) and pause there.
@@ -83,6 +88,7 @@ private:
     QVariantAnimation* m_animation = nullptr;
     QStringList m_queryTokens, m_keyTokens;
     int m_step = -1;
+    bool m_concealed = false;
     int m_batch = 0;
     int m_head = 0;
     double m_zoom = 1.0;

@@ -1,0 +1,864 @@
+#include "ui/lessons/lesson_panel.h"
+
+#include "core/step_display.h"
+#include "ui/app_window/controller.h"
+#include "ui/app_window/main_window.h"
+#include "ui/inspector/heatmap_view.h"
+#include "ui/lessons/equivalence_lab_view.h"
+#include "ui/lessons/scaling_lab_view.h"
+#include "ui/stage/stage_view.h"
+
+#include <qcustomplot.h>
+
+#include <QAction>
+#include <QApplication>
+#include <QButtonGroup>
+#include <QCoreApplication>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QInputDialog>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMessageBox>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QAbstractTextDocumentLayout>
+#include <QTextDocument>
+#include <QTextStream>
+#include <QVBoxLayout>
+#include <QWhatsThis>
+
+#include <cmath>
+
+namespace attnviz::ui {
+
+namespace {
+
+// A line "---" in a question slide's narration: what follows is shown after Reveal.
+QString beforeReveal(const QString& narration) {
+    const qsizetype cut = narration.indexOf(QStringLiteral("\n---"));
+    return cut < 0 ? narration : narration.left(cut);
+}
+
+QString withoutSeparator(const QString& narration) {
+    QString s = narration;
+    s.replace(QStringLiteral("\n---\n"), QStringLiteral("\n\n"));
+    if (s.endsWith(QStringLiteral("\n---")))
+        s.chop(4);
+    return s;
+}
+
+// Narration text -> simple rich text: paragraphs at blank lines, `code`.
+QString narrationHtml(const QString& raw) {
+    const QString text = withoutSeparator(raw);
+    QStringList paragraphs;
+    for (const QString& para : text.split(QStringLiteral("\n\n"), Qt::SkipEmptyParts)) {
+        QString p = para.simplified().toHtmlEscaped();
+        // `code` spans
+        QString out;
+        bool code = false;
+        for (const QChar c : p) {
+            if (c == QLatin1Char('`')) {
+                out += code ? QStringLiteral("</code>") : QStringLiteral("<code>");
+                code = !code;
+            } else {
+                out += c;
+            }
+        }
+        if (code)
+            out += QStringLiteral("</code>");
+        paragraphs << QStringLiteral("<p>%1</p>").arg(out);
+    }
+    return paragraphs.join(QString());
+}
+
+QString qs(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+} // namespace
+
+LessonPanel::LessonPanel(MainWindow* window)
+    : QWidget(window), m_window(window), m_header(new QLabel(this)), m_title(new QLabel(this)),
+      m_narration(new QLabel(this)), m_questionBox(new QWidget(this)), m_prompt(new QLabel(this)),
+      m_cells(new QTableWidget(this)), m_optionsBox(new QWidget(this)), m_optionsLayout(new QVBoxLayout),
+      m_options(new QButtonGroup(this)), m_number(new QLineEdit(this)), m_revealButton(new QPushButton(this)),
+      m_result(new QLabel(this)), m_scoreLabel(new QLabel(this)), m_prevButton(new QPushButton(this)),
+      m_nextButton(new QPushButton(this)) {
+    setObjectName(QStringLiteral("lessonPanel"));
+    auto* layout = new QVBoxLayout(this);
+    m_header->setObjectName(QStringLiteral("lessonHeader"));
+    m_header->setWordWrap(true);
+    m_title->setObjectName(QStringLiteral("slideTitle"));
+    m_title->setWordWrap(true);
+    m_narration->setObjectName(QStringLiteral("slideNarration"));
+    m_narration->setWordWrap(true);
+    m_narration->setTextFormat(Qt::RichText);
+    m_narration->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    layout->addWidget(m_header);
+    layout->addWidget(m_title);
+    layout->addWidget(m_narration, 1);
+
+    auto* q = new QVBoxLayout(m_questionBox);
+    q->setContentsMargins(0, 0, 0, 0);
+    m_prompt->setWordWrap(true);
+    m_prompt->setObjectName(QStringLiteral("questionPrompt"));
+    q->addWidget(m_prompt);
+    m_cells->setObjectName(QStringLiteral("questionCells"));
+    m_cells->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_cells->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_cells->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_cells->setWhatsThis(tr("Click the cell you predict; arrow keys move, Enter chooses."));
+    q->addWidget(m_cells);
+    m_optionsBox->setLayout(m_optionsLayout);
+    q->addWidget(m_optionsBox);
+    m_number->setObjectName(QStringLiteral("questionNumber"));
+    m_number->setPlaceholderText(tr("Type a number"));
+    q->addWidget(m_number);
+    m_revealButton->setText(tr("Reveal"));
+    m_revealButton->setObjectName(QStringLiteral("revealButton"));
+    m_revealButton->setToolTip(tr("Play the step and mark the answer (Ctrl+Return; Page Down on a question)"));
+    q->addWidget(m_revealButton);
+    m_result->setWordWrap(true);
+    m_result->setObjectName(QStringLiteral("questionResult"));
+    q->addWidget(m_result);
+    layout->addWidget(m_questionBox);
+
+    auto* nav = new QHBoxLayout;
+    m_prevButton->setText(tr("◀ Previous"));
+    m_nextButton->setText(tr("Next ▶"));
+    m_prevButton->setToolTip(tr("Previous slide (Page Up)"));
+    m_nextButton->setToolTip(tr("Next slide (Page Down; on a question it reveals first)"));
+    m_cells->setMinimumWidth(0);
+    m_cells->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_cells->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_prevButton->setFocusPolicy(Qt::NoFocus);
+    m_nextButton->setFocusPolicy(Qt::NoFocus);
+    m_revealButton->setFocusPolicy(Qt::NoFocus);
+    m_scoreLabel->setObjectName(QStringLiteral("lessonScore"));
+    nav->addWidget(m_prevButton);
+    nav->addWidget(m_scoreLabel, 1, Qt::AlignCenter);
+    nav->addWidget(m_nextButton);
+    layout->addLayout(nav);
+
+    connect(m_prevButton, &QPushButton::clicked, this, &LessonPanel::previousSlide);
+    connect(m_nextButton, &QPushButton::clicked, this, &LessonPanel::nextSlide);
+    connect(m_revealButton, &QPushButton::clicked, this, [this] { reveal(); });
+    connect(m_cells, &QTableWidget::cellClicked, this, [this](int r, int c) {
+        const size_t i = size_t(r * m_cells->columnCount() + c);
+        if (!m_revealed && i < m_cellIndex.size())
+            chooseCell(m_cellIndex[i]);
+    });
+    connect(m_cells, &QTableWidget::cellActivated, this, [this](int r, int c) {
+        const size_t i = size_t(r * m_cells->columnCount() + c);
+        if (!m_revealed && i < m_cellIndex.size())
+            chooseCell(m_cellIndex[i]);
+    });
+    connect(m_options, &QButtonGroup::idClicked, this, [this](int id) { m_answer.option = id; });
+    connect(m_number, &QLineEdit::returnPressed, this, [this] { reveal(); });
+
+    auto make = [this](const QString& text, const QKeySequence& key) {
+        auto* a = new QAction(text, this);
+        a->setShortcut(key);
+        a->setShortcutContext(Qt::WindowShortcut);
+        m_window->addAction(a); // works in presentation mode, menus hidden
+        return a;
+    };
+    m_nextAction = make(tr("Next slide (reveal first)"), QKeySequence(Qt::Key_PageDown));
+    m_prevAction = make(tr("Previous slide"), QKeySequence(Qt::Key_PageUp));
+    m_revealAction = make(tr("Reveal the answer"), QKeySequence(Qt::CTRL | Qt::Key_Return));
+    connect(m_nextAction, &QAction::triggered, this, &LessonPanel::advance);
+    connect(m_prevAction, &QAction::triggered, this, &LessonPanel::previousSlide);
+    connect(m_revealAction, &QAction::triggered, this, [this] { reveal(); });
+    // 1…9 choose an option, for a keyboard or a clicker with number keys.
+    for (int i = 0; i < 9; ++i) {
+        QAction* a = make(tr("Choose option %1").arg(i + 1), QKeySequence(Qt::Key_1 + i));
+        connect(a, &QAction::triggered, this, [this, i] {
+            if (QAbstractButton* b = m_options->button(i); b && !m_revealed && m_optionsBox->isVisible()) {
+                b->setChecked(true);
+                m_answer.option = i;
+            }
+        });
+    }
+    m_questionBox->hide();
+    setZoom(1.0);
+    updateHeader();
+}
+
+void LessonPanel::addMenuItems(QMenu* file, QMenu* help) {
+    QAction* first = file->actions().value(1); // after Open spec…
+    auto* open = new QAction(tr("Open &lesson…"), this);
+    open->setShortcut(QKeySequence(tr("Ctrl+L")));
+    open->setStatusTip(tr("Open a lesson: slides with narration and questions"));
+    m_window->addAction(open);
+    connect(open, &QAction::triggered, this, &LessonPanel::openLessonDialog);
+    file->insertAction(first, open);
+    QMenu* examples = new QMenu(tr("E&xamples"), file);
+    examples->setObjectName(QStringLiteral("examplesMenu"));
+    connect(examples, &QMenu::aboutToShow, this, [this, examples] { fillExamplesMenu(examples); });
+    fillExamplesMenu(examples);
+    file->insertMenu(first, examples);
+    file->insertSeparator(first);
+    QAction* quit = file->actions().isEmpty() ? nullptr : file->actions().constLast();
+    auto* save = new QAction(tr("Save s&lide…"), this);
+    save->setStatusTip(tr("Append the current spec, step and view as a slide to a lesson"));
+    connect(save, &QAction::triggered, this, &LessonPanel::saveSlideDialog);
+    auto* handout = new QAction(tr("Export &handout…"), this);
+    handout->setStatusTip(tr("Every slide of the open lesson, with a page of answers, as a PDF"));
+    connect(handout, &QAction::triggered, this, &LessonPanel::exportHandoutDialog);
+    file->insertAction(quit, save);
+    file->insertAction(quit, handout);
+    file->insertSeparator(quit);
+
+    QMenu* lessons = new QMenu(tr("&Lessons"), help);
+    lessons->setObjectName(QStringLiteral("lessonsMenu"));
+    fillLessonsMenu(lessons);
+    help->insertMenu(help->actions().value(0), lessons);
+    auto* keys = new QAction(tr("&Keyboard shortcuts"), this);
+    keys->setShortcut(QKeySequence(Qt::Key_F1));
+    m_window->addAction(keys);
+    connect(keys, &QAction::triggered, this, &LessonPanel::showShortcuts);
+    help->insertAction(help->actions().value(1), keys);
+    auto* whatsThis = QWhatsThis::createAction(this);
+    help->insertAction(help->actions().value(2), whatsThis);
+}
+
+QString LessonPanel::resourceDir() {
+    const QString env = qEnvironmentVariable("ATTNVIZ_RESOURCES");
+    if (!env.isEmpty() && QFileInfo(env).isDir())
+        return env;
+#ifdef ATTNVIZ_RESOURCE_DIR
+    if (QFileInfo(QStringLiteral(ATTNVIZ_RESOURCE_DIR)).isDir())
+        return QStringLiteral(ATTNVIZ_RESOURCE_DIR);
+#endif
+    return QDir(QCoreApplication::applicationDirPath()).absoluteFilePath(QStringLiteral("../share/attnviz"));
+}
+
+QStringList LessonPanel::builtInLessons() {
+    QStringList out;
+    const QDir dir(resourceDir() + QStringLiteral("/lessons"));
+    for (const QString& f : dir.entryList({QStringLiteral("*.md")}, QDir::Files, QDir::Name))
+        out << dir.absoluteFilePath(f);
+    return out;
+}
+
+QStringList LessonPanel::exampleSpecs() {
+    QStringList out;
+    const QDir dir(resourceDir() + QStringLiteral("/examples"));
+    for (const QString& f : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name))
+        out << dir.absoluteFilePath(f);
+    return out;
+}
+
+void LessonPanel::fillExamplesMenu(QMenu* menu) {
+    menu->clear();
+    for (const QString& path : exampleSpecs()) {
+        QFile f(path);
+        QString line = QFileInfo(path).completeBaseName();
+        if (f.open(QIODevice::ReadOnly)) {
+            const QString d =
+                QJsonDocument::fromJson(f.read(1 << 20)).object().value(QStringLiteral("description")).toString();
+            if (!d.isEmpty())
+                line += QStringLiteral(" — ") + d;
+        }
+        QAction* a = menu->addAction(line);
+        connect(a, &QAction::triggered, this, [this, path] {
+            QString error;
+            if (!m_window->openSpec(path, &error))
+                QMessageBox::warning(m_window, tr("Example"), error);
+        });
+    }
+    menu->addSeparator();
+    for (const QString& path : builtInLessons()) {
+        QString line = QFileInfo(path).completeBaseName();
+        try {
+            const core::Lesson l = core::loadLesson(path.toStdString());
+            line = tr("Lesson: %1").arg(qs(l.title));
+        } catch (const std::exception&) {
+        }
+        QAction* a = menu->addAction(line);
+        connect(a, &QAction::triggered, this, [this, path] {
+            QString error;
+            if (!openLesson(path, &error))
+                QMessageBox::warning(m_window, tr("Lesson"), error);
+        });
+    }
+    if (menu->isEmpty())
+        menu->addAction(tr("(no bundled examples found in %1)").arg(resourceDir()))->setEnabled(false);
+}
+
+void LessonPanel::fillLessonsMenu(QMenu* menu) {
+    menu->clear();
+    for (const QString& path : builtInLessons()) {
+        QString title = QFileInfo(path).completeBaseName();
+        try {
+            title = qs(core::loadLesson(path.toStdString()).title);
+        } catch (const std::exception&) {
+        }
+        QAction* a = menu->addAction(title);
+        connect(a, &QAction::triggered, this, [this, path] {
+            QString error;
+            if (!openLesson(path, &error))
+                QMessageBox::warning(m_window, tr("Lesson"), error);
+        });
+    }
+    if (menu->isEmpty())
+        menu->addAction(tr("(no lessons found in %1)").arg(resourceDir()))->setEnabled(false);
+}
+
+void LessonPanel::showShortcuts() {
+    QStringList rows;
+    QList<QAction*> actions = m_window->actions();
+    for (QAction* a : actions) {
+        if (a->shortcuts().isEmpty())
+            continue;
+        QStringList keys;
+        for (const QKeySequence& k : a->shortcuts())
+            keys << k.toString(QKeySequence::NativeText).toHtmlEscaped();
+        rows << QStringLiteral("<tr><td><b>%1</b></td><td>%2</td></tr>")
+                    .arg(keys.join(QStringLiteral(", ")), a->text().remove(QLatin1Char('&')).toHtmlEscaped());
+    }
+    QMessageBox box(m_window);
+    box.setWindowTitle(tr("Keyboard shortcuts"));
+    box.setTextFormat(Qt::RichText);
+    box.setText(QStringLiteral("<table cellspacing=\"4\">%1</table>").arg(rows.join(QString())));
+    box.exec();
+}
+
+bool LessonPanel::openLesson(const QString& path, QString* error) {
+    core::Lesson lesson;
+    try {
+        lesson = core::loadLesson(path.toStdString());
+        core::verifyLesson(lesson);
+    } catch (const std::exception& e) {
+        const QString message = QString::fromUtf8(e.what());
+        if (error)
+            *error = message;
+        m_window->statusMessage()->setText(tr("Could not open the lesson: %1").arg(message));
+        return false;
+    }
+    m_lesson = std::move(lesson);
+    m_score.reset();
+    m_lastDirectory = QFileInfo(path).absolutePath();
+    emit lessonOpened();
+    return showSlide(0, error);
+}
+
+bool LessonPanel::hasQuestion() const {
+    return m_index >= 0 && m_index < int(m_lesson.slides.size()) && m_lesson.slides[size_t(m_index)].question;
+}
+
+void LessonPanel::setConcealed(bool concealed) {
+    if (concealed == m_concealed)
+        return;
+    m_concealed = concealed;
+    m_window->stage()->setConcealed(concealed);
+    // The inspector would give the answer away: hide it while a question is open.
+    QDockWidget* inspector = m_window->inspectorDock();
+    if (concealed) {
+        m_inspectorWasVisible = inspector->isVisible();
+        inspector->hide();
+    } else if (m_inspectorWasVisible && !m_window->isPresentationMode()) {
+        inspector->show();
+    }
+}
+
+bool LessonPanel::showSlide(int index, QString* error) {
+    if (index < 0 || index >= int(m_lesson.slides.size()))
+        return false;
+    const core::Slide& s = m_lesson.slides[size_t(index)];
+    try {
+        m_traces = core::runSlide(m_lesson, s);
+    } catch (const std::exception& e) {
+        if (error)
+            *error = QString::fromUtf8(e.what());
+        m_narration->setText(QString::fromUtf8(e.what()).toHtmlEscaped());
+        return false;
+    }
+    m_index = index;
+    m_revealed = false;
+    m_answer = {};
+    setConcealed(false);
+    m_window->applySpec(s.spec);
+    Controller* c = m_window->controller();
+    c->setCurrentStepByKey(qs(s.step));
+    if (const auto trace = c->trace()) {
+        if (const core::Step* step = trace->find(s.step))
+            for (size_t a = 0; a < s.slice.size() && a < step->axes.size(); ++a)
+                m_window->heatmap()->setSliceIndex(qs(step->axes[a]), int(s.slice[a]));
+    }
+    if (!s.claim.empty())
+        if (const auto claim = core::claimFromId(s.claim)) {
+            m_window->equivalenceLab()->setBaseSpec(s.spec);
+            m_window->equivalenceLab()->setClaim(*claim, s.untick);
+        }
+    m_window->centreTabs()->setCurrentIndex(tabOf(s.view));
+    QString narration;
+    try {
+        narration = qs(core::fillNarration(s.narration, *m_traces));
+    } catch (const std::exception& e) {
+        narration = QString::fromUtf8(e.what());
+    }
+    m_title->setText(qs(s.title));
+    m_narrationFull = narration;
+    m_narration->setText(narrationHtml(s.question ? beforeReveal(narration) : narration));
+    setupQuestion();
+    setConcealed(s.question.has_value());
+    if (!s.question)
+        m_window->stage()->replay(); // a slide's animation plays on entering it
+    updateHeader();
+    emit slideChanged(index);
+    return true;
+}
+
+void LessonPanel::advance() {
+    if (!isOpen())
+        return;
+    if (hasQuestion() && !m_revealed)
+        reveal();
+    else
+        nextSlide();
+}
+
+void LessonPanel::nextSlide() {
+    if (isOpen() && m_index + 1 < int(m_lesson.slides.size()))
+        showSlide(m_index + 1);
+}
+
+void LessonPanel::previousSlide() {
+    if (isOpen() && m_index > 0)
+        showSlide(m_index - 1);
+}
+
+QStringList LessonPanel::axisLabels(const core::Step& step, int axis) const {
+    const core::Index n = step.value.dim(axis);
+    QStringList tokens;
+    if (size_t(axis) < step.display.roles.size()) {
+        if (step.display.roles[size_t(axis)] == core::AxisRole::Query)
+            tokens = m_window->controller()->queryTokens();
+        else if (step.display.roles[size_t(axis)] == core::AxisRole::Source)
+            tokens = m_window->controller()->keyTokens();
+    }
+    QStringList out;
+    for (core::Index i = 0; i < n; ++i)
+        out << (tokens.size() == n ? tokens[int(i)] : QString::number(i));
+    return out;
+}
+
+void LessonPanel::setupQuestion() {
+    const core::Slide& s = m_lesson.slides[size_t(m_index)];
+    m_result->clear();
+    m_cells->hide();
+    m_optionsBox->hide();
+    m_number->hide();
+    m_number->clear();
+    m_cellIndex.clear();
+    for (QAbstractButton* b : m_options->buttons()) {
+        m_options->removeButton(b);
+        delete b;
+    }
+    if (!s.question) {
+        m_questionBox->hide();
+        return;
+    }
+    const core::Question& q = *s.question;
+    m_questionBox->show();
+    m_revealButton->setEnabled(true);
+    m_prompt->setText(QStringLiteral("<b>%1</b>").arg(qs(q.prompt).toHtmlEscaped()));
+    switch (q.kind) {
+    case core::QuestionKind::ClickLargest:
+    case core::QuestionKind::ClickSmallest: {
+        const core::Trace& t = q.target.other && m_traces->other ? *m_traces->other : m_traces->trace;
+        const core::Step* step = t.find(q.target.key);
+        if (!step)
+            break;
+        std::vector<int> free;
+        for (size_t a = 0; a < q.target.index.size(); ++a)
+            if (q.target.index[a] == core::TensorRef::kAll)
+                free.push_back(int(a));
+        const int rowAxis = free.size() == 2 ? free[0] : -1, colAxis = free.back();
+        const int rows = rowAxis < 0 ? 1 : int(step->value.dim(rowAxis)), cols = int(step->value.dim(colAxis));
+        m_cells->clear();
+        m_cells->setRowCount(rows);
+        m_cells->setColumnCount(cols);
+        m_cells->setHorizontalHeaderLabels(axisLabels(*step, colAxis));
+        if (rowAxis >= 0)
+            m_cells->setVerticalHeaderLabels(axisLabels(*step, rowAxis));
+        else
+            m_cells->setVerticalHeaderLabels({qs(q.target.text())});
+        for (int r = 0; r < rows; ++r)
+            for (int col = 0; col < cols; ++col) {
+                std::vector<core::Index> idx = q.target.index;
+                if (rowAxis >= 0)
+                    idx[size_t(rowAxis)] = r;
+                idx[size_t(colAxis)] = col;
+                m_cellIndex.push_back(idx);
+                auto* item = new QTableWidgetItem(QStringLiteral("?"));
+                item->setTextAlignment(Qt::AlignCenter);
+                m_cells->setItem(r, col, item);
+            }
+        m_cells->setMaximumHeight(m_cells->horizontalHeader()->height() +
+                                  rows * m_cells->verticalHeader()->defaultSectionSize() + 6);
+        m_cells->show();
+        m_prompt->setText(m_prompt->text() + QStringLiteral("<br>") + tr("Click the cell you predict."));
+        break;
+    }
+    case core::QuestionKind::Number: m_number->show(); break;
+    default:
+        for (int i = 0; i < int(q.options.size()); ++i) {
+            auto* b =
+                new QRadioButton(QStringLiteral("%1. %2").arg(i + 1).arg(qs(q.options[size_t(i)].text)), m_optionsBox);
+            b->setFocusPolicy(Qt::NoFocus);
+            m_options->addButton(b, i);
+            m_optionsLayout->addWidget(b);
+        }
+        m_optionsBox->show();
+        break;
+    }
+}
+
+void LessonPanel::chooseCell(const std::vector<core::Index>& cell) {
+    m_answer.cell = cell;
+    for (size_t i = 0; i < m_cellIndex.size(); ++i) {
+        QTableWidgetItem* item = m_cells->item(int(i) / m_cells->columnCount(), int(i) % m_cells->columnCount());
+        if (item)
+            item->setBackground(m_cellIndex[i] == cell ? QColor(255, 230, 150) : QColor(Qt::white));
+    }
+}
+
+void LessonPanel::chooseOption(int option) {
+    if (QAbstractButton* b = m_options->button(option))
+        b->setChecked(true);
+    m_answer.option = option;
+}
+
+void LessonPanel::typeNumber(const QString& text) {
+    m_number->setText(text);
+}
+
+bool LessonPanel::reveal() {
+    if (!hasQuestion() || m_revealed || !m_traces)
+        return false;
+    const core::Question& q = *m_lesson.slides[size_t(m_index)].question;
+    if (q.kind == core::QuestionKind::Number && !m_number->text().trimmed().isEmpty()) {
+        bool ok = false;
+        const double v = m_number->text().trimmed().replace(QLatin1Char(','), QLatin1Char('.')).toDouble(&ok);
+        if (!ok) {
+            m_result->setText(tr("“%1” is not a number; type e.g. 0.25.").arg(m_number->text()));
+            return false;
+        }
+        m_answer.number = v;
+    }
+    const bool answered = !m_answer.cell.empty() || m_answer.option >= 0 || m_answer.number.has_value();
+    bool ok = false;
+    core::CorrectAnswer right;
+    try {
+        right = core::correctAnswer(q, *m_traces);
+        ok = answered && core::markAnswer(q, *m_traces, m_answer);
+    } catch (const std::exception& e) {
+        m_result->setText(QString::fromUtf8(e.what()));
+        return false;
+    }
+    if (answered)
+        m_score.record(m_index, ok);
+    m_revealed = true;
+    m_narration->setText(narrationHtml(m_narrationFull));
+    setConcealed(false);
+    m_window->stage()->replay();
+    showResult(right, answered, ok);
+    updateHeader();
+    return ok;
+}
+
+void LessonPanel::showResult(const core::CorrectAnswer& right, bool answered, bool ok) {
+    const QString verdict = !answered ? tr("Revealed without an answer.")
+                            : ok      ? tr("<b style=\"color:#1a7f37\">Right!</b>")
+                                      : tr("<b style=\"color:#c62828\">Not quite.</b>");
+    m_result->setText(verdict + QStringLiteral(" ") + tr("Answer: %1").arg(qs(right.text).toHtmlEscaped()));
+    m_revealButton->setEnabled(false);
+    // Click questions: the values appear, the right cells green, a wrong choice red.
+    if (!m_cellIndex.empty()) {
+        const core::Question& q = *m_lesson.slides[size_t(m_index)].question;
+        const core::Trace& t = q.target.other && m_traces->other ? *m_traces->other : m_traces->trace;
+        const core::Step* step = t.find(q.target.key);
+        for (size_t i = 0; i < m_cellIndex.size() && step; ++i) {
+            QTableWidgetItem* item = m_cells->item(int(i) / m_cells->columnCount(), int(i) % m_cells->columnCount());
+            item->setText(QString::number(step->value.at(m_cellIndex[i]), 'f', 3));
+            const bool isRight = std::find(right.cells.begin(), right.cells.end(), m_cellIndex[i]) != right.cells.end();
+            item->setBackground(isRight                           ? QColor(190, 235, 190)
+                                : m_cellIndex[i] == m_answer.cell ? QColor(245, 190, 190)
+                                                                  : QColor(Qt::white));
+        }
+    }
+    for (QAbstractButton* b : m_options->buttons()) {
+        const int id = m_options->id(b);
+        if (std::find(right.options.begin(), right.options.end(), id) != right.options.end())
+            b->setText(b->text() + QStringLiteral("  ✓"));
+    }
+}
+
+QString LessonPanel::resultText() const {
+    return m_result->text();
+}
+QString LessonPanel::narrationText() const {
+    return m_narration->text();
+}
+
+void LessonPanel::updateHeader() {
+    if (!isOpen()) {
+        m_header->setText(tr("No lesson open. File ▸ Open lesson… or Help ▸ Lessons."));
+        m_title->clear();
+        m_narration->clear();
+        m_scoreLabel->clear();
+        m_prevButton->setEnabled(false);
+        m_nextButton->setEnabled(false);
+        return;
+    }
+    m_header->setText(tr("%1 — slide %2 of %3").arg(qs(m_lesson.title)).arg(m_index + 1).arg(m_lesson.slides.size()));
+    int questions = 0;
+    for (const core::Slide& s : m_lesson.slides)
+        questions += s.question ? 1 : 0;
+    m_scoreLabel->setText(
+        tr("Score %1/%2 · %3 questions").arg(m_score.correctCount()).arg(m_score.answeredCount()).arg(questions));
+    m_prevButton->setEnabled(m_index > 0);
+    m_nextButton->setEnabled(m_index + 1 < int(m_lesson.slides.size()));
+}
+
+void LessonPanel::setZoom(double factor) {
+    QFont f = QApplication::font();
+    if (f.pointSizeF() > 0)
+        f.setPointSizeF(f.pointSizeF() * factor);
+    setFont(f);
+    QFont t = f;
+    t.setPointSizeF(f.pointSizeF() * 1.35);
+    t.setBold(true);
+    m_title->setFont(t);
+}
+
+void LessonPanel::openLessonDialog() {
+    const QString path = QFileDialog::getOpenFileName(
+        m_window, tr("Open lesson"),
+        m_lastDirectory.isEmpty() ? resourceDir() + QStringLiteral("/lessons") : m_lastDirectory,
+        tr("Lessons (*.md);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!openLesson(path, &error))
+        QMessageBox::warning(m_window, tr("Open lesson"), error);
+}
+
+bool LessonPanel::saveSlide(const QString& lessonPath, const QString& title, QString* error) {
+    Controller* c = m_window->controller();
+    const auto trace = c->trace();
+    const core::Step* step = c->currentStepData();
+    if (!trace || !step) {
+        if (error)
+            *error = tr("Nothing computed yet.");
+        return false;
+    }
+    core::Slide s;
+    s.title = title.isEmpty() ? step->title : title.toStdString();
+    s.spec = c->traceSpec();
+    s.step = step->key;
+    s.view = core::SlideView(std::clamp(m_window->centreTabs()->currentIndex(), 0, 3));
+    const core::SliceAxes axes = core::sliceAxes(*step);
+    std::vector<core::Index> slice;
+    for (int a : axes.spinAxes)
+        if (a == int(slice.size()))
+            slice.push_back(m_window->heatmap()->sliceIndex(qs(step->axes[size_t(a)])));
+    s.slice = slice;
+    if (s.view == core::SlideView::EquivalenceLab) {
+        s.slice.clear(); // the lab's traces are the claim's, not the window's
+        s.claim = core::claimId(m_window->equivalenceLab()->claim());
+        s.untick = m_window->equivalenceLab()->unticked();
+    }
+    try {
+        core::appendSlide(lessonPath.toStdString(), s, trace->params,
+                          QFileInfo(lessonPath).completeBaseName().toStdString());
+    } catch (const std::exception& e) {
+        if (error)
+            *error = QString::fromUtf8(e.what());
+        return false;
+    }
+    return true;
+}
+
+void LessonPanel::saveSlideDialog() {
+    const QString path = QFileDialog::getSaveFileName(m_window, tr("Save slide to lesson"), m_lastDirectory,
+                                                      tr("Lessons (*.md)"), nullptr, QFileDialog::DontConfirmOverwrite);
+    if (path.isEmpty())
+        return;
+    const core::Step* step = m_window->controller()->currentStepData();
+    bool ok = false;
+    const QString title = QInputDialog::getText(m_window, tr("Save slide"), tr("Slide title:"), QLineEdit::Normal,
+                                                step ? qs(step->title) : QString(), &ok);
+    if (!ok)
+        return;
+    QString error;
+    if (!saveSlide(path, title, &error))
+        QMessageBox::warning(m_window, tr("Save slide"), error);
+    else
+        m_window->statusMessage()->setText(tr("Slide appended to %1").arg(QFileInfo(path).fileName()));
+}
+
+void LessonPanel::exportHandoutDialog() {
+    if (!isOpen()) {
+        QMessageBox::information(m_window, tr("Export handout"), tr("Open a lesson first (File ▸ Open lesson…)."));
+        return;
+    }
+    const QString path =
+        QFileDialog::getSaveFileName(m_window, tr("Export handout"), m_lastDirectory, tr("PDF (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!exportHandout(path, &error))
+        QMessageBox::warning(m_window, tr("Export handout"), error);
+}
+
+bool LessonPanel::exportHandout(const QString& pdfPath, QString* error) {
+    if (!isOpen()) {
+        if (error)
+            *error = tr("No lesson is open.");
+        return false;
+    }
+    const int keep = m_index;
+    QPdfWriter pdf(pdfPath);
+    pdf.setPageSize(QPageSize(QPageSize::A4));
+    pdf.setPageOrientation(QPageLayout::Landscape);
+    pdf.setResolution(150);
+    pdf.setTitle(qs(m_lesson.title));
+    pdf.setCreator(QStringLiteral("attnviz"));
+    QPainter p;
+    if (!p.begin(&pdf)) {
+        if (error)
+            *error = tr("Cannot write %1.").arg(pdfPath);
+        return false;
+    }
+    const QRect page = p.viewport();
+    const int margin = 60, W = page.width() - 2 * margin, H = page.height() - 2 * margin;
+    QFont small(QStringLiteral("DejaVu Sans"), 9), titleFont(QStringLiteral("DejaVu Sans"), 18, QFont::Bold),
+        body(QStringLiteral("DejaVu Sans"), 11);
+    auto drawDoc = [&](const QString& html, const QRect& r) {
+        QTextDocument doc;
+        doc.documentLayout()->setPaintDevice(&pdf); // lay out at the PDF's resolution, not the screen's
+        doc.setDefaultFont(body);
+        doc.setHtml(html);
+        doc.setTextWidth(r.width());
+        p.save();
+        p.translate(r.topLeft());
+        doc.drawContents(&p, QRectF(0, 0, r.width(), r.height()));
+        p.restore();
+    };
+    struct AnswerLine {
+        int slide;
+        QString title, prompt, answer;
+    };
+    std::vector<AnswerLine> answers;
+    for (int i = 0; i < int(m_lesson.slides.size()); ++i) {
+        if (i > 0)
+            pdf.newPage();
+        QString err;
+        if (!showSlide(i, &err)) {
+            p.end();
+            if (error)
+                *error = err;
+            return false;
+        }
+        const core::Slide& s = m_lesson.slides[size_t(i)];
+        // The stage at the end of its animation (the result shown: answers are on the last page).
+        setConcealed(false);
+        m_window->settle();
+        p.setFont(small);
+        p.drawText(QRect(margin, margin, W, 30), Qt::AlignLeft,
+                   tr("%1 — slide %2 of %3").arg(qs(m_lesson.title)).arg(i + 1).arg(m_lesson.slides.size()));
+        p.setFont(titleFont);
+        p.drawText(QRect(margin, margin + 30, W, 60), Qt::AlignLeft | Qt::TextWordWrap, qs(s.title));
+        const int top = margin + 100, leftW = int(W * 0.36), rightX = margin + leftW + 30, rightW = W - leftW - 30;
+        // A question slide's narration stops at its "---" line: the rest would give the answer away.
+        const QString filled = qs(core::fillNarration(s.narration, *m_traces));
+        QString text = narrationHtml(s.question ? beforeReveal(filled) : filled);
+        if (s.question) {
+            QString q =
+                QStringLiteral("<p><b>%1</b> %2</p>").arg(tr("Question:"), qs(s.question->prompt).toHtmlEscaped());
+            if (!s.question->options.empty()) {
+                q += QStringLiteral("<ol>");
+                for (const core::QuestionOption& o : s.question->options)
+                    q += QStringLiteral("<li>%1</li>").arg(qs(o.text).toHtmlEscaped());
+                q += QStringLiteral("</ol>");
+            } else if (s.question->kind == core::QuestionKind::Number) {
+                q += QStringLiteral("<p>%1 ______________</p>").arg(tr("Your answer:"));
+            } else {
+                q += QStringLiteral("<p>%1 %2</p>").arg(tr("Circle your cell of"), qs(s.question->target.text()));
+            }
+            text += q;
+            answers.push_back(
+                {i + 1, qs(s.title), qs(s.question->prompt), qs(core::correctAnswer(*s.question, *m_traces).text)});
+        }
+        drawDoc(text, QRect(margin, top, leftW, H - 100));
+        // Right: the view of the slide, and the heatmap under it.
+        const int viewH = int((H - 100) * 0.62), heatH = H - 100 - viewH - 20;
+        QImage view;
+        const QSize viewSize(1200, int(1200.0 * viewH / rightW));
+        if (s.view == core::SlideView::Stage) {
+            view = m_window->stage()->renderImage(viewSize);
+        } else {
+            QWidget* w = m_window->centreTabs()->currentWidget();
+            const QSize old = w->size();
+            w->resize(viewSize);
+            QApplication::processEvents();
+            view = w->grab().toImage();
+            w->resize(old);
+        }
+        p.drawImage(QRect(rightX, top, rightW, viewH), view);
+        const QPixmap heat = m_window->heatmap()->plot()->toPixmap(900, int(900.0 * heatH / rightW));
+        const QSize hs = heat.size().scaled(rightW, heatH, Qt::KeepAspectRatio);
+        p.drawPixmap(QRect(rightX + (rightW - hs.width()) / 2, top + viewH + 20, hs.width(), hs.height()), heat);
+    }
+    // The answers page.
+    pdf.newPage();
+    p.setFont(titleFont);
+    p.drawText(QRect(margin, margin, W, 60), Qt::AlignLeft, tr("Answers — %1").arg(qs(m_lesson.title)));
+    QString html =
+        QStringLiteral("<p>%1</p><ol>").arg(tr("Computed from the trace of each slide (Keras' numbers, float32)."));
+    for (const AnswerLine& a : answers)
+        html += QStringLiteral("<li><b>%1 (slide %2)</b>: %3<br>→ %4</li>")
+                    .arg(a.title.toHtmlEscaped())
+                    .arg(a.slide)
+                    .arg(a.prompt.toHtmlEscaped(), a.answer.toHtmlEscaped());
+    html += QStringLiteral("</ol>");
+    drawDoc(html, QRect(margin, margin + 70, W, H - 70));
+    p.end();
+    showSlide(keep);
+    return true;
+}
+
+int runHandout(const QString& lessonPath, const QString& pdfPath, QTextStream& err) {
+    MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    QApplication::processEvents();
+    QString error;
+    if (!window.lessons()->openLesson(lessonPath, &error)) {
+        err << QApplication::translate("attnviz", "attnviz: cannot use %1: %2").arg(lessonPath, error) << Qt::endl;
+        return 2;
+    }
+    if (!window.lessons()->exportHandout(pdfPath, &error)) {
+        err << QApplication::translate("attnviz", "attnviz: cannot write the handout %1: %2").arg(pdfPath, error)
+            << Qt::endl;
+        return 1;
+    }
+    return 0;
+}
+
+} // namespace attnviz::ui
