@@ -2,6 +2,7 @@
 
 #include "ui/compare/compare_view.h"
 #include "ui/app_window/controller.h"
+#include "ui/app_window/export_menu.h"
 #include "ui/text/formula_panel.h"
 #include "ui/inspector/heatmap_view.h"
 #include "ui/text/keras_listing.h"
@@ -14,6 +15,7 @@
 #include "ui/timeline/step_timeline.h"
 #include "ui/timeline/trace_model.h"
 
+#include "core/script_export.h"
 #include "core/spec.h"
 
 #include <QAction>
@@ -298,6 +300,12 @@ void MainWindow::createActions() {
             m_presentAction->setChecked(false);
     });
     addAction(leave);
+
+    m_exportMenu = new ExportMenu(this, m_exportHeatmapAction, m_exportStageAction);
+}
+
+QWidget* MainWindow::compareView() const {
+    return m_compare;
 }
 
 void MainWindow::createMenus() {
@@ -306,11 +314,13 @@ void MainWindow::createMenus() {
     m_recentMenu = file->addMenu(tr("Open &recent"));
     file->addAction(m_saveAction);
     file->addSeparator();
-    file->addAction(m_exportHeatmapAction);
-    file->addAction(m_exportStageAction);
+    file->addMenu(m_exportMenu->menu());
     file->addSeparator();
     file->addAction(m_quitAction);
     updateRecentMenu();
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_exportMenu->copyAction());
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_presentAction);
@@ -425,6 +435,7 @@ void MainWindow::onTraceChanged() {
         m_heatmap->setTokens(m_stageTokens.first, m_stageTokens.second);
     }
     m_stage->setTrace(trace);
+    m_formula->setTorchListing(core::torchListing(m_controller->traceSpec(), *trace));
     m_formula->setListing(mhaKerasListing(m_controller->traceSpec(), *trace));
     m_compareDirty = true;
     updateCompare();

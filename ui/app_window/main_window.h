@@ -24,6 +24,7 @@ namespace attnviz::ui {
 
 class CompareView;
 class Controller;
+class ExportMenu;
 class FormulaPanel;
 class HeatmapView;
 class SessionAutosave;
@@ -75,6 +76,10 @@ public:
     HeatmapView* heatmap() const { return m_heatmap; }
     FormulaPanel* formulaPanel() const { return m_formula; }
     StageView* stage() const { return m_stage; }
+    QWidget* compareView() const;
+    /// The centre tabs: 0 Stage, 1 Compare.
+    QTabWidget* centreTabs() const { return m_centre; }
+    ExportMenu* exportMenu() const { return m_exportMenu; }
     QLabel* statusMessage() const { return m_statusError; }
 
 public slots:
@@ -127,6 +132,7 @@ private:
     QLabel* m_statusInfo;
     QTimer* m_recomputeTimer;
     SessionAutosave* m_autosave = nullptr;
+    ExportMenu* m_exportMenu = nullptr;
     QString m_notice;       // restored session, dropped masks
     QString m_inputWarning; // NaN/Inf in the inputs, and where they came from
 
