@@ -791,4 +791,27 @@ std::string torchCode(const Spec& spec, const Trace& trace, const Step& step) {
     return torchStep(c, step);
 }
 
+CodeListing torchListing(const Spec& spec, const Trace& trace) {
+    const Ctx c(spec, trace);
+    CodeListing l;
+    int line = 0;
+    auto add = [&](const std::string& text) {
+        l.code += text;
+        for (char ch : text)
+            line += ch == '\n';
+    };
+    add("# " + trace.layer +
+        " in PyTorch, step by step (File > Export > Python script > PyTorch writes it whole).\n"
+        "# P holds the inputs, masks and weights as torch tensors, under their weights.npz names.\n"
+        "import math\nimport torch\nimport torch.nn.functional as F\n");
+    for (const Step& s : trace.steps) {
+        add("\n# " + s.key + ": " + s.title + "\n");
+        const std::string code = torchStep(c, s);
+        const int first = line;
+        add(code);
+        l.linesOfStep[s.key] = {first, line - first};
+    }
+    return l;
+}
+
 } // namespace attnviz::core

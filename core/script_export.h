@@ -41,4 +41,13 @@ void writeScriptExport(const std::string& pyPath, const Spec& spec, const Trace&
 /// the step's key for its result, `P[name]` for weights.
 std::string torchCode(const Spec& spec, const Trace& trace, const Step& step);
 
+/// The layer in PyTorch, step by step as the PyTorch script computes it: for
+/// each step a comment line naming it, then its torchCode lines. For the
+/// app's translate view, beside the Keras listing.
+struct CodeListing {
+    std::string code;
+    std::map<std::string, std::pair<int, int>> linesOfStep; // key -> (first 0-based line, line count)
+};
+CodeListing torchListing(const Spec& spec, const Trace& trace);
+
 } // namespace attnviz::core

@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <sstream>
 
 namespace fs = std::filesystem;
 using namespace attnviz::core;
@@ -203,4 +204,26 @@ TEST(ScriptExport, ScriptTargetNames) {
     EXPECT_EQ(scriptTargetFromName("torch"), ScriptTarget::Torch);
     EXPECT_FALSE(scriptTargetFromName("jax"));
     EXPECT_THROW(writeScriptExport("/tmp/x.txt", Spec{}, Trace{}, ScriptTarget::NumPy), std::invalid_argument);
+}
+
+TEST(ScriptExport, TorchListingMapsEveryStepToItsLines) {
+    const Case c = load("export/mha_transformer_dropout_train.json");
+    const CodeListing l = torchListing(c.spec, c.trace);
+    std::vector<std::string> lines;
+    std::istringstream in(l.code);
+    for (std::string s; std::getline(in, s);)
+        lines.push_back(s);
+    ASSERT_EQ(l.linesOfStep.size(), c.trace.steps.size());
+    int last = -1;
+    for (const Step& s : c.trace.steps) {
+        const auto [first, count] = l.linesOfStep.at(s.key);
+        ASSERT_GT(count, 0) << s.key;
+        EXPECT_GT(first, last) << s.key;
+        last = first;
+        EXPECT_EQ(lines.at(size_t(first) - 1), "# " + s.key + ": " + s.title) << s.key;
+        std::string block;
+        for (int i = 0; i < count; ++i)
+            block += lines.at(size_t(first + i)) + "\n";
+        EXPECT_EQ(block, torchCode(c.spec, c.trace, s)) << s.key;
+    }
 }

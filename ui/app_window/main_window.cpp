@@ -3,6 +3,7 @@
 #include "ui/compare/compare_view.h"
 #include "ui/app_window/controller.h"
 #include "ui/app_window/keras_layer_dialog.h"
+#include "ui/app_window/export_menu.h"
 #include "ui/text/formula_panel.h"
 #include "ui/inspector/heatmap_view.h"
 #include "ui/lessons/equivalence_lab_view.h"
@@ -19,6 +20,7 @@
 #include "ui/timeline/trace_model.h"
 
 #include "core/keras_model.h"
+#include "core/script_export.h"
 #include "core/spec.h"
 
 #include <QAction>
@@ -342,6 +344,8 @@ void MainWindow::createActions() {
             m_presentAction->setChecked(false);
     });
     addAction(leave);
+
+    m_exportMenu = new ExportMenu(this, m_exportHeatmapAction, m_exportStageAction);
 }
 
 void MainWindow::createMenus() {
@@ -352,11 +356,13 @@ void MainWindow::createMenus() {
     m_recentMenu = file->addMenu(tr("Open &recent"));
     file->addAction(m_saveAction);
     file->addSeparator();
-    file->addAction(m_exportHeatmapAction);
-    file->addAction(m_exportStageAction);
+    file->addMenu(m_exportMenu->menu());
     file->addSeparator();
     file->addAction(m_quitAction);
     updateRecentMenu();
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(m_exportMenu->copyAction());
 
     QMenu* view = menuBar()->addMenu(tr("&View"));
     m_viewMenu = view;
@@ -473,6 +479,7 @@ void MainWindow::onTraceChanged() {
         m_heatmap->setTokens(m_stageTokens.first, m_stageTokens.second);
     }
     m_stage->setTrace(trace);
+    m_formula->setTorchListing(core::torchListing(m_controller->traceSpec(), *trace));
     m_formula->setListing(
         withTrainedLayer(mhaKerasListing(m_controller->traceSpec(), *trace), m_controller->traceSpec()));
     m_compareDirty = true;

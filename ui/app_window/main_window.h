@@ -33,6 +33,7 @@ class EquivalenceLabView;
 class LessonPanel;
 class ScalingLabView;
 class Controller;
+class ExportMenu;
 class FormulaPanel;
 class HeatmapView;
 class SessionAutosave;
@@ -89,6 +90,9 @@ public:
     FormulaPanel* formulaPanel() const { return m_formula; }
     StageView* stage() const { return m_stage; }
     CompareView* compareView() const { return m_compare; }
+    /// The centre tabs: 0 Stage, 1 Compare.
+    QTabWidget* centreTabs() const { return m_centre; }
+    ExportMenu* exportMenu() const { return m_exportMenu; }
     QLabel* statusMessage() const { return m_statusError; }
     // Lessons and labs (ui/lessons): the central tabs are Stage, Compare, 1/√dₖ lab, Equivalence lab.
     QTabWidget* centreTabs() const { return m_centre; }
@@ -156,6 +160,7 @@ private:
     QLabel* m_statusInfo;
     QTimer* m_recomputeTimer;
     SessionAutosave* m_autosave = nullptr;
+    ExportMenu* m_exportMenu = nullptr;
     QString m_notice;       // restored session, dropped masks
     QString m_inputWarning; // NaN/Inf in the inputs, and where they came from
 

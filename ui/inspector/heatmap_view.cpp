@@ -204,6 +204,10 @@ void HeatmapView::rebuildSpinBoxes() {
     m_spinLayout->addStretch(1);
 }
 
+const core::Slice2D& HeatmapView::shownSlice() const {
+    return m_model->slice();
+}
+
 QStringList HeatmapView::labelsFor(int axis) const {
     const core::Step* s = step();
     if (!s || axis < 0 || axis >= int(s->axes.size()))

@@ -74,6 +74,13 @@ public:
     /// The heatmap as a figure of this size, for exportFigure (PNG, PDF, SVG).
     Figure figure(QSize size) const;
 
+    /// The 2-D slice shown (rows × columns), its row and column labels
+    /// (tokens, or empty for indices), and the Numbers tab's table.
+    const core::Slice2D& shownSlice() const;
+    QStringList rowLabels() const { return labelsFor(m_rowAxis); }
+    QStringList columnLabels() const { return labelsFor(m_colAxis); }
+    QTableView* numbersTable() const { return m_table; }
+
 signals:
     /// The user moved a leading-axis spin box.
     void sliceIndexChanged(core::AxisRole role, const QString& axisName, int value);

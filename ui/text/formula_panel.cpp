@@ -4,8 +4,12 @@
 
 #include <QApplication>
 #include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QLabel>
 #include <QPlainTextEdit>
+#include <QSplitter>
 #include <QTabWidget>
+#include <QToolButton>
 #include <QTextBlock>
 #include <QTextBrowser>
 #include <QVBoxLayout>
@@ -13,14 +17,36 @@
 namespace attnviz::ui {
 
 FormulaPanel::FormulaPanel(QWidget* parent)
-    : QWidget(parent), m_tabs(new QTabWidget(this)), m_text(new QTextBrowser(m_tabs)),
-      m_code(new QPlainTextEdit(m_tabs)) {
+    : QWidget(parent), m_tabs(new QTabWidget(this)), m_text(new QTextBrowser(m_tabs)), m_code(new QPlainTextEdit),
+      m_torch(new QPlainTextEdit), m_translate(new QToolButton), m_codeTab(new QWidget(m_tabs)) {
     m_text->setOpenLinks(false);
-    m_code->setReadOnly(true);
-    m_code->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_code->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    for (QPlainTextEdit* e : {m_code, m_torch}) {
+        e->setReadOnly(true);
+        e->setLineWrapMode(QPlainTextEdit::NoWrap);
+        e->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    }
+    // The Keras code tab: the listing, and beside it (toggle) the PyTorch translation.
+    m_translate->setText(tr("Translate to PyTorch"));
+    m_translate->setCheckable(true);
+    m_translate->setToolTip(tr("Show the same layer written with PyTorch ops beside the Keras code, the current "
+                               "step highlighted in both"));
+    auto* bar = new QHBoxLayout;
+    bar->setContentsMargins(2, 2, 2, 0);
+    bar->addWidget(m_translate);
+    bar->addStretch(1);
+    auto* split = new QSplitter(Qt::Horizontal);
+    split->addWidget(m_code);
+    split->addWidget(m_torch);
+    split->setChildrenCollapsible(false);
+    m_torch->hide();
+    auto* codeLayout = new QVBoxLayout(m_codeTab);
+    codeLayout->setContentsMargins(0, 0, 0, 0);
+    codeLayout->setSpacing(2);
+    codeLayout->addLayout(bar);
+    codeLayout->addWidget(split, 1);
+    connect(m_translate, &QToolButton::toggled, this, &FormulaPanel::setTranslate);
     m_tabs->addTab(m_text, tr("Formula"));
-    m_tabs->addTab(m_code, tr("Keras code"));
+    m_tabs->addTab(m_codeTab, tr("Keras code"));
     m_tabs->setTabToolTip(0, tr("What this step computes, and the Keras line that does it"));
     m_tabs->setTabToolTip(1, tr("The whole MultiHeadAttention layer written with EinsumDense, Softmax, "
                                 "Dropout, Add and LayerNormalization for the current settings"));
@@ -79,16 +105,59 @@ void FormulaPanel::setStep(const core::Step* step, int index, int count) {
 
 void FormulaPanel::setListing(const KerasListing& listing) {
     m_listing = listing;
-    const bool has = !listing.code.isEmpty();
-    if (m_code->toPlainText() != listing.code)
-        m_code->setPlainText(has ? listing.code : tr("# Only MultiHeadAttention is built from smaller layers."));
+    const bool has = !listing.code.isEmpty() || !m_torchListing.code.empty();
+    const QString text =
+        listing.code.isEmpty() ? tr("# Only MultiHeadAttention is built from smaller layers.") : listing.code;
+    if (m_code->toPlainText() != text)
+        m_code->setPlainText(text);
     m_tabs->setTabEnabled(1, has);
     if (!has && m_tabs->currentIndex() == 1)
         m_tabs->setCurrentIndex(0);
     highlight();
 }
 
+void FormulaPanel::setTorchListing(const core::CodeListing& listing) {
+    m_torchListing = listing;
+    const QString text = QString::fromStdString(listing.code);
+    if (m_torch->toPlainText() != text)
+        m_torch->setPlainText(text);
+    m_tabs->setTabEnabled(1, !m_listing.code.isEmpty() || !listing.code.empty());
+    highlight();
+}
+
+void FormulaPanel::setTranslate(bool on) {
+    if (m_translate->isChecked() != on)
+        m_translate->setChecked(on); // comes back here through toggled
+    m_torch->setVisible(on);
+    highlight();
+}
+
+bool FormulaPanel::translating() const {
+    return m_translate->isChecked();
+}
+
+QString FormulaPanel::torchText() const {
+    return m_torch->toPlainText();
+}
+
 void FormulaPanel::highlight() {
+    // The PyTorch listing: every line of the current step's block.
+    const auto it = m_torchListing.linesOfStep.find(m_stepKey.toStdString());
+    m_torchHighlighted = it == m_torchListing.linesOfStep.end() ? std::pair{-1, 0} : it->second;
+    QList<QTextEdit::ExtraSelection> torchSel;
+    for (int i = 0; i < m_torchHighlighted.second; ++i) {
+        QTextEdit::ExtraSelection sel;
+        sel.format.setBackground(palette().highlight().color().lighter(170));
+        sel.format.setProperty(QTextFormat::FullWidthSelection, true);
+        sel.cursor = QTextCursor(m_torch->document()->findBlockByNumber(m_torchHighlighted.first + i));
+        torchSel << sel;
+    }
+    if (!torchSel.isEmpty()) {
+        m_torch->setTextCursor(torchSel.front().cursor);
+        m_torch->centerCursor();
+    }
+    m_torch->setExtraSelections(torchSel);
+
     m_highlighted = m_listing.lineOfStep.value(m_stepKey, -1);
     QList<QTextEdit::ExtraSelection> selections;
     if (m_highlighted >= 0) {
@@ -112,6 +181,7 @@ void FormulaPanel::setZoom(double factor) {
     QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     mono.setPointSizeF(mono.pointSizeF() * factor);
     m_code->setFont(mono);
+    m_torch->setFont(mono);
 }
 
 QString FormulaPanel::stepHtml() const {

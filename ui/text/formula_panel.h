@@ -4,6 +4,7 @@
 #pragma once
 
 #include "ui/text/keras_listing.h"
+#include "core/script_export.h"
 #include "core/trace.h"
 
 #include <QWidget>
@@ -11,6 +12,7 @@
 class QPlainTextEdit;
 class QTabWidget;
 class QTextBrowser;
+class QToolButton;
 
 namespace attnviz::ui {
 
@@ -23,10 +25,20 @@ public:
     void setStep(const core::Step* step, int index, int count);
     /// The MultiHeadAttention listing; empty code disables the tab.
     void setListing(const KerasListing& listing);
+    /// The same layer in PyTorch (core::torchListing), shown beside the Keras
+    /// listing when "Translate to PyTorch" is on, the current step highlighted.
+    void setTorchListing(const core::CodeListing& listing);
+    void setTranslate(bool on);
+    bool translating() const;
+    QToolButton* translateButton() const { return m_translate; }
+    QPlainTextEdit* torchView() const { return m_torch; }
     void setZoom(double factor);
 
     QString stepHtml() const;
     QString listingText() const;
+    QString torchText() const;
+    /// 0-based lines highlighted in the PyTorch listing (first, count), (-1, 0) when none.
+    std::pair<int, int> torchHighlight() const { return m_torchHighlighted; }
     /// 0-based line highlighted in the listing, or -1.
     int highlightedLine() const { return m_highlighted; }
 
@@ -36,6 +48,11 @@ private:
     QTabWidget* m_tabs;
     QTextBrowser* m_text;
     QPlainTextEdit* m_code;
+    QPlainTextEdit* m_torch;
+    QToolButton* m_translate;
+    QWidget* m_codeTab;
+    core::CodeListing m_torchListing;
+    std::pair<int, int> m_torchHighlighted{-1, 0};
     KerasListing m_listing;
     QString m_stepKey;
     int m_highlighted = -1;
