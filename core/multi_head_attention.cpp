@@ -162,13 +162,14 @@ Trace multiHeadAttention(const Spec& spec, ResolvedInputs in, Weights w) {
                << " numbers per token instead of " << cacheMha << " (" << cachePerToken * 4.0 / 1024.0
                << " KiB instead of " << cacheMha * 4.0 / 1024.0
                << " KiB in float32, per token and layer): " << 100.0 * double(N - Nkv) / double(N) << " % less.";
-        std::string kind = Nkv == N   ? "With num_key_value_heads = num_query_heads every query head has its own key "
-                                        "and value head: this is plain multi-head attention."
-                           : Nkv == 1 ? "With num_key_value_heads = 1 all query heads share one key and one value "
-                                        "head: this is multi-query attention (MQA)."
-                                      : "Between the two extremes (Nkv = Nq is multi-head attention, Nkv = 1 "
-                                        "multi-query attention), each group of " +
-                                            fmtInt(G) + " query heads shares one key/value head.";
+        const std::string general =
+            "num_key_value_heads = num_query_heads is plain multi-head attention (every query head has its own "
+            "key and value head); num_key_value_heads = 1 is multi-query attention (MQA: all query heads share "
+            "one key and one value head); in between, each group of query heads shares one. ";
+        std::string kind = general + (Nkv == N   ? "Here Nkv = Nq = " + fmtInt(N) + ": multi-head attention."
+                                      : Nkv == 1 ? "Here Nkv = 1: multi-query attention."
+                                                 : "Here " + fmtInt(N) + " query heads form " + fmtInt(Nkv) +
+                                                       " groups of " + fmtInt(G) + ".");
         auto repeat = [&](const std::string& name, const std::string& letter, Index width) {
             const Tensor& src = trace.find(name + "_dense")->value; // (B, S, Nkv, width)
             Tensor R({B, S, N, width});                             // (B, S, N, width)

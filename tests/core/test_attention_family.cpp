@@ -11,8 +11,11 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <filesystem>
 #include <set>
 #include <sstream>
+
+#include <unistd.h>
 
 using namespace attnviz::core;
 using attnviz::testing::allClose;
@@ -224,7 +227,7 @@ TEST(AttentionFamily, GroupQueryWithAsManyKeyValueHeadsIsMultiHeadAttention) {
     for (const char* key : {"scores", "weights", "context", "output"})
         EXPECT_TRUE(allClose(stepValue(tg, key), stepValue(tm, key), 0, 0)) << key;
     EXPECT_TRUE(allClose(stepValue(tg, "key_repeated"), stepValue(tg, "key_dense"), 0, 0));
-    EXPECT_NE(tg.find("key_repeated")->explanation.find("plain multi-head attention"), std::string::npos);
+    EXPECT_NE(tg.find("key_repeated")->explanation.find("Here Nkv = Nq = 4: multi-head attention."), std::string::npos);
 }
 
 TEST(AttentionFamily, RepeatedHeadsFollowOpsRepeatAndTheSavingIsInNumbers) {
@@ -247,7 +250,12 @@ TEST(AttentionFamily, RepeatedHeadsFollowOpsRepeatAndTheSavingIsInNumbers) {
     EXPECT_NE(e.find("8 numbers per token instead of 24"), std::string::npos) << e;
     EXPECT_NE(e.find("66.7 % less"), std::string::npos) << e;
     Spec mq = gqaSpec(1, 3, 4, 6, 4, 1, 2, 3);
-    EXPECT_NE(run(mq).find("key_repeated")->explanation.find("multi-query attention"), std::string::npos);
+    EXPECT_NE(run(mq).find("key_repeated")->explanation.find("Here Nkv = 1: multi-query attention."),
+              std::string::npos);
+    // Both extremes are explained whatever the sizes.
+    EXPECT_NE(e.find("num_key_value_heads = 1 is multi-query attention"), std::string::npos) << e;
+    EXPECT_NE(e.find("num_key_value_heads = num_query_heads is plain multi-head attention"), std::string::npos) << e;
+    EXPECT_NE(e.find("Here 6 query heads form 2 groups of 3."), std::string::npos) << e;
     // Steps in the contract's order.
     std::vector<std::string> keys;
     for (const Step& st : t.steps)
@@ -476,4 +484,28 @@ TEST(KerasListing, MultiHeadAttentionMaskingReplacesLogitsAndZeroesWeights) {
     EXPECT_NE(l.code.find("outputs = backend.numpy.where(mask, outputs, 0.0)"), std::string::npos);
     EXPECT_EQ(l.code.find("(1 - mask)"), std::string::npos);
     EXPECT_EQ(l.code.find("(1.0 - "), std::string::npos);
+}
+
+TEST(AttentionFamily, SaveThenLoadKeepsTheFamilysSettings) {
+    Spec s = gqaSpec(2, 4, 5, 6, 4, 2, 3, 17);
+    s.config.slidingWindow = 2;
+    s.config.useGate = true;
+    s.call.useCausalMask = true;
+    s.attentionMask = randomMask({4, 5}, 5, 0.8);
+    const Trace before = run(s);
+    const std::filesystem::path dir =
+        std::filesystem::temp_directory_path() / ("attnviz_family_" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    saveSpec((dir / "spec.json").string(), s, before.params);
+    const Spec loaded = loadSpec((dir / "spec.json").string());
+    EXPECT_EQ(loaded.config.layer, LayerKind::GroupQueryAttention);
+    EXPECT_EQ(loaded.config.numKeyValueHeads, 2);
+    EXPECT_EQ(loaded.config.slidingWindow, std::optional<int>(2));
+    EXPECT_TRUE(loaded.config.useGate);
+    EXPECT_TRUE(loaded.weightsGiven);
+    const Trace after = run(loaded);
+    ASSERT_EQ(before.steps.size(), after.steps.size());
+    for (size_t i = 0; i < before.steps.size(); ++i)
+        EXPECT_TRUE(allClose(after.steps[i].value, before.steps[i].value, 0, 0)) << before.steps[i].key;
+    std::filesystem::remove_all(dir);
 }

@@ -59,6 +59,37 @@ std::vector<Case> cases() {
         out.push_back({"mha_square_attention_mask", s});
     }
     {
+        // GroupQueryAttention: 6 query heads sharing 2 key/value heads, a causal
+        // sliding window with padding (each mask part a step), the gate, and a
+        // per-head attention_mask.
+        core::Spec s;
+        s.config.layer = core::LayerKind::GroupQueryAttention;
+        s.config.numHeads = 6;
+        s.config.numKeyValueHeads = 2;
+        s.config.keyDim = 3;
+        s.config.slidingWindow = 3;
+        s.config.useGate = true;
+        s.call.useCausalMask = true;
+        s.shapes = {.batch = 2, .queryLen = 5, .sourceLen = 5, .queryFeatures = 6, .valueFeatures = 6};
+        s.valueMask = tensor({2, 5}, {1, 1, 1, 1, 1, 1, 1, 1, 0, 0});
+        std::vector<float> am(size_t(2 * 6 * 5 * 5), 1.0f);
+        am[7] = am[40] = 0.0f;
+        s.attentionMask = tensor({2, 6, 5, 5}, am);
+        s.seed = 5;
+        out.push_back({"gqa_window_gate_per_head_mask", s});
+    }
+    {
+        // Multi-head attention with a sliding window alone and a gate.
+        core::Spec s;
+        s.config.numHeads = 2;
+        s.config.keyDim = 4;
+        s.config.slidingWindow = 2;
+        s.config.useGate = true;
+        s.shapes = {.batch = 1, .queryLen = 6, .sourceLen = 6, .queryFeatures = 8, .valueFeatures = 8};
+        s.seed = 8;
+        out.push_back({"mha_window_gate", s});
+    }
+    {
         // Large enough that every grid is a heatmap without numbers.
         core::Spec s;
         s.config.numHeads = 4;
@@ -132,8 +163,7 @@ int distinctColours(const QImage& image) {
 /// How many matrices the stage must show for a step, from its op kind alone.
 int expectedGrids(const core::Trace& trace, const core::Step& s) {
     switch (s.op) {
-    case core::OpKind::Input:
-    case core::OpKind::Repeat: return 1; // no animation yet: the result alone
+    case core::OpKind::Input: return s.inputs.empty() ? 1 : int(s.inputs.size()) + 1; // a mask and its parts
     case core::OpKind::Einsum:
     case core::OpKind::Dense:
     case core::OpKind::TanhSum:
@@ -144,6 +174,10 @@ int expectedGrids(const core::Trace& trace, const core::Step& s) {
     case core::OpKind::LayerNorm: return 2;
     case core::OpKind::Add:
     case core::OpKind::Multiply: return int(s.inputs.size()) + 1;
+    case core::OpKind::Repeat: { // (B, S, N, H): the key/value heads + one copy per query head
+        const core::Step* in = trace.find(s.inputs.at(0));
+        return in ? int(in->value.dim(2) + s.value.dim(2)) : -1;
+    }
     case core::OpKind::Concat: {
         const core::Step* in = trace.find(s.inputs.at(0));
         return in ? int(in->value.dim(2)) + 1 : -1; // (B, T, H, Hv): heads + the result

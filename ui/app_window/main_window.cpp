@@ -481,7 +481,7 @@ void MainWindow::onTraceChanged() {
     m_stage->setTrace(trace);
     m_formula->setTorchListing(core::torchListing(m_controller->traceSpec(), *trace));
     m_formula->setListing(
-        withTrainedLayer(mhaKerasListing(m_controller->traceSpec(), *trace), m_controller->traceSpec()));
+        withTrainedLayer(layerKerasListing(m_controller->traceSpec(), *trace), m_controller->traceSpec()));
     m_compareDirty = true;
     m_labsDirty = true;
     updateLabs();
@@ -495,6 +495,8 @@ void MainWindow::onTraceChanged() {
         if (*tensor)
             if (QString w = describeNonFinite(**tensor, m_setup->inputOrigin(which)); !w.isEmpty())
                 warnings << w;
+    for (const std::string& w : trace->warnings) // e.g. mask values other than 0 and 1, cast as Keras does
+        warnings << QString::fromStdString(w);
     m_inputWarning = warnings.join(QStringLiteral("; "));
     m_statusInfo->setText(tr("%1 · %n step(s) · %2 FLOPs · computed in %3 ms", nullptr, int(trace->steps.size()))
                               .arg(QString::fromStdString(trace->layer), countText(trace->totalFlops()))

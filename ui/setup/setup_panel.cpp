@@ -74,8 +74,9 @@ void SetupPanel::buildUi() {
     m_layer->addItem(QStringLiteral("MultiHeadAttention"), int(core::LayerKind::MultiHeadAttention));
     m_layer->addItem(QStringLiteral("Attention"), int(core::LayerKind::Attention));
     m_layer->addItem(QStringLiteral("AdditiveAttention"), int(core::LayerKind::AdditiveAttention));
-    m_layer->setToolTip(tr("Which Keras layer to compute: MultiHeadAttention, Attention (dot-product, Luong) "
-                           "or AdditiveAttention (Bahdanau)"));
+    m_layer->addItem(QStringLiteral("GroupQueryAttention"), int(core::LayerKind::GroupQueryAttention));
+    m_layer->setToolTip(tr("Which Keras layer to compute: MultiHeadAttention, GroupQueryAttention (query heads "
+                           "sharing key/value heads), Attention (dot-product, Luong) or AdditiveAttention (Bahdanau)"));
     m_heads = makeSpin(layerBox, 0, 64, 2, tr("num_heads: how many attention heads run side by side"));
     m_keyDim = makeSpin(layerBox, 0, 512, 4, tr("key_dim: size of each head's query and key vectors"));
     m_valueDim = makeSpin(layerBox, 0, 512, 0, tr("value_dim: size of each head's value vectors (auto: key_dim)"));
@@ -91,16 +92,28 @@ void SetupPanel::buildUi() {
     m_scoreMode->setToolTip(tr("score_mode of Attention: dot product, or tanh of the sum (concat)"));
     m_useScale = new QCheckBox(tr("use_scale"), layerBox);
     m_useScale->setToolTip(tr("Learn a scale for the scores (Attention: a scalar; AdditiveAttention: a vector)"));
+    m_kvHeads = makeSpin(layerBox, 0, 64, 1,
+                         tr("num_key_value_heads: key/value heads shared by groups of query heads; must divide "
+                            "num_query_heads (1: multi-query attention, equal: multi-head attention)"));
+    m_slidingWindow = makeSpin(layerBox, 0, 4096, 0,
+                               tr("sliding_window: each query sees the source positions with |t − s| < w "
+                                  "(none: all of them)"));
+    m_slidingWindow->setSpecialValueText(tr("none"));
+    m_useGate = new QCheckBox(tr("use_gate"), layerBox);
+    m_useGate->setToolTip(tr("Gated attention: a sigmoid gate from the query scales each head's context"));
     m_transformer = new QCheckBox(tr("Transformer sub-layer"), layerBox);
     m_transformer->setToolTip(tr("Follow the layer with a residual Add and LayerNormalization (Add && Norm), as in "
                                  "the Transformer's encoder"));
     layerForm->addRow(tr("Layer:"), m_layer);
     layerForm->addRow(tr("Heads:"), m_heads);
+    layerForm->addRow(tr("Key/value heads:"), m_kvHeads);
     layerForm->addRow(tr("key_dim:"), m_keyDim);
     layerForm->addRow(tr("value_dim:"), m_valueDim);
     layerForm->addRow(tr("Output width:"), m_outputShape);
     layerForm->addRow(tr("score_mode:"), m_scoreMode);
+    layerForm->addRow(tr("sliding_window:"), m_slidingWindow);
     layerForm->addRow(m_useBias);
+    layerForm->addRow(m_useGate);
     layerForm->addRow(m_useScale);
     layerForm->addRow(m_transformer);
     // A trained layer from a saved Keras model (File ▸ Open Keras model…): say
@@ -279,7 +292,12 @@ void SetupPanel::buildUi() {
     m_fieldWidgets = {
         {QStringLiteral("layer"), m_layer},
         {QStringLiteral("config.num_heads"), m_heads},
+        {QStringLiteral("config.num_query_heads"), m_heads},
+        {QStringLiteral("config.num_key_value_heads"), m_kvHeads},
         {QStringLiteral("config.key_dim"), m_keyDim},
+        {QStringLiteral("config.head_dim"), m_keyDim},
+        {QStringLiteral("config.sliding_window"), m_slidingWindow},
+        {QStringLiteral("config.use_gate"), m_useGate},
         {QStringLiteral("config.value_dim"), m_valueDim},
         {QStringLiteral("config.output_shape"), m_outputShape},
         {QStringLiteral("config.use_bias"), m_useBias},
@@ -302,11 +320,11 @@ void SetupPanel::buildUi() {
     };
 
     // Every change recomputes. Structural changes also drop weights loaded from a file.
-    for (QSpinBox* s : {m_heads, m_keyDim, m_valueDim, m_outputShape, m_batch, m_queryLen, m_sourceLen, m_queryFeatures,
-                        m_valueFeatures, m_keyFeatures})
+    for (QSpinBox* s : {m_heads, m_kvHeads, m_keyDim, m_valueDim, m_outputShape, m_slidingWindow, m_batch, m_queryLen,
+                        m_sourceLen, m_queryFeatures, m_valueFeatures, m_keyFeatures})
         connect(s, &QSpinBox::valueChanged, this, &SetupPanel::onStructureEdited);
     connect(m_seed, &QSpinBox::valueChanged, this, &SetupPanel::onStructureEdited);
-    for (QCheckBox* c : {m_useBias, m_useScale, m_transformer})
+    for (QCheckBox* c : {m_useBias, m_useGate, m_useScale, m_transformer})
         connect(c, &QCheckBox::toggled, this, &SetupPanel::onStructureEdited);
     for (QCheckBox* c : {m_causal, m_training})
         connect(c, &QCheckBox::toggled, this, [this] {
@@ -434,13 +452,50 @@ void SetupPanel::syncTables() {
 void SetupPanel::updateEnabled() {
     const auto layer = core::LayerKind(m_layer->currentData().toInt());
     const bool mha = layer == core::LayerKind::MultiHeadAttention;
+    const bool gqa = layer == core::LayerKind::GroupQueryAttention;
     const bool dot = layer == core::LayerKind::Attention;
     for (QWidget* w :
-         {static_cast<QWidget*>(m_heads), static_cast<QWidget*>(m_keyDim), static_cast<QWidget*>(m_valueDim),
-          static_cast<QWidget*>(m_outputShape), static_cast<QWidget*>(m_useBias), static_cast<QWidget*>(m_transformer)})
+         {static_cast<QWidget*>(m_heads), static_cast<QWidget*>(m_keyDim), static_cast<QWidget*>(m_useBias),
+          static_cast<QWidget*>(m_slidingWindow), static_cast<QWidget*>(m_useGate)})
+        w->setEnabled(mha || gqa);
+    for (QWidget* w : {static_cast<QWidget*>(m_valueDim), static_cast<QWidget*>(m_outputShape),
+                       static_cast<QWidget*>(m_transformer)})
         w->setEnabled(mha);
+    m_kvHeads->setEnabled(gqa);
+    // GroupQueryAttention's names for the shared fields.
+    if (auto* form = qobject_cast<QFormLayout*>(m_heads->parentWidget()->layout())) {
+        if (auto* l = qobject_cast<QLabel*>(form->labelForField(m_heads)))
+            l->setText(gqa ? tr("Query heads:") : tr("Heads:"));
+        if (auto* l = qobject_cast<QLabel*>(form->labelForField(m_keyDim)))
+            l->setText(gqa ? tr("head_dim:") : tr("key_dim:"));
+    }
+    m_heads->setToolTip(gqa ? tr("num_query_heads: how many query heads run side by side")
+                            : tr("num_heads: how many attention heads run side by side"));
+    m_keyDim->setToolTip(gqa ? tr("head_dim: size of each head's query, key and value vectors")
+                             : tr("key_dim: size of each head's query and key vectors"));
+    // A num_key_value_heads that does not divide num_query_heads: name the valid choices.
+    if (gqa) {
+        const int nq = m_heads->value(), nkv = m_kvHeads->value();
+        QStringList choices;
+        for (int k = 1; k <= nq; ++k)
+            if (nq % k == 0)
+                choices << QString::number(k);
+        const bool bad = nkv <= 0 || nq % nkv != 0;
+        m_kvHeads->setStyleSheet(bad ? QStringLiteral("QSpinBox { background: #ffe4e4; }") : QString());
+        m_kvHeads->setToolTip(
+            (bad ? tr("%1 does not divide num_query_heads = %2. Valid choices: %3.\n\n")
+                       .arg(nkv)
+                       .arg(nq)
+                       .arg(choices.join(QStringLiteral(", ")))
+                 : QString()) +
+            tr("num_key_value_heads: key/value heads shared by groups of query heads; must divide num_query_heads "
+               "(1: multi-query attention, equal: multi-head attention). Valid here: %1.")
+                .arg(choices.join(QStringLiteral(", "))));
+    } else {
+        m_kvHeads->setStyleSheet(QString());
+    }
     m_scoreMode->setEnabled(dot);
-    m_useScale->setEnabled(!mha);
+    m_useScale->setEnabled(!mha && !gqa);
     m_training->setEnabled(m_dropout->value() > 0);
 
     const auto source = inputSource();

@@ -99,6 +99,9 @@ public:
     QSpinBox* seedSpin() const { return m_seed; }
     QDoubleSpinBox* dropoutSpin() const { return m_dropout; }
     QCheckBox* transformerCheck() const { return m_transformer; }
+    QSpinBox* kvHeadsSpin() const { return m_kvHeads; }
+    QSpinBox* slidingWindowSpin() const { return m_slidingWindow; }
+    QCheckBox* useGateCheck() const { return m_useGate; }
     QComboBox* inputSourceCombo() const { return m_source; }
     TensorEditModel* queryTableModel() const { return m_queryModel; }
     TensorEditModel* valueTableModel() const { return m_valueModel; }
@@ -149,6 +152,9 @@ private:
     QComboBox* m_scoreMode;
     QCheckBox* m_useScale;
     QCheckBox* m_transformer;
+    QSpinBox* m_kvHeads;       // GroupQueryAttention: num_key_value_heads
+    QSpinBox* m_slidingWindow; // 0 = none
+    QCheckBox* m_useGate;
     // Sizes
     QSpinBox* m_batch;
     QSpinBox* m_queryLen;

@@ -70,7 +70,10 @@ std::vector<std::pair<QString, QWidget*>> SetupPanel::namedFields() const {
     return {
         {QStringLiteral("layer"), m_layer},
         {QStringLiteral("heads"), m_heads},
+        {QStringLiteral("kv_heads"), m_kvHeads},
         {QStringLiteral("key_dim"), m_keyDim},
+        {QStringLiteral("sliding_window"), m_slidingWindow},
+        {QStringLiteral("use_gate"), m_useGate},
         {QStringLiteral("value_dim"), m_valueDim},
         {QStringLiteral("output_width"), m_outputShape},
         {QStringLiteral("use_bias"), m_useBias},

@@ -113,7 +113,15 @@ void SetupPanel::dropMasksThatNoLongerFit() {
             mask.reset();
         }
     };
-    check(m_loadedAttentionMask, "attention_mask", {B, T, S});
+    if (m_loadedAttentionMask) { // [T,S], [B,T,S] or [B,N,T,S]: keep the rank it was given in
+        const core::Tensor& am = *m_loadedAttentionMask;
+        core::Shape want{B, T, S};
+        if (am.rank() == 2)
+            want = {T, S};
+        else if (am.rank() == 4)
+            want = {B, am.dim(1) == 1 ? 1 : core::Index(r.spec.config.numHeads), T, S};
+        check(m_loadedAttentionMask, "attention_mask", want);
+    }
     check(m_loadedKeyMask, "key_mask", {B, S});
     check(m_loadedQueryMask, "query_mask", {B, T});
     check(m_loadedValueMask, "value_mask", {B, S});
@@ -164,7 +172,17 @@ SetupPanel::Result SetupPanel::buildSpec() const {
         c.outputShape = m_outputShape->value();
     c.useBias = m_useBias->isChecked();
     c.transformerSublayer = c.layer == core::LayerKind::MultiHeadAttention && m_transformer->isChecked();
-    if (c.layer != core::LayerKind::MultiHeadAttention)
+    if (core::hasHeads(c.layer)) {
+        if (m_slidingWindow->value() > 0)
+            c.slidingWindow = m_slidingWindow->value();
+        c.useGate = m_useGate->isChecked();
+    }
+    if (c.layer == core::LayerKind::GroupQueryAttention) {
+        c.numKeyValueHeads = m_kvHeads->value();
+        c.valueDim.reset(); // values use head_dim; the output has the query's width
+        c.outputShape.reset();
+    }
+    if (!core::hasHeads(c.layer))
         c.useScale = m_useScale->isChecked();
     c.scoreMode = core::ScoreMode(m_scoreMode->currentData().toInt());
     c.dropout = float(m_dropout->value());
@@ -179,6 +197,8 @@ SetupPanel::Result SetupPanel::buildSpec() const {
     if (m_keyFeatures->value() >= 0)
         s.shapes.keyFeatures = m_keyFeatures->value();
     s.weights = m_loadedWeights;
+    // Weights loaded from a file must be complete (structural edits drop them).
+    s.weightsGiven = !m_loadedWeights.empty();
     if (!m_loadedWeights.empty()) {
         s.kerasModelFile = m_trainedOrigin.kerasModelFile;
         s.kerasModelLayer = m_trainedOrigin.kerasModelLayer;
@@ -286,8 +306,8 @@ SetupPanel::Result SetupPanel::buildSpec() const {
             return fail(QStringLiteral("masks.value_mask"), message);
         s.valueMask = paddingMask(B, s.shapes.sourceLen, *pos);
     }
-    // Only MultiHeadAttention takes an attention_mask; it is kept for switching back.
-    if (c.layer == core::LayerKind::MultiHeadAttention)
+    // Only MultiHeadAttention and GroupQueryAttention take an attention_mask; it is kept for switching back.
+    if (core::hasHeads(c.layer))
         s.attentionMask = m_loadedAttentionMask;
     s.keyMask = m_loadedKeyMask;
     return r;
@@ -298,7 +318,10 @@ void SetupPanel::setSpec(const core::Spec& spec) {
     const auto& c = spec.config;
     m_layer->setCurrentIndex(m_layer->findData(int(c.layer)));
     m_heads->setValue(c.numHeads);
+    m_kvHeads->setValue(c.numKeyValueHeads);
     m_keyDim->setValue(c.keyDim);
+    m_slidingWindow->setValue(c.slidingWindow.value_or(0));
+    m_useGate->setChecked(c.useGate);
     m_valueDim->setValue(c.valueDim.value_or(0));
     m_outputShape->setValue(c.outputShape.value_or(0));
     m_useBias->setChecked(c.useBias);

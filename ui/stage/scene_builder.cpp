@@ -70,9 +70,11 @@ std::unique_ptr<StageScene> buildScene(const core::Trace& trace, int index, int 
         case OpKind::LayerNorm: ok = buildElementwise(*sc, trace, s, batch, head, tok); break;
         case OpKind::Add:
         case OpKind::Multiply: ok = buildAdd(*sc, trace, s, batch, head, tok); break;
+        case OpKind::Repeat: ok = buildRepeat(*sc, trace, s, batch, head, tok); break;
         case OpKind::Concat: ok = buildConcat(*sc, trace, s, batch, head, tok); break;
-        case OpKind::Repeat: // no animation yet: the result alone
-        case OpKind::Input: break;
+        case OpKind::Input: // a combined mask shows its parts side by side
+            ok = !s.inputs.empty() && buildAdd(*sc, trace, s, batch, head, tok);
+            break;
         }
     } catch (const std::exception& e) {
         sc->message = tr_("Cannot animate this step: %1").arg(QString::fromUtf8(e.what()));

@@ -24,6 +24,7 @@ bool buildSoftmax(StageScene& sc, const core::Trace& trace, const core::Step& s,
 bool buildElementwise(StageScene& sc, const core::Trace& trace, const core::Step& s, int batch, int head, const Tokens& tok); // scene_elementwise.cpp
 bool buildAdd(StageScene& sc, const core::Trace& trace, const core::Step& s, int batch, int head, const Tokens& tok);         // scene_add.cpp
 bool buildConcat(StageScene& sc, const core::Trace& trace, const core::Step& s, int batch, int head, const Tokens& tok);      // scene_concat.cpp
+bool buildRepeat(StageScene& sc, const core::Trace& trace, const core::Step& s, int batch, int head, const Tokens& tok);      // scene_repeat.cpp
 // clang-format on
 
 // Shared by the builders.

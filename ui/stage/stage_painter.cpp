@@ -483,6 +483,61 @@ void paintScene(QPainter& painter, const StageScene& sc, const QRect& target, do
             p.drawText(cap, Qt::AlignHCenter | Qt::AlignTop,
                        y.name + QStringLiteral(": ") + y.caption + QLatin1Char('\n') + y.fullShape);
         }
+    } else if (sc.layout == Layout::FanOut) {
+        // Key/value heads on top; their copies slide down and fan out to one
+        // slot per query head, lines joining each copy to its source head.
+        const int kv = sc.kvHeads, n = sc.heads, group = n / std::max(kv, 1);
+        const StageGrid& h0 = sc.grids[0];
+        const GridMetrics m = metricsFor(h0, f);
+        const double gapX = 18 * z, gapY = 48 * z;
+        const double availW = gridArea.width() - m.rowLabelW - (n - 1) * gapX;
+        const double availH = gridArea.height() - 2 * (m.top + m.bottom) - gapY;
+        const double c = std::max(0.05, std::min({48.0 * z, availW / (n * h0.cols), availH / (2.0 * h0.rows)}));
+        const double w = h0.cols * c, h = h0.rows * c;
+        const double labelH = QFontMetricsF(f.label).height();
+        const double rowW = n * w + (n - 1) * gapX;
+        const double xRow = gridArea.left() + m.rowLabelW + std::max(0.0, (gridArea.width() - m.rowLabelW - rowW) / 2);
+        const double yTop = gridArea.top() + m.top;
+        const double yBottom = yTop + h + m.bottom + gapY + m.top;
+        auto slotX = [&](int q) { return xRow + q * (w + gapX); };
+        // A key/value head sits above the middle of its group.
+        auto kvX = [&](int k) { return (slotX(k * group) + slotX(k * group + group - 1)) / 2; };
+        auto boxAt = [&](QPointF topLeft) {
+            GridBox box;
+            box.cell = c;
+            box.cells = QRectF(topLeft, QSizeF(w, h));
+            box.rowStep = std::max(1, int(std::ceil(labelH / c)));
+            box.colStep = std::max(1, int(std::ceil(labelH * 1.6 / c)));
+            return box;
+        };
+        const double t = smooth(phase(progress, 0.12, 0.75));
+        for (int q = 0; q < n; ++q) { // connectors first, under the grids
+            const int k = q / std::max(group, 1);
+            const QPointF from(kvX(k) + w / 2, yTop + h);
+            const QPointF to(slotX(q) + w / 2, yBottom);
+            QColor col = sc.grids[size_t(k)].frame;
+            col.setAlphaF(0.55);
+            p.setPen(QPen(col, std::max(1.5, 2.5 * z), Qt::DashLine));
+            p.drawLine(from, from + (to - from) * t);
+        }
+        for (int k = 0; k < kv; ++k)
+            drawGrid(p, sc.grids[size_t(k)], boxAt(QPointF(kvX(k), yTop)), f, long(h0.rows) * h0.cols, nullptr);
+        for (int q = 0; q < n; ++q) {
+            const int k = q / std::max(group, 1);
+            const QPointF a(kvX(k), yTop);
+            const QPointF b(slotX(q), yBottom);
+            StageGrid g = sc.grids[size_t(kv + q)];
+            if (q > 0)
+                g.rowLabels = QStringList();
+            if (t < 1.0) {
+                g.caption.clear();
+                g.fullShape.clear();
+            }
+            const GridBox box = boxAt(a + (b - a) * t);
+            drawGrid(p, g, box, f, long(g.rows) * g.cols, nullptr);
+            if (kv + q == sc.result && t >= 1.0)
+                drawHighlightRect(p, box.cells.adjusted(-3 * z, -3 * z, 3 * z, 3 * z), z, c);
+        }
     } else {
         std::vector<QRectF> symbolRects;
         const std::vector<GridBox> boxes = layoutRow(sc, gridArea, f, symbolRects);

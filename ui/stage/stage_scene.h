@@ -55,7 +55,7 @@ struct VectorRow {
 };
 
 enum class FillMode { None, Cells, Rows };
-enum class Layout { Row, Concat };
+enum class Layout { Row, Concat, FanOut };
 enum class InfoKind { Text, Bars, Vectors };
 
 struct StageScene {
@@ -95,7 +95,10 @@ struct StageScene {
     QString vectorResult;
 
     // Concat: grids[0..heads) are the heads, result the concatenation.
+    // FanOut: grids[0..kvHeads) the key/value heads, then `heads` copies, one
+    // per query head; result is the selected query head's copy.
     int heads = 0;
+    int kvHeads = 0;
 
     int cellCount() const { return result >= 0 ? grids[size_t(result)].rows * grids[size_t(result)].cols : 0; }
 };

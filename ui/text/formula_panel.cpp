@@ -106,8 +106,7 @@ void FormulaPanel::setStep(const core::Step* step, int index, int count) {
 void FormulaPanel::setListing(const KerasListing& listing) {
     m_listing = listing;
     const bool has = !listing.code.isEmpty() || !m_torchListing.code.empty();
-    const QString text =
-        listing.code.isEmpty() ? tr("# Only MultiHeadAttention is built from smaller layers.") : listing.code;
+    const QString text = listing.code.isEmpty() ? tr("# No Keras listing for this layer.") : listing.code;
     if (m_code->toPlainText() != text)
         m_code->setPlainText(text);
     m_tabs->setTabEnabled(1, has);

@@ -1,6 +1,5 @@
-// The whole MultiHeadAttention layer written with Keras' fundamental layers
-// (EinsumDense, Softmax, Dropout, Add, LayerNormalization) for a spec, with
-// the listing line that produces each trace step.
+// The Keras code tab's text: the core's listing of the layer (core/keras_listing.h)
+// as Qt strings, with the listing line of each trace step.
 #pragma once
 
 #include "core/spec.h"
@@ -16,8 +15,8 @@ struct KerasListing {
     QMap<QString, int> lineOfStep; // step key -> 0-based line in code
 };
 
-/// Empty code for layers other than MultiHeadAttention.
-KerasListing mhaKerasListing(const core::Spec& spec, const core::Trace& trace);
+/// The listing of the spec's layer (every layer), from the core.
+KerasListing layerKerasListing(const core::Spec& spec, const core::Trace& trace);
 
 /// For a trained layer from a saved Keras model (spec.kerasLayerConfig set):
 /// the layer's real constructor call, from its saved config, on top of the
