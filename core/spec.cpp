@@ -433,6 +433,7 @@ Spec parseSpec(const std::string& text, const std::string& baseDir) {
         s.shapes.queryLen = l.queryLen.value_or(s.shapes.queryLen);
         s.shapes.sourceLen = l.sourceLen.value_or(s.shapes.sourceLen);
         s.weights = keras->weights;
+        s.weightsGiven = true; // a trained layer: nothing may be drawn from the seed
         s.kerasModelLayer = l.name;
         s.kerasLayerConfig = l.configJson;
         s.kerasModelFile = (*member(root, "keras_model"))["file"].get<std::string>();

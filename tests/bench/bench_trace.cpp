@@ -49,6 +49,7 @@ void BM_GqaTrace(benchmark::State& state) {
         mhaSpec(state.range(0), state.range(1), static_cast<int>(state.range(2)), static_cast<int>(state.range(4)));
     spec.config.layer = LayerKind::GroupQueryAttention;
     spec.config.numKeyValueHeads = static_cast<int>(state.range(3));
+    spec.weights.clear(); // MultiHeadAttention's shapes: draw GroupQueryAttention's
     spec.weights = resolveWeights(spec);
     double flops = 0;
     for (auto _ : state) {
