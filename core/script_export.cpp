@@ -182,6 +182,36 @@ std::string npMaskAttn(const Ctx& c) {
     return r;
 }
 
+// The parts of a mask made of several sources (padding_mask, causal_mask,
+// sliding_window_mask, attention_mask: the core's steps listed in `mask`'s
+// inputs), in NumPy or torch; empty for any other key.
+std::string maskPart(const Ctx& c, const std::string& k, bool torch) {
+    const Spec& sp = c.spec;
+    const std::string T = str(c.T), S = str(c.S), B = str(c.B), lib = torch ? "torch" : "np";
+    auto asBool = [&](const std::string& name) {
+        return torch ? "P[\"" + name + "\"].bool()" : "D[\"" + name + "\"].astype(bool)";
+    };
+    if (k == "padding_mask") {
+        std::string r = torch ? "padding_mask = torch.ones(" + B + ", " + T + ", " + S + ", dtype=torch.bool)\n"
+                              : "padding_mask = np.ones((" + B + ", " + T + ", " + S + "), dtype=bool)\n";
+        if (sp.queryMask)
+            r += "padding_mask &= " + asBool("query_mask") + "[:, :, None]\n";
+        if (sp.valueMask)
+            r += "padding_mask &= " + asBool("value_mask") + "[:, None, :]\n";
+        if (sp.keyMask)
+            r += "padding_mask &= " + asBool("key_mask") + "[:, None, :]\n";
+        return r;
+    }
+    if (k == "causal_mask")
+        return "causal_mask = " + lib + ".arange(" + T + ")[:, None] >= " + lib + ".arange(" + S + ")[None, :]\n";
+    if (k == "sliding_window_mask" && sp.config.slidingWindow)
+        return "sliding_window_mask = " + lib + ".abs(" + lib + ".arange(" + T + ")[:, None] - " + lib + ".arange(" +
+               S + ")[None, :]) < " + str(*sp.config.slidingWindow) + "\n";
+    if (k == "attention_mask")
+        return "attention_mask = " + asBool("attention_mask") + "\n";
+    return "";
+}
+
 std::string numpyStep(const Ctx& c, const Step& s) {
     const std::string& k = s.key;
     if (s.op == OpKind::Input) {
@@ -189,6 +219,8 @@ std::string numpyStep(const Ctx& c, const Step& s) {
             return c.mha ? npMaskMha(c) : npMaskAttn(c);
         if (k == "query_mask")
             return "query_mask = D[\"query_mask\"].astype(bool)\n";
+        if (std::string part = maskPart(c, k, false); !part.empty())
+            return part;
         return k + " = D[\"" + k + "\"]\n";
     }
     if (c.mha) {
@@ -294,6 +326,8 @@ std::string torchStep(const Ctx& c, const Step& s) {
         }
         if (k == "query_mask")
             return "query_mask = P[\"query_mask\"].bool()\n";
+        if (std::string part = maskPart(c, k, true); !part.empty())
+            return part;
         return k + " = P[\"" + k + "\"]\n";
     }
     if (c.mha) {
@@ -364,8 +398,12 @@ std::string stepHeader(const Step& s) {
     if (!s.einsum.empty())
         r += "# einsum \"" + s.einsum + "\"\n";
     r += "# shape " + shapeWithAxes(s) + "\n";
-    if (!s.kerasCode.empty())
-        r += "# Keras: " + s.kerasCode + "\n";
+    if (!s.kerasCode.empty()) { // one comment line per Keras line (a mask's padding part has several)
+        std::string code = s.kerasCode;
+        for (size_t pos = code.find('\n'); pos != std::string::npos; pos = code.find('\n', pos + 1))
+            code.insert(pos + 1, "#        ");
+        r += "# Keras: " + code + "\n";
+    }
     return r;
 }
 
