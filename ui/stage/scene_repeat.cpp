@@ -24,13 +24,17 @@ bool buildRepeat(StageScene& sc, const core::Trace& trace, const core::Step& s, 
     const QString what = QString::fromStdString(x->key);
     for (int k = 0; k < kv; ++k) {
         StageGrid g = gridFromStep(trace, *x, batch, k, tok);
-        g.name = tr_("%1 · head %2").arg(what).arg(k);
+        g.name = tr_("%1 %2")
+                     .arg(what.startsWith(QLatin1String("value")) ? QStringLiteral("V") : QStringLiteral("K"))
+                     .arg(k);
         g.frame = kHeadColours[size_t(k) % kHeadColours.size()];
         sc.grids.push_back(std::move(g));
     }
     for (int q = 0; q < n; ++q) {
         StageGrid g = gridFromStep(trace, s, batch, q, tok);
-        g.name = tr_("query head %1").arg(q);
+        g.name = tr_("head %1").arg(q);
+        g.caption.clear(); // the copies' shape is the step's, said once below
+        g.fullShape.clear();
         g.frame = kHeadColours[size_t(q / group) % kHeadColours.size()];
         g.scale = sc.grids[size_t(q / group)].scale; // its source's colours: a copy looks identical
         finishGrid(g);

@@ -489,7 +489,7 @@ void paintScene(QPainter& painter, const StageScene& sc, const QRect& target, do
         const int kv = sc.kvHeads, n = sc.heads, group = n / std::max(kv, 1);
         const StageGrid& h0 = sc.grids[0];
         const GridMetrics m = metricsFor(h0, f);
-        const double gapX = 18 * z, gapY = 48 * z;
+        const double gapX = 30 * z, gapY = 48 * z;
         const double availW = gridArea.width() - m.rowLabelW - (n - 1) * gapX;
         const double availH = gridArea.height() - 2 * (m.top + m.bottom) - gapY;
         const double c = std::max(0.05, std::min({48.0 * z, availW / (n * h0.cols), availH / (2.0 * h0.rows)}));
@@ -529,10 +529,6 @@ void paintScene(QPainter& painter, const StageScene& sc, const QRect& target, do
             StageGrid g = sc.grids[size_t(kv + q)];
             if (q > 0)
                 g.rowLabels = QStringList();
-            if (t < 1.0) {
-                g.caption.clear();
-                g.fullShape.clear();
-            }
             const GridBox box = boxAt(a + (b - a) * t);
             drawGrid(p, g, box, f, long(g.rows) * g.cols, nullptr);
             if (kv + q == sc.result && t >= 1.0)
