@@ -95,7 +95,6 @@ public:
     ExportMenu* exportMenu() const { return m_exportMenu; }
     QLabel* statusMessage() const { return m_statusError; }
     // Lessons and labs (ui/lessons): the central tabs are Stage, Compare, 1/√dₖ lab, Equivalence lab.
-    QTabWidget* centreTabs() const { return m_centre; }
     QDockWidget* inspectorDock() const { return m_inspectorDock; }
     ScalingLabView* scalingLab() const { return m_scalingLab; }
     EquivalenceLabView* equivalenceLab() const { return m_equivalenceLab; }
