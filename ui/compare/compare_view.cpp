@@ -76,6 +76,10 @@ CompareView::CompareView(QWidget* parent) : QWidget(parent) {
     m_diffB = new QComboBox(this);
     m_diffA->setToolTip(tr("The difference heatmap shows A − B"));
     m_diffB->setToolTip(tr("The difference heatmap shows A − B"));
+    for (QComboBox* box : {m_diffA, m_diffB}) { // the core's labels are long: do not squeeze the intro
+        box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+        box->setMinimumContentsLength(22);
+    }
     bar->addWidget(m_diffA);
     bar->addWidget(new QLabel(QStringLiteral("−"), this));
     bar->addWidget(m_diffB);
