@@ -9,7 +9,9 @@
 #include "ui/setup/setup_panel.h"
 #include "ui/inspector/tensor_slice_model.h"
 
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QDir>
 #include <QFile>
 #include <QJsonDocument>
@@ -218,6 +220,23 @@ private slots:
         QVERIFY2(error.contains(QStringLiteral("AdditiveAttention")), qPrintable(error));
         QVERIFY(w.setupPanel()->applySetting(QStringLiteral("layer"), QStringLiteral("attention"), &error));
         QCOMPARE(w.setupPanel()->layerCombo()->currentText(), QStringLiteral("Attention"));
+        // Each kind of field, through its USER property: range, number, true/false, text.
+        SetupPanel* p = w.setupPanel();
+        QVERIFY(!p->applySetting(QStringLiteral("heads"), QStringLiteral("65"), &error));
+        QVERIFY2(error.contains(QStringLiteral("from 0 to 64")) && error.contains(QStringLiteral("Received: 65")),
+                 qPrintable(error));
+        QVERIFY(!p->applySetting(QStringLiteral("dropout"), QStringLiteral("1.5"), &error));
+        QVERIFY2(error.contains(QStringLiteral("takes a number")), qPrintable(error));
+        QVERIFY(p->applySetting(QStringLiteral("dropout"), QStringLiteral("0.25"), &error));
+        QCOMPARE(p->dropoutSpin()->value(), 0.25);
+        QVERIFY(!p->applySetting(QStringLiteral("causal"), QStringLiteral("maybe"), &error));
+        QVERIFY2(error.contains(QStringLiteral("true or false")), qPrintable(error));
+        QVERIFY(p->applySetting(QStringLiteral("causal"), QStringLiteral("on"), &error));
+        QVERIFY(p->causalCheck()->isChecked());
+        QVERIFY(p->applySetting(QStringLiteral("seed"), QStringLiteral("11"), &error));
+        QCOMPARE(p->seedSpin()->value(), 11);
+        QVERIFY(p->applySetting(QStringLiteral("sentence"), QStringLiteral("the cat"), &error));
+        QCOMPARE(p->sentenceEdit()->text(), QStringLiteral("the cat"));
     }
 };
 

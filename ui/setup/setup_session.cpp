@@ -247,39 +247,7 @@ bool SetupPanel::applySetting(const QString& name, const QString& value, QString
     for (const auto& [field, w] : namedFields()) {
         if (field != name)
             continue;
-        bool ok = true;
-        if (auto* spin = qobject_cast<QSpinBox*>(w)) {
-            const int v = value == QLatin1String("auto") ? spin->minimum() : value.toInt(&ok);
-            if (!ok || v < spin->minimum() || v > spin->maximum())
-                return fail(tr("%1 takes a whole number from %2 to %3. Received: %4")
-                                .arg(name)
-                                .arg(spin->minimum())
-                                .arg(spin->maximum())
-                                .arg(value));
-            spin->setValue(v);
-        } else if (auto* dspin = qobject_cast<QDoubleSpinBox*>(w)) {
-            const double v = value.toDouble(&ok);
-            if (!ok || v < dspin->minimum() || v > dspin->maximum())
-                return fail(tr("%1 takes a number from %2 to %3. Received: %4")
-                                .arg(name)
-                                .arg(dspin->minimum())
-                                .arg(dspin->maximum())
-                                .arg(value));
-            dspin->setValue(v);
-        } else if (auto* check = qobject_cast<QCheckBox*>(w)) {
-            const QString v = value.toLower();
-            if (v == QLatin1String("true") || v == QLatin1String("1") || v == QLatin1String("on"))
-                check->setChecked(true);
-            else if (v == QLatin1String("false") || v == QLatin1String("0") || v == QLatin1String("off"))
-                check->setChecked(false);
-            else
-                return fail(tr("%1 takes true or false. Received: %2").arg(name, value));
-        } else if (auto* edit = qobject_cast<QLineEdit*>(w)) {
-            edit->setText(value);
-            if (edit == m_queryFile || edit == m_valueFile || edit == m_keyFile) {
-                setNpyPath(field.left(field.indexOf(QLatin1Char('_'))), value);
-            }
-        } else if (auto* combo = qobject_cast<QComboBox*>(w)) {
+        if (auto* combo = qobject_cast<QComboBox*>(w)) { // the choices come from its item list
             int index = -1;
             for (int i = 0; i < combo->count(); ++i)
                 if ((combo == m_source ? QString::fromLatin1(kSourceNames[i]) : combo->itemText(i))
@@ -292,7 +260,46 @@ bool SetupPanel::applySetting(const QString& name, const QString& value, QString
                 return fail(tr("%1 is one of %2. Received: %3").arg(name, choices.join(tr(", ")), value));
             }
             combo->setCurrentIndex(index);
+            return true;
         }
+        // Spin boxes, check boxes and line edits: parse by the type of the USER
+        // property, check spin boxes against their minimum and maximum.
+        const QMetaProperty user = w->metaObject()->userProperty();
+        QVariant parsed;
+        bool ok = true;
+        switch (user.metaType().id()) {
+        case QMetaType::Int: {
+            const int lo = w->property("minimum").toInt(), hi = w->property("maximum").toInt();
+            const int v = value == QLatin1String("auto") ? lo : value.toInt(&ok);
+            if (!ok || v < lo || v > hi)
+                return fail(
+                    tr("%1 takes a whole number from %2 to %3. Received: %4").arg(name).arg(lo).arg(hi).arg(value));
+            parsed = v;
+            break;
+        }
+        case QMetaType::Double: {
+            const double lo = w->property("minimum").toDouble(), hi = w->property("maximum").toDouble();
+            const double v = value.toDouble(&ok);
+            if (!ok || v < lo || v > hi)
+                return fail(tr("%1 takes a number from %2 to %3. Received: %4").arg(name).arg(lo).arg(hi).arg(value));
+            parsed = v;
+            break;
+        }
+        case QMetaType::Bool: {
+            const QString v = value.toLower();
+            if (v == QLatin1String("true") || v == QLatin1String("1") || v == QLatin1String("on"))
+                parsed = true;
+            else if (v == QLatin1String("false") || v == QLatin1String("0") || v == QLatin1String("off"))
+                parsed = false;
+            else
+                return fail(tr("%1 takes true or false. Received: %2").arg(name, value));
+            break;
+        }
+        default: parsed = value; break;
+        }
+        user.write(w, parsed);
+        if (w == m_queryFile || w == m_valueFile || w == m_keyFile)
+            setNpyPath(field.left(field.indexOf(QLatin1Char('_'))), value);
         return true;
     }
     return fail(tr("No setting “%1”; known: %2").arg(name, settingNames().join(tr(", "))));
