@@ -1,9 +1,13 @@
 #include "ui/app_window/controller.h"
 
 #include "core/attention.h"
+#include "core/keras_model.h"
 #include "core/npy.h"
 
 #include <QElapsedTimer>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTimer>
 
 #include <algorithm>
@@ -198,6 +202,30 @@ void Controller::advance() {
 std::optional<core::Spec> Controller::readSpecFile(const QString& path, QString* error) {
     try {
         return core::loadSpec(path.toStdString());
+    } catch (const std::exception& e) {
+        if (error)
+            *error = QString::fromUtf8(e.what());
+        return std::nullopt;
+    }
+}
+
+std::optional<core::KerasModelInfo> Controller::readKerasModelInfo(const QString& path, QString* error) {
+    try {
+        return core::inspectKerasModel(path.toStdString());
+    } catch (const std::exception& e) {
+        if (error)
+            *error = QString::fromUtf8(e.what());
+        return std::nullopt;
+    }
+}
+
+std::optional<core::Spec> Controller::readKerasLayer(const QString& path, const QString& layer, QString* error) {
+    // The spec a user would write: {"keras_model": {"file", "layer"}}.
+    const QJsonObject km{{QStringLiteral("file"), QFileInfo(path).absoluteFilePath()},
+                         {QStringLiteral("layer"), layer}};
+    const QByteArray text = QJsonDocument(QJsonObject{{QStringLiteral("keras_model"), km}}).toJson();
+    try {
+        return core::parseSpec(text.toStdString(), QFileInfo(path).absolutePath().toStdString());
     } catch (const std::exception& e) {
         if (error)
             *error = QString::fromUtf8(e.what());

@@ -3,6 +3,7 @@
 // core::run and catches its errors; on an error the last good trace stays.
 #pragma once
 
+#include "core/keras_model.h"
 #include "core/spec.h"
 #include "core/trace.h"
 
@@ -28,6 +29,13 @@ public:
     /// Read a spec.json (and the .npy/.npz it names); nullopt with the core's
     /// message in `error` when it cannot be used. Does not change the trace.
     static std::optional<core::Spec> readSpecFile(const QString& path, QString* error);
+    /// The attention layers a saved Keras model (.keras) lists in its
+    /// config.json (no HDF5 in this process); nullopt with the message.
+    static std::optional<core::KerasModelInfo> readKerasModelInfo(const QString& path, QString* error);
+    /// One layer of a saved Keras model as a spec: its config, widths and
+    /// trained weights (read by the isolated attnviz-trace child); nullopt with
+    /// the core's message when it cannot be used (a crashing reader included).
+    static std::optional<core::Spec> readKerasLayer(const QString& path, const QString& layer, QString* error);
     /// Write the current trace's spec, inputs and parameters as spec.json + files.
     bool writeSpecFile(const QString& path, QString* error) const;
     /// Report an error found before the core ran (e.g. a field the panel parses).

@@ -19,7 +19,6 @@
 #include "ui/timeline/step_timeline.h"
 #include "ui/timeline/trace_model.h"
 
-#include "core/keras_model.h"
 #include "core/script_export.h"
 #include "core/spec.h"
 
@@ -37,7 +36,6 @@
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QJsonDocument>
 #include <QLabel>
 #include <QListView>
 #include <QLocale>
@@ -658,26 +656,18 @@ void MainWindow::openSpecDialog() {
 }
 
 bool MainWindow::openKerasModel(const QString& path, const QString& layer, QString* error) {
-    // The spec a user would write; core::parseSpec reads config.json here and
-    // the HDF5 weights in the isolated attnviz-trace child.
-    core::Spec spec;
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    try {
-        const QJsonObject km{{QStringLiteral("file"), QFileInfo(path).absoluteFilePath()},
-                             {QStringLiteral("layer"), layer}};
-        const QByteArray text = QJsonDocument(QJsonObject{{QStringLiteral("keras_model"), km}}).toJson();
-        spec = core::parseSpec(text.toStdString(), QFileInfo(path).absolutePath().toStdString());
-    } catch (const std::exception& e) {
-        QApplication::restoreOverrideCursor();
-        const QString message = QString::fromUtf8(e.what());
+    QString message;
+    QApplication::setOverrideCursor(Qt::WaitCursor); // the weights come from a child process
+    const std::optional<core::Spec> spec = Controller::readKerasLayer(path, layer, &message);
+    QApplication::restoreOverrideCursor();
+    if (!spec) {
         if (error)
             *error = message;
         m_statusError->setStyleSheet(QStringLiteral("QLabel { color: #b00000; }"));
         m_statusError->setText(tr("Could not open %1: %2").arg(QFileInfo(path).fileName(), message));
         return false;
     }
-    QApplication::restoreOverrideCursor();
-    m_setup->setSpec(spec);
+    m_setup->setSpec(*spec);
     recomputeNow();
     setNotice(tr("Layer '%1' of %2: trained weights from the file, inputs at its widths")
                   .arg(layer, QFileInfo(path).fileName()));
@@ -692,18 +682,15 @@ void MainWindow::openKerasModelDialog() {
     if (path.isEmpty())
         return;
     m_lastDirectory = QFileInfo(path).absolutePath();
-    core::KerasModelInfo info;
-    try {
-        info = core::inspectKerasModel(path.toStdString());
-    } catch (const std::exception& e) {
-        QMessageBox::warning(this, tr("Open Keras model"),
-                             tr("Could not open %1:\n%2").arg(path, QString::fromUtf8(e.what())));
+    QString error;
+    const std::optional<core::KerasModelInfo> info = Controller::readKerasModelInfo(path, &error);
+    if (!info) {
+        QMessageBox::warning(this, tr("Open Keras model"), tr("Could not open %1:\n%2").arg(path, error));
         return;
     }
-    KerasLayerDialog dialog(info, this);
+    KerasLayerDialog dialog(*info, this);
     if (dialog.exec() != QDialog::Accepted || dialog.selectedLayer().isEmpty())
         return;
-    QString error;
     if (!openKerasModel(path, dialog.selectedLayer(), &error) && !error.isEmpty())
         QMessageBox::warning(this, tr("Open Keras model"), tr("Could not open %1:\n%2").arg(path, error));
 }
