@@ -7,6 +7,7 @@
 #include "layers.h"
 #include "npy.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -80,14 +81,16 @@ struct Ctx {
     const Spec& spec;
     const Trace& trace;
     LayerKind layer;
-    bool mha = false, additive = false, concat = false, useScale = false, bias = false, hasKey = false;
+    // mha: a layer with projections and heads (MultiHeadAttention or GroupQueryAttention); gqa: the latter.
+    bool mha = false, gqa = false, additive = false, concat = false, useScale = false, bias = false, hasKey = false;
     bool dropout = false;
     float rate = 0;
     Index B = 0, T = 0, S = 0, dq = 0, N = 0, H = 0, Hv = 0, out = 0;
 
     Ctx(const Spec& s, const Trace& t) : spec(s), trace(t), layer(s.config.layer) {
         const LayerConfig& c = s.config;
-        mha = layer == LayerKind::MultiHeadAttention;
+        mha = hasHeads(layer);
+        gqa = layer == LayerKind::GroupQueryAttention;
         additive = layer == LayerKind::AdditiveAttention;
         concat = layer == LayerKind::Attention && c.scoreMode == ScoreMode::Concat;
         useScale = c.effectiveUseScale();
@@ -113,8 +116,17 @@ struct Ctx {
             N = qd->value.dim(2);
             H = qd->value.dim(3);
             Hv = vd->value.dim(3);
+            Nkv = c.kvHeads();
         }
     }
+    Index Nkv = 0;
+    /// The rank of the combined mask step (3: [B,T,S], 4: [B,N,T,S] per head), 0 without one.
+    Index maskRank() const {
+        const Step* m = trace.find("mask");
+        return m ? m->value.rank() : 0;
+    }
+    /// The mask broadcast against [B,N,T,S] scores.
+    std::string maskVsScores() const { return maskRank() == 3 ? "mask[:, None]" : "mask"; }
     const char* keySrc() const { return hasKey ? "key" : "value"; }
     std::string probs() const { return dropout ? "dropout" : "weights"; }
     bool mhaTorchExpressible(std::string* why) const {
@@ -130,6 +142,8 @@ struct Ctx {
                          "); torch's out_proj always maps back to embed_dim");
         if (dropout)
             no.push_back("dropout in training: nn.MultiheadAttention would draw its own dropout mask");
+        if (spec.config.useGate)
+            no.push_back("use_gate: torch's MultiheadAttention has no sigmoid gate on the context");
         if (why) {
             why->clear();
             for (const auto& w : no)
@@ -154,21 +168,83 @@ std::string npDense(const Ctx& c, const Step& s) {
     return s.key + " = " + code + "\n";
 }
 
-std::string npMaskMha(const Ctx& c) {
+// One boolean per mask source of a heads layer (keras-attention-semantics 1.4,
+// 5.2, 5.4), broadcastable to the final mask of rank R: the part's own step
+// when the trace has it, else the expression. `t` is "np" or "torch".
+struct MaskSource {
+    std::string part; // the trace key of this source's own step
+    std::string expr; // the boolean tensor, computed from the data
+    Index rank;       // of expr
+};
+
+std::vector<MaskSource> maskSources(const Ctx& c, bool torch) {
     const Spec& sp = c.spec;
-    std::string r = "mask = np.ones((" + str(c.B) + ", " + str(c.T) + ", " + str(c.S) + "), dtype=bool)\n";
+    auto cast = [&](const std::string& name) {
+        return torch ? "(P[\"" + name + "\"] != 0)" : "(D[\"" + name + "\"] != 0)";
+    };
+    const std::string T = str(c.T), S = str(c.S);
+    const std::string rows = torch ? "torch.arange(" + T + ")[:, None]" : "np.arange(" + T + ")[:, None]";
+    const std::string cols = torch ? "torch.arange(" + S + ")[None, :]" : "np.arange(" + S + ")[None, :]";
+    std::vector<MaskSource> out;
+    std::string pad;
     if (sp.queryMask)
-        r += "mask &= D[\"query_mask\"].astype(bool)[:, :, None]  # the query's Keras mask, [B,T] -> [B,T,1]\n";
+        pad = cast("query_mask") + "[:, :, None]";
     if (sp.valueMask)
-        r += "mask &= D[\"value_mask\"].astype(bool)[:, None, :]  # value_mask, [B,S] -> [B,1,S]\n";
+        pad += (pad.empty() ? "" : " & ") + cast("value_mask") + "[:, None, :]";
     if (sp.keyMask)
-        r += "mask &= D[\"key_mask\"].astype(bool)[:, None, :]  # key_mask, [B,S] -> [B,1,S]\n";
+        pad += (pad.empty() ? "" : " & ") + cast("key_mask") + "[:, None, :]";
+    if (!pad.empty())
+        out.push_back({"padding_mask", pad, 3});
     if (sp.call.useCausalMask)
-        r += "mask &= (np.arange(" + str(c.T) + ")[:, None] >= np.arange(" + str(c.S) +
-             ")[None, :])[None]  # use_causal_mask: row >= column, top-left aligned\n";
-    if (sp.attentionMask)
-        r += "mask &= D[\"attention_mask\"].astype(bool)  # attention_mask [B,T,S]\n";
-    return r;
+        out.push_back({"causal_mask", "(" + rows + " >= " + cols + ")", 2});
+    if (sp.config.slidingWindow)
+        out.push_back({"sliding_window_mask",
+                       "((" + rows + " - " + cols + ").abs() < " + str(*sp.config.slidingWindow) + ")", 2});
+    if (sp.attentionMask) {
+        // GroupQueryAttention hands a lone attention_mask to Softmax uncast: values > 0.5 are kept.
+        const bool lone = c.gqa && out.empty();
+        out.push_back({"attention_mask",
+                       lone ? (torch ? "(P[\"attention_mask\"] > 0.5)" : "(D[\"attention_mask\"] > 0.5)")
+                            : cast("attention_mask"),
+                       sp.attentionMask->rank()});
+    }
+    if (!torch)
+        for (auto& m : out)
+            if (m.part == "sliding_window_mask")
+                m.expr = "(np.abs(" + rows + " - " + cols + ") < " + str(*sp.config.slidingWindow) + ")";
+    return out;
+}
+
+// The combined mask step of a heads layer, from its parts (steps) or sources.
+std::string headsMask(const Ctx& c, const Step& s, bool torch) {
+    const Index R = s.value.rank();
+    std::string all;
+    for (const MaskSource& m : maskSources(c, torch)) {
+        const bool asStep = std::find(s.inputs.begin(), s.inputs.end(), m.part) != s.inputs.end();
+        std::string e = asStep ? m.part : m.expr;
+        if (m.rank == 3 && R == 4)
+            e = "(" + e + ")[:, None]"; // [B,T,S] -> [B,1,T,S]
+        all += (all.empty() ? "" : " & ") + e;
+    }
+    std::string shape;
+    for (Index d : s.value.shape())
+        shape += (shape.empty() ? "" : ", ") + str(d);
+    return torch ? "mask = (" + all + ").expand(" + shape + ")  # Keras polarity: True = may attend\n"
+                 : "mask = np.broadcast_to(" + all + ", (" + shape + "))  # True = may attend\n";
+}
+
+// A part of the mask (padding, causal, sliding window, attention_mask) as its own step.
+std::string headsMaskPart(const Ctx& c, const Step& s, bool torch) {
+    std::string shape;
+    for (Index d : s.value.shape())
+        shape += (shape.empty() ? "" : ", ") + str(d);
+    for (const MaskSource& m : maskSources(c, torch))
+        if (m.part == s.key)
+            return s.key + " = " +
+                   (torch ? "(" + m.expr + ").expand(" + shape + ")"
+                          : "np.broadcast_to(" + m.expr + ", (" + shape + "))") +
+                   "\n";
+    return "";
 }
 
 std::string npMaskAttn(const Ctx& c) {
@@ -216,7 +292,9 @@ std::string numpyStep(const Ctx& c, const Step& s) {
     const std::string& k = s.key;
     if (s.op == OpKind::Input) {
         if (k == "mask")
-            return c.mha ? npMaskMha(c) : npMaskAttn(c);
+            return c.mha ? headsMask(c, s, false) : npMaskAttn(c);
+        if (c.mha && (k == "padding_mask" || k == "causal_mask" || k == "sliding_window_mask" || k == "attention_mask"))
+            return headsMaskPart(c, s, false);
         if (k == "query_mask")
             return "query_mask = D[\"query_mask\"].astype(bool)\n";
         if (std::string part = maskPart(c, k, false); !part.empty())
@@ -228,22 +306,30 @@ std::string numpyStep(const Ctx& c, const Step& s) {
             return npDense(c, s);
         if (k == "scaled_query")
             return "scaled_query = query_dense * np.float32(1.0 / math.sqrt(" + str(c.H) + "))\n";
+        if (k == "key_repeated" || k == "value_repeated")
+            return k + " = np.repeat(" + s.inputs.at(0) + ", " + str(c.N / c.Nkv) +
+                   ", axis=2)  # ops.repeat: query head n reads head n // " + str(c.N / c.Nkv) + "\n";
         if (k == "scores")
-            return "scores = np.einsum(\"" + s.einsum + "\", key_dense, scaled_query)  # Keras passes (key, query)\n";
+            return c.gqa ? "scores = np.einsum(\"" + s.einsum + "\", scaled_query, " + s.inputs.at(1) + ")\n"
+                         : "scores = np.einsum(\"" + s.einsum + "\", " + s.inputs.at(1) +
+                               ", scaled_query)  # Keras passes (key, query)\n";
         if (k == "masked_scores")
-            return "masked_scores = np.where(mask[:, None, :, :], scores, np.float32(-1e9))  # replaced, not "
-                   "subtracted\n";
+            return "masked_scores = np.where(" + c.maskVsScores() +
+                   ", scores, np.float32(-1e9))  # replaced, not subtracted\n";
         if (k == "weights") {
             std::string r = "weights = softmax(" + s.inputs.at(0) + ")\n";
             if (c.trace.find("mask"))
-                r += "weights = np.where(mask[:, None, :, :], weights, np.float32(0))  # Keras >= 3.14 zeroes "
-                     "masked probabilities\n";
+                r += "weights = np.where(" + c.maskVsScores() +
+                     ", weights, np.float32(0))  # Keras >= 3.14 zeroes masked probabilities\n";
             return r;
         }
         if (k == "context")
-            return "context = np.einsum(\"" + s.einsum + "\", " + s.inputs.at(0) + ", value_dense)\n";
+            return "context = np.einsum(\"" + s.einsum + "\", " + s.inputs.at(0) + ", " + s.inputs.at(1) + ")\n";
+        if (k == "gated_context")
+            return "gated_context = context * gate\n";
         if (k == "concat_heads")
-            return "concat_heads = context.reshape(" + str(c.B) + ", " + str(c.T) + ", " + str(c.N * c.Hv) + ")\n";
+            return "concat_heads = " + s.inputs.at(0) + ".reshape(" + str(c.B) + ", " + str(c.T) + ", " +
+                   str(c.N * c.Hv) + ")\n";
         if (k == "residual")
             return "residual = query + output\n";
         if (k == "layer_norm")
@@ -289,7 +375,7 @@ std::string torchDense(const Ctx& c, const Step& s) {
     const Shape& os = s.value.shape();
     if (ks.size() != 3 || os.size() < 3)
         return s.key + " = torch.einsum(\"" + s.einsum + "\", " + in + ", " + kern + ")\n";
-    if (s.einsum == "abc,cde->abde") {
+    if (c.trace.find(in) && c.trace.find(in)->value.rank() == 3) {
         // Keras kernel [in, N, H]; torch weight [N·H, in].
         std::string code = s.key + " = F.linear(" + in + ", " + kern + ".reshape(" + str(ks[0]) + ", " +
                            str(ks[1] * ks[2]) + ").T, " + b + ").view(" + str(os[0]) + ", " + str(os[1]) + ", " +
@@ -306,6 +392,10 @@ std::string torchDense(const Ctx& c, const Step& s) {
 std::string torchStep(const Ctx& c, const Step& s) {
     const std::string& k = s.key;
     if (s.op == OpKind::Input) {
+        if (k == "mask" && c.mha)
+            return headsMask(c, s, true);
+        if (c.mha && (k == "padding_mask" || k == "causal_mask" || k == "sliding_window_mask" || k == "attention_mask"))
+            return headsMaskPart(c, s, true);
         if (k == "mask") {
             std::string r = "mask = torch.ones(" + str(c.B) + ", " + str(c.T) + ", " + str(c.S) +
                             ", dtype=torch.bool)  # Keras polarity: True = may attend\n";
@@ -336,22 +426,30 @@ std::string torchStep(const Ctx& c, const Step& s) {
         if (k == "scaled_query")
             return "scaled_query = query_dense * (1.0 / math.sqrt(" + str(c.H) +
                    "))  # torch divides q by sqrt(head_dim) inside its attention\n";
+        if (k == "key_repeated" || k == "value_repeated")
+            return k + " = " + s.inputs.at(0) + ".repeat_interleave(" + str(c.N / c.Nkv) +
+                   ", dim=2)  # GQA: torch 1.13 has no grouped heads; each key/value head serves " + str(c.N / c.Nkv) +
+                   " query heads\n";
         if (k == "scores")
-            return "scores = torch.matmul(scaled_query.transpose(1, 2), key_dense.permute(0, 2, 3, 1))  # [B,N,T,H] "
-                   "@ [B,N,H,S]\n";
+            return "scores = torch.matmul(scaled_query.transpose(1, 2), " + s.inputs.at(1) +
+                   ".permute(0, 2, 3, 1))  # [B,N,T,H] @ [B,N,H,S]\n";
         if (k == "masked_scores")
-            return "masked_scores = scores.masked_fill(~mask[:, None], -1e9)  # torch itself fills -inf\n";
+            return "masked_scores = scores.masked_fill(~" + c.maskVsScores() + ", -1e9)  # torch itself fills -inf\n";
         if (k == "weights") {
             std::string r = "weights = torch.softmax(" + s.inputs.at(0) + ", dim=-1)\n";
             if (c.trace.find("mask"))
-                r += "weights = weights.masked_fill(~mask[:, None], 0.0)  # Keras zeroes masked probabilities\n";
+                r += "weights = weights.masked_fill(~" + c.maskVsScores() +
+                     ", 0.0)  # Keras zeroes masked probabilities\n";
             return r;
         }
         if (k == "context")
-            return "context = torch.matmul(" + s.inputs.at(0) +
-                   ", value_dense.transpose(1, 2)).transpose(1, 2)  # [B,N,T,S] @ [B,N,S,Hv] -> [B,T,N,Hv]\n";
+            return "context = torch.matmul(" + s.inputs.at(0) + ", " + s.inputs.at(1) +
+                   ".transpose(1, 2)).transpose(1, 2)  # [B,N,T,S] @ [B,N,S,Hv] -> [B,T,N,Hv]\n";
+        if (k == "gated_context")
+            return "gated_context = context * gate\n";
         if (k == "concat_heads")
-            return "concat_heads = context.reshape(" + str(c.B) + ", " + str(c.T) + ", " + str(c.N * c.Hv) + ")\n";
+            return "concat_heads = " + s.inputs.at(0) + ".reshape(" + str(c.B) + ", " + str(c.T) + ", " +
+                   str(c.N * c.Hv) + ")\n";
         if (k == "residual")
             return "residual = query + output\n";
         if (k == "layer_norm")
@@ -393,15 +491,16 @@ std::string stepHeader(const Step& s) {
     if (r.size() < 80)
         r += std::string(80 - r.size(), '-');
     r += "\n";
-    if (!s.formula.empty())
+    if (!s.formula.empty() && s.formula.find('\n') == std::string::npos)
         r += "# " + s.formula + "\n";
     if (!s.einsum.empty())
         r += "# einsum \"" + s.einsum + "\"\n";
     r += "# shape " + shapeWithAxes(s) + "\n";
-    if (!s.kerasCode.empty()) { // one comment line per Keras line (a mask's padding part has several)
+    if (!s.kerasCode.empty()) {
+        // Every line a comment (some steps' Keras code spans several lines).
         std::string code = s.kerasCode;
-        for (size_t pos = code.find('\n'); pos != std::string::npos; pos = code.find('\n', pos + 1))
-            code.insert(pos + 1, "#        ");
+        for (size_t p = code.find('\n'); p != std::string::npos; p = code.find('\n', p + 1))
+            code.replace(p, 1, "\n#        ");
         r += "# Keras: " + code + "\n";
     }
     return r;
@@ -510,6 +609,10 @@ if __name__ == "__main__":
 
 std::string torchMhaBlock(const Ctx& c) {
     std::string why;
+    if (c.gqa)
+        return "\n# GroupQueryAttention: torch 1.13 has no grouped-query layer (torch >= 2.5's\n"
+               "# F.scaled_dot_product_attention(enable_gqa=True) repeats the key/value heads the same way), so the "
+               "steps\n# above are the whole translation.\n";
     if (!c.mhaTorchExpressible(&why))
         return "\n# torch.nn.MultiheadAttention cannot express this layer, so the steps above are the whole "
                "translation:\n" +
@@ -551,7 +654,13 @@ std::string torchMhaBlock(const Ctx& c) {
     r += "    mha.out_proj.weight.copy_(P[\"output_dense/kernel\"].reshape(" + NH + ", " + E + ").T)\n";
     r += "mha.eval()\n";
     const bool masked = c.trace.find("mask") != nullptr;
-    if (masked)
+    if (masked && c.maskRank() == 4)
+        r += "# One boolean mask per (batch, head) row of torch's [B*N, T, S] layout, True = blocked.\n"
+             "torch_attn_mask = (~mask).reshape(" +
+             str(c.B * c.N) + ", " + str(c.T) + ", " + str(c.S) +
+             ")\n"
+             "rows = mask.any(dim=-1).all(dim=1)  # [B,T]: rows with an allowed key in every head\n";
+    else if (masked)
         r += "# One boolean mask per (batch, head) row of torch's [B*N, T, S] layout, True = blocked.\n"
              "torch_attn_mask = (~mask).repeat_interleave(" +
              str(c.N) +
@@ -599,7 +708,7 @@ std::string torchScript(const Ctx& c, const std::string& stem) {
     }
     for (const Step& s : c.trace.steps)
         r += stepHeader(s) + torchStep(c, s);
-    const bool nn = c.mha && c.mhaTorchExpressible(nullptr);
+    const bool nn = c.mha && !c.gqa && c.mhaTorchExpressible(nullptr);
     if (c.mha)
         r += torchMhaBlock(c);
     r += compareBlock(true);
@@ -645,21 +754,37 @@ value = ops.convert_to_tensor(D["value"])
         r += "computed[\"key\"] = key\n";
 
     if (c.mha) {
-        r += "\nlayer = keras.layers.MultiHeadAttention(num_heads=" + str(cfg.numHeads) +
-             ", key_dim=" + str(cfg.keyDim) + ", value_dim=" + (cfg.valueDim ? str(*cfg.valueDim) : "None") +
-             ", use_bias=" + pyBool(cfg.useBias) +
-             ", output_shape=" + (cfg.outputShape ? str(*cfg.outputShape) : "None") + ", dropout=" + num(cfg.dropout) +
-             ")\n";
+        std::string extra;
+        if (cfg.slidingWindow)
+            extra += ", sliding_window=" + str(*cfg.slidingWindow);
+        if (cfg.useGate)
+            extra += ", use_gate=True";
+        if (c.gqa)
+            r += "\nlayer = keras.layers.GroupQueryAttention(head_dim=" + str(cfg.keyDim) +
+                 ", num_query_heads=" + str(cfg.numHeads) + ", num_key_value_heads=" + str(cfg.numKeyValueHeads) +
+                 ", dropout=" + num(cfg.dropout) + ", use_bias=" + pyBool(cfg.useBias) + extra + ")\n";
+        else
+            r += "\nlayer = keras.layers.MultiHeadAttention(num_heads=" + str(cfg.numHeads) +
+                 ", key_dim=" + str(cfg.keyDim) + ", value_dim=" + (cfg.valueDim ? str(*cfg.valueDim) : "None") +
+                 ", use_bias=" + pyBool(cfg.useBias) +
+                 ", output_shape=" + (cfg.outputShape ? str(*cfg.outputShape) : "None") +
+                 ", dropout=" + num(cfg.dropout) + extra + ")\n";
         r += "layer(query, value" + std::string(c.hasKey ? ", key=key" : "") +
              ")  # build the layer (creates its variables) before setting them\n";
-        r += "# Keras sub-layers: _query_dense, _key_dense, _value_dense, _output_dense (EinsumDense);\n"
-             "# kernels [in, num_heads, dim] and [num_heads, value_dim, out], as in weights.npz.\n";
-        for (const char* d : {"query_dense", "key_dense", "value_dense", "output_dense"}) {
-            r += "layer._" + std::string(d) + ".kernel.assign(D[\"" + d + "/kernel\"])\n";
+        r += c.gqa ? "# Keras sub-layers: _query_dense, _key_dense, _value_dense, _output_dense (EinsumDense), and\n"
+                     "# _gate_dense with use_gate; kernels [in, heads, head_dim] and [num_query_heads, head_dim, "
+                     "out].\n"
+                   : "# Keras sub-layers: _query_dense, _key_dense, _value_dense, _output_dense (EinsumDense), and\n"
+                     "# _gate_dense with use_gate; kernels [in, num_heads, dim] and [num_heads, value_dim, out].\n";
+        std::vector<std::string> denses{"query_dense", "key_dense", "value_dense", "output_dense"};
+        if (cfg.useGate)
+            denses.push_back("gate_dense");
+        for (const std::string& d : denses) {
+            r += "layer._" + d + ".kernel.assign(D[\"" + d + "/kernel\"])\n";
             if (cfg.useBias)
-                r += "layer._" + std::string(d) + ".bias.assign(D[\"" + d + "/bias\"])\n";
+                r += "layer._" + d + ".bias.assign(D[\"" + d + "/bias\"])\n";
         }
-        if (sp.queryMask)
+        if (sp.queryMask && !c.gqa)
             r += "\n# MultiHeadAttention ignores its query_mask= keyword: it reads the mask attached to the query\n"
                  "# tensor (as Embedding(mask_zero=True) would attach it).\n"
                  "from keras.src.backend.common.masking import set_keras_mask\n\n"
@@ -670,6 +795,8 @@ value = ops.convert_to_tensor(D["value"])
                  "keep = ops.convert_to_tensor(D[\"dropout_keep\"].astype(bool))\n"
                  "layer._dropout_layer = lambda x, training=None: ops.where(keep, ops.divide(x, KEEP_PROB), 0.0)\n";
         std::string kw = c.hasKey ? ", key=key" : "";
+        if (sp.queryMask && c.gqa)
+            kw += ", query_mask=query_mask"; // a call keyword of GroupQueryAttention
         if (sp.valueMask)
             kw += ", value_mask=value_mask";
         if (sp.keyMask)
@@ -693,19 +820,43 @@ value = ops.convert_to_tensor(D["value"])
                  ", key_mask=" + (sp.keyMask ? "key_mask" : "None") +
                  ", attention_mask=" + (sp.attentionMask ? "attention_mask" : "None") + ", use_causal_mask=" + causal +
                  ")\n";
-            r += "computed[\"mask\"] = np.broadcast_to(ops.convert_to_numpy(mask), (" + str(c.B) + ", " + str(c.T) +
-                 ", " + str(c.S) + "))\n";
+            std::string shape;
+            for (Index d : c.trace.find("mask")->value.shape())
+                shape += (shape.empty() ? "" : ", ") + str(d);
+            r += "computed[\"mask\"] = np.broadcast_to(ops.convert_to_numpy(mask), (" + shape + "))\n";
         } else {
             r += "mask = None\n";
         }
-        r += "context, _ = layer._compute_attention(query_dense, key_dense, value_dense, mask, training=" + training +
-             ", return_attention_scores=True)\n"
-             "computed[\"context\"] = context\n"
-             "computed[\"scaled_query\"] = ops.multiply(query_dense, ops.cast(layer._inverse_sqrt_key_dim, "
-             "\"float32\"))\n"
-             "computed[\"scores\"] = ops.einsum(layer._dot_product_equation, key_dense, computed[\"scaled_query\"])\n"
-             "computed[\"concat_heads\"] = ops.reshape(context, (" +
-             str(c.B) + ", " + str(c.T) + ", " + str(c.N * c.Hv) + "))\n";
+        if (c.gqa)
+            r += "key_repeated = ops.repeat(key_dense, layer.num_repeats, axis=2)\n"
+                 "value_repeated = ops.repeat(value_dense, layer.num_repeats, axis=2)\n"
+                 "computed.update(key_repeated=key_repeated, value_repeated=value_repeated)\n"
+                 "context, _ = layer._compute_attention(query_dense, key_repeated, value_repeated, "
+                 "attention_mask=mask, training=" +
+                 training +
+                 ")\n"
+                 "computed[\"scaled_query\"] = ops.multiply(query_dense, ops.cast(layer._inverse_sqrt_head_dim, "
+                 "\"float32\"))\n"
+                 "computed[\"scores\"] = ops.einsum(layer._dot_product_equation, computed[\"scaled_query\"], "
+                 "key_repeated)\n";
+        else
+            r += "context, _ = layer._compute_attention(query_dense, key_dense, value_dense, mask, training=" +
+                 training +
+                 ", return_attention_scores=True)\n"
+                 "computed[\"scaled_query\"] = ops.multiply(query_dense, ops.cast(layer._inverse_sqrt_key_dim, "
+                 "\"float32\"))\n"
+                 "computed[\"scores\"] = ops.einsum(layer._dot_product_equation, key_dense, "
+                 "computed[\"scaled_query\"])\n";
+        r += "computed[\"context\"] = context\n";
+        std::string heads = "context";
+        if (cfg.useGate) {
+            r += "gate = layer._gate_dense(query)  # sigmoid activation\n"
+                 "gated_context = ops.multiply(context, gate)\n"
+                 "computed.update(gate=gate, gated_context=gated_context)\n";
+            heads = "gated_context";
+        }
+        r += "computed[\"concat_heads\"] = ops.reshape(" + heads + ", (" + str(c.B) + ", " + str(c.T) + ", " +
+             str(c.N * c.Hv) + "))\n";
         if (cfg.transformerSublayer) {
             r += "\n# The Transformer sub-layer (TensorFlow tutorial): Add, then LayerNormalization (epsilon=1e-3).\n"
                  "residual = keras.layers.Add()([query, output])\n"

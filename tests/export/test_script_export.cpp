@@ -227,3 +227,29 @@ TEST(ScriptExport, TorchListingMapsEveryStepToItsLines) {
         EXPECT_EQ(block, torchCode(c.spec, c.trace, s)) << s.key;
     }
 }
+
+TEST(ScriptExport, KerasGroupQueryAttentionAndGate) {
+    const Case g = load("export/gqa_masks_sliding_gate_dropout_train.json");
+    const std::string k = script(g, ScriptTarget::Keras);
+    pos(k, "layer = keras.layers.GroupQueryAttention(head_dim=3, num_query_heads=4, num_key_value_heads=2, "
+           "dropout=0.200000003, use_bias=True, sliding_window=3, use_gate=True)");
+    const size_t build = pos(k, "layer(query, value)  # build");
+    for (const std::string d : {"query_dense", "key_dense", "value_dense", "output_dense", "gate_dense"}) {
+        EXPECT_GT(pos(k, "layer._" + d + ".kernel.assign(D[\"" + d + "/kernel\"])"), build);
+        EXPECT_GT(pos(k, "layer._" + d + ".bias.assign(D[\"" + d + "/bias\"])"), build);
+    }
+    pos(k, "query_mask=query_mask, value_mask=value_mask, use_causal_mask=True, training=True"); // a GQA keyword
+    EXPECT_FALSE(has(k, "set_keras_mask"));
+    pos(k, "key_repeated = ops.repeat(key_dense, layer.num_repeats, axis=2)");
+    pos(k, "gate = layer._gate_dense(query)");
+
+    const Case m = load("keras/mha_gate_b2_h3/spec.json");
+    const std::string mk = script(m, ScriptTarget::Keras);
+    pos(mk, "layer = keras.layers.MultiHeadAttention(num_heads=3, key_dim=4, value_dim=5");
+    pos(mk, ", use_gate=True)");
+    pos(mk, "layer._gate_dense.kernel.assign(D[\"gate_dense/kernel\"])");
+    pos(script(load("keras/mha_sliding3_causal_t6/spec.json"), ScriptTarget::Keras), ", sliding_window=3)");
+    const std::string t = script(g, ScriptTarget::Torch);
+    pos(t, "repeat_interleave(2, dim=2)");
+    pos(t, "no grouped-query layer");
+}
