@@ -832,6 +832,18 @@ void MainWindow::applyZoom() {
 void MainWindow::applySpec(const core::Spec& spec) {
     m_setup->setSpec(spec);
     recomputeNow();
+    // A spec the setup panel cannot hold yet (e.g. GroupQueryAttention's
+    // fields) still runs exactly as written.
+    const auto trace = m_controller->trace();
+    if (!trace || trace->layer != core::layerName(spec.config.layer)) {
+        auto tokens = [](const std::vector<std::string>& t) {
+            QStringList out;
+            for (const std::string& s : t)
+                out << QString::fromStdString(s);
+            return out;
+        };
+        m_controller->setSpec(spec, tokens(spec.queryTokens), tokens(spec.sourceTokens));
+    }
 }
 
 void MainWindow::updateLabs() {

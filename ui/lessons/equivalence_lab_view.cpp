@@ -27,7 +27,7 @@ QString shapeText(const core::Shape& s) {
 EquivalenceLabView::EquivalenceLabView(QWidget* parent)
     : QWidget(parent), m_claims(new QComboBox(this)), m_conditionsLayout(new QVBoxLayout), m_verdict(new QLabel(this)),
       m_table(new QTableWidget(0, 5, this)) {
-    auto* layout = new QHBoxLayout(this);
+    auto* layout = new QVBoxLayout(this); // claim and conditions over the table: fits 1280 px beside the docks
     auto* left = new QVBoxLayout;
     for (core::Claim c : core::availableClaims())
         m_claims->addItem(QString::fromStdString(core::claimTitle(c)), int(c));
@@ -41,10 +41,8 @@ EquivalenceLabView::EquivalenceLabView(QWidget* parent)
     m_verdict->setWordWrap(true);
     m_verdict->setObjectName(QStringLiteral("equivalenceVerdict"));
     left->addWidget(m_verdict);
-    left->addStretch(1);
     auto* leftWidget = new QWidget(this);
     leftWidget->setLayout(left);
-    leftWidget->setMaximumWidth(460);
     layout->addWidget(leftWidget);
 
     m_table->setHorizontalHeaderLabels({tr("step"), tr("left shape"), tr("right shape"), tr("max |Δ|"), tr("")});

@@ -131,6 +131,7 @@ LessonPanel::LessonPanel(MainWindow* window)
     m_revealButton->setToolTip(tr("Play the step and mark the answer (Ctrl+Return; Page Down on a question)"));
     q->addWidget(m_revealButton);
     m_result->setWordWrap(true);
+    m_result->setTextFormat(Qt::RichText);
     m_result->setObjectName(QStringLiteral("questionResult"));
     q->addWidget(m_result);
     layout->addWidget(m_questionBox);
@@ -148,9 +149,13 @@ LessonPanel::LessonPanel(MainWindow* window)
     m_revealButton->setFocusPolicy(Qt::NoFocus);
     m_scoreLabel->setObjectName(QStringLiteral("lessonScore"));
     nav->addWidget(m_prevButton);
-    nav->addWidget(m_scoreLabel, 1, Qt::AlignCenter);
+    nav->addStretch(1);
     nav->addWidget(m_nextButton);
+    m_scoreLabel->setAlignment(Qt::AlignCenter);
+    m_scoreLabel->setWordWrap(true);
+    layout->addWidget(m_scoreLabel); // its own row: the panel stays narrow on a projector
     layout->addLayout(nav);
+    m_cells->horizontalHeader()->setMinimumSectionSize(8);
 
     connect(m_prevButton, &QPushButton::clicked, this, &LessonPanel::previousSlide);
     connect(m_nextButton, &QPushButton::clicked, this, &LessonPanel::nextSlide);
@@ -496,7 +501,7 @@ void LessonPanel::setupQuestion() {
         if (rowAxis >= 0)
             m_cells->setVerticalHeaderLabels(axisLabels(*step, rowAxis));
         else
-            m_cells->setVerticalHeaderLabels({qs(q.target.text())});
+            m_cells->setVerticalHeaderLabels({qs(q.target.key)}); // short: the columns need the room
         for (int r = 0; r < rows; ++r)
             for (int col = 0; col < cols; ++col) {
                 std::vector<core::Index> idx = q.target.index;
