@@ -53,6 +53,18 @@ std::vector<std::pair<std::string, Spec>> specs() {
         s.seed = 12;
         out.emplace_back("mha_masks_dropout_sublayer", s);
     }
+    {
+        Spec s; // GroupQueryAttention with a sliding window, a gate and a per-head attention mask
+        s.config.layer = LayerKind::GroupQueryAttention;
+        s.config.numHeads = 6;
+        s.config.numKeyValueHeads = 2;
+        s.config.keyDim = 16;
+        s.config.slidingWindow = 40;
+        s.config.useGate = true;
+        s.shapes = {.batch = 2, .queryLen = 170, .sourceLen = 130, .queryFeatures = 48, .valueFeatures = 48};
+        s.seed = 15;
+        out.emplace_back("gqa_window_gate", s);
+    }
     for (bool concat : {false, true}) {
         Spec s;
         s.config.layer = LayerKind::Attention;
@@ -144,4 +156,27 @@ TEST(Threads, ThreadCountSetting) {
     EXPECT_EQ(threadCount(), 1);
     setThreadCount(1000);
     EXPECT_EQ(threadCount(), 256);
+}
+
+TEST(RunControl, CountsStepsAndStopsWhenCancelled) {
+    Spec s;
+    s.config.numHeads = 2;
+    s.config.keyDim = 4;
+    s.shapes = {.batch = 1, .queryLen = 5, .sourceLen = 6, .queryFeatures = 8, .valueFeatures = 8};
+    RunControl control;
+    {
+        RunScope scope(control);
+        const Trace t = run(s);
+        EXPECT_EQ(control.stepsDone.load(), int(t.steps.size()));
+    }
+    control.stepsDone = 0;
+    control.cancel = true;
+    {
+        RunScope scope(control);
+        EXPECT_THROW(run(s), RunCancelled);
+        EXPECT_EQ(control.stepsDone.load(), 1) << "stops at the first step after the flag";
+    }
+    // Outside a scope, runs are not watched.
+    EXPECT_NO_THROW(run(s));
+    EXPECT_EQ(control.stepsDone.load(), 1);
 }
