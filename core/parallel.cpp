@@ -6,10 +6,19 @@ namespace attnviz::core {
 
 namespace {
 std::atomic<int> gThreads{1};
+std::atomic<double> gMinWork{4e6};
 } // namespace
 
 int hardwareThreads() {
     return std::max(1, int(std::thread::hardware_concurrency()));
+}
+
+double minWorkPerThread() {
+    return gMinWork.load(std::memory_order_relaxed);
+}
+
+void setMinWorkPerThread(double work) {
+    gMinWork.store(std::max(0.0, work), std::memory_order_relaxed);
 }
 
 int threadCount() {

@@ -25,6 +25,10 @@ int threadCount();
 void setThreadCount(int threads);
 /// The machine's cores (std::thread::hardware_concurrency, at least 1).
 int hardwareThreads();
+/// Work (roughly, floating-point operations) a thread must get before
+/// parallelFor starts it; default 4e6 (~0.1 ms). Tests set 0 to split every range.
+double minWorkPerThread();
+void setMinWorkPerThread(double work);
 
 /// Run f(begin, end) over [0, n) split into at most threadCount() chunks of
 /// at least `grain` items, with chunk boundaries at multiples of `align`.
@@ -32,9 +36,9 @@ int hardwareThreads();
 /// operation count for the whole range) is too small to pay for threads.
 /// An exception from any chunk is rethrown after every chunk has finished.
 template <class F> void parallelFor(Index n, Index grain, Index align, double work, F&& f) {
-    constexpr double kMinWorkPerThread = 2e5; // below this a thread costs more than it saves
-    const Index threads = std::min<Index>(
-        {Index(threadCount()), grain > 0 ? n / std::max<Index>(grain, 1) : n, Index(work / kMinWorkPerThread)});
+    const double minWork = minWorkPerThread();
+    const Index byWork = minWork > 0 ? Index(std::min(work / minWork, 1e6)) : Index(threadCount());
+    const Index threads = std::min<Index>({Index(threadCount()), n / std::max<Index>(grain, 1), byWork});
     if (threads <= 1 || n <= 1) {
         if (n > 0)
             f(Index(0), n);

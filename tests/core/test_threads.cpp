@@ -15,8 +15,13 @@ using namespace attnviz::core;
 
 namespace {
 
+/// Every test leaves one thread and the default work threshold behind.
 struct ThreadGuard {
-    ~ThreadGuard() { setThreadCount(1); }
+    ThreadGuard() { setMinWorkPerThread(0); } // split every range, however small: every path runs threaded
+    ~ThreadGuard() {
+        setThreadCount(1);
+        setMinWorkPerThread(4e6);
+    }
 };
 
 Tensor ones(Shape shape) {
@@ -118,7 +123,7 @@ TEST(Threads, ParallelForCoversTheRangeOnceWithAlignedChunks) {
     setThreadCount(4);
     std::vector<std::atomic<int>> seen(1000);
     std::atomic<int> calls{0};
-    parallelFor(1000, 10, 48, 1e9, [&](Index begin, Index end) {
+    parallelFor(1000, 10, 48, 1e12, [&](Index begin, Index end) {
         ++calls;
         EXPECT_EQ(begin % 48, 0) << "chunks start at multiples of the alignment";
         for (Index i = begin; i < end; ++i)
@@ -128,6 +133,7 @@ TEST(Threads, ParallelForCoversTheRangeOnceWithAlignedChunks) {
     for (const auto& s : seen)
         EXPECT_EQ(s.load(), 1);
     // Too little work: one inline call.
+    setMinWorkPerThread(4e6);
     calls = 0;
     parallelFor(1000, 10, 1, 10.0, [&](Index begin, Index end) {
         ++calls;
@@ -140,7 +146,7 @@ TEST(Threads, ParallelForCoversTheRangeOnceWithAlignedChunks) {
 TEST(Threads, AnExceptionInAChunkReachesTheCaller) {
     ThreadGuard guard;
     setThreadCount(3);
-    EXPECT_THROW(parallelFor(300, 1, 1, 1e9,
+    EXPECT_THROW(parallelFor(300, 1, 1, 1e12,
                              [](Index begin, Index) {
                                  if (begin > 0)
                                      throw std::runtime_error("chunk failed");

@@ -122,8 +122,8 @@ void SetupPanel::buildUi() {
     auto* sizeBox = new QGroupBox(tr("Sizes"), content);
     auto* sizeForm = new QFormLayout(sizeBox);
     m_batch = makeSpin(sizeBox, 0, 64, 1, tr("B: how many sequences in the batch"));
-    m_queryLen = makeSpin(sizeBox, 0, 2048, 4, tr("T: query length (target sequence)"));
-    m_sourceLen = makeSpin(sizeBox, 0, 2048, 4, tr("S: source length (keys and values)"));
+    m_queryLen = makeSpin(sizeBox, 0, 8192, 4, tr("T: query length (target sequence)"));
+    m_sourceLen = makeSpin(sizeBox, 0, 8192, 4, tr("S: source length (keys and values)"));
     m_queryFeatures = makeSpin(sizeBox, 0, 4096, 8, tr("Features per query token"));
     m_valueFeatures = makeSpin(sizeBox, 0, 4096, 8, tr("Features per value token"));
     m_keyFeatures = makeSpin(sizeBox, -1, 4096, -1, tr("Features per key token (auto: no separate key; key = value)"));
