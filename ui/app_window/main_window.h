@@ -94,8 +94,6 @@ public:
     FormulaPanel* formulaPanel() const { return m_formula; }
     StageView* stage() const { return m_stage; }
     CompareView* compareView() const { return m_compare; }
-    /// The centre tabs: 0 Stage, 1 Compare.
-    QTabWidget* centreTabs() const { return m_centre; }
     ExportMenu* exportMenu() const { return m_exportMenu; }
     QLabel* statusMessage() const { return m_statusError; }
     // Lessons and labs (ui/lessons): the central tabs are Stage, Compare, 1/√dₖ lab, Equivalence lab.
