@@ -3,13 +3,17 @@
 #include "ui/app_window/headless.h"
 #include "ui/app_window/controller.h"
 #include "ui/app_window/main_window.h"
+#include "ui/app_window/settings.h"
 #include "ui/app_window/session_autosave.h"
 #include "ui/lessons/lesson_panel.h"
 #include "ui/setup/setup_panel.h"
 
+#include "core/parallel.h"
+
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QTextStream>
 
@@ -85,10 +89,62 @@ int main(int argc, char* argv[]) {
         QStringLiteral("handout"),
         QApplication::translate("main", "With --lesson: render every slide and the answers into a PDF and exit."),
         QStringLiteral("OUT.pdf"));
-    parser.addOptions({screenshot, spec, step, size, present, bench, stateDir, set, lesson, slide, reveal, handout});
+
+    const QCommandLineOption maxMemory(
+        QStringLiteral("max-memory"),
+        QApplication::translate("main", "Refuse setups whose trace needs more memory (e.g. 512M, 8G; default 4G)."),
+        QStringLiteral("SIZE"), QStringLiteral("4G"));
+    const QCommandLineOption threads(
+        QStringLiteral("threads"),
+        QApplication::translate("main", "Threads for computing traces (0: every core; default: the compute/threads "
+                                        "setting, else every core). The numbers do not depend on it."),
+        QStringLiteral("N"));
+    const QCommandLineOption autoRange(
+        QStringLiteral("auto-range"),
+        QApplication::translate("main", "Colour probability steps from 0 to their largest value instead of 0–1."));
+    parser.addOptions({screenshot, spec, step, size, present, bench, stateDir, set, lesson, slide, reveal, handout,
+                       maxMemory, threads, autoRange});
     parser.process(app);
 
     QTextStream out(stdout), err(stderr);
+    {
+        QSettings settings;
+        int n = attnviz::ui::settings::threads.value(settings);
+        if (parser.isSet(threads)) {
+            bool ok = false;
+            n = parser.value(threads).toInt(&ok);
+            if (!ok || n < 0 || n > 256) {
+                err << QApplication::translate("main",
+                                               "attnviz: --threads must be a number from 0 to 256. Received: %1")
+                           .arg(parser.value(threads))
+                    << Qt::endl;
+                return 2;
+            }
+        }
+        attnviz::core::setThreadCount(n);
+    }
+    attnviz::core::SpecLimits limits;
+    {
+        // A number with an optional K, M or G (binary units), as attnviz-trace takes it.
+        const QString text = parser.value(maxMemory).trimmed();
+        const qsizetype unitAt = text.indexOf(QRegularExpression(QStringLiteral("[KkMG]")));
+        const QString unit = unitAt < 0 ? QString() : text.mid(unitAt);
+        bool ok = false;
+        const double v = (unitAt < 0 ? text : text.left(unitAt)).toDouble(&ok);
+        const double mult = unit.isEmpty()                                             ? 1.0
+                            : unit == QLatin1String("K") || unit == QLatin1String("k") ? 1024.0
+                            : unit == QLatin1String("M")                               ? 1024.0 * 1024
+                            : unit == QLatin1String("G")                               ? 1024.0 * 1024 * 1024
+                                                                                       : 0.0;
+        if (!ok || !(v > 0) || mult == 0 || v * mult > 1e18) {
+            err << QApplication::translate("main", "attnviz: --max-memory must be a positive size such as 512M or 8G. "
+                                                   "Received: %1")
+                       .arg(text)
+                << Qt::endl;
+            return 2;
+        }
+        limits.maxBytes = std::uint64_t(v * mult);
+    }
     if (parser.isSet(bench))
         return attnviz::ui::runBenchUi(out, sinceStart);
     bool slideOk = false;
@@ -115,6 +171,8 @@ int main(int argc, char* argv[]) {
         options.lessonPath = parser.value(lesson);
         options.slide = slideNumber;
         options.reveal = parser.isSet(reveal);
+        options.maxMemoryBytes = double(limits.maxBytes);
+        options.autoRange = parser.isSet(autoRange);
         const QStringList wh = parser.value(size).split(QLatin1Char('x'));
         bool okW = false, okH = false;
         const int w = wh.value(0).toInt(&okW), h = wh.value(1).toInt(&okH);
@@ -130,6 +188,7 @@ int main(int argc, char* argv[]) {
 
     QSettings settings;
     attnviz::ui::MainWindow window;
+    window.controller()->setLimits(limits);
     window.setSettings(&settings);
     // After a kill or a crash the unsaved session comes back, unless a spec
     // was asked for: then it is kept aside, not overwritten.
@@ -169,6 +228,8 @@ int main(int argc, char* argv[]) {
     }
     if (parser.isSet(present))
         window.setPresentationMode(true);
+    if (parser.isSet(autoRange))
+        window.setAutoProbabilityRange(true);
     window.show();
     return app.exec();
 }

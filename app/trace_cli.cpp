@@ -8,6 +8,7 @@
 #include "core/eigen_types.h"
 #include "core/npy.h"
 #include "core/script_export.h"
+#include "core/parallel.h"
 
 #include <CLI/CLI.hpp>
 
@@ -144,9 +145,10 @@ int bench(const Spec& parsed, int n, const SpecLimits& limits, std::ostream& out
         gms.push_back(timeMs([&] { c.noalias() = a * b; }));
     const double gemmRate = 2.0 * double(g) * double(g) * double(g) / (medianOf(gms) * 1e6);
     const double rate = flops / (med * 1e6);
-    out << std::fixed << std::setprecision(3) << "median " << med << " ms over " << n << " runs, "
-        << std::setprecision(2) << rate << " GFLOP/s (" << humanFlops(flops) << "FLOPs per pass)\n"
-        << "eigen sgemm " << g << "x" << g << "x" << g << ": " << gemmRate << " GFLOP/s; trace at "
+    out << std::fixed << std::setprecision(3) << "median " << med << " ms over " << n << " runs with " << threadCount()
+        << (threadCount() == 1 ? " thread, " : " threads, ") << std::setprecision(2) << rate << " GFLOP/s ("
+        << humanFlops(flops) << "FLOPs per pass)\n"
+        << "eigen sgemm " << g << "x" << g << "x" << g << " (1 thread): " << gemmRate << " GFLOP/s; trace at "
         << std::setprecision(1) << 100.0 * rate / gemmRate << " % of it\n";
     return 0;
 }
@@ -159,7 +161,7 @@ int runTraceCli(const std::vector<std::string>& args, std::ostream& out, std::os
     std::string specPath, outPath;
     SpecLimits limits; // --max-memory, default 4 GiB
     bool list = false, compareVariants = false;
-    int benchRuns = 0;
+    int benchRuns = 0, threads = 1;
     std::vector<std::string> python;
     app.add_option("spec", specPath, "spec.json (see trace-format.md)")->required();
     app.add_option("--out,-o", outPath, "write every step's tensor to this .npz, keyed by step");
@@ -176,6 +178,9 @@ int runTraceCli(const std::vector<std::string>& args, std::ostream& out, std::os
                    "refuse specs whose trace needs more (e.g. 512M, 4G; K, M, G are powers of 1024)")
         ->transform(CLI::AsSizeValue(false))
         ->check(CLI::Range(std::uint64_t(1), std::numeric_limits<std::uint64_t>::max()));
+    app.add_option("--threads", threads,
+                   "threads for the forward pass (0: every core; default 1); the numbers do not depend on it")
+        ->check(CLI::Range(0, 256));
 
     std::vector<std::string> reversed(args.rbegin(), args.rend());
     try {
@@ -205,6 +210,7 @@ int runTraceCli(const std::vector<std::string>& args, std::ostream& out, std::os
     }
     if (outPath.empty() && benchRuns == 0 && !target && !compareVariants)
         list = true; // nothing asked: show the table
+    setThreadCount(threads);
 
     try {
         const Spec spec = loadSpec(specPath);

@@ -4,6 +4,7 @@
 #include "attention.h"
 
 #include "layers.h"
+#include "run_control.h"
 #include "step_display.h"
 #include "random.h"
 
@@ -464,6 +465,7 @@ Step& addStep(Trace& trace, Step step) {
     step.bytes = 4.0 * double(step.value.size());
     step.display = describeStep(trace, step);
     trace.steps.push_back(std::move(step));
+    runCheckpoint(); // count the step; stop here when the caller cancelled (core/run_control.h)
     return trace.steps.back();
 }
 

@@ -5,6 +5,7 @@
 #include "layers.h"
 
 #include "eigen_types.h"
+#include "parallel_gemm.h"
 #include "softmax.h"
 
 namespace attnviz::core::detail {
@@ -77,7 +78,10 @@ Trace dotOrAdditiveAttention(const Spec& spec, ResolvedInputs in, Weights w) {
             ConstMatrixMap qb(q.data() + b * T * d, T, d); // (T, d)
             ConstMatrixMap kb(k.data() + b * S * d, S, d); // (S, d)
             MatrixMap lb(L.data() + b * T * S, T, S);      // (T, S)
-            lb.noalias() = qb * kb.transpose();
+            // Query rows split over threads at aligned boundaries (core/parallel_gemm.h).
+            parallelFor(T, 2 * kRowAlign, kRowAlign, 2.0 * double(T) * double(S) * double(d), [&](Index r, Index e) {
+                lb.middleRows(r, e - r).noalias() = qb.middleRows(r, e - r) * kb.transpose();
+            });
         }
         const std::string dotExplain =
             "Each query is compared with every key by a plain dot product. Unlike MultiHeadAttention there is "
@@ -249,12 +253,8 @@ Trace dotOrAdditiveAttention(const Spec& spec, ResolvedInputs in, Weights w) {
 
     // --- 4. Weighted sum of values, then the query mask -------------------
     Tensor O({B, T, dv}); // (B, T, dv)
-    for (Index b = 0; b < B; ++b) {
-        ConstMatrixMap pb(Pd.data() + b * T * S, T, S);  // (T, S)
-        ConstMatrixMap vb(v.data() + b * S * dv, S, dv); // (S, dv)
-        MatrixMap ob(O.data() + b * T * dv, T, dv);      // (T, dv)
-        ob.noalias() = pb * vb;
-    }
+    for (Index b = 0; b < B; ++b)
+        gemmRows(Pd.data() + b * T * S, T, S, v.data() + b * S * dv, dv, O.data() + b * T * dv); // (T, S)·(S, dv)
     const Step ctx{
         .key = spec.queryMask ? "context" : "output",
         .title = "Weighted sum of values",

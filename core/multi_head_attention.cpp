@@ -4,6 +4,7 @@
 #include "layers.h"
 
 #include "eigen_types.h"
+#include "parallel_gemm.h"
 #include "softmax.h"
 
 #include <cctype>
@@ -20,12 +21,10 @@ namespace {
 Tensor denseProject(const Tensor& x, const Tensor& kernel, const Tensor* bias) {
     const Index B = x.dim(0), L = x.dim(1), din = x.dim(2);
     const Index N = kernel.dim(1), H = kernel.dim(2);
-    Tensor out({B, L, N, H}); // (B, L, N, H)
-    ConstMatrixMap X(x.data(), B * L, din);
-    ConstMatrixMap W(kernel.data(), din, N * H);
-    MatrixMap Y(out.data(), B * L, N * H);
-    Y.noalias() = X * W;
+    Tensor out({B, L, N, H});                                         // (B, L, N, H)
+    gemmRows(x.data(), B * L, din, kernel.data(), N * H, out.data()); // rows split over threads
     if (bias) {
+        MatrixMap Y(out.data(), B * L, N * H);
         Eigen::Map<const RowVectorF> b(bias->data(), N * H);
         Y.rowwise() += b;
     }
@@ -200,8 +199,9 @@ Trace multiHeadAttention(const Spec& spec, ResolvedInputs in, Weights w) {
     // --- 2. Scale the projected query (before the dot product) -----------
     const float inv = static_cast<float>(1.0 / std::sqrt(static_cast<double>(H)));
     Tensor Qs(trace.find("query_dense")->value.shape()); // (B, T, N, H)
-    Eigen::Map<Eigen::ArrayXf>(Qs.data(), Qs.size()) =
-        Eigen::Map<const Eigen::ArrayXf>(trace.find("query_dense")->value.data(), Qs.size()) * inv;
+    forEachRange(Qs.size(), 1.0, [&, q = trace.find("query_dense")->value.data()](Index b, Index e) {
+        Eigen::Map<Eigen::ArrayXf>(Qs.data() + b, e - b) = Eigen::Map<const Eigen::ArrayXf>(q + b, e - b) * inv;
+    });
     addStep(trace,
             Step{
                 .key = "scaled_query",
@@ -228,13 +228,14 @@ Trace multiHeadAttention(const Spec& spec, ResolvedInputs in, Weights w) {
     {
         const Tensor& qs = trace.find("scaled_query")->value;
         const Tensor& k = trace.find("key_dense")->value; // (B, S, Nkv, H)
-        for (Index b = 0; b < B; ++b)
-            for (Index n = 0; n < N; ++n) {
-                ConstStridedMap q(qs.data() + (b * T * N + n) * H, T, H, Stride(N * H));         // (T, H)
-                ConstStridedMap kk(k.data() + (b * S * Nkv + n / G) * H, S, H, Stride(Nkv * H)); // (S, H)
-                MatrixMap out(L.data() + (b * N + n) * T * S, T, S);                             // (T, S)
-                out.noalias() = q * kk.transpose();
-            }
+        // One GEMM per (batch, head), the blocks split over threads.
+        forEachBlock(B * N, 2.0 * double(T) * double(S) * double(H), [&](Index bn) {
+            const Index b = bn / N, n = bn % N;
+            ConstStridedMap q(qs.data() + (b * T * N + n) * H, T, H, Stride(N * H));         // (T, H)
+            ConstStridedMap kk(k.data() + (b * S * Nkv + n / G) * H, S, H, Stride(Nkv * H)); // (S, H)
+            MatrixMap out(L.data() + (b * N + n) * T * S, T, S);                             // (T, S)
+            out.noalias() = q * kk.transpose();
+        });
     }
     addStep(trace,
             Step{
@@ -422,13 +423,13 @@ Trace multiHeadAttention(const Spec& spec, ResolvedInputs in, Weights w) {
     if (masked) {
         P = scores;
         // where(mask, scores, -1e9): replacement, not subtraction.
-        for (Index b = 0; b < B; ++b)
-            for (Index n = 0; n < N; ++n) {
-                const float* m = maskAt(b, n);
-                for (Index i = 0; i < T * S; ++i)
-                    if (m[i] == 0.0f)
-                        P.data()[(b * N + n) * T * S + i] = -1e9f;
-            }
+        forEachBlock(B * N, double(T) * double(S), [&](Index bn) {
+            const float* m = maskAt(bn / N, bn % N);
+            float* out = P.data() + bn * T * S;
+            for (Index i = 0; i < T * S; ++i)
+                if (m[i] == 0.0f)
+                    out[i] = -1e9f;
+        });
         addStep(trace,
                 Step{
                     .key = "masked_scores",
@@ -451,19 +452,22 @@ Trace multiHeadAttention(const Spec& spec, ResolvedInputs in, Weights w) {
     Index fullyMasked = 0;
     if (masked) {
         // Keras ≥ 3.14 zeroes masked probabilities: a fully masked row is all 0.
-        for (Index b = 0; b < B; ++b)
-            for (Index n = 0; n < N; ++n) {
-                const float* m = maskAt(b, n);
-                for (Index t = 0; t < T; ++t) {
-                    bool any = false;
-                    for (Index s = 0; s < S; ++s)
-                        any = any || m[t * S + s] != 0.0f;
-                    fullyMasked += any ? 0 : 1;
-                }
-                for (Index i = 0; i < T * S; ++i)
-                    if (m[i] == 0.0f)
-                        P.data()[(b * N + n) * T * S + i] = 0.0f;
+        std::vector<Index> fully(size_t(B * N), 0); // per (batch, head), summed below
+        forEachBlock(B * N, 2.0 * double(T) * double(S), [&](Index bn) {
+            const float* m = maskAt(bn / N, bn % N);
+            for (Index t = 0; t < T; ++t) {
+                bool any = false;
+                for (Index s = 0; s < S; ++s)
+                    any = any || m[t * S + s] != 0.0f;
+                fully[size_t(bn)] += any ? 0 : 1;
             }
+            float* out = P.data() + bn * T * S;
+            for (Index i = 0; i < T * S; ++i)
+                if (m[i] == 0.0f)
+                    out[i] = 0.0f;
+        });
+        for (Index f : fully)
+            fullyMasked += f;
     }
     std::string wExplain =
         "Softmax along the source axis turns each row of scores into weights that are ≥ 0 and sum to 1: how "
@@ -502,13 +506,13 @@ Trace multiHeadAttention(const Spec& spec, ResolvedInputs in, Weights w) {
     {
         const Tensor& p = trace.find(probsKey)->value;
         const Tensor& v = trace.find("value_dense")->value; // (B, S, Nkv, Hv)
-        for (Index b = 0; b < B; ++b)
-            for (Index n = 0; n < N; ++n) {
-                ConstMatrixMap pb(p.data() + (b * N + n) * T * S, T, S);                            // (T, S)
-                ConstStridedMap vb(v.data() + (b * S * Nkv + n / G) * Hv, S, Hv, Stride(Nkv * Hv)); // (S, Hv)
-                StridedMap cb(C.data() + (b * T * N + n) * Hv, T, Hv, Stride(N * Hv));              // (T, Hv)
-                cb.noalias() = pb * vb;
-            }
+        forEachBlock(B * N, 2.0 * double(T) * double(S) * double(Hv), [&](Index bn) {
+            const Index b = bn / N, n = bn % N;
+            ConstMatrixMap pb(p.data() + (b * N + n) * T * S, T, S);                            // (T, S)
+            ConstStridedMap vb(v.data() + (b * S * Nkv + n / G) * Hv, S, Hv, Stride(Nkv * Hv)); // (S, Hv)
+            StridedMap cb(C.data() + (b * T * N + n) * Hv, T, Hv, Stride(N * Hv));              // (T, Hv)
+            cb.noalias() = pb * vb;
+        });
     }
     addStep(trace,
             Step{
@@ -604,10 +608,8 @@ Trace multiHeadAttention(const Spec& spec, ResolvedInputs in, Weights w) {
     // --- 9. Output projection ---------------------------------------------
     Tensor Y({B, T, Eout}); // (B, T, Eout)
     {
-        ConstMatrixMap X(trace.find(readKey)->value.data(), B * T, N * Hv);
-        ConstMatrixMap Wm(Wo.data(), N * Hv, Eout);
+        gemmRows(trace.find(readKey)->value.data(), B * T, N * Hv, Wo.data(), Eout, Y.data());
         MatrixMap Ym(Y.data(), B * T, Eout);
-        Ym.noalias() = X * Wm;
         if (bias)
             Ym.rowwise() += Eigen::Map<const RowVectorF>(W("output_dense/bias").data(), Eout);
     }

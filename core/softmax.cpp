@@ -2,13 +2,17 @@
 // and exp cannot overflow. Eigen's exp is vectorised for float.
 #include "softmax.h"
 
+#include "parallel.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
 namespace attnviz::core {
 
-void softmaxRows(const float* src, float* dst, Index rows, Index cols) {
+namespace {
+
+void softmaxRowsSerial(const float* src, float* dst, Index rows, Index cols) {
     // Fixed 16-wide blocks: Eigen vectorises exp on them with unaligned loads.
     // On a dynamic-size Map it would peel up to 15 scalar expf calls per row
     // to align the destination, which dominated short rows.
@@ -39,6 +43,15 @@ void softmaxRows(const float* src, float* dst, Index rows, Index cols) {
         for (Index j = full; j < cols; ++j)
             out[j] /= sum;
     }
+}
+
+} // namespace
+
+void softmaxRows(const float* src, float* dst, Index rows, Index cols) {
+    // Rows are independent: split them over the core's threads (same numbers).
+    parallelFor(rows, 16, 1, 6.0 * double(rows) * double(cols), [&](Index begin, Index end) {
+        softmaxRowsSerial(src + begin * cols, dst + begin * cols, end - begin, cols);
+    });
 }
 
 void softmaxRows(float* data, Index rows, Index cols) {

@@ -1,9 +1,11 @@
 // Google Benchmark: the full MultiHeadAttention and GroupQueryAttention traces (every intermediate
 // kept) on the three shapes of the core issue, and a plain Eigen SGEMM of
 // about the same FLOPs for scale. Counters: GFLOP/s of the trace.
+// The last argument of BM_MhaTrace is the core's thread count (1 and 2).
 // Run: ./build/tests/bench/bench_trace --benchmark_min_time=1
 #include "core/attention.h"
 #include "core/eigen_types.h"
+#include "core/parallel.h"
 
 #include <benchmark/benchmark.h>
 
@@ -34,6 +36,7 @@ Spec mhaSpec(Index T, Index E, int heads, int keyDim) {
 void BM_MhaTrace(benchmark::State& state) {
     const Spec spec =
         mhaSpec(state.range(0), state.range(1), static_cast<int>(state.range(2)), static_cast<int>(state.range(3)));
+    setThreadCount(static_cast<int>(state.range(4)));
     double flops = 0;
     for (auto _ : state) {
         Trace t = run(spec);
@@ -41,6 +44,7 @@ void BM_MhaTrace(benchmark::State& state) {
         benchmark::DoNotOptimize(t.steps.back().value.data());
     }
     state.counters["GFLOP/s"] = benchmark::Counter(flops * 1e-9, benchmark::Counter::kIsIterationInvariantRate);
+    setThreadCount(1);
 }
 
 // GroupQueryAttention: T=S, features, query heads, key/value heads, head_dim.
@@ -73,11 +77,15 @@ void BM_EigenSgemm(benchmark::State& state) {
 
 } // namespace
 
-// T=S, features, heads, key_dim
+// T=S, features, heads, key_dim, threads
 BENCHMARK(BM_MhaTrace)
-    ->Args({64, 64, 4, 16})
-    ->Args({512, 512, 8, 64})
-    ->Args({1024, 1024, 16, 64})
+    ->ArgNames({"T", "E", "heads", "key_dim", "threads"})
+    ->Args({64, 64, 4, 16, 1})
+    ->Args({512, 512, 8, 64, 1})
+    ->Args({1024, 1024, 16, 64, 1})
+    ->Args({64, 64, 4, 16, 2})
+    ->Args({512, 512, 8, 64, 2})
+    ->Args({1024, 1024, 16, 64, 2})
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime();
 // The issue-8 shape: 8 query heads, 2 key/value heads, head_dim 64 (compare

@@ -3,11 +3,14 @@
 #include "core/attention.h"
 #include "core/keras_model.h"
 #include "core/npy.h"
+#include "core/run_control.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QThread>
 #include <QTimer>
 
 #include <algorithm>
@@ -21,35 +24,175 @@ namespace {
 // fallback when the stage is hidden, and a watchdog when it is shown.
 constexpr int kBaseIntervalMs = 3500;
 constexpr int kBasePauseMs = 600;
+// Below this estimated trace size a run takes a few tens of milliseconds at
+// most (T=S=512, 8 heads is ~70 MB): computing it at once avoids any flicker.
+constexpr double kBackgroundBytes = 96.0 * 1024 * 1024;
+
+/// The outcome of one core::run: a trace, or the error in the field/message form the panel shows.
+struct Outcome {
+    std::shared_ptr<const core::Trace> trace;
+    QString errorField, errorMessage;
+    QStringList errorAlsoFields; // further fields the message names (SpecError::fields)
+    bool cancelled = false;
+    double ms = 0;
+};
+
+Outcome compute(const core::Spec& spec, const core::SpecLimits& limits) {
+    Outcome o;
+    QElapsedTimer clock;
+    clock.start();
+    try {
+        o.trace = std::make_shared<const core::Trace>(core::run(spec, limits));
+    } catch (const core::RunCancelled&) {
+        o.cancelled = true;
+    } catch (const core::SpecError& e) {
+        o.errorField = QString::fromStdString(e.field());
+        o.errorMessage = QString::fromUtf8(e.what());
+        for (size_t i = 1; i < e.fields().size(); ++i)
+            o.errorAlsoFields << QString::fromStdString(e.fields()[i]);
+    } catch (const std::bad_alloc&) {
+        o.errorMessage = QCoreApplication::translate("Controller", "Out of memory while computing the trace. Use "
+                                                                   "smaller sizes.");
+    } catch (const std::exception& e) {
+        o.errorMessage = QString::fromUtf8(e.what());
+    }
+    o.ms = double(clock.nsecsElapsed()) / 1e6;
+    return o;
+}
+
 } // namespace
+
+struct Controller::Job {
+    core::Spec spec;
+    QStringList queryTokens, keyTokens;
+    core::SpecLimits limits;
+    quint64 generation = 0;
+    core::RunControl control;
+    Outcome outcome;
+};
 
 Controller::Controller(QObject* parent) : QObject(parent), m_timer(new QTimer(this)) {
     m_timer->setSingleShot(true);
     connect(m_timer, &QTimer::timeout, this, &Controller::advance);
 }
 
-bool Controller::setSpec(const core::Spec& spec, QStringList queryTokens, QStringList keyTokens) {
-    m_spec = spec;
-    std::shared_ptr<const core::Trace> trace;
-    QElapsedTimer clock;
-    clock.start();
+Controller::~Controller() {
+    m_pending.reset();
+    cancelRunning();
+    if (m_worker) {
+        m_worker->wait();
+        delete m_worker;
+    }
+}
+
+double Controller::backgroundThresholdBytes() {
+    return kBackgroundBytes;
+}
+
+bool Controller::isComputing() const {
+    return m_running || m_pending;
+}
+
+int Controller::computingStepsDone() const {
+    return m_running ? m_running->control.stepsDone.load(std::memory_order_relaxed) : 0;
+}
+
+void Controller::cancelRunning() {
+    if (m_running)
+        m_running->control.cancel.store(true);
+}
+
+void Controller::waitForIdle() {
+    while (isComputing())
+        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 20);
+}
+
+bool Controller::requestSpec(const core::Spec& spec, QStringList queryTokens, QStringList keyTokens) {
     try {
-        trace = std::make_shared<const core::Trace>(core::run(spec));
+        core::validate(spec, m_limits); // cheap: shapes, names and the memory budget
     } catch (const core::SpecError& e) {
+        m_spec = spec;
+        ++m_generation;
+        m_pending.reset();
+        cancelRunning();
         QStringList also;
         for (size_t i = 1; i < e.fields().size(); ++i)
             also << QString::fromStdString(e.fields()[i]);
         setError(QString::fromStdString(e.field()), QString::fromUtf8(e.what()), also);
         return false;
-    } catch (const core::NpyError& e) {
-        setError(QString(), QString::fromUtf8(e.what()));
-        return false;
-    } catch (const std::exception& e) {
-        setError(QString(), QString::fromUtf8(e.what()));
+    } catch (const std::exception&) {
+        // Anything else (e.g. an unreadable input) is reported by the run below.
+    }
+    if (!(core::estimateTraceBytes(spec) > kBackgroundBytes))
+        return setSpec(spec, std::move(queryTokens), std::move(keyTokens));
+    m_spec = spec;
+    auto job = std::make_shared<Job>();
+    job->spec = spec;
+    job->queryTokens = std::move(queryTokens);
+    job->keyTokens = std::move(keyTokens);
+    job->limits = m_limits;
+    job->generation = ++m_generation;
+    const bool wasComputing = isComputing();
+    m_pending = std::move(job);
+    cancelRunning(); // it stops at its next step; its result is dropped anyway
+    if (!m_running)
+        startPending();
+    if (!wasComputing)
+        emit computingChanged(true);
+    return true;
+}
+
+void Controller::startPending() {
+    m_running = std::move(m_pending);
+    m_pending.reset();
+    std::shared_ptr<Job> job = m_running;
+    m_worker = QThread::create([job] {
+        core::RunScope scope(job->control);
+        job->outcome = compute(job->spec, job->limits);
+    });
+    connect(m_worker, &QThread::finished, this, &Controller::onJobFinished);
+    m_worker->start();
+}
+
+void Controller::onJobFinished() {
+    m_worker->wait();
+    delete m_worker;
+    m_worker = nullptr;
+    std::shared_ptr<Job> job = std::move(m_running);
+    m_running.reset();
+    if (m_pending) { // a newer spec came while this one ran
+        startPending();
+        return;
+    }
+    emit computingChanged(false);
+    if (!job || job->generation != m_generation || job->outcome.cancelled)
+        return;
+    Outcome& o = job->outcome;
+    if (!o.trace) {
+        setError(o.errorField, o.errorMessage, o.errorAlsoFields);
+        return;
+    }
+    adopt(std::move(o.trace), job->spec, std::move(job->queryTokens), std::move(job->keyTokens), o.ms);
+}
+
+bool Controller::setSpec(const core::Spec& spec, QStringList queryTokens, QStringList keyTokens) {
+    m_spec = spec;
+    // A synchronous spec supersedes any background run.
+    ++m_generation;
+    m_pending.reset();
+    cancelRunning();
+    Outcome o = compute(spec, m_limits);
+    if (!o.trace) {
+        setError(o.errorField, o.errorMessage, o.errorAlsoFields);
         return false;
     }
-    m_lastRunMs = double(clock.nsecsElapsed()) / 1e6;
+    adopt(std::move(o.trace), spec, std::move(queryTokens), std::move(keyTokens), o.ms);
+    return true;
+}
 
+void Controller::adopt(std::shared_ptr<const core::Trace> trace, const core::Spec& spec, QStringList queryTokens,
+                       QStringList keyTokens, double ms) {
+    m_lastRunMs = ms;
     // Stay on the same step (by key) when it still exists.
     QString currentKey;
     if (const core::Step* step = currentStepData())
@@ -76,7 +219,6 @@ bool Controller::setSpec(const core::Spec& spec, QStringList queryTokens, QStrin
     m_current = index;
     emit traceChanged();
     emit currentStepChanged(m_current);
-    return true;
 }
 
 void Controller::setInputError(const QString& field, const QString& message) {

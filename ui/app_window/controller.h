@@ -1,6 +1,8 @@
 // The controller: owns the current Spec and the Trace computed from it, and a
 // cursor (the current step) with play/pause. It is the one place that calls
 // core::run and catches its errors; on an error the last good trace stays.
+// Large setups compute on a worker thread (requestSpec): the last good trace
+// stays shown meanwhile, and a newer spec cancels the older run.
 #pragma once
 
 #include "core/keras_model.h"
@@ -13,7 +15,12 @@
 #include <memory>
 #include <optional>
 
+class QThread;
 class QTimer;
+
+namespace attnviz::core {
+struct RunControl;
+}
 
 namespace attnviz::ui {
 
@@ -21,6 +28,7 @@ class Controller : public QObject {
     Q_OBJECT
 public:
     explicit Controller(QObject* parent = nullptr);
+    ~Controller() override;
 
     /// Set the spec and recompute at once. Tokens (may be empty) label the
     /// query and source axes. Returns true when the trace was recomputed,
@@ -38,6 +46,27 @@ public:
     static std::optional<core::Spec> readKerasLayer(const QString& path, const QString& layer, QString* error);
     /// Write the current trace's spec, inputs and parameters as spec.json + files.
     bool writeSpecFile(const QString& path, QString* error) const;
+
+    /// Like setSpec, but a setup whose trace is estimated above
+    /// backgroundThresholdBytes() computes on a worker thread: this returns
+    /// at once, the last good trace stays, and traceChanged follows when the
+    /// run finishes. A newer spec (either way) cancels or supersedes an older
+    /// run. Spec errors (and a trace over the memory budget) are reported at
+    /// once, before anything is computed. Returns false on such an error.
+    bool requestSpec(const core::Spec& spec, QStringList queryTokens = {}, QStringList keyTokens = {});
+    /// Whether a background run is in flight (or waiting to start).
+    bool isComputing() const;
+    /// Steps the background run has finished so far (0 when none is running).
+    int computingStepsDone() const;
+    /// Block, processing events, until no background run is in flight (tests, headless modes).
+    void waitForIdle();
+    /// Estimated trace size (core::estimateTraceBytes) from which requestSpec computes in the background.
+    static double backgroundThresholdBytes();
+
+    /// The memory budget for a trace (default: core::SpecLimits' 4 GiB); larger setups are refused.
+    void setLimits(const core::SpecLimits& limits) { m_limits = limits; }
+    const core::SpecLimits& limits() const { return m_limits; }
+
     /// Report an error found before the core ran (e.g. a field the panel parses).
     void setInputError(const QString& field, const QString& message);
 
@@ -93,10 +122,19 @@ signals:
     void errorChanged(const QString& field, const QString& message);
     void playingChanged(bool playing);
     void speedChanged(double factor);
+    /// A background run started (true) or none is left (false).
+    void computingChanged(bool computing);
 
 private:
+    struct Job;
     void setError(const QString& field, const QString& message, const QStringList& alsoFields = {});
     void advance();
+    /// Show a freshly computed trace (keeps the current step by key).
+    void adopt(std::shared_ptr<const core::Trace> trace, const core::Spec& spec, QStringList queryTokens,
+               QStringList keyTokens, double ms);
+    void startPending();
+    void onJobFinished();
+    void cancelRunning();
 
     core::Spec m_spec;
     core::Spec m_traceSpec;
@@ -110,6 +148,11 @@ private:
     bool m_waitForAnimation = false;
     bool m_playing = false;
     QTimer* m_timer; // single shot: the next advance while playing
+    core::SpecLimits m_limits;
+    quint64 m_generation = 0;       // bumped by every new spec; older runs' results are dropped
+    std::shared_ptr<Job> m_running; // the background run, if any
+    std::shared_ptr<Job> m_pending; // the newest spec waiting for the running one to stop
+    QThread* m_worker = nullptr;
 };
 
 } // namespace attnviz::ui

@@ -5,12 +5,17 @@
 #include "ui/lessons/lesson_panel.h"
 #include "ui/setup/setup_panel.h"
 
+#include "core/parallel.h"
+
 #include <QApplication>
 #include <QComboBox>
 #include <QElapsedTimer>
 #include <QImage>
 #include <QSpinBox>
 #include <QTextStream>
+
+#include <QFile>
+#include <QRegularExpression>
 
 #include <algorithm>
 #include <vector>
@@ -20,6 +25,11 @@ namespace attnviz::ui {
 int runScreenshot(const ScreenshotOptions& options, QTextStream& err) {
     MainWindow window;
     window.resize(options.size);
+    if (options.maxMemoryBytes > 0) {
+        core::SpecLimits limits;
+        limits.maxBytes = std::uint64_t(options.maxMemoryBytes);
+        window.controller()->setLimits(limits);
+    }
     if (!options.specPath.isEmpty()) {
         QString error;
         if (!window.openSpec(options.specPath, &error)) {
@@ -31,6 +41,7 @@ int runScreenshot(const ScreenshotOptions& options, QTextStream& err) {
     }
     if (options.presentation)
         window.setPresentationMode(true);
+    window.setAutoProbabilityRange(options.autoRange);
     window.show();
     window.resize(options.size);
     QApplication::processEvents();
@@ -107,6 +118,47 @@ Timing measure(MainWindow& w, QSpinBox* spin, int a, int b, int rounds) {
     return r;
 }
 
+/// Peak resident memory of this process (VmHWM), in MiB; 0 when unknown.
+double peakRssMiB() {
+    QFile f(QStringLiteral("/proc/self/status"));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    const QString text = QString::fromLatin1(f.readAll());
+    const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("VmHWM:\\s*(\\d+) kB")).match(text);
+    return m.hasMatch() ? m.captured(1).toDouble() / 1024.0 : 0.0;
+}
+
+/// One setting change through the window's own path (the edit schedules a
+/// recompute; a large setup computes in the background): milliseconds until
+/// the new trace is shown and repainted; the longest the event loop went
+/// without running while the core computed (how responsive the window stays);
+/// and the time the views took to take the new trace on the main thread.
+struct BackgroundTiming {
+    double ms = 0, longestStallMs = 0, adoptMs = 0;
+};
+BackgroundTiming measureBackground(MainWindow& w, QSpinBox* spin, int value) {
+    BackgroundTiming r;
+    bool shown = false;
+    const auto connection = QObject::connect(w.controller(), &Controller::traceChanged, [&] { shown = true; });
+    QElapsedTimer t, gap;
+    t.start();
+    gap.start();
+    spin->setValue(value);
+    while (!shown) {
+        QApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 5);
+        const double ms = double(gap.nsecsElapsed()) / 1e6;
+        if (shown)
+            r.adoptMs = ms; // this pass delivered the trace and updated every view
+        else
+            r.longestStallMs = std::max(r.longestStallMs, ms);
+        gap.restart();
+    }
+    w.repaint();
+    r.ms = double(t.nsecsElapsed()) / 1e6;
+    QObject::disconnect(connection);
+    return r;
+}
+
 } // namespace
 
 int runBenchUi(QTextStream& out, const QElapsedTimer& sinceStart) {
@@ -116,7 +168,8 @@ int runBenchUi(QTextStream& out, const QElapsedTimer& sinceStart) {
     w.repaint();
     QApplication::processEvents();
     const double coldMs = double(sinceStart.nsecsElapsed()) / 1e6;
-    out << "cold start to first frame: " << QString::number(coldMs, 'f', 1) << " ms" << Qt::endl;
+    out << "cold start to first frame: " << QString::number(coldMs, 'f', 1)
+        << " ms; core threads: " << core::threadCount() << Qt::endl;
 
     SetupPanel* p = w.setupPanel();
     struct Case {
@@ -130,7 +183,12 @@ int runBenchUi(QTextStream& out, const QElapsedTimer& sinceStart) {
         {"MultiHeadAttention T=S=512 E=64 heads=8", 0, 512, 512, 64, 8},
         {"Attention          T=S=512 E=64", 1, 512, 512, 64, 8},
         {"AdditiveAttention  T=S=512 E=64", 2, 512, 512, 64, 8},
+        {"MultiHeadAttention T=S=2048 E=512 heads=8", 0, 2048, 2048, 512, 8},
+        {"MultiHeadAttention T=S=4096 E=512 heads=8", 0, 4096, 4096, 512, 8},
     };
+    core::SpecLimits limits;
+    limits.maxBytes = std::uint64_t(8) << 30; // the 4096 case needs about 4.4 GB by the estimate
+    w.controller()->setLimits(limits);
     for (const Case& c : cases) {
         p->layerCombo()->setCurrentIndex(c.layer);
         p->queryLenSpin()->setValue(c.T);
@@ -138,21 +196,39 @@ int runBenchUi(QTextStream& out, const QElapsedTimer& sinceStart) {
         p->queryFeaturesSpin()->setValue(c.E);
         p->valueFeaturesSpin()->setValue(c.E);
         p->headsSpin()->setValue(c.heads);
-        p->keyDimSpin()->setValue(8);
+        const bool huge = c.T >= 2048;
+        p->keyDimSpin()->setValue(huge ? 64 : 8);
         w.recomputeNow();
         // Show the heaviest step: the scores/weights matrix.
         w.controller()->setCurrentStepByKey(QStringLiteral("weights"));
         w.repaint();
         const bool big = c.T > 100;
+        const int kd = huge ? 64 : 8, rounds = c.T >= 4096 ? 3 : big ? 7 : 31;
         // MHA: change key_dim; the others: change the seed-free width via query length ± 1.
-        const Timing t = c.layer == 0 ? measure(w, p->keyDimSpin(), 8, 9, big ? 7 : 31)
-                                      : measure(w, p->queryLenSpin(), c.T, c.T - 1, big ? 7 : 31);
+        const Timing t = c.layer == 0 ? measure(w, p->keyDimSpin(), kd, kd + 1, rounds)
+                                      : measure(w, p->queryLenSpin(), c.T, c.T - 1, rounds);
         out << c.name << ": change → recompute → repaint median " << QString::number(t.median, 'f', 2) << " ms, max "
             << QString::number(t.max, 'f', 2) << " ms (core::run "
             << QString::number(w.controller()->lastRunMs(), 'f', 2) << " ms; recompute + view updates "
             << QString::number(t.updateMedian, 'f', 2) << " ms, repaint " << QString::number(t.paintMedian, 'f', 2)
             << " ms)" << Qt::endl;
+        if (huge) {
+            // The window's own path: the edit recomputes in the background.
+            std::vector<double> total, stall, adopt;
+            for (int i = 0; i < rounds; ++i) {
+                const BackgroundTiming bg =
+                    measureBackground(w, p->keyDimSpin(), p->keyDimSpin()->value() == kd ? kd + 1 : kd);
+                total.push_back(bg.ms);
+                stall.push_back(bg.longestStallMs);
+                adopt.push_back(bg.adoptMs);
+            }
+            out << "  in the background: edit → trace shown → repaint median " << QString::number(median(total), 'f', 1)
+                << " ms; longest event-loop stall while computing median " << QString::number(median(stall), 'f', 1)
+                << " ms; views taking the new trace " << QString::number(median(adopt), 'f', 1)
+                << " ms; peak RSS so far " << QString::number(peakRssMiB(), 'f', 0) << " MiB" << Qt::endl;
+        }
     }
+    out << "peak RSS: " << QString::number(peakRssMiB(), 'f', 0) << " MiB" << Qt::endl;
     return 0;
 }
 

@@ -16,9 +16,11 @@ struct ScreenshotOptions {
     QString stepKey;  // empty: the first step
     QSize size{1280, 800};
     bool presentation = false;
-    QString lessonPath;  // a lesson to open (then specPath/stepKey are ignored)
-    int slide = 1;       // its slide, 1-based
-    bool reveal = false; // reveal the slide's question (without an answer)
+    QString lessonPath;        // a lesson to open (then specPath/stepKey are ignored)
+    int slide = 1;             // its slide, 1-based
+    bool reveal = false;       // reveal the slide's question (without an answer)
+    double maxMemoryBytes = 0; // the memory budget (0: the default)
+    bool autoRange = false;    // probability colours 0 … the step's largest value
 };
 
 /// Render the main window at a step into a PNG. Returns the process exit code;

@@ -19,6 +19,8 @@
 #include "ui/timeline/step_timeline.h"
 #include "ui/timeline/trace_model.h"
 
+#include "core/attention.h"
+#include "core/keras_model.h"
 #include "core/script_export.h"
 #include "core/spec.h"
 
@@ -43,6 +45,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPainter>
+#include <QProgressBar>
 #include <QScrollArea>
 #include <QScreen>
 #include <QSettings>
@@ -196,7 +199,23 @@ MainWindow::MainWindow(QWidget* parent)
     m_statusError->setStyleSheet(QStringLiteral("QLabel { color: #b00000; }"));
     m_statusInfo = new QLabel(this);
     statusBar()->addWidget(m_statusError, 1);
+    m_busy = new QProgressBar(this);
+    m_busy->setRange(0, 0); // busy: the number of steps is known only when done
+    m_busy->setMaximumWidth(160);
+    m_busy->setTextVisible(false);
+    m_busy->setToolTip(tr("Computing the new setup; the last result stays on screen until it is ready"));
+    m_busy->hide();
+    statusBar()->addPermanentWidget(m_busy);
     statusBar()->addPermanentWidget(m_statusInfo);
+    m_busyTimer = new QTimer(this);
+    m_busyTimer->setInterval(150);
+    connect(m_busyTimer, &QTimer::timeout, this, [this] {
+        if (!m_controller->isComputing())
+            return;
+        m_busy->show();
+        const int done = m_controller->computingStepsDone();
+        m_statusInfo->setText(done > 0 ? tr("Computing… %n step(s) done", nullptr, done) : tr("Computing…"));
+    });
 
     createActions();
     createMenus();
@@ -204,7 +223,8 @@ MainWindow::MainWindow(QWidget* parent)
     // Recompute on the next event-loop pass, so a burst of edits costs one run.
     m_recomputeTimer->setSingleShot(true);
     m_recomputeTimer->setInterval(0);
-    connect(m_recomputeTimer, &QTimer::timeout, this, &MainWindow::recomputeNow);
+    connect(m_recomputeTimer, &QTimer::timeout, this, &MainWindow::recomputeInBackground);
+    connect(m_controller, &Controller::computingChanged, this, &MainWindow::onComputingChanged);
     connect(m_setup, &SetupPanel::specEdited, this, &MainWindow::onSetupEdited);
     connect(m_setup, &SetupPanel::loadedMasksDropped, this, &MainWindow::setNotice);
     connect(m_setup, &SetupPanel::browseRequested, this, &MainWindow::browseNpy);
@@ -234,6 +254,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_controller->setWaitForAnimation(true);
 
     connect(m_heatmap, &HeatmapView::sliceIndexChanged, this, &MainWindow::onSliceIndexChanged);
+    connect(m_heatmap, &HeatmapView::autoProbabilityRangeChanged, m_stage, &StageView::setAutoProbabilityRange);
     connect(m_centre, &QTabWidget::currentChanged, this, [this](int tab) {
         m_controller->setWaitForAnimation(tab == 0);
         updateCompare();
@@ -463,7 +484,36 @@ void MainWindow::recomputeNow() {
         m_controller->setInputError(r.errorField, r.errorMessage);
         return;
     }
+    showTraceSize(r.spec);
     m_controller->setSpec(r.spec, r.queryTokens, r.keyTokens);
+}
+
+void MainWindow::recomputeInBackground() {
+    m_recomputeTimer->stop();
+    const SetupPanel::Result r = m_setup->buildSpec();
+    if (!r.errorMessage.isEmpty()) {
+        m_controller->setInputError(r.errorField, r.errorMessage);
+        return;
+    }
+    showTraceSize(r.spec);
+    m_controller->requestSpec(r.spec, r.queryTokens, r.keyTokens);
+}
+
+void MainWindow::showTraceSize(const core::Spec& spec) {
+    m_setup->setTraceSize(core::estimateTraceBytes(spec), double(m_controller->limits().maxBytes));
+}
+
+void MainWindow::onComputingChanged(bool computing) {
+    if (computing) {
+        m_busyTimer->start();
+        return;
+    }
+    m_busyTimer->stop();
+    m_busy->hide();
+    if (const auto trace = m_controller->trace(); trace && !m_controller->hasError())
+        m_statusInfo->setText(tr("%1 · %n step(s) · %2 FLOPs · computed in %3 ms", nullptr, int(trace->steps.size()))
+                                  .arg(QString::fromStdString(trace->layer), countText(trace->totalFlops()))
+                                  .arg(m_controller->lastRunMs(), 0, 'f', 1));
 }
 
 void MainWindow::onTraceChanged() {
@@ -565,10 +615,16 @@ void MainWindow::onSliceIndexChanged(core::AxisRole role, const QString&, int va
     m_stage->setSliceIndices(m_batch, m_head);
 }
 
+void MainWindow::setAutoProbabilityRange(bool on) {
+    m_heatmap->setAutoProbabilityRange(on);
+    m_stage->setAutoProbabilityRange(on);
+}
+
 void MainWindow::settle() {
     QApplication::processEvents();
     if (m_recomputeTimer->isActive())
         recomputeNow();
+    m_controller->waitForIdle();
     m_stage->setProgress(1.0);
     QApplication::processEvents();
 }

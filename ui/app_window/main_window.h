@@ -19,6 +19,7 @@ class QMenu;
 class QSettings;
 class QSlider;
 class QTabWidget;
+class QProgressBar;
 class QTimer;
 class QToolButton;
 
@@ -78,6 +79,9 @@ public:
     bool exportHeatmap(const QString& path, QString* error = nullptr);
     bool exportStage(const QString& path, QString* error = nullptr);
 
+    /// Probability steps coloured 0 … their largest value (inspector and stage) instead of 0–1.
+    void setAutoProbabilityRange(bool on);
+
     bool isPresentationMode() const { return m_presenting; }
     double zoom() const { return m_zoom; }
     QStringList recentFiles() const { return m_recentFiles; }
@@ -126,6 +130,11 @@ private:
     void onSetupEdited();
     void onSliceIndexChanged(core::AxisRole role, const QString& axisName, int value);
     void scheduleRecompute();
+    /// Recompute from the setup panel, in the background when the setup is large.
+    void recomputeInBackground();
+    /// Show the expected trace size of this spec in the setup panel.
+    void showTraceSize(const core::Spec& spec);
+    void onComputingChanged(bool computing);
     void updateCompare();
     void updateLabs();
     void addRecentFile(const QString& path);
@@ -157,6 +166,8 @@ private:
     QDockWidget* m_timelineDock;
     QLabel* m_statusError;
     QLabel* m_statusInfo;
+    QProgressBar* m_busy; // shown while a background run computes
+    QTimer* m_busyTimer;  // shows m_busy only when a run lasts, so small ones never flicker
     QTimer* m_recomputeTimer;
     SessionAutosave* m_autosave = nullptr;
     ExportMenu* m_exportMenu = nullptr;

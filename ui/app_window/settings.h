@@ -30,6 +30,7 @@ inline const Preference<QStringList> recentFiles{"session/recentFiles", {}};
 inline const Preference<QString> lastDirectory{"session/lastDirectory", {}};
 inline const Preference<double> zoom{"view/zoom", 1.0};
 inline const Preference<double> playSpeed{"step/speed", 1.0};
+inline const Preference<int> threads{"compute/threads", 0}; // 0: the machine's cores
 inline constexpr int maxRecentFiles = 8;
 } // namespace settings
 

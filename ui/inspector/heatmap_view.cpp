@@ -8,6 +8,7 @@
 
 #include <qcustomplot.h>
 
+#include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -30,9 +31,9 @@ core::AxisRole roleOf(const core::Step& s, int axis) {
 } // namespace
 
 HeatmapView::HeatmapView(QWidget* parent)
-    : QWidget(parent), m_title(new QLabel(this)), m_spinLayout(new QHBoxLayout), m_tabs(new QTabWidget(this)),
-      m_plot(new QCustomPlot(m_tabs)), m_hover(new QLabel(this)), m_stats(new QLabel(this)),
-      m_table(new QTableView(m_tabs)), m_model(new TensorSliceModel(this)) {
+    : QWidget(parent), m_title(new QLabel(this)), m_spinLayout(new QHBoxLayout), m_rangeCombo(new QComboBox(this)),
+      m_tabs(new QTabWidget(this)), m_plot(new QCustomPlot(m_tabs)), m_hover(new QLabel(this)),
+      m_stats(new QLabel(this)), m_table(new QTableView(m_tabs)), m_model(new TensorSliceModel(this)) {
     m_title->setWordWrap(true);
     m_title->setTextFormat(Qt::RichText);
     m_hover->setTextFormat(Qt::RichText);
@@ -84,11 +85,25 @@ HeatmapView::HeatmapView(QWidget* parent)
     m_tabs->setTabToolTip(1, tr("The slice as numbers, with each row's sum"));
     m_tabs->setDocumentMode(true);
 
+    m_rangeCombo->addItem(tr("Colours 0–1"));
+    m_rangeCombo->addItem(tr("Colours 0–max (auto)"));
+    m_rangeCombo->setToolTip(tr("Probabilities: a fixed 0–1 scale compares steps; auto stretches the colours to "
+                                "the step's largest value (long sequences spread the weights thin)"));
+    m_rangeCombo->setFocusPolicy(Qt::ClickFocus);
+    m_rangeCombo->hide();
+    connect(m_rangeCombo, &QComboBox::currentIndexChanged, this, [this](int index) {
+        setAutoProbabilityRange(index == 1);
+        emit autoProbabilityRangeChanged(index == 1);
+    });
+
     m_spinLayout->setContentsMargins(0, 0, 0, 0);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_title);
-    layout->addLayout(m_spinLayout);
+    auto* controls = new QHBoxLayout;
+    controls->addLayout(m_spinLayout, 1);
+    controls->addWidget(m_rangeCombo);
+    layout->addLayout(controls);
     layout->addWidget(m_tabs, 1);
     layout->addWidget(m_hover);
     layout->addWidget(m_stats);
@@ -133,6 +148,15 @@ int HeatmapView::sliceIndex(const QString& axisName) const {
     return it == m_sliceIndices.end() ? 0 : it->second;
 }
 
+void HeatmapView::setAutoProbabilityRange(bool on) {
+    if (on == m_autoProbability)
+        return;
+    m_autoProbability = on;
+    const QSignalBlocker block(m_rangeCombo);
+    m_rangeCombo->setCurrentIndex(on ? 1 : 0);
+    refill();
+}
+
 int HeatmapView::rows() const {
     return int(m_model->slice().rows);
 }
@@ -155,6 +179,11 @@ void HeatmapView::rebuild() {
         m_colAxis = axes.colAxis;
         m_masked = core::maskedCells(*m_trace, *s);
         m_colours = colourScaleFor(s->display.kind, s->value.values(), m_masked);
+        m_probabilityMax = 0;
+        if (m_colours.kind == ColorRangeKind::Probability)
+            for (size_t i = 0; i < s->value.values().size(); ++i)
+                if (const float v = s->value.values()[i]; std::isfinite(v) && (m_masked.empty() || !m_masked[i]))
+                    m_probabilityMax = std::max(m_probabilityMax, double(v));
         m_title->setText(tr("<b>%1</b> <code>%2</code> %3 %4")
                              .arg(stepTitle(*s).toHtmlEscaped(), QString::fromStdString(s->key),
                                   shapeText(s->value.shape()), axesText(s->axes).toHtmlEscaped()));
@@ -249,6 +278,10 @@ void HeatmapView::refill() {
 
     // Colours: the step's one colour scale (whole tensor, masked cells left
     // out), the same on the stage and in the compare view.
+    const bool probability = m_colours.kind == ColorRangeKind::Probability;
+    m_rangeCombo->setVisible(probability);
+    if (probability)
+        m_colours.upper = m_autoProbability && m_probabilityMax > 0 ? m_probabilityMax : 1.0;
     m_map->setGradient(qcpGradient(m_colours, maskedColour()));
     // Which cells of the slice are masked: the core's flags, sliced like the values.
     m_sliceMasked.assign(size_t(rows) * size_t(cols), 0);
@@ -267,34 +300,46 @@ void HeatmapView::refill() {
             }
     }
 
+    // A large slice is drawn max-|value| pooled (each drawn cell is the most
+    // extreme of its block, masked cells left out unless the whole block is),
+    // so single large values stay visible; the hover reads the exact cell.
+    std::vector<float> toDraw = slice.values;
+    for (size_t i = 0; i < toDraw.size(); ++i)
+        if (m_sliceMasked[i] && std::isfinite(toDraw[i]))
+            toDraw[i] = -1e9f;
+    const core::Pooled drawn = core::poolMaxAbs(toDraw, rows, cols, kMaxDrawnCells, kMaxDrawnCells);
+    m_blockRows = int(drawn.blockRows);
+    m_blockCols = int(drawn.blockCols);
+    const int drawnRows = int(drawn.rows), drawnCols = int(drawn.cols);
+    const QCPRange xRange(0.5 * double(m_blockCols - 1), double(drawnCols - 1) * m_blockCols + 0.5 * (m_blockCols - 1));
+    const QCPRange yRange(0.5 * double(m_blockRows - 1), double(drawnRows - 1) * m_blockRows + 0.5 * (m_blockRows - 1));
     auto* cells = m_map->data();
-    cells->setSize(cols, rows);
-    cells->setRange(QCPRange(0, cols - 1), QCPRange(0, rows - 1));
+    cells->setSize(drawnCols, drawnRows);
+    cells->setRange(xRange, yRange);
     auto* special = m_nonFiniteMap->data();
-    special->setSize(cols, rows);
-    special->setRange(QCPRange(0, cols - 1), QCPRange(0, rows - 1));
+    special->setSize(drawnCols, drawnRows);
+    special->setRange(xRange, yRange);
     m_plot->clearItems(); // the NaN/Inf labels of the previous slice
     m_nonFinite = 0;
+    for (float v : slice.values)
+        m_nonFinite += !std::isfinite(v);
     const bool labelCells = rows <= 32 && cols <= 32;
-    for (int r = 0; r < rows; ++r)
-        for (int c = 0; c < cols; ++c) {
-            const float v = slice.at(r, c);
-            const bool masked = isMaskedCell(r, c);
+    for (int r = 0; r < drawnRows; ++r)
+        for (int c = 0; c < drawnCols; ++c) {
+            const float v = drawn.at(r, c);
+            const bool masked = drawn.blockRows * drawn.blockCols > 1 ? core::isMaskedScore(v) : isMaskedCell(r, c);
             const bool finite = std::isfinite(v);
             cells->setCell(c, r, masked || !finite ? std::nan("") : double(v));
             special->setCell(c, r, finite ? std::nan("") : 0.5);
-            if (!finite) {
-                ++m_nonFinite;
-                if (labelCells) {
-                    auto* label = new QCPItemText(m_plot);
-                    label->position->setType(QCPItemPosition::ptPlotCoords);
-                    label->position->setCoords(c, r);
-                    label->setText(std::isnan(v) ? QStringLiteral("NaN")
-                                   : v > 0       ? QStringLiteral("∞")
-                                                 : QStringLiteral("−∞"));
-                    label->setColor(Qt::black);
-                    label->setClipToAxisRect(true);
-                }
+            if (!finite && labelCells) {
+                auto* label = new QCPItemText(m_plot);
+                label->position->setType(QCPItemPosition::ptPlotCoords);
+                label->position->setCoords(c, r);
+                label->setText(std::isnan(v) ? QStringLiteral("NaN")
+                               : v > 0       ? QStringLiteral("∞")
+                                             : QStringLiteral("−∞"));
+                label->setColor(Qt::black);
+                label->setClipToAxisRect(true);
             }
         }
     m_map->setDataRange(QCPRange(m_colours.lower, m_colours.upper));
@@ -324,7 +369,14 @@ void HeatmapView::refill() {
     setupAxis(m_plot->xAxis, m_colAxis, cols);
     setupAxis(m_plot->yAxis, t.rank() >= 2 ? m_rowAxis : -1, rows);
     m_plot->xAxis->setTickLabelRotation(labelsFor(m_colAxis).isEmpty() ? 0 : -45);
-    m_scale->axis()->setLabel(m_colours.kind == ColorRangeKind::Probability ? tr("probability") : QString());
+    QString scaleLabel =
+        probability
+            ? (m_autoProbability ? tr("probability (auto 0–%1)").arg(m_colours.upper, 0, 'g', 3) : tr("probability"))
+            : QString();
+    if (m_blockRows > 1 || m_blockCols > 1)
+        scaleLabel = (scaleLabel.isEmpty() ? QString() : scaleLabel + QStringLiteral(" · ")) +
+                     tr("max |v| per %1×%2 block").arg(m_blockRows).arg(m_blockCols);
+    m_scale->axis()->setLabel(scaleLabel);
     applyFonts();
     m_plot->replot(QCustomPlot::rpQueuedRefresh);
 
@@ -439,8 +491,26 @@ QString HeatmapView::hoverText() const {
     }
     const QString value = isMaskedCell(m_hoverRow, m_hoverCol) ? tr("%1 (masked)").arg(m_hoverValue, 0, 'g', 9)
                                                                : QString::number(m_hoverValue, 'g', 9);
-    return tr("<code>%1[%2]</code> = <b>%3</b>")
-        .arg(QString::fromStdString(s->key), parts.join(QStringLiteral(", ")), value);
+    QString text = tr("<code>%1[%2]</code> = <b>%3</b>")
+                       .arg(QString::fromStdString(s->key), parts.join(QStringLiteral(", ")), value);
+    if (m_blockRows > 1 || m_blockCols > 1) {
+        // The drawn cell is its block's most extreme value: say which block, and that value.
+        const int r0 = m_hoverRow / m_blockRows * m_blockRows, c0 = m_hoverCol / m_blockCols * m_blockCols;
+        const int r1 = std::min(r0 + m_blockRows, rows()) - 1, c1 = std::min(c0 + m_blockCols, columns()) - 1;
+        const core::Slice2D& slice = m_model->slice();
+        std::vector<float> block;
+        for (int r = r0; r <= r1; ++r)
+            for (int c = c0; c <= c1; ++c)
+                block.push_back(isMaskedCell(r, c) && std::isfinite(slice.at(r, c)) ? -1e9f : slice.at(r, c));
+        const float extreme = core::poolMaxAbs(block, r1 - r0 + 1, c1 - c0 + 1, 1, 1).values.front();
+        text += tr("<br>Drawn: the largest |value| of rows %1–%2 × columns %3–%4, %5")
+                    .arg(r0)
+                    .arg(r1)
+                    .arg(c0)
+                    .arg(c1)
+                    .arg(QString::number(extreme, 'g', 6));
+    }
+    return text;
 }
 
 void HeatmapView::setZoom(double factor) {

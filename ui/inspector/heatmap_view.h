@@ -6,6 +6,7 @@
 
 #include "ui/colour/colour_scale.h"
 #include "ui/export/figure_export.h"
+#include "core/downsample.h"
 #include "core/trace.h"
 
 #include <QStringList>
@@ -18,6 +19,7 @@
 class QCustomPlot;
 class QCPColorMap;
 class QCPColorScale;
+class QComboBox;
 class QHBoxLayout;
 class QLabel;
 class QMouseEvent;
@@ -57,6 +59,16 @@ public:
     ColorRangeKind rangeKind() const { return m_colours.kind; }
     /// The step's colour scale (colour/colour_scale.h), the same as the stage's.
     const ColourScale& colourScale() const { return m_colours; }
+    /// Probability steps: colour from 0 to the step's largest value instead of 0 to 1
+    /// (at T=S=2048 the largest weight is about 0.07). Kept across steps.
+    void setAutoProbabilityRange(bool on);
+    bool autoProbabilityRange() const { return m_autoProbability; }
+    QComboBox* rangeCombo() const { return m_rangeCombo; }
+    /// Input cells per drawn cell when a large slice is pooled (1 × 1: not pooled).
+    int blockRows() const { return m_blockRows; }
+    int blockColumns() const { return m_blockCols; }
+    /// Slices larger than this (per side) are drawn max-|value| pooled.
+    static constexpr int kMaxDrawnCells = 256;
     /// Whether cell (row, col) of the slice is masked (the core's maskedCells).
     bool isMaskedCell(int row, int col) const;
     /// Pixel position (in plot widget coordinates) of a cell's centre.
@@ -85,6 +97,8 @@ signals:
     /// The user moved a leading-axis spin box.
     void sliceIndexChanged(core::AxisRole role, const QString& axisName, int value);
     void cellHovered(int row, int col, double value);
+    /// The user chose the fixed 0–1 (false) or auto (true) probability colours.
+    void autoProbabilityRangeChanged(bool on);
 
 private:
     void rebuild();
@@ -107,9 +121,13 @@ private:
     int m_hoverRow = -1, m_hoverCol = -1;
     double m_hoverValue = 0;
     double m_zoom = 1.0;
+    bool m_autoProbability = false;
+    double m_probabilityMax = 1; // the step's largest unmasked value (auto range)
+    int m_blockRows = 1, m_blockCols = 1;
 
     QLabel* m_title;
     QHBoxLayout* m_spinLayout;
+    QComboBox* m_rangeCombo;                        // fixed 0–1 or auto, shown on probability steps
     std::vector<std::pair<int, QSpinBox*>> m_spins; // (axis, spin box)
     QTabWidget* m_tabs;
     QCustomPlot* m_plot;

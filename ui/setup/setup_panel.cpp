@@ -19,6 +19,7 @@
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollArea>
@@ -66,6 +67,11 @@ void SetupPanel::buildUi() {
                                           "border-radius: 3px; padding: 4px; }"));
     m_error->hide();
     column->addWidget(m_error);
+    m_traceSize = new QLabel(content);
+    m_traceSize->setWordWrap(true);
+    m_traceSize->setToolTip(tr("Memory the trace of this setup needs (every intermediate kept), against the "
+                               "memory budget; larger setups are refused before anything is computed"));
+    column->addWidget(m_traceSize);
 
     // --- Layer -----------------------------------------------------------
     auto* layerBox = new QGroupBox(tr("Layer"), content);
@@ -129,8 +135,8 @@ void SetupPanel::buildUi() {
     auto* sizeBox = new QGroupBox(tr("Sizes"), content);
     auto* sizeForm = new QFormLayout(sizeBox);
     m_batch = makeSpin(sizeBox, 0, 64, 1, tr("B: how many sequences in the batch"));
-    m_queryLen = makeSpin(sizeBox, 0, 2048, 4, tr("T: query length (target sequence)"));
-    m_sourceLen = makeSpin(sizeBox, 0, 2048, 4, tr("S: source length (keys and values)"));
+    m_queryLen = makeSpin(sizeBox, 0, 8192, 4, tr("T: query length (target sequence)"));
+    m_sourceLen = makeSpin(sizeBox, 0, 8192, 4, tr("S: source length (keys and values)"));
     m_queryFeatures = makeSpin(sizeBox, 0, 4096, 8, tr("Features per query token"));
     m_valueFeatures = makeSpin(sizeBox, 0, 4096, 8, tr("Features per value token"));
     m_keyFeatures = makeSpin(sizeBox, -1, 4096, -1, tr("Features per key token (auto: no separate key; key = value)"));
@@ -572,6 +578,15 @@ QString SetupPanel::inputOrigin(const QString& which) const {
 
 QSize SetupPanel::sizeHint() const {
     return {m_preferredWidth, QWidget::sizeHint().height()};
+}
+
+void SetupPanel::setTraceSize(double bytes, double budget) {
+    const QLocale locale;
+    const auto human = [&](double b) { return locale.formattedDataSize(qint64(std::min(b, 9e18)), 1); };
+    const bool over = !(bytes <= budget);
+    m_traceSize->setText(over ? tr("Trace: about %1 — over the %2 memory budget").arg(human(bytes), human(budget))
+                              : tr("Trace: about %1 of the %2 memory budget").arg(human(bytes), human(budget)));
+    m_traceSize->setStyleSheet(over ? QStringLiteral("QLabel { color: #a00000; }") : QString());
 }
 
 } // namespace attnviz::ui

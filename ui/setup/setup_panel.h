@@ -107,6 +107,9 @@ public:
     TensorEditModel* valueTableModel() const { return m_valueModel; }
     /// The panel's error text (hidden when there is no error).
     QLabel* errorLabel() const { return m_error; }
+    /// Show the expected trace size against the memory budget (bytes; both > 0).
+    void setTraceSize(double bytes, double budget);
+    QLabel* traceSizeLabel() const { return m_traceSize; }
     /// Masks from an opened spec still in use (attention_mask, key_mask or per-batch padding).
     bool hasLoadedMasks() const;
     QCheckBox* causalCheck() const { return m_causal; }
@@ -186,6 +189,7 @@ private:
     QLineEdit* m_valueFile;
     QLineEdit* m_keyFile;
     QLabel* m_error;
+    QLabel* m_traceSize;
 
     QMap<QString, QWidget*> m_fieldWidgets; // core field name -> widget
     QList<QWidget*> m_marked;

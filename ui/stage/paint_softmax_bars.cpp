@@ -5,6 +5,7 @@
 #include <QFontMetricsF>
 #include <QPainter>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -28,6 +29,9 @@ void drawBars(QPainter& p, const StageScene& sc, const QRectF& area, double prog
         caption = tr_("÷ Σ = %1: the row now sums to 1 — these are the weights of row %2")
                       .arg(fmt(double(sc.expSum)))
                       .arg(sc.focusRow);
+    if (sc.barsRest > 0)
+        caption =
+            tr_("The %1 largest weights, and the other %2 keys as one bar. ").arg(n - 1).arg(sc.barsRest) + caption;
     p.setFont(f.info);
     p.setPen(kText);
     p.drawText(QRectF(area.left(), area.top(), area.width(), im.height()), Qt::AlignHCenter | Qt::AlignTop,
@@ -61,6 +65,9 @@ void drawBars(QPainter& p, const StageScene& sc, const QRectF& area, double prog
         double h = raw + (ex - raw) * tExp;
         h = h + (nm - h) * tNorm;
         h *= appear;
+        const bool rest = sc.barsRest > 0 && c == n - 1;
+        if (rest) // Σ exp of many keys can pass 1: the bar stops at the top, its label says how much
+            h = std::clamp(h, -chart.height() / 2, chart.height());
         const QRectF bar(x, h >= 0 ? zero - h : zero, barW, std::fabs(h));
         const QColor colour =
             tNorm > 0.5 ? QColor(colourScaleFor(core::ValueKind::Probability, {}).rgb(double(sc.rowOut[size_t(c)])))
@@ -83,9 +90,12 @@ void drawBars(QPainter& p, const StageScene& sc, const QRectF& area, double prog
                 v = double(sc.rowExp[size_t(c)]);
             p.setPen(kText);
             const double ty = h >= 0 ? zero - h - labelH - 1 : zero - h + 1;
+            QString text = masked && prog < 0.5 ? QStringLiteral("−∞") : fmt(v);
+            if (rest && !masked) // the rest bar: its largest logit, then sums
+                text = (prog < 0.3 ? QStringLiteral("≤ ") : QStringLiteral("Σ ")) + text;
             if (appear > 0.9)
                 p.drawText(QRectF(x - slot * 0.15, ty, barW + slot * 0.3, labelH), Qt::AlignHCenter | Qt::AlignBottom,
-                           lm.elidedText(masked && prog < 0.5 ? QStringLiteral("−∞") : fmt(v), Qt::ElideRight, slot));
+                           lm.elidedText(text, Qt::ElideRight, rest ? slot * 1.4 : slot));
         }
     }
 }

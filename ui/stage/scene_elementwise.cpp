@@ -43,10 +43,11 @@ bool buildElementwise(StageScene& sc, const core::Trace& trace, const core::Step
                 keep = double(gy.values[i]) / double(gx.values[i]);
         }
         gy.crossed = dropped;
-        for (int r = 0; r < gy.rows; ++r)
-            for (int c = 0; c < gy.cols; ++c)
-                if (gy.isCrossed(r, c))
-                    gy.image.setPixel(c, r, qRgb(0, 0, 0));
+        if (gy.blockRows == 1 && gy.blockCols == 1) // a pooled image keeps its blocks' extremes
+            for (int r = 0; r < gy.rows; ++r)
+                for (int c = 0; c < gy.cols; ++c)
+                    if (gy.isCrossed(r, c))
+                        gy.image.setPixel(c, r, qRgb(0, 0, 0));
         sc.symbols << tr_("dropout →");
         sc.infoLines << tr_("%1 of %2 weights dropped (crossed); the kept ones are scaled by %3 so the "
                             "expected sum stays the same. Training only.")

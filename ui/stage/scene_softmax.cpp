@@ -7,6 +7,7 @@
 #include "core/step_display.h"
 
 #include <algorithm>
+#include <numeric>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
@@ -15,6 +16,12 @@ namespace attnviz::ui::stage {
 
 using core::Index;
 using core::OpKind;
+
+namespace {
+// Rows longer than kMaxBars show the kTopBars largest weights and one bar for the rest.
+constexpr int kMaxBars = 24;
+constexpr int kTopBars = 15;
+} // namespace
 
 bool buildSoftmax(StageScene& sc, const core::Trace& trace, const core::Step& s, int batch, int head,
                   const Tokens& tok) {
@@ -72,6 +79,50 @@ bool buildSoftmax(StageScene& sc, const core::Trace& trace, const core::Step& s,
         sc.rowMaxAbs = 1;
     sc.expSum = float(row.sum);
     sc.barLabels = gx.colLabels;
+    if (n > kMaxBars) {
+        // The top keys by weight, largest first, and one bar for the rest.
+        std::vector<int> order(static_cast<size_t>(n));
+        std::iota(order.begin(), order.end(), 0);
+        std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+            if (sc.rowMasked[size_t(a)] != sc.rowMasked[size_t(b)])
+                return !sc.rowMasked[size_t(a)];
+            return sc.rowOut[size_t(a)] > sc.rowOut[size_t(b)];
+        });
+        std::vector<float> in, ex, out;
+        std::vector<uint8_t> masked;
+        QStringList labels;
+        for (int k = 0; k < kTopBars; ++k) {
+            const size_t i = size_t(order[size_t(k)]);
+            in.push_back(sc.rowIn[i]);
+            ex.push_back(sc.rowExp[i]);
+            out.push_back(sc.rowOut[i]);
+            masked.push_back(sc.rowMasked[i]);
+            labels << gx.colLabels.value(int(i));
+        }
+        float restMax = -std::numeric_limits<float>::infinity();
+        double restExp = 0, restOut = 0;
+        bool restMasked = true;
+        for (size_t k = kTopBars; k < order.size(); ++k) {
+            const size_t i = size_t(order[k]);
+            restExp += double(sc.rowExp[i]);
+            restOut += double(sc.rowOut[i]);
+            if (!sc.rowMasked[i]) {
+                restMasked = false;
+                restMax = std::max(restMax, sc.rowIn[i]);
+            }
+        }
+        in.push_back(restMasked ? sc.rowIn[size_t(order.back())] : restMax);
+        ex.push_back(float(restExp));
+        out.push_back(float(restOut));
+        masked.push_back(restMasked);
+        sc.barsRest = n - kTopBars;
+        labels << tr_("%1 others").arg(sc.barsRest);
+        sc.rowIn = std::move(in);
+        sc.rowExp = std::move(ex);
+        sc.rowOut = std::move(out);
+        sc.rowMasked = std::move(masked);
+        sc.barLabels = labels;
+    }
     // Masked logits end as masked weights: the core flags them in both grids.
     sc.grids = {std::move(gx), std::move(gy)};
     sc.symbols = {QStringLiteral("→")};

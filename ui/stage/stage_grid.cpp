@@ -4,6 +4,7 @@
 #include "ui/inspector/tensor_slice_model.h"
 #include "ui/stage/stage_style.h"
 
+#include "core/downsample.h"
 #include "core/step_display.h"
 
 #include <algorithm>
@@ -245,26 +246,58 @@ void transposeGrid(StageGrid& g) {
     finishGrid(g);
 }
 
+namespace {
+
+QRgb cellColour(const StageGrid& g, float v, bool masked) {
+    if (!std::isfinite(v)) // NaN and ±Inf before masks: −Inf is not a masked cell
+        return nonFiniteColor().rgb();
+    if (masked)
+        return maskedColour().rgb();
+    return g.scale.rgb(double(v));
+}
+
+/// The image of a large grid: one pixel per block holding its most extreme
+/// value (core::poolMaxAbs); a block is masked only when all its cells are.
+void poolImage(StageGrid& g) {
+    std::vector<float> values = g.values;
+    if (!g.hatched.empty())
+        for (size_t i = 0; i < values.size(); ++i)
+            if (g.hatched[i] && std::isfinite(values[i]))
+                values[i] = -1e9f; // masked: left out unless the whole block is
+    const core::Pooled pooled = core::poolMaxAbs(values, g.rows, g.cols, kMaxImageCells, kMaxImageCells);
+    g.blockRows = int(pooled.blockRows);
+    g.blockCols = int(pooled.blockCols);
+    g.image = QImage(int(pooled.cols), int(pooled.rows), QImage::Format_RGB32);
+    for (int r = 0; r < int(pooled.rows); ++r) {
+        auto* line = reinterpret_cast<QRgb*>(g.image.scanLine(r));
+        for (int c = 0; c < int(pooled.cols); ++c) {
+            const float v = pooled.at(r, c);
+            line[c] = cellColour(g, v, core::isMaskedScore(v));
+        }
+    }
+}
+
+} // namespace
+
 void finishGrid(StageGrid& g) {
     const size_t n = size_t(g.rows) * size_t(g.cols);
-    g.image = QImage(std::max(g.cols, 1), std::max(g.rows, 1), QImage::Format_RGB32);
-    g.image.fill(kEmptyFill);
     if (!g.hatched.empty() && g.hatched.size() != n)
         g.hatched.clear(); // the grid was reshaped without its flags
-    const bool withText = g.rows <= kMaxTextCells && g.cols <= kMaxTextCells;
     g.texts.clear();
     g.textColours.clear();
+    g.blockRows = g.blockCols = 1;
+    if (g.rows > kMaxImageCells || g.cols > kMaxImageCells) {
+        poolImage(g);
+        return;
+    }
+    g.image = QImage(std::max(g.cols, 1), std::max(g.rows, 1), QImage::Format_RGB32);
+    g.image.fill(kEmptyFill);
+    const bool withText = g.rows <= kMaxTextCells && g.cols <= kMaxTextCells;
     for (int r = 0; r < g.rows; ++r) {
         auto* line = reinterpret_cast<QRgb*>(g.image.scanLine(r));
         for (int c = 0; c < g.cols; ++c) {
             const float v = g.at(r, c);
-            QRgb colour;
-            if (!std::isfinite(v)) // NaN and ±Inf before masks: −Inf is not a masked cell
-                colour = nonFiniteColor().rgb();
-            else if (g.isHatched(r, c))
-                colour = maskedColour().rgb();
-            else
-                colour = g.scale.rgb(double(v));
+            const QRgb colour = cellColour(g, v, g.isHatched(r, c));
             line[c] = colour;
             if (withText) {
                 g.texts << fmt(double(v));
@@ -275,8 +308,25 @@ void finishGrid(StageGrid& g) {
     }
 }
 
+void autoRangeProbabilities(StageGrid& g) {
+    if (g.scale.kind != ColorRangeKind::Probability)
+        return;
+    float mx = 0;
+    for (size_t i = 0; i < g.values.size(); ++i)
+        if (std::isfinite(g.values[i]) && (g.hatched.empty() || !g.hatched[i]))
+            mx = std::max(mx, g.values[i]);
+    if (!(mx > 0) || double(mx) == g.scale.upper)
+        return;
+    g.scale.upper = double(mx);
+    finishGrid(g);
+}
+
 void markHatched(StageGrid& g, const std::vector<uint8_t>& mask) {
     g.hatched = mask;
+    if (g.blockRows > 1 || g.blockCols > 1) {
+        finishGrid(g); // pooled: a block is masked only when every cell is
+        return;
+    }
     for (int r = 0; r < g.rows; ++r)
         for (int c = 0; c < g.cols; ++c)
             if (g.isHatched(r, c))

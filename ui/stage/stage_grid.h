@@ -41,6 +41,9 @@ StageGrid kernelGrid(const QString& name, const core::Tensor& w, int inner, int 
 void transposeGrid(StageGrid& g);
 /// Recompute the grid's cell colours and texts from its values, scale and masked cells.
 void finishGrid(StageGrid& g);
+/// Stretch a probability grid's colours to 0 … its largest value (the
+/// "auto" colour range); other palettes are left alone.
+void autoRangeProbabilities(StageGrid& g);
 /// Hatch these cells (1 = masked) over the grid's colours.
 void markHatched(StageGrid& g, const std::vector<uint8_t>& mask);
 

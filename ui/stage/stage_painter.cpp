@@ -4,6 +4,8 @@
 #include "ui/stage/paint_common.h"
 #include "ui/stage/stage_style.h"
 
+#include "core/downsample.h"
+
 #include <QFontMetricsF>
 #include <QPainter>
 
@@ -98,6 +100,16 @@ struct GridBox {
     int rowStep = 1, colStep = 1; // label every n-th row / column
 };
 
+/// Label every 1st, 2nd, 5th, 10th, … row and column, so labels never overlap.
+void setLabelSteps(GridBox& b, const StageGrid& g, const Fonts& f) {
+    const QFontMetricsF lm(f.label);
+    double widest = 0;
+    for (const QString& l : g.colLabels)
+        widest = std::max(widest, lm.horizontalAdvance(l));
+    b.rowStep = int(core::labelStep(g.rows, g.rows * b.cell, lm.height()));
+    b.colStep = int(core::labelStep(g.cols, g.cols * b.cell, std::max(lm.height() * 1.6, widest + 6 * f.z)));
+}
+
 struct GridMetrics {
     double rowLabelW = 0, top = 0, bottom = 0, textW = 0;
 };
@@ -167,15 +179,18 @@ void drawGrid(QPainter& p, const StageGrid& g, const GridBox& box, const Fonts& 
     p.fillRect(cr, kEmptyFill);
     const bool identity = !rowOrder || rowOrder->empty();
     auto rowAt = [&](long k) { return identity ? int(k) : (*rowOrder)[size_t(k)]; };
+    // The image has one pixel per cell, or per block of cells when pooled.
+    const double sx = double(g.image.width()) / std::max(g.cols, 1);
+    const double sy = double(g.image.height()) / std::max(g.rows, 1);
     auto blitRow = [&](int row, int cols) {
         if (cols <= 0)
             return;
-        p.drawImage(QRectF(cr.left(), cr.top() + row * c, cols * c, c), g.image, QRectF(0, row, cols, 1));
+        p.drawImage(QRectF(cr.left(), cr.top() + row * c, cols * c, c), g.image, QRectF(0, row * sy, cols * sx, sy));
     };
     const long fullRows = filled / std::max(g.cols, 1);
-    if (identity && fullRows > 0)
+    if (filled >= n || (identity && fullRows > 0))
         p.drawImage(QRectF(cr.left(), cr.top(), cr.width(), fullRows * c), g.image,
-                    QRectF(0, 0, g.cols, double(fullRows)));
+                    QRectF(0, 0, g.image.width(), double(fullRows) * sy));
     else
         for (long k = 0; k < fullRows; ++k)
             blitRow(rowAt(k), g.cols);
@@ -386,7 +401,6 @@ std::vector<GridBox> layoutRow(const StageScene& sc, const QRectF& area, const F
     const double c = std::max(loC, 0.05);
     const double total = widthFor(c);
     double x = area.left() + std::max(0.0, (area.width() - total) / 2);
-    const double labelH = QFontMetricsF(f.label).height();
     std::vector<GridBox> boxes(n);
     symbolRects.assign(sc.symbols.size(), QRectF());
     for (size_t i = 0; i < n; ++i) {
@@ -398,8 +412,7 @@ std::vector<GridBox> layoutRow(const StageScene& sc, const QRectF& area, const F
         GridBox& b = boxes[i];
         b.cells = QRectF(cx, cy, gw, gh);
         b.cell = c;
-        b.rowStep = std::max(1, int(std::ceil(labelH / c)));
-        b.colStep = std::max(1, int(std::ceil(labelH * 1.6 / c)));
+        setLabelSteps(b, g, f);
         x += slot;
         if (i < symW.size()) {
             symbolRects[i] = QRectF(x, area.top() + top, symW[i], area.height() - top - bottom);
@@ -456,15 +469,13 @@ void paintScene(QPainter& painter, const StageScene& sc, const QRect& target, do
             gridArea.left() + m.rowLabelW + std::max(0.0, (gridArea.width() - m.rowLabelW - heads * w) / 2);
         const double yTop = gridArea.top() + m.top + std::max(0.0, (availH - h0.rows * c) / 2);
         const double yEnd = yTop + (heads - 1) * dy / 2;
-        const double labelH = QFontMetricsF(f.label).height();
         for (int h = 0; h < heads; ++h) {
             const QPointF a(x0 + h * (w + gapX), yTop + h * dy);
             const QPointF b(x1 + h * w, yEnd);
             GridBox box;
             box.cell = c;
             box.cells = QRectF(a + (b - a) * t, QSizeF(w, h0.rows * c));
-            box.rowStep = std::max(1, int(std::ceil(labelH / c)));
-            box.colStep = std::max(1, int(std::ceil(labelH * 1.6 / c)));
+            setLabelSteps(box, sc.grids[size_t(h)], f);
             StageGrid g = sc.grids[size_t(h)];
             if (h > 0)
                 g.rowLabels = QStringList(); // row labels once, left of head 0

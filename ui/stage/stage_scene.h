@@ -25,10 +25,11 @@ struct StageGrid {
     QString caption;   // "query × key_dim  (3 × 4)"
     QString fullShape; // "of (2, 3, 2, 4)" when sliced
     int rows = 0, cols = 0;
-    std::vector<float> values; // rows × cols, row-major
-    ColourScale scale;         // the whole tensor's (colour/colour_scale.h), as in every view
-    QImage image;              // one pixel per cell, colours precomputed
-    QStringList texts;         // cell numbers (empty when too many cells)
+    std::vector<float> values;        // rows × cols, row-major
+    ColourScale scale;                // the whole tensor's (colour/colour_scale.h), as in every view
+    QImage image;                     // one pixel per cell, colours precomputed; per block when pooled
+    int blockRows = 1, blockCols = 1; // cells per image pixel: large grids are max-|value| pooled
+    QStringList texts;                // cell numbers (empty when too many cells)
     std::vector<QColor> textColours;
     std::vector<uint8_t> hatched;   // masked cells (the core's maskedCells, sliced)
     std::vector<uint8_t> crossed;   // dropped cells
@@ -89,6 +90,9 @@ struct StageScene {
     std::vector<float> rowIn, rowExp, rowOut;
     std::vector<uint8_t> rowMasked;
     float rowMaxAbs = 1, rowMax = 0, expSum = 1;
+    // Long rows: the bars are the top keys by weight, and the last bar stands
+    // for the other `barsRest` keys together (largest logit, Σ exp, Σ weight).
+    int barsRest = 0;
 
     // Tanh-sum of one cell.
     std::vector<VectorRow> vectors;

@@ -12,7 +12,8 @@ namespace attnviz::ui::stage {
 
 QString tr_(const char* text);
 
-constexpr int kMaxTextCells = 16; // numbers in cells only up to 16 × 16
+constexpr int kMaxTextCells = 16;   // numbers in cells only up to 16 × 16
+constexpr int kMaxImageCells = 256; // larger grids are drawn max-|value| pooled to this many pixels a side
 
 extern const QColor kHighlight; // amber, drawn over a black outline
 extern const QColor kEmptyFill; // result cells not computed yet

@@ -3,6 +3,8 @@
 // painting from stage_painter.h.
 #include "ui/stage/stage_view.h"
 
+#include "ui/stage/stage_grid.h"
+
 #include "ui/stage/scene_builder.h"
 #include "ui/stage/stage_painter.h"
 
@@ -113,6 +115,9 @@ void StageView::rebuild() {
         m_scene = buildScene(*m_trace, m_step, m_batch, m_head, Tokens{m_queryTokens, m_keyTokens});
     else
         m_scene = std::make_unique<StageScene>();
+    if (m_autoProbability)
+        for (StageGrid& g : m_scene->grids)
+            stage::autoRangeProbabilities(g);
     if (m_concealed && m_scene->result >= 0) {
         // Hide the result: grey cells with "?", no fill animation, no narrated numbers.
         StageGrid& g = m_scene->grids[size_t(m_scene->result)];
@@ -128,6 +133,13 @@ void StageView::rebuild() {
         m_scene->infoLines = QStringList{tr("Predict the result, then Reveal.")};
     }
     update();
+}
+
+void StageView::setAutoProbabilityRange(bool on) {
+    if (on == m_autoProbability)
+        return;
+    m_autoProbability = on;
+    rebuild();
 }
 
 void StageView::setConcealed(bool concealed) {

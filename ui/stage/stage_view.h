@@ -40,6 +40,9 @@ public:
     /// Animation speed, 1 = normal (about 3 s per step).
     void setSpeed(double factor);
     double speed() const { return m_speed; }
+    /// Probability grids coloured 0 … their largest value instead of 0 … 1.
+    void setAutoProbabilityRange(bool on);
+    bool autoProbabilityRange() const { return m_autoProbability; }
 
     /// Predict-then-reveal: the result's cells show "?" and no numbers are
     /// narrated; the operands stay as they are. Off by default.
@@ -94,6 +97,7 @@ private:
     double m_zoom = 1.0;
     double m_speed = 1.0;
     double m_progress = 1.0;
+    bool m_autoProbability = false;
 };
 
 } // namespace attnviz::ui
