@@ -86,7 +86,7 @@ if [ "$mode" = merge ]; then
     mkdir -p "$committed" "fuzz-out/$t/corpus"
     merged="$(mktemp -d)"
     # shellcheck disable=SC2046
-    "build-fuzz/tests/fuzz/$t" -merge=1 $(target_args "$t") -rss_limit_mb=2048 -malloc_limit_mb=512 -timeout=10 \
+    "build-fuzz/tests/fuzz/$t" -merge=1 -rss_limit_mb=2048 -malloc_limit_mb=512 -timeout=10 $(target_args "$t") \
       "$merged" "$committed" "fuzz-out/$t/seeds" "fuzz-out/$t/corpus" >"fuzz-out/$t/merge.log" 2>&1
     rm -rf "$committed"
     mv "$merged" "$committed"
@@ -106,7 +106,9 @@ for t in "${targets[@]}"; do
   rc=0
   start=$(date +%s)
   # shellcheck disable=SC2046
-  "build-fuzz/tests/fuzz/$t" "$limit" $(target_args "$t") -rss_limit_mb=2048 -malloc_limit_mb=512 -timeout=10 \
+  # The target's own flags come after the defaults, so they win (fuzz_keras_h5
+  # needs a longer -timeout than its reader child's own 10 s limit).
+  "build-fuzz/tests/fuzz/$t" "$limit" -rss_limit_mb=2048 -malloc_limit_mb=512 -timeout=10 $(target_args "$t") \
     -print_final_stats=1 -artifact_prefix="$out/" ${FUZZ_EXTRA:-} "$out/corpus" "$out/seeds" >"$out/fuzz.log" 2>&1 || rc=$?
   execs=$(awk '/^stat::number_of_executed_units:/ {v = $2} END {print v}' "$out/fuzz.log")
   rate=$(awk '/^stat::average_exec_per_sec:/ {v = $2} END {print v}' "$out/fuzz.log")
