@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <limits>
+#include <vector>
 
 using namespace attnviz::core;
 
@@ -64,4 +65,21 @@ TEST(Tensor, StatsSkipNanAndInf) {
     EXPECT_FLOAT_EQ(st.mean, 2.0f);
     EXPECT_EQ(st.nanCount, 1);
     EXPECT_EQ(st.infCount, 1);
+}
+
+// GCC 12.2 with -march=native on AVX-512 returned this list as 1 0 1 0 1 0 1 0
+// (SLP vectorisation of the constant); CMakeLists.txt turns that off. A mask
+// or test literal silently changed is a wrong number, so keep this guard.
+namespace {
+[[gnu::noinline]] std::vector<float> constantList() {
+    return {1, 0, 1, 0, 0, 0, 0, 0};
+}
+} // namespace
+
+TEST(Compiler, ConstantFloatListsAreCompiledAsWritten) {
+    const std::vector<float> v = constantList();
+    ASSERT_EQ(v.size(), 8u);
+    // Compared with a rule, not with another literal list that could be miscompiled the same way.
+    for (std::size_t i = 0; i < v.size(); ++i)
+        EXPECT_EQ(v[i], (i == 0 || i == 2) ? 1.0f : 0.0f) << "element " << i;
 }
