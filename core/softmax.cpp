@@ -12,6 +12,18 @@ namespace attnviz::core {
 
 namespace {
 
+// Eigen's vectorised exp clamps its argument at about -88.4, so below
+// ln(FLT_MIN) ≈ -87.34 it returns about 1.2e-38 where expf (and NumPy, hence
+// Keras) give a denormal or exactly 0: a masked -1e9 logit must weigh exactly
+// 0. Those few entries are recomputed with std::exp.
+constexpr float kExpExact = -87.0f;
+
+void fixUnderflow(const float* d, float* e, Index n) {
+    for (Index k = 0; k < n; ++k)
+        if (d[k] < kExpExact)
+            e[k] = std::exp(d[k]);
+}
+
 void softmaxRowsSerial(const float* src, float* dst, Index rows, Index cols) {
     // Fixed 16-wide blocks: Eigen vectorises exp on them with unaligned loads.
     // On a dynamic-size Map it would peel up to 15 scalar expf calls per row
@@ -30,7 +42,10 @@ void softmaxRowsSerial(const float* src, float* dst, Index rows, Index cols) {
         Block acc = Block::Zero();
         for (Index j = 0; j < full; j += 16) {
             Eigen::Map<Block> o(out + j);
-            o = (Eigen::Map<const Block>(in + j) - m).exp();
+            const Block d = Eigen::Map<const Block>(in + j) - m;
+            o = d.exp();
+            if ((d < kExpExact).any())
+                fixUnderflow(d.data(), o.data(), 16);
             acc += o;
         }
         float sum = acc.sum();
@@ -62,7 +77,10 @@ void softmaxRows(Eigen::Ref<MatrixRM> x) {
     for (Index r = 0; r < x.rows(); ++r) {
         auto row = x.row(r).array();
         const float m = row.maxCoeff();
-        row = (row - m).exp();
+        const Eigen::ArrayXf d = (row - m).transpose();
+        Eigen::ArrayXf e = d.exp();
+        fixUnderflow(d.data(), e.data(), d.size());
+        row = e.transpose();
         const float sum = row.sum();
         row /= sum;
     }
