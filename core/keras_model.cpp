@@ -6,6 +6,8 @@
 // layers/<snake_case(class)>[_k]/<sub-layer attribute>/vars/<i>.
 #include "keras_model.h"
 
+#include "json_depth.h"
+
 #include "npy.h"
 
 #include <nlohmann/json.hpp>
@@ -71,31 +73,6 @@ std::string inQuotes(const std::string& s) {
 std::string baseName(const std::string& path) {
     const std::string b = fs::path(path).filename().string();
     return b.empty() ? path : b;
-}
-
-// nlohmann recurses per nesting level: refuse absurd depth before parsing.
-bool tooDeep(std::string_view text) {
-    int depth = 0;
-    bool inString = false, escape = false;
-    for (char ch : text) {
-        if (inString) {
-            if (escape)
-                escape = false;
-            else if (ch == '\\')
-                escape = true;
-            else if (ch == '"')
-                inString = false;
-            continue;
-        }
-        if (ch == '"')
-            inString = true;
-        else if (ch == '{' || ch == '[') {
-            if (++depth > kMaxConfigDepth)
-                return true;
-        } else if (ch == '}' || ch == ']')
-            --depth;
-    }
-    return false;
 }
 
 // keras.src.utils.naming.to_snake_case:
@@ -293,7 +270,7 @@ KerasModelInfo parseKerasConfig(std::string_view text, const std::string& label)
     if (text.size() > kMaxConfigBytes)
         fail(kFileField, label + ": config.json is " + std::to_string(text.size()) + " bytes, more than the limit of " +
                              std::to_string(kMaxConfigBytes) + ".");
-    if (tooDeep(text))
+    if (jsonNestsDeeperThan(text, kMaxConfigDepth))
         fail(kFileField, label + ": config.json is nested more than " + std::to_string(kMaxConfigDepth) +
                              " levels deep; it is not a saved Keras model.");
     json root;

@@ -2,6 +2,8 @@
 // SpecError naming the field, with a Keras-style "Received: ..." message.
 #include "spec.h"
 
+#include "json_depth.h"
+
 #include "keras_model.h"
 #include "npy.h"
 
@@ -47,27 +49,9 @@ constexpr size_t kMaxSpecBytes = 16u << 20;
 
 // nlohmann's parser recurses per nesting level: refuse absurd depth first.
 void checkDepth(const std::string& text) {
-    int depth = 0;
-    bool inString = false, escape = false;
-    for (char ch : text) {
-        if (inString) {
-            if (escape)
-                escape = false;
-            else if (ch == '\\')
-                escape = true;
-            else if (ch == '"')
-                inString = false;
-            continue;
-        }
-        if (ch == '"')
-            inString = true;
-        else if (ch == '{' || ch == '[') {
-            if (++depth > kMaxJsonDepth)
-                fail("spec", "The spec is nested more than " + std::to_string(kMaxJsonDepth) +
-                                 " levels deep; a spec.json needs at most 3.");
-        } else if (ch == '}' || ch == ']')
-            --depth;
-    }
+    if (jsonNestsDeeperThan(text, kMaxJsonDepth))
+        fail("spec", "The spec is nested more than " + std::to_string(kMaxJsonDepth) +
+                         " levels deep; a spec.json needs at most 3.");
 }
 
 std::string typeName(const json& j) {
