@@ -478,17 +478,14 @@ void MainWindow::setNotice(const QString& notice) {
 }
 
 void MainWindow::recomputeNow() {
-    m_recomputeTimer->stop();
-    const SetupPanel::Result r = m_setup->buildSpec();
-    if (!r.errorMessage.isEmpty()) {
-        m_controller->setInputError(r.errorField, r.errorMessage);
-        return;
-    }
-    showTraceSize(r.spec);
-    m_controller->setSpec(r.spec, r.queryTokens, r.keyTokens);
+    recompute(false);
 }
 
 void MainWindow::recomputeInBackground() {
+    recompute(true);
+}
+
+void MainWindow::recompute(bool inBackground) {
     m_recomputeTimer->stop();
     const SetupPanel::Result r = m_setup->buildSpec();
     if (!r.errorMessage.isEmpty()) {
@@ -496,7 +493,10 @@ void MainWindow::recomputeInBackground() {
         return;
     }
     showTraceSize(r.spec);
-    m_controller->requestSpec(r.spec, r.queryTokens, r.keyTokens);
+    if (inBackground)
+        m_controller->requestSpec(r.spec, r.queryTokens, r.keyTokens);
+    else
+        m_controller->setSpec(r.spec, r.queryTokens, r.keyTokens);
 }
 
 void MainWindow::showTraceSize(const core::Spec& spec) {

@@ -132,6 +132,8 @@ private:
     void scheduleRecompute();
     /// Recompute from the setup panel, in the background when the setup is large.
     void recomputeInBackground();
+    /// Build the spec from the setup and hand it to the controller: now, or as a background run.
+    void recompute(bool inBackground);
     /// Show the expected trace size of this spec in the setup panel.
     void showTraceSize(const core::Spec& spec);
     void onComputingChanged(bool computing);
