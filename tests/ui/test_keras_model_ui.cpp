@@ -13,9 +13,11 @@
 #include "core/keras_model.h"
 
 #include <QDir>
+#include <QLabel>
 #include <QPainter>
 #include <QSpinBox>
 #include <QTableWidget>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace attnviz;
@@ -116,6 +118,37 @@ private slots:
         QVERIFY2(error.contains(QStringLiteral("holds no attention layer")), qPrintable(error));
         QVERIFY(!w.openKerasModel(model("bad/truncated_h5.keras"), QStringLiteral("self_attn"), &error));
         QVERIFY2(error.contains(QStringLiteral("truncated")), qPrintable(error));
+        QCOMPARE(w.controller()->trace(), before);
+    }
+
+    void openingInTheBackgroundKeepsTheWindowUsable() {
+        MainWindow w;
+        w.resize(1280, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QSignalSpy done(&w, &MainWindow::kerasModelOpened);
+        // Two opens in a row: the first is superseded, only the second is applied.
+        w.openKerasModelInBackground(model("encoder_block.keras"), QStringLiteral("self_attn"));
+        w.openKerasModelInBackground(model("multi_attention.keras"), QStringLiteral("cross_attn"));
+        QVERIFY(w.isOpeningKerasModel());
+        QVERIFY2(w.statusMessage()->text().contains(QStringLiteral("Reading layer 'cross_attn'")),
+                 qPrintable(w.statusMessage()->text()));
+        QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(!w.isOpeningKerasModel(), 60000);
+        QCOMPARE(done.size(), 1); // the superseded open emitted nothing
+        QVERIFY2(done.at(0).at(0).toBool(), qPrintable(done.at(0).at(1).toString()));
+        const auto trace = w.controller()->trace();
+        QVERIFY(trace);
+        QCOMPARE(trace->find("query")->value.dim(2), 6); // cross_attn's widths, not self_attn's
+        QVERIFY(w.setupPanel()->trainedOrigin().contains(QStringLiteral("cross_attn")));
+
+        // A failing open in the background: the last result stays, the message arrives.
+        const auto before = w.controller()->trace();
+        w.openKerasModelInBackground(model("bad/truncated_h5.keras"), QStringLiteral("self_attn"));
+        QTRY_COMPARE_WITH_TIMEOUT(done.size(), 2, 60000);
+        QVERIFY(!done.at(1).at(0).toBool());
+        QVERIFY2(done.at(1).at(1).toString().contains(QStringLiteral("truncated")),
+                 qPrintable(done.at(1).at(1).toString()));
         QCOMPARE(w.controller()->trace(), before);
     }
 

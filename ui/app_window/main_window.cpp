@@ -52,9 +52,11 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QThread>
 #include <QTimer>
 
 #include <cmath>
+#include <memory>
 
 namespace attnviz::ui {
 
@@ -716,9 +718,35 @@ bool MainWindow::openKerasModel(const QString& path, const QString& layer, QStri
     QApplication::setOverrideCursor(Qt::WaitCursor); // the weights come from a child process
     const std::optional<core::Spec> spec = Controller::readKerasLayer(path, layer, &message);
     QApplication::restoreOverrideCursor();
+    return applyKerasLayer(path, layer, spec, message, error);
+}
+
+void MainWindow::openKerasModelInBackground(const QString& path, const QString& layer) {
+    const int generation = ++m_kerasGeneration;
+    ++m_kerasPending;
+    setNotice(tr("Reading layer '%1' of %2 (its weights are read in a separate process)…")
+                  .arg(layer, QFileInfo(path).fileName()));
+    auto result = std::make_shared<std::pair<std::optional<core::Spec>, QString>>();
+    QThread* worker = QThread::create(
+        [path, layer, result] { result->first = Controller::readKerasLayer(path, layer, &result->second); });
+    connect(worker, &QThread::finished, this, [this, worker, generation, path, layer, result] {
+        worker->deleteLater();
+        --m_kerasPending;
+        if (generation != m_kerasGeneration)
+            return; // superseded by a newer open
+        QString error;
+        const bool ok = applyKerasLayer(path, layer, result->first, result->second, &error);
+        emit kerasModelOpened(ok, error);
+    });
+    worker->start();
+}
+
+bool MainWindow::applyKerasLayer(const QString& path, const QString& layer, const std::optional<core::Spec>& spec,
+                                 const QString& message, QString* error) {
     if (!spec) {
         if (error)
             *error = message;
+        setNotice(QString());
         m_statusError->setStyleSheet(QStringLiteral("QLabel { color: #b00000; }"));
         m_statusError->setText(tr("Could not open %1: %2").arg(QFileInfo(path).fileName(), message));
         return false;
@@ -747,8 +775,14 @@ void MainWindow::openKerasModelDialog() {
     KerasLayerDialog dialog(*info, this);
     if (dialog.exec() != QDialog::Accepted || dialog.selectedLayer().isEmpty())
         return;
-    if (!openKerasModel(path, dialog.selectedLayer(), &error) && !error.isEmpty())
-        QMessageBox::warning(this, tr("Open Keras model"), tr("Could not open %1:\n%2").arg(path, error));
+    connect(
+        this, &MainWindow::kerasModelOpened, this,
+        [this, path](bool ok, const QString& message) {
+            if (!ok && !message.isEmpty())
+                QMessageBox::warning(this, tr("Open Keras model"), tr("Could not open %1:\n%2").arg(path, message));
+        },
+        Qt::SingleShotConnection);
+    openKerasModelInBackground(path, dialog.selectedLayer());
 }
 
 void MainWindow::saveSpecDialog() {

@@ -10,6 +10,7 @@
 #include <QMainWindow>
 #include <QStringList>
 
+#include <optional>
 #include <utility>
 
 class QAction;
@@ -60,6 +61,12 @@ public:
     /// trained weights (read by the isolated reader child). On failure the last
     /// result stays, the status line says why, and it returns false with the message.
     bool openKerasModel(const QString& path, const QString& layer, QString* error = nullptr);
+    /// The same, with the reader child running on a worker thread: the window stays
+    /// usable and the status line says what is being read. A newer call supersedes an
+    /// older one still running (its result is dropped). Emits kerasModelOpened when done.
+    void openKerasModelInBackground(const QString& path, const QString& layer);
+    /// True while a background open is running.
+    bool isOpeningKerasModel() const { return m_kerasPending > 0; }
     /// Recompute from the setup panel now (edits otherwise recompute on the next event loop pass).
     void recomputeNow();
     /// Bring every view to rest (stage animation at its end) for a deterministic frame.
@@ -117,7 +124,13 @@ protected:
     void showEvent(QShowEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
 
+signals:
+    /// A background open finished: ok, or the message saying why not.
+    void kerasModelOpened(bool ok, const QString& message);
+
 private:
+    bool applyKerasLayer(const QString& path, const QString& layer, const std::optional<core::Spec>& spec,
+                         const QString& message, QString* error);
     void createActions();
     void createMenus();
     void onTraceChanged();
@@ -167,6 +180,8 @@ private:
     QDockWidget* m_inspectorDock;
     QDockWidget* m_timelineDock;
     QLabel* m_statusError;
+    int m_kerasGeneration = 0; // the newest background open; older results are dropped
+    int m_kerasPending = 0;    // background opens still running
     QLabel* m_statusInfo;
     QProgressBar* m_busy; // shown while a background run computes
     QTimer* m_busyTimer;  // shows m_busy only when a run lasts, so small ones never flicker
