@@ -9,11 +9,11 @@
 #include "ui/setup/setup_panel.h"
 
 #include "core/parallel.h"
+#include "core/spec.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
-#include <QRegularExpression>
 #include <QSettings>
 #include <QTextStream>
 
@@ -125,25 +125,17 @@ int main(int argc, char* argv[]) {
     }
     attnviz::core::SpecLimits limits;
     {
-        // A number with an optional K, M or G (binary units), as attnviz-trace takes it.
-        const QString text = parser.value(maxMemory).trimmed();
-        const qsizetype unitAt = text.indexOf(QRegularExpression(QStringLiteral("[KkMG]")));
-        const QString unit = unitAt < 0 ? QString() : text.mid(unitAt);
-        bool ok = false;
-        const double v = (unitAt < 0 ? text : text.left(unitAt)).toDouble(&ok);
-        const double mult = unit.isEmpty()                                             ? 1.0
-                            : unit == QLatin1String("K") || unit == QLatin1String("k") ? 1024.0
-                            : unit == QLatin1String("M")                               ? 1024.0 * 1024
-                            : unit == QLatin1String("G")                               ? 1024.0 * 1024 * 1024
-                                                                                       : 0.0;
-        if (!ok || !(v > 0) || mult == 0 || v * mult > 1e18) {
-            err << QApplication::translate("main", "attnviz: --max-memory must be a positive size such as 512M or 8G. "
-                                                   "Received: %1")
+        // The same sizes as attnviz-trace takes.
+        const QString text = parser.value(maxMemory);
+        const std::optional<std::uint64_t> bytes = attnviz::core::parseByteSize(text.toStdString());
+        if (!bytes) {
+            err << QApplication::translate("main", "attnviz: --max-memory must be a positive size such as 512M, 1.5G "
+                                                   "or 8G (K, M, G, T are powers of 1024). Received: %1")
                        .arg(text)
                 << Qt::endl;
             return 2;
         }
-        limits.maxBytes = std::uint64_t(v * mult);
+        limits.maxBytes = *bytes;
     }
     if (parser.isSet(bench))
         return attnviz::ui::runBenchUi(out, sinceStart);

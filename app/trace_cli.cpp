@@ -174,10 +174,17 @@ int runTraceCli(const std::vector<std::string>& args, std::ostream& out, std::os
                    "write the computation as a script: --python numpy|keras|torch OUT.py (also writes OUT.npz "
                    "with the inputs and weights, and OUT_trace.npz)")
         ->expected(2);
-    app.add_option("--max-memory", limits.maxBytes,
-                   "refuse specs whose trace needs more (e.g. 512M, 4G; K, M, G are powers of 1024)")
-        ->transform(CLI::AsSizeValue(false))
-        ->check(CLI::Range(std::uint64_t(1), std::numeric_limits<std::uint64_t>::max()));
+    std::string maxMemory;
+    app.add_option("--max-memory", maxMemory,
+                   "refuse specs whose trace needs more (e.g. 512M, 1.5G, 4G; K, M, G, T are powers of 1024)")
+        ->check(
+            [](const std::string& text) {
+                return parseByteSize(text) ? std::string()
+                                           : "must be a positive size such as 512M, 1.5G or 8G (K, M, G, T are "
+                                             "powers of 1024). Received: " +
+                                                 text;
+            },
+            "SIZE");
     app.add_option("--threads", threads,
                    "threads for the forward pass (0: every core; default 1); the numbers do not depend on it")
         ->check(CLI::Range(0, 256));
@@ -195,6 +202,9 @@ int runTraceCli(const std::vector<std::string>& args, std::ostream& out, std::os
         err << "attnviz-trace: " << e.what() << "\nRun with --help for usage.\n";
         return 2;
     }
+
+    if (!maxMemory.empty())
+        limits.maxBytes = *parseByteSize(maxMemory);
 
     std::optional<ScriptTarget> target;
     if (!python.empty()) {

@@ -9,9 +9,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <utility>
 
 namespace attnviz::core {
 
@@ -617,6 +619,42 @@ void saveSpec(const std::string& path, const Spec& s, const std::map<std::string
     f.write(text.data(), static_cast<std::streamsize>(text.size()));
     if (!f)
         throw NpyError("cannot write '" + path + "'");
+}
+
+std::optional<std::uint64_t> parseByteSize(std::string_view text) {
+    const auto isSpace = [](char c) { return c == ' ' || c == '\t'; };
+    while (!text.empty() && isSpace(text.front()))
+        text.remove_prefix(1);
+    while (!text.empty() && isSpace(text.back()))
+        text.remove_suffix(1);
+    // The number: digits, optionally one '.' and more digits.
+    std::size_t i = 0;
+    double value = 0;
+    int digits = 0;
+    for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i, ++digits)
+        value = value * 10 + (text[i] - '0');
+    if (i < text.size() && text[i] == '.') {
+        double place = 0.1;
+        for (++i; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i, ++digits, place /= 10)
+            value += (text[i] - '0') * place;
+    }
+    if (digits == 0)
+        return std::nullopt;
+    while (i < text.size() && isSpace(text[i]))
+        ++i;
+    std::string unit;
+    for (; i < text.size(); ++i)
+        unit += static_cast<char>(std::tolower(static_cast<unsigned char>(text[i])));
+    double scale = 0;
+    for (const auto& [prefix, factor] : {std::pair{'k', 0x1p10}, {'m', 0x1p20}, {'g', 0x1p30}, {'t', 0x1p40}})
+        if (!unit.empty() && unit[0] == prefix && (unit.size() == 1 || unit.substr(1) == "b" || unit.substr(1) == "ib"))
+            scale = factor;
+    if (unit.empty() || unit == "b")
+        scale = 1;
+    const double bytes = value * scale;
+    if (scale == 0 || !(bytes >= 1) || bytes >= 0x1p64)
+        return std::nullopt;
+    return static_cast<std::uint64_t>(bytes);
 }
 
 } // namespace attnviz::core

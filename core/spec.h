@@ -9,6 +9,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace attnviz::core {
@@ -126,6 +127,12 @@ struct Spec {
 struct SpecLimits {
     std::uint64_t maxBytes = std::uint64_t(4) << 30; // memory a trace may need
 };
+
+/// A memory size as a user types it for --max-memory: a positive number, decimals
+/// allowed, with an optional unit K, M, G or T (powers of 1024; "KB", "KiB" and any
+/// case mean the same), e.g. "512M", "1.5G", "64mib", "4096". nullopt when it is
+/// not such a size, is zero, or does not fit in 64 bits. The CLI and the app share it.
+std::optional<std::uint64_t> parseByteSize(std::string_view text);
 
 /// Parse spec.json text; relative file paths resolve against baseDir.
 /// Loads every referenced .npy/.npz. Throws SpecError (or NpyError wrapped

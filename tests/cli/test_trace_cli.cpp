@@ -142,6 +142,10 @@ TEST(TraceCli, MemoryLimitRefusesWithTheSizeNeeded) {
     EXPECT_NE(r.out.find("would need about"), std::string::npos) << r.out;
     EXPECT_NE(r.out.find("limit of 64 MiB"), std::string::npos) << r.out; // M is 1024², as CLI11's AsSizeValue reads it
     EXPECT_EQ(runCli((dir / "big.json").string() + " --list --max-memory 64mib").out, r.out);
+    EXPECT_EQ(runCli((dir / "big.json").string() + " --list --max-memory 0.0625G").out, r.out); // decimals too
+    const Result bad = runCli((dir / "big.json").string() + " --list --max-memory 1.5X");
+    EXPECT_EQ(bad.code, 2);
+    EXPECT_NE(bad.out.find("Received: 1.5X"), std::string::npos) << bad.out;
     EXPECT_NE(r.out.find("GiB"), std::string::npos) << r.out;
 }
 

@@ -155,3 +155,16 @@ TEST(Spec, AcceptsFloat64InputsAndFloatMasks) {
         << t.warnings[0];
     fs::remove_all(dir);
 }
+
+TEST(Spec, ByteSizesAsUsersTypeThem) {
+    EXPECT_EQ(parseByteSize("4096"), 4096u);
+    EXPECT_EQ(parseByteSize("512M"), 512ull << 20);
+    EXPECT_EQ(parseByteSize("1.5G"), 3ull << 29);
+    EXPECT_EQ(parseByteSize(" 64 mib "), 64ull << 20);
+    EXPECT_EQ(parseByteSize("8GB"), 8ull << 30);
+    EXPECT_EQ(parseByteSize("2t"), 2ull << 40);
+    EXPECT_EQ(parseByteSize(".5k"), 512u);
+    EXPECT_EQ(parseByteSize("1b"), 1u);
+    for (const char* bad : {"", "lots", "0", "0.0001", "-1G", "3Q", "1.5.2G", "G", "1e3", "16777216T", "5 M B"})
+        EXPECT_FALSE(parseByteSize(bad)) << bad;
+}
