@@ -4,6 +4,7 @@
 #include "core/attention.h"
 #include "core/random.h"
 #include "support/all_close.h"
+#include "support/naive_attention.h"
 
 #include <gtest/gtest.h>
 
@@ -12,6 +13,9 @@
 
 using namespace attnviz::core;
 using attnviz::testing::allClose;
+using attnviz::testing::naive;
+using attnviz::testing::randomMask;
+using attnviz::testing::stepValue;
 
 namespace {
 
@@ -30,97 +34,6 @@ Spec mhaSpec(Index B, Index T, Index S, Index E, int N, int H, std::uint64_t see
     s.shapes = {.batch = B, .queryLen = T, .sourceLen = S, .queryFeatures = E, .valueFeatures = E, .keyFeatures = {}};
     s.seed = seed;
     return s;
-}
-
-const Tensor& stepValue(const Trace& t, const std::string& key) {
-    const Step* s = t.find(key);
-    if (!s)
-        throw std::runtime_error("no step " + key);
-    return s->value;
-}
-
-// Keras MHA written as plain loops in double precision.
-Tensor naiveMha(const Spec& spec, const Trace& trace) {
-    const Tensor& q = stepValue(trace, "query");
-    const Tensor& v = stepValue(trace, "value");
-    const Tensor& k = trace.find("key") ? stepValue(trace, "key") : v;
-    const auto& w = trace.params;
-    const Index B = q.dim(0), T = q.dim(1), S = v.dim(1), E = q.dim(2);
-    const Index N = spec.config.numHeads, H = spec.config.keyDim, Hv = spec.config.effectiveValueDim();
-    const Tensor& Wo = w.at("output_dense/kernel");
-    const Index O = Wo.dim(2);
-    auto bias = [&](const std::string& name, Index i) {
-        return spec.config.useBias ? double(w.at(name).data()[i]) : 0.0;
-    };
-    auto project = [&](const Tensor& x, const std::string& name, Index L, Index D) {
-        const Tensor& K = w.at(name + "/kernel");
-        const Index din = x.dim(2);
-        std::vector<double> out(size_t(B * L * N * D));
-        for (Index b = 0; b < B; ++b)
-            for (Index l = 0; l < L; ++l)
-                for (Index n = 0; n < N; ++n)
-                    for (Index d = 0; d < D; ++d) {
-                        double acc = bias(name + "/bias", n * D + d);
-                        for (Index e = 0; e < din; ++e)
-                            acc += double(x.data()[(b * L + l) * din + e]) * K.data()[(e * N + n) * D + d];
-                        out[size_t(((b * L + l) * N + n) * D + d)] = acc;
-                    }
-        return out;
-    };
-    const auto Q = project(q, "query_dense", T, H), Kp = project(k, "key_dense", S, H),
-               V = project(v, "value_dense", S, Hv);
-    Tensor Y({B, T, O});
-    for (Index b = 0; b < B; ++b)
-        for (Index t = 0; t < T; ++t) {
-            std::vector<double> ctx(size_t(N * Hv), 0.0);
-            for (Index n = 0; n < N; ++n) {
-                std::vector<double> logits(static_cast<size_t>(S));
-                std::vector<bool> ok(static_cast<size_t>(S), true);
-                for (Index s = 0; s < S; ++s) {
-                    double dot = 0;
-                    for (Index h = 0; h < H; ++h)
-                        dot += Q[size_t(((b * T + t) * N + n) * H + h)] / std::sqrt(double(H)) *
-                               Kp[size_t(((b * S + s) * N + n) * H + h)];
-                    bool allowed = true;
-                    if (spec.queryMask)
-                        allowed = allowed && spec.queryMask->data()[b * T + t] != 0;
-                    if (spec.valueMask)
-                        allowed = allowed && spec.valueMask->data()[b * S + s] != 0;
-                    if (spec.call.useCausalMask)
-                        allowed = allowed && s <= t;
-                    if (spec.attentionMask)
-                        allowed = allowed && spec.attentionMask->data()[(b * T + t) * S + s] != 0;
-                    ok[size_t(s)] = allowed;
-                    logits[size_t(s)] = allowed ? dot : -1e9;
-                }
-                double mx = -1e300, sum = 0;
-                for (double l : logits)
-                    mx = std::max(mx, l);
-                for (double& l : logits)
-                    sum += (l = std::exp(l - mx));
-                for (Index s = 0; s < S; ++s) {
-                    const double p = ok[size_t(s)] ? logits[size_t(s)] / sum : 0.0;
-                    for (Index d = 0; d < Hv; ++d)
-                        ctx[size_t(n * Hv + d)] += p * V[size_t(((b * S + s) * N + n) * Hv + d)];
-                }
-            }
-            for (Index o = 0; o < O; ++o) {
-                double acc = bias("output_dense/bias", o);
-                for (Index i = 0; i < N * Hv; ++i)
-                    acc += ctx[size_t(i)] * Wo.data()[i * O + o];
-                Y.data()[(b * T + t) * O + o] = float(acc);
-            }
-        }
-    (void)E;
-    return Y;
-}
-
-Tensor randomMask(Shape shape, std::uint64_t seed, double pTrue) {
-    Tensor m(std::move(shape));
-    Rng rng(seed);
-    for (float& x : m.values())
-        x = rng.uniform() < pTrue ? 1.0f : 0.0f;
-    return m;
 }
 
 } // namespace
@@ -211,7 +124,7 @@ TEST(MultiHeadAttention, MatchesNaiveReferenceOnRandomConfigurations) {
             if (name.ends_with("/bias"))
                 w = randomNormal(w.shape(), seed, 77);
         const Trace t = run(s);
-        const auto close = allClose(stepValue(t, "output"), naiveMha(s, t), 1e-4, 1e-5);
+        const auto close = allClose(stepValue(t, "output"), naive(s, t).output, 1e-4, 1e-5);
         EXPECT_TRUE(close) << "seed " << seed;
         matched += bool(close);
         causal += s.call.useCausalMask;
