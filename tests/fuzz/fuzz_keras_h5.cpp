@@ -7,9 +7,9 @@
 // hang, runaway memory): anything else is a finding. Note: the child is a
 // separate process, so libFuzzer sees the parent's coverage only; it is a
 // robustness harness for the isolation, not a coverage-guided HDF5 fuzzer.
-#include "core/keras_model.h"
+#include "fuzz_temp_dir.h"
 
-#include <unistd.h>
+#include "core/keras_model.h"
 
 #include <cstdint>
 #include <cstdlib>
@@ -20,12 +20,7 @@
 using namespace attnviz::core;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    static const std::string dir = [] {
-        std::string tmpl = (std::filesystem::temp_directory_path() / "fuzz_keras_h5_XXXXXX").string();
-        if (!::mkdtemp(tmpl.data()))
-            std::abort();
-        return tmpl;
-    }();
+    static const std::string dir = attnviz::fuzz::makeTempDir("attnviz_fuzz_keras_h5").string();
     const bool zipped = size >= 2 && data[0] == 'P' && data[1] == 'K';
     const std::string path = dir + (zipped ? "/input.keras" : "/input.weights.h5");
     {

@@ -3,6 +3,8 @@
 // does with a lesson: write it back (lessonToText must parse again), and,
 // when every slide's trace is small, verifyLesson (run each slide, fill its
 // narration, compute its answer). Anything but a clean LessonError is a finding.
+#include "fuzz_temp_dir.h"
+
 #include "core/attention.h"
 #include "core/lesson.h"
 
@@ -19,22 +21,10 @@ namespace {
 
 std::string g_dir;
 
-void removeDir() {
-    std::error_code ec;
-    if (!g_dir.empty())
-        fs::remove_all(g_dir, ec);
-}
-
 } // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
-    char tmpl[] = "/tmp/attnviz_fuzz_lesson_XXXXXX";
-    if (!mkdtemp(tmpl)) {
-        std::perror("fuzz_lesson: mkdtemp");
-        std::abort();
-    }
-    g_dir = tmpl;
-    std::atexit(removeDir);
+    g_dir = attnviz::fuzz::makeTempDir("attnviz_fuzz_lesson");
     fs::copy(fs::path(ATTNVIZ_SOURCE_DIR) / "resources" / "examples", fs::path(g_dir) / "examples",
              fs::copy_options::recursive);
     return 0;

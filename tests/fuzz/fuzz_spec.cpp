@@ -6,6 +6,8 @@
 // weights.npz) and the NumPy fixtures in npy/ (tests/data/npy/).
 // Anything but a clean SpecError is a finding; so is a parsed spec whose JSON
 // (specToJson, as sessions are saved) does not parse again.
+#include "fuzz_temp_dir.h"
+
 #include "core/attention.h"
 #include "core/spec.h"
 
@@ -22,23 +24,11 @@ namespace {
 
 std::string g_dir;
 
-void removeDir() {
-    std::error_code ec;
-    if (!g_dir.empty())
-        fs::remove_all(g_dir, ec);
-}
-
 } // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
     const fs::path data = ATTNVIZ_TEST_DATA_DIR;
-    char tmpl[] = "/tmp/attnviz_fuzz_spec_XXXXXX";
-    if (!mkdtemp(tmpl)) {
-        std::perror("fuzz_spec: mkdtemp");
-        std::abort();
-    }
-    g_dir = tmpl;
-    std::atexit(removeDir);
+    g_dir = attnviz::fuzz::makeTempDir("attnviz_fuzz_spec");
     const fs::path dir = g_dir;
     fs::copy(data / "keras", dir, fs::copy_options::recursive);
     fs::copy(data / "npy", dir / "npy", fs::copy_options::recursive);
