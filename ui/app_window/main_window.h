@@ -100,6 +100,8 @@ public:
     QLabel* statusMessage() const { return m_statusError; }
     // Lessons and labs (ui/lessons).
     QDockWidget* inspectorDock() const { return m_inspectorDock; }
+    QDockWidget* setupDock() const { return m_setupDock; }
+    QDockWidget* lessonDock() const { return m_lessonDock; }
     ScalingLabView* scalingLab() const { return m_scalingLab; }
     EquivalenceLabView* equivalenceLab() const { return m_equivalenceLab; }
     LessonPanel* lessons() const { return m_lessons; }

@@ -92,6 +92,8 @@ public:
     QStringList rowLabels() const { return labelsFor(m_rowAxis); }
     QStringList columnLabels() const { return labelsFor(m_colAxis); }
     QTableView* numbersTable() const { return m_table; }
+    /// The Heatmap (0) and Numbers (1) tabs.
+    QTabWidget* tabs() const { return m_tabs; }
 
 signals:
     /// The user moved a leading-axis spin box.

@@ -31,6 +31,8 @@ public:
     void setTranslate(bool on);
     bool translating() const;
     QToolButton* translateButton() const { return m_translate; }
+    /// The Formula (0) and Keras code (1) tabs.
+    QTabWidget* tabs() const { return m_tabs; }
     QPlainTextEdit* torchView() const { return m_torch; }
     void setZoom(double factor);
 
