@@ -140,6 +140,29 @@ MainWindow::MainWindow(QWidget* parent)
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
     split->setChildrenCollapsible(false);
+    // A handle one can find and grab (the default is about 3 px).
+    split->setObjectName(QStringLiteral("stageSplitter"));
+    split->setHandleWidth(9);
+    split->handle(1)->setToolTip(tr("Drag to share the height between the stage and the formula"));
+    m_stageSplit = split;
+    // The Keras code tab gets the height for the current step's line and its
+    // context (the stage keeps its minimum); back on Formula the split returns.
+    connect(m_formula->tabs(), &QTabWidget::currentChanged, this, [this, stagePane](int tab) {
+        QList<int> sizes = m_stageSplit->sizes();
+        if (sizes.size() != 2)
+            return;
+        const int total = sizes[0] + sizes[1];
+        if (tab == 1) {
+            const int want = std::min(m_formula->codeHeightFor(6), total - stagePane->minimumSizeHint().height());
+            if (sizes[1] < want) {
+                m_splitBeforeCode = sizes;
+                m_stageSplit->setSizes({total - want, want});
+            }
+        } else if (!m_splitBeforeCode.isEmpty()) {
+            m_stageSplit->setSizes(m_splitBeforeCode);
+            m_splitBeforeCode.clear();
+        }
+    });
     m_centre->addTab(split, tr("Stage"));
     // In a scroll area, so the compare grid's minimum size never widens the window.
     auto* compareScroll = new QScrollArea(m_centre);
@@ -425,6 +448,7 @@ void MainWindow::setSettings(QSettings* settings) {
     if (!state.isEmpty())
         m_docksSized = restoreState(state);
     setZoom(settings::zoom.value(*settings));
+    m_heatmap->setNumberDigits(settings::numberDigits.value(*settings));
     m_controller->setSpeed(settings::playSpeed.value(*settings));
     m_stage->setSpeed(m_controller->speed());
     const QString last = settings::lastSpec.value(*settings);
@@ -448,6 +472,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
         settings::windowGeometry.setValue(*m_settings, saveGeometry());
         settings::windowState.setValue(*m_settings, saveState());
         settings::zoom.setValue(*m_settings, m_zoom);
+        settings::numberDigits.setValue(*m_settings, m_heatmap->numberDigits());
         settings::playSpeed.setValue(*m_settings, m_controller->speed());
         settings::recentFiles.setValue(*m_settings, m_recentFiles);
         settings::lastDirectory.setValue(*m_settings, m_lastDirectory);
@@ -833,6 +858,7 @@ void MainWindow::setPresentationMode(bool on) {
     }
     if (on) {
         m_statebeforePresenting = saveState();
+        m_splitBeforePresenting = m_stageSplit->saveState();
         m_wasMaximized = isMaximized();
         m_setupDock->hide();
         m_inspectorDock->hide();
@@ -844,9 +870,17 @@ void MainWindow::setPresentationMode(bool on) {
         menuBar()->show();
         statusBar()->show();
         restoreState(m_statebeforePresenting);
+        m_stageSplit->restoreState(m_splitBeforePresenting);
         m_wasMaximized ? showMaximized() : showNormal();
     }
     applyZoom();
+    if (on) {
+        // A full stage however the splitter was left: the formula gets a strip below.
+        QApplication::processEvents(); // the full-screen geometry
+        const int total = m_stageSplit->height();
+        const int formula = std::max(m_formula->minimumSizeHint().height(), total / 5);
+        m_stageSplit->setSizes({total - formula, formula});
+    }
     m_stage->setFocus();
 }
 

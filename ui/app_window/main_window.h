@@ -18,6 +18,7 @@ class QLabel;
 class QMenu;
 class QSettings;
 class QSlider;
+class QSplitter;
 class QTabWidget;
 class QProgressBar;
 class QTimer;
@@ -96,6 +97,8 @@ public:
     CompareView* compareView() const { return m_compare; }
     /// The centre tabs: 0 Stage, 1 Compare, 2 the 1/√dₖ lab, 3 the equivalence lab.
     QTabWidget* centreTabs() const { return m_centre; }
+    /// The Stage tab's splitter: the stage (with its scrub bar) over the formula panel.
+    QSplitter* stageSplitter() const { return m_stageSplit; }
     ExportMenu* exportMenu() const { return m_exportMenu; }
     QLabel* statusMessage() const { return m_statusError; }
     // Lessons and labs (ui/lessons).
@@ -165,6 +168,9 @@ private:
     QDockWidget* m_lessonDock = nullptr;
     bool m_labsDirty = true;
     QTabWidget* m_centre;
+    QSplitter* m_stageSplit = nullptr; // the stage over the formula panel
+    QByteArray m_splitBeforePresenting;
+    QList<int> m_splitBeforeCode; // the split before the Keras code tab took more height
     QDockWidget* m_setupDock;
     QDockWidget* m_inspectorDock;
     QDockWidget* m_timelineDock;

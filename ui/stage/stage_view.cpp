@@ -71,6 +71,7 @@ void StageView::setTokens(QStringList queryTokens, QStringList keyTokens) {
 
 void StageView::setZoom(double factor) {
     m_zoom = std::clamp(factor, 0.5, 4.0);
+    updateGeometry(); // the minimum readable size grows with the fonts
     update();
 }
 
@@ -160,7 +161,10 @@ QSize StageView::sizeHint() const {
     return QSize(900, 560);
 }
 QSize StageView::minimumSizeHint() const {
-    return QSize(240, 160);
+    // Below this the painter's text shrinks past reading ("outp…rnel"); it
+    // grows with the zoom up to presentation size, so a 1280×800 window still fits it.
+    const double z = std::clamp(m_zoom, 1.0, 1.6);
+    return QSize(int(320 * z), int(300 * z));
 }
 
 void StageView::paintEvent(QPaintEvent*) {

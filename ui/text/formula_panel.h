@@ -43,6 +43,14 @@ public:
     std::pair<int, int> torchHighlight() const { return m_torchHighlighted; }
     /// 0-based line highlighted in the listing, or -1.
     int highlightedLine() const { return m_highlighted; }
+    /// The height that shows the current step's line of the Keras code with
+    /// `context` lines above and below it (tab bar and toolbar included).
+    int codeHeightFor(int context) const;
+    /// The listing's visible lines (tests).
+    int visibleCodeLines() const;
+
+protected:
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void highlight();
