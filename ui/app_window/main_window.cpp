@@ -11,6 +11,7 @@
 #include "ui/lessons/scaling_lab_view.h"
 #include "ui/text/keras_listing.h"
 #include "ui/app_window/settings.h"
+#include "ui/app_window/status_label.h"
 #include "ui/export/figure_export.h"
 #include "ui/app_window/session_autosave.h"
 #include "ui/setup/setup_panel.h"
@@ -218,10 +219,20 @@ MainWindow::MainWindow(QWidget* parent)
     }
 
     // Status line.
-    m_statusError = new QLabel(this);
+    auto* status = new StatusLabel(this);
+    m_statusError = status;
     m_statusError->setStyleSheet(QStringLiteral("QLabel { color: #b00000; }"));
     m_statusInfo = new QLabel(this);
     statusBar()->addWidget(m_statusError, 1);
+    // A message longer than the line: elided, whole in the tooltip, and Details… shows it all.
+    m_statusDetails = new QToolButton(this);
+    m_statusDetails->setText(tr("Details…"));
+    m_statusDetails->setToolTip(tr("Read the whole status message"));
+    m_statusDetails->setAutoRaise(true);
+    m_statusDetails->hide();
+    statusBar()->addWidget(m_statusDetails);
+    connect(status, &StatusLabel::elidedChanged, m_statusDetails, &QWidget::setVisible);
+    connect(m_statusDetails, &QToolButton::clicked, this, &MainWindow::showStatusDetails);
     m_busy = new QProgressBar(this);
     m_busy->setRange(0, 0); // busy: the number of steps is known only when done
     m_busy->setMaximumWidth(160);
@@ -630,6 +641,17 @@ void MainWindow::updateStatus() {
                                      ? QStringLiteral("QLabel { color: #1a5a1a; }")
                                      : QStringLiteral("QLabel { color: #8a4b00; }"));
     m_statusError->setText(parts.join(QStringLiteral(" · ")));
+}
+
+void MainWindow::showStatusDetails() {
+    // Not modal: the window stays usable while the message is read.
+    auto* box =
+        new QMessageBox(QMessageBox::Information, tr("Status"), m_statusError->text(), QMessageBox::Close, this);
+    box->setObjectName(QStringLiteral("statusDetails"));
+    box->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setModal(false);
+    box->show();
 }
 
 void MainWindow::onSliceIndexChanged(core::AxisRole role, const QString&, int value) {

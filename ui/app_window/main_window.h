@@ -101,6 +101,8 @@ public:
     QSplitter* stageSplitter() const { return m_stageSplit; }
     ExportMenu* exportMenu() const { return m_exportMenu; }
     QLabel* statusMessage() const { return m_statusError; }
+    /// "Details…" beside the status line, shown when its message is elided.
+    QToolButton* statusDetailsButton() const { return m_statusDetails; }
     // Lessons and labs (ui/lessons).
     QDockWidget* inspectorDock() const { return m_inspectorDock; }
     QDockWidget* setupDock() const { return m_setupDock; }
@@ -132,6 +134,8 @@ private:
     void updateStatus();
     /// A one-off message (restored session, dropped masks) kept until the next edit.
     void setNotice(const QString& notice);
+    /// The whole status message in a (non-modal) message box.
+    void showStatusDetails();
     void onSetupEdited();
     void onSliceIndexChanged(core::AxisRole role, const QString& axisName, int value);
     void scheduleRecompute();
@@ -174,7 +178,8 @@ private:
     QDockWidget* m_setupDock;
     QDockWidget* m_inspectorDock;
     QDockWidget* m_timelineDock;
-    QLabel* m_statusError;
+    QLabel* m_statusError; // a StatusLabel: elided, whole in its tooltip
+    QToolButton* m_statusDetails;
     QLabel* m_statusInfo;
     QProgressBar* m_busy; // shown while a background run computes
     QTimer* m_busyTimer;  // shows m_busy only when a run lasts, so small ones never flicker
