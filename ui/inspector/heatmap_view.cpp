@@ -275,8 +275,12 @@ QStringList HeatmapView::labelsFor(int axis) const {
 }
 
 void HeatmapView::refill() {
+    // The hovered cell outlives a recompute or a new slice: its read-out is
+    // redone below from the new numbers (never the old value), or cleared.
+    const int hoverRow = m_hoverRow, hoverCol = m_hoverCol;
     m_hoverRow = m_hoverCol = -1;
     m_hover->setText(tr("Hover over a cell for its exact value."));
+    m_plot->setToolTip(QString());
     const core::Step* s = step();
     if (!s || s->value.empty()) {
         m_map->data()->clear();
@@ -405,6 +409,14 @@ void HeatmapView::refill() {
     m_model->setSlice(slice, labelsFor(m_rowAxis), labelsFor(m_colAxis));
     fitNumberColumns();
     m_stats->setText(statsText());
+    if (hoverRow >= 0 && hoverRow < this->rows() && hoverCol >= 0 && hoverCol < columns()) {
+        m_hoverRow = hoverRow;
+        m_hoverCol = hoverCol;
+        m_hoverValue = m_model->slice().at(hoverRow, hoverCol);
+        const QString text = hoverText();
+        m_hover->setText(text);
+        m_plot->setToolTip(text);
+    }
 }
 
 void HeatmapView::setNumberDigits(int digits) {
