@@ -602,13 +602,32 @@ void HeatmapView::applyFonts() {
     m_stats->setFont(small);
 }
 
+QString HeatmapView::sliceNote() const {
+    // "batch 0 · head 1": the fixed leading axes of the slice shown.
+    const core::Step* s = step();
+    if (!s)
+        return {};
+    QStringList parts;
+    for (const auto& [axis, spin] : m_spins)
+        parts << QStringLiteral("%1 %2").arg(QString::fromStdString(s->axes[size_t(axis)])).arg(spin->value());
+    return parts.join(QStringLiteral(" · "));
+}
+
 Figure HeatmapView::figure(QSize size) const {
     Figure f;
     f.size = size;
     f.title = step() ? stepTitle(*step()) : tr("attnviz");
-    QCustomPlot* plot = m_plot;
+    if (m_trace && step()) {
+        f.heading = figureHeading(*m_trace, m_index);
+        if (const QString slice = sliceNote(); !slice.isEmpty())
+            f.heading += QStringLiteral(" · ") + slice;
+    }
+    QCustomPlot* plot = m_plot; // with its own colour scale
     f.paint = [plot](QCPPainter& painter, const QRect& rect) {
+        painter.save();
+        painter.translate(rect.topLeft());
         plot->toPainter(&painter, rect.width(), rect.height());
+        painter.restore();
     };
     return f;
 }

@@ -115,6 +115,8 @@ private:
     QStringList labelsFor(int axis) const;
     void onMouseMove(QMouseEvent* event);
     void applyFonts();
+    /// "batch 0 · head 1": the leading axes' indices of the slice shown.
+    QString sliceNote() const;
     /// Size the Numbers tab's columns to the widest text they hold.
     void fitNumberColumns();
 

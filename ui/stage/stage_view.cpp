@@ -7,6 +7,7 @@
 
 #include "ui/stage/scene_builder.h"
 #include "ui/stage/stage_painter.h"
+#include "ui/stage/stage_scene.h"
 
 #include <qcustomplot.h>
 
@@ -185,6 +186,17 @@ Figure StageView::figure(QSize size) const {
     f.size = size;
     f.pixelSize = size * 2;
     f.title = tr("attnviz stage");
+    if (m_trace && m_step >= 0) {
+        f.heading = figureHeading(*m_trace, m_step);
+        f.title = f.heading;
+    }
+    // The result's colours (the same scale as the inspector's).
+    if (m_scene->result >= 0 && m_scene->result < int(m_scene->grids.size())) {
+        const StageGrid& y = m_scene->grids[size_t(m_scene->result)];
+        f.colourBar = true;
+        f.colourScale = y.scale;
+        f.colourBarLabel = y.name;
+    }
     f.paint = [this](QPainter& painter, const QRect& rect) { renderTo(painter, rect); };
     return f;
 }
