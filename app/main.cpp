@@ -15,6 +15,7 @@
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QSettings>
+#include <QTemporaryFile>
 #include <QTextStream>
 
 #include <cstdio>
@@ -31,8 +32,38 @@ int main(int argc, char* argv[]) {
         for (const char* flag :
              {"--screenshot", "--bench-ui", "--handout", "--help", "-h", "--help-all", "--version", "-v"})
             headless = headless || std::strcmp(argv[i], flag) == 0;
-    if (headless && !platformChosen)
-        qputenv("QT_QPA_PLATFORM", "offscreen");
+    // The offscreen screen gets the --screenshot size, so presentation mode
+    // (full screen) renders at that size too; Qt's default screen is 800×800.
+    QTemporaryFile screenConfig;
+    if (headless && (!platformChosen || qgetenv("QT_QPA_PLATFORM") == "offscreen")) {
+        int w = 1280, h = 800;
+        for (int i = 1; i < argc; ++i) {
+            const QByteArray a(argv[i]);
+            const QByteArray value = a == "--size" && i + 1 < argc ? QByteArray(argv[i + 1])
+                                     : a.startsWith("--size=")     ? a.mid(7)
+                                                                   : QByteArray();
+            if (const QList<QByteArray> wh = value.split('x'); wh.size() == 2) {
+                bool okW = false, okH = false;
+                const int vw = wh[0].toInt(&okW), vh = wh[1].toInt(&okH);
+                if (okW && okH && vw >= 200 && vh >= 150 && vw <= 8000 && vh <= 8000) {
+                    w = vw;
+                    h = vh;
+                }
+            }
+        }
+        QByteArray platform = "offscreen";
+        if (screenConfig.open()) {
+            screenConfig.write(QStringLiteral("{\"screens\": [{\"name\": \"attnviz\", \"x\": 0, \"y\": 0, "
+                                              "\"width\": %1, \"height\": %2, \"logicalDpi\": 96, "
+                                              "\"logicalBaseDpi\": 96, \"dpr\": 1}]}")
+                                   .arg(w)
+                                   .arg(h)
+                                   .toUtf8());
+            screenConfig.flush();
+            platform += ":configfile=" + QFile::encodeName(screenConfig.fileName());
+        }
+        qputenv("QT_QPA_PLATFORM", platform);
+    }
     if (!headless && !platformChosen && qEnvironmentVariableIsEmpty("DISPLAY") &&
         qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")) {
         // Qt would abort with a platform-plugin message; say what to do instead.
@@ -63,6 +94,11 @@ int main(int argc, char* argv[]) {
     const QCommandLineOption size(QStringLiteral("size"),
                                   QApplication::translate("main", "Window size for --screenshot."),
                                   QStringLiteral("WxH"), QStringLiteral("1280x800"));
+    const QCommandLineOption view(
+        QStringLiteral("view"),
+        QApplication::translate("main", "With --screenshot: the view to show, one of %1 (default: stage).")
+            .arg(attnviz::ui::headlessViewNames()),
+        QStringLiteral("NAME"));
     const QCommandLineOption present(QStringLiteral("presentation"),
                                      QApplication::translate("main", "Start in presentation mode."));
     const QCommandLineOption bench(QStringLiteral("bench-ui"),
@@ -102,8 +138,8 @@ int main(int argc, char* argv[]) {
     const QCommandLineOption autoRange(
         QStringLiteral("auto-range"),
         QApplication::translate("main", "Colour probability steps from 0 to their largest value instead of 0–1."));
-    parser.addOptions({screenshot, spec, step, size, present, bench, stateDir, set, lesson, slide, reveal, handout,
-                       maxMemory, threads, autoRange});
+    parser.addOptions({screenshot, spec, step, view, size, present, bench, stateDir, set, lesson, slide, reveal,
+                       handout, maxMemory, threads, autoRange});
     parser.process(app);
 
     QTextStream out(stdout), err(stderr);
@@ -159,6 +195,8 @@ int main(int argc, char* argv[]) {
         options.outPath = parser.value(screenshot);
         options.specPath = parser.value(spec);
         options.stepKey = parser.value(step);
+        options.view = parser.value(view);
+        options.assignments = parser.values(set);
         options.presentation = parser.isSet(present);
         options.lessonPath = parser.value(lesson);
         options.slide = slideNumber;
@@ -196,16 +234,8 @@ int main(int argc, char* argv[]) {
             return 2;
         }
     }
-    for (const QString& assignment : parser.values(set)) {
-        const qsizetype eq = assignment.indexOf(QLatin1Char('='));
-        QString error;
-        if (eq <= 0 || !window.setupPanel()->applySetting(assignment.left(eq), assignment.mid(eq + 1), &error)) {
-            err << QApplication::translate("main", "attnviz: --set %1: %2")
-                       .arg(assignment, eq <= 0 ? QApplication::translate("main", "expected NAME=VALUE") : error)
-                << Qt::endl;
-            return 2;
-        }
-    }
+    if (!attnviz::ui::applySetAssignments(window, parser.values(set), err))
+        return 2;
     if (parser.isSet(step))
         window.controller()->setCurrentStepByKey(parser.value(step));
     if (parser.isSet(lesson)) {

@@ -199,6 +199,10 @@ TanhSumCell tanhSumCell(const Trace& trace, const Step& step, const std::vector<
     c.weightFrom = wc      ? TanhSumCell::Weight::ConcatScoreWeight
                    : scale ? TanhSumCell::Weight::Scale
                            : TanhSumCell::Weight::One;
+    if (wc)
+        c.weightShape = wc->shape();
+    else if (scale)
+        c.weightShape = scale->shape();
     const float* qr = q.value.data() + q.value.offset({cell[0], cell[1], 0});
     const float* kr = k.value.data() + k.value.offset({cell[0], cell[2], 0});
     for (Index i = 0; i < d; ++i) {

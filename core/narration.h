@@ -50,15 +50,16 @@ struct TanhSumCell {
     enum class Weight { One, Scale, ConcatScoreWeight };
     std::vector<Index> cell;
     Weight weightFrom = Weight::One;
-    bool innerScaled = false; // Attention concat with use_scale: scale multiplies q + k
-    std::vector<float> q, k;  // the query row and the key row
-    std::vector<float> sum;   // q + k
-    float innerScale = 1;     // multiplies q + k inside the tanh
-    std::vector<float> tanh;  // tanh(innerScale · (q + k))
-    std::vector<float> weight;
-    std::vector<float> terms; // weight · tanh
-    double total = 0;         // Σ terms
-    float value = 0;          // the trace's value at the cell
+    bool innerScaled = false;  // Attention concat with use_scale: scale multiplies q + k
+    std::vector<float> q, k;   // the query row and the key row
+    std::vector<float> sum;    // q + k
+    float innerScale = 1;      // multiplies q + k inside the tanh
+    std::vector<float> tanh;   // tanh(innerScale · (q + k))
+    std::vector<float> weight; // per d (a scalar weight repeated)
+    Shape weightShape;         // the weight parameter's shape: () for concat_score_weight; empty when Weight::One
+    std::vector<float> terms;  // weight · tanh
+    double total = 0;          // Σ terms
+    float value = 0;           // the trace's value at the cell
 };
 TanhSumCell tanhSumCell(const Trace& trace, const Step& step, const std::vector<Index>& cell);
 

@@ -144,6 +144,7 @@ TEST(Narration, TanhSumTermsByHand) {
     const TanhSumCell c = tanhSumCell(t, step(t, "scores"), {0, 0, 0});
     EXPECT_EQ(c.sum, (std::vector<float>{0.75f, 1.0f}));
     EXPECT_EQ(c.weight, (std::vector<float>{2, -3}));
+    EXPECT_EQ(c.weightShape, (Shape{2}));
     EXPECT_FLOAT_EQ(c.innerScale, 1.0f);
     EXPECT_FALSE(c.innerScaled);
     EXPECT_EQ(c.weightFrom, TanhSumCell::Weight::Scale);
@@ -164,6 +165,7 @@ TEST(Narration, TanhSumTermsByHand) {
     EXPECT_TRUE(k.innerScaled);
     EXPECT_EQ(k.weightFrom, TanhSumCell::Weight::ConcatScoreWeight);
     EXPECT_EQ(k.weight, (std::vector<float>(4, -1.5f)));
+    EXPECT_TRUE(k.weightShape.empty()); // concat_score_weight is a scalar, shape ()
     for (size_t i = 0; i < 4; ++i) {
         EXPECT_EQ(k.q[i], cs.query->at({1, 2, Index(i)}));
         EXPECT_EQ(k.k[i], cs.value->at({1, 4, Index(i)}));

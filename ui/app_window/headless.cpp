@@ -2,13 +2,21 @@
 
 #include "ui/app_window/controller.h"
 #include "ui/app_window/main_window.h"
+#include "ui/compare/compare_view.h"
+#include "ui/inspector/heatmap_view.h"
+#include "ui/lessons/equivalence_lab_view.h"
 #include "ui/lessons/lesson_panel.h"
+#include "ui/lessons/scaling_lab_view.h"
 #include "ui/setup/setup_panel.h"
+#include "ui/stage/stage_view.h"
+#include "ui/text/formula_panel.h"
 
 #include "core/parallel.h"
 
 #include <QApplication>
 #include <QComboBox>
+#include <QDockWidget>
+#include <QTabWidget>
 #include <QElapsedTimer>
 #include <QImage>
 #include <QSpinBox>
@@ -22,7 +30,86 @@
 
 namespace attnviz::ui {
 
+namespace {
+
+/// Make the centre tab that holds `inside` current.
+void showCentreTabOf(MainWindow& w, QWidget* inside) {
+    QTabWidget* tabs = w.centreTabs();
+    for (int i = 0; i < tabs->count(); ++i)
+        if (tabs->widget(i) == inside || tabs->widget(i)->isAncestorOf(inside))
+            tabs->setCurrentIndex(i);
+}
+
+void showDock(QDockWidget* dock) {
+    dock->show();
+    dock->raise();
+}
+
+} // namespace
+
+const std::vector<HeadlessView>& headlessViews() {
+    // One line per view: its name, what it shows, and how to bring it on screen.
+    static const std::vector<HeadlessView> views = {
+        {"stage", "the animated stage and the step's formula (the default)",
+         [](MainWindow& w) {
+             showCentreTabOf(w, w.stage());
+             w.formulaPanel()->tabs()->setCurrentIndex(0);
+         }},
+        {"keras-code", "the stage, with the layer's Keras code below it",
+         [](MainWindow& w) {
+             showCentreTabOf(w, w.stage());
+             w.formulaPanel()->tabs()->setCurrentIndex(1);
+         }},
+        {"heatmap", "the inspector's heatmap (shown with every centre view)",
+         [](MainWindow& w) { w.heatmap()->tabs()->setCurrentIndex(0); }},
+        {"numbers", "the inspector's Numbers tab", [](MainWindow& w) { w.heatmap()->tabs()->setCurrentIndex(1); }},
+        {"compare", "the Compare tab: every variant side by side",
+         [](MainWindow& w) { showCentreTabOf(w, w.compareView()); }},
+        {"scaling-lab", "the 1/√dₖ lab", [](MainWindow& w) { showCentreTabOf(w, w.scalingLab()); }},
+        {"equivalence-lab", "the equivalence lab", [](MainWindow& w) { showCentreTabOf(w, w.equivalenceLab()); }},
+        {"lesson", "the Lesson dock beside Setup", [](MainWindow& w) { showDock(w.lessonDock()); }},
+        {"setup", "the Setup dock (raised over the Lesson dock)", [](MainWindow& w) { showDock(w.setupDock()); }},
+    };
+    return views;
+}
+
+const HeadlessView* findHeadlessView(const QString& name) {
+    for (const HeadlessView& v : headlessViews())
+        if (name == QLatin1String(v.name))
+            return &v;
+    return nullptr;
+}
+
+QString headlessViewNames() {
+    QStringList names;
+    for (const HeadlessView& v : headlessViews())
+        names << QString::fromLatin1(v.name);
+    return names.join(QStringLiteral(", "));
+}
+
+bool applySetAssignments(MainWindow& window, const QStringList& assignments, QTextStream& err) {
+    for (const QString& assignment : assignments) {
+        const qsizetype eq = assignment.indexOf(QLatin1Char('='));
+        QString error;
+        if (eq <= 0 || !window.setupPanel()->applySetting(assignment.left(eq), assignment.mid(eq + 1), &error)) {
+            err << QApplication::translate("main", "attnviz: --set %1: %2")
+                       .arg(assignment, eq <= 0 ? QApplication::translate("main", "expected NAME=VALUE") : error)
+                << Qt::endl;
+            return false;
+        }
+    }
+    return true;
+}
+
 int runScreenshot(const ScreenshotOptions& options, QTextStream& err) {
+    const HeadlessView* view =
+        options.view.isEmpty() ? findHeadlessView(QStringLiteral("stage")) : findHeadlessView(options.view);
+    if (!view) {
+        err << QApplication::translate("attnviz", "attnviz: --view must be one of %1. Received: %2")
+                   .arg(headlessViewNames(), options.view)
+            << Qt::endl;
+        return 2;
+    }
     MainWindow window;
     window.resize(options.size);
     if (options.maxMemoryBytes > 0) {
@@ -38,6 +125,11 @@ int runScreenshot(const ScreenshotOptions& options, QTextStream& err) {
                 << Qt::endl;
             return 2;
         }
+    }
+    if (!options.assignments.isEmpty()) {
+        if (!applySetAssignments(window, options.assignments, err))
+            return 2;
+        window.recomputeNow();
     }
     if (options.presentation)
         window.setPresentationMode(true);
@@ -57,6 +149,8 @@ int runScreenshot(const ScreenshotOptions& options, QTextStream& err) {
         }
         if (options.reveal)
             lessons->reveal();
+        if (!options.view.isEmpty())
+            view->show(window);
         window.settle();
         const QImage image = window.grab().toImage();
         if (image.isNull() || !image.save(options.outPath)) {
@@ -75,6 +169,7 @@ int runScreenshot(const ScreenshotOptions& options, QTextStream& err) {
         }
         c->setCurrentStepByKey(options.stepKey);
     }
+    view->show(window);
     window.settle();
     const QImage image = window.grab().toImage();
     if (image.isNull() || !image.save(options.outPath)) {

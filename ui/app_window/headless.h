@@ -4,16 +4,42 @@
 
 #include <QSize>
 #include <QString>
+#include <QStringList>
+
+#include <vector>
 
 class QElapsedTimer;
 class QTextStream;
 
 namespace attnviz::ui {
 
+class MainWindow;
+
+/// A view `--screenshot --view NAME` brings on screen. Adding a view is one
+/// line in the table in headless.cpp.
+struct HeadlessView {
+    const char* name;
+    const char* description; // one line for --help and the unknown-name message
+    void (*show)(MainWindow& window);
+};
+
+/// Every named view, in the order --help lists them.
+const std::vector<HeadlessView>& headlessViews();
+/// The view with this name, or nullptr.
+const HeadlessView* findHeadlessView(const QString& name);
+/// "stage, numbers, keras-code, …": the names, for messages.
+QString headlessViewNames();
+
+/// Apply `--set NAME=VALUE` assignments to the setup panel, as if typed. On the
+/// first bad one, writes one line to `err` and returns false.
+bool applySetAssignments(MainWindow& window, const QStringList& assignments, QTextStream& err);
+
 struct ScreenshotOptions {
     QString outPath;
-    QString specPath; // empty: the default setup
-    QString stepKey;  // empty: the first step
+    QString specPath;        // empty: the default setup
+    QString stepKey;         // empty: the first step
+    QString view;            // empty: the stage (headlessViews() lists the names)
+    QStringList assignments; // --set NAME=VALUE, applied after the spec
     QSize size{1280, 800};
     bool presentation = false;
     QString lessonPath;        // a lesson to open (then specPath/stepKey are ignored)

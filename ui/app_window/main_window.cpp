@@ -11,6 +11,7 @@
 #include "ui/lessons/scaling_lab_view.h"
 #include "ui/text/keras_listing.h"
 #include "ui/app_window/settings.h"
+#include "ui/app_window/status_label.h"
 #include "ui/export/figure_export.h"
 #include "ui/app_window/session_autosave.h"
 #include "ui/setup/setup_panel.h"
@@ -142,6 +143,29 @@ MainWindow::MainWindow(QWidget* parent)
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
     split->setChildrenCollapsible(false);
+    // A handle one can find and grab (the default is about 3 px).
+    split->setObjectName(QStringLiteral("stageSplitter"));
+    split->setHandleWidth(9);
+    split->handle(1)->setToolTip(tr("Drag to share the height between the stage and the formula"));
+    m_stageSplit = split;
+    // The Keras code tab gets the height for the current step's line and its
+    // context (the stage keeps its minimum); back on Formula the split returns.
+    connect(m_formula->tabs(), &QTabWidget::currentChanged, this, [this, stagePane](int tab) {
+        QList<int> sizes = m_stageSplit->sizes();
+        if (sizes.size() != 2)
+            return;
+        const int total = sizes[0] + sizes[1];
+        if (tab == 1) {
+            const int want = std::min(m_formula->codeHeightFor(6), total - stagePane->minimumSizeHint().height());
+            if (sizes[1] < want) {
+                m_splitBeforeCode = sizes;
+                m_stageSplit->setSizes({total - want, want});
+            }
+        } else if (!m_splitBeforeCode.isEmpty()) {
+            m_stageSplit->setSizes(m_splitBeforeCode);
+            m_splitBeforeCode.clear();
+        }
+    });
     m_centre->addTab(split, tr("Stage"));
     // In a scroll area, so the compare grid's minimum size never widens the window.
     auto* compareScroll = new QScrollArea(m_centre);
@@ -197,10 +221,20 @@ MainWindow::MainWindow(QWidget* parent)
     }
 
     // Status line.
-    m_statusError = new QLabel(this);
+    auto* status = new StatusLabel(this);
+    m_statusError = status;
     m_statusError->setStyleSheet(QStringLiteral("QLabel { color: #b00000; }"));
     m_statusInfo = new QLabel(this);
     statusBar()->addWidget(m_statusError, 1);
+    // A message longer than the line: elided, whole in the tooltip, and Details… shows it all.
+    m_statusDetails = new QToolButton(this);
+    m_statusDetails->setText(tr("Details…"));
+    m_statusDetails->setToolTip(tr("Read the whole status message"));
+    m_statusDetails->setAutoRaise(true);
+    m_statusDetails->hide();
+    statusBar()->addWidget(m_statusDetails);
+    connect(status, &StatusLabel::elidedChanged, m_statusDetails, &QWidget::setVisible);
+    connect(m_statusDetails, &QToolButton::clicked, this, &MainWindow::showStatusDetails);
     m_busy = new QProgressBar(this);
     m_busy->setRange(0, 0); // busy: the number of steps is known only when done
     m_busy->setMaximumWidth(160);
@@ -427,6 +461,7 @@ void MainWindow::setSettings(QSettings* settings) {
     if (!state.isEmpty())
         m_docksSized = restoreState(state);
     setZoom(settings::zoom.value(*settings));
+    m_heatmap->setNumberDigits(settings::numberDigits.value(*settings));
     m_controller->setSpeed(settings::playSpeed.value(*settings));
     m_stage->setSpeed(m_controller->speed());
     const QString last = settings::lastSpec.value(*settings);
@@ -450,6 +485,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
         settings::windowGeometry.setValue(*m_settings, saveGeometry());
         settings::windowState.setValue(*m_settings, saveState());
         settings::zoom.setValue(*m_settings, m_zoom);
+        settings::numberDigits.setValue(*m_settings, m_heatmap->numberDigits());
         settings::playSpeed.setValue(*m_settings, m_controller->speed());
         settings::recentFiles.setValue(*m_settings, m_recentFiles);
         settings::lastDirectory.setValue(*m_settings, m_lastDirectory);
@@ -607,6 +643,17 @@ void MainWindow::updateStatus() {
                                      ? QStringLiteral("QLabel { color: #1a5a1a; }")
                                      : QStringLiteral("QLabel { color: #8a4b00; }"));
     m_statusError->setText(parts.join(QStringLiteral(" · ")));
+}
+
+void MainWindow::showStatusDetails() {
+    // Not modal: the window stays usable while the message is read.
+    auto* box =
+        new QMessageBox(QMessageBox::Information, tr("Status"), m_statusError->text(), QMessageBox::Close, this);
+    box->setObjectName(QStringLiteral("statusDetails"));
+    box->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setModal(false);
+    box->show();
 }
 
 void MainWindow::onSliceIndexChanged(core::AxisRole role, const QString&, int value) {
@@ -867,6 +914,7 @@ void MainWindow::setPresentationMode(bool on) {
     }
     if (on) {
         m_statebeforePresenting = saveState();
+        m_splitBeforePresenting = m_stageSplit->saveState();
         m_wasMaximized = isMaximized();
         m_setupDock->hide();
         m_inspectorDock->hide();
@@ -878,9 +926,17 @@ void MainWindow::setPresentationMode(bool on) {
         menuBar()->show();
         statusBar()->show();
         restoreState(m_statebeforePresenting);
+        m_stageSplit->restoreState(m_splitBeforePresenting);
         m_wasMaximized ? showMaximized() : showNormal();
     }
     applyZoom();
+    if (on) {
+        // A full stage however the splitter was left: the formula gets a strip below.
+        QApplication::processEvents(); // the full-screen geometry
+        const int total = m_stageSplit->height();
+        const int formula = std::max(m_formula->minimumSizeHint().height(), total / 5);
+        m_stageSplit->setSizes({total - formula, formula});
+    }
     m_stage->setFocus();
 }
 

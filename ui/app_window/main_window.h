@@ -19,6 +19,7 @@ class QLabel;
 class QMenu;
 class QSettings;
 class QSlider;
+class QSplitter;
 class QTabWidget;
 class QProgressBar;
 class QTimer;
@@ -103,10 +104,16 @@ public:
     CompareView* compareView() const { return m_compare; }
     /// The centre tabs: 0 Stage, 1 Compare, 2 the 1/√dₖ lab, 3 the equivalence lab.
     QTabWidget* centreTabs() const { return m_centre; }
+    /// The Stage tab's splitter: the stage (with its scrub bar) over the formula panel.
+    QSplitter* stageSplitter() const { return m_stageSplit; }
     ExportMenu* exportMenu() const { return m_exportMenu; }
     QLabel* statusMessage() const { return m_statusError; }
+    /// "Details…" beside the status line, shown when its message is elided.
+    QToolButton* statusDetailsButton() const { return m_statusDetails; }
     // Lessons and labs (ui/lessons).
     QDockWidget* inspectorDock() const { return m_inspectorDock; }
+    QDockWidget* setupDock() const { return m_setupDock; }
+    QDockWidget* lessonDock() const { return m_lessonDock; }
     ScalingLabView* scalingLab() const { return m_scalingLab; }
     EquivalenceLabView* equivalenceLab() const { return m_equivalenceLab; }
     LessonPanel* lessons() const { return m_lessons; }
@@ -140,6 +147,8 @@ private:
     void updateStatus();
     /// A one-off message (restored session, dropped masks) kept until the next edit.
     void setNotice(const QString& notice);
+    /// The whole status message in a (non-modal) message box.
+    void showStatusDetails();
     void onSetupEdited();
     void onSliceIndexChanged(core::AxisRole role, const QString& axisName, int value);
     void scheduleRecompute();
@@ -176,10 +185,14 @@ private:
     QDockWidget* m_lessonDock = nullptr;
     bool m_labsDirty = true;
     QTabWidget* m_centre;
+    QSplitter* m_stageSplit = nullptr; // the stage over the formula panel
+    QByteArray m_splitBeforePresenting;
+    QList<int> m_splitBeforeCode; // the split before the Keras code tab took more height
     QDockWidget* m_setupDock;
     QDockWidget* m_inspectorDock;
     QDockWidget* m_timelineDock;
-    QLabel* m_statusError;
+    QLabel* m_statusError; // a StatusLabel: elided, whole in its tooltip
+    QToolButton* m_statusDetails;
     int m_kerasGeneration = 0; // the newest background open; older results are dropped
     int m_kerasPending = 0;    // background opens still running
     QLabel* m_statusInfo;

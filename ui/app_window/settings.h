@@ -29,6 +29,7 @@ inline const Preference<QString> lastSpec{"session/lastSpec", {}};
 inline const Preference<QStringList> recentFiles{"session/recentFiles", {}};
 inline const Preference<QString> lastDirectory{"session/lastDirectory", {}};
 inline const Preference<double> zoom{"view/zoom", 1.0};
+inline const Preference<int> numberDigits{"view/numberDigits", 5}; // the Numbers tab's significant digits
 inline const Preference<double> playSpeed{"step/speed", 1.0};
 inline const Preference<int> threads{"compute/threads", 0}; // 0: the machine's cores
 inline constexpr int maxRecentFiles = 8;

@@ -13,6 +13,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QSpinBox>
+#include <QStyle>
 #include <QTabWidget>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -33,7 +34,7 @@ core::AxisRole roleOf(const core::Step& s, int axis) {
 HeatmapView::HeatmapView(QWidget* parent)
     : QWidget(parent), m_title(new QLabel(this)), m_spinLayout(new QHBoxLayout), m_rangeCombo(new QComboBox(this)),
       m_tabs(new QTabWidget(this)), m_plot(new QCustomPlot(m_tabs)), m_hover(new QLabel(this)),
-      m_stats(new QLabel(this)), m_table(new QTableView(m_tabs)), m_model(new TensorSliceModel(this)) {
+      m_stats(new QLabel(this)), m_table(new QTableView), m_digits(new QSpinBox), m_model(new TensorSliceModel(this)) {
     m_title->setWordWrap(true);
     m_title->setTextFormat(Qt::RichText);
     m_hover->setTextFormat(Qt::RichText);
@@ -81,7 +82,28 @@ HeatmapView::HeatmapView(QWidget* parent)
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
 
     m_tabs->addTab(m_plot, tr("Heatmap"));
-    m_tabs->addTab(m_table, tr("Numbers"));
+    // The Numbers tab: the table, and above it how many digits it shows.
+    auto* numbers = new QWidget(m_tabs);
+    auto* numbersLayout = new QVBoxLayout(numbers);
+    numbersLayout->setContentsMargins(0, 2, 0, 0);
+    numbersLayout->setSpacing(2);
+    auto* digitsBar = new QHBoxLayout;
+    digitsBar->setContentsMargins(2, 0, 2, 0);
+    auto* digitsLabel = new QLabel(tr("Digits:"), numbers);
+    m_digits->setRange(1, 9);
+    m_digits->setValue(m_model->digits());
+    m_digits->setToolTip(tr("Significant digits in each cell; hover a cell for all nine"));
+    digitsLabel->setBuddy(m_digits);
+    digitsBar->addWidget(digitsLabel);
+    digitsBar->addWidget(m_digits);
+    digitsBar->addStretch(1);
+    numbersLayout->addLayout(digitsBar);
+    numbersLayout->addWidget(m_table, 1);
+    connect(m_digits, &QSpinBox::valueChanged, this, [this](int digits) {
+        setNumberDigits(digits);
+        emit numberDigitsChanged(digits);
+    });
+    m_tabs->addTab(numbers, tr("Numbers"));
     m_tabs->setTabToolTip(1, tr("The slice as numbers, with each row's sum"));
     m_tabs->setDocumentMode(true);
 
@@ -253,8 +275,12 @@ QStringList HeatmapView::labelsFor(int axis) const {
 }
 
 void HeatmapView::refill() {
+    // The hovered cell outlives a recompute or a new slice: its read-out is
+    // redone below from the new numbers (never the old value), or cleared.
+    const int hoverRow = m_hoverRow, hoverCol = m_hoverCol;
     m_hoverRow = m_hoverCol = -1;
     m_hover->setText(tr("Hover over a cell for its exact value."));
+    m_plot->setToolTip(QString());
     const core::Step* s = step();
     if (!s || s->value.empty()) {
         m_map->data()->clear();
@@ -381,7 +407,51 @@ void HeatmapView::refill() {
     m_plot->replot(QCustomPlot::rpQueuedRefresh);
 
     m_model->setSlice(slice, labelsFor(m_rowAxis), labelsFor(m_colAxis));
+    fitNumberColumns();
     m_stats->setText(statsText());
+    if (hoverRow >= 0 && hoverRow < this->rows() && hoverCol >= 0 && hoverCol < columns()) {
+        m_hoverRow = hoverRow;
+        m_hoverCol = hoverCol;
+        m_hoverValue = m_model->slice().at(hoverRow, hoverCol);
+        const QString text = hoverText();
+        m_hover->setText(text);
+        m_plot->setToolTip(text);
+    }
+}
+
+void HeatmapView::setNumberDigits(int digits) {
+    m_model->setDigits(digits);
+    if (m_digits->value() != m_model->digits()) {
+        const QSignalBlocker block(m_digits);
+        m_digits->setValue(m_model->digits());
+    }
+    fitNumberColumns();
+}
+
+int HeatmapView::numberDigits() const {
+    return m_model->digits();
+}
+
+void HeatmapView::fitNumberColumns() {
+    // One width for every column: the widest cell text or header (ResizeToContents
+    // would measure every cell on each change, too slow for 4096 × 4096).
+    const QFontMetrics fm(m_table->font());
+    const int rows = m_model->rowCount(), cols = m_model->columnCount();
+    int widest = fm.horizontalAdvance(QStringLiteral("0"));
+    // At most about 64k cells are measured; a bigger slice is sampled by rows.
+    const int rowStep = std::max(1, int(std::int64_t(rows) * cols / 65536));
+    for (int r = 0; r < rows; r += rowStep)
+        for (int c = 0; c < cols; ++c)
+            widest = std::max(widest, fm.horizontalAdvance(m_model->cellText(m_model->value(r, c))));
+    const QFontMetrics header(m_table->horizontalHeader()->font());
+    for (int c = 0; c < cols; ++c)
+        widest = std::max(widest,
+                          header.horizontalAdvance(m_model->headerData(c, Qt::Horizontal, Qt::DisplayRole).toString()));
+    const int margin = 2 * m_table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_table) + 12;
+    m_table->horizontalHeader()->setMinimumSectionSize(8);
+    m_table->horizontalHeader()->setDefaultSectionSize(widest + margin);
+    for (int c = 0; c < cols; ++c)
+        m_table->horizontalHeader()->resizeSection(c, widest + margin);
 }
 
 QString HeatmapView::statsText() const {
@@ -532,13 +602,32 @@ void HeatmapView::applyFonts() {
     m_stats->setFont(small);
 }
 
+QString HeatmapView::sliceNote() const {
+    // "batch 0 · head 1": the fixed leading axes of the slice shown.
+    const core::Step* s = step();
+    if (!s)
+        return {};
+    QStringList parts;
+    for (const auto& [axis, spin] : m_spins)
+        parts << QStringLiteral("%1 %2").arg(QString::fromStdString(s->axes[size_t(axis)])).arg(spin->value());
+    return parts.join(QStringLiteral(" · "));
+}
+
 Figure HeatmapView::figure(QSize size) const {
     Figure f;
     f.size = size;
     f.title = step() ? stepTitle(*step()) : tr("attnviz");
-    QCustomPlot* plot = m_plot;
+    if (m_trace && step()) {
+        f.heading = figureHeading(*m_trace, m_index);
+        if (const QString slice = sliceNote(); !slice.isEmpty())
+            f.heading += QStringLiteral(" · ") + slice;
+    }
+    QCustomPlot* plot = m_plot; // with its own colour scale
     f.paint = [plot](QCPPainter& painter, const QRect& rect) {
+        painter.save();
+        painter.translate(rect.topLeft());
         plot->toPainter(&painter, rect.width(), rect.height());
+        painter.restore();
     };
     return f;
 }

@@ -92,6 +92,12 @@ public:
     QStringList rowLabels() const { return labelsFor(m_rowAxis); }
     QStringList columnLabels() const { return labelsFor(m_colAxis); }
     QTableView* numbersTable() const { return m_table; }
+    /// Significant digits in the Numbers tab (1–9); its columns widen to fit.
+    void setNumberDigits(int digits);
+    int numberDigits() const;
+    QSpinBox* digitsSpin() const { return m_digits; }
+    /// The Heatmap (0) and Numbers (1) tabs.
+    QTabWidget* tabs() const { return m_tabs; }
 
 signals:
     /// The user moved a leading-axis spin box.
@@ -99,6 +105,8 @@ signals:
     void cellHovered(int row, int col, double value);
     /// The user chose the fixed 0–1 (false) or auto (true) probability colours.
     void autoProbabilityRangeChanged(bool on);
+    /// The user changed the Numbers tab's digits.
+    void numberDigitsChanged(int digits);
 
 private:
     void rebuild();
@@ -107,6 +115,10 @@ private:
     QStringList labelsFor(int axis) const;
     void onMouseMove(QMouseEvent* event);
     void applyFonts();
+    /// "batch 0 · head 1": the leading axes' indices of the slice shown.
+    QString sliceNote() const;
+    /// Size the Numbers tab's columns to the widest text they hold.
+    void fitNumberColumns();
 
     std::shared_ptr<const core::Trace> m_trace;
     int m_index = -1;
@@ -138,6 +150,7 @@ private:
     QLabel* m_hover;
     QLabel* m_stats;
     QTableView* m_table;
+    QSpinBox* m_digits;
     TensorSliceModel* m_model;
 };
 

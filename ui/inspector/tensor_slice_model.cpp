@@ -4,6 +4,7 @@
 #include <QFont>
 #include <QLocale>
 
+#include <algorithm>
 #include <cmath>
 
 namespace attnviz::ui {
@@ -24,6 +25,28 @@ void TensorSliceModel::setShowRowSums(bool show) {
     endResetModel();
 }
 
+void TensorSliceModel::setDigits(int digits) {
+    digits = std::clamp(digits, 1, 9);
+    if (digits == m_digits)
+        return;
+    m_digits = digits;
+    if (rowCount() > 0 && columnCount() > 0)
+        emit dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1), {Qt::DisplayRole});
+}
+
+QString TensorSliceModel::cellText(double v) const {
+    return QString::number(v, 'g', m_digits);
+}
+
+double TensorSliceModel::value(int r, int c) const {
+    if (c < int(m_slice.cols))
+        return m_slice.at(r, c);
+    double s = 0;
+    for (core::Index j = 0; j < m_slice.cols; ++j)
+        s += m_slice.at(r, j);
+    return s;
+}
+
 int TensorSliceModel::rowCount(const QModelIndex& parent) const {
     return parent.isValid() ? 0 : int(m_slice.rows);
 }
@@ -39,20 +62,12 @@ QVariant TensorSliceModel::data(const QModelIndex& index, int role) const {
         return {};
     const int r = index.row(), c = index.column();
     const bool sumColumn = c == int(m_slice.cols);
-    auto value = [&]() -> double {
-        if (!sumColumn)
-            return m_slice.at(r, c);
-        double s = 0;
-        for (core::Index j = 0; j < m_slice.cols; ++j)
-            s += m_slice.at(r, j);
-        return s;
-    };
     switch (role) {
-    case Qt::DisplayRole: return QString::number(value(), 'g', 5);
-    case Qt::ToolTipRole: return QString::number(value(), 'g', 9);
-    case Qt::EditRole: return value();
+    case Qt::DisplayRole: return cellText(value(r, c));
+    case Qt::ToolTipRole: return QString::number(value(r, c), 'g', 9);
+    case Qt::EditRole: return value(r, c);
     case Qt::TextAlignmentRole: return int(Qt::AlignRight | Qt::AlignVCenter);
-    case Qt::BackgroundRole: return std::isfinite(value()) ? QVariant() : QVariant(QBrush(nonFiniteColor()));
+    case Qt::BackgroundRole: return std::isfinite(value(r, c)) ? QVariant() : QVariant(QBrush(nonFiniteColor()));
     case Qt::FontRole:
         if (sumColumn) {
             QFont f;

@@ -26,6 +26,13 @@ public:
     const core::Slice2D& slice() const { return m_slice; }
     /// Show a trailing "Σ row" column.
     void setShowRowSums(bool show);
+    /// Significant digits shown in each cell (1–9; the tooltip always has 9).
+    void setDigits(int digits);
+    int digits() const { return m_digits; }
+    /// A cell's text at the current digits (what the table shows).
+    QString cellText(double value) const;
+    /// The value in column `column` of row `row`, the row sum in the last column.
+    double value(int row, int column) const;
 
     int rowCount(const QModelIndex& parent = {}) const override;
     int columnCount(const QModelIndex& parent = {}) const override;
@@ -36,6 +43,7 @@ private:
     core::Slice2D m_slice;
     QStringList m_rowLabels, m_colLabels;
     bool m_showRowSums = true;
+    int m_digits = 5;
 };
 
 /// An editable table over a rank-3 tensor [B, rows, features], shown as B·rows

@@ -5,6 +5,7 @@
 #include <QFontMetricsF>
 #include <QPainter>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -40,7 +41,8 @@ void drawVectors(QPainter& p, const StageScene& sc, const QRectF& area, double p
         // Each vector on its own symmetric scale (they differ by orders of magnitude).
         const ColourScale scale = colourScaleFor(core::ValueKind::Signed, sc.vectors[i].values);
         p.setFont(cellFont);
-        for (int k = 0; k < d; ++k) {
+        // A scalar row (one value) is a single cell.
+        for (int k = 0; k < std::min(d, int(sc.vectors[i].values.size())); ++k) {
             const double v = double(sc.vectors[i].values[size_t(k)]);
             const QRectF cr(block.left() + labelW + k * cell, y, cell, h);
             const QColor bg(scale.rgb(v));

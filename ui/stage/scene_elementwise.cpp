@@ -26,9 +26,10 @@ bool buildElementwise(StageScene& sc, const core::Trace& trace, const core::Step
         return false;
     switch (s.op) {
     case OpKind::Scale: {
-        sc.symbols << QStringLiteral("× %1 =").arg(fmt(double(s.scaleFactor)));
+        // One formatting for the operator and the sentence, so they agree (0.125 in both).
+        sc.symbols << QStringLiteral("× %1 =").arg(scaleText(double(s.scaleFactor)));
         sc.infoLines << tr_("Every cell is multiplied by %1: %2 × %1 = %3.")
-                            .arg(QString::number(double(s.scaleFactor), 'g', 6), factor(double(gx.at(0, 0))),
+                            .arg(scaleText(double(s.scaleFactor)), factor(double(gx.at(0, 0))),
                                  fmt(double(gy.at(0, 0))));
         break;
     }

@@ -2,6 +2,7 @@
 // core::tanhSumCell's terms) (see scene_builder.h).
 #include "ui/stage/scene_builder.h"
 #include "ui/stage/stage_style.h"
+#include "ui/text/step_text.h"
 
 #include "core/narration.h"
 #include "core/step_display.h"
@@ -53,7 +54,15 @@ bool buildTanhSum(StageScene& sc, const core::Trace& trace, const core::Step& s,
         const bool concat = c.weightFrom == core::TanhSumCell::Weight::ConcatScoreWeight;
         const QString wName = concat ? tr_("w_c") : tr_("scale");
         if (c.weightFrom != core::TanhSumCell::Weight::One) {
-            sc.vectors.push_back({wName, c.weight});
+            // A scalar weight (concat_score_weight, shape ()) is one cell, not a row.
+            core::Index n = 1;
+            for (core::Index dim : c.weightShape)
+                n *= dim;
+            if (n == 1 && !c.weight.empty())
+                sc.vectors.push_back(
+                    {tr_("%1 (scalar, shape %2)").arg(wName, shapeText(c.weightShape)), {c.weight.front()}});
+            else
+                sc.vectors.push_back({wName, c.weight});
             sc.vectors.push_back({wName + tr_(" · tanh"), c.terms});
         }
     }

@@ -97,6 +97,7 @@ Fonts makeFonts(const QFont& base, double z) {
 struct GridBox {
     QRectF cells;
     double cell = 1;
+    double textWidth = 0;         // the width its name and captions may take (0: the cells' width plus a margin)
     int rowStep = 1, colStep = 1; // label every n-th row / column
 };
 
@@ -166,7 +167,7 @@ void drawGrid(QPainter& p, const StageGrid& g, const GridBox& box, const Fonts& 
     }
     p.setFont(f.caption);
     const double capH = QFontMetricsF(f.caption).height();
-    const double capW = std::max(cr.width(), 60.0 * f.z) + 60 * f.z;
+    const double capW = box.textWidth > 0 ? box.textWidth : std::max(cr.width(), 60.0 * f.z) + 60 * f.z;
     const QRectF cap(cr.center().x() - capW / 2, cr.bottom() + 3 * f.z, capW, capH);
     p.drawText(cap, Qt::AlignHCenter | Qt::AlignTop,
                QFontMetricsF(f.caption).elidedText(g.caption, Qt::ElideRight, capW));
@@ -292,16 +293,31 @@ QRectF drawTitle(QPainter& p, const StageScene& sc, const QRectF& r, const Fonts
     return QRectF(r.left(), y, r.width(), r.bottom() - y);
 }
 
+/// One info line's height: word-wrapped to `width`, at least the 1.4-line slot.
+double infoLineHeight(const QString& text, double width, const Fonts& f) {
+    const QFontMetricsF im(f.info);
+    const double slot = im.height() * 1.25 * 1.4;
+    const QRectF wrapped = im.boundingRect(QRectF(0, 0, std::max(1.0, width), 1e6), Qt::TextWordWrap, text);
+    return std::max(slot, wrapped.height() + im.height() * 0.5);
+}
+
+double infoLinesHeight(const StageScene& sc, double width, const Fonts& f) {
+    double h = 0;
+    for (const QString& l : sc.infoLines)
+        h += infoLineHeight(l, width, f);
+    return h;
+}
+
 double infoHeight(const StageScene& sc, const QRectF& r, const Fonts& f) {
     const double line = QFontMetricsF(f.info).height() * 1.25;
     double h = 0;
     if (sc.info == InfoKind::Bars)
-        h = std::clamp(r.height() * 0.34, 120 * f.z, 260 * f.z);
+        h = std::clamp(r.height() * 0.3, 90 * f.z, 260 * f.z);
     else if (sc.info == InfoKind::Vectors)
         h = (double(sc.vectors.size()) + 1.5) * std::max(line * 1.3, 28 * f.z);
     if (sc.fill == FillMode::Cells && sc.info == InfoKind::Text)
         h += line * 1.5;
-    h += line * double(sc.infoLines.size()) * 1.4;
+    h += infoLinesHeight(sc, r.width(), f);
     if (!sc.message.isEmpty())
         h += line;
     return std::min(h, r.height() * 0.55);
@@ -344,7 +360,7 @@ void drawInfo(QPainter& p, const StageScene& sc, const QRectF& area, double prog
                    bm.elidedText(text, Qt::ElideRight, rest.width()));
         rest.setTop(rest.top() + line * 1.5);
     }
-    const double linesH = line * 1.4 * double(sc.infoLines.size());
+    const double linesH = infoLinesHeight(sc, rest.width(), f);
     QRectF special(rest.left(), rest.top(), rest.width(), std::max(0.0, rest.height() - linesH));
     if (sc.info == InfoKind::Bars)
         drawBars(p, sc, special, prog, f);
@@ -354,9 +370,9 @@ void drawInfo(QPainter& p, const StageScene& sc, const QRectF& area, double prog
     p.setPen(kSubtle);
     double y = area.bottom() - linesH;
     for (const QString& l : sc.infoLines) {
-        p.drawText(QRectF(rest.left(), y, rest.width(), line * 1.4),
-                   Qt::AlignHCenter | Qt::AlignVCenter | Qt::TextWordWrap, l);
-        y += line * 1.4;
+        const double h = infoLineHeight(l, rest.width(), f);
+        p.drawText(QRectF(rest.left(), y, rest.width(), h), Qt::AlignHCenter | Qt::AlignVCenter | Qt::TextWordWrap, l);
+        y += h;
     }
 }
 
@@ -380,8 +396,13 @@ std::vector<GridBox> layoutRow(const StageScene& sc, const QRectF& area, const F
         symW[i] = sm.horizontalAdvance(sc.symbols[int(i)]) + 16 * f.z;
         symTotal += symW[i];
     }
-    // Names and captions are elided, so only labels and cells claim width.
-    auto slotFor = [&](size_t i, double c) { return m[i].rowLabelW + sc.grids[i].cols * c + 10 * f.z; };
+    // Each grid's name and captions claim their width too (so neighbours'
+    // captions never overlap), up to an equal share of the row; past that they are elided.
+    const double share = std::max(40.0 * f.z, (area.width() - symTotal) / double(std::max<size_t>(n, 1)) - 10 * f.z);
+    auto textFor = [&](size_t i) { return std::min(m[i].textW + 8 * f.z, share - m[i].rowLabelW); };
+    auto slotFor = [&](size_t i, double c) {
+        return m[i].rowLabelW + std::max(sc.grids[i].cols * c, textFor(i)) + 10 * f.z;
+    };
     auto widthFor = [&](double c) {
         double w = symTotal;
         for (size_t i = 0; i < n; ++i)
@@ -412,6 +433,7 @@ std::vector<GridBox> layoutRow(const StageScene& sc, const QRectF& area, const F
         GridBox& b = boxes[i];
         b.cells = QRectF(cx, cy, gw, gh);
         b.cell = c;
+        b.textWidth = std::max(gw, textFor(i));
         setLabelSteps(b, g, f);
         x += slot;
         if (i < symW.size()) {

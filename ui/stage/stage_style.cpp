@@ -42,6 +42,12 @@ QString fmt(double v) {
     return s.replace(QLatin1Char('-'), QChar(0x2212));
 }
 
+QString scaleText(double v) {
+    if (!std::isfinite(v))
+        return fmt(v);
+    return QString::number(v, 'g', 4).replace(QLatin1Char('-'), QChar(0x2212));
+}
+
 QString factor(double v) {
     const QString s = fmt(v);
     return v < 0 ? QStringLiteral("(") + s + QStringLiteral(")") : s;

@@ -23,6 +23,9 @@ extern const std::array<QColor, 8> kHeadColours;
 
 /// A number as the stage writes it: 2 decimals, fewer when large, − for minus.
 QString fmt(double v);
+/// A scale factor as both the stage's operator label and its narration write
+/// it: up to 4 significant digits, exact when shorter (0.125, not 0.13), − for minus.
+QString scaleText(double v);
 /// A factor in a product, parenthesised when negative: "(−0.31)".
 QString factor(double v);
 

@@ -7,6 +7,7 @@
 
 #include "ui/stage/scene_builder.h"
 #include "ui/stage/stage_painter.h"
+#include "ui/stage/stage_scene.h"
 
 #include <qcustomplot.h>
 
@@ -71,6 +72,7 @@ void StageView::setTokens(QStringList queryTokens, QStringList keyTokens) {
 
 void StageView::setZoom(double factor) {
     m_zoom = std::clamp(factor, 0.5, 4.0);
+    updateGeometry(); // the minimum readable size grows with the fonts
     update();
 }
 
@@ -160,7 +162,10 @@ QSize StageView::sizeHint() const {
     return QSize(900, 560);
 }
 QSize StageView::minimumSizeHint() const {
-    return QSize(240, 160);
+    // Below this the painter's text shrinks past reading ("outp…rnel"); it
+    // grows with the zoom up to presentation size, so a 1280×800 window still fits it.
+    const double z = std::clamp(m_zoom, 1.0, 1.6);
+    return QSize(int(320 * z), int(300 * z));
 }
 
 void StageView::paintEvent(QPaintEvent*) {
@@ -181,6 +186,17 @@ Figure StageView::figure(QSize size) const {
     f.size = size;
     f.pixelSize = size * 2;
     f.title = tr("attnviz stage");
+    if (m_trace && m_step >= 0) {
+        f.heading = figureHeading(*m_trace, m_step);
+        f.title = f.heading;
+    }
+    // The result's colours (the same scale as the inspector's).
+    if (m_scene->result >= 0 && m_scene->result < int(m_scene->grids.size())) {
+        const StageGrid& y = m_scene->grids[size_t(m_scene->result)];
+        f.colourBar = true;
+        f.colourScale = y.scale;
+        f.colourBarLabel = y.name;
+    }
     f.paint = [this](QPainter& painter, const QRect& rect) { renderTo(painter, rect); };
     return f;
 }

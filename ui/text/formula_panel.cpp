@@ -7,12 +7,17 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QResizeEvent>
+#include <QScrollBar>
+#include <QTabBar>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QToolButton>
 #include <QTextBlock>
 #include <QTextBrowser>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace attnviz::ui {
 
@@ -172,11 +177,35 @@ void FormulaPanel::highlight() {
     m_code->setExtraSelections(selections);
 }
 
+int FormulaPanel::codeHeightFor(int context) const {
+    const QFontMetrics fm(m_code->font());
+    const int lines = std::min(2 * context + 1, std::max(1, m_code->document()->blockCount()));
+    const int text =
+        lines * fm.lineSpacing() + 2 * int(m_code->document()->documentMargin()) + 2 * m_code->frameWidth();
+    const int scrollBar = m_code->horizontalScrollBar()->sizeHint().height(); // long lines scroll sideways
+    return m_tabs->tabBar()->sizeHint().height() + m_translate->sizeHint().height() + 4 + text + scrollBar;
+}
+
+int FormulaPanel::visibleCodeLines() const {
+    return m_code->viewport()->height() / std::max(1, QFontMetrics(m_code->font()).lineSpacing());
+}
+
+void FormulaPanel::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    // Keep the current step's line mid-pane as the pane grows or shrinks.
+    if (m_highlighted >= 0)
+        m_code->centerCursor();
+    if (m_torchHighlighted.first >= 0)
+        m_torch->centerCursor();
+}
+
 void FormulaPanel::setZoom(double factor) {
     m_zoom = factor;
     QFont f = QApplication::font();
     f.setPointSizeF(f.pointSizeF() * factor);
     m_text->setFont(f);
+    m_tabs->tabBar()->setFont(f);
+    m_translate->setFont(f);
     QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     mono.setPointSizeF(mono.pointSizeF() * factor);
     m_code->setFont(mono);

@@ -31,6 +31,8 @@ public:
     void setTranslate(bool on);
     bool translating() const;
     QToolButton* translateButton() const { return m_translate; }
+    /// The Formula (0) and Keras code (1) tabs.
+    QTabWidget* tabs() const { return m_tabs; }
     QPlainTextEdit* torchView() const { return m_torch; }
     void setZoom(double factor);
 
@@ -41,6 +43,14 @@ public:
     std::pair<int, int> torchHighlight() const { return m_torchHighlighted; }
     /// 0-based line highlighted in the listing, or -1.
     int highlightedLine() const { return m_highlighted; }
+    /// The height that shows the current step's line of the Keras code with
+    /// `context` lines above and below it (tab bar and toolbar included).
+    int codeHeightFor(int context) const;
+    /// The listing's visible lines (tests).
+    int visibleCodeLines() const;
+
+protected:
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     void highlight();

@@ -15,6 +15,9 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <algorithm>
+#include <cmath>
+
 namespace attnviz::ui {
 
 namespace {
@@ -25,7 +28,25 @@ public:
     using QStyledItemDelegate::QStyledItemDelegate;
     QSize cardSize;
 
-    QSize sizeHint(const QStyleOptionViewItem&, const QModelIndex&) const override { return cardSize; }
+    /// Wide enough for the card's three lines (so nothing is elided), from the
+    /// default card width up to twice it.
+    QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override {
+        QFont bold = option.font;
+        bold.setBold(true);
+        const QFontMetricsF fm(bold), fm2(option.font);
+        const double text = std::max({fm.horizontalAdvance(titleOf(index)),
+                                      fm2.horizontalAdvance(index.data(TraceModel::ShapeRole).toString()),
+                                      fm2.horizontalAdvance(subtitleOf(index))});
+        const int w = std::clamp(int(std::ceil(text)) + 2 * (3 + 6) + 2, cardSize.width(), 2 * cardSize.width());
+        return QSize(w, cardSize.height());
+    }
+    static QString titleOf(const QModelIndex& index) {
+        return QStringLiteral("%1. %2").arg(index.row() + 1).arg(index.data(TraceModel::TitleRole).toString());
+    }
+    static QString subtitleOf(const QModelIndex& index) {
+        return index.data(TraceModel::IdRole).toString() + QStringLiteral(" · ") +
+               index.data(TraceModel::OpRole).toString();
+    }
 
     void paint(QPainter* p, const QStyleOptionViewItem& option, const QModelIndex& index) const override {
         p->save();
@@ -43,8 +64,7 @@ public:
         const QFontMetricsF fm(bold);
         p->setFont(bold);
         p->setPen(pal.text().color());
-        const QString title =
-            QStringLiteral("%1. %2").arg(index.row() + 1).arg(index.data(TraceModel::TitleRole).toString());
+        const QString title = titleOf(index);
         p->drawText(QRectF(text.left(), text.top(), text.width(), fm.height()), Qt::AlignLeft | Qt::AlignVCenter,
                     fm.elidedText(title, Qt::ElideRight, text.width()));
         p->setFont(option.font);
@@ -54,10 +74,7 @@ public:
                     fm2.elidedText(index.data(TraceModel::ShapeRole).toString(), Qt::ElideRight, text.width()));
         p->setPen(pal.placeholderText().color());
         p->drawText(QRectF(text.left(), text.top() + fm.height() + fm2.height(), text.width(), fm2.height()),
-                    Qt::AlignLeft | Qt::AlignVCenter,
-                    fm2.elidedText(index.data(TraceModel::IdRole).toString() + QStringLiteral(" · ") +
-                                       index.data(TraceModel::OpRole).toString(),
-                                   Qt::ElideRight, text.width()));
+                    Qt::AlignLeft | Qt::AlignVCenter, fm2.elidedText(subtitleOf(index), Qt::ElideRight, text.width()));
         p->restore();
     }
 };
@@ -90,7 +107,7 @@ StepTimeline::StepTimeline(QWidget* parent) : QWidget(parent), m_list(new QListV
 
     m_list->setFlow(QListView::LeftToRight);
     m_list->setWrapping(false);
-    m_list->setUniformItemSizes(true);
+    m_list->setUniformItemSizes(false); // each card as wide as its text
     m_list->setHorizontalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_list->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
