@@ -66,20 +66,33 @@ void printComparison(const Comparison& c, std::ostream& out) {
     for (const CompareVariant& v : c.variants)
         idWidth = std::max(idWidth, columns(v.id));
     for (const CompareVariant& v : c.variants) {
-        out << "  " << pad(v.id, idWidth) << "  " << v.label;
+        out << "  " << pad(v.id, idWidth) << "  " << v.label << (v.usersLayer ? " (your layer)" : "");
         if (v.trace)
             out << "  weights " << shapeString(v.trace->find("weights")->value.shape()) << '\n';
         else
             out << "\n  " << std::string(idWidth, ' ') << "  cannot run: " << v.error << '\n';
     }
-    out << "equivalence checks (max |Δ| over weights and output, tolerance " << EquivalenceCheck::kTolerance << "):\n";
+    out << "equivalence checks (max |Δ| over weights and output, tolerance " << EquivalenceCheck::kTolerance
+        << "; ✓ only when your setup meets the conditions):\n";
     for (const EquivalenceCheck& k : c.checks) {
-        out << "  " << (!k.applicable ? "-" : k.holds() ? "✓" : "✗") << ' ' << k.id << ": " << k.claim << '\n';
+        out << "  "
+            << (k.holdsForSetup()            ? "✓"
+                : k.applicable && !k.holds() ? "✗"
+                                             : "-")
+            << ' ' << k.id << ": " << k.claim << '\n';
         out << "      holds when: " << k.conditions << '\n';
         if (k.applicable)
-            out << "      here: met; max |Δ| = " << std::setprecision(3) << k.maxAbsDiff << " (" << k.note << ")\n";
+            out << "      with them applied here: max |Δ| = " << std::setprecision(3) << k.maxAbsDiff << " (" << k.note
+                << ")\n";
         else
-            out << "      here: not applicable (" << k.note << ")\n";
+            out << "      cannot be checked here (" << k.note << ")\n";
+        out << "      your setup: ";
+        if (k.setup.met)
+            out << "meets them\n";
+        else
+            for (size_t i = 0; i < k.setup.unmet.size(); ++i)
+                out << (i ? "; " : "does not meet them: ") << k.setup.unmet[i]
+                    << (i + 1 == k.setup.unmet.size() ? "\n" : "");
     }
 }
 

@@ -5,7 +5,7 @@
 #include "lesson.h"
 
 #include "attention.h"
-#include "equivalence_lab.h"
+#include "compare.h"
 
 #include <nlohmann/json.hpp>
 
@@ -183,13 +183,13 @@ Quantity parseQuantity(const std::string& text) {
     return q;
 }
 
-Comparison parseComparison(const std::string& text) {
+QuantityComparison parseComparison(const std::string& text) {
     static const char* ops[] = {"<=", ">=", "==", "!=", "<", ">"};
     for (const char* op : ops) {
         const size_t at = text.find(op);
         if (at == std::string::npos)
             continue;
-        Comparison c;
+        QuantityComparison c;
         c.op = op;
         c.lhs = parseQuantity(text.substr(0, at));
         c.rhs = parseQuantity(text.substr(at + std::string(op).size()));
@@ -368,7 +368,7 @@ double evaluate(const Quantity& q, const SlideTraces& traces) {
     return acc;
 }
 
-bool holds(const Comparison& c, const SlideTraces& traces) {
+bool holds(const QuantityComparison& c, const SlideTraces& traces) {
     const double a = evaluate(c.lhs, traces), b = evaluate(c.rhs, traces);
     if (c.op == "<")
         return a < b;
@@ -767,9 +767,12 @@ private:
                     fail(line, "'compare:' needs the path of a second spec.");
                 s.comparePath = value;
             } else if (name == "claim") {
-                if (!claimFromId(value))
-                    fail(line,
-                         "Unknown claim " + quoteText(value) + "; expected mha-attention, concat-additive or gqa-mha.");
+                if (!findIdentity(value)) {
+                    std::string ids;
+                    for (const Identity& identity : identities())
+                        ids += (ids.empty() ? "" : ", ") + identity.id;
+                    fail(line, "Unknown claim " + quoteText(value) + "; expected one of " + ids + ".");
+                }
                 s.claim = value;
             } else if (name == "untick") {
                 std::stringstream in(value);
@@ -883,16 +886,16 @@ private:
         if (s.step.empty())
             fail(s.line, "The slide " + quoteText(s.title) + " needs a 'step:' line (the trace key to show).");
         if (s.view == SlideView::EquivalenceLab && s.claim.empty())
-            fail(s.fieldLine("view"), "An equivalence-lab slide needs 'claim:' (mha-attention, concat-additive or "
-                                      "gqa-mha).");
+            fail(s.fieldLine("view"), "An equivalence-lab slide needs 'claim:' (an identity id such as "
+                                      "mha-attention, concat-additive or gqa-mha).");
         if (!s.untick.empty() && s.claim.empty())
             fail(s.fieldLine("untick"), "'untick:' names conditions of a claim; the slide has no 'claim:'.");
         if (!s.claim.empty() && !s.comparePath.empty())
             fail(s.fieldLine("compare"), "A slide compares with a claim or with a second spec, not both.");
         if (!s.claim.empty()) {
-            const auto conds = claimConditions(*claimFromId(s.claim));
+            const auto& conds = findIdentity(s.claim)->conditions;
             for (const std::string& u : s.untick)
-                if (std::none_of(conds.begin(), conds.end(), [&](const ClaimCondition& c) { return c.id == u; })) {
+                if (std::none_of(conds.begin(), conds.end(), [&](const IdentityCondition& c) { return c.id == u; })) {
                     std::string ids;
                     for (const auto& c : conds)
                         ids += (ids.empty() ? "" : ", ") + c.id;
@@ -979,7 +982,7 @@ SlideTraces runSlide(const Lesson& lesson, const Slide& slide) {
     const SpecLimits limits{std::uint64_t(256) << 20};
     try {
         if (!slide.claim.empty()) {
-            const ClaimSetup setup = buildClaim(*claimFromId(slide.claim), slide.spec, slide.untick);
+            const IdentitySides setup = buildIdentity(slide.claim, slide.spec, slide.untick);
             out.trace = run(setup.left, limits);
             out.other = run(setup.right, limits);
         } else {

@@ -58,7 +58,7 @@ struct Quantity {
 };
 
 /// `lhs OP rhs` with OP one of < <= > >= == !=.
-struct Comparison {
+struct QuantityComparison {
     Quantity lhs{};
     std::string op;
     Quantity rhs{};
@@ -78,8 +78,8 @@ struct QuestionOption {
     std::string text;
     std::string expr; // as written after '|'
 
-    std::optional<Quantity> quantity;    // ChooseLargest / ChooseSmallest
-    std::optional<Comparison> condition; // Choose
+    std::optional<Quantity> quantity;            // ChooseLargest / ChooseSmallest
+    std::optional<QuantityComparison> condition; // Choose
     int line = 0;
 };
 
@@ -106,7 +106,7 @@ struct Slide {
     std::vector<std::pair<Index, Index>> highlight{}; // (row, col) cells of the shown slice
     std::string comparePath;                          // a second spec to compare with (maxdiff), or empty
     std::optional<Spec> compareSpec{};
-    std::string claim;                 // equivalence-lab: the claim id (equivalence_lab.h)
+    std::string claim;                 // equivalence-lab: the identity id (core::identities(), compare.h)
     std::vector<std::string> untick{}; // equivalence-lab: conditions left out
     std::optional<Question> question{};
     int line = 0;                          // the "## title" line
@@ -139,7 +139,7 @@ SlideTraces runSlide(const Lesson& lesson, const Slide& slide);
 /// Evaluate a quantity on a slide's traces. Throws std::invalid_argument with
 /// a message naming the reference when it does not fit the trace.
 double evaluate(const Quantity& q, const SlideTraces& traces);
-bool holds(const Comparison& c, const SlideTraces& traces);
+bool holds(const QuantityComparison& c, const SlideTraces& traces);
 
 /// The narration with every {quantity[:format]} replaced by its value;
 /// formats: .Nf, .Ne, .Ng, d, %. `{{` and `}}` are literal braces.

@@ -77,7 +77,8 @@ TEST(TraceCli, ComparePrintsTheVariantsAndEveryCheckWithItsMaxDelta) {
         const auto at = r.out.find("\n  " + v.id + " ");
         ASSERT_NE(at, std::string::npos) << v.id << "\n" << r.out;
         const std::string line = r.out.substr(at + 1, r.out.find('\n', at + 1) - at - 1);
-        EXPECT_NE(line.find(" " + v.label + "  weights "), std::string::npos) << line;
+        EXPECT_NE(line.find(" " + v.label + (v.usersLayer ? " (your layer)" : "") + "  weights "), std::string::npos)
+            << line;
     }
     for (const EquivalenceCheck& k : c.checks) {
         const auto at = r.out.find(k.id + ": " + k.claim);
@@ -88,6 +89,11 @@ TEST(TraceCli, ComparePrintsTheVariantsAndEveryCheckWithItsMaxDelta) {
             delta << std::setprecision(3) << "max |Δ| = " << k.maxAbsDiff;
             EXPECT_NE(r.out.find(delta.str(), at), std::string::npos) << delta.str() << "\n" << r.out;
         }
+        const std::string verdict =
+            k.setup.met ? "your setup: meets them" : "your setup: does not meet them: " + k.setup.unmet.front();
+        EXPECT_NE(r.out.find(verdict, at), std::string::npos) << verdict << "\n" << r.out;
+        const std::string mark = k.holdsForSetup() ? "✓" : k.applicable && !k.holds() ? "✗" : "-";
+        EXPECT_NE(r.out.find("  " + mark + " " + k.id + ": "), std::string::npos) << mark << " " << k.id;
     }
     EXPECT_EQ(r.out.find("FLOPs"), std::string::npos); // no table unless --list
 }

@@ -236,7 +236,7 @@ void TestLessons::equivalenceLabPartsWhenAConditionIsUnticked() {
     showActive(w);
     w.centreTabs()->setCurrentIndex(LessonPanel::tabOf(core::SlideView::EquivalenceLab));
     EquivalenceLabView* lab = w.equivalenceLab();
-    lab->setClaim(core::Claim::MhaOneHeadIsAttention);
+    lab->setClaim("mha-attention");
     QVERIFY2(lab->verdict().contains(QStringLiteral("holds")), qPrintable(lab->verdict()));
     QVERIFY(lab->table()->rowCount() >= 4);
     QCheckBox* scale = lab->conditionBox(QStringLiteral("scale"));
@@ -248,7 +248,7 @@ void TestLessons::equivalenceLabPartsWhenAConditionIsUnticked() {
     for (int r = 0; r < lab->table()->rowCount(); ++r)
         differs = differs || lab->table()->item(r, 4)->text() == QStringLiteral("differs");
     QVERIFY(differs);
-    lab->setClaim(core::Claim::ConcatIsAdditive);
+    lab->setClaim("concat-additive");
     QVERIFY(lab->verdict().contains(QStringLiteral("holds")));
 }
 
@@ -262,7 +262,7 @@ void TestLessons::saveSlideAppendsTheWindowState() {
     QString error;
     QVERIFY2(w.lessons()->saveSlide(path, QStringLiteral("The weights"), &error), qPrintable(error));
     w.centreTabs()->setCurrentIndex(LessonPanel::tabOf(core::SlideView::EquivalenceLab));
-    w.equivalenceLab()->setClaim(core::Claim::ConcatIsAdditive, {"no_scale"});
+    w.equivalenceLab()->setClaim("concat-additive", {"no_scale"});
     QVERIFY2(w.lessons()->saveSlide(path, QStringLiteral("Claim"), &error), qPrintable(error));
     const core::Lesson lesson = core::loadLesson(path.toStdString());
     QCOMPARE(lesson.slides.size(), size_t(2));

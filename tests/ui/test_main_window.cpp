@@ -267,6 +267,7 @@ private slots:
         m_window->resetZoom();
         QCOMPARE(m_window->zoom(), 1.0);
         const double compareFont = m_window->compareView()->font().pointSizeF();
+        m_window->centreTabs()->setCurrentIndex(1); // the Compare tab builds one panel per core variant when shown
         QTest::keyClick(m_window, Qt::Key_F5);
         QVERIFY(m_window->isPresentationMode());
         // Presentation zoom reaches the Compare tab too: its text and panels grow.
@@ -278,6 +279,7 @@ private slots:
         QTest::keyClick(m_window, Qt::Key_Escape);
         QVERIFY(!m_window->isPresentationMode());
         QCOMPARE(m_window->compareView()->font().pointSizeF(), compareFont);
+        m_window->centreTabs()->setCurrentIndex(0);
     }
 
     void saveOpenRoundTrip() {

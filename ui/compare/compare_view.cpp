@@ -1,10 +1,11 @@
-// The compare tab (see compare_view.h). The variants and the equivalence
-// checks are core::compare's (core/compare.h); nothing here computes
-// attention or knows a layer — this file only slices, subtracts and plots.
+// The compare tab (see compare_view.h). The variants, the identities and
+// their checks are core::compare's (core/compare.h); nothing here computes
+// attention or knows a layer — this file only slices, subtracts and plots,
+// one tile per variant in the core's order.
 #include "ui/compare/compare_view.h"
 
 #include "ui/colour/qcp_gradient.h"
-#include "core/attention.h"
+#include "ui/compare/flow_layout.h"
 #include "core/compare.h"
 #include "core/step_display.h"
 
@@ -12,12 +13,9 @@
 
 #include <QApplication>
 #include <QComboBox>
-#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMouseEvent>
-#include <QScrollArea>
-#include <QShowEvent>
 #include <QSpinBox>
 #include <QToolTip>
 #include <QVBoxLayout>
@@ -30,12 +28,6 @@ namespace attnviz::ui {
 namespace {
 
 using core::Index;
-using core::Tensor;
-
-// Panels in core::compare's order; the difference panel comes after them.
-// (dot, scaled dot, concat, additive, additive without scale, MultiHeadAttention)
-constexpr int kVariantCount = 6;
-constexpr int kDefaultDiffA = 3, kDefaultDiffB = 0; // additive − dot
 
 /// Every variant's weights are probabilities: one fixed 0–1 scale.
 ColourScale weightsScale() {
@@ -50,41 +42,52 @@ QString fmtDiff(double d) {
     return QString::number(d, 'g', 3);
 }
 
+constexpr int kTileWidth = 230, kPlotHeight = 170;
+
 } // namespace
 
 CompareView::CompareView(QWidget* parent) : QWidget(parent) {
     auto* outer = new QVBoxLayout(this);
     outer->setContentsMargins(6, 6, 6, 6);
 
-    auto* bar = new QHBoxLayout;
-    auto* intro = new QLabel(tr("The same query, key and value through every layer (inference, no dropout). "
+    auto* intro = new QLabel(tr("The same query, key and value through every layer, with your inputs, masks and, "
+                                "where they apply, your layer's options and weights (inference, no dropout). "
                                 "All weights share one 0–1 colour scale."),
                              this);
     intro->setWordWrap(true);
-    outer->addWidget(intro); // its own line: beside the controls it wrapped into a narrow column
-    bar->addWidget(new QLabel(tr("Batch"), this));
+    intro->setObjectName(QStringLiteral("compareIntro"));
+    outer->addWidget(intro);
+
+    // Two short rows rather than one long one: they fit a 1280-px window beside the docks.
+    auto* slices = new QHBoxLayout;
+    slices->addWidget(new QLabel(tr("Batch"), this));
     m_batchSpin = new QSpinBox(this);
     m_batchSpin->setToolTip(tr("Which batch element to show"));
-    bar->addWidget(m_batchSpin);
-    bar->addWidget(new QLabel(tr("MHA head"), this));
+    slices->addWidget(m_batchSpin);
+    slices->addSpacing(12);
+    slices->addWidget(new QLabel(tr("Head"), this));
     m_headSpin = new QSpinBox(this);
-    m_headSpin->setToolTip(tr("Which MultiHeadAttention head to show"));
-    bar->addWidget(m_headSpin);
-    bar->addSpacing(12);
-    bar->addWidget(new QLabel(tr("Difference"), this));
+    m_headSpin->setToolTip(tr("Which head to show in the tiles with heads"));
+    slices->addWidget(m_headSpin);
+    slices->addStretch(1);
+    outer->addLayout(slices);
+
+    auto* diff = new QHBoxLayout;
+    diff->addWidget(new QLabel(tr("Difference"), this));
     m_diffA = new QComboBox(this);
     m_diffB = new QComboBox(this);
-    m_diffA->setToolTip(tr("The difference heatmap shows A − B"));
-    m_diffB->setToolTip(tr("The difference heatmap shows A − B"));
-    for (QComboBox* box : {m_diffA, m_diffB}) { // the core's labels are long: do not squeeze the intro
+    m_diffA->setObjectName(QStringLiteral("differenceA"));
+    m_diffB->setObjectName(QStringLiteral("differenceB"));
+    for (QComboBox* box : {m_diffA, m_diffB}) { // the core's labels are long: the combos shrink, the popup does not
+        box->setToolTip(tr("The difference heatmap shows A − B"));
         box->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-        box->setMinimumContentsLength(22);
+        box->setMinimumContentsLength(12);
+        box->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     }
-    bar->addWidget(m_diffA);
-    bar->addWidget(new QLabel(QStringLiteral("−"), this));
-    bar->addWidget(m_diffB);
-    bar->addStretch(1);
-    outer->addLayout(bar);
+    diff->addWidget(m_diffA, 1);
+    diff->addWidget(new QLabel(QStringLiteral("−"), this));
+    diff->addWidget(m_diffB, 1);
+    outer->addLayout(diff);
 
     m_errorLabel = new QLabel(this);
     m_errorLabel->setWordWrap(true);
@@ -92,20 +95,38 @@ CompareView::CompareView(QWidget* parent) : QWidget(parent) {
     m_errorLabel->hide();
     outer->addWidget(m_errorLabel);
 
-    auto* panels = new QWidget(this);
-    m_grid = new QGridLayout(panels);
-    m_grid->setContentsMargins(0, 0, 0, 0);
-    outer->addWidget(panels, 1);
+    // The tiles reflow to the width; the shared colour scale stands beside them.
+    auto* tilesRow = new QHBoxLayout;
+    m_tiles = new QWidget(this);
+    m_tiles->setObjectName(QStringLiteral("compareTiles"));
+    m_flow = new FlowLayout(m_tiles, 8);
+    tilesRow->addWidget(m_tiles, 1);
+    m_scalePlot = new QCustomPlot(this);
+    m_scalePlot->setObjectName(QStringLiteral("sharedColourScale"));
+    m_scalePlot->plotLayout()->clear();
+    auto* scale = new QCPColorScale(m_scalePlot);
+    m_scalePlot->plotLayout()->addElement(0, 0, scale);
+    scale->setGradient(qcpGradient(weightsScale()));
+    scale->setDataRange(QCPRange(weightsScale().lower, weightsScale().upper));
+    scale->setBarWidth(14);
+    scale->axis()->setLabel(tr("weight"));
+    m_scalePlot->setMinimumHeight(kPlotHeight);
+    m_scalePlot->setMaximumHeight(2 * kPlotHeight);
+    tilesRow->addWidget(m_scalePlot, 0, Qt::AlignTop);
+    outer->addLayout(tilesRow, 1);
 
     m_checksLabel = new QLabel(this);
+    m_checksLabel->setObjectName(QStringLiteral("compareChecks"));
     m_checksLabel->setWordWrap(true);
     m_checksLabel->setTextFormat(Qt::RichText);
     m_checksLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     outer->addWidget(m_checksLabel);
     m_hoverLabel = new QLabel(tr("Hover a cell for its exact value."), this);
+    m_hoverLabel->setWordWrap(true);
     outer->addWidget(m_hoverLabel);
+    outer->addStretch(0);
 
-    buildPanels();
+    applyPanelSizes();
 
     connect(m_batchSpin, &QSpinBox::valueChanged, this, [this](int b) { setSliceIndices(b, m_head); });
     connect(m_headSpin, &QSpinBox::valueChanged, this, [this](int h) { setSliceIndices(m_batch, h); });
@@ -115,38 +136,42 @@ CompareView::CompareView(QWidget* parent) : QWidget(parent) {
 
 CompareView::~CompareView() = default;
 
-void CompareView::buildPanels() {
-    m_variants.assign(kVariantCount, Variant{});
-    for (int v = 0; v < kVariantCount; ++v) {
-        m_diffA->addItem(QString());
-        m_diffB->addItem(QString());
-    }
-    m_diffA->setCurrentIndex(kDefaultDiffA);
-    m_diffB->setCurrentIndex(kDefaultDiffB);
-
+void CompareView::rebuildPanels(int count) {
+    if (int(m_boxes.size()) == count + 1)
+        return;
+    for (QWidget* box : m_boxes)
+        delete box;
+    m_boxes.clear();
+    m_titles.clear();
+    m_badges.clear();
+    m_plots.clear();
+    m_messages.clear();
     const QCPColorGradient viridis = qcpGradient(weightsScale());
-    const int columns = 4;
-    for (int panel = 0; panel <= kVariantCount; ++panel) {
-        auto* box = new QWidget(this);
+    for (int panel = 0; panel <= count; ++panel) {
+        auto* box = new QWidget(m_tiles);
         auto* layout = new QVBoxLayout(box);
         layout->setContentsMargins(2, 2, 2, 2);
+        layout->setSpacing(2);
         auto* title = new QLabel(box);
         title->setAlignment(Qt::AlignCenter);
         title->setWordWrap(true);
-        QFont bold = title->font();
+        QFont bold = font();
         bold.setBold(true);
         title->setFont(bold);
+        auto* badge = new QLabel(box);
+        badge->setAlignment(Qt::AlignCenter);
+        badge->setWordWrap(true);
+        badge->setStyleSheet(QStringLiteral("color: #555;"));
         auto* plot = new QCustomPlot(box);
-        plot->setMinimumSize(200, 170);
-        plot->setObjectName(panel < kVariantCount ? QStringLiteral("weightsPanel_%1").arg(panel)
-                                                  : QStringLiteral("differencePanel"));
+        plot->setObjectName(panel < count ? QStringLiteral("weightsPanel_%1").arg(panel)
+                                          : QStringLiteral("differencePanel"));
         plot->setMouseTracking(true);
         auto* map = new QCPColorMap(plot->xAxis, plot->yAxis);
         map->setInterpolate(false);
         plot->yAxis->setRangeReversed(true); // row 0 (first query) on top
         plot->xAxis->setLabel(tr("source"));
         plot->yAxis->setLabel(tr("query"));
-        if (panel < kVariantCount) {
+        if (panel < count) {
             map->setGradient(viridis);
             map->setDataRange(QCPRange(weightsScale().lower, weightsScale().upper));
         } else {
@@ -162,31 +187,54 @@ void CompareView::buildPanels() {
         auto* message = new QLabel(box);
         message->setWordWrap(true);
         message->setAlignment(Qt::AlignCenter);
-        message->setMinimumSize(200, 170);
         message->setStyleSheet(QStringLiteral("color: #7a2e00; background: #f4f4f4; padding: 8px;"));
         message->hide();
         layout->addWidget(title);
+        layout->addWidget(badge);
         layout->addWidget(plot, 1);
         layout->addWidget(message, 1);
-        m_grid->addWidget(box, panel / columns, panel % columns);
+        m_flow->addWidget(box);
+        m_boxes.push_back(box);
         m_titles.push_back(title);
+        m_badges.push_back(badge);
         m_plots.push_back(plot);
         m_messages.push_back(message);
         connect(plot, &QCustomPlot::mouseMove, this, [this, panel](QMouseEvent* e) { onHover(panel, e); });
+        box->show();
     }
-    // The shared 0–1 scale of the weights panels, as its own narrow plot.
-    m_scalePlot = new QCustomPlot(this);
-    m_scalePlot->setObjectName(QStringLiteral("sharedColourScale"));
-    m_scalePlot->plotLayout()->clear();
-    auto* scale = new QCPColorScale(m_scalePlot);
-    m_scalePlot->plotLayout()->addElement(0, 0, scale);
-    scale->setGradient(viridis);
-    scale->setDataRange(QCPRange(weightsScale().lower, weightsScale().upper));
-    scale->setBarWidth(14);
-    scale->axis()->setLabel(tr("weight"));
-    m_scalePlot->setMinimumWidth(70);
-    m_scalePlot->setMaximumWidth(90);
-    m_grid->addWidget(m_scalePlot, 0, columns, 2, 1);
+    applyPanelSizes();
+}
+
+void CompareView::applyPanelSizes() {
+    QFont f = font();
+    f.setPointSizeF(9.0 * m_zoom);
+    const int width = int(std::lround(kTileWidth * m_zoom)), height = int(std::lround(kPlotHeight * m_zoom));
+    for (QWidget* box : m_boxes)
+        box->setMinimumWidth(width);
+    for (QCustomPlot* p : m_plots) {
+        p->setMinimumSize(int(std::lround(200 * m_zoom)), height);
+        p->xAxis->setTickLabelFont(f);
+        p->yAxis->setTickLabelFont(f);
+        p->xAxis->setLabelFont(f);
+        p->yAxis->setLabelFont(f);
+        for (int i = 0; i < p->plotLayout()->elementCount(); ++i)
+            if (auto* scale = qobject_cast<QCPColorScale*>(p->plotLayout()->elementAt(i))) {
+                scale->axis()->setTickLabelFont(f);
+                scale->axis()->setLabelFont(f);
+            }
+        p->replot();
+    }
+    for (QLabel* message : m_messages)
+        message->setMinimumHeight(height);
+    if (auto* scale = qobject_cast<QCPColorScale*>(m_scalePlot->plotLayout()->elementAt(0))) {
+        scale->axis()->setTickLabelFont(f);
+        scale->axis()->setLabelFont(f);
+    }
+    m_scalePlot->setMinimumWidth(int(std::lround(70 * m_zoom)));
+    m_scalePlot->setMaximumWidth(int(std::lround(90 * m_zoom)));
+    m_scalePlot->setMinimumHeight(height);
+    m_scalePlot->replot();
+    m_flow->invalidate();
 }
 
 void CompareView::setSpec(const core::Spec& spec) {
@@ -226,31 +274,7 @@ void CompareView::setZoom(double factor) {
     bold.setBold(true);
     for (QLabel* title : m_titles)
         title->setFont(bold);
-    QFont f = base;
-    f.setPointSizeF(9.0 * m_zoom);
-    const QSize panel(int(std::lround(200 * m_zoom)), int(std::lround(170 * m_zoom)));
-    for (QCustomPlot* p : m_plots) {
-        p->setMinimumSize(panel);
-        p->xAxis->setTickLabelFont(f);
-        p->yAxis->setTickLabelFont(f);
-        p->xAxis->setLabelFont(f);
-        p->yAxis->setLabelFont(f);
-        for (int i = 0; i < p->plotLayout()->elementCount(); ++i)
-            if (auto* scale = qobject_cast<QCPColorScale*>(p->plotLayout()->elementAt(i))) {
-                scale->axis()->setTickLabelFont(f);
-                scale->axis()->setLabelFont(f);
-            }
-        p->replot();
-    }
-    for (QLabel* message : m_messages)
-        message->setMinimumSize(panel);
-    if (auto* scale = qobject_cast<QCPColorScale*>(m_scalePlot->plotLayout()->elementAt(0))) {
-        scale->axis()->setTickLabelFont(f);
-        scale->axis()->setLabelFont(f);
-    }
-    m_scalePlot->setMinimumWidth(int(std::lround(70 * m_zoom)));
-    m_scalePlot->setMaximumWidth(int(std::lround(90 * m_zoom)));
-    m_scalePlot->replot();
+    applyPanelSizes();
 }
 
 int CompareView::weightsPanelCount() const {
@@ -260,25 +284,66 @@ int CompareView::weightsPanelCount() const {
     return n;
 }
 
+int CompareView::panelOf(const QString& id) const {
+    for (size_t i = 0; i < m_variants.size(); ++i)
+        if (m_variants[i].id == id)
+            return int(i);
+    return -1;
+}
+
 QCustomPlot* CompareView::plot(int panel) const {
     return panel >= 0 && panel < int(m_plots.size()) ? m_plots[size_t(panel)] : nullptr;
 }
 
+QString CompareView::hoverText() const {
+    return m_hoverLabel->text();
+}
+
+QString CompareView::checksText() const {
+    return m_checksLabel->text();
+}
+
+int CompareView::tileColumns() const {
+    return m_flow->columns();
+}
+
 void CompareView::recompute() {
     m_errorLabel->hide();
-    m_fullWeights.assign(kVariantCount, {});
-    m_fullShapes.assign(kVariantCount, {});
     m_checks.clear();
+    // A value hovered before the recompute is stale now.
+    m_hoverLabel->setText(tr("Hover a cell for its exact value."));
+    QToolTip::hideText();
     int heads = 1;
+    const QString keepA = m_diffA->currentData().toString(), keepB = m_diffB->currentData().toString();
     try {
         const core::Comparison c = core::compare(m_spec);
-        for (size_t i = 0; i < size_t(kVariantCount) && i < c.variants.size(); ++i) {
+        m_variants.assign(c.variants.size(), Variant{});
+        m_fullWeights.assign(c.variants.size(), {});
+        m_fullShapes.assign(c.variants.size(), {});
+        rebuildPanels(int(c.variants.size()));
+        const QSignalBlocker ba(m_diffA), bb(m_diffB);
+        m_diffA->clear();
+        m_diffB->clear();
+        for (size_t i = 0; i < c.variants.size(); ++i) {
             const core::CompareVariant& cv = c.variants[i];
             Variant& v = m_variants[i];
+            v.id = QString::fromStdString(cv.id);
             v.name = QString::fromStdString(cv.label);
             v.message = QString::fromStdString(cv.error);
-            m_diffA->setItemText(int(i), v.name);
-            m_diffB->setItemText(int(i), v.name);
+            QStringList badges;
+            if (cv.usersLayer)
+                badges << tr("your layer, with your options and weights");
+            if (cv.whatIf)
+                badges << tr("what-if: not how Keras builds it");
+            if (const core::CompareVariant* same = c.variant(cv.sameAs)) {
+                badges << (cv.sameAsMaxAbsDiff
+                               ? tr("equals %1: max |Δ| = %2")
+                                     .arg(QString::fromStdString(same->label), fmtDiff(*cv.sameAsMaxAbsDiff))
+                               : tr("equals %1").arg(QString::fromStdString(same->label)));
+            }
+            v.badge = badges.join(QStringLiteral(" · "));
+            m_diffA->addItem(v.name, v.id);
+            m_diffB->addItem(v.name, v.id);
             if (const core::Step* w = cv.weightsStep()) { // (B, T, S) or (B, N, T, S)
                 m_fullWeights[i] = w->value.values();
                 m_fullShapes[i].assign(w->value.shape().begin(), w->value.shape().end());
@@ -286,22 +351,44 @@ void CompareView::recompute() {
                     heads = std::max(heads, int(w->value.dim(h)));
             }
         }
+        // Keep the user's choice of A and B; by default additive − dot.
+        auto pick = [](QComboBox* box, const QString& keep, const char* fallback) {
+            int i = box->findData(keep);
+            if (i < 0)
+                i = box->findData(QString::fromLatin1(fallback));
+            box->setCurrentIndex(std::max(0, i));
+        };
+        pick(m_diffA, keepA, "additive");
+        pick(m_diffB, keepB, "dot");
         for (const core::EquivalenceCheck& k : c.checks) {
             Check check;
+            check.id = QString::fromStdString(k.id);
             check.description = QString::fromStdString(k.claim);
             check.conditions = QString::fromStdString(k.conditions);
             check.maxAbsDiff = k.maxAbsDiff;
             check.applicable = k.applicable;
             check.passed = k.holds();
+            check.setupMet = k.setup.met;
+            QStringList unmet;
+            for (const std::string& u : k.setup.unmet)
+                unmet << QString::fromStdString(u);
+            check.setupNote = unmet.join(QStringLiteral("; "));
             check.note = QString::fromStdString(k.note);
+            check.mark = k.holdsForSetup()            ? QStringLiteral("✓")
+                         : k.applicable && !k.holds() ? QStringLiteral("✗")
+                                                      : QStringLiteral("–");
             m_checks.push_back(check);
         }
     } catch (const std::exception& e) {
         // The inputs themselves cannot be resolved: nothing to compare.
         m_errorLabel->setText(tr("Cannot compare: %1").arg(QString::fromUtf8(e.what())));
         m_errorLabel->show();
-        for (Variant& v : m_variants)
+        for (Variant& v : m_variants) {
             v.message = tr("No inputs.");
+            v.badge.clear();
+        }
+        m_fullWeights.assign(m_variants.size(), {});
+        m_fullShapes.assign(m_variants.size(), {});
     }
 
     // Spin box ranges follow the data.
@@ -342,10 +429,11 @@ QStringList CompareView::colLabels(int n) const {
 }
 
 void CompareView::refreshPlots() {
-    if (m_plots.empty())
+    const int count = int(m_variants.size());
+    if (int(m_plots.size()) != count + 1)
         return;
     // Slice every variant's weights at (batch, head) → [T, S].
-    for (int v = 0; v < kVariantCount; ++v) {
+    for (int v = 0; v < count; ++v) {
         Variant& var = m_variants[size_t(v)];
         var.weights.clear();
         var.rows = var.cols = 0;
@@ -362,29 +450,33 @@ void CompareView::refreshPlots() {
         var.rows = int(T);
         var.cols = int(S);
     }
-    const Variant& a = m_variants[size_t(std::max(0, m_diffA->currentIndex()))];
-    const Variant& b = m_variants[size_t(std::max(0, m_diffB->currentIndex()))];
     m_diff.clear();
     m_diffRows = m_diffCols = 0;
     m_diffMax = 0;
-    QString diffMessage;
-    if (a.ok() && b.ok() && a.rows == b.rows && a.cols == b.cols && a.rows > 0) {
-        m_diffRows = a.rows;
-        m_diffCols = a.cols;
-        m_diff.resize(a.weights.size());
-        for (size_t i = 0; i < m_diff.size(); ++i) {
-            m_diff[i] = a.weights[i] - b.weights[i];
-            m_diffMax = std::max(m_diffMax, std::fabs(double(m_diff[i])));
+    QString diffMessage = tr("Both variants need weights to subtract.");
+    const int ia = m_diffA->currentIndex(), ib = m_diffB->currentIndex();
+    if (ia >= 0 && ib >= 0 && ia < count && ib < count) {
+        const Variant& a = m_variants[size_t(ia)];
+        const Variant& b = m_variants[size_t(ib)];
+        if (a.ok() && b.ok() && a.rows == b.rows && a.cols == b.cols && a.rows > 0) {
+            diffMessage.clear();
+            m_diffRows = a.rows;
+            m_diffCols = a.cols;
+            m_diff.resize(a.weights.size());
+            for (size_t i = 0; i < m_diff.size(); ++i) {
+                m_diff[i] = a.weights[i] - b.weights[i];
+                m_diffMax = std::max(m_diffMax, std::fabs(double(m_diff[i])));
+            }
         }
-    } else {
-        diffMessage = tr("Both variants need weights to subtract.");
     }
 
     auto fill = [&](int panel, int rows, int cols, const std::vector<float>& values, const QString& title,
-                    const QString& message, const QCPRange* range) {
+                    const QString& badge, const QString& message, const QCPRange* range) {
         QCustomPlot* plot = m_plots[size_t(panel)];
         QLabel* msg = m_messages[size_t(panel)];
         m_titles[size_t(panel)]->setText(title);
+        m_badges[size_t(panel)]->setText(badge);
+        m_badges[size_t(panel)]->setVisible(!badge.isEmpty());
         if (!message.isEmpty() || rows == 0) {
             plot->hide();
             msg->setText(message);
@@ -415,29 +507,38 @@ void CompareView::refreshPlots() {
         plot->replot();
     };
 
-    for (int v = 0; v < kVariantCount; ++v) {
+    for (int v = 0; v < count; ++v) {
         const Variant& var = m_variants[size_t(v)];
         QString title = var.name;
         if (m_fullShapes[size_t(v)].size() == 4) // (B, N, T, S): a head is shown
             title += tr(" — head %1").arg(std::clamp(m_head, 0, std::max(0, m_headSpin->maximum())));
-        fill(v, var.rows, var.cols, var.weights, title, var.message, nullptr);
+        fill(v, var.rows, var.cols, var.weights, title, var.badge, var.message, nullptr);
     }
     // A signed tensor: the one diverging scale, symmetric about 0.
     const ColourScale diffScale = colourScaleFor(core::ValueKind::Signed, m_diff);
     const QCPRange diffRange(diffScale.lower, diffScale.upper);
-    fill(kVariantCount, m_diffRows, m_diffCols, m_diff, tr("Difference A − B (max |Δ| = %1)").arg(fmtDiff(m_diffMax)),
-         diffMessage, &diffRange);
+    fill(count, m_diffRows, m_diffCols, m_diff, tr("Difference A − B"),
+         diffMessage.isEmpty() ? tr("max |Δ| = %1").arg(fmtDiff(m_diffMax)) : QString(), diffMessage, &diffRange);
 
-    // Checks, as ✓ / ✗ lines.
-    QString html = QStringLiteral("<b>%1</b><br/>").arg(tr("Equivalence checks, computed on these inputs:"));
+    // Each identity: its conditions, what it measured here, and — apart — the
+    // user's setup. A green ✓ only when the setup meets the conditions too.
+    QString html = QStringLiteral("<b>%1</b>").arg(tr("Identities, checked on these inputs:"));
     for (const Check& c : m_checks) {
-        const QString mark = !c.applicable ? QStringLiteral("<span style='color:#777'>–</span>")
-                             : c.passed    ? QStringLiteral("<span style='color:#087a08'>✓</span>")
-                                           : QStringLiteral("<span style='color:#b00000'>✗</span>");
-        html +=
-            QStringLiteral("%1 %2: max |Δ| = %3 <span style='color:#555'>(%4; holds when: %5)</span><br/>")
-                .arg(mark, c.description.toHtmlEscaped(), c.applicable ? fmtDiff(c.maxAbsDiff) : tr("not applicable"),
-                     c.note.toHtmlEscaped(), c.conditions.toHtmlEscaped());
+        const QString colour = c.mark == QStringLiteral("✓")   ? QStringLiteral("#087a08")
+                               : c.mark == QStringLiteral("✗") ? QStringLiteral("#b00000")
+                                                               : QStringLiteral("#777");
+        html += QStringLiteral("<p style='margin-top:6px'><span style='color:%1'>%2</span> <b>%3</b><br/>")
+                    .arg(colour, c.mark, c.description.toHtmlEscaped());
+        html += QStringLiteral("<span style='color:#555'>%1 %2</span><br/>")
+                    .arg(tr("Holds when:"), c.conditions.toHtmlEscaped());
+        html += c.applicable ? tr("With these conditions applied to your inputs: max |Δ| = %1 (%2).")
+                                   .arg(fmtDiff(c.maxAbsDiff), c.note.toHtmlEscaped())
+                             : tr("Cannot be checked on these inputs: %1.").arg(c.note.toHtmlEscaped());
+        html += QStringLiteral("<br/>");
+        html += c.setupMet ? tr("Your setup meets the conditions.")
+                           : QStringLiteral("<span style='color:#7a2e00'>%1</span>")
+                                 .arg(tr("Your setup does not meet them: %1.").arg(c.setupNote.toHtmlEscaped()));
+        html += QStringLiteral("</p>");
     }
     m_checksLabel->setText(html);
 }
@@ -446,13 +547,14 @@ QString CompareView::cellText(int panel, int row, int col) const {
     const std::vector<float>* values = nullptr;
     int rows = 0, cols = 0;
     QString name;
-    if (panel >= 0 && panel < kVariantCount) {
+    const int count = int(m_variants.size());
+    if (panel >= 0 && panel < count) {
         const Variant& v = m_variants[size_t(panel)];
         values = &v.weights;
         rows = v.rows;
         cols = v.cols;
         name = v.name;
-    } else if (panel == kVariantCount) {
+    } else if (panel == count) {
         values = &m_diff;
         rows = m_diffRows;
         cols = m_diffCols;

@@ -1,7 +1,10 @@
-// The compare tab: the same query/key/value through every attention variant,
-// their weights as heatmaps side by side on one fixed 0–1 colour scale, a
-// difference heatmap, and equivalence checks — all from core::compare.
-// Inference only (no dropout); QCustomPlot types stay out of this header.
+// The compare tab: the same query/key/value through every attention variant
+// of core::compare's table, their weights as heatmaps side by side on one
+// fixed 0–1 colour scale, a difference heatmap, and the equivalence checks —
+// each identity with its conditions, what it measured on these inputs, and,
+// separately, whether the user's own setup meets the conditions. The tiles
+// reflow to the width (FlowLayout). Inference only (no dropout); QCustomPlot
+// types stay out of this header.
 #pragma once
 
 #include "core/spec.h"
@@ -13,12 +16,13 @@
 
 class QComboBox;
 class QCustomPlot;
-class QGridLayout;
 class QLabel;
 class QMouseEvent;
 class QSpinBox;
 
 namespace attnviz::ui {
+
+class FlowLayout;
 
 class CompareView : public QWidget {
     Q_OBJECT
@@ -33,37 +37,50 @@ public:
     void setSliceIndices(int batch, int head);
     void setZoom(double factor);
 
-    /// One variant's weights slice [T, S] at the current batch (and head for MHA).
+    /// One variant's weights slice [T, S] at the current batch (and head when it has heads).
     struct Variant {
+        QString id;      // core::CompareVariant::id
         QString name;    // Keras call, e.g. Attention(use_scale=False)
+        QString badge;   // "your layer", "what-if", "= MultiHeadAttention: max |Δ| = 0", …
         QString message; // why there is no plot (empty when ok)
         int rows = 0, cols = 0;
         std::vector<float> weights; // rows × cols
         bool ok() const { return message.isEmpty(); }
     };
-    /// An equivalence claim checked on these inputs (core::EquivalenceCheck).
+    /// An identity checked on these inputs (core::EquivalenceCheck).
     struct Check {
+        QString id;
         QString description;   // the claim, in Keras calls
         QString conditions;    // when it holds
-        double maxAbsDiff = 0; // over weights and outputs
+        double maxAbsDiff = 0; // over weights and outputs, with the conditions applied
         bool applicable = false;
-        bool passed = false;
-        QString note; // why not applicable, or what was compared
+        bool passed = false;   // holds with its conditions applied
+        bool setupMet = false; // the user's own setup meets the conditions
+        QString setupNote;     // which conditions the setup does not meet
+        QString note;          // why not applicable, or what was compared
+        QString mark;          // what the view draws: "✓" only when passed && setupMet
     };
 
     const std::vector<Variant>& variants() const { return m_variants; }
     const std::vector<Check>& checks() const { return m_checks; }
+    /// The panel of the variant with this id, or -1. The difference panel is variants().size().
+    int panelOf(const QString& id) const;
     /// Weights panels shown (one per variant, plot or message).
     int weightsPanelCount() const;
     /// Text shown when hovering cell (row, col) of a panel (variant index, or
     /// variants().size() for the difference); empty outside the data.
     QString cellText(int panel, int row, int col) const;
     QCustomPlot* plot(int panel) const;
+    QString hoverText() const;
+    QString checksText() const;
+    /// Columns the tiles are laid out in now.
+    int tileColumns() const;
 
 private:
     void recompute();
     void refreshPlots();
-    void buildPanels();
+    void rebuildPanels(int count);
+    void applyPanelSizes();
     void onHover(int panel, QMouseEvent* event);
     QStringList rowLabels(int n) const;
     QStringList colLabels(int n) const;
@@ -87,8 +104,11 @@ private:
     QSpinBox* m_headSpin = nullptr;
     QComboBox* m_diffA = nullptr;
     QComboBox* m_diffB = nullptr;
-    QGridLayout* m_grid = nullptr;
-    std::vector<QLabel*> m_titles; // per panel (variants + difference)
+    QWidget* m_tiles = nullptr;
+    FlowLayout* m_flow = nullptr;
+    std::vector<QWidget*> m_boxes; // per panel (variants + difference)
+    std::vector<QLabel*> m_titles;
+    std::vector<QLabel*> m_badges;
     std::vector<QCustomPlot*> m_plots;
     std::vector<QLabel*> m_messages;
     QCustomPlot* m_scalePlot = nullptr;

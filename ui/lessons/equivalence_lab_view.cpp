@@ -1,7 +1,5 @@
 #include "ui/lessons/equivalence_lab_view.h"
 
-#include "core/attention.h"
-
 #include <QCheckBox>
 #include <QComboBox>
 #include <QGroupBox>
@@ -29,8 +27,8 @@ EquivalenceLabView::EquivalenceLabView(QWidget* parent)
       m_table(new QTableWidget(0, 5, this)) {
     auto* layout = new QVBoxLayout(this); // claim and conditions over the table: fits 1280 px beside the docks
     auto* left = new QVBoxLayout;
-    for (core::Claim c : core::availableClaims())
-        m_claims->addItem(QString::fromStdString(core::claimTitle(c)), int(c));
+    for (const core::Identity& identity : core::identities())
+        m_claims->addItem(QString::fromStdString(identity.title), QString::fromStdString(identity.id));
     m_claims->setObjectName(QStringLiteral("claimCombo"));
     m_claims->setWhatsThis(tr("The claim to check: two Keras layers that compute the same thing under conditions."));
     left->addWidget(new QLabel(tr("Claim"), this));
@@ -67,14 +65,14 @@ void EquivalenceLabView::setBaseSpec(const core::Spec& spec) {
     recompute();
 }
 
-core::Claim EquivalenceLabView::claim() const {
-    return core::Claim(m_claims->currentData().toInt());
+std::string EquivalenceLabView::claim() const {
+    return m_claims->currentData().toString().toStdString();
 }
 
-void EquivalenceLabView::setClaim(core::Claim claim, const std::vector<std::string>& untick) {
+void EquivalenceLabView::setClaim(const std::string& identityId, const std::vector<std::string>& untick) {
     {
         const QSignalBlocker block(m_claims);
-        const int i = m_claims->findData(int(claim));
+        const int i = m_claims->findData(QString::fromStdString(identityId));
         if (i >= 0)
             m_claims->setCurrentIndex(i);
         rebuildConditions();
@@ -117,7 +115,10 @@ void EquivalenceLabView::rebuildConditions() {
     for (QCheckBox* b : m_conditions)
         delete b;
     m_conditions.clear();
-    for (const core::ClaimCondition& c : core::claimConditions(claim())) {
+    const core::Identity* identity = core::findIdentity(claim());
+    if (!identity)
+        return;
+    for (const core::IdentityCondition& c : identity->conditions) {
         auto* b = new QCheckBox(QString::fromStdString(c.label), this);
         b->setChecked(true);
         b->setProperty("conditionId", QString::fromStdString(c.id));
@@ -136,9 +137,9 @@ void EquivalenceLabView::recompute() {
     m_diffs.clear();
     m_table->setRowCount(0);
     try {
-        const core::ClaimSetup setup = core::buildClaim(claim(), m_base, unticked());
-        const core::Trace left = core::run(setup.left), right = core::run(setup.right);
-        m_diffs = core::diffTraces(left, right);
+        const core::IdentityRun result = core::runIdentity(claim(), m_base, unticked());
+        const core::Trace &left = result.left, &right = result.right;
+        m_diffs = result.diffs;
         const core::StepDiff* first = core::firstDifference(m_diffs);
         const QString names =
             tr("left: %1, right: %2").arg(QString::fromStdString(left.layer), QString::fromStdString(right.layer));

@@ -1,10 +1,11 @@
-// The equivalence lab view: pick a claim (MHA with one head ≡ Attention, …),
-// tick the conditions that make it true, and see both traces step by step
-// with max |Δ| per step (core::buildClaim, core::diffTraces). Unticking a
-// condition shows where the two computations part, and by how much.
+// The equivalence lab view: pick an identity (MHA with one head ≡ Attention,
+// …) from core/compare's table, tick the conditions that make it true, and
+// see both traces step by step with max |Δ| per step (core::runIdentity).
+// Unticking a condition shows where the two computations part, and by how
+// much. A view only: the identities, their builders and the diff are the core's.
 #pragma once
 
-#include "core/equivalence_lab.h"
+#include "core/compare.h"
 #include "core/spec.h"
 
 #include <QWidget>
@@ -27,10 +28,11 @@ public:
     /// The inputs' sizes, seed, tokens and masks come from this spec.
     void setBaseSpec(const core::Spec& spec);
     /// Select a claim and untick these conditions (every other one ticked).
-    void setClaim(core::Claim claim, const std::vector<std::string>& untick = {});
+    void setClaim(const std::string& identityId, const std::vector<std::string>& untick = {});
     void setZoom(double factor);
 
-    core::Claim claim() const;
+    /// The identity's id (core::identities()).
+    std::string claim() const;
     std::vector<std::string> unticked() const;
     const std::vector<core::StepDiff>& diffs() const { return m_diffs; }
     QString verdict() const;

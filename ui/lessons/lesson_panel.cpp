@@ -403,11 +403,10 @@ bool LessonPanel::showSlide(int index, QString* error) {
             for (size_t a = 0; a < s.slice.size() && a < step->axes.size(); ++a)
                 m_window->heatmap()->setSliceIndex(qs(step->axes[a]), int(s.slice[a]));
     }
-    if (!s.claim.empty())
-        if (const auto claim = core::claimFromId(s.claim)) {
-            m_window->equivalenceLab()->setBaseSpec(s.spec);
-            m_window->equivalenceLab()->setClaim(*claim, s.untick);
-        }
+    if (!s.claim.empty() && core::findIdentity(s.claim)) {
+        m_window->equivalenceLab()->setBaseSpec(s.spec);
+        m_window->equivalenceLab()->setClaim(s.claim, s.untick);
+    }
     m_window->centreTabs()->setCurrentIndex(tabOf(s.view));
     QString narration;
     try {
@@ -685,7 +684,7 @@ bool LessonPanel::saveSlide(const QString& lessonPath, const QString& title, QSt
     s.slice = slice;
     if (s.view == core::SlideView::EquivalenceLab) {
         s.slice.clear(); // the lab's traces are the claim's, not the window's
-        s.claim = core::claimId(m_window->equivalenceLab()->claim());
+        s.claim = m_window->equivalenceLab()->claim();
         s.untick = m_window->equivalenceLab()->unticked();
     }
     try {
