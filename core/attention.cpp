@@ -382,6 +382,10 @@ ResolvedInputs resolveInputs(const Spec& spec) {
     return in;
 }
 
+std::map<std::string, Shape> expectedWeightShapes(const Spec& spec) {
+    return weightShapes(spec, dimsOf(spec));
+}
+
 std::map<std::string, Tensor> resolveWeights(const Spec& spec) {
     const Dims d = dimsOf(spec);
     std::map<std::string, Tensor> w;

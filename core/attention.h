@@ -31,5 +31,8 @@ struct ResolvedInputs {
 ResolvedInputs resolveInputs(const Spec& spec);
 /// Weights: the spec's, completed with Keras' default initializers from the seed.
 std::map<std::string, Tensor> resolveWeights(const Spec& spec);
+/// The shape of every weight the layer owns with the spec's settings, by
+/// weights.npz key (core/weights_info.h adds Keras names and initializers).
+std::map<std::string, Shape> expectedWeightShapes(const Spec& spec);
 
 } // namespace attnviz::core

@@ -491,6 +491,7 @@ Spec parseSpec(const std::string& text, const std::string& baseDir) {
         try {
             s.weights = readNpz(p.string());
             s.weightsGiven = true;
+            s.weightsFile = p.lexically_normal().string();
         } catch (const NpyError& e) {
             fail("weights", e.what());
         }

@@ -109,6 +109,9 @@ struct Spec {
     /// layer owns must be in `weights` (a missing or an extra key is an
     /// error). False: missing weights are initialised as Keras does, from the seed.
     bool weightsGiven = false;
+    /// The weights file they were read from (spec.json "weights", resolved), for
+    /// saying where the weights come from; empty when none. Not used to compute.
+    std::string weightsFile;
 
     /// Optional token labels (spec.json "tokens": {"query": [...], "source": [...]}).
     /// They label heatmap axes; when an input tensor is absent and tokens are
