@@ -5,6 +5,7 @@
 
 #include "eigen_types.h"
 #include "parallel_gemm.h"
+#include "run_control.h"
 #include "softmax.h"
 
 #include <cctype>
@@ -222,44 +223,11 @@ Trace multiHeadAttention(const Spec& spec, ResolvedInputs in, Weights w) {
                 .scaleFactor = inv,
             });
 
-    // --- 3. Scores, one GEMM per (batch, head) straight from the strided
-    //        projections: no copies. Query head n reads key head n / G. ------
-    Tensor L({B, N, T, S}); // (B, N, T, S)
-    {
-        const Tensor& qs = trace.find("scaled_query")->value;
-        const Tensor& k = trace.find("key_dense")->value; // (B, S, Nkv, H)
-        // One GEMM per (batch, head), the blocks split over threads.
-        forEachBlock(B * N, 2.0 * double(T) * double(S) * double(H), [&](Index bn) {
-            const Index b = bn / N, n = bn % N;
-            ConstStridedMap q(qs.data() + (b * T * N + n) * H, T, H, Stride(N * H));         // (T, H)
-            ConstStridedMap kk(k.data() + (b * S * Nkv + n / G) * H, S, H, Stride(Nkv * H)); // (S, H)
-            MatrixMap out(L.data() + (b * N + n) * T * S, T, S);                             // (T, S)
-            out.noalias() = q * kk.transpose();
-        });
-    }
-    addStep(trace,
-            Step{
-                .key = "scores",
-                .title = "Dot-product scores",
-                .explanation = "For every head, each scaled query is compared with every key by a dot product. A "
-                               "large score means 'this source position matches what this query looks for'. These "
-                               "are raw logits, before any mask." +
-                               std::string(gqa && G > 1 ? " Query heads of the same group compare against the same "
-                                                          "(repeated) key head."
-                                                        : ""),
-                .op = OpKind::Einsum,
-                .inputs = {"scaled_query", gqa ? "key_repeated" : "key_dense"},
-                .formula = gqa ? "S[b,n,t,s] = Σₕ Q̃[b,t,n,h] · Kʳ[b,s,n,h]" : "S[b,n,t,s] = Σₖ Q̃[b,t,n,k] · K[b,s,n,k]",
-                .einsum = gqa ? "bquh,bkuh->buqk" : "aecd,abcd->acbe",
-                .kerasCode = gqa ? "scores = ops.einsum(self._dot_product_equation, query, key)"
-                                 : "attention_scores = ops.einsum(self._dot_product_equation, key, query)",
-                .axes = {"batch", "head", "query", "source"},
-                .value = std::move(L),
-                .flops = 2.0 * double(B * N * T) * double(S * H),
-            });
-
-    // --- 4. Mask: every source AND-ed into one boolean [B, T, S], or
-    //        [B, N, T, S] with a per-head attention_mask ---------------------
+    // --- 3–5 (and 7). The mask (every source AND-ed into one boolean
+    //        [B, T, S], or [B, N, T, S] with a per-head attention_mask) is
+    //        built first: the scores, masked scores, weights and, without
+    //        dropout, the context are computed together per block of query
+    //        rows (below), then added as steps in Keras' order. -------------
     const bool padding = spec.queryMask || spec.valueMask || spec.keyMask;
     const bool causal = spec.call.useCausalMask;
     const bool sliding = cfg.slidingWindow.has_value();
@@ -297,6 +265,104 @@ Trace multiHeadAttention(const Spec& spec, ResolvedInputs in, Weights w) {
                                         (!sliding || slideAllowed(t, s)) && (!am || amAllowed(amAt(b, h, t, s)));
                         M.data()[((b * MN + h) * T + t) * S + s] = ok ? 1.0f : 0.0f;
                     }
+    }
+
+    // Scores, mask, softmax and context per (batch, head, block of query rows):
+    // the block's scores are still in cache when they are masked, normalised
+    // and multiplied by the values, so each 4-D tensor is written once and
+    // read back from memory never. Query head n reads key/value head n / G
+    // straight from the strided projections: no copies. Row blocks start at
+    // multiples of kRowAlign, so every row goes through the same Eigen kernel
+    // as in one whole-head product: the numbers do not depend on the blocking
+    // or on the thread count (core.threads, core.keras_reference).
+    const bool dropout = spec.call.training && cfg.dropout > 0.0f; // addDropoutStep's condition
+    const Tensor& qs = trace.find("scaled_query")->value;          // (B, T, N, H)
+    const Tensor& kd = trace.find("key_dense")->value;             // (B, S, Nkv, H)
+    const Tensor& vd = trace.find("value_dense")->value;           // (B, S, Nkv, Hv)
+    Tensor L({B, N, T, S});                                        // scores (B, N, T, S)
+    Tensor MS = masked ? Tensor({B, N, T, S}) : Tensor();          // masked_scores (B, N, T, S)
+    Tensor P({B, N, T, S});                                        // weights (B, N, T, S)
+    Tensor C({B, T, N, Hv});                                       // context (B, T, N, Hv)
+    auto maskAt = [&](Index b, Index n) { return M.data() + (b * MN + (MN == 1 ? 0 : n)) * T * S; };
+    // Rows per block: about 256 KB of scores, a multiple of kRowAlign; the
+    // last block takes the remainder, so every block has ≥ kRowAlign rows.
+    const Index rowBlock = std::max<Index>(1, (Index(1) << 16) / std::max<Index>(S, 1) / kRowAlign) * kRowAlign;
+    const Index blocksPerHead = std::max<Index>(1, T / rowBlock);
+    auto rowsOf = [&](Index j) {
+        return std::pair<Index, Index>{j * rowBlock, j + 1 == blocksPerHead ? T : (j + 1) * rowBlock};
+    };
+    // Context rows [t0, t1) of (b, n): (rows, S) · (S, Hv), written strided into (B, T, N, Hv).
+    auto contextRows = [&](const Tensor& probs, Index b, Index n, Index t0, Index t1) {
+        ConstMatrixMap pb(probs.data() + ((b * N + n) * T + t0) * S, t1 - t0, S);            // (rows, S)
+        ConstStridedMap vb(vd.data() + (b * S * Nkv + n / G) * Hv, S, Hv, Stride(Nkv * Hv)); // (S, Hv)
+        StridedMap cb(C.data() + ((b * T + t0) * N + n) * Hv, t1 - t0, Hv, Stride(N * Hv));  // (rows, Hv)
+        cb.noalias() = pb * vb;
+    };
+    const Index items = B * N * blocksPerHead;
+    std::vector<Index> fully(size_t(items), 0); // fully masked rows per item, summed below
+    RunControl* control = currentRunControl();  // worker threads check it between blocks
+    const double workPerRow = 2.0 * double(S) * double(H + (dropout ? 0 : Hv)) + 8.0 * double(S);
+    forEachBlock(items, workPerRow * double(T) / double(blocksPerHead), [&](Index i) {
+        if (cancelRequested(control))
+            throw RunCancelled();
+        const Index bn = i / blocksPerHead, b = bn / N, n = bn % N;
+        const auto [t0, t1] = rowsOf(i % blocksPerHead);
+        const Index rows = t1 - t0;
+        ConstStridedMap q(qs.data() + ((b * T + t0) * N + n) * H, rows, H, Stride(N * H)); // (rows, H)
+        ConstStridedMap kk(kd.data() + (b * S * Nkv + n / G) * H, S, H, Stride(Nkv * H));  // (S, H)
+        float* l = L.data() + (bn * T + t0) * S;
+        MatrixMap(l, rows, S).noalias() = q * kk.transpose(); // (rows, S)
+        float* p = P.data() + (bn * T + t0) * S;
+        if (!masked) {
+            softmaxRowsSerial(l, p, rows, S);
+        } else {
+            // where(mask, scores, -1e9): replacement, not subtraction.
+            const float* m = maskAt(b, n) + t0 * S;
+            float* ms = MS.data() + (bn * T + t0) * S;
+            for (Index x = 0; x < rows * S; ++x)
+                ms[x] = m[x] == 0.0f ? -1e9f : l[x];
+            softmaxRowsSerial(ms, p, rows, S);
+            // Keras ≥ 3.14 zeroes masked probabilities: a fully masked row is all 0.
+            for (Index r = 0; r < rows; ++r) {
+                bool any = false;
+                for (Index x = r * S; x < (r + 1) * S; ++x) {
+                    any = any || m[x] != 0.0f;
+                    if (m[x] == 0.0f)
+                        p[x] = 0.0f;
+                }
+                fully[size_t(i)] += any ? 0 : 1;
+            }
+        }
+        if (!dropout)
+            contextRows(P, b, n, t0, t1);
+    });
+    Index fullyMasked = 0;
+    for (Index f : fully)
+        fullyMasked += f;
+
+    addStep(trace,
+            Step{
+                .key = "scores",
+                .title = "Dot-product scores",
+                .explanation = "For every head, each scaled query is compared with every key by a dot product. A "
+                               "large score means 'this source position matches what this query looks for'. These "
+                               "are raw logits, before any mask." +
+                               std::string(gqa && G > 1 ? " Query heads of the same group compare against the same "
+                                                          "(repeated) key head."
+                                                        : ""),
+                .op = OpKind::Einsum,
+                .inputs = {"scaled_query", gqa ? "key_repeated" : "key_dense"},
+                .formula = gqa ? "S[b,n,t,s] = Σₕ Q̃[b,t,n,h] · Kʳ[b,s,n,h]" : "S[b,n,t,s] = Σₖ Q̃[b,t,n,k] · K[b,s,n,k]",
+                .einsum = gqa ? "bquh,bkuh->buqk" : "aecd,abcd->acbe",
+                .kerasCode = gqa ? "scores = ops.einsum(self._dot_product_equation, query, key)"
+                                 : "attention_scores = ops.einsum(self._dot_product_equation, key, query)",
+                .axes = {"batch", "head", "query", "source"},
+                .value = std::move(L),
+                .flops = 2.0 * double(B * N * T) * double(S * H),
+            });
+
+    // --- 4. The mask's steps: each source, then their AND --------------
+    if (masked) {
         std::vector<std::string> parts; // component steps, when there is more than one source
         std::vector<std::string> from;
         std::string padList;
@@ -315,11 +381,11 @@ Trace multiHeadAttention(const Spec& spec, ResolvedInputs in, Weights w) {
             from.push_back("attention_mask");
         if (sourceCount > 1) {
             if (padding) {
-                Tensor P({B, T, S});
+                Tensor part({B, T, S});
                 for (Index b = 0; b < B; ++b)
                     for (Index t = 0; t < T; ++t)
                         for (Index s = 0; s < S; ++s)
-                            P.data()[(b * T + t) * S + s] = padAllowed(b, t, s) ? 1.0f : 0.0f;
+                            part.data()[(b * T + t) * S + s] = padAllowed(b, t, s) ? 1.0f : 0.0f;
                 std::string code;
                 if (spec.queryMask)
                     code += "auto_mask = ops.expand_dims(query_mask, -1)  # [B, T, 1]";
@@ -336,23 +402,23 @@ Trace multiHeadAttention(const Spec& spec, ResolvedInputs in, Weights w) {
                                                .op = OpKind::Input,
                                                .kerasCode = code,
                                                .axes = {"batch", "query", "source"},
-                                               .value = std::move(P)});
+                                               .value = std::move(part)});
                 (void)st;
                 parts.push_back("padding_mask");
             }
             auto band = [&](const std::string& k, const std::string& title, const std::string& explanation,
                             const std::string& code, auto allowed) {
-                Tensor P({T, S});
+                Tensor part({T, S});
                 for (Index t = 0; t < T; ++t)
                     for (Index s = 0; s < S; ++s)
-                        P.data()[t * S + s] = allowed(t, s) ? 1.0f : 0.0f;
+                        part.data()[t * S + s] = allowed(t, s) ? 1.0f : 0.0f;
                 addStep(trace, Step{.key = k,
                                     .title = title,
                                     .explanation = explanation,
                                     .op = OpKind::Input,
                                     .kerasCode = code,
                                     .axes = {"query", "source"},
-                                    .value = std::move(P)});
+                                    .value = std::move(part)});
                 parts.push_back(k);
             };
             if (causal)
@@ -413,23 +479,11 @@ Trace multiHeadAttention(const Spec& spec, ResolvedInputs in, Weights w) {
                                                     : "attention_mask = self._compute_attention_mask(",
                             .axes = MN > 1 ? std::vector<std::string>{"batch", "head", "query", "source"}
                                            : std::vector<std::string>{"batch", "query", "source"},
-                            .value = MN > 1 ? M : M.reshaped({B, T, S})});
+                            .value = MN > 1 ? std::move(M) : Tensor({B, T, S}, std::move(M.values()))});
     }
 
     // --- 5. Masked softmax (Keras' Softmax layer with a mask) ------------
-    const Tensor& scores = trace.find("scores")->value;
-    Tensor P(scores.shape()); // (B, N, T, S)
-    auto maskAt = [&](Index b, Index n) { return M.data() + (b * MN + (MN == 1 ? 0 : n)) * T * S; };
     if (masked) {
-        P = scores;
-        // where(mask, scores, -1e9): replacement, not subtraction.
-        forEachBlock(B * N, double(T) * double(S), [&](Index bn) {
-            const float* m = maskAt(bn / N, bn % N);
-            float* out = P.data() + bn * T * S;
-            for (Index i = 0; i < T * S; ++i)
-                if (m[i] == 0.0f)
-                    out[i] = -1e9f;
-        });
         addStep(trace,
                 Step{
                     .key = "masked_scores",
@@ -443,31 +497,9 @@ Trace multiHeadAttention(const Spec& spec, ResolvedInputs in, Weights w) {
                                       : "S′[b,n,t,s] = S[b,n,t,s] if M[b,t,s] else −10⁹",
                     .kerasCode = "inputs = backend.numpy.where(mask, inputs, _large_negative_number(inputs.dtype))",
                     .axes = {"batch", "head", "query", "source"},
-                    .value = std::move(P),
+                    .value = std::move(MS),
                     .flops = double(B * N * T * S),
                 });
-    }
-    P = Tensor({B, N, T, S});
-    softmaxRows(trace.find(masked ? "masked_scores" : "scores")->value.data(), P.data(), B * N * T, S);
-    Index fullyMasked = 0;
-    if (masked) {
-        // Keras ≥ 3.14 zeroes masked probabilities: a fully masked row is all 0.
-        std::vector<Index> fully(size_t(B * N), 0); // per (batch, head), summed below
-        forEachBlock(B * N, 2.0 * double(T) * double(S), [&](Index bn) {
-            const float* m = maskAt(bn / N, bn % N);
-            for (Index t = 0; t < T; ++t) {
-                bool any = false;
-                for (Index s = 0; s < S; ++s)
-                    any = any || m[t * S + s] != 0.0f;
-                fully[size_t(bn)] += any ? 0 : 1;
-            }
-            float* out = P.data() + bn * T * S;
-            for (Index i = 0; i < T * S; ++i)
-                if (m[i] == 0.0f)
-                    out[i] = 0.0f;
-        });
-        for (Index f : fully)
-            fullyMasked += f;
     }
     std::string wExplain =
         "Softmax along the source axis turns each row of scores into weights that are ≥ 0 and sum to 1: how "
@@ -501,17 +533,15 @@ Trace multiHeadAttention(const Spec& spec, ResolvedInputs in, Weights w) {
             : "final_attn_scores = self._dropout_layer(attention_scores, training=training)");
 
     // --- 7. Context: weights · values per head, written strided into
-    //        (B, T, N, Hv) so concat is a reshape ------------------------------
-    Tensor C({B, T, N, Hv}); // (B, T, N, Hv)
-    {
-        const Tensor& p = trace.find(probsKey)->value;
-        const Tensor& v = trace.find("value_dense")->value; // (B, S, Nkv, Hv)
-        forEachBlock(B * N, 2.0 * double(T) * double(S) * double(Hv), [&](Index bn) {
-            const Index b = bn / N, n = bn % N;
-            ConstMatrixMap pb(p.data() + (b * N + n) * T * S, T, S);                            // (T, S)
-            ConstStridedMap vb(v.data() + (b * S * Nkv + n / G) * Hv, S, Hv, Stride(Nkv * Hv)); // (S, Hv)
-            StridedMap cb(C.data() + (b * T * N + n) * Hv, T, Hv, Stride(N * Hv));              // (T, Hv)
-            cb.noalias() = pb * vb;
+    //        (B, T, N, Hv) so concat is a reshape (computed above without dropout)
+    if (dropout) { // the context reads the dropped-out weights: a second pass, same blocking
+        const Tensor& pd = trace.find(probsKey)->value;
+        forEachBlock(items, 2.0 * double(S) * double(Hv) * double(T) / double(blocksPerHead), [&](Index i) {
+            if (cancelRequested(control))
+                throw RunCancelled();
+            const Index bn = i / blocksPerHead;
+            const auto [t0, t1] = rowsOf(i % blocksPerHead);
+            contextRows(pd, bn / N, bn % N, t0, t1);
         });
     }
     addStep(trace,

@@ -14,6 +14,10 @@ RunScope::~RunScope() {
     tCurrent = m_previous;
 }
 
+RunControl* currentRunControl() {
+    return tCurrent;
+}
+
 void runCheckpoint() {
     RunControl* c = tCurrent;
     if (!c)

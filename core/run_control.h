@@ -34,5 +34,12 @@ private:
 
 /// Called by the core after each step: counts it, throws RunCancelled when asked to stop.
 void runCheckpoint();
+/// The RunControl installed on this thread, or nullptr. Long steps that run on
+/// worker threads read it first and check cancelRequested between blocks.
+RunControl* currentRunControl();
+/// True when `control` is set and asks to stop (control may be nullptr).
+inline bool cancelRequested(const RunControl* control) {
+    return control && control->cancel.load(std::memory_order_relaxed);
+}
 
 } // namespace attnviz::core

@@ -24,6 +24,8 @@ void fixUnderflow(const float* d, float* e, Index n) {
             e[k] = std::exp(d[k]);
 }
 
+} // namespace
+
 void softmaxRowsSerial(const float* src, float* dst, Index rows, Index cols) {
     // Fixed 16-wide blocks: Eigen vectorises exp on them with unaligned loads.
     // On a dynamic-size Map it would peel up to 15 scalar expf calls per row
@@ -59,8 +61,6 @@ void softmaxRowsSerial(const float* src, float* dst, Index rows, Index cols) {
             out[j] /= sum;
     }
 }
-
-} // namespace
 
 void softmaxRows(const float* src, float* dst, Index rows, Index cols) {
     // Rows are independent: split them over the core's threads (same numbers).
