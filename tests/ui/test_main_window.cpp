@@ -370,6 +370,11 @@ private slots:
         const QString nowhere = dir.filePath(QStringLiteral("missing/heat.svg"));
         QVERIFY(!m_window->exportHeatmap(nowhere, &error));
         QVERIFY2(error.contains(nowhere), qPrintable(error));
+        QVERIFY2(error.contains(QStringLiteral("does not exist")), qPrintable(error)); // and why
+
+        // Every save dialog starts where the last save went.
+        m_window->rememberSaveFolder(dir.filePath(QStringLiteral("stage.svg")));
+        QCOMPARE(m_window->saveFolder(), QFileInfo(dir.path()).absoluteFilePath());
     }
 
     void settingsPersist() {

@@ -260,13 +260,16 @@ void ExportMenu::copy() const {
 
 QString ExportMenu::saveName(const QString& title, const QString& suggestion, const QString& filters,
                              QString* selectedFilter) {
-    const QString dir = QFileInfo(m_window->windowFilePath()).absolutePath();
-    return QFileDialog::getSaveFileName(m_window, title, QDir(dir).filePath(suggestion), filters, selectedFilter);
+    const QString path = QFileDialog::getSaveFileName(
+        m_window, title, QDir(m_window->saveFolder()).filePath(suggestion), filters, selectedFilter);
+    if (!path.isEmpty())
+        m_window->rememberSaveFolder(path);
+    return path;
 }
 
 void ExportMenu::report(bool ok, const QString& path, const QString& error) const {
     if (ok)
-        m_window->statusBar()->showMessage(tr("Exported %1").arg(path), 4000);
+        m_window->showSaved(path);
     else
         QMessageBox::warning(m_window, tr("Export"), error);
 }

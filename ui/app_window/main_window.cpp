@@ -35,6 +35,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDateTime>
+#include <QDir>
 #include <QDockWidget>
 #include <QFile>
 #include <QFileDialog>
@@ -833,16 +834,16 @@ void MainWindow::openKerasModelDialog() {
 }
 
 void MainWindow::saveSpecDialog() {
-    const QString path =
-        QFileDialog::getSaveFileName(this, tr("Save spec"), m_lastDirectory, tr("Layer specs (*.json)"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Save spec"), QDir(saveFolder()).filePath(QStringLiteral("spec.json")), tr("Layer specs (*.json)"));
     if (path.isEmpty())
         return;
-    m_lastDirectory = QFileInfo(path).absolutePath();
+    rememberSaveFolder(path);
     QString error;
     if (!saveSpec(path, &error))
         QMessageBox::warning(this, tr("Save spec"), tr("Could not save %1:\n%2").arg(path, error));
     else
-        statusBar()->showMessage(tr("Saved %1 (with its inputs and weights beside it)").arg(path), 4000);
+        statusBar()->showMessage(tr("Saved %1 (with its inputs and weights beside it)").arg(path), 10000);
 }
 
 void MainWindow::addRecentFile(const QString& path) {
@@ -887,19 +888,34 @@ bool MainWindow::exportStage(const QString& path, QString* error) {
     return exportFigure(path, m_stage->figure(m_stage->size().expandedTo(QSize(800, 500))), error);
 }
 
+QString MainWindow::saveFolder() const {
+    if (!m_saveDirectory.isEmpty())
+        return m_saveDirectory;
+    return m_lastDirectory.isEmpty() ? QDir::homePath() : m_lastDirectory;
+}
+
+void MainWindow::rememberSaveFolder(const QString& path) {
+    m_saveDirectory = QFileInfo(path).absolutePath();
+}
+
+void MainWindow::showSaved(const QString& path) {
+    statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 10000);
+}
+
 void MainWindow::exportDialog(bool stage) {
-    const QString path =
-        QFileDialog::getSaveFileName(this, stage ? tr("Export stage") : tr("Export heatmap"), m_lastDirectory,
-                                     tr("PNG image (*.png);;PDF document (*.pdf);;SVG drawing (*.svg)"));
+    const QString path = QFileDialog::getSaveFileName(
+        this, stage ? tr("Export stage") : tr("Export heatmap"),
+        QDir(saveFolder()).filePath(stage ? QStringLiteral("stage.png") : QStringLiteral("heatmap.png")),
+        tr("PNG image (*.png);;PDF document (*.pdf);;SVG drawing (*.svg)"));
     if (path.isEmpty())
         return;
-    m_lastDirectory = QFileInfo(path).absolutePath();
+    rememberSaveFolder(path);
     QString error;
     const bool ok = stage ? exportStage(path, &error) : exportHeatmap(path, &error);
     if (!ok)
         QMessageBox::warning(this, tr("Export"), error);
     else
-        statusBar()->showMessage(tr("Exported %1").arg(path), 4000);
+        showSaved(path);
 }
 
 // --- view --------------------------------------------------------------------

@@ -66,6 +66,12 @@ public:
     /// usable and the status line says what is being read. A newer call supersedes an
     /// older one still running (its result is dropped). Emits kerasModelOpened when done.
     void openKerasModelInBackground(const QString& path, const QString& layer);
+    /// The folder every export and save dialog starts in: the last one saved to, else
+    /// the last one opened from; rememberSaveFolder(path) records a save there.
+    QString saveFolder() const;
+    void rememberSaveFolder(const QString& path);
+    /// Says in the status line, for long enough to be read, what was written where.
+    void showSaved(const QString& path);
     /// True while a background open is running.
     bool isOpeningKerasModel() const { return m_kerasPending > 0; }
     /// Recompute from the setup panel now (edits otherwise recompute on the next event loop pass).
@@ -234,6 +240,7 @@ private:
     QStringList m_recentFiles;
     std::pair<QStringList, QStringList> m_stageTokens; // what the stage and heatmap were given
     QString m_lastDirectory;
+    QString m_saveDirectory; // where the last export or save went
     QByteArray m_statebeforePresenting;
     bool m_presenting = false;
     bool m_wasMaximized = false;

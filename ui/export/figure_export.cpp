@@ -133,8 +133,21 @@ bool exportFigure(const QString& path, const Figure& figure, QString* error) {
             ok = painter.end() && image.save(path);
         }
     }
-    if (!ok && error)
-        *error = QCoreApplication::translate("attnviz::ui::MainWindow", "Could not write %1.").arg(path);
+    if (!ok && error) {
+        // Say why where we can tell: QImage/QPdfWriter only report failure.
+        const QFileInfo file(path), folder(file.absolutePath());
+        const QString why =
+            !folder.exists() ? QCoreApplication::translate("attnviz::ui::MainWindow", "the folder %1 does not exist")
+                                   .arg(folder.absoluteFilePath())
+            : !folder.isWritable()
+                ? QCoreApplication::translate("attnviz::ui::MainWindow", "the folder %1 is not writable")
+                      .arg(folder.absoluteFilePath())
+            : file.exists() && !file.isWritable()
+                ? QCoreApplication::translate("attnviz::ui::MainWindow", "the file exists and is read-only")
+                : QCoreApplication::translate("attnviz::ui::MainWindow",
+                                              "use a .png, .pdf or .svg name, and check the disk has space");
+        *error = QCoreApplication::translate("attnviz::ui::MainWindow", "Could not write %1: %2.").arg(path, why);
+    }
     return ok;
 }
 
