@@ -460,6 +460,9 @@ Trace run(const Spec& spec, const SpecLimits& limits) {
     Trace trace = hasHeads(spec.config.layer) ? detail::multiHeadAttention(spec, std::move(in), std::move(w))
                                               : detail::dotOrAdditiveAttention(spec, std::move(in), std::move(w));
     trace.warnings = maskWarnings(spec);
+    if (spec.config.notKerasUnscaled && hasHeads(spec.config.layer))
+        trace.warnings.push_back("not Keras: 1/√key_dim is turned off (the 1/√dₖ lab's switch), so the scores are "
+                                 "the raw q·k");
     return trace;
 }
 

@@ -104,6 +104,7 @@ Spec headsSpec(const Base& b, LayerKind layer) {
     s.config = b.user.config;
     s.config.layer = layer;
     s.config.dropout = 0.0f;
+    s.config.notKerasUnscaled = false; // tiles and identities are Keras' own
     if (b.user.config.layer == LayerKind::GroupQueryAttention)
         s.config.valueDim.reset(); // GroupQueryAttention has one head_dim
     s.queryMask = b.user.queryMask;

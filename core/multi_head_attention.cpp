@@ -198,7 +198,9 @@ Trace multiHeadAttention(const Spec& spec, ResolvedInputs in, Weights w) {
     }
 
     // --- 2. Scale the projected query (before the dot product) -----------
-    const float inv = static_cast<float>(1.0 / std::sqrt(static_cast<double>(H)));
+    // Not Keras: the 1/√dₖ lab's switch leaves the query unscaled (× 1).
+    const bool unscaled = spec.config.notKerasUnscaled;
+    const float inv = unscaled ? 1.0f : static_cast<float>(1.0 / std::sqrt(static_cast<double>(H)));
     Tensor Qs(trace.find("query_dense")->value.shape()); // (B, T, N, H)
     forEachRange(Qs.size(), 1.0, [&, q = trace.find("query_dense")->value.data()](Index b, Index e) {
         Eigen::Map<Eigen::ArrayXf>(Qs.data() + b, e - b) = Eigen::Map<const Eigen::ArrayXf>(q + b, e - b) * inv;
@@ -206,15 +208,23 @@ Trace multiHeadAttention(const Spec& spec, ResolvedInputs in, Weights w) {
     addStep(trace,
             Step{
                 .key = "scaled_query",
-                .title = "Scale the query by 1/√" + dimName,
-                .explanation = gqa ? "Keras multiplies the projected query by 1/√head_dim before the dot product, so "
-                                     "that scores do not grow with head_dim and the softmax does not saturate."
-                                   : "Keras multiplies the projected query by 1/√key_dim before the dot product, so "
-                                     "that scores do not grow with key_dim and the softmax does not saturate. Note: "
-                                     "it is key_dim, not the query width divided by the number of heads.",
+                .title = unscaled ? "Not Keras: the query left unscaled (no 1/√" + dimName + ")"
+                                  : "Scale the query by 1/√" + dimName,
+                .explanation = unscaled ? "NOT KERAS — a what-if from the 1/√dₖ lab: Keras multiplies the projected "
+                                          "query by 1/√" +
+                                              dimName + " = " + std::to_string(1.0 / std::sqrt(double(H))) +
+                                              " here; this trace multiplies by 1, so the scores are the raw q·k, "
+                                              "they grow like √" +
+                                              dimName + " and the softmax saturates."
+                               : gqa ? "Keras multiplies the projected query by 1/√head_dim before the dot product, so "
+                                       "that scores do not grow with head_dim and the softmax does not saturate."
+                                     : "Keras multiplies the projected query by 1/√key_dim before the dot product, so "
+                                       "that scores do not grow with key_dim and the softmax does not saturate. Note: "
+                                       "it is key_dim, not the query width divided by the number of heads.",
                 .op = OpKind::Scale,
                 .inputs = {"query_dense"},
-                .formula = "Q̃ = Q · 1/√" + fmtInt(H),
+                .formula =
+                    unscaled ? "Q̃ = Q · 1   (not Keras: Keras uses 1/√" + fmtInt(H) + ")" : "Q̃ = Q · 1/√" + fmtInt(H),
                 .kerasCode = gqa ? "query = ops.multiply(query, ops.cast(self._inverse_sqrt_head_dim, query.dtype))"
                                  : "query = ops.multiply(query, ops.cast(self._inverse_sqrt_key_dim, query.dtype))",
                 .axes = projAxes,

@@ -62,6 +62,10 @@ struct LayerConfig {
     ScoreMode scoreMode = ScoreMode::Dot;
     // all
     float dropout = 0.0f;
+    // Not Keras (the 1/√dₖ lab's what-if, never read from or written to
+    // spec.json): MultiHeadAttention / GroupQueryAttention skip 1/√key_dim, so
+    // scores are q·k. The trace says "not Keras" in its warnings and step texts.
+    bool notKerasUnscaled = false;
 
     bool effectiveUseScale() const { return useScale.value_or(layer == LayerKind::AdditiveAttention); }
     int effectiveValueDim() const { return valueDim.value_or(keyDim); }

@@ -281,3 +281,46 @@ TEST(MultiHeadAttention, DefaultInitializersFollowKerasFans) {
     s.seed = 10;
     EXPECT_NE(resolveWeights(s).at("key_dense/kernel").values(), w.at("key_dense/kernel").values());
 }
+
+TEST(MultiHeadAttention, NotKerasUnscaledScoresAreQDotKExactly) {
+    // The 1/√dₖ lab's "not Keras" switch: the query is multiplied by 1, so each
+    // score is exactly q·k; the trace says so in its warnings and step texts.
+    for (LayerKind layer : {LayerKind::MultiHeadAttention, LayerKind::GroupQueryAttention}) {
+        Spec s;
+        s.config.layer = layer;
+        s.config.numHeads = 4;
+        s.config.numKeyValueHeads = 2;
+        s.config.keyDim = 16;
+        s.shapes = {.batch = 2, .queryLen = 3, .sourceLen = 5, .queryFeatures = 6, .valueFeatures = 7};
+        s.seed = 4;
+        const Trace keras = run(s);
+        s.config.notKerasUnscaled = true;
+        const Trace t = run(s);
+        EXPECT_EQ(t.find("scaled_query")->value.values(), t.find("query_dense")->value.values());
+        EXPECT_NE(t.find("scaled_query")->title.find("Not Keras"), std::string::npos);
+        EXPECT_NE(t.find("scaled_query")->formula.find("not Keras"), std::string::npos);
+        ASSERT_FALSE(t.warnings.empty());
+        EXPECT_NE(t.warnings.back().find("not Keras"), std::string::npos);
+        const Tensor& q = t.find("query_dense")->value; // (B, T, N, H)
+        const bool gqa = layer == LayerKind::GroupQueryAttention;
+        const Tensor& k = t.find(gqa ? "key_repeated" : "key_dense")->value; // (B, S, N, H)
+        const Tensor& scores = t.find("scores")->value;                      // (B, N, T, S)
+        const Tensor& kerasScores = keras.find("scores")->value;
+        const Index B = 2, N = 4, T = 3, S = 5, H = 16;
+        double worst = 0, worstScaled = 0;
+        for (Index b = 0; b < B; ++b)
+            for (Index n = 0; n < N; ++n)
+                for (Index i = 0; i < T; ++i)
+                    for (Index j = 0; j < S; ++j) {
+                        double dot = 0;
+                        for (Index h = 0; h < H; ++h)
+                            dot += double(q.data()[((b * T + i) * N + n) * H + h]) *
+                                   double(k.data()[((b * S + j) * N + n) * H + h]);
+                        const Index at = ((b * N + n) * T + i) * S + j;
+                        worst = std::max(worst, std::fabs(double(scores.data()[at]) - dot));
+                        worstScaled = std::max(worstScaled, std::fabs(double(kerasScores.data()[at]) - dot / 4.0));
+                    }
+        EXPECT_LT(worst, 1e-5) << layerName(layer);       // q·k, float32 accumulation
+        EXPECT_LT(worstScaled, 1e-5) << layerName(layer); // Keras' own: q·k / √16
+    }
+}

@@ -1,10 +1,13 @@
 // Lessons in the real window: predict-then-reveal (the stage hides the result,
 // the answer is marked against the trace, the score counts), the built-in
-// deck played with the keyboard alone in presentation mode, the two labs,
+// deck played with the keyboard alone in presentation mode, the two labs
+// (the 1/√dₖ lab's "not Keras" switch reaching the stage), slide highlights
+// on the stage and the inspector, a click-the-cell answer given on the stage,
 // Save slide and the handout PDF.
 #include "core/lesson.h"
 #include "ui/app_window/controller.h"
 #include "ui/app_window/main_window.h"
+#include "ui/inspector/heatmap_view.h"
 #include "ui/lessons/equivalence_lab_view.h"
 #include "ui/lessons/lesson_panel.h"
 #include "ui/lessons/scaling_lab_view.h"
@@ -52,6 +55,8 @@ private slots:
     void deckPlaysWithTheKeyboardInPresentationMode();
     void badLessonSaysTheLine();
     void scalingLabMarksTheLayer();
+    void notKerasSwitchReachesTheStage();
+    void highlightsAndStageClickAnswers();
     void equivalenceLabPartsWhenAConditionIsUnticked();
     void saveSlideAppendsTheWindowState();
     void handoutIsWritten();
@@ -230,6 +235,94 @@ void TestLessons::scalingLabMarksTheLayer() {
     QCOMPARE(lab->plot(0)->graph(0)->data()->at(3)->value, lab->points()[3].spreadUnscaled);
 }
 
+void TestLessons::notKerasSwitchReachesTheStage() {
+    MainWindow w;
+    w.resize(1280, 800);
+    showActive(w);
+    Controller* c = w.controller();
+    const auto keras = c->trace();
+    QVERIFY(keras && keras->find("scaled_query"));
+    QVERIFY(keras->find("scaled_query")->value.values() != keras->find("query_dense")->value.values());
+    QVERIFY(w.stage()->overlayNote().isEmpty());
+    QCheckBox* box = w.scalingLab()->notKerasSwitch();
+    QVERIFY(box && !box->isChecked());
+    box->click();
+    const auto unscaled = c->trace();
+    QVERIFY(unscaled != keras);
+    // The stage's trace is recomputed without 1/√dₖ: scores are q·k …
+    QCOMPARE(unscaled->find("scaled_query")->value.values(), unscaled->find("query_dense")->value.values());
+    const core::Tensor& sk = keras->find("scores")->value;
+    const core::Tensor& su = unscaled->find("scores")->value;
+    const double root = std::sqrt(double(c->traceSpec().config.keyDim));
+    for (core::Index i = 0; i < sk.size(); ++i)
+        QVERIFY(std::fabs(double(su.data()[i]) - double(sk.data()[i]) * root) < 1e-4 * (1 + std::fabs(su.data()[i])));
+    // … and it says "not Keras" on the stage, in the status line and in the formula.
+    QVERIFY2(w.stage()->overlayNote().contains(QStringLiteral("NOT KERAS")), qPrintable(w.stage()->overlayNote()));
+    c->setCurrentStepByKey(QStringLiteral("scaled_query"));
+    QVERIFY(QString::fromStdString(c->currentStepData()->formula).contains(QStringLiteral("not Keras")));
+    QVERIFY2(w.statusMessage()->text().contains(QStringLiteral("not Keras")), qPrintable(w.statusMessage()->text()));
+    QVERIFY(w.scalingLab()->caption().contains(QStringLiteral("NOT KERAS")));
+    // The painted stage carries the red note.
+    const QImage shot = w.stage()->grab().toImage();
+    int red = 0;
+    for (int y = 0; y < shot.height(); y += 2)
+        for (int x = 0; x < shot.width(); x += 2)
+            red += shot.pixelColor(x, y) == QColor(176, 0, 0);
+    QVERIFY(red > 50);
+    // Off again: Keras' numbers, no note.
+    box->click();
+    QCOMPARE(c->trace()->find("scores")->value.values(), sk.values());
+    QVERIFY(w.stage()->overlayNote().isEmpty());
+}
+
+void TestLessons::highlightsAndStageClickAnswers() {
+    MainWindow w;
+    w.resize(1280, 800);
+    showActive(w);
+    LessonPanel* l = w.lessons();
+    QVERIFY(l->openLesson(lessonPath("01-dot-product-by-hand.md")));
+    QVERIFY(l->showSlide(1)); // step scores, highlight 1,2, "click the largest score of cat"
+    const std::vector<std::pair<int, int>> slideCells{{1, 2}};
+    QCOMPARE(w.stage()->highlights(), slideCells);
+    QCOMPARE(w.heatmap()->highlightItemCount(), 1);
+    w.stage()->repaint();
+    auto orange = [&] {
+        const QImage img = w.stage()->grab().toImage();
+        int n = 0;
+        for (int y = 0; y < img.height(); ++y)
+            for (int x = 0; x < img.width(); ++x)
+                n += img.pixelColor(x, y) == QColor(255, 140, 0);
+        return n;
+    };
+    QVERIFY(orange() > 20);
+    // Stepping away from the slide's step hides them; back, they return.
+    w.controller()->setCurrentStepByKey(QStringLiteral("weights"));
+    QVERIFY(w.stage()->highlights().empty());
+    QCOMPARE(w.heatmap()->highlightItemCount(), 0);
+    QCOMPARE(orange(), 0);
+    w.controller()->setCurrentStepByKey(QStringLiteral("scores"));
+    QCOMPARE(w.stage()->highlights(), slideCells);
+
+    // The answer, clicked on the stage's own result grid.
+    const core::Tensor& s = w.controller()->trace()->find("scores")->value; // (1, T, S)
+    int best = 0;
+    for (int j = 1; j < int(s.dim(2)); ++j)
+        if (s.at({0, 1, j}) > s.at({0, 1, best}))
+            best = j;
+    w.stage()->repaint();
+    const QRectF cells = w.stage()->resultCellsRect();
+    QVERIFY(!cells.isEmpty());
+    const double cw = cells.width() / double(s.dim(2)), ch = cells.height() / double(s.dim(1));
+    const QPoint at(int(cells.left() + (best + 0.5) * cw), int(cells.top() + 1.5 * ch));
+    QTest::mouseClick(w.stage(), Qt::LeftButton, {}, at);
+    QVERIFY(l->reveal());
+    QCOMPARE(l->score().correctCount(), 1);
+    // A click outside the question's row on the next try does not answer.
+    QVERIFY(l->showSlide(1));
+    QVERIFY(!l->chooseStageCell(0, best)); // row 0 is not "cat"
+    QVERIFY(l->chooseStageCell(1, best));
+}
+
 void TestLessons::equivalenceLabPartsWhenAConditionIsUnticked() {
     MainWindow w;
     w.resize(1280, 800);
@@ -294,6 +387,27 @@ void TestLessons::handoutIsWritten() {
     QVERIFY(bytes.startsWith("%PDF"));
     QCOMPARE(bytes.count("/Type /Page") - bytes.count("/Type /Pages"), 4); // 3 slides + the answers
     QCOMPARE(w.lessons()->slideIndex(), 1); // the window comes back to the slide it showed
+
+    // A lab slide's heatmap comes from the slide's own trace (the claim's left
+    // side: identity kernels), not from the window's spec (random kernels).
+    QVERIFY(w.lessons()->openLesson(lessonPath("06-mha-one-head-is-attention.md")));
+    QVERIFY(w.lessons()->showSlide(0));
+    const core::Slide& slide = w.lessons()->lesson().slides[0];
+    QVERIFY(!slide.claim.empty());
+    const QSize size(600, 300);
+    const QImage handout = w.lessons()->handoutHeatmap(0, size).toImage();
+    QVERIFY(!handout.isNull());
+    auto render = [&](const core::Trace& t) {
+        HeatmapView heat;
+        heat.resize(size);
+        heat.setTokens(w.controller()->queryTokens(), w.controller()->keyTokens());
+        const auto shared = std::make_shared<const core::Trace>(t);
+        heat.setStep(shared, shared->indexOf(slide.step));
+        return heat.plot()->toPixmap(size.width(), size.height()).toImage();
+    };
+    const core::SlideTraces own = core::runSlide(w.lessons()->lesson(), slide);
+    QCOMPARE(handout, render(own.trace));
+    QVERIFY(handout != render(*w.controller()->trace())); // the window's trace has other numbers
 }
 
 void TestLessons::menusListExamplesLessonsAndShortcuts() {

@@ -187,6 +187,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_scalingLab = new ScalingLabView;
     m_centre->addTab(scrolled(m_scalingLab), tr("1/√dₖ lab"));
     m_centre->setTabToolTip(2, tr("Why q·k is divided by √key_dim: spread, saturation, entropy, gradient"));
+    connect(m_scalingLab, &ScalingLabView::notKerasToggled, this, [this] { recomputeNow(); });
     m_equivalenceLab = new EquivalenceLabView;
     m_centre->addTab(scrolled(m_equivalenceLab), tr("Equivalence lab"));
     m_centre->setTabToolTip(3, tr("When two layers compute the same thing, and where they part"));
@@ -531,11 +532,13 @@ void MainWindow::recompute(bool inBackground) {
         m_controller->setInputError(r.errorField, r.errorMessage);
         return;
     }
-    showTraceSize(r.spec);
+    core::Spec spec = r.spec;
+    spec.config.notKerasUnscaled = m_scalingLab->notKeras(); // the 1/√dₖ lab's what-if
+    showTraceSize(spec);
     if (inBackground)
-        m_controller->requestSpec(r.spec, r.queryTokens, r.keyTokens);
+        m_controller->requestSpec(spec, r.queryTokens, r.keyTokens);
     else
-        m_controller->setSpec(r.spec, r.queryTokens, r.keyTokens);
+        m_controller->setSpec(spec, r.queryTokens, r.keyTokens);
 }
 
 void MainWindow::showTraceSize(const core::Spec& spec) {
@@ -566,6 +569,10 @@ void MainWindow::onTraceChanged() {
         m_heatmap->setTokens(m_stageTokens.first, m_stageTokens.second);
     }
     m_stage->setTrace(trace);
+    const core::LayerConfig& layer = m_controller->traceSpec().config;
+    m_stage->setOverlayNote(layer.notKerasUnscaled && core::hasHeads(layer.layer)
+                                ? tr("NOT KERAS: 1/√dₖ turned off (1/√dₖ lab)")
+                                : QString());
     m_formula->setTorchListing(core::torchListing(m_controller->traceSpec(), *trace));
     m_formula->setListing(
         withTrainedLayer(layerKerasListing(m_controller->traceSpec(), *trace), m_controller->traceSpec()));

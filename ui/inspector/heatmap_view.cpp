@@ -274,6 +274,18 @@ QStringList HeatmapView::labelsFor(int axis) const {
     return *tokens;
 }
 
+void HeatmapView::setHighlights(std::vector<std::pair<int, int>> cells) {
+    m_highlights = std::move(cells);
+    refill();
+}
+
+int HeatmapView::highlightItemCount() const {
+    int n = 0;
+    for (int i = 0; i < m_plot->itemCount(); ++i)
+        n += m_plot->item(i)->objectName() == QLatin1String("highlight");
+    return n;
+}
+
 void HeatmapView::refill() {
     // The hovered cell outlives a recompute or a new slice: its read-out is
     // redone below from the new numbers (never the old value), or cleared.
@@ -368,6 +380,16 @@ void HeatmapView::refill() {
                 label->setClipToAxisRect(true);
             }
         }
+    for (const auto& [r, c] : m_highlights) { // a lesson slide's cells, orange as on the stage
+        if (r < 0 || c < 0 || r >= rows || c >= cols)
+            continue;
+        auto* box = new QCPItemRect(m_plot);
+        box->topLeft->setCoords(c - 0.5, r - 0.5);
+        box->bottomRight->setCoords(c + 0.5, r + 0.5);
+        box->setPen(QPen(QColor(255, 140, 0), 3));
+        box->setBrush(Qt::NoBrush);
+        box->setObjectName(QStringLiteral("highlight"));
+    }
     m_map->setDataRange(QCPRange(m_colours.lower, m_colours.upper));
     m_plot->xAxis->setRange(-0.5, cols - 0.5);
     m_plot->yAxis->setRange(-0.5, rows - 0.5);

@@ -14,6 +14,7 @@
 
 #include <limits>
 #include <memory>
+#include <utility>
 #include <vector>
 
 class QCustomPlot;
@@ -44,6 +45,10 @@ public:
     void setSliceIndex(const QString& axisName, int value);
     int sliceIndex(const QString& axisName) const;
     void setZoom(double factor);
+    /// A lesson slide's highlighted cells (row, col) of the shown slice; empty: none.
+    void setHighlights(std::vector<std::pair<int, int>> cells);
+    /// Highlight frames drawn now (cells inside the slice).
+    int highlightItemCount() const;
 
     // Read-outs (tests, export, the stage).
     QCustomPlot* plot() const { return m_plot; }
@@ -136,6 +141,7 @@ private:
     bool m_autoProbability = false;
     double m_probabilityMax = 1; // the step's largest unmasked value (auto range)
     int m_blockRows = 1, m_blockCols = 1;
+    std::vector<std::pair<int, int>> m_highlights;
 
     QLabel* m_title;
     QHBoxLayout* m_spinLayout;

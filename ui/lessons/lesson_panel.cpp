@@ -165,6 +165,10 @@ LessonPanel::LessonPanel(MainWindow* window)
         if (!m_revealed && i < m_cellIndex.size())
             chooseCell(m_cellIndex[i]);
     });
+    // Click-the-cell questions can be answered on the stage itself.
+    connect(m_window->stage(), &StageView::resultCellClicked, this, [this](int r, int c) { chooseStageCell(r, c); });
+    // Highlights belong to the slide's step: stepping away hides them.
+    connect(m_window->controller(), &Controller::currentStepChanged, this, [this] { showHighlights(); });
     connect(m_cells, &QTableWidget::cellActivated, this, [this](int r, int c) {
         const size_t i = size_t(r * m_cells->columnCount() + c);
         if (!m_revealed && i < m_cellIndex.size())
@@ -418,6 +422,7 @@ bool LessonPanel::showSlide(int index, QString* error) {
     m_narrationFull = narration;
     m_narration->setText(narrationHtml(s.question ? beforeReveal(narration) : narration));
     setupQuestion();
+    showHighlights();
     setConcealed(s.question.has_value());
     if (!s.question)
         m_window->stage()->replay(); // a slide's animation plays on entering it
@@ -532,6 +537,42 @@ void LessonPanel::setupQuestion() {
     }
 }
 
+void LessonPanel::showHighlights() {
+    std::vector<std::pair<int, int>> cells;
+    const core::Slide* s = isOpen() && m_index >= 0 ? &m_lesson.slides[size_t(m_index)] : nullptr;
+    const auto trace = m_window->controller()->trace();
+    const core::Step* shown = m_window->controller()->currentStepData();
+    if (s && trace && shown && shown->key == s->step) { // the slide's step, not one the user stepped to
+        for (const auto& [r, c] : s->highlight)
+            cells.emplace_back(int(r), int(c));
+        // A chosen answer on the shown step, as (row, col) of the slice.
+        if (s->question && !m_answer.cell.empty() && !s->question->target.other && s->question->target.key == s->step &&
+            m_answer.cell.size() >= 2)
+            cells.emplace_back(int(m_answer.cell[m_answer.cell.size() - 2]), int(m_answer.cell.back()));
+    }
+    m_window->stage()->setHighlights(cells);
+    m_window->heatmap()->setHighlights(cells);
+}
+
+bool LessonPanel::chooseStageCell(int row, int col) {
+    if (!isOpen() || m_revealed || m_cellIndex.empty())
+        return false;
+    const core::Slide& s = m_lesson.slides[size_t(m_index)];
+    if (!s.question || s.question->target.other)
+        return false;
+    const core::Step* shown = m_window->controller()->currentStepData();
+    if (!shown || shown->key != s.question->target.key || shown->value.rank() < 2)
+        return false;
+    // The stage shows the step's last two axes at the window's batch/head: the
+    // clicked cell is the question's when it is one of its cells.
+    for (const std::vector<core::Index>& cell : m_cellIndex)
+        if (cell.size() == size_t(shown->value.rank()) && cell[cell.size() - 2] == row && cell.back() == col) {
+            chooseCell(cell);
+            return true;
+        }
+    return false;
+}
+
 void LessonPanel::chooseCell(const std::vector<core::Index>& cell) {
     m_answer.cell = cell;
     for (size_t i = 0; i < m_cellIndex.size(); ++i) {
@@ -539,6 +580,7 @@ void LessonPanel::chooseCell(const std::vector<core::Index>& cell) {
         if (item)
             item->setBackground(m_cellIndex[i] == cell ? QColor(255, 230, 150) : QColor(Qt::white));
     }
+    showHighlights(); // the choice is framed on the stage too
 }
 
 void LessonPanel::chooseOption(int option) {
@@ -730,6 +772,30 @@ void LessonPanel::exportHandoutDialog() {
         QMessageBox::warning(m_window, tr("Export handout"), error);
 }
 
+QPixmap LessonPanel::handoutHeatmap(int index, QSize size) const {
+    if (index < 0 || index >= int(m_lesson.slides.size()))
+        return {};
+    const core::Slide& s = m_lesson.slides[size_t(index)];
+    std::shared_ptr<const core::Trace> trace;
+    try {
+        trace = std::make_shared<const core::Trace>(core::runSlide(m_lesson, s).trace);
+    } catch (const std::exception&) {
+        return {};
+    }
+    HeatmapView heat; // offscreen, never shown: the window's inspector keeps its own trace
+    heat.resize(size);
+    heat.setTokens(m_window->controller()->queryTokens(), m_window->controller()->keyTokens());
+    heat.setStep(trace, trace->indexOf(s.step));
+    if (const core::Step* step = trace->find(s.step))
+        for (size_t a = 0; a < s.slice.size() && a < step->axes.size(); ++a)
+            heat.setSliceIndex(qs(step->axes[a]), int(s.slice[a]));
+    std::vector<std::pair<int, int>> cells;
+    for (const auto& [r, c] : s.highlight)
+        cells.emplace_back(int(r), int(c));
+    heat.setHighlights(cells);
+    return heat.plot()->toPixmap(size.width(), size.height());
+}
+
 bool LessonPanel::exportHandout(const QString& pdfPath, QString* error) {
     if (!isOpen()) {
         if (error)
@@ -825,7 +891,7 @@ bool LessonPanel::exportHandout(const QString& pdfPath, QString* error) {
             w->resize(old);
         }
         p.drawImage(QRect(rightX, top, rightW, viewH), view);
-        const QPixmap heat = m_window->heatmap()->plot()->toPixmap(900, int(900.0 * heatH / rightW));
+        const QPixmap heat = handoutHeatmap(i, QSize(900, int(900.0 * heatH / rightW)));
         const QSize hs = heat.size().scaled(rightW, heatH, Qt::KeepAspectRatio);
         p.drawPixmap(QRect(rightX + (rightW - hs.width()) / 2, top + viewH + 20, hs.width(), hs.height()), heat);
     }

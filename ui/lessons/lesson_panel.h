@@ -20,6 +20,7 @@ class QButtonGroup;
 class QLabel;
 class QLineEdit;
 class QMenu;
+class QPixmap;
 class QPushButton;
 class QTableWidget;
 class QTextStream;
@@ -54,6 +55,9 @@ public:
 
     /// Answering (mouse, keyboard, tests).
     void chooseCell(const std::vector<core::Index>& cell);
+    /// A click on the stage's result cell (row, col): answers a click-the-cell
+    /// question when that cell is one of the question's. Returns whether it did.
+    bool chooseStageCell(int row, int col);
     void chooseOption(int option);
     void typeNumber(const QString& text);
     /// Mark the answer given (if any) and show the result. Returns whether it was right.
@@ -72,6 +76,10 @@ public:
     /// animation or the lab, the heatmap, the question) and a last page of
     /// answers into a PDF.
     bool exportHandout(const QString& pdfPath, QString* error = nullptr);
+    /// The heatmap a handout page shows for slide `index`: the slide's own
+    /// trace (for a claim, its left side, not the window's spec) at its step,
+    /// slice and highlights. Null when the slide does not run.
+    QPixmap handoutHeatmap(int index, QSize size) const;
 
     void setZoom(double factor);
 
@@ -97,6 +105,8 @@ private:
     void showShortcuts();
     QStringList axisLabels(const core::Step& step, int axis) const;
     void setConcealed(bool concealed);
+    /// The slide's highlighted cells (and a chosen answer) on the stage and the inspector.
+    void showHighlights();
 
     MainWindow* m_window;
     core::Lesson m_lesson;

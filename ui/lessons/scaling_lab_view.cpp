@@ -2,6 +2,7 @@
 
 #include <qcustomplot.h>
 
+#include <QCheckBox>
 #include <QGridLayout>
 #include <QLabel>
 #include <QVBoxLayout>
@@ -36,7 +37,11 @@ const QColor kScaled(31, 119, 180);
 
 } // namespace
 
-ScalingLabView::ScalingLabView(QWidget* parent) : QWidget(parent), m_caption(new QLabel(this)) {
+ScalingLabView::ScalingLabView(QWidget* parent)
+    : QWidget(parent), m_caption(new QLabel(this)),
+      m_notKeras(new QCheckBox(tr("Not Keras: turn 1/√dₖ off in the stage too, to watch the softmax saturate step "
+                                  "by step"),
+                               this)) {
     core::ScalingLabOptions options;
     options.seed = 1;
     m_points = core::scalingLab(options);
@@ -54,6 +59,16 @@ ScalingLabView::ScalingLabView(QWidget* parent) : QWidget(parent), m_caption(new
     m_caption->setObjectName(QStringLiteral("scalingCaption"));
     layout->addLayout(grid, 1);
     layout->addWidget(m_caption);
+    m_notKeras->setObjectName(QStringLiteral("notKerasSwitch"));
+    m_notKeras->setStyleSheet(QStringLiteral("QCheckBox:checked { color: #b00000; font-weight: bold; }"));
+    m_notKeras->setWhatsThis(tr("A what-if that Keras never does: MultiHeadAttention and GroupQueryAttention are "
+                                "recomputed without 1/√key_dim, so the scores are the raw q·k. The stage, the "
+                                "status line and the formula say “not Keras” while it is on."));
+    layout->addWidget(m_notKeras);
+    connect(m_notKeras, &QCheckBox::toggled, this, [this](bool on) {
+        replot();
+        emit notKerasToggled(on);
+    });
     setWhatsThis(tr("Why MultiHeadAttention divides q·k by √key_dim: random unit-normal q and k at every key_dim "
                     "from 1 to 1024, scored with (blue) and without (red) the scaling. The large dots are the "
                     "current layer's own numbers."));
@@ -68,6 +83,10 @@ void ScalingLabView::setTrace(std::shared_ptr<const core::Trace> trace) {
 void ScalingLabView::setZoom(double factor) {
     m_zoom = factor;
     replot();
+}
+
+bool ScalingLabView::notKeras() const {
+    return m_notKeras->isChecked();
 }
 
 QString ScalingLabView::caption() const {
@@ -156,6 +175,8 @@ void ScalingLabView::replot() {
                                        .arg(m_layer->maxWeightUnscaled, 0, 'f', 3);
     else
         text += QLatin1Char(' ') + tr("This layer has no dot-product scores to mark.");
+    if (notKeras())
+        text += QLatin1Char(' ') + tr("NOT KERAS: the stage now runs this layer without 1/√dₖ.");
     m_caption->setText(text);
     QFont cf = this->font();
     cf.setPointSizeF(cf.pointSizeF() * m_zoom);

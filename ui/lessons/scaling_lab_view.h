@@ -13,6 +13,7 @@
 #include <optional>
 #include <vector>
 
+class QCheckBox;
 class QCustomPlot;
 class QLabel;
 
@@ -32,12 +33,20 @@ public:
     /// The four plots, in reading order: spread, max weight, entropy, max gradient.
     QCustomPlot* plot(int i) const { return m_plots[size_t(i)]; }
     QString caption() const;
+    /// The "not Keras" switch: turn 1/√dₖ off in the stage too (the window
+    /// recomputes MultiHeadAttention / GroupQueryAttention without it).
+    QCheckBox* notKerasSwitch() const { return m_notKeras; }
+    bool notKeras() const;
+
+signals:
+    void notKerasToggled(bool on);
 
 private:
     void replot();
 
     std::vector<QCustomPlot*> m_plots;
     QLabel* m_caption;
+    QCheckBox* m_notKeras;
     std::vector<core::ScalingPoint> m_points;
     std::optional<core::ScalingPoint> m_layer;
     double m_zoom = 1.0;

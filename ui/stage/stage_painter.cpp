@@ -447,7 +447,9 @@ std::vector<GridBox> layoutRow(const StageScene& sc, const QRectF& area, const F
 } // namespace
 
 void paintScene(QPainter& painter, const StageScene& sc, const QRect& target, double progress, double zoom,
-                const QFont& base) {
+                const QFont& base, QRectF* resultCells) {
+    if (resultCells)
+        *resultCells = QRectF();
     QPainter& p = painter;
     p.save();
     p.setClipRect(target);
@@ -570,6 +572,8 @@ void paintScene(QPainter& painter, const StageScene& sc, const QRect& target, do
     } else {
         std::vector<QRectF> symbolRects;
         const std::vector<GridBox> boxes = layoutRow(sc, gridArea, f, symbolRects);
+        if (resultCells && sc.result >= 0) // for the overlay (stage_overlay.h): highlights, clicks
+            *resultCells = boxes[size_t(sc.result)].cells;
         p.setFont(f.symbol);
         p.setPen(kText);
         QFont bigDot = f.symbol;

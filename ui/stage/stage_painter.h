@@ -8,12 +8,14 @@
 class QFont;
 class QPainter;
 class QRect;
+class QRectF;
 
 namespace attnviz::ui::stage {
 
 /// Paint `sc` into `target` at animation progress `progress` and zoom `zoom`,
-/// with fonts derived from `base`.
+/// with fonts derived from `base`. `resultCells`, when given, gets where the
+/// result grid's cells were drawn (empty when the layout has no such grid).
 void paintScene(QPainter& painter, const StageScene& sc, const QRect& target, double progress, double zoom,
-                const QFont& base);
+                const QFont& base, QRectF* resultCells = nullptr);
 
 } // namespace attnviz::ui::stage

@@ -6,11 +6,13 @@
 #include "ui/stage/stage_grid.h"
 
 #include "ui/stage/scene_builder.h"
+#include "ui/stage/stage_overlay.h"
 #include "ui/stage/stage_painter.h"
 #include "ui/stage/stage_scene.h"
 
 #include <qcustomplot.h>
 
+#include <QMouseEvent>
 #include <QPaintEvent>
 #include <QPainter>
 #include <QVariantAnimation>
@@ -25,7 +27,8 @@ using stage::Tokens;
 // ---------------------------------------------------------------- StageView
 
 StageView::StageView(QWidget* parent)
-    : QWidget(parent), m_scene(std::make_unique<StageScene>()), m_animation(new QVariantAnimation(this)) {
+    : QWidget(parent), m_scene(std::make_unique<StageScene>()), m_animation(new QVariantAnimation(this)),
+      m_overlay(std::make_unique<stage::Overlay>()) {
     setAttribute(Qt::WA_OpaquePaintEvent);
     setFocusPolicy(Qt::NoFocus);
     m_animation->setStartValue(0.0);
@@ -202,7 +205,41 @@ Figure StageView::figure(QSize size) const {
 }
 
 void StageView::renderTo(QPainter& painter, const QRect& target) const {
-    stage::paintScene(painter, *m_scene, target, m_progress, m_zoom, font());
+    QRectF cells;
+    stage::paintScene(painter, *m_scene, target, m_progress, m_zoom, font(), &cells);
+    const StageGrid* result = m_scene->result >= 0 ? &m_scene->grids[size_t(m_scene->result)] : nullptr;
+    stage::paintOverlay(painter, QRectF(target), cells, result ? result->rows : 0, result ? result->cols : 0,
+                        *m_overlay, m_zoom, font());
+    if (painter.device() == this) // clicks map to what is on screen
+        m_resultCells = cells;
+}
+
+void StageView::setHighlights(std::vector<std::pair<int, int>> cells) {
+    m_overlay->highlights = std::move(cells);
+    update();
+}
+
+void StageView::setOverlayNote(const QString& note) {
+    m_overlay->note = note;
+    update();
+}
+
+QString StageView::overlayNote() const {
+    return m_overlay->note;
+}
+
+const std::vector<std::pair<int, int>>& StageView::highlights() const {
+    return m_overlay->highlights;
+}
+
+void StageView::mousePressEvent(QMouseEvent* event) {
+    const StageGrid* result = m_scene->result >= 0 ? &m_scene->grids[size_t(m_scene->result)] : nullptr;
+    if (result && event->button() == Qt::LeftButton)
+        if (const auto cell = stage::cellAt(m_resultCells, result->rows, result->cols, event->position())) {
+            emit resultCellClicked(cell->first, cell->second);
+            return;
+        }
+    QWidget::mousePressEvent(event);
 }
 
 } // namespace attnviz::ui

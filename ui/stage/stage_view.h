@@ -11,11 +11,18 @@
 #include <QStringList>
 #include <QWidget>
 
+#include <QRectF>
+
 #include <memory>
+#include <utility>
+#include <vector>
 
 class QVariantAnimation;
 
 namespace attnviz::ui {
+namespace stage {
+struct Overlay;
+}
 
 struct StageScene; // ui/stage/stage_scene.h
 
@@ -43,6 +50,16 @@ public:
     /// Probability grids coloured 0 … their largest value instead of 0 … 1.
     void setAutoProbabilityRange(bool on);
     bool autoProbabilityRange() const { return m_autoProbability; }
+
+    /// A lesson slide's highlighted cells (row, col) of the result grid, drawn
+    /// over the stage (stage_overlay.h); empty: none.
+    void setHighlights(std::vector<std::pair<int, int>> cells);
+    /// A note across the top of the stage, e.g. "not Keras"; empty: none.
+    void setOverlayNote(const QString& note);
+    QString overlayNote() const;
+    const std::vector<std::pair<int, int>>& highlights() const;
+    /// Where the result grid's cells were last painted (empty: none), in widget coordinates.
+    QRectF resultCellsRect() const { return m_resultCells; }
 
     /// Predict-then-reveal: the result's cells show "?" and no numbers are
     /// narrated; the operands stay as they are. Off by default.
@@ -77,9 +94,12 @@ signals:
     void progressChanged(double p);
     /// The animation reached its end by playing (not by scrubbing).
     void animationFinished();
+    /// A click on cell (row, col) of the result grid (click-the-cell questions).
+    void resultCellClicked(int row, int col);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
 
 private:
     void rebuild();
@@ -98,6 +118,8 @@ private:
     double m_speed = 1.0;
     double m_progress = 1.0;
     bool m_autoProbability = false;
+    std::unique_ptr<stage::Overlay> m_overlay;
+    mutable QRectF m_resultCells; // set by each paint, for clicks
 };
 
 } // namespace attnviz::ui
