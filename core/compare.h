@@ -122,6 +122,8 @@ struct EquivalenceCheck {
 struct Comparison {
     std::vector<CompareVariant> variants; // in display order
     std::vector<EquivalenceCheck> checks; // one per identity, in identities() order
+    /// The difference a view shows first, A − B (variant ids): additive − dot.
+    std::string defaultDifferenceA = "additive", defaultDifferenceB = "dot";
     /// The variant with this id, or nullptr.
     const CompareVariant* variant(const std::string& id) const;
 };

@@ -351,15 +351,15 @@ void CompareView::recompute() {
                     heads = std::max(heads, int(w->value.dim(h)));
             }
         }
-        // Keep the user's choice of A and B; by default additive − dot.
-        auto pick = [](QComboBox* box, const QString& keep, const char* fallback) {
+        // Keep the user's choice of A and B; at first the core's default pair.
+        auto pick = [](QComboBox* box, const QString& keep, const std::string& fallback) {
             int i = box->findData(keep);
             if (i < 0)
-                i = box->findData(QString::fromLatin1(fallback));
+                i = box->findData(QString::fromStdString(fallback));
             box->setCurrentIndex(std::max(0, i));
         };
-        pick(m_diffA, keepA, "additive");
-        pick(m_diffB, keepB, "dot");
+        pick(m_diffA, keepA, c.defaultDifferenceA);
+        pick(m_diffB, keepB, c.defaultDifferenceB);
         for (const core::EquivalenceCheck& k : c.checks) {
             Check check;
             check.id = QString::fromStdString(k.id);

@@ -30,6 +30,10 @@ EquivalenceLabView::EquivalenceLabView(QWidget* parent)
     for (const core::Identity& identity : core::identities())
         m_claims->addItem(QString::fromStdString(identity.title), QString::fromStdString(identity.id));
     m_claims->setObjectName(QStringLiteral("claimCombo"));
+    // The identities' titles are long: the combo shrinks to the width, its popup does not.
+    m_claims->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_claims->setMinimumContentsLength(24);
+    m_claims->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     m_claims->setWhatsThis(tr("The claim to check: two Keras layers that compute the same thing under conditions."));
     left->addWidget(new QLabel(tr("Claim"), this));
     left->addWidget(m_claims);

@@ -39,9 +39,7 @@ const QColor kScaled(31, 119, 180);
 
 ScalingLabView::ScalingLabView(QWidget* parent)
     : QWidget(parent), m_caption(new QLabel(this)),
-      m_notKeras(new QCheckBox(tr("Not Keras: turn 1/√dₖ off in the stage too, to watch the softmax saturate step "
-                                  "by step"),
-                               this)) {
+      m_notKeras(new QCheckBox(tr("Not Keras: turn 1/√dₖ off in the stage too"), this)) {
     core::ScalingLabOptions options;
     options.seed = 1;
     m_points = core::scalingLab(options);
@@ -61,6 +59,7 @@ ScalingLabView::ScalingLabView(QWidget* parent)
     layout->addWidget(m_caption);
     m_notKeras->setObjectName(QStringLiteral("notKerasSwitch"));
     m_notKeras->setStyleSheet(QStringLiteral("QCheckBox:checked { color: #b00000; font-weight: bold; }"));
+    m_notKeras->setToolTip(tr("Watch the softmax saturate step by step on the stage"));
     m_notKeras->setWhatsThis(tr("A what-if that Keras never does: MultiHeadAttention and GroupQueryAttention are "
                                 "recomputed without 1/√key_dim, so the scores are the raw q·k. The stage, the "
                                 "status line and the formula say “not Keras” while it is on."));
