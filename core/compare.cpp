@@ -469,9 +469,7 @@ const std::vector<IdentityDef>& identityDefs() {
                               {"no_bias", "no bias: use_bias=False",
                                "use_bias=True with trained-looking biases N(0, 0.5²) (Keras starts biases at 0, "
                                "which would change nothing)"},
-                              {"scale",
-                               "Attention's scale = 1/√key_dim (use_scale=True, scale weight set; Keras "
-                               "starts it at 1)",
+                              {"scale", "Attention(use_scale=True), scale = 1/√key_dim (Keras starts it at 1)",
                                "Attention(use_scale=False): Luong's dot product, no 1/√dₖ"},
                           },
                       .skipFullyMaskedRows = true},
