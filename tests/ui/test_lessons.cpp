@@ -137,6 +137,8 @@ void TestLessons::numberAndChooseQuestions() {
     LessonPanel* l = w.lessons();
     QVERIFY(l->openLesson(lessonPath("01-dot-product-by-hand.md")));
     QVERIFY(l->showSlide(2)); // number: the weight "cat" gives "sat"
+    // The answer field has the focus: a student types at once, no click first.
+    QTRY_VERIFY(qobject_cast<QLineEdit*>(QApplication::focusWidget()) != nullptr);
     const float v = w.controller()->trace()->find("weights")->value.at({0, 1, 2});
     l->typeNumber(QStringLiteral("abc"));
     QVERIFY(!l->reveal());
@@ -281,10 +283,12 @@ void TestLessons::highlightsAndStageClickAnswers() {
     showActive(w);
     LessonPanel* l = w.lessons();
     QVERIFY(l->openLesson(lessonPath("01-dot-product-by-hand.md")));
-    QVERIFY(l->showSlide(1)); // step scores, highlight 1,2, "click the largest score of cat"
-    const std::vector<std::pair<int, int>> slideCells{{1, 2}};
+    // Step scores, the row of "cat" highlighted (the question's row, not a hint at its
+    // answer): "click the largest score of cat".
+    QVERIFY(l->showSlide(1));
+    const std::vector<std::pair<int, int>> slideCells{{1, 0}, {1, 1}, {1, 2}};
     QCOMPARE(w.stage()->highlights(), slideCells);
-    QCOMPARE(w.heatmap()->highlightItemCount(), 1);
+    QCOMPARE(w.heatmap()->highlightItemCount(), 3);
     w.stage()->repaint();
     auto orange = [&] {
         const QImage img = w.stage()->grab().toImage();

@@ -394,7 +394,7 @@ void MainWindow::createActions() {
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::about);
 
     // Escape leaves presentation mode.
-    auto* leave = new QAction(this);
+    auto* leave = new QAction(tr("Leave presentation mode"), this);
     leave->setShortcut(QKeySequence(Qt::Key_Escape));
     connect(leave, &QAction::triggered, this, [this] {
         if (m_presenting)

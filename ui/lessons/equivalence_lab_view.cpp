@@ -157,7 +157,7 @@ void EquivalenceLabView::recompute() {
                                    .arg(names)
                                    .arg(worst, 0, 'g', 2));
         } else {
-            m_verdict->setText(tr("<b>The two part at “%1”</b> (%2): max |Δ| = %3 there.")
+            m_verdict->setText(tr("<b>The two computations part at “%1”</b> (%2): max |Δ| = %3 there.")
                                    .arg(QString::fromStdString(first->key), names)
                                    .arg(first->maxAbsDiff, 0, 'g', 3));
         }

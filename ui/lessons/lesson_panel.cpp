@@ -523,7 +523,10 @@ void LessonPanel::setupQuestion() {
         m_prompt->setText(m_prompt->text() + QStringLiteral("<br>") + tr("Click the cell you predict."));
         break;
     }
-    case core::QuestionKind::Number: m_number->show(); break;
+    case core::QuestionKind::Number:
+        m_number->show();
+        m_number->setFocus(); // type at once; Enter or Page Down reveals
+        break;
     default:
         for (int i = 0; i < int(q.options.size()); ++i) {
             auto* b =
@@ -676,7 +679,9 @@ void LessonPanel::updateHeader() {
     for (const core::Slide& s : m_lesson.slides)
         questions += s.question ? 1 : 0;
     m_scoreLabel->setText(
-        tr("Score %1/%2 · %3 questions").arg(m_score.correctCount()).arg(m_score.answeredCount()).arg(questions));
+        (questions == 1 ? tr("Score %1/%2 · 1 question") : tr("Score %1/%2 · %3 questions").arg(questions))
+            .arg(m_score.correctCount())
+            .arg(m_score.answeredCount()));
     m_prevButton->setEnabled(m_index > 0);
     m_nextButton->setEnabled(m_index + 1 < int(m_lesson.slides.size()));
 }
