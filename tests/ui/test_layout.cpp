@@ -236,7 +236,7 @@ private slots:
         settle(w);
         QVERIFY2(w.stage()->height() >= w.stage()->minimumSizeHint().height(),
                  qPrintable(QString::number(w.stage()->height())));
-        QVERIFY(w.stage()->minimumSizeHint().height() >= 300);
+        QVERIFY(w.stage()->minimumSizeHint().height() >= 250);
         // Presentation mode: the stage gets the screen whatever the splitter was.
         w.setPresentationMode(true);
         settle(w);
