@@ -80,8 +80,46 @@ ValueKind kindOf(const Trace& trace, const Step& step) {
 
 } // namespace
 
+namespace {
+
+/// Short labels of the stable step keys (trace-format.md), for the timeline's
+/// cards and figure headings. They are the English source texts the UI
+/// translates (context "StepText"); other steps are labelled by their title.
+struct KeyLabel {
+    const char* key;
+    const char* label;
+};
+constexpr KeyLabel kLabels[] = {
+    {"query", "Query input"},
+    {"key", "Key input"},
+    {"value", "Value input"},
+    {"query_dense", "Project queries"},
+    {"key_dense", "Project keys"},
+    {"value_dense", "Project values"},
+    {"scaled_query", "Scale queries"},
+    {"scores", "Scores"},
+    {"masked_scores", "Mask scores"},
+    {"weights", "Softmax weights"},
+    {"dropout", "Dropout"},
+    {"context", "Weighted sum of values"},
+    {"concat_heads", "Concatenate heads"},
+    {"output", "Output"},
+    {"residual", "Residual (Add)"},
+    {"layer_norm", "Layer normalization"},
+};
+
+std::string labelOf(const Step& step) {
+    for (const KeyLabel& kl : kLabels)
+        if (step.key == kl.key)
+            return kl.label;
+    return step.title.empty() ? step.key : step.title;
+}
+
+} // namespace
+
 StepDisplay describeStep(const Trace& trace, const Step& step) {
     StepDisplay d;
+    d.label = labelOf(step);
     d.kind = kindOf(trace, step);
     d.roles.reserve(step.axes.size());
     for (const std::string& a : step.axes)

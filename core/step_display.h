@@ -28,6 +28,7 @@ std::optional<AxisRole> axisRoleOf(const std::string& axisName);
 /// -> boolean mask, else signed); roles from axis names (unknown -> Feature);
 /// masked cells: a mask is ZeroInThis, a Mask op is FromMaskStep of its
 /// boolean-mask operand, softmax and dropout inherit their operand's.
+/// The label: a short name by the step's key ("Softmax weights"), else its title.
 /// detail::addStep calls it for every step.
 StepDisplay describeStep(const Trace& trace, const Step& step);
 

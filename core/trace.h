@@ -51,6 +51,7 @@ struct StepDisplay {
     std::vector<AxisRole> roles{}; // one per axis of Step::value
     MaskedCells masked = MaskedCells::None;
     std::string maskKey{}; // for FromMaskStep: the key of the boolean-mask step
+    std::string label{};   // a short name for lists and headings ("Softmax weights"); the UI translates it
 };
 
 struct Step {

@@ -125,6 +125,7 @@ TEST(StepDisplay, EveryStepHasAKindAndOneKnownRolePerAxis) {
             }
             const std::string kind = valueKindName(s.display.kind);
             EXPECT_NE(kind, "unknown");
+            EXPECT_FALSE(s.display.label.empty()); // every step has a name for lists and headings
         }
     }
 }
@@ -189,6 +190,10 @@ TEST(StepDisplay, RolesAndKindsOfKnownSteps) {
     EXPECT_EQ(t.find("mask")->display.masked, MaskedCells::ZeroInThis);
     EXPECT_EQ(t.find("masked_scores")->display.maskKey, "mask");
     EXPECT_EQ(t.find("weights")->display.maskKey, "mask");
+    // Labels: short names by key; a step without one is labelled by its title.
+    EXPECT_EQ(t.find("weights")->display.label, "Softmax weights");
+    EXPECT_EQ(t.find("query_dense")->display.label, "Project queries");
+    EXPECT_EQ(t.find("mask")->display.label, t.find("mask")->title);
 }
 
 TEST(StepDisplay, MaskedCellsAreTheCellsKerasMasked) {

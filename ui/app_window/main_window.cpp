@@ -148,6 +148,12 @@ MainWindow::MainWindow(QWidget* parent)
     split->setObjectName(QStringLiteral("stageSplitter"));
     split->setHandleWidth(9);
     split->handle(1)->setToolTip(tr("Drag to share the height between the stage and the formula"));
+    // A grey bar with a darker grip line: visible on white, darker under the mouse.
+    split->setStyleSheet(QStringLiteral(
+        "QSplitter#stageSplitter::handle { background: qlineargradient(x1:0, y1:0, x2:0, y2:1, stop:0 #e4e4e4, "
+        "stop:0.4 #e4e4e4, stop:0.45 #a0a0a0, stop:0.55 #a0a0a0, stop:0.6 #e4e4e4, stop:1 #e4e4e4); }"
+        "QSplitter#stageSplitter::handle:hover { background: #b9cde6; }"));
+    split->handle(1)->setCursor(Qt::SplitVCursor);
     m_stageSplit = split;
     // The Keras code tab gets the height for the current step's line and its
     // context (the stage keeps its minimum); back on Formula the split returns.

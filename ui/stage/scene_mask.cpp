@@ -57,13 +57,10 @@ bool buildMask(StageScene& sc, const core::Trace& trace, const core::Step& s, in
             gm.fullShape = tr_("broadcast from %1").arg(shapeText(mask->value.shape()));
             finishGrid(gm);
         }
-        if (gm.rows == gy.rows && gm.cols == gy.cols) {
-            std::vector<uint8_t> masked(gm.values.size());
-            size_t count = 0;
-            for (size_t i = 0; i < masked.size(); ++i) {
-                masked[i] = gm.values[i] == 0.0f;
-                count += masked[i];
-            }
+        if (gm.rows == gy.rows && gm.cols == gy.cols && gy.hatched.size() == size_t(gy.rows) * size_t(gy.cols)) {
+            // The masked cells are the core's (core::maskedCells, through gridFromStep), not re-derived here.
+            const std::vector<uint8_t> masked = gy.hatched;
+            const size_t count = size_t(std::count(masked.begin(), masked.end(), std::uint8_t(1)));
             markHatched(gy, masked);
             // Keras either pushes masked logits far down or zeroes the cells.
             bool logits = false;

@@ -1,9 +1,15 @@
 // Stage scene for matrix products: einsum (row · column, cell by cell) and Dense (x · W + b) (see scene_builder.h).
 #include "ui/stage/scene_builder.h"
+#include "ui/stage/stage_grid.h"
 #include "ui/stage/stage_style.h"
+
+#include "core/narration.h"
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <optional>
+#include <stdexcept>
 #include <limits>
 
 namespace attnviz::ui::stage {
@@ -13,8 +19,12 @@ using core::OpKind;
 
 namespace {
 
+/// The core's terms of the result grid's cell (i, j) (core::productCell), or
+/// nullopt when they cannot be had (then the grids' numbers are narrated).
+using CoreCell = std::function<std::optional<core::ProductCell>(int i, int j)>;
+
 // Product cells: left [R, d] · right [d, C] (+ bias) — the first few narrated.
-void addProductDetails(StageScene& sc, const core::Tensor* bias) {
+void addProductDetails(StageScene& sc, const core::Tensor* bias, const CoreCell& fromCore = {}, bool swapped = false) {
     const StageGrid& a = sc.grids[size_t(sc.left)];
     const StageGrid& b = sc.grids[size_t(sc.right)];
     const StageGrid& y = sc.grids[size_t(sc.result)];
@@ -24,6 +34,24 @@ void addProductDetails(StageScene& sc, const core::Tensor* bias) {
         CellDetail d;
         const QString resultName = y.name.section(QLatin1Char('/'), 0, 0);
         d.lhs = QStringLiteral("%1[%2, %3] =").arg(resultName).arg(i).arg(j);
+        if (const std::optional<core::ProductCell> c = fromCore ? fromCore(i, j) : std::nullopt) {
+            // The numbers the core narrates, term by term.
+            // In the order the grids stand on the stage (the left grid may be the step's second input).
+            const std::vector<float>& first = swapped ? c->right : c->left;
+            const std::vector<float>& second = swapped ? c->left : c->right;
+            for (size_t t = 0; t < first.size(); ++t) {
+                if (d.terms.size() == 6 && first.size() > 7) {
+                    d.terms << tr_("… (%1 terms)").arg(first.size());
+                    break;
+                }
+                d.terms << factor(double(first[t])) + QStringLiteral("×") + factor(double(second[t]));
+            }
+            if (c->bias)
+                d.terms << tr_("bias %1").arg(factor(double(*c->bias)));
+            d.rhs = QStringLiteral("= ") + fmt(double(c->value));
+            sc.details.push_back(d);
+            continue;
+        }
         for (int t = 0; t < a.cols; ++t) {
             if (d.terms.size() == 6 && a.cols > 7) {
                 d.terms << tr_("… (%1 terms)").arg(a.cols);
@@ -74,7 +102,26 @@ bool buildProduct(StageScene& sc, const core::Trace& trace, const core::Step& s,
     sc.fill = FillMode::Cells;
     sc.introEnd = 0.05;
     sc.slowEnd = 0.6;
-    addProductDetails(sc, nullptr);
+    // The result grid is the step's slice at (batch, head): its cell (i, j) is
+    // this index of the step's tensor.
+    const SlicePlan plan = planSlice(s, batch, head);
+    const bool sliced = plan.rowAxis >= 0 && plan.colAxis >= 0 && sc.grids[2].blockRows == 1 &&
+                        sc.grids[2].blockCols == 1 && plan.fixed.size() == size_t(s.value.rank());
+    addProductDetails(
+        sc, nullptr,
+        [&](int i, int j) -> std::optional<core::ProductCell> {
+            if (!sliced)
+                return std::nullopt;
+            std::vector<Index> cell = plan.fixed;
+            cell[size_t(plan.rowAxis)] = i;
+            cell[size_t(plan.colAxis)] = j;
+            try {
+                return core::productCell(trace, s, cell);
+            } catch (const std::invalid_argument&) {
+                return std::nullopt;
+            }
+        },
+        s.inputs.size() == 2 && sc.grids[0].name == QString::fromStdString(s.inputs[1]));
     const StageGrid& l = sc.grids[0];
     sc.infoLines << tr_("Each cell is a dot product: a row of %1 with a column of %2 (%3 terms).")
                         .arg(l.name, sc.grids[1].name)

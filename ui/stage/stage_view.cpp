@@ -15,6 +15,7 @@
 #include <QMouseEvent>
 #include <QPaintEvent>
 #include <QPainter>
+#include <QScreen>
 #include <QVariantAnimation>
 
 #include <algorithm>
@@ -167,8 +168,11 @@ QSize StageView::sizeHint() const {
 QSize StageView::minimumSizeHint() const {
     // Below this the painter's text shrinks past reading ("outp…rnel"); it
     // grows with the zoom up to presentation size, so a 1280×800 window still fits it.
+    // At most a third of the screen's height, so a small screen or projector
+    // still fits the window (800×600: about 190 px).
     const double z = std::clamp(m_zoom, 1.0, 1.6);
-    return QSize(int(320 * z), int(300 * z));
+    const int third = screen() ? screen()->availableGeometry().height() * 32 / 100 : 10000;
+    return QSize(int(320 * z), std::min(int(250 * z), std::max(160, third)));
 }
 
 void StageView::paintEvent(QPaintEvent*) {
@@ -191,7 +195,6 @@ Figure StageView::figure(QSize size) const {
     f.title = tr("attnviz stage");
     if (m_trace && m_step >= 0) {
         f.heading = figureHeading(*m_trace, m_step);
-        f.title = f.heading;
     }
     // The result's colours (the same scale as the inspector's).
     if (m_scene->result >= 0 && m_scene->result < int(m_scene->grids.size())) {

@@ -1,44 +1,19 @@
-// Translated titles for the stable step keys of trace-format.md.
+// How the UI writes a step: its translated label (the core chooses it), op kind, shape, axes, counts.
 #include "ui/text/step_text.h"
 
 #include <QCoreApplication>
 #include <QStringList>
 
 #include <cmath>
-#include <cstring>
 
 namespace attnviz::ui {
 
-namespace {
-struct KeyTitle {
-    const char* key;
-    const char* title;
-};
-const KeyTitle kTitles[] = {
-    {"query", QT_TRANSLATE_NOOP("StepText", "Query input")},
-    {"key", QT_TRANSLATE_NOOP("StepText", "Key input")},
-    {"value", QT_TRANSLATE_NOOP("StepText", "Value input")},
-    {"query_dense", QT_TRANSLATE_NOOP("StepText", "Project queries")},
-    {"key_dense", QT_TRANSLATE_NOOP("StepText", "Project keys")},
-    {"value_dense", QT_TRANSLATE_NOOP("StepText", "Project values")},
-    {"scaled_query", QT_TRANSLATE_NOOP("StepText", "Scale queries")},
-    {"scores", QT_TRANSLATE_NOOP("StepText", "Scores")},
-    {"masked_scores", QT_TRANSLATE_NOOP("StepText", "Mask scores")},
-    {"weights", QT_TRANSLATE_NOOP("StepText", "Softmax weights")},
-    {"dropout", QT_TRANSLATE_NOOP("StepText", "Dropout")},
-    {"context", QT_TRANSLATE_NOOP("StepText", "Weighted sum of values")},
-    {"concat_heads", QT_TRANSLATE_NOOP("StepText", "Concatenate heads")},
-    {"output", QT_TRANSLATE_NOOP("StepText", "Output")},
-    {"residual", QT_TRANSLATE_NOOP("StepText", "Residual (Add)")},
-    {"layer_norm", QT_TRANSLATE_NOOP("StepText", "Layer normalization")},
-};
-} // namespace
-
 QString stepTitle(const core::Step& step) {
-    for (const auto& kt : kTitles)
-        if (step.key == kt.key)
-            return QCoreApplication::translate("StepText", kt.title);
-    return QString::fromStdString(step.title.empty() ? step.key : step.title);
+    // The core labels every step (core/step_display); its English labels are
+    // the translation sources, context "StepText".
+    const std::string& label =
+        step.display.label.empty() ? (step.title.empty() ? step.key : step.title) : step.display.label;
+    return QCoreApplication::translate("StepText", label.c_str());
 }
 
 QString opKindText(core::OpKind op) {
