@@ -153,7 +153,7 @@ bool buildDense(StageScene& sc, const core::Trace& trace, const core::Step& s, i
     sc.slowEnd = 0.6;
     addProductDetails(sc, bias);
     sc.infoLines << tr_("A Dense projection is one matrix product per token: x · W%1, all heads at once "
-                        "(the kernel is shown as a %2 × %3 matrix).")
+                        "(the kernel is shown as a matrix of %2 × %3).")
                         .arg(bias ? tr_(" + b") : QString())
                         .arg(sc.grids[1].rows)
                         .arg(sc.grids[1].cols);
