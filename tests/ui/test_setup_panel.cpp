@@ -28,6 +28,12 @@ using namespace attnviz::ui;
 
 namespace {
 
+/// With ATTNVIZ_UI_SHOTS=DIR, save the window as DIR/NAME.png (for the README and the notes).
+void shot(QWidget* w, const char* name) {
+    if (const QByteArray dir = qgetenv("ATTNVIZ_UI_SHOTS"); !dir.isEmpty())
+        w->grab().save(QStringLiteral("%1/%2.png").arg(QString::fromLocal8Bit(dir), QLatin1String(name)));
+}
+
 const core::LayerKind kLayers[] = {core::LayerKind::MultiHeadAttention, core::LayerKind::Attention,
                                    core::LayerKind::AdditiveAttention, core::LayerKind::GroupQueryAttention};
 
@@ -103,6 +109,7 @@ private slots:
         QCOMPARE(c->errorField(), QStringLiteral("shapes.query_len"));
         QVERIFY(SetupPanel::isMarked(T));
         QVERIFY(c->trace() == good); // nothing computed, the last result stays
+        shot(m_window, "setup_limit_note");
         // Back under the limit: the note goes, the layer computes.
         T->selectAll();
         QTest::keyClicks(T, QStringLiteral("6"));
@@ -125,6 +132,7 @@ private slots:
         QVERIFY(!panel->errorLabel()->toolTip().isEmpty()); // the whole message, however long
         for (size_t i = 0; i < std::size(fields); ++i)
             QCOMPARE(fields[i]->mapTo(m_window, QPoint(0, 0)), before[i]);
+        shot(m_window, "setup_error");
         // The error, long as it may be, stays readable: it wraps within the panel's width.
         QVERIFY(panel->errorLabel()->wordWrap());
         QVERIFY(panel->errorLabel()->width() <= panel->width());
@@ -172,6 +180,7 @@ private slots:
         QVERIFY2(aside.contains(QLatin1String("kept aside")), qPrintable(aside));
         QVERIFY2(aside.contains(QLatin1String("query_dense/kernel needs shape (16, 1, 8)")), qPrintable(aside));
         QVERIFY2(aside.contains(QLatin1String("seed")), qPrintable(aside));
+        shot(m_window, "setup_weights_kept_aside");
 
         // 8 -> 16: the file's weights are back, and the label says so.
         panel->keyDimSpin()->setValue(16);

@@ -193,7 +193,7 @@ MainWindow::MainWindow(QWidget* parent)
     m_centre->addTab(scrolled(m_equivalenceLab), tr("Equivalence lab"));
     m_centre->setTabToolTip(3, tr("When two layers compute the same thing, and where they part"));
     m_weights = new WeightsPanel;
-    m_centre->addTab(m_weights, tr("Weights"));
+    m_centre->addTab(scrolled(m_weights), tr("Weights"));
     m_centre->setTabToolTip(4, tr("Every trainable weight of the layer: Keras name, shape, initializer, count, "
                                   "source; edit the numbers or use a preset"));
     setCentralWidget(m_centre);

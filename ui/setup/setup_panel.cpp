@@ -48,7 +48,10 @@ QWidget* SetupPanel::makeFieldWidget(const FieldDef& f, QWidget* parent) {
     switch (f.kind) {
     case FieldKind::Int: {
         auto* s = new QSpinBox(parent);
-        // The range takes more than the limit: a typed value is kept and refused in words, never cut.
+        // The range takes more than the limit: a typed value is kept and refused in
+        // words, never cut. The width stays that of the limit's digits.
+        s->setRange(int(f.minimum), int(std::min(f.limit, 9999999.0)));
+        s->setMinimumWidth(s->minimumSizeHint().width());
         s->setRange(int(f.minimum), int(std::min(2147483647.0, std::max(f.limit, 99999999.0))));
         s->setValue(f.defaultValue.toInt());
         s->setAccelerated(true);
