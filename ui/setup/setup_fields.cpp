@@ -381,8 +381,8 @@ std::vector<FieldDef> makeFields() {
                      .read = read});
     };
     const char* lengthReason = QT_TRANSLATE_NOOP(
-        "SetupFields", "attnviz keeps every (query × source) matrix of every head, and at 8192 × 8192 one such matrix "
-                       "already takes 256 MiB; the memory budget (--max-memory) refuses larger traces");
+        "SetupFields", "every (query × source) matrix of every head is kept, one takes 256 MiB at 8192², and the "
+                       "memory budget (--max-memory) refuses larger traces");
     const char* widthReason = QT_TRANSLATE_NOOP("SetupFields", "attnviz's limit for a feature width");
     size(
         "batch", "query", "shapes.batch", QT_TRANSLATE_NOOP("SetupFields", "Batch (B):"), 64,
@@ -671,6 +671,12 @@ QString limitMessage(const FieldDef& field, const QVariant& value) {
     return tr("%1 %2 is over attnviz's limit of %3: %4. Received: %5=%2")
         .arg(tr(field.label).remove(QLatin1Char(':')), shown, QString::number(field.limit), tr(field.limitReason),
              QLatin1String(field.name));
+}
+
+QString limitNote(const FieldDef& field, const QVariant& value) {
+    if (limitMessage(field, value).isEmpty())
+        return {};
+    return tr("At most %1: %2.").arg(QString::number(field.limit), tr(field.limitReason));
 }
 
 SetupError writeSpec(const SetupState& state, core::Spec& spec, bool afterInputs) {

@@ -100,6 +100,8 @@ struct SetupError {
 
 /// A value over its field's limit ("20000 is over the limit of 8192 …"), else empty.
 QString limitMessage(const FieldDef& field, const QVariant& value);
+/// The short form shown under the field ("At most 8192: …"), else empty.
+QString limitNote(const FieldDef& field, const QVariant& value);
 
 /// Write the fields of the state's layer into `spec` (fields of other layers
 /// keep the spec's values). afterInputs: only the fields that need the final

@@ -127,7 +127,7 @@ void SetupPanel::clearError() {
     // Notes back to what the fields say on their own (a value over its limit).
     for (auto it = m_rows.cbegin(); it != m_rows.cend(); ++it)
         if (const FieldDef* f = findSetupField(it.key()); f && it->field)
-            setNote(it.key(), limitMessage(*f, it->field->metaObject()->userProperty().read(it->field)));
+            setNote(it.key(), limitNote(*f, it->field->metaObject()->userProperty().read(it->field)));
     m_error->hide();
     m_error->clear();
 }

@@ -380,7 +380,7 @@ void SetupPanel::onFieldEdited(const QString& name) {
         return;
     // A value over its limit stays as typed, and says so beside the field.
     if (!isMarked(w))
-        setNote(name, limitMessage(*f, w->metaObject()->userProperty().read(w)));
+        setNote(name, limitNote(*f, w->metaObject()->userProperty().read(w)));
     if (name == QLatin1String("layer") && !m_loading) {
         // Each layer's own default for use_scale (Attention False, AdditiveAttention True).
         const QSignalBlocker block(m_useScale);
@@ -540,7 +540,7 @@ void SetupPanel::updateEnabled() {
                           .arg(nkv)
                           .arg(nq)
                           .arg(choices.join(QStringLiteral(", ")))
-                    : limitMessage(*findSetupField(QStringLiteral("kv_heads")), m_kvHeads->value()));
+                    : limitNote(*findSetupField(QStringLiteral("kv_heads")), m_kvHeads->value()));
     }
     m_training->setEnabled(m_dropout->value() > 0);
 

@@ -113,7 +113,7 @@ WeightsPanel::WeightsPanel(QWidget* parent) : QWidget(parent) {
     m_table->setObjectName(QStringLiteral("weightsTable"));
     m_table->setColumnCount(6);
     m_table->setHorizontalHeaderLabels(
-        {tr("Keras name"), tr("weights.npz key"), tr("Shape"), tr("Initializer"), tr("Parameters"), tr("Source")});
+        {tr("Keras name"), tr("Shape"), tr("Parameters"), tr("Source"), tr("Initializer"), tr("weights.npz key")});
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -121,7 +121,7 @@ WeightsPanel::WeightsPanel(QWidget* parent) : QWidget(parent) {
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setWordWrap(false);
-    column->addWidget(m_table, 2);
+    column->addWidget(m_table, 3);
     connect(m_table, &QTableWidget::itemSelectionChanged, this, &WeightsPanel::showSelected);
 
     m_selectedTitle = new QLabel(this);
@@ -154,7 +154,7 @@ WeightsPanel::WeightsPanel(QWidget* parent) : QWidget(parent) {
     m_values->horizontalHeader()->setDefaultSectionSize(64);
     m_values->verticalHeader()->setDefaultSectionSize(22);
     m_values->setToolTip(tr("Double-click a cell to type a value; the layer recomputes at once"));
-    column->addWidget(m_values, 3);
+    column->addWidget(m_values, 2);
     connect(m_model, &WeightValuesModel::valuesEdited, this, [this] {
         if (const core::WeightInfo* w = selectedInfo())
             emit weightEdited(w->key, m_model->tensor(), tr("edited"));
@@ -175,16 +175,17 @@ void WeightsPanel::setWeights(const core::Spec& spec, const std::map<std::string
         const core::WeightInfo& w = m_info[size_t(r)];
         (w.inLayer ? inLayer : outside) += w.count;
         const auto src = sources.find(w.key);
-        const QStringList cells{QString::fromStdString(w.kerasName),
-                                QString::fromStdString(w.key),
-                                shapeText(w.shape) + QStringLiteral("  ") + QString::fromStdString(w.axes),
-                                QString::fromStdString(w.initializer),
-                                locale.toString(qlonglong(w.count)),
-                                src != sources.end() ? src->second : QString()};
+        // The columns a reader needs first come first: name, shape, count, source.
+        const QStringList cells{QString::fromStdString(w.kerasName),   shapeText(w.shape),
+                                locale.toString(qlonglong(w.count)),   src != sources.end() ? src->second : QString(),
+                                QString::fromStdString(w.initializer), QString::fromStdString(w.key)};
+        const QStringList tips{cells[0], shapeText(w.shape) + QLatin1Char(' ') + QString::fromStdString(w.axes),
+                               cells[2], cells[3],
+                               cells[4], cells[5]};
         for (int c = 0; c < cells.size(); ++c) {
             auto* item = new QTableWidgetItem(cells[c]);
-            item->setToolTip(cells[c]);
-            if (c == 4)
+            item->setToolTip(tips[c]);
+            if (c == 2)
                 item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
             m_table->setItem(r, c, item);
         }
