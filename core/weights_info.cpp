@@ -188,8 +188,8 @@ std::optional<Tensor> identityWeight(const WeightInfo& info, std::string* whyNot
         const std::string need = names.size() == 3 ? (output ? names[0] + " × " + names[1] + " = " + names[2]
                                                              : names[0] + " = " + names[1] + " × " + names[2])
                                                    : std::string("a square matrix");
-        return no(info.kerasName + " " + shapeText(s) + " is a " + std::to_string(rows) + " × " + std::to_string(cols) +
-                  " matrix, not square: identity needs " + need);
+        return no(info.kerasName + " " + shapeText(s) + " viewed as a matrix is " + std::to_string(rows) + " × " +
+                  std::to_string(cols) + ", not square: identity needs " + need);
     }
     Tensor t(s);
     for (Index i = 0; i < rows; ++i)

@@ -89,13 +89,21 @@ private slots:
         QVERIFY(w.formulaPanel()->listingText().contains(
             QStringLiteral("layer = keras.layers.Attention(score_mode=\"concat\", name=\"attn_concat\")")));
 
-        // Changing the structure drops the trained weights, and says so no more.
+        // Changing the structure sets the trained weights aside (the setup says which no
+        // longer fit), and changing it back brings them back.
         QVERIFY(w.openKerasModel(model("encoder_block.keras"), QStringLiteral("self_attn"), &error));
         QVERIFY(!w.setupPanel()->trainedOrigin().isEmpty());
+        const auto trained = w.controller()->trace()->params;
         w.setupPanel()->headsSpin()->setValue(3);
         w.recomputeNow();
         QVERIFY(w.setupPanel()->trainedOrigin().isEmpty());
         QVERIFY(!w.formulaPanel()->listingText().contains(QStringLiteral("as it was saved")));
+        QVERIFY(w.setupPanel()->weightsSourceLabel()->text().contains(QStringLiteral("kept aside")));
+        w.setupPanel()->headsSpin()->setValue(2);
+        w.recomputeNow();
+        QVERIFY(w.setupPanel()->trainedOrigin().contains(QStringLiteral("self_attn")));
+        for (const auto& [key, t] : trained)
+            QVERIFY2(w.controller()->trace()->params.at(key).values() == t.values(), key.c_str());
     }
 
     void aCrashingReaderLeavesTheAppRunning() {

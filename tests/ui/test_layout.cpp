@@ -126,7 +126,7 @@ private slots:
         QTest::addColumn<QString>("view");
         for (const QSize size : {QSize(1280, 800), QSize(1920, 1080)})
             for (const char* view :
-                 {"stage", "keras-code", "numbers", "scaling-lab", "equivalence-lab", "lesson", "compare"})
+                 {"stage", "keras-code", "numbers", "scaling-lab", "equivalence-lab", "lesson", "compare", "weights"})
                 QTest::newRow(qPrintable(
                     QStringLiteral("%1x%2 %3").arg(size.width()).arg(size.height()).arg(QLatin1String(view))))
                     << size << QString::fromLatin1(view);

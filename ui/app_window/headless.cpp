@@ -10,6 +10,7 @@
 #include "ui/setup/setup_panel.h"
 #include "ui/stage/stage_view.h"
 #include "ui/text/formula_panel.h"
+#include "ui/weights/weights_panel.h"
 
 #include "core/parallel.h"
 
@@ -67,6 +68,8 @@ const std::vector<HeadlessView>& headlessViews() {
          [](MainWindow& w) { showCentreTabOf(w, w.compareView()); }},
         {"scaling-lab", "the 1/√dₖ lab", [](MainWindow& w) { showCentreTabOf(w, w.scalingLab()); }},
         {"equivalence-lab", "the equivalence lab", [](MainWindow& w) { showCentreTabOf(w, w.equivalenceLab()); }},
+        {"weights", "the Weights tab: every weight of the layer, its numbers and presets",
+         [](MainWindow& w) { showCentreTabOf(w, w.weightsPanel()); }},
         {"lesson", "the Lesson dock beside Setup", [](MainWindow& w) { showDock(w.lessonDock()); }},
         {"setup", "the Setup dock (raised over the Lesson dock)", [](MainWindow& w) { showDock(w.setupDock()); }},
     };

@@ -19,6 +19,7 @@
 #include "ui/text/step_text.h"
 #include "ui/timeline/step_timeline.h"
 #include "ui/timeline/trace_model.h"
+#include "ui/weights/weights_panel.h"
 
 #include "core/attention.h"
 #include "core/keras_model.h"
@@ -197,6 +198,10 @@ MainWindow::MainWindow(QWidget* parent)
     m_equivalenceLab = new EquivalenceLabView;
     m_centre->addTab(scrolled(m_equivalenceLab), tr("Equivalence lab"));
     m_centre->setTabToolTip(3, tr("When two layers compute the same thing, and where they part"));
+    m_weights = new WeightsPanel;
+    m_centre->addTab(scrolled(m_weights), tr("Weights"));
+    m_centre->setTabToolTip(4, tr("Every trainable weight of the layer: Keras name, shape, initializer, count, "
+                                  "source; edit the numbers or use a preset"));
     setCentralWidget(m_centre);
 
     // Docks.
@@ -272,6 +277,9 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_setup, &SetupPanel::specEdited, this, &MainWindow::onSetupEdited);
     connect(m_setup, &SetupPanel::loadedMasksDropped, this, &MainWindow::setNotice);
     connect(m_setup, &SetupPanel::browseRequested, this, &MainWindow::browseNpy);
+    // Weights edited in the Weights tab go into the setup's spec, like a loaded weights.npz.
+    connect(m_weights, &WeightsPanel::weightEdited, m_setup, &SetupPanel::setWeightEdit);
+    connect(m_weights, &WeightsPanel::weightReset, m_setup, &SetupPanel::clearWeightEdit);
 
     connect(m_controller, &Controller::traceChanged, this, &MainWindow::onTraceChanged);
     connect(m_controller, &Controller::currentStepChanged, this, &MainWindow::onCurrentStepChanged);
@@ -534,6 +542,8 @@ void MainWindow::recomputeInBackground() {
 void MainWindow::recompute(bool inBackground) {
     m_recomputeTimer->stop();
     const SetupPanel::Result r = m_setup->buildSpec();
+    m_setup->showWeightsSource(r);
+    m_weightSources = r.weightSources;
     if (!r.errorMessage.isEmpty()) {
         m_controller->setInputError(r.errorField, r.errorMessage);
         return;
@@ -582,6 +592,7 @@ void MainWindow::onTraceChanged() {
     m_formula->setTorchListing(core::torchListing(m_controller->traceSpec(), *trace));
     m_formula->setListing(
         withTrainedLayer(layerKerasListing(m_controller->traceSpec(), *trace), m_controller->traceSpec()));
+    m_weights->setWeights(m_controller->traceSpec(), trace->params, m_weightSources);
     m_compareDirty = true;
     m_labsDirty = true;
     updateLabs();

@@ -10,7 +10,9 @@
 #include <QMainWindow>
 #include <QStringList>
 
+#include <map>
 #include <optional>
+#include <string>
 #include <utility>
 
 class QAction;
@@ -44,6 +46,7 @@ class SetupPanel;
 class StageView;
 class StepTimeline;
 class TraceModel;
+class WeightsPanel;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -122,6 +125,7 @@ public:
     QDockWidget* lessonDock() const { return m_lessonDock; }
     ScalingLabView* scalingLab() const { return m_scalingLab; }
     EquivalenceLabView* equivalenceLab() const { return m_equivalenceLab; }
+    WeightsPanel* weightsPanel() const { return m_weights; }
     LessonPanel* lessons() const { return m_lessons; }
     /// Show this spec in the setup panel and recompute now (a lesson's slide).
     void applySpec(const core::Spec& spec);
@@ -187,6 +191,8 @@ private:
     CompareView* m_compare;
     ScalingLabView* m_scalingLab;
     EquivalenceLabView* m_equivalenceLab;
+    WeightsPanel* m_weights;
+    std::map<std::string, QString> m_weightSources; // of the last setup handed to the controller
     LessonPanel* m_lessons = nullptr;
     QDockWidget* m_lessonDock = nullptr;
     bool m_labsDirty = true;

@@ -1,6 +1,7 @@
 // Marking invalid setup fields: the core field name -> widget map, the light
 // red mark with its tooltip, and the error text under the form.
 #include "ui/setup/setup_panel.h"
+#include "ui/setup/setup_fields.h"
 
 #include "ui/inspector/tensor_slice_model.h"
 
@@ -9,7 +10,10 @@
 #include "core/random.h"
 
 #include <QCheckBox>
+#include <QColor>
 #include <QComboBox>
+#include <QPalette>
+#include <QMetaProperty>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -52,14 +56,20 @@ QWidget* SetupPanel::widgetForField(const QString& field) const {
         case InputSource::Random: return field == QLatin1String("inputs.query") ? m_queryFeatures : m_valueFeatures;
         }
     }
-    // Longest known prefix: "config.key_dim" also matches "config.key_dim[0]".
+    // Longest known prefix among the table's core field names: "config.key_dim"
+    // also matches "config.key_dim[0]".
     QWidget* best = nullptr;
-    int bestLen = -1;
-    for (auto it = m_fieldWidgets.cbegin(); it != m_fieldWidgets.cend(); ++it)
-        if (field.startsWith(it.key()) && it.key().size() > bestLen) {
-            best = it.value();
-            bestLen = int(it.key().size());
-        }
+    qsizetype bestLen = -1;
+    for (const FieldDef& f : setupFields()) {
+        QWidget* w = m_rows.value(QLatin1String(f.name)).field;
+        if (!w)
+            continue;
+        for (const QString& name : f.specFields)
+            if (field.startsWith(name) && name.size() > bestLen) {
+                best = w;
+                bestLen = name.size();
+            }
+    }
     return best;
 }
 
@@ -74,12 +84,19 @@ void SetupPanel::setMarked(QWidget* w, bool marked, const QString& message) {
         if (!isMarked(w))
             w->setProperty("attnvizToolTip", w->toolTip());
         w->setProperty(kInvalidProperty, true);
-        w->setStyleSheet(QStringLiteral("border: 2px solid #d02020; border-radius: 3px; background: #fff0f0;"));
+        // A light red base, through the palette: a style sheet would change the
+        // widget's size, and no field may move when another is marked.
+        QPalette red = w->palette();
+        for (QPalette::ColorRole role : {QPalette::Base, QPalette::Button, QPalette::Window})
+            red.setColor(role, QColor(0xff, 0xd0, 0xd0));
+        w->setPalette(red);
+        w->setAutoFillBackground(true);
         w->setToolTip(message);
         m_marked.append(w);
     } else {
         w->setProperty(kInvalidProperty, false);
-        w->setStyleSheet(QString());
+        w->setPalette(QPalette());
+        w->setAutoFillBackground(false);
         w->setToolTip(w->property("attnvizToolTip").toString());
     }
 }
@@ -93,6 +110,10 @@ void SetupPanel::showError(const QString& field, const QString& message, const Q
     for (const QString& other : alsoFields)
         if (QWidget* o = widgetForField(other); o && o != w && !isMarked(o) && o->isEnabled())
             setMarked(o, true, message);
+    // The field is marked (its tooltip is the message) and the message is in
+    // full under the form, outside the scroll area: no row moves. Only a value
+    // over its limit also has a note under its field (onFieldEdited), since
+    // the user has just typed there.
     m_error->setText(field.isEmpty() ? message
                                      : tr("<b>%1</b>: %2").arg(field.toHtmlEscaped(), message.toHtmlEscaped()));
     m_error->setToolTip(message);
@@ -103,6 +124,10 @@ void SetupPanel::clearError() {
     for (QWidget* w : std::as_const(m_marked))
         setMarked(w, false, {});
     m_marked.clear();
+    // Notes back to what the fields say on their own (a value over its limit).
+    for (auto it = m_rows.cbegin(); it != m_rows.cend(); ++it)
+        if (const FieldDef* f = findSetupField(it.key()); f && it->field)
+            setNote(it.key(), limitNote(*f, it->field->metaObject()->userProperty().read(it->field)));
     m_error->hide();
     m_error->clear();
 }

@@ -10,6 +10,8 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QCoreApplication>
+#include <QMetaProperty>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -36,23 +38,90 @@
 
 namespace attnviz::ui {
 
-namespace {
-
-QSpinBox* makeSpin(QWidget* parent, int lo, int hi, int value, const QString& tip) {
-    auto* s = new QSpinBox(parent);
-    s->setRange(lo, hi);
-    s->setValue(value);
-    s->setToolTip(tip);
-    s->setAccelerated(true);
-    s->setKeyboardTracking(true);
-    return s;
-}
-
-} // namespace
-
 SetupPanel::SetupPanel(QWidget* parent) : QWidget(parent) {
     buildUi();
     updateEnabled();
+}
+
+QWidget* SetupPanel::makeFieldWidget(const FieldDef& f, QWidget* parent) {
+    QWidget* w = nullptr;
+    switch (f.kind) {
+    case FieldKind::Int: {
+        auto* s = new QSpinBox(parent);
+        // The range takes more than the limit: a typed value is kept and refused in
+        // words, never cut. The width stays that of the limit's digits.
+        s->setRange(int(f.minimum), int(std::min(f.limit, 9999999.0)));
+        s->setMinimumWidth(s->minimumSizeHint().width());
+        s->setRange(int(f.minimum), int(std::min(2147483647.0, std::max(f.limit, 99999999.0))));
+        s->setValue(f.defaultValue.toInt());
+        s->setAccelerated(true);
+        s->setKeyboardTracking(true);
+        if (f.specialText)
+            s->setSpecialValueText(QCoreApplication::translate("SetupFields", f.specialText));
+        connect(s, &QSpinBox::valueChanged, this, [this, name = QLatin1String(f.name)] { onFieldEdited(name); });
+        w = s;
+        break;
+    }
+    case FieldKind::Double: {
+        auto* s = new QDoubleSpinBox(parent);
+        s->setRange(f.minimum, std::max(1.0, f.limit));
+        s->setSingleStep(f.step);
+        s->setDecimals(f.decimals);
+        s->setValue(f.defaultValue.toDouble());
+        connect(s, &QDoubleSpinBox::valueChanged, this, [this, name = QLatin1String(f.name)] { onFieldEdited(name); });
+        w = s;
+        break;
+    }
+    case FieldKind::Bool: {
+        auto* c = new QCheckBox(f.labelFor(core::LayerKind::MultiHeadAttention), parent);
+        c->setChecked(f.defaultValue.toBool());
+        connect(c, &QCheckBox::toggled, this, [this, name = QLatin1String(f.name)] { onFieldEdited(name); });
+        w = c;
+        break;
+    }
+    case FieldKind::Choice: {
+        auto* c = new QComboBox(parent);
+        for (const FieldChoice& choice : f.choices)
+            c->addItem(QLatin1String(choice.text), choice.value);
+        c->setCurrentIndex(c->findText(f.defaultValue.toString()));
+        connect(c, &QComboBox::currentIndexChanged, this,
+                [this, name = QLatin1String(f.name)] { onFieldEdited(name); });
+        w = c;
+        break;
+    }
+    case FieldKind::Text: {
+        auto* e = new QLineEdit(f.defaultValue.toString(), parent);
+        connect(e, &QLineEdit::textChanged, this, [this, name = QLatin1String(f.name)] { onFieldEdited(name); });
+        w = e;
+        break;
+    }
+    }
+    w->setObjectName(QLatin1String(f.name));
+    return w;
+}
+
+void SetupPanel::addFieldRow(const FieldDef& f, QFormLayout* form, QWidget* cell, QWidget* field) {
+    // The field and, under it, its inline message (a value over the limit, an error naming it).
+    auto* v = new QVBoxLayout(cell);
+    v->setContentsMargins(0, 0, 0, 0);
+    v->setSpacing(1);
+    v->addWidget(field);
+    auto* note = new QLabel(cell);
+    note->setObjectName(QLatin1String(f.name) + QStringLiteral("_note"));
+    note->setWordWrap(true);
+    note->setStyleSheet(QStringLiteral("QLabel { color: #a00000; }"));
+    note->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    note->hide();
+    v->addWidget(note);
+    Row row{nullptr, cell, note, field};
+    if (f.kind == FieldKind::Bool) {
+        form->addRow(cell);
+    } else {
+        row.label = new QLabel(f.labelFor(core::LayerKind::MultiHeadAttention), form->parentWidget());
+        row.label->setBuddy(field);
+        form->addRow(row.label, cell);
+    }
+    m_rows.insert(QLatin1String(f.name), row);
 }
 
 void SetupPanel::buildUi() {
@@ -60,109 +129,70 @@ void SetupPanel::buildUi() {
     auto* column = new QVBoxLayout(content);
     column->setContentsMargins(4, 4, 4, 4);
 
-    m_error = new QLabel(content);
-    m_error->setWordWrap(true);
-    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_error->setStyleSheet(QStringLiteral("QLabel { color: #a00000; background: #ffe4e4; border: 1px solid #d08080; "
-                                          "border-radius: 3px; padding: 4px; }"));
-    m_error->hide();
-    column->addWidget(m_error);
-    m_traceSize = new QLabel(content);
-    m_traceSize->setWordWrap(true);
-    m_traceSize->setToolTip(tr("Memory the trace of this setup needs (every intermediate kept), against the "
-                               "memory budget; larger setups are refused before anything is computed"));
-    column->addWidget(m_traceSize);
-
-    // --- Layer -----------------------------------------------------------
-    auto* layerBox = new QGroupBox(tr("Layer"), content);
-    auto* layerForm = new QFormLayout(layerBox);
-    m_layer = new QComboBox(layerBox);
-    m_layer->addItem(QStringLiteral("MultiHeadAttention"), int(core::LayerKind::MultiHeadAttention));
-    m_layer->addItem(QStringLiteral("Attention"), int(core::LayerKind::Attention));
-    m_layer->addItem(QStringLiteral("AdditiveAttention"), int(core::LayerKind::AdditiveAttention));
-    m_layer->addItem(QStringLiteral("GroupQueryAttention"), int(core::LayerKind::GroupQueryAttention));
-    m_layer->setToolTip(tr("Which Keras layer to compute: MultiHeadAttention, GroupQueryAttention (query heads "
-                           "sharing key/value heads), Attention (dot-product, Luong) or AdditiveAttention (Bahdanau)"));
-    m_heads = makeSpin(layerBox, 0, 64, 2, tr("num_heads: how many attention heads run side by side"));
-    m_keyDim = makeSpin(layerBox, 0, 512, 4, tr("key_dim: size of each head's query and key vectors"));
-    m_valueDim = makeSpin(layerBox, 0, 512, 0, tr("value_dim: size of each head's value vectors (auto: key_dim)"));
-    m_valueDim->setSpecialValueText(tr("auto"));
-    m_outputShape = makeSpin(layerBox, 0, 4096, 0, tr("output_shape: width of the output (auto: the query width)"));
-    m_outputShape->setSpecialValueText(tr("auto"));
-    m_useBias = new QCheckBox(tr("use_bias"), layerBox);
-    m_useBias->setChecked(true);
-    m_useBias->setToolTip(tr("Add a bias to every projection"));
-    m_scoreMode = new QComboBox(layerBox);
-    m_scoreMode->addItem(tr("dot"), int(core::ScoreMode::Dot));
-    m_scoreMode->addItem(tr("concat"), int(core::ScoreMode::Concat));
-    m_scoreMode->setToolTip(tr("score_mode of Attention: dot product, or tanh of the sum (concat)"));
-    m_useScale = new QCheckBox(tr("use_scale"), layerBox);
-    m_useScale->setToolTip(tr("Learn a scale for the scores (Attention: a scalar; AdditiveAttention: a vector)"));
-    m_kvHeads = makeSpin(layerBox, 0, 64, 1,
-                         tr("num_key_value_heads: key/value heads shared by groups of query heads; must divide "
-                            "num_query_heads (1: multi-query attention, equal: multi-head attention)"));
-    m_slidingWindow = makeSpin(layerBox, 0, 4096, 0,
-                               tr("sliding_window: each query sees the source positions with |t − s| < w "
-                                  "(none: all of them)"));
-    m_slidingWindow->setSpecialValueText(tr("none"));
-    m_useGate = new QCheckBox(tr("use_gate"), layerBox);
-    m_useGate->setToolTip(tr("Gated attention: a sigmoid gate from the query scales each head's context"));
-    m_transformer = new QCheckBox(tr("Transformer sub-layer"), layerBox);
-    m_transformer->setToolTip(tr("Follow the layer with a residual Add and LayerNormalization (Add && Norm), as in "
-                                 "the Transformer's encoder"));
-    layerForm->addRow(tr("Layer:"), m_layer);
-    layerForm->addRow(tr("Heads:"), m_heads);
-    layerForm->addRow(tr("Key/value heads:"), m_kvHeads);
-    layerForm->addRow(tr("key_dim:"), m_keyDim);
-    layerForm->addRow(tr("value_dim:"), m_valueDim);
-    layerForm->addRow(tr("Output width:"), m_outputShape);
-    layerForm->addRow(tr("score_mode:"), m_scoreMode);
-    layerForm->addRow(tr("sliding_window:"), m_slidingWindow);
-    layerForm->addRow(m_useBias);
-    layerForm->addRow(m_useGate);
-    layerForm->addRow(m_useScale);
-    layerForm->addRow(m_transformer);
-    // A trained layer from a saved Keras model (File ▸ Open Keras model…): say
-    // where its weights come from while they are in use.
-    m_trainedLabel = new QLabel(layerBox);
-    m_trainedLabel->setWordWrap(true);
-    m_trainedLabel->setObjectName(QStringLiteral("trainedWeightsLabel"));
-    m_trainedLabel->hide();
-    layerForm->addRow(m_trainedLabel);
-    column->addWidget(layerBox);
-
-    // --- Sizes -----------------------------------------------------------
-    auto* sizeBox = new QGroupBox(tr("Sizes"), content);
-    auto* sizeForm = new QFormLayout(sizeBox);
-    m_batch = makeSpin(sizeBox, 0, 64, 1, tr("B: how many sequences in the batch"));
-    m_queryLen = makeSpin(sizeBox, 0, 8192, 4, tr("T: query length (target sequence)"));
-    m_sourceLen = makeSpin(sizeBox, 0, 8192, 4, tr("S: source length (keys and values)"));
-    m_queryFeatures = makeSpin(sizeBox, 0, 4096, 8, tr("Features per query token"));
-    m_valueFeatures = makeSpin(sizeBox, 0, 4096, 8, tr("Features per value token"));
-    m_keyFeatures = makeSpin(sizeBox, -1, 4096, -1, tr("Features per key token (auto: no separate key; key = value)"));
-    m_keyFeatures->setSpecialValueText(tr("auto"));
-    sizeForm->addRow(tr("Batch (B):"), m_batch);
-    sizeForm->addRow(tr("Query length (T):"), m_queryLen);
-    sizeForm->addRow(tr("Source length (S):"), m_sourceLen);
-    sizeForm->addRow(tr("Query width:"), m_queryFeatures);
-    sizeForm->addRow(tr("Value width:"), m_valueFeatures);
-    sizeForm->addRow(tr("Key width:"), m_keyFeatures);
-    column->addWidget(sizeBox);
-
-    // --- Masks -----------------------------------------------------------
-    auto* maskBox = new QGroupBox(tr("Masks"), content);
-    auto* maskForm = new QFormLayout(maskBox);
-    m_causal = new QCheckBox(tr("Causal (no peeking ahead)"), maskBox);
-    m_causal->setToolTip(tr("use_causal_mask: query position i may only attend to source positions ≤ i"));
-    m_queryPadding = new QLineEdit(maskBox);
+    // The groups of the form, filled from the table of fields (setup_fields.cpp).
+    const std::pair<FieldGroup, QString> groups[] = {{FieldGroup::Layer, tr("Layer")},
+                                                     {FieldGroup::Sizes, tr("Sizes")},
+                                                     {FieldGroup::Masks, tr("Masks")},
+                                                     {FieldGroup::Dropout, tr("Dropout and seed")}};
+    QMap<FieldGroup, QFormLayout*> forms;
+    for (const auto& [group, title] : groups) {
+        auto* box = new QGroupBox(title, content);
+        forms[group] = new QFormLayout(box);
+        column->addWidget(box);
+    }
+    for (const FieldDef& f : setupFields()) {
+        if (f.special)
+            continue;
+        QFormLayout* form = forms.value(f.group);
+        auto* cell = new QWidget(form->parentWidget());
+        addFieldRow(f, form, cell, makeFieldWidget(f, cell));
+    }
+    auto field = [this](const char* name) { return m_rows.value(QLatin1String(name)).field; };
+    m_layer = qobject_cast<QComboBox*>(field("layer"));
+    m_heads = qobject_cast<QSpinBox*>(field("heads"));
+    m_kvHeads = qobject_cast<QSpinBox*>(field("kv_heads"));
+    m_keyDim = qobject_cast<QSpinBox*>(field("key_dim"));
+    m_valueDim = qobject_cast<QSpinBox*>(field("value_dim"));
+    m_outputShape = qobject_cast<QSpinBox*>(field("output_width"));
+    m_scoreMode = qobject_cast<QComboBox*>(field("score_mode"));
+    m_slidingWindow = qobject_cast<QSpinBox*>(field("sliding_window"));
+    m_useBias = qobject_cast<QCheckBox*>(field("use_bias"));
+    m_useGate = qobject_cast<QCheckBox*>(field("use_gate"));
+    m_useScale = qobject_cast<QCheckBox*>(field("use_scale"));
+    m_transformer = qobject_cast<QCheckBox*>(field("transformer"));
+    m_batch = qobject_cast<QSpinBox*>(field("batch"));
+    m_queryLen = qobject_cast<QSpinBox*>(field("query_len"));
+    m_sourceLen = qobject_cast<QSpinBox*>(field("source_len"));
+    m_queryFeatures = qobject_cast<QSpinBox*>(field("query_width"));
+    m_valueFeatures = qobject_cast<QSpinBox*>(field("value_width"));
+    m_keyFeatures = qobject_cast<QSpinBox*>(field("key_width"));
+    m_causal = qobject_cast<QCheckBox*>(field("causal"));
+    m_queryPadding = qobject_cast<QLineEdit*>(field("query_padding"));
+    m_sourcePadding = qobject_cast<QLineEdit*>(field("source_padding"));
+    m_dropout = qobject_cast<QDoubleSpinBox*>(field("dropout"));
+    m_training = qobject_cast<QCheckBox*>(field("training"));
+    m_seed = qobject_cast<QSpinBox*>(field("seed"));
     m_queryPadding->setPlaceholderText(tr("e.g. 3 4"));
-    m_queryPadding->setToolTip(tr("Query positions that are padding (query_mask False), separated by spaces"));
-    m_sourcePadding = new QLineEdit(maskBox);
     m_sourcePadding->setPlaceholderText(tr("e.g. 3 4"));
-    m_sourcePadding->setToolTip(tr("Source positions that are padding (value_mask False): no query attends to them"));
+
+    // Where the weights come from (a file, a saved Keras model, the seed, edits),
+    // and which loaded weights no longer fit: under the layer's fields.
+    m_weightsLabel = new QLabel(content);
+    m_weightsLabel->setWordWrap(true);
+    m_weightsLabel->setObjectName(QStringLiteral("weightsSourceLabel"));
+    m_weightsLabel->setTextFormat(Qt::RichText);
+    m_weightsLabel->setWhatsThis(tr("Where the layer's weights come from: a weights file, a trained layer of a saved "
+                                    "Keras model, Keras' initializers drawn from the seed, or edits in the Weights "
+                                    "tab. Loaded weights that no longer fit the layer are kept aside, and used again "
+                                    "when the sizes fit them."));
+    // In the column under the layer's group, not in its form: a word-wrapped
+    // label in a QFormLayout row crashed Qt 6.4 here when rows were hidden.
+    column->insertWidget(1, m_weightsLabel);
+
     // Masks a spec brought that the fields above cannot show (attention_mask,
     // key_mask, per-batch padding): named here, kept until dropped.
-    m_loadedMaskRow = new QWidget(maskBox);
+    QFormLayout* maskForm = forms.value(FieldGroup::Masks);
+    m_loadedMaskRow = new QWidget(maskForm->parentWidget());
     auto* loadedRow = new QHBoxLayout(m_loadedMaskRow);
     loadedRow->setContentsMargins(0, 0, 0, 0);
     m_loadedMaskLabel = new QLabel(m_loadedMaskRow);
@@ -174,37 +204,70 @@ void SetupPanel::buildUi() {
     loadedRow->addWidget(m_loadedMaskLabel, 1);
     loadedRow->addWidget(dropMasks);
     m_loadedMaskRow->hide();
-    maskForm->addRow(m_causal);
-    maskForm->addRow(tr("Query padding:"), m_queryPadding);
-    maskForm->addRow(tr("Source padding:"), m_sourcePadding);
     maskForm->addRow(m_loadedMaskRow);
-    column->addWidget(maskBox);
 
-    // --- Dropout and seed --------------------------------------------------
-    auto* dropBox = new QGroupBox(tr("Dropout and seed"), content);
-    auto* dropForm = new QFormLayout(dropBox);
-    m_dropout = new QDoubleSpinBox(dropBox);
-    m_dropout->setRange(0.0, 0.95);
-    m_dropout->setSingleStep(0.05);
-    m_dropout->setDecimals(2);
-    m_dropout->setToolTip(tr("dropout rate on the attention weights (only applied when training)"));
-    m_training = new QCheckBox(tr("training=True"), dropBox);
-    m_training->setToolTip(tr("Call the layer in training mode, so dropout is applied"));
-    m_seed = makeSpin(dropBox, 0, 1000000, 0, tr("Seed for random inputs, initial weights and dropout"));
-    dropForm->addRow(tr("Dropout:"), m_dropout);
-    dropForm->addRow(m_training);
-    dropForm->addRow(tr("Seed:"), m_seed);
-    column->addWidget(dropBox);
+    buildInputs(content, column);
+    column->addStretch(1);
 
-    // --- Inputs --------------------------------------------------------------
+    // What's-this and tooltips, from the table (the layer's names for the shared fields).
+    for (const FieldDef& f : setupFields())
+        if (QWidget* w = widgetForSetting(QLatin1String(f.name)))
+            w->setWhatsThis(f.whatsThisFor(core::LayerKind::MultiHeadAttention));
+    updateFieldTexts();
+
+    auto* scroll = new QScrollArea(this);
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    // Wide enough for the form by default; narrower windows scroll sideways.
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    m_preferredWidth = content->minimumSizeHint().width() + scroll->verticalScrollBar()->sizeHint().width() + 4;
+    scroll->setMinimumWidth(180);
+
+    // Below the form, outside its scroll area: the trace size and the error.
+    // Showing an error shortens the scroll area at the bottom; the fields
+    // above stay where they are, so click targets never move.
+    auto* footer = new QWidget(this);
+    auto* footerColumn = new QVBoxLayout(footer);
+    footerColumn->setContentsMargins(4, 2, 4, 4);
+    m_traceSize = new QLabel(footer);
+    m_traceSize->setWordWrap(true);
+    m_traceSize->setToolTip(tr("Memory the trace of this setup needs (every intermediate kept), against the "
+                               "memory budget; larger setups are refused before anything is computed"));
+    footerColumn->addWidget(m_traceSize);
+    m_error = new QLabel(footer);
+    m_error->setObjectName(QStringLiteral("setupErrorLabel"));
+    m_error->setWordWrap(true);
+    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_error->setStyleSheet(QStringLiteral("QLabel { color: #a00000; background: #ffe4e4; border: 1px solid #d08080; "
+                                          "border-radius: 3px; padding: 4px; }"));
+    m_error->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+    m_error->hide();
+    footerColumn->addWidget(m_error);
+
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    outer->setSpacing(0);
+    outer->addWidget(scroll, 1);
+    outer->addWidget(footer);
+
+    connect(m_tableReset, &QPushButton::clicked, this, [this] {
+        m_queryModel->setTensor({});
+        m_valueModel->setTensor({});
+        syncTables();
+        emit specEdited();
+    });
+}
+
+void SetupPanel::buildInputs(QWidget* content, QVBoxLayout* column) {
     auto* inputBox = new QGroupBox(tr("Inputs"), content);
     auto* inputLayout = new QVBoxLayout(inputBox);
     m_source = new QComboBox(inputBox);
+    m_source->setObjectName(QStringLiteral("inputs"));
     m_source->addItem(tr("Random (from the seed)"));
     m_source->addItem(tr("Typed sentence"));
     m_source->addItem(tr("Edit a table"));
     m_source->addItem(tr(".npy files"));
-    m_source->setToolTip(tr("Where the query and value tensors come from"));
     inputLayout->addWidget(m_source);
     m_sourcePages = new QStackedWidget(inputBox);
 
@@ -215,14 +278,14 @@ void SetupPanel::buildUi() {
     auto* sentencePage = new QWidget(m_sourcePages);
     auto* sentenceForm = new QFormLayout(sentencePage);
     sentenceForm->setContentsMargins(0, 0, 0, 0);
-    m_sentence = new QLineEdit(tr("the cat sat on the mat"), sentencePage);
-    m_sentence->setToolTip(tr("One token per word; the same word always gets the same vector. "
-                              "The tokens label the heatmap axes."));
+    m_sentence = new QLineEdit(findSetupField(QStringLiteral("sentence"))->defaultValue.toString(), sentencePage);
     m_sourceSentence = new QLineEdit(sentencePage);
     m_sourceSentence->setPlaceholderText(tr("same as query (self-attention)"));
-    m_sourceSentence->setToolTip(tr("The source sentence for cross-attention; empty for self-attention"));
-    sentenceForm->addRow(tr("Query:"), m_sentence);
-    sentenceForm->addRow(tr("Source:"), m_sourceSentence);
+    sentenceForm->addRow(findSetupField(QStringLiteral("sentence"))->labelFor(core::LayerKind::MultiHeadAttention),
+                         m_sentence);
+    sentenceForm->addRow(
+        findSetupField(QStringLiteral("source_sentence"))->labelFor(core::LayerKind::MultiHeadAttention),
+        m_sourceSentence);
     m_sourcePages->addWidget(sentencePage);
 
     auto* tablePage = new QWidget(m_sourcePages);
@@ -243,6 +306,10 @@ void SetupPanel::buildUi() {
         view->setToolTip(tr("Double-click a cell to type a value; the layer recomputes at once"));
         connect(model, &TensorEditModel::tensorEdited, this, &SetupPanel::specEdited);
     }
+    m_queryTable->setWhatsThis(tr("The query input (Keras: <code>query</code>), one row per position and batch "
+                                  "row; double-click a cell to type a value."));
+    m_valueTable->setWhatsThis(tr("The value input (Keras: <code>value</code>, also the key when there is no "
+                                  "key), one row per position and batch row."));
     tableTabs->addTab(m_queryTable, tr("query"));
     tableTabs->addTab(m_valueTable, tr("value"));
     m_tableReset = new QPushButton(tr("Refill from the seed"), tablePage);
@@ -254,8 +321,10 @@ void SetupPanel::buildUi() {
     auto* filePage = new QWidget(m_sourcePages);
     auto* fileForm = new QFormLayout(filePage);
     fileForm->setContentsMargins(0, 0, 0, 0);
-    auto fileRow = [&](QLineEdit*& edit, const QString& which, const QString& label) {
+    auto fileRow = [&](QLineEdit*& edit, const QString& which) {
+        const FieldDef* f = findSetupField(which + QStringLiteral("_npy"));
         edit = new QLineEdit(filePage);
+        edit->setObjectName(QLatin1String(f->name));
         edit->setPlaceholderText(which == QLatin1String("key") ? tr("optional") : tr("path to .npy"));
         edit->setToolTip(tr("A float32 or float64 .npy of shape [B, length, features]"));
         auto* browse = new QToolButton(filePage);
@@ -265,102 +334,22 @@ void SetupPanel::buildUi() {
         auto* row = new QHBoxLayout;
         row->addWidget(edit, 1);
         row->addWidget(browse);
-        fileForm->addRow(label, row);
+        fileForm->addRow(f->labelFor(core::LayerKind::MultiHeadAttention), row);
         connect(edit, &QLineEdit::textChanged, this, [this, edit] { readNpyFile(edit); });
         connect(edit, &QLineEdit::editingFinished, this, [this] {
             emit specEdited();
             dropMasksThatNoLongerFit(); // after: its notice outlives the edit
         });
     };
-    fileRow(m_queryFile, QStringLiteral("query"), tr("Query:"));
-    fileRow(m_valueFile, QStringLiteral("value"), tr("Value:"));
-    fileRow(m_keyFile, QStringLiteral("key"), tr("Key:"));
+    fileRow(m_queryFile, QStringLiteral("query"));
+    fileRow(m_valueFile, QStringLiteral("value"));
+    fileRow(m_keyFile, QStringLiteral("key"));
     m_sourcePages->addWidget(filePage);
 
     inputLayout->addWidget(m_sourcePages);
     fitSourcePage();
     column->addWidget(inputBox);
-    column->addStretch(1);
 
-    auto* scroll = new QScrollArea(this);
-    scroll->setWidget(content);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    // Wide enough for the form by default; narrower windows scroll sideways.
-    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
-    m_preferredWidth = content->minimumSizeHint().width() + scroll->verticalScrollBar()->sizeHint().width() + 4;
-    scroll->setMinimumWidth(180);
-    auto* outer = new QVBoxLayout(this);
-    outer->setContentsMargins(0, 0, 0, 0);
-    outer->addWidget(scroll);
-
-    // Core field names -> widgets, for marking errors.
-    m_fieldWidgets = {
-        {QStringLiteral("layer"), m_layer},
-        {QStringLiteral("config.num_heads"), m_heads},
-        {QStringLiteral("config.num_query_heads"), m_heads},
-        {QStringLiteral("config.num_key_value_heads"), m_kvHeads},
-        {QStringLiteral("config.key_dim"), m_keyDim},
-        {QStringLiteral("config.head_dim"), m_keyDim},
-        {QStringLiteral("config.sliding_window"), m_slidingWindow},
-        {QStringLiteral("config.use_gate"), m_useGate},
-        {QStringLiteral("config.value_dim"), m_valueDim},
-        {QStringLiteral("config.output_shape"), m_outputShape},
-        {QStringLiteral("config.use_bias"), m_useBias},
-        {QStringLiteral("config.score_mode"), m_scoreMode},
-        {QStringLiteral("config.use_scale"), m_useScale},
-        {QStringLiteral("config.dropout"), m_dropout},
-        {QStringLiteral("call.use_causal_mask"), m_causal},
-        {QStringLiteral("call.training"), m_training},
-        {QStringLiteral("shapes.batch"), m_batch},
-        {QStringLiteral("shapes.query_len"), m_queryLen},
-        {QStringLiteral("shapes.source_len"), m_sourceLen},
-        {QStringLiteral("shapes.query_features"), m_queryFeatures},
-        {QStringLiteral("shapes.value_features"), m_valueFeatures},
-        {QStringLiteral("shapes.key_features"), m_keyFeatures},
-        {QStringLiteral("masks.query_mask"), m_queryPadding},
-        {QStringLiteral("masks.value_mask"), m_sourcePadding},
-        {QStringLiteral("masks.key_mask"), m_sourcePadding},
-        {QStringLiteral("masks.attention_mask"), m_causal},
-        {QStringLiteral("seed"), m_seed},
-    };
-
-    // Every change recomputes. Structural changes also drop weights loaded from a file.
-    for (QSpinBox* s : {m_heads, m_kvHeads, m_keyDim, m_valueDim, m_outputShape, m_slidingWindow, m_batch, m_queryLen,
-                        m_sourceLen, m_queryFeatures, m_valueFeatures, m_keyFeatures})
-        connect(s, &QSpinBox::valueChanged, this, &SetupPanel::onStructureEdited);
-    connect(m_seed, &QSpinBox::valueChanged, this, &SetupPanel::onStructureEdited);
-    for (QCheckBox* c : {m_useBias, m_useGate, m_useScale, m_transformer})
-        connect(c, &QCheckBox::toggled, this, &SetupPanel::onStructureEdited);
-    for (QCheckBox* c : {m_causal, m_training})
-        connect(c, &QCheckBox::toggled, this, [this] {
-            updateEnabled();
-            if (!m_loading)
-                emit specEdited();
-        });
-    connect(m_dropout, &QDoubleSpinBox::valueChanged, this, [this] {
-        updateEnabled();
-        if (!m_loading)
-            emit specEdited();
-    });
-    connect(m_scoreMode, &QComboBox::currentIndexChanged, this, &SetupPanel::onStructureEdited);
-    connect(m_layer, &QComboBox::currentIndexChanged, this, [this] {
-        if (!m_loading) {
-            const QSignalBlocker block(m_useScale);
-            m_useScale->setChecked(m_layer->currentData().toInt() == int(core::LayerKind::AdditiveAttention));
-        }
-        onStructureEdited();
-    });
-    for (QLineEdit* e : {m_queryPadding, m_sourcePadding})
-        connect(e, &QLineEdit::textChanged, this, [this, e] {
-            if (m_loading)
-                return;
-            // The user edits a mask field: the spec's masks for that side give way to the text.
-            if (e == m_sourcePadding)
-                m_loadedKeyMask.reset();
-            updateLoadedMaskLabel();
-            emit specEdited();
-        });
     for (QLineEdit* e : {m_sentence, m_sourceSentence})
         connect(e, &QLineEdit::textChanged, this, [this] {
             updateEnabled();
@@ -369,6 +358,8 @@ void SetupPanel::buildUi() {
                 dropMasksThatNoLongerFit(); // the token count sets T and S
             }
         });
+    m_sentence->setObjectName(QStringLiteral("sentence"));
+    m_sourceSentence->setObjectName(QStringLiteral("source_sentence"));
     connect(m_source, &QComboBox::currentIndexChanged, this, [this](int i) {
         m_sourcePages->setCurrentIndex(i);
         fitSourcePage();
@@ -380,12 +371,65 @@ void SetupPanel::buildUi() {
             dropMasksThatNoLongerFit(); // after: its notice outlives the edit
         }
     });
-    connect(m_tableReset, &QPushButton::clicked, this, [this] {
-        m_queryModel->setTensor({});
-        m_valueModel->setTensor({});
-        syncTables();
+}
+
+void SetupPanel::onFieldEdited(const QString& name) {
+    const FieldDef* f = findSetupField(name);
+    QWidget* w = m_rows.value(name).field;
+    if (!f || !w)
+        return;
+    // A value over its limit stays as typed, and says so beside the field.
+    if (!isMarked(w))
+        setNote(name, limitNote(*f, w->metaObject()->userProperty().read(w)));
+    if (name == QLatin1String("layer") && !m_loading) {
+        // Each layer's own default for use_scale (Attention False, AdditiveAttention True).
+        const QSignalBlocker block(m_useScale);
+        m_useScale->setChecked(m_layer->currentData().toInt() == int(core::LayerKind::AdditiveAttention));
+    }
+    if (f->afterInputs) { // the padding fields
+        if (m_loading)
+            return;
+        // The user edits a mask field: the spec's masks for that side give way to the text.
+        if (w == m_sourcePadding)
+            m_loadedKeyMask.reset();
+        updateLoadedMaskLabel();
         emit specEdited();
-    });
+        return;
+    }
+    if (name == QLatin1String("causal") || name == QLatin1String("training") || name == QLatin1String("dropout")) {
+        updateEnabled();
+        if (!m_loading)
+            emit specEdited();
+        return;
+    }
+    onStructureEdited();
+}
+
+void SetupPanel::setNote(const QString& name, const QString& message) {
+    const Row row = m_rows.value(name);
+    if (!row.note)
+        return;
+    row.note->setText(message);
+    row.note->setVisible(!message.isEmpty());
+}
+
+void SetupPanel::updateFieldTexts() {
+    const auto layer = core::LayerKind(m_layer->currentData().toInt());
+    for (const FieldDef& f : setupFields()) {
+        const Row row = m_rows.value(QLatin1String(f.name));
+        QWidget* w = widgetForSetting(QLatin1String(f.name));
+        if (!w)
+            continue;
+        w->setWhatsThis(f.whatsThisFor(layer));
+        const QString tip = QStringLiteral("%1 — %2").arg(QString::fromLatin1(f.kerasArgFor(layer)),
+                                                          QCoreApplication::translate("SetupFields", f.whatsThis));
+        if (!isMarked(w))
+            w->setToolTip(tip);
+        else
+            w->setProperty("attnvizToolTip", tip);
+        if (row.label)
+            row.label->setText(f.labelFor(layer));
+    }
 }
 
 void SetupPanel::fitSourcePage() {
@@ -396,31 +440,46 @@ void SetupPanel::fitSourcePage() {
     m_sourcePages->adjustSize();
 }
 
-void SetupPanel::setTrainedOrigin(const core::Spec& spec) {
+void SetupPanel::setWeightsOrigin(const core::Spec& spec) {
     m_trainedOrigin = {};
     m_trainedOrigin.kerasModelFile = spec.kerasModelFile;
     m_trainedOrigin.kerasModelLayer = spec.kerasModelLayer;
     m_trainedOrigin.kerasLayerConfig = spec.kerasLayerConfig;
-    const bool trained = !spec.kerasModelFile.empty();
-    m_trainedLabel->setVisible(trained);
-    m_trainedLabel->setText(
-        trained ? tr("Trained weights: layer <b>%1</b> of <b>%2</b> (changing the layer's "
-                     "structure drops them)")
-                      .arg(QString::fromStdString(spec.kerasModelLayer).toHtmlEscaped(),
-                           QFileInfo(QString::fromStdString(spec.kerasModelFile)).fileName().toHtmlEscaped())
-                : QString());
+    m_trainedOrigin.weightsFile = spec.weightsFile;
 }
 
 QString SetupPanel::trainedOrigin() const {
-    return m_trainedLabel->isVisible() ? m_trainedLabel->text() : QString();
+    const Result r = buildSpec();
+    if (r.spec.kerasModelFile.empty())
+        return {};
+    return tr("layer %1 of %2")
+        .arg(QString::fromStdString(r.spec.kerasModelLayer),
+             QFileInfo(QString::fromStdString(r.spec.kerasModelFile)).fileName());
+}
+
+void SetupPanel::showWeightsSource(const Result& r) {
+    QString text = r.weightsSource.toHtmlEscaped();
+    if (!r.weightsAside.isEmpty())
+        text += QStringLiteral("<br><span style=\"color:#8a4b00\">%1</span>").arg(r.weightsAside.toHtmlEscaped());
+    m_weightsLabel->setText(text);
+    m_weightsLabel->setToolTip(r.weightsAside.isEmpty() ? r.weightsSource
+                                                        : r.weightsSource + QStringLiteral("\n\n") + r.weightsAside);
+}
+
+void SetupPanel::setWeightEdit(const std::string& key, const core::Tensor& value, const QString& how) {
+    m_weightEdits[key] = {value, how};
+    emit specEdited();
+}
+
+void SetupPanel::clearWeightEdit(const std::string& key) {
+    if (m_weightEdits.erase(key))
+        emit specEdited();
 }
 
 void SetupPanel::onStructureEdited() {
     if (m_loading)
         return;
-    // Weights depend on the structure; masks from the spec stay while they fit.
-    m_loadedWeights.clear();
-    setTrainedOrigin({});
+    // Loaded weights and masks stay; buildSpec uses them while they fit.
     if (inputSource() == InputSource::Table)
         syncTables();
     updateEnabled();
@@ -457,51 +516,32 @@ void SetupPanel::syncTables() {
 
 void SetupPanel::updateEnabled() {
     const auto layer = core::LayerKind(m_layer->currentData().toInt());
-    const bool mha = layer == core::LayerKind::MultiHeadAttention;
-    const bool gqa = layer == core::LayerKind::GroupQueryAttention;
-    const bool dot = layer == core::LayerKind::Attention;
-    for (QWidget* w :
-         {static_cast<QWidget*>(m_heads), static_cast<QWidget*>(m_keyDim), static_cast<QWidget*>(m_useBias),
-          static_cast<QWidget*>(m_slidingWindow), static_cast<QWidget*>(m_useGate)})
-        w->setEnabled(mha || gqa);
-    for (QWidget* w : {static_cast<QWidget*>(m_valueDim), static_cast<QWidget*>(m_outputShape),
-                       static_cast<QWidget*>(m_transformer)})
-        w->setEnabled(mha);
-    m_kvHeads->setEnabled(gqa);
-    // GroupQueryAttention's names for the shared fields.
-    if (auto* form = qobject_cast<QFormLayout*>(m_heads->parentWidget()->layout())) {
-        if (auto* l = qobject_cast<QLabel*>(form->labelForField(m_heads)))
-            l->setText(gqa ? tr("Query heads:") : tr("Heads:"));
-        if (auto* l = qobject_cast<QLabel*>(form->labelForField(m_keyDim)))
-            l->setText(gqa ? tr("head_dim:") : tr("key_dim:"));
+    // Only the fields the layer has are shown (the table says which).
+    for (const FieldDef& f : setupFields()) {
+        const Row row = m_rows.value(QLatin1String(f.name));
+        if (!row.cell)
+            continue;
+        // Hide the row's widgets themselves (QFormLayout skips hidden widgets).
+        row.cell->setVisible(f.hasLayer(layer));
+        if (row.label)
+            row.label->setVisible(f.hasLayer(layer));
     }
-    m_heads->setToolTip(gqa ? tr("num_query_heads: how many query heads run side by side")
-                            : tr("num_heads: how many attention heads run side by side"));
-    m_keyDim->setToolTip(gqa ? tr("head_dim: size of each head's query, key and value vectors")
-                             : tr("key_dim: size of each head's query and key vectors"));
-    // A num_key_value_heads that does not divide num_query_heads: name the valid choices.
-    if (gqa) {
+    updateFieldTexts();
+    // A num_key_value_heads that does not divide num_query_heads: name the valid choices beside it.
+    if (layer == core::LayerKind::GroupQueryAttention && !isMarked(m_kvHeads)) {
         const int nq = m_heads->value(), nkv = m_kvHeads->value();
         QStringList choices;
         for (int k = 1; k <= nq; ++k)
             if (nq % k == 0)
                 choices << QString::number(k);
         const bool bad = nkv <= 0 || nq % nkv != 0;
-        m_kvHeads->setStyleSheet(bad ? QStringLiteral("QSpinBox { background: #ffe4e4; }") : QString());
-        m_kvHeads->setToolTip(
-            (bad ? tr("%1 does not divide num_query_heads = %2. Valid choices: %3.\n\n")
-                       .arg(nkv)
-                       .arg(nq)
-                       .arg(choices.join(QStringLiteral(", ")))
-                 : QString()) +
-            tr("num_key_value_heads: key/value heads shared by groups of query heads; must divide num_query_heads "
-               "(1: multi-query attention, equal: multi-head attention). Valid here: %1.")
-                .arg(choices.join(QStringLiteral(", "))));
-    } else {
-        m_kvHeads->setStyleSheet(QString());
+        setNote(QStringLiteral("kv_heads"),
+                bad ? tr("%1 does not divide num_query_heads = %2. Valid choices: %3.")
+                          .arg(nkv)
+                          .arg(nq)
+                          .arg(choices.join(QStringLiteral(", ")))
+                    : limitNote(*findSetupField(QStringLiteral("kv_heads")), m_kvHeads->value()));
     }
-    m_scoreMode->setEnabled(dot);
-    m_useScale->setEnabled(!mha && !gqa);
     m_training->setEnabled(m_dropout->value() > 0);
 
     const auto source = inputSource();

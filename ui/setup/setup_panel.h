@@ -4,6 +4,8 @@
 // is shown in words; what the user typed is never overwritten.
 #pragma once
 
+#include "ui/setup/setup_fields.h"
+
 #include "core/spec.h"
 
 #include <QJsonObject>
@@ -16,12 +18,14 @@
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
 class QSpinBox;
 class QStackedWidget;
 class QTableView;
+class QVBoxLayout;
 
 namespace attnviz::ui {
 
@@ -40,8 +44,28 @@ public:
         core::Spec spec;
         QStringList queryTokens, keyTokens;
         QString errorField, errorMessage;
+        /// Where the weights come from, in words ("Weights: from /x/weights.npz; edited: …").
+        QString weightsSource;
+        /// Loaded weights (or edits) that do not fit these settings and are kept aside: which, and what they need.
+        QString weightsAside;
+        /// Each weight's source (file, trained layer, seed, or how it was edited), by weights.npz key.
+        std::map<std::string, QString> weightSources;
     };
+    /// No file I/O: .npy files are read when their path changes.
     Result buildSpec() const;
+    /// Every table field's value as typed (the widgets' USER properties).
+    SetupState state() const;
+    /// Show where the weights of a buildSpec() come from (and what is kept aside) under the layer's fields.
+    void showWeightsSource(const Result& result);
+    QLabel* weightsSourceLabel() const { return m_weightsLabel; }
+
+    /// A weight set in the Weights tab (cell edits, presets): used while it
+    /// fits the layer, on top of the loaded or seeded weights. `how` says
+    /// what it is ("edited", "identity", "zeros", "ones"). Emits specEdited.
+    void setWeightEdit(const std::string& key, const core::Tensor& value, const QString& how);
+    /// Back to the loaded or seeded value. Emits specEdited.
+    void clearWeightEdit(const std::string& key);
+    bool hasWeightEdit(const std::string& key) const { return m_weightEdits.count(key) > 0; }
 
     /// Fill every widget from a spec (File ▸ Open). Given tensors and weights are kept.
     void setSpec(const core::Spec& spec);
@@ -115,8 +139,12 @@ public:
     QCheckBox* causalCheck() const { return m_causal; }
 
     QSize sizeHint() const override;
-    /// "Trained weights: layer … of …" while weights from a saved Keras model are in use, else empty.
+    /// "layer … of …" while weights from a saved Keras model are in use, else empty.
     QString trainedOrigin() const;
+    /// The inline note under a field (a value over its limit, an error naming it); nullptr when unknown.
+    QLabel* fieldNote(const QString& name) const { return m_rows.value(name).note; }
+    /// The form label of a field (nullptr for check boxes and special fields).
+    QLabel* fieldLabel(const QString& name) const { return m_rows.value(name).label; }
 
 signals:
     /// Any field changed; the owner recomputes.
@@ -131,6 +159,14 @@ public slots:
 
 private:
     void buildUi();
+    QWidget* makeFieldWidget(const FieldDef& field, QWidget* parent);
+    void addFieldRow(const FieldDef& field, QFormLayout* form, QWidget* cell, QWidget* widget);
+    void buildInputs(QWidget* content, QVBoxLayout* column);
+    void onFieldEdited(const QString& name);
+    void setNote(const QString& name, const QString& message);
+    /// Labels, tooltips and What's-this for the current layer's names.
+    void updateFieldTexts();
+    void applyWeights(Result& r) const;
     void updateEnabled();
     void onStructureEdited();
     void syncTables();
@@ -191,16 +227,28 @@ private:
     QLabel* m_error;
     QLabel* m_traceSize;
 
-    QMap<QString, QWidget*> m_fieldWidgets; // core field name -> widget
+    // One row of the form per table field (setup_fields.h).
+    struct Row {
+        QLabel* label = nullptr; // none for check boxes
+        QWidget* cell = nullptr; // the field and its note
+        QLabel* note = nullptr;  // inline message under the field
+        QWidget* field = nullptr;
+    };
+    QMap<QString, Row> m_rows;
     QList<QWidget*> m_marked;
     bool m_loading = false;
     int m_preferredWidth = 300;
 
     // Carried over from a loaded spec until the user changes its structure.
     std::map<std::string, core::Tensor> m_loadedWeights;
-    core::Spec m_trainedOrigin; // only its keras* fields: where m_loadedWeights came from
-    QLabel* m_trainedLabel = nullptr;
-    void setTrainedOrigin(const core::Spec& spec);
+    core::Spec m_trainedOrigin; // only its keras* and weightsFile fields: where m_loadedWeights came from
+    void setWeightsOrigin(const core::Spec& spec);
+    struct WeightEdit {
+        core::Tensor tensor;
+        QString how;
+    };
+    std::map<std::string, WeightEdit> m_weightEdits;
+    QLabel* m_weightsLabel = nullptr;
     std::optional<core::Tensor> m_loadedAttentionMask, m_loadedKeyMask;
     // Per-batch padding masks from a spec, used while their text is unchanged
     // (the text shows batch row 0 only).

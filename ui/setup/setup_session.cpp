@@ -66,39 +66,24 @@ const char* const kSourceNames[] = {"random", "sentence", "table", "files"};
 // --- session state and named fields ------------------------------------------
 
 std::vector<std::pair<QString, QWidget*>> SetupPanel::namedFields() const {
-    // The layer first: restoring it must not reset what follows.
-    return {
-        {QStringLiteral("layer"), m_layer},
-        {QStringLiteral("heads"), m_heads},
-        {QStringLiteral("kv_heads"), m_kvHeads},
-        {QStringLiteral("key_dim"), m_keyDim},
-        {QStringLiteral("sliding_window"), m_slidingWindow},
-        {QStringLiteral("use_gate"), m_useGate},
-        {QStringLiteral("value_dim"), m_valueDim},
-        {QStringLiteral("output_width"), m_outputShape},
-        {QStringLiteral("use_bias"), m_useBias},
-        {QStringLiteral("score_mode"), m_scoreMode},
-        {QStringLiteral("use_scale"), m_useScale},
-        {QStringLiteral("transformer"), m_transformer},
-        {QStringLiteral("batch"), m_batch},
-        {QStringLiteral("query_len"), m_queryLen},
-        {QStringLiteral("source_len"), m_sourceLen},
-        {QStringLiteral("query_width"), m_queryFeatures},
-        {QStringLiteral("value_width"), m_valueFeatures},
-        {QStringLiteral("key_width"), m_keyFeatures},
-        {QStringLiteral("causal"), m_causal},
-        {QStringLiteral("query_padding"), m_queryPadding},
-        {QStringLiteral("source_padding"), m_sourcePadding},
-        {QStringLiteral("dropout"), m_dropout},
-        {QStringLiteral("training"), m_training},
-        {QStringLiteral("seed"), m_seed},
-        {QStringLiteral("sentence"), m_sentence},
-        {QStringLiteral("source_sentence"), m_sourceSentence},
-        {QStringLiteral("query_npy"), m_queryFile},
-        {QStringLiteral("value_npy"), m_valueFile},
-        {QStringLiteral("key_npy"), m_keyFile},
-        {QStringLiteral("inputs"), m_source},
-    };
+    // The table's order, the layer first: restoring it must not reset what follows.
+    // The input source goes last, after the fields of its pages.
+    std::vector<std::pair<QString, QWidget*>> out;
+    for (const FieldDef& f : setupFields()) {
+        const QString name = QLatin1String(f.name);
+        QWidget* w = m_rows.value(name).field;
+        if (!w && f.special)
+            w = name == QLatin1String("sentence")          ? static_cast<QWidget*>(m_sentence)
+                : name == QLatin1String("source_sentence") ? m_sourceSentence
+                : name == QLatin1String("query_npy")       ? m_queryFile
+                : name == QLatin1String("value_npy")       ? m_valueFile
+                : name == QLatin1String("key_npy")         ? m_keyFile
+                : name == QLatin1String("inputs")          ? static_cast<QWidget*>(m_source)
+                                                           : nullptr;
+        if (w)
+            out.emplace_back(name, w);
+    }
+    return out;
 }
 
 QStringList SetupPanel::settingNames() const {
@@ -145,8 +130,15 @@ QJsonObject SetupPanel::sessionState() const {
     QJsonObject weights;
     for (const auto& [name, t] : m_loadedWeights)
         weights[QString::fromStdString(name)] = tensorToJson(t);
+    QJsonObject edits;
+    for (const auto& [name, edit] : m_weightEdits)
+        edits[QString::fromStdString(name)] =
+            QJsonObject{{QStringLiteral("tensor"), tensorToJson(edit.tensor)}, {QStringLiteral("how"), edit.how}};
     QJsonObject state;
     state[QStringLiteral("fields")] = fields;
+    state[QStringLiteral("weight_edits")] = edits;
+    if (!m_trainedOrigin.weightsFile.empty())
+        state[QStringLiteral("weights_file")] = QString::fromStdString(m_trainedOrigin.weightsFile);
     state[QStringLiteral("tensors")] = tensors;
     state[QStringLiteral("weights")] = weights;
     if (!m_trainedOrigin.kerasModelFile.empty())
@@ -207,8 +199,16 @@ void SetupPanel::restoreSessionState(const QJsonObject& state) {
             origin.kerasModelFile = km.value(QStringLiteral("file")).toString().toStdString();
             origin.kerasModelLayer = km.value(QStringLiteral("layer")).toString().toStdString();
             origin.kerasLayerConfig = km.value(QStringLiteral("config")).toString().toStdString();
+            origin.weightsFile = state.value(QStringLiteral("weights_file")).toString().toStdString();
         }
-        setTrainedOrigin(origin);
+        setWeightsOrigin(origin);
+    }
+    m_weightEdits.clear();
+    const QJsonObject edits = state.value(QStringLiteral("weight_edits")).toObject();
+    for (auto it = edits.begin(); it != edits.end(); ++it) {
+        const QJsonObject e = it.value().toObject();
+        if (auto t = tensorFromJson(e.value(QStringLiteral("tensor")), "weight"))
+            m_weightEdits[it.key().toStdString()] = {std::move(*t), e.value(QStringLiteral("how")).toString()};
     }
     const QString placeholder = state.value(QStringLiteral("file_placeholder")).toString();
     if (!placeholder.isEmpty()) {
@@ -269,7 +269,10 @@ bool SetupPanel::applySetting(const QString& name, const QString& value, QString
         bool ok = true;
         switch (user.metaType().id()) {
         case QMetaType::Int: {
-            const int lo = w->property("minimum").toInt(), hi = w->property("maximum").toInt();
+            // The table's limit, not the widget's wider range: --set refuses at once what typing would flag.
+            const FieldDef* f = findSetupField(name);
+            const int lo = w->property("minimum").toInt();
+            const int hi = f && f->limit > 0 ? int(f->limit) : w->property("maximum").toInt();
             const int v = value == QLatin1String("auto") ? lo : value.toInt(&ok);
             if (!ok || v < lo || v > hi)
                 return fail(
@@ -278,7 +281,9 @@ bool SetupPanel::applySetting(const QString& name, const QString& value, QString
             break;
         }
         case QMetaType::Double: {
-            const double lo = w->property("minimum").toDouble(), hi = w->property("maximum").toDouble();
+            const FieldDef* f = findSetupField(name);
+            const double lo = w->property("minimum").toDouble();
+            const double hi = f && f->limit > 0 ? f->limit : w->property("maximum").toDouble();
             const double v = value.toDouble(&ok);
             if (!ok || v < lo || v > hi)
                 return fail(tr("%1 takes a number from %2 to %3. Received: %4").arg(name).arg(lo).arg(hi).arg(value));

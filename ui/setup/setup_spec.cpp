@@ -1,6 +1,9 @@
 // The setup panel <-> core::Spec: what the fields describe (buildSpec), filling
 // the fields from an opened spec (setSpec), and the masks carried over from it.
 #include "ui/setup/setup_panel.h"
+#include "ui/setup/setup_fields.h"
+
+#include "core/weights_info.h"
 
 #include "ui/inspector/tensor_slice_model.h"
 
@@ -10,6 +13,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QMetaProperty>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -36,48 +40,6 @@
 namespace attnviz::ui {
 
 namespace {
-
-/// "3 4, 7" -> {3, 4, 7}; nullopt with a message when something is not a position.
-std::optional<std::vector<int>> parsePositions(const QString& text, int length, QString* message) {
-    std::vector<int> out;
-    const QStringList parts = text.split(QRegularExpression(QStringLiteral("[\\s,;]+")), Qt::SkipEmptyParts);
-    for (const QString& part : parts) {
-        bool ok = false;
-        const int p = part.toInt(&ok);
-        if (!ok) {
-            *message = SetupPanel::tr("“%1” is not a position: expected whole numbers like “3 4”.").arg(part);
-            return std::nullopt;
-        }
-        if (p < 0 || p >= length) {
-            *message = SetupPanel::tr("Position %1 is outside the sequence: expected 0 to %2. Received: %1.")
-                           .arg(p)
-                           .arg(length - 1);
-            return std::nullopt;
-        }
-        out.push_back(p);
-    }
-    return out;
-}
-
-/// A [B, n] 0/1 mask with the padding positions 0 in every batch row.
-core::Tensor paddingMask(core::Index batch, core::Index n, const std::vector<int>& padding) {
-    core::Tensor m(core::Shape{batch, n});
-    std::fill(m.values().begin(), m.values().end(), 1.0f);
-    for (core::Index b = 0; b < batch; ++b)
-        for (int p : padding)
-            m.data()[b * n + p] = 0.0f;
-    return m;
-}
-
-/// Batch row 0's padding positions of a [B, n] mask, as text.
-QString positionsText(const core::Tensor& mask) {
-    QStringList parts;
-    if (mask.rank() == 2)
-        for (core::Index i = 0; i < mask.dim(1); ++i)
-            if (mask.data()[i] == 0.0f)
-                parts << QString::number(i);
-    return parts.join(QLatin1Char(' '));
-}
 
 QStringList toQStrings(const std::vector<std::string>& v) {
     QStringList out;
@@ -159,52 +121,25 @@ void SetupPanel::dropLoadedMasks() {
     emit specEdited();
 }
 
+SetupState SetupPanel::state() const {
+    SetupState state;
+    for (const FieldDef& f : setupFields())
+        if (QWidget* w = m_rows.value(QLatin1String(f.name)).field)
+            state.values[QLatin1String(f.name)] = w->metaObject()->userProperty().read(w);
+    return state;
+}
+
 SetupPanel::Result SetupPanel::buildSpec() const {
     Result r;
     core::Spec& s = r.spec;
+    // The fields, through the table (setup_fields.cpp); the inputs and masks below.
+    const SetupState fields = state();
+    if (const SetupError e = writeSpec(fields, s, false); !e.isEmpty()) {
+        r.errorField = e.field;
+        r.errorMessage = e.message;
+        return r;
+    }
     auto& c = s.config;
-    c.layer = core::LayerKind(m_layer->currentData().toInt());
-    c.numHeads = m_heads->value();
-    c.keyDim = m_keyDim->value();
-    if (m_valueDim->value() > 0)
-        c.valueDim = m_valueDim->value();
-    if (m_outputShape->value() > 0)
-        c.outputShape = m_outputShape->value();
-    c.useBias = m_useBias->isChecked();
-    c.transformerSublayer = c.layer == core::LayerKind::MultiHeadAttention && m_transformer->isChecked();
-    if (core::hasHeads(c.layer)) {
-        if (m_slidingWindow->value() > 0)
-            c.slidingWindow = m_slidingWindow->value();
-        c.useGate = m_useGate->isChecked();
-    }
-    if (c.layer == core::LayerKind::GroupQueryAttention) {
-        c.numKeyValueHeads = m_kvHeads->value();
-        c.valueDim.reset(); // values use head_dim; the output has the query's width
-        c.outputShape.reset();
-    }
-    if (!core::hasHeads(c.layer))
-        c.useScale = m_useScale->isChecked();
-    c.scoreMode = core::ScoreMode(m_scoreMode->currentData().toInt());
-    c.dropout = float(m_dropout->value());
-    s.call.useCausalMask = m_causal->isChecked();
-    s.call.training = m_training->isChecked() && m_dropout->value() > 0;
-    s.seed = std::uint64_t(m_seed->value());
-    s.shapes.batch = m_batch->value();
-    s.shapes.queryLen = m_queryLen->value();
-    s.shapes.sourceLen = m_sourceLen->value();
-    s.shapes.queryFeatures = m_queryFeatures->value();
-    s.shapes.valueFeatures = m_valueFeatures->value();
-    if (m_keyFeatures->value() >= 0)
-        s.shapes.keyFeatures = m_keyFeatures->value();
-    s.weights = m_loadedWeights;
-    // Weights loaded from a file must be complete (structural edits drop them).
-    s.weightsGiven = !m_loadedWeights.empty();
-    if (!m_loadedWeights.empty()) {
-        s.kerasModelFile = m_trainedOrigin.kerasModelFile;
-        s.kerasModelLayer = m_trainedOrigin.kerasModelLayer;
-        s.kerasLayerConfig = m_trainedOrigin.kerasLayerConfig;
-    }
-
     auto fail = [&](const QString& field, const QString& message) {
         r.errorField = field;
         r.errorMessage = message;
@@ -281,8 +216,10 @@ SetupPanel::Result SetupPanel::buildSpec() const {
     }
     }
 
-    // Padding masks from the position lists.
-    QString message;
+    // Padding masks from the position lists (they need the final sizes); a
+    // spec's own masks while their text is unchanged (they may differ per batch row).
+    if (const SetupError e = writeSpec(fields, s, true); !e.isEmpty())
+        return fail(e.field, e.message);
     const core::Index B = s.shapes.batch;
     auto loadedMask = [&](const std::optional<core::Tensor>& mask, const QString& loadedText, const QString& text,
                           core::Index n) -> std::optional<core::Tensor> {
@@ -292,46 +229,85 @@ SetupPanel::Result SetupPanel::buildSpec() const {
     };
     if (auto m = loadedMask(m_loadedQueryMask, m_loadedQueryMaskText, m_queryPadding->text(), s.shapes.queryLen))
         s.queryMask = std::move(m);
-    else if (!m_queryPadding->text().trimmed().isEmpty()) {
-        const auto pos = parsePositions(m_queryPadding->text(), int(s.shapes.queryLen), &message);
-        if (!pos)
-            return fail(QStringLiteral("masks.query_mask"), message);
-        s.queryMask = paddingMask(B, s.shapes.queryLen, *pos);
-    }
     if (auto m = loadedMask(m_loadedValueMask, m_loadedValueMaskText, m_sourcePadding->text(), s.shapes.sourceLen))
         s.valueMask = std::move(m);
-    else if (!m_sourcePadding->text().trimmed().isEmpty()) {
-        const auto pos = parsePositions(m_sourcePadding->text(), int(s.shapes.sourceLen), &message);
-        if (!pos)
-            return fail(QStringLiteral("masks.value_mask"), message);
-        s.valueMask = paddingMask(B, s.shapes.sourceLen, *pos);
-    }
     // Only MultiHeadAttention and GroupQueryAttention take an attention_mask; it is kept for switching back.
     if (core::hasHeads(c.layer))
         s.attentionMask = m_loadedAttentionMask;
     s.keyMask = m_loadedKeyMask;
+    applyWeights(r);
     return r;
+}
+
+void SetupPanel::applyWeights(Result& r) const {
+    core::Spec& s = r.spec;
+    const QString seedText = tr("Keras' initializers from seed %1").arg(s.seed);
+    QString loadedFrom; // where the loaded weights came from, in words
+    if (!m_trainedOrigin.kerasModelFile.empty())
+        loadedFrom = tr("layer %1 of %2")
+                         .arg(QString::fromStdString(m_trainedOrigin.kerasModelLayer),
+                              QFileInfo(QString::fromStdString(m_trainedOrigin.kerasModelFile)).fileName());
+    else if (!m_trainedOrigin.weightsFile.empty())
+        loadedFrom = QString::fromStdString(m_trainedOrigin.weightsFile);
+    else
+        loadedFrom = tr("the opened spec");
+    const bool hasLoaded = !m_loadedWeights.empty();
+    const std::vector<core::WeightMismatch> misfits = core::weightsMismatch(s, m_loadedWeights, true);
+    const bool useLoaded = hasLoaded && misfits.empty();
+    if (useLoaded) {
+        // Weights loaded from a file must be complete; the spec carries where they came from.
+        s.weights = m_loadedWeights;
+        s.weightsGiven = true;
+        s.weightsFile = m_trainedOrigin.weightsFile;
+        s.kerasModelFile = m_trainedOrigin.kerasModelFile;
+        s.kerasModelLayer = m_trainedOrigin.kerasModelLayer;
+        s.kerasLayerConfig = m_trainedOrigin.kerasLayerConfig;
+    }
+    // Edits from the Weights tab, where they still fit.
+    std::map<std::string, core::Tensor> edits;
+    for (const auto& [key, edit] : m_weightEdits)
+        edits[key] = edit.tensor;
+    const std::vector<core::WeightMismatch> editMisfits = core::weightsMismatch(s, edits, false);
+    QStringList edited;
+    for (const auto& [key, edit] : m_weightEdits) {
+        if (std::any_of(editMisfits.begin(), editMisfits.end(), [&](const auto& m) { return m.key == key; }))
+            continue;
+        s.weights[key] = edit.tensor;
+        edited << QStringLiteral("%1 (%2)").arg(QString::fromStdString(key), edit.how);
+    }
+    for (const core::WeightInfo& w : core::weightsInfo(s)) {
+        const auto e = m_weightEdits.find(w.key);
+        const bool isEdited = e != m_weightEdits.end() && s.weights.count(w.key) &&
+                              s.weights.at(w.key).values() == e->second.tensor.values();
+        r.weightSources[w.key] = isEdited ? e->second.how : useLoaded ? loadedFrom : seedText;
+    }
+    r.weightsSource = useLoaded ? tr("Weights: from %1").arg(loadedFrom) : tr("Weights: %1").arg(seedText);
+    if (!edited.isEmpty())
+        r.weightsSource += tr("; edited: %1").arg(edited.join(tr(", ")));
+    if (hasLoaded && !useLoaded) {
+        QStringList lines;
+        for (const core::WeightMismatch& m : misfits)
+            lines << QString::fromStdString(m.message());
+        r.weightsAside = tr("The weights from %1 do not fit these settings and are kept aside (they are used again "
+                            "when the sizes fit): %2.")
+                             .arg(loadedFrom, lines.join(QStringLiteral("; ")));
+    }
+    if (!editMisfits.empty()) {
+        QStringList keys;
+        for (const core::WeightMismatch& m : editMisfits)
+            keys << QString::fromStdString(m.key);
+        r.weightsAside += (r.weightsAside.isEmpty() ? QString() : QStringLiteral(" ")) +
+                          tr("Edited %1 kept aside: not a weight of this shape now.").arg(keys.join(tr(", ")));
+    }
 }
 
 void SetupPanel::setSpec(const core::Spec& spec) {
     m_loading = true;
-    const auto& c = spec.config;
-    m_layer->setCurrentIndex(m_layer->findData(int(c.layer)));
-    m_heads->setValue(c.numHeads);
-    m_kvHeads->setValue(c.numKeyValueHeads);
-    m_keyDim->setValue(c.keyDim);
-    m_slidingWindow->setValue(c.slidingWindow.value_or(0));
-    m_useGate->setChecked(c.useGate);
-    m_valueDim->setValue(c.valueDim.value_or(0));
-    m_outputShape->setValue(c.outputShape.value_or(0));
-    m_useBias->setChecked(c.useBias);
-    m_scoreMode->setCurrentIndex(m_scoreMode->findData(int(c.scoreMode)));
-    m_useScale->setChecked(c.effectiveUseScale());
-    m_transformer->setChecked(c.transformerSublayer);
-    m_dropout->setValue(double(c.dropout));
-    m_training->setChecked(spec.call.training);
-    m_causal->setChecked(spec.call.useCausalMask);
-    m_seed->setValue(int(spec.seed));
+    // Every field from the spec, through the table; then what the table cannot say.
+    const SetupState fields = stateFromSpec(spec);
+    for (const FieldDef& f : setupFields())
+        if (QWidget* w = m_rows.value(QLatin1String(f.name)).field; w && f.read)
+            w->metaObject()->userProperty().write(w, fields.value(QLatin1String(f.name)));
     const bool hasInputs = spec.query.has_value() || spec.value.has_value();
     m_batch->setValue(int(hasInputs && spec.query ? spec.query->dim(0) : spec.shapes.batch));
     m_queryLen->setValue(int(hasInputs && spec.query ? spec.query->dim(1) : spec.shapes.queryLen));
@@ -339,14 +315,13 @@ void SetupPanel::setSpec(const core::Spec& spec) {
     m_queryFeatures->setValue(int(hasInputs && spec.query ? spec.query->dim(2) : spec.shapes.queryFeatures));
     m_valueFeatures->setValue(int(hasInputs && spec.value ? spec.value->dim(2) : spec.shapes.valueFeatures));
     m_keyFeatures->setValue(spec.key ? int(spec.key->dim(2)) : int(spec.shapes.keyFeatures.value_or(-1)));
-    m_queryPadding->setText(spec.queryMask ? positionsText(*spec.queryMask) : QString());
-    m_sourcePadding->setText(spec.valueMask ? positionsText(*spec.valueMask) : QString());
     m_loadedQueryMask = spec.queryMask;
     m_loadedValueMask = spec.valueMask;
     m_loadedQueryMaskText = m_queryPadding->text();
     m_loadedValueMaskText = m_sourcePadding->text();
     m_loadedWeights = spec.weights;
-    setTrainedOrigin(spec);
+    m_weightEdits.clear();
+    setWeightsOrigin(spec);
     m_loadedAttentionMask = spec.attentionMask;
     m_loadedKeyMask = spec.keyMask;
     m_loadedQuery = spec.query;
