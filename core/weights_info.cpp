@@ -99,6 +99,7 @@ std::vector<WeightInfo> weightsInfo(const Spec& spec) {
         const auto a = axes.find(key);
         w.axes = a != axes.end() ? a->second : shapeText(shape);
         w.inLayer = !key.starts_with("layer_norm/");
+        w.inputAxes = shape.empty() ? 0 : key == "output_dense/kernel" ? 2 : 1;
         // The same rules as resolveWeights: EinsumDense's fans for kernels,
         // a vector's own length for AdditiveAttention's scale.
         if (key.ends_with("/kernel")) {
@@ -173,7 +174,7 @@ std::optional<Tensor> identityWeight(const WeightInfo& info, std::string* whyNot
                   " is a vector, not a matrix: identity needs a square kernel (use Ones or Zeros)");
     // Input projections (din, N, H): rows din, columns N·H (head-major, as
     // Keras' reshape of the einsum output). Output (N, Hv, out): rows N·Hv.
-    const bool output = info.key == "output_dense/kernel";
+    const bool output = info.inputAxes == 2;
     const Index rows = output ? s[0] * s[1] : s[0];
     const Index cols = output ? s[2] : s[1] * s[2];
     if (rows != cols) {

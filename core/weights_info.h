@@ -20,6 +20,11 @@ struct WeightInfo {
     std::string axes;        // what each axis is: "(query_features, num_heads, key_dim)"
     std::string initializer; // Keras' default, with its arguments: "glorot_uniform (fan_in 8, fan_out 8)"
     Index count = 0;         // number of parameters: the product of the shape
+    /// How many leading axes are the weight's inputs when it is read as a matrix
+    /// (rows: inputs, columns: outputs): 2 for the output projection's kernel
+    /// (heads, value_dim, out), 1 for the input projections (in, heads, dim) and
+    /// vectors, 0 for a scalar.
+    int inputAxes = 1;
     /// Part of the Keras layer itself (counted by its count_params()). False
     /// for the Transformer sub-layer's LayerNormalization, which is a layer of its own.
     bool inLayer = true;

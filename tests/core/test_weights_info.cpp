@@ -86,6 +86,10 @@ TEST(WeightsInfo, MultiHeadAttentionByHand) {
     EXPECT_NE(info[0].initializer.find("fan_in 8 + fan_out 8"), std::string::npos) << info[0].initializer;
     EXPECT_NE(info[6].initializer.find("fan_in 8 + fan_out 8"), std::string::npos) << info[6].initializer;
     EXPECT_EQ(info[1].initializer, "zeros");
+    // Read as a matrix: the output kernel's inputs are its first two axes (heads · value_dim).
+    EXPECT_EQ(info[0].inputAxes, 1);
+    EXPECT_EQ(info[6].inputAxes, 2);
+    EXPECT_EQ(info[7].inputAxes, 1);
 
     // No bias: 4 kernels, 256. The Transformer sub-layer's LayerNormalization is
     // listed but not counted: it is a layer of its own.

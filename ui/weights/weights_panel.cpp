@@ -43,7 +43,7 @@ void WeightValuesModel::setWeight(const core::WeightInfo& info, const core::Tens
     } else if (s.size() == 1) {
         m_rows = 1;
         m_cols = int(s[0]);
-    } else if (info.key == "output_dense/kernel" && s.size() == 3) {
+    } else if (info.inputAxes == 2 && s.size() == 3) {
         // (heads, value_dim, out): rows are the concatenated heads' features.
         m_rows = int(s[0] * s[1]);
         m_cols = int(s[2]);
