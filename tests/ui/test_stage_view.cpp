@@ -3,7 +3,10 @@
 // and scrubbing API behave. Set ATTNVIZ_STAGE_SHOTS=<dir> to save every frame.
 #include "ui/stage/stage_view.h"
 
+#include "ui/stage/stage_scene.h"
+
 #include "core/attention.h"
+#include "core/narration.h"
 
 #include <QDir>
 #include <QSet>
@@ -199,6 +202,7 @@ private slots:
     void sliceAndTokensAndZoom();
     void renderImageForExport();
     void emptyTraceIsHarmless();
+    void denseProductsNarrateTheCoresNumbers();
 };
 
 void TestStageView::everyStepOfEveryLayerRenders_data() {
@@ -368,4 +372,50 @@ void TestStageView::emptyTraceIsHarmless() {
 }
 
 QTEST_MAIN(TestStageView)
+
+// The Dense scene's narrated cells are the core's (core::productCell): the
+// factors x·W term by term, the bias, and the trace's value, at the slice shown.
+void TestStageView::denseProductsNarrateTheCoresNumbers() {
+    core::Spec spec = cases()[0].spec;
+    spec.call.training = false;
+    auto trace = std::make_shared<const core::Trace>(core::run(spec));
+    ui::StageView view;
+    view.resize(1000, 700);
+    view.setTrace(trace);
+    const int batch = 1;
+    view.setSliceIndices(batch, 1);
+    int checked = 0;
+    for (int k = 0; k < int(trace->steps.size()); ++k) {
+        const core::Step& step = trace->steps[size_t(k)];
+        if (step.op != core::OpKind::Dense)
+            continue;
+        view.setCurrentStep(k);
+        const auto& details = view.scene().details;
+        QVERIFY2(!details.empty(), step.key.c_str());
+        const core::Tensor& v = step.value;
+        const core::Index cols = v.rank() == 4 ? v.dim(2) * v.dim(3) : v.dim(2);
+        for (size_t d = 0; d < details.size(); ++d) {
+            const core::Index i = core::Index(d) / cols, j = core::Index(d) % cols;
+            const std::vector<core::Index> cell = v.rank() == 4
+                                                      ? std::vector<core::Index>{batch, i, j / v.dim(3), j % v.dim(3)}
+                                                      : std::vector<core::Index>{batch, i, j};
+            const core::ProductCell c = core::productCell(*trace, step, cell);
+            const QString rhs = details[d].rhs;
+            bool ok = false;
+            const double shown =
+                QString(rhs).remove(QStringLiteral("= ")).replace(QChar(0x2212), QLatin1Char('-')).toDouble(&ok);
+            QVERIFY2(ok, qPrintable(rhs));
+            QVERIFY2(std::abs(shown - double(c.value)) <= 0.006 + 1e-3 * std::abs(double(c.value)),
+                     qPrintable(QStringLiteral("%1 cell %2: shown %3, core %4")
+                                    .arg(QString::fromStdString(step.key))
+                                    .arg(d)
+                                    .arg(rhs)
+                                    .arg(c.value)));
+            const int factors = int(std::min<size_t>(c.left.size(), c.left.size() > 7 ? 7 : c.left.size()));
+            QCOMPARE(int(details[d].terms.size()), factors + (c.bias ? 1 : 0));
+            ++checked;
+        }
+    }
+    QVERIFY(checked >= 6); // query, key and value projections and the output projection, several cells each
+}
 #include "test_stage_view.moc"

@@ -151,7 +151,24 @@ bool buildDense(StageScene& sc, const core::Trace& trace, const core::Step& s, i
     sc.fill = FillMode::Cells;
     sc.introEnd = 0.05;
     sc.slowEnd = 0.6;
-    addProductDetails(sc, bias);
+    // The result grid is the step's (T, features) at this batch, the heads'
+    // features side by side: its cell (i, j) is (batch, i, j) of a (B, T, O)
+    // step, or (batch, i, j / H, j % H) of a (B, T, N, H) one.
+    const core::Tensor& v = s.value;
+    const StageGrid& y = sc.grids[2];
+    const bool flat = y.blockRows == 1 && y.blockCols == 1 && (v.rank() == 3 || v.rank() == 4) && y.rows == v.dim(1) &&
+                      y.cols == (v.rank() == 4 ? v.dim(2) * v.dim(3) : v.dim(2));
+    addProductDetails(sc, bias, [&](int i, int j) -> std::optional<core::ProductCell> {
+        if (!flat)
+            return std::nullopt;
+        const std::vector<Index> cell =
+            v.rank() == 4 ? std::vector<Index>{batch, i, j / v.dim(3), j % v.dim(3)} : std::vector<Index>{batch, i, j};
+        try {
+            return core::productCell(trace, s, cell);
+        } catch (const std::invalid_argument&) {
+            return std::nullopt;
+        }
+    });
     sc.infoLines << tr_("A Dense projection is one matrix product per token: x · W%1, all heads at once "
                         "(the kernel is shown as a matrix of %2 × %3).")
                         .arg(bias ? tr_(" + b") : QString())
