@@ -67,6 +67,9 @@ Trace dotOrAdditiveAttention(const Spec& spec, ResolvedInputs in, Weights w) {
                           "key (key := value).",
                  v, {"batch", "source", "feature"});
     const std::string keySrc = hasKey ? "key" : "value";
+    // The key's symbol in the formulas: v when no key was given (Keras' key := value),
+    // so the formula names the tensor the stage draws.
+    const std::string kk = hasKey ? "k[b,s,d]" : "v[b,s,d]";
     trace.params = std::move(w);
     const Weights& wts = trace.params;
     const std::vector<std::string> scoreAxes{"batch", "query", "source"};
@@ -93,7 +96,7 @@ Trace dotOrAdditiveAttention(const Spec& spec, ResolvedInputs in, Weights w) {
                                .explanation = dotExplain,
                                .op = OpKind::Einsum,
                                .inputs = {"query", keySrc},
-                               .formula = "D[b,t,s] = Σ_d q[b,t,d] · k[b,s,d]",
+                               .formula = "D[b,t,s] = Σ_d q[b,t,d] · " + kk,
                                .einsum = "btd,bsd->bts",
                                .kerasCode = "scores = ops.matmul(query, ops.swapaxes(key, -2, -1))",
                                .axes = scoreAxes,
@@ -125,7 +128,7 @@ Trace dotOrAdditiveAttention(const Spec& spec, ResolvedInputs in, Weights w) {
                                .explanation = dotExplain + " A large score means this key matches this query.",
                                .op = OpKind::Einsum,
                                .inputs = {"query", keySrc},
-                               .formula = "S[b,t,s] = Σ_d q[b,t,d] · k[b,s,d]",
+                               .formula = "S[b,t,s] = Σ_d q[b,t,d] · " + kk,
                                .einsum = "btd,bsd->bts",
                                .kerasCode = "scores = ops.matmul(query, ops.swapaxes(key, -2, -1))",
                                .axes = scoreAxes,
@@ -150,8 +153,8 @@ Trace dotOrAdditiveAttention(const Spec& spec, ResolvedInputs in, Weights w) {
                 .inputs = {"query", keySrc},
                 .params = useScale ? std::vector<std::string>{"scale", "concat_score_weight"}
                                    : std::vector<std::string>{"concat_score_weight"},
-                .formula = useScale ? "S[b,t,s] = w_c · Σ_d tanh(scale · (q[b,t,d] + k[b,s,d]))"
-                                    : "S[b,t,s] = w_c · Σ_d tanh(q[b,t,d] + k[b,s,d])",
+                .formula = useScale ? "S[b,t,s] = w_c · Σ_d tanh(scale · (q[b,t,d] + " + kk + "))"
+                                    : "S[b,t,s] = w_c · Σ_d tanh(q[b,t,d] + " + kk + ")",
                 .kerasCode =
                     useScale
                         ? "scores = self.concat_score_weight * ops.sum(ops.tanh(self.scale * (q_reshaped + "
@@ -178,8 +181,8 @@ Trace dotOrAdditiveAttention(const Spec& spec, ResolvedInputs in, Weights w) {
                     .op = OpKind::TanhSum,
                     .inputs = {"query", keySrc},
                     .params = useScale ? std::vector<std::string>{"scale"} : std::vector<std::string>{},
-                    .formula = useScale ? "S[b,t,s] = Σ_d scale[d] · tanh(q[b,t,d] + k[b,s,d])"
-                                        : "S[b,t,s] = Σ_d tanh(q[b,t,d] + k[b,s,d])",
+                    .formula = useScale ? "S[b,t,s] = Σ_d scale[d] · tanh(q[b,t,d] + " + kk + ")"
+                                        : "S[b,t,s] = Σ_d tanh(q[b,t,d] + " + kk + ")",
                     .kerasCode = "return ops.sum(scale * ops.tanh(q_reshaped + k_reshaped), axis=-1)  # scale = "
                                  "self.scale if self.use_scale else 1.0",
                     .axes = scoreAxes,

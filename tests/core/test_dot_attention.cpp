@@ -41,6 +41,22 @@ TEST(Attention, DotScoresByHandWithoutSqrtScaling) {
     EXPECT_EQ(t.find("dot_scores"), nullptr);
 }
 
+TEST(Attention, ScoreFormulaNamesTheTensorItReads) {
+    // No key given: Keras uses the value as the key, and the formula says v, as the stage draws it.
+    Spec s = attnSpec(LayerKind::Attention, Tensor({1, 1, 2}, {1, 2}), Tensor({1, 2, 2}, {3, 4, 5, 6}));
+    for (LayerKind kind : {LayerKind::Attention, LayerKind::AdditiveAttention}) {
+        s.config.layer = kind;
+        s.key.reset();
+        const Trace noKey = run(s);
+        EXPECT_EQ(noKey.find("scores")->inputs.at(1), "value");
+        EXPECT_NE(noKey.find("scores")->formula.find("v[b,s,d]"), std::string::npos) << noKey.find("scores")->formula;
+        s.key = Tensor({1, 2, 2}, {1, 0, 0, 1});
+        const Trace withKey = run(s);
+        EXPECT_EQ(withKey.find("scores")->inputs.at(1), "key");
+        EXPECT_NE(withKey.find("scores")->formula.find("k[b,s,d]"), std::string::npos);
+    }
+}
+
 TEST(Attention, UseScaleMultipliesAfterTheDotProduct) {
     Spec s = attnSpec(LayerKind::Attention, Tensor({1, 1, 2}, {1, 2}), Tensor({1, 2, 2}, {3, 4, 5, 6}));
     s.config.useScale = true;
