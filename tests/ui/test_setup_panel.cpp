@@ -108,6 +108,9 @@ private slots:
         // The whole message, with what was received, under the form and in the status line.
         QVERIFY2(panel->errorLabel()->text().contains(QLatin1String("Received: query_len=20000")),
                  qPrintable(panel->errorLabel()->text()));
+        // Named as the form names the field, not by the spec's path.
+        QVERIFY2(panel->errorLabel()->text().startsWith(QLatin1String("<b>Query length")),
+                 qPrintable(panel->errorLabel()->text()));
         QVERIFY(c->hasError());
         QCOMPARE(c->errorField(), QStringLiteral("shapes.query_len"));
         QVERIFY(SetupPanel::isMarked(T));

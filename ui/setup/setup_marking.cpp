@@ -21,6 +21,7 @@
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QJsonArray>
+#include <QAbstractButton>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -114,8 +115,17 @@ void SetupPanel::showError(const QString& field, const QString& message, const Q
     // full under the form, outside the scroll area: no row moves. Only a value
     // over its limit also has a note under its field (onFieldEdited), since
     // the user has just typed there.
+    // Named as the form names it ("Source padding"), not by the spec's path ("masks.value_mask").
+    QString title = field;
+    for (const Row& row : std::as_const(m_rows))
+        if (w && row.field == w) {
+            if (row.label)
+                title = row.label->text().remove(QLatin1Char(':')).remove(QLatin1Char('&')).trimmed();
+            else if (const auto* b = qobject_cast<const QAbstractButton*>(w))
+                title = b->text().remove(QLatin1Char('&'));
+        }
     m_error->setText(field.isEmpty() ? message
-                                     : tr("<b>%1</b>: %2").arg(field.toHtmlEscaped(), message.toHtmlEscaped()));
+                                     : tr("<b>%1</b>: %2").arg(title.toHtmlEscaped(), message.toHtmlEscaped()));
     m_error->setToolTip(message);
     m_error->show();
 }
