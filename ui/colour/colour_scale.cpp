@@ -57,18 +57,12 @@ QRgb ColourScale::rgb(double v) const {
     return colourAt(stops(), position(v));
 }
 
-ColourScale colourScaleFor(core::ValueKind kind, const std::vector<float>& values,
-                           const std::vector<std::uint8_t>& masked) {
-    float lo = 0, hi = 0;
-    bool any = false;
-    for (size_t i = 0; i < values.size(); ++i) {
-        const float v = values[i];
-        if (!std::isfinite(v) || (i < masked.size() && masked[i]))
-            continue;
-        lo = any ? std::min(lo, v) : v;
-        hi = any ? std::max(hi, v) : v;
-        any = true;
-    }
+namespace {
+
+// The scale for values of this kind whose finite, unmasked values span [lo, hi] (any: there are some).
+ColourScale scaleFromRange(core::ValueKind kind, bool any, float lo, float hi) {
+    if (!any)
+        lo = hi = 0;
     ColourScale s;
     switch (kind) {
     case core::ValueKind::Probability:
@@ -97,8 +91,32 @@ ColourScale colourScaleFor(core::ValueKind kind, const std::vector<float>& value
     return s;
 }
 
+} // namespace
+
+ColourScale colourScaleFor(core::ValueKind kind, const std::vector<float>& values,
+                           const std::vector<std::uint8_t>& masked) {
+    if (kind == core::ValueKind::Probability || kind == core::ValueKind::BooleanMask)
+        return scaleFromRange(kind, false, 0, 0); // a fixed range: no need to look at the values
+    float lo = 0, hi = 0;
+    bool any = false;
+    for (size_t i = 0; i < values.size(); ++i) {
+        const float v = values[i];
+        if (!std::isfinite(v) || (i < masked.size() && masked[i]))
+            continue;
+        lo = any ? std::min(lo, v) : v;
+        hi = any ? std::max(hi, v) : v;
+        any = true;
+    }
+    return scaleFromRange(kind, any, lo, hi);
+}
+
 ColourScale colourScaleFor(const core::Trace& trace, const core::Step& step) {
-    return colourScaleFor(step.display.kind, step.value.values(), core::maskedCells(trace, step));
+    // The core's summary (computed once per trace, off the main thread) when
+    // there is one: views of large tensors never scan them.
+    if (step.display.kind == core::ValueKind::Probability || step.display.kind == core::ValueKind::BooleanMask)
+        return scaleFromRange(step.display.kind, false, 0, 0);
+    const core::StepSummary sum = core::summarizeStep(trace, step);
+    return scaleFromRange(step.display.kind, sum.anyShown, sum.shownMin, sum.shownMax);
 }
 
 QRgb colourAt(const ColourStops& stops, double t) {
