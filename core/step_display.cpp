@@ -2,6 +2,7 @@
 // masked cells) and the slicing helpers built on it.
 #include "step_display.h"
 
+#include "eigen_types.h"
 #include "parallel.h"
 
 #include <algorithm>
@@ -278,8 +279,10 @@ StepSummary summarizeStep(const Trace& trace, const Step& step) {
         // Chunks of whole rows of the last axis, split over the core's threads;
         // partial sums are added in chunk order.
         const Index n = v.size();
-        const Index chunk = std::max<Index>(Index(1) << 16, n / 64);
-        const Index chunks = n == 0 ? 0 : (n + chunk - 1) / chunk;
+        const Index L = v.rank() == 0 ? 1 : v.dim(-1); // row length
+        const Index rows = L == 0 ? 0 : n / L;
+        const Index rowsPerChunk = std::max<Index>(1, std::max<Index>(Index(1) << 16, n / 64) / std::max<Index>(L, 1));
+        const Index chunks = (rows + rowsPerChunk - 1) / rowsPerChunk;
         struct Part {
             double sum = 0;
             Index finite = 0, nan = 0, inf = 0;
@@ -287,35 +290,62 @@ StepSummary summarizeStep(const Trace& trace, const Step& step) {
             float shownLo = std::numeric_limits<float>::infinity(), shownHi = -std::numeric_limits<float>::infinity();
         };
         std::vector<Part> parts(static_cast<size_t>(chunks));
+        const size_t rank = size_t(v.rank());
+        // The mask offset of row r's first cell, and the mask's step along a row.
+        auto maskRow = [&](Index r) {
+            Index off = 0;
+            for (size_t a = rank - 1, rest = size_t(r); a-- > 0;) {
+                off += Index(rest % size_t(v.dim(Index(a)))) * src.stride[a];
+                rest /= size_t(v.dim(Index(a)));
+            }
+            return src.mask + off;
+        };
+        const Index maskStep = src.kind == MaskedCells::FromMaskStep && rank > 0 ? src.stride[rank - 1] : 0;
         parallelFor(chunks, 1, 1, 4.0 * double(n), [&](Index c0, Index c1) {
             for (Index c = c0; c < c1; ++c) {
                 Part& p = parts[size_t(c)];
-                const Index b = c * chunk, e = std::min(n, b + chunk);
-                const float* x = v.data();
-                auto add = [&](Index i, bool masked) {
-                    const float f = x[i];
-                    if (std::isnan(f)) {
-                        ++p.nan;
-                        return;
+                for (Index r = c * rowsPerChunk; r < std::min(rows, (c + 1) * rowsPerChunk); ++r) {
+                    const float* x = v.data() + r * L;
+                    const float* m = src.kind == MaskedCells::FromMaskStep ? maskRow(r) : nullptr;
+                    auto masked = [&](Index j) {
+                        return src.kind == MaskedCells::ZeroInThis ? x[j] == 0.0f : m && m[j * maskStep] == 0.0f;
+                    };
+                    const Eigen::Map<const Eigen::ArrayXf> a(x, L);
+                    const double rowSum = a.cast<double>().sum(); // not finite iff the row holds a NaN or an Inf
+                    if (std::isfinite(rowSum)) {                  // vectorised
+                        p.sum += rowSum;
+                        p.finite += L;
+                        const float lo = a.minCoeff(), hi = a.maxCoeff();
+                        p.lo = std::min(p.lo, lo);
+                        p.hi = std::max(p.hi, hi);
+                        if (src.kind == MaskedCells::None) {
+                            p.shownLo = std::min(p.shownLo, lo);
+                            p.shownHi = std::max(p.shownHi, hi);
+                            continue;
+                        }
                     }
-                    if (std::isinf(f)) {
-                        ++p.inf;
-                        return;
+                    for (Index j = 0; j < L; ++j) {
+                        const float f = x[j];
+                        if (!std::isfinite(rowSum)) { // the row's statistics, one value at a time
+                            if (std::isnan(f)) {
+                                ++p.nan;
+                                continue;
+                            }
+                            if (std::isinf(f)) {
+                                ++p.inf;
+                                continue;
+                            }
+                            p.lo = std::min(p.lo, f);
+                            p.hi = std::max(p.hi, f);
+                            p.sum += f;
+                            ++p.finite;
+                        }
+                        if (std::isfinite(f) && !masked(j)) {
+                            p.shownLo = std::min(p.shownLo, f);
+                            p.shownHi = std::max(p.shownHi, f);
+                        }
                     }
-                    p.lo = std::min(p.lo, f);
-                    p.hi = std::max(p.hi, f);
-                    p.sum += f;
-                    ++p.finite;
-                    if (!masked) {
-                        p.shownLo = std::min(p.shownLo, f);
-                        p.shownHi = std::max(p.shownHi, f);
-                    }
-                };
-                if (src.kind == MaskedCells::FromMaskStep)
-                    walkMask(src, v, b, e, [&](Index i, float m) { add(i, m == 0.0f); });
-                else
-                    for (Index i = b; i < e; ++i)
-                        add(i, src.kind == MaskedCells::ZeroInThis && x[i] == 0.0f);
+                }
             }
         });
         StepSummary s;

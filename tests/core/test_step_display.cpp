@@ -366,3 +366,21 @@ TEST(StepDisplay, SummaryIsTheStatisticsAndTheUnmaskedRange) {
     setThreadCount(1);
     setMinWorkPerThread(4e6);
 }
+
+TEST(StepDisplay, SummaryCountsNanAndInfAndLeavesThemOutOfTheRange) {
+    Trace t;
+    Step s;
+    s.key = "x";
+    s.value = Tensor({3, 4}, {1, NAN, -2, 0, INFINITY, 0.5f, 3, -INFINITY, 4, 5, 6, 7});
+    t.steps.push_back(s);
+    const StepSummary sum = summarizeStep(t, t.steps[0]);
+    const TensorStats st = stats(s.value.values());
+    EXPECT_EQ(sum.stats.nanCount, 1);
+    EXPECT_EQ(sum.stats.infCount, 2);
+    EXPECT_EQ(sum.stats.min, st.min);
+    EXPECT_EQ(sum.stats.max, st.max);
+    EXPECT_FLOAT_EQ(sum.stats.mean, st.mean);
+    EXPECT_TRUE(sum.anyShown);
+    EXPECT_EQ(sum.shownMin, -2.0f);
+    EXPECT_EQ(sum.shownMax, 7.0f);
+}
