@@ -24,14 +24,16 @@ ColourStops viridisStops() {
     // Sampled from matplotlib's viridis at ten evenly spaced points.
     static const char* const hex[] = {"#440154", "#482878", "#3e4989", "#31688e", "#26828e",
                                       "#1f9e89", "#35b779", "#6ece58", "#b5de2b", "#fde725"};
-    return stopsFrom(hex, int(std::size(hex)));
+    static const ColourStops stops = stopsFrom(hex, int(std::size(hex))); // parsed once: views ask per cell
+    return stops;
 }
 
 ColourStops divergingStops() {
     // ColorBrewer RdBu, reversed so negative is blue and positive is red.
     static const char* const hex[] = {"#2166ac", "#4393c3", "#92c5de", "#d1e5f0", "#f7f7f7",
                                       "#fddbc7", "#f4a582", "#d6604d", "#b2182b"};
-    return stopsFrom(hex, int(std::size(hex)));
+    static const ColourStops stops = stopsFrom(hex, int(std::size(hex)));
+    return stops;
 }
 
 QColor maskedColour() {
