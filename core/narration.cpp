@@ -164,14 +164,14 @@ SoftmaxRow softmaxRow(const Trace& trace, const Step& step, const std::vector<In
     std::vector<Index> first = row;
     first.push_back(0);
     const Index off = step.value.offset(first);
-    const std::vector<std::uint8_t> masked = maskedCells(trace, x);
+    const std::vector<std::uint8_t> masked = maskedCells(trace, x, off, off + n); // this row's flags
     SoftmaxRow r;
     r.row = row;
     r.logits.assign(x.value.data() + off, x.value.data() + off + n);
     r.probs.assign(step.value.data() + off, step.value.data() + off + n);
     r.masked.assign(size_t(n), 0);
     if (!masked.empty())
-        std::copy(masked.begin() + off, masked.begin() + off + n, r.masked.begin());
+        std::copy(masked.begin(), masked.end(), r.masked.begin());
     // Keras subtracts the max over the whole row: masked logits (−1e9) never
     // win unless every entry is masked.
     r.max = *std::max_element(r.logits.begin(), r.logits.end());

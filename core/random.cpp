@@ -2,14 +2,20 @@
 // embedding used for typed sentences.
 #include "random.h"
 
+#include "parallel.h"
+
 #include <cmath>
 #include <numbers>
 #include <sstream>
 
 namespace attnviz::core {
 
+namespace {
+constexpr std::uint64_t kSplitMixGamma = 0x9E3779B97F4A7C15ULL; // SplitMix64's state increment per draw
+} // namespace
+
 std::uint64_t Rng::next() {
-    std::uint64_t z = (m_state += 0x9E3779B97F4A7C15ULL);
+    std::uint64_t z = (m_state += kSplitMixGamma);
     z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
     z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
     return z ^ (z >> 31);
@@ -32,9 +38,15 @@ static std::uint64_t mix(std::uint64_t seed, std::uint64_t stream) {
 
 Tensor randomNormal(const Shape& shape, std::uint64_t seed, std::uint64_t stream) {
     Tensor t(shape);
-    Rng rng(mix(seed, stream));
-    for (float& v : t.values())
-        v = static_cast<float>(rng.normal());
+    // Value i uses draws 2i and 2i + 1 of one SplitMix64 sequence, whose state
+    // after k draws is start + k·γ: chunks start there and run on the core's
+    // threads, giving the same numbers as one sequential pass.
+    const std::uint64_t start = mix(seed, stream);
+    parallelFor(t.size(), 4096, 1, 60.0 * double(t.size()), [&](Index b, Index e) {
+        Rng rng(start + 2 * std::uint64_t(b) * kSplitMixGamma);
+        for (Index i = b; i < e; ++i)
+            t.data()[i] = static_cast<float>(rng.normal());
+    });
     return t;
 }
 

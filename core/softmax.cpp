@@ -36,17 +36,26 @@ void softmaxRowsSerial(const float* src, float* dst, Index rows, Index cols) {
         const float* in = src + r * cols;
         float* out = dst + r * cols;
         Block mb = Block::Constant(-std::numeric_limits<float>::infinity());
-        for (Index j = 0; j < full; j += 16)
-            mb = mb.max(Eigen::Map<const Block>(in + j));
-        float m = mb.maxCoeff();
-        for (Index j = full; j < cols; ++j)
+        Block lb = Block::Constant(std::numeric_limits<float>::infinity());
+        for (Index j = 0; j < full; j += 16) {
+            const Block x = Eigen::Map<const Block>(in + j);
+            mb = mb.max(x);
+            lb = lb.min(x);
+        }
+        float m = mb.maxCoeff(), lo = lb.minCoeff();
+        for (Index j = full; j < cols; ++j) {
             m = std::max(m, in[j]);
+            lo = std::min(lo, in[j]);
+        }
+        // Only a row whose smallest entry lies that far below its max needs the
+        // check per block (a masked row); it costs as much as the exp itself.
+        const bool check = !(lo - m >= kExpExact);
         Block acc = Block::Zero();
         for (Index j = 0; j < full; j += 16) {
             Eigen::Map<Block> o(out + j);
             const Block d = Eigen::Map<const Block>(in + j) - m;
             o = d.exp();
-            if ((d < kExpExact).any())
+            if (check && (d < kExpExact).any())
                 fixUnderflow(d.data(), o.data(), 16);
             acc += o;
         }

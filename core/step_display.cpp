@@ -2,6 +2,12 @@
 // masked cells) and the slicing helpers built on it.
 #include "step_display.h"
 
+#include "eigen_types.h"
+#include "parallel.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
 #include <string_view>
 
 namespace attnviz::core {
@@ -143,48 +149,237 @@ StepDisplay describeStep(const Trace& trace, const Step& step) {
     return d;
 }
 
-std::vector<std::uint8_t> maskedCells(const Trace& trace, const Step& step) {
+namespace {
+
+// Where a step's masked flags come from: the step itself (a 0 is masked), or
+// a mask step read at offset Σ idx[a]·stride[a] (stride 0: broadcast axis).
+struct MaskSource {
+    MaskedCells kind = MaskedCells::None; // None also when the mask does not fit
+    const float* mask = nullptr;
+    std::vector<Index> stride{}; // per axis of the step
+};
+
+MaskSource maskSource(const Trace& trace, const Step& step) {
+    MaskSource src;
     const Tensor& v = step.value;
-    std::vector<std::uint8_t> out;
     if (step.display.masked == MaskedCells::ZeroInThis) {
-        out.resize(size_t(v.size()));
-        for (size_t i = 0; i < out.size(); ++i)
-            out[i] = v.data()[i] == 0.0f;
-        return out;
+        src.kind = MaskedCells::ZeroInThis;
+        return src;
     }
     if (step.display.masked != MaskedCells::FromMaskStep)
-        return out;
+        return src;
     const Step* m = trace.find(step.display.maskKey);
     if (!m || m->display.roles.size() != size_t(m->value.rank()) || step.display.roles.size() != size_t(v.rank()))
-        return out;
+        return src;
     // For every axis of the step: the mask's stride along the axis with the
     // same role (0 when the mask has no such axis: broadcast, e.g. heads).
-    const size_t rank = size_t(v.rank());
-    std::vector<Index> maskStride(rank, 0);
+    src.stride.assign(size_t(v.rank()), 0);
     Index stride = 1;
     for (size_t ma = size_t(m->value.rank()); ma-- > 0;) {
         const int a = axisWithRole(step, m->display.roles[ma]);
         if (a < 0 || v.dim(a) != m->value.dim(Index(ma)))
-            return out; // the mask does not fit this step: claim nothing
-        maskStride[size_t(a)] = stride;
+            return {}; // the mask does not fit this step: claim nothing
+        src.stride[size_t(a)] = stride;
         stride *= m->value.dim(Index(ma));
     }
-    out.resize(size_t(v.size()));
+    src.kind = MaskedCells::FromMaskStep;
+    src.mask = m->value.data();
+    return src;
+}
+
+// f(flat index, mask value or nullptr) for every element in [begin, end) of
+// step.value, walking the multi-index and the mask offset together.
+template <class F> void walkMask(const MaskSource& src, const Tensor& v, Index begin, Index end, F&& f) {
+    const size_t rank = size_t(v.rank());
     std::vector<Index> idx(rank, 0);
     Index mOff = 0;
-    for (size_t i = 0; i < out.size(); ++i) {
-        out[i] = m->value.data()[mOff] == 0.0f;
-        // Advance the multi-index (row-major) and the mask offset with it.
-        for (size_t a = rank; a-- > 0;) {
+    for (size_t a = rank, rest = size_t(begin); a-- > 0;) {
+        idx[a] = Index(rest % size_t(v.dim(Index(a))));
+        rest /= size_t(v.dim(Index(a)));
+        mOff += idx[a] * src.stride[a];
+    }
+    for (Index i = begin; i < end; ++i) {
+        f(i, src.mask[mOff]);
+        for (size_t a = rank; a-- > 0;) { // advance the multi-index (row-major) and the mask offset with it
             if (++idx[a] < v.dim(Index(a))) {
-                mOff += maskStride[a];
+                mOff += src.stride[a];
                 break;
             }
-            mOff -= maskStride[a] * (idx[a] - 1);
+            mOff -= src.stride[a] * (idx[a] - 1);
             idx[a] = 0;
         }
     }
+}
+
+} // namespace
+
+std::vector<std::uint8_t> maskedCells(const Trace& trace, const Step& step) {
+    return maskedCells(trace, step, 0, step.value.size());
+}
+
+std::vector<std::uint8_t> maskedCells(const Trace& trace, const Step& step, Index begin, Index end) {
+    const Tensor& v = step.value;
+    begin = std::clamp<Index>(begin, 0, v.size());
+    end = std::clamp<Index>(end, begin, v.size());
+    const MaskSource src = maskSource(trace, step);
+    std::vector<std::uint8_t> out;
+    if (src.kind == MaskedCells::None)
+        return out;
+    out.resize(size_t(end - begin));
+    if (src.kind == MaskedCells::ZeroInThis) {
+        for (Index i = begin; i < end; ++i)
+            out[size_t(i - begin)] = v.data()[i] == 0.0f;
+        return out;
+    }
+    walkMask(src, v, begin, end, [&](Index i, float m) { out[size_t(i - begin)] = m == 0.0f; });
     return out;
+}
+
+std::vector<std::uint8_t> maskedSlice(const Trace& trace, const Step& step, Index rowAxis, Index colAxis,
+                                      const std::vector<Index>& fixed) {
+    const Tensor& v = step.value;
+    const MaskSource src = maskSource(trace, step);
+    if (src.kind == MaskedCells::None || v.empty())
+        return {};
+    const Index r = v.rank();
+    if (r <= 1)
+        return maskedCells(trace, step);
+    // The slice's cells, as core::slice2d takes them.
+    std::vector<Index> idx(size_t(r), 0);
+    for (Index a = 0; a < r; ++a)
+        if (a != rowAxis && a != colAxis && a < Index(fixed.size()))
+            idx[size_t(a)] = std::clamp<Index>(fixed[size_t(a)], 0, v.dim(a) - 1);
+    const Index rows = v.dim(rowAxis), cols = v.dim(colAxis);
+    Index base = 0, mBase = 0;
+    std::vector<Index> vStride(size_t(r), 1);
+    for (Index a = r - 1; a > 0; --a)
+        vStride[size_t(a - 1)] = vStride[size_t(a)] * v.dim(a);
+    for (Index a = 0; a < r; ++a) {
+        base += idx[size_t(a)] * vStride[size_t(a)];
+        if (src.kind == MaskedCells::FromMaskStep)
+            mBase += idx[size_t(a)] * src.stride[size_t(a)];
+    }
+    std::vector<std::uint8_t> out(size_t(rows * cols));
+    for (Index i = 0; i < rows; ++i)
+        for (Index j = 0; j < cols; ++j) {
+            const float x = src.kind == MaskedCells::ZeroInThis
+                                ? v.data()[base + i * vStride[size_t(rowAxis)] + j * vStride[size_t(colAxis)]]
+                                : src.mask[mBase + i * src.stride[size_t(rowAxis)] + j * src.stride[size_t(colAxis)]];
+            out[size_t(i * cols + j)] = x == 0.0f;
+        }
+    return out;
+}
+
+StepSummary summarizeStep(const Trace& trace, const Step& step) {
+    if (step.summary)
+        return *step.summary;
+    {
+        const Tensor& v = step.value;
+        const MaskSource src = maskSource(trace, step);
+        // Chunks of whole rows of the last axis, split over the core's threads;
+        // partial sums are added in chunk order.
+        const Index n = v.size();
+        const Index L = v.rank() == 0 ? 1 : v.dim(-1); // row length
+        const Index rows = L == 0 ? 0 : n / L;
+        const Index rowsPerChunk = std::max<Index>(1, std::max<Index>(Index(1) << 16, n / 64) / std::max<Index>(L, 1));
+        const Index chunks = (rows + rowsPerChunk - 1) / rowsPerChunk;
+        struct Part {
+            double sum = 0;
+            Index finite = 0, nan = 0, inf = 0;
+            float lo = std::numeric_limits<float>::infinity(), hi = -std::numeric_limits<float>::infinity();
+            float shownLo = std::numeric_limits<float>::infinity(), shownHi = -std::numeric_limits<float>::infinity();
+        };
+        std::vector<Part> parts(static_cast<size_t>(chunks));
+        const size_t rank = size_t(v.rank());
+        // The mask offset of row r's first cell, and the mask's step along a row.
+        auto maskRow = [&](Index r) {
+            Index off = 0;
+            for (size_t a = rank - 1, rest = size_t(r); a-- > 0;) {
+                off += Index(rest % size_t(v.dim(Index(a)))) * src.stride[a];
+                rest /= size_t(v.dim(Index(a)));
+            }
+            return src.mask + off;
+        };
+        const Index maskStep = src.kind == MaskedCells::FromMaskStep && rank > 0 ? src.stride[rank - 1] : 0;
+        parallelFor(chunks, 1, 1, 4.0 * double(n), [&](Index c0, Index c1) {
+            for (Index c = c0; c < c1; ++c) {
+                Part& p = parts[size_t(c)];
+                for (Index r = c * rowsPerChunk; r < std::min(rows, (c + 1) * rowsPerChunk); ++r) {
+                    const float* x = v.data() + r * L;
+                    const float* m = src.kind == MaskedCells::FromMaskStep ? maskRow(r) : nullptr;
+                    auto masked = [&](Index j) {
+                        return src.kind == MaskedCells::ZeroInThis ? x[j] == 0.0f : m && m[j * maskStep] == 0.0f;
+                    };
+                    const Eigen::Map<const Eigen::ArrayXf> a(x, L);
+                    const double rowSum = a.cast<double>().sum(); // not finite iff the row holds a NaN or an Inf
+                    if (std::isfinite(rowSum)) {                  // vectorised
+                        p.sum += rowSum;
+                        p.finite += L;
+                        const float lo = a.minCoeff(), hi = a.maxCoeff();
+                        p.lo = std::min(p.lo, lo);
+                        p.hi = std::max(p.hi, hi);
+                        if (src.kind == MaskedCells::None) {
+                            p.shownLo = std::min(p.shownLo, lo);
+                            p.shownHi = std::max(p.shownHi, hi);
+                            continue;
+                        }
+                    }
+                    for (Index j = 0; j < L; ++j) {
+                        const float f = x[j];
+                        if (!std::isfinite(rowSum)) { // the row's statistics, one value at a time
+                            if (std::isnan(f)) {
+                                ++p.nan;
+                                continue;
+                            }
+                            if (std::isinf(f)) {
+                                ++p.inf;
+                                continue;
+                            }
+                            p.lo = std::min(p.lo, f);
+                            p.hi = std::max(p.hi, f);
+                            p.sum += f;
+                            ++p.finite;
+                        }
+                        if (std::isfinite(f) && !masked(j)) {
+                            p.shownLo = std::min(p.shownLo, f);
+                            p.shownHi = std::max(p.shownHi, f);
+                        }
+                    }
+                }
+            }
+        });
+        StepSummary s;
+        Part all;
+        for (const Part& p : parts) {
+            all.sum += p.sum;
+            all.finite += p.finite;
+            all.nan += p.nan;
+            all.inf += p.inf;
+            all.lo = std::min(all.lo, p.lo);
+            all.hi = std::max(all.hi, p.hi);
+            all.shownLo = std::min(all.shownLo, p.shownLo);
+            all.shownHi = std::max(all.shownHi, p.shownHi);
+        }
+        s.stats.nanCount = all.nan;
+        s.stats.infCount = all.inf;
+        if (all.finite > 0) {
+            s.stats.min = all.lo;
+            s.stats.max = all.hi;
+            s.stats.mean = static_cast<float>(all.sum / static_cast<double>(all.finite));
+        }
+        s.anyShown = all.shownLo <= all.shownHi;
+        if (s.anyShown) {
+            s.shownMin = all.shownLo;
+            s.shownMax = all.shownHi;
+        }
+        return s;
+    }
+}
+
+void summarizeSteps(Trace& trace) {
+    for (Step& step : trace.steps)
+        if (!step.summary)
+            step.summary = summarizeStep(trace, step);
 }
 
 SliceAxes sliceAxes(const Step& step) {

@@ -40,6 +40,22 @@ StepDisplay describeStep(const Trace& trace, const Step& step);
 /// masked_scores), S − 1e9 (Attention), 0 (weights), or 1/S in a fully
 /// masked row of Attention's weights.
 std::vector<std::uint8_t> maskedCells(const Trace& trace, const Step& step);
+/// The same flags for the elements [begin, end) of step.value only (e.g. one
+/// row): views of large tensors ask for what they show, not a flag per cell.
+std::vector<std::uint8_t> maskedCells(const Trace& trace, const Step& step, Index begin, Index end);
+/// The flags of one 2-D slice, laid out as core::slice2d(step.value, rowAxis,
+/// colAxis, fixed) lays out its values; empty when nothing is masked.
+std::vector<std::uint8_t> maskedSlice(const Trace& trace, const Step& step, Index rowAxis, Index colAxis,
+                                      const std::vector<Index>& fixed);
+
+/// Fill Step::summary of every step that has none: statistics over the whole
+/// tensor and the range of its finite, unmasked values, which views use for
+/// colour scales instead of scanning the tensor themselves. The app calls it
+/// on the thread that computed the trace, before any view sees it; it uses
+/// the core's threads (core/parallel.h).
+void summarizeSteps(Trace& trace);
+/// One step's summary: Step::summary when filled, else computed now.
+StepSummary summarizeStep(const Trace& trace, const Step& step);
 
 /// The axes of the default 2-D view of a step: columns = the last axis; rows =
 /// the last earlier axis that is not Batch or Head (so [B,T,N,H] shows query ×

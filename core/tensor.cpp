@@ -98,16 +98,24 @@ Slice2D slice2d(const Tensor& t, Index rowAxis, Index colAxis, const std::vector
     s.rows = t.dim(rowAxis);
     s.cols = t.dim(colAxis);
     s.values.resize(static_cast<size_t>(s.rows * s.cols));
-    std::vector<Index> idx(static_cast<size_t>(r), 0);
+    // Offset of (i, j) = base + i·rowStride + j·colStride (row-major strides).
+    std::vector<Index> stride(static_cast<size_t>(r), 1);
+    for (Index a = r - 1; a > 0; --a)
+        stride[static_cast<size_t>(a - 1)] = stride[static_cast<size_t>(a)] * t.dim(a);
+    Index base = 0;
     for (Index a = 0; a < r; ++a)
         if (a != rowAxis && a != colAxis && a < static_cast<Index>(fixed.size()))
-            idx[static_cast<size_t>(a)] = std::clamp<Index>(fixed[static_cast<size_t>(a)], 0, t.dim(a) - 1);
-    for (Index i = 0; i < s.rows; ++i)
-        for (Index j = 0; j < s.cols; ++j) {
-            idx[static_cast<size_t>(rowAxis)] = i;
-            idx[static_cast<size_t>(colAxis)] = j;
-            s.values[static_cast<size_t>(i * s.cols + j)] = t.at(idx);
-        }
+            base += std::clamp<Index>(fixed[static_cast<size_t>(a)], 0, t.dim(a) - 1) * stride[static_cast<size_t>(a)];
+    const Index rs = stride[static_cast<size_t>(rowAxis)], cs = stride[static_cast<size_t>(colAxis)];
+    const float* src = t.data() + base;
+    for (Index i = 0; i < s.rows; ++i) {
+        float* out = s.values.data() + i * s.cols;
+        if (cs == 1)
+            std::copy_n(src + i * rs, s.cols, out);
+        else
+            for (Index j = 0; j < s.cols; ++j)
+                out[j] = src[i * rs + j * cs];
+    }
     return s;
 }
 

@@ -5,6 +5,7 @@
 #include "tensor.h"
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -54,6 +55,13 @@ struct StepDisplay {
     std::string label{};   // a short name for lists and headings ("Softmax weights"); the UI translates it
 };
 
+/// Whole-tensor figures computed once for the views (core::summarizeSteps).
+struct StepSummary {
+    TensorStats stats{};              // every value, as core::stats gives them
+    bool anyShown = false;            // whether some value is finite and not masked
+    float shownMin = 0, shownMax = 0; // range of the finite values outside masked cells
+};
+
 struct Step {
     std::string key{};         // stable id: query_dense, scores, weights, ... (trace-format.md)
     std::string title{};       // short English title
@@ -66,10 +74,11 @@ struct Step {
     std::string kerasCode{};           // the Keras line that performs it
     std::vector<std::string> axes{};   // a name per dimension of value
     Tensor value{};
-    double flops = 0;         // floating-point operations to compute this step
-    double bytes = 0;         // bytes of its output tensor
-    float scaleFactor = 1.0f; // for OpKind::Scale: the factor applied
-    StepDisplay display{};    // value kind, axis roles, masked cells (set by the core)
+    double flops = 0;                     // floating-point operations to compute this step
+    double bytes = 0;                     // bytes of its output tensor
+    float scaleFactor = 1.0f;             // for OpKind::Scale: the factor applied
+    StepDisplay display{};                // value kind, axis roles, masked cells (set by the core)
+    std::optional<StepSummary> summary{}; // filled by core::summarizeSteps; empty after core::run
 };
 
 struct Trace {

@@ -23,6 +23,7 @@ packages=(
   clang libclang-rt-14-dev libhdf5-dev
   poppler-utils
   python3-numpy python3-torch
+  libopenblas0-serial # PyTorch's BLAS for scripts/bench_vs_torch.py (else the slow reference BLAS)
 )
 
 install_missing() {

@@ -2,6 +2,7 @@
 // that its numbers obey, one known role per axis, and masked cells that are
 // the cells Keras masked.
 #include "core/attention.h"
+#include "core/parallel.h"
 #include "core/step_display.h"
 
 #include <gtest/gtest.h>
@@ -269,4 +270,117 @@ TEST(StepDisplay, SliceAxesShowQueryBySourceOrFeatureAndSpinTheRest) {
     EXPECT_EQ(m.rowAxis, 0);
     EXPECT_EQ(m.colAxis, 1);
     EXPECT_TRUE(m.spinAxes.empty());
+}
+
+// Views of large tensors ask for a range of cells or one 2-D slice instead of
+// a flag per cell: the same flags as maskedCells, cut the same way.
+TEST(StepDisplay, MaskedRangesAndSlicesCutTheFullFlags) {
+    for (const Case& c : allCases()) {
+        const Trace t = run(c.spec);
+        for (const Step& s : t.steps) {
+            SCOPED_TRACE(c.name + " / " + s.key);
+            const auto all = maskedCells(t, s);
+            const Index n = s.value.size();
+            for (const auto& [b, e] : {std::pair<Index, Index>{0, n}, {1, n - 1}, {n / 3, n / 2}, {n, n}}) {
+                const auto part = maskedCells(t, s, b, e);
+                if (all.empty()) {
+                    EXPECT_TRUE(part.empty());
+                    continue;
+                }
+                ASSERT_EQ(part.size(), size_t(std::max<Index>(e - b, 0)));
+                for (Index i = b; i < e; ++i)
+                    ASSERT_EQ(part[size_t(i - b)], all[size_t(i)]) << "cell " << i;
+            }
+            if (s.value.rank() < 2)
+                continue;
+            const SliceAxes axes = sliceAxes(s);
+            std::vector<Index> fixed(size_t(s.value.rank()), 0);
+            for (Index a = 0; a < s.value.rank(); ++a)
+                fixed[size_t(a)] = s.value.dim(a) - 1; // the last batch row, head, ...
+            const auto slice = maskedSlice(t, s, axes.rowAxis, axes.colAxis, fixed);
+            if (all.empty()) {
+                EXPECT_TRUE(slice.empty());
+                continue;
+            }
+            const Index rows = s.value.dim(axes.rowAxis), cols = s.value.dim(axes.colAxis);
+            ASSERT_EQ(slice.size(), size_t(rows * cols));
+            std::vector<Index> idx = fixed;
+            for (Index r = 0; r < rows; ++r)
+                for (Index col = 0; col < cols; ++col) {
+                    idx[size_t(axes.rowAxis)] = r;
+                    idx[size_t(axes.colAxis)] = col;
+                    ASSERT_EQ(slice[size_t(r * cols + col)], all[size_t(s.value.offset(idx))]) << r << ", " << col;
+                }
+        }
+    }
+}
+
+// The summary views read instead of scanning a tensor: core::stats over every
+// value, and the range of the finite values outside masked cells.
+TEST(StepDisplay, SummaryIsTheStatisticsAndTheUnmaskedRange) {
+    setThreadCount(2); // chunks on two threads, even for small tensors
+    setMinWorkPerThread(0);
+    std::vector<Case> cases = allCases();
+    for (Case c : allCases()) { // and larger: more than one chunk of 65536 values
+        if (c.spec.queryMask || c.spec.valueMask || c.spec.keyMask || c.spec.attentionMask)
+            continue; // masks drawn for the small shapes
+        c.name += " (300 × 260)";
+        c.spec.shapes.queryLen = 300;
+        c.spec.shapes.sourceLen = 260;
+        cases.push_back(c);
+    }
+    for (const Case& c : cases) {
+        const Trace t = run(c.spec);
+        Trace summarized = t;
+        summarizeSteps(summarized);
+        for (const Step& s : t.steps) {
+            SCOPED_TRACE(c.name + " / " + s.key);
+            EXPECT_FALSE(s.summary.has_value()); // core::run leaves it to the caller
+            const Step& withSummary = *summarized.find(s.key);
+            ASSERT_TRUE(withSummary.summary.has_value());
+            const StepSummary& sum = *withSummary.summary;
+            const TensorStats st = stats(s.value.values());
+            EXPECT_EQ(sum.stats.min, st.min);
+            EXPECT_EQ(sum.stats.max, st.max);
+            EXPECT_NEAR(sum.stats.mean, st.mean, 1e-6 * (1 + std::fabs(st.mean)));
+            EXPECT_EQ(sum.stats.nanCount, st.nanCount);
+            EXPECT_EQ(sum.stats.infCount, st.infCount);
+            const auto masked = maskedCells(t, s);
+            float lo = INFINITY, hi = -INFINITY;
+            for (Index i = 0; i < s.value.size(); ++i)
+                if (std::isfinite(s.value.data()[i]) && (masked.empty() || !masked[size_t(i)])) {
+                    lo = std::min(lo, s.value.data()[i]);
+                    hi = std::max(hi, s.value.data()[i]);
+                }
+            EXPECT_EQ(sum.anyShown, lo <= hi);
+            if (lo <= hi) {
+                EXPECT_EQ(sum.shownMin, lo);
+                EXPECT_EQ(sum.shownMax, hi);
+            }
+            const StepSummary direct = summarizeStep(t, s); // computed on demand: the same
+            EXPECT_EQ(direct.shownMin, sum.shownMin);
+            EXPECT_EQ(direct.shownMax, sum.shownMax);
+            EXPECT_EQ(direct.stats.mean, sum.stats.mean);
+        }
+    }
+    setThreadCount(1);
+    setMinWorkPerThread(4e6);
+}
+
+TEST(StepDisplay, SummaryCountsNanAndInfAndLeavesThemOutOfTheRange) {
+    Trace t;
+    Step s;
+    s.key = "x";
+    s.value = Tensor({3, 4}, {1, NAN, -2, 0, INFINITY, 0.5f, 3, -INFINITY, 4, 5, 6, 7});
+    t.steps.push_back(s);
+    const StepSummary sum = summarizeStep(t, t.steps[0]);
+    const TensorStats st = stats(s.value.values());
+    EXPECT_EQ(sum.stats.nanCount, 1);
+    EXPECT_EQ(sum.stats.infCount, 2);
+    EXPECT_EQ(sum.stats.min, st.min);
+    EXPECT_EQ(sum.stats.max, st.max);
+    EXPECT_FLOAT_EQ(sum.stats.mean, st.mean);
+    EXPECT_TRUE(sum.anyShown);
+    EXPECT_EQ(sum.shownMin, -2.0f);
+    EXPECT_EQ(sum.shownMax, 7.0f);
 }

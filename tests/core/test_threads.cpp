@@ -2,6 +2,7 @@
 // is bit-identical for 1, 2, 3 and 5 threads, on shapes large enough to be
 // split and with sizes that do not divide evenly. Also parallelFor itself.
 #include "core/attention.h"
+#include "core/eigen_types.h"
 #include "core/parallel.h"
 #include "core/run_control.h"
 
@@ -185,4 +186,51 @@ TEST(RunControl, CountsStepsAndStopsWhenCancelled) {
     // Outside a scope, runs are not watched.
     EXPECT_NO_THROW(run(s));
     EXPECT_EQ(control.stepsDone.load(), 1);
+}
+
+// MultiHeadAttention computes scores, softmax and context per block of query
+// rows (so a block stays in cache). Blocks start at multiples of 48 rows, so
+// each row goes through the same Eigen kernel as in one product over the
+// whole head: the scores and the context are bit-identical to those
+// whole-head products, here with S long enough for several blocks per head.
+TEST(Threads, RowBlocksGiveTheWholeHeadProducts) {
+    ThreadGuard guard;
+    Spec s;
+    s.config.layer = LayerKind::MultiHeadAttention;
+    s.config.numHeads = 2;
+    s.config.keyDim = 24;
+    s.config.valueDim = 40;
+    s.call.useCausalMask = true;
+    s.shapes = {.batch = 2, .queryLen = 150, .sourceLen = 3001, .queryFeatures = 32, .valueFeatures = 48};
+    s.seed = 5;
+    for (int threads : {1, 2}) {
+        setThreadCount(threads);
+        const Trace t = run(s);
+        const Tensor& qs = t.find("scaled_query")->value; // (B, T, N, H)
+        const Tensor& k = t.find("key_dense")->value;     // (B, S, N, H)
+        const Tensor& v = t.find("value_dense")->value;   // (B, S, N, Hv)
+        const Tensor& p = t.find("weights")->value;       // (B, N, T, S)
+        const Tensor& c = t.find("context")->value;       // (B, T, N, Hv)
+        const Tensor& l = t.find("scores")->value;        // (B, N, T, S)
+        const Index B = 2, N = 2, T = 150, S = 3001, H = 24, Hv = 40;
+        using Strided = Eigen::Map<const MatrixRM, 0, Eigen::OuterStride<>>;
+        for (Index b = 0; b < B; ++b)
+            for (Index n = 0; n < N; ++n) {
+                const Strided q(qs.data() + (b * T * N + n) * H, T, H, Eigen::OuterStride<>(N * H));
+                const Strided kk(k.data() + (b * S * N + n) * H, S, H, Eigen::OuterStride<>(N * H));
+                MatrixRM scores(T, S);
+                scores.noalias() = q * kk.transpose(); // one product over the whole head
+                EXPECT_EQ(std::memcmp(scores.data(), l.data() + (b * N + n) * T * S, sizeof(float) * size_t(T * S)), 0)
+                    << "scores, batch " << b << " head " << n << ", " << threads << " thread(s)";
+                const Eigen::Map<const MatrixRM> pb(p.data() + (b * N + n) * T * S, T, S);
+                const Strided vb(v.data() + (b * S * N + n) * Hv, S, Hv, Eigen::OuterStride<>(N * Hv));
+                MatrixRM context(T, Hv);
+                context.noalias() = pb * vb;
+                for (Index r = 0; r < T; ++r)
+                    EXPECT_EQ(std::memcmp(context.data() + r * Hv, c.data() + ((b * T + r) * N + n) * Hv,
+                                          sizeof(float) * size_t(Hv)),
+                              0)
+                        << "context row " << r << ", batch " << b << " head " << n;
+            }
+    }
 }

@@ -4,6 +4,7 @@
 #include "core/keras_model.h"
 #include "core/npy.h"
 #include "core/run_control.h"
+#include "core/step_display.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -11,10 +12,12 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QThread>
+#include <QThreadPool>
 #include <QTimer>
 
 #include <algorithm>
 #include <exception>
+#include <utility>
 
 namespace attnviz::ui {
 
@@ -42,7 +45,12 @@ Outcome compute(const core::Spec& spec, const core::SpecLimits& limits) {
     QElapsedTimer clock;
     clock.start();
     try {
-        o.trace = std::make_shared<const core::Trace>(core::run(spec, limits));
+        core::Trace trace = core::run(spec, limits);
+        o.ms = double(clock.nsecsElapsed()) / 1e6;
+        // Whole-tensor statistics and colour ranges, once, on this (the
+        // computing) thread: the views then only read the slices they show.
+        core::summarizeSteps(trace);
+        o.trace = std::make_shared<const core::Trace>(std::move(trace));
     } catch (const core::RunCancelled&) {
         o.cancelled = true;
     } catch (const core::SpecError& e) {
@@ -56,7 +64,8 @@ Outcome compute(const core::Spec& spec, const core::SpecLimits& limits) {
     } catch (const std::exception& e) {
         o.errorMessage = QString::fromUtf8(e.what());
     }
-    o.ms = double(clock.nsecsElapsed()) / 1e6;
+    if (!o.trace)
+        o.ms = double(clock.nsecsElapsed()) / 1e6;
     return o;
 }
 
@@ -198,7 +207,7 @@ void Controller::adopt(std::shared_ptr<const core::Trace> trace, const core::Spe
     if (const core::Step* step = currentStepData())
         currentKey = QString::fromStdString(step->key);
 
-    m_trace = std::move(trace);
+    std::shared_ptr<const core::Trace> previous = std::exchange(m_trace, std::move(trace));
     m_traceSpec = spec;
     // Tokens: given, else the spec's own (spec.json "tokens").
     auto fromStd = [](const std::vector<std::string>& v) {
@@ -219,6 +228,10 @@ void Controller::adopt(std::shared_ptr<const core::Trace> trace, const core::Spe
     m_current = index;
     emit traceChanged();
     emit currentStepChanged(m_current);
+    // The views hold the new trace now. Freeing the old one (up to gigabytes
+    // at T=S=4096) takes tens of milliseconds: do it off the main thread.
+    if (previous && previous.use_count() == 1)
+        QThreadPool::globalInstance()->start([old = std::move(previous)]() mutable { old.reset(); });
 }
 
 void Controller::setInputError(const QString& field, const QString& message) {

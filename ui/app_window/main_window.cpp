@@ -24,6 +24,7 @@
 #include "core/attention.h"
 #include "core/keras_model.h"
 #include "core/script_export.h"
+#include "core/step_display.h"
 #include "core/spec.h"
 
 #include <QAction>
@@ -657,7 +658,7 @@ void MainWindow::updateStatus() {
         parts << m_inputWarning;
     // NaN/Inf in the tensor on show (from the inputs, or made on the way).
     if (const core::Step* step = m_controller->currentStepData()) {
-        const core::TensorStats st = core::stats(step->value.values());
+        const core::TensorStats st = core::summarizeStep(*m_controller->trace(), *step).stats;
         if (st.nanCount || st.infCount)
             parts << tr("%1 has %2 NaN and %3 Inf values (magenta)")
                          .arg(QString::fromStdString(step->key))

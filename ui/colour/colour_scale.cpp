@@ -24,14 +24,16 @@ ColourStops viridisStops() {
     // Sampled from matplotlib's viridis at ten evenly spaced points.
     static const char* const hex[] = {"#440154", "#482878", "#3e4989", "#31688e", "#26828e",
                                       "#1f9e89", "#35b779", "#6ece58", "#b5de2b", "#fde725"};
-    return stopsFrom(hex, int(std::size(hex)));
+    static const ColourStops stops = stopsFrom(hex, int(std::size(hex))); // parsed once: views ask per cell
+    return stops;
 }
 
 ColourStops divergingStops() {
     // ColorBrewer RdBu, reversed so negative is blue and positive is red.
     static const char* const hex[] = {"#2166ac", "#4393c3", "#92c5de", "#d1e5f0", "#f7f7f7",
                                       "#fddbc7", "#f4a582", "#d6604d", "#b2182b"};
-    return stopsFrom(hex, int(std::size(hex)));
+    static const ColourStops stops = stopsFrom(hex, int(std::size(hex)));
+    return stops;
 }
 
 QColor maskedColour() {
@@ -57,18 +59,12 @@ QRgb ColourScale::rgb(double v) const {
     return colourAt(stops(), position(v));
 }
 
-ColourScale colourScaleFor(core::ValueKind kind, const std::vector<float>& values,
-                           const std::vector<std::uint8_t>& masked) {
-    float lo = 0, hi = 0;
-    bool any = false;
-    for (size_t i = 0; i < values.size(); ++i) {
-        const float v = values[i];
-        if (!std::isfinite(v) || (i < masked.size() && masked[i]))
-            continue;
-        lo = any ? std::min(lo, v) : v;
-        hi = any ? std::max(hi, v) : v;
-        any = true;
-    }
+namespace {
+
+// The scale for values of this kind whose finite, unmasked values span [lo, hi] (any: there are some).
+ColourScale scaleFromRange(core::ValueKind kind, bool any, float lo, float hi) {
+    if (!any)
+        lo = hi = 0;
     ColourScale s;
     switch (kind) {
     case core::ValueKind::Probability:
@@ -97,8 +93,32 @@ ColourScale colourScaleFor(core::ValueKind kind, const std::vector<float>& value
     return s;
 }
 
+} // namespace
+
+ColourScale colourScaleFor(core::ValueKind kind, const std::vector<float>& values,
+                           const std::vector<std::uint8_t>& masked) {
+    if (kind == core::ValueKind::Probability || kind == core::ValueKind::BooleanMask)
+        return scaleFromRange(kind, false, 0, 0); // a fixed range: no need to look at the values
+    float lo = 0, hi = 0;
+    bool any = false;
+    for (size_t i = 0; i < values.size(); ++i) {
+        const float v = values[i];
+        if (!std::isfinite(v) || (i < masked.size() && masked[i]))
+            continue;
+        lo = any ? std::min(lo, v) : v;
+        hi = any ? std::max(hi, v) : v;
+        any = true;
+    }
+    return scaleFromRange(kind, any, lo, hi);
+}
+
 ColourScale colourScaleFor(const core::Trace& trace, const core::Step& step) {
-    return colourScaleFor(step.display.kind, step.value.values(), core::maskedCells(trace, step));
+    // The core's summary (computed once per trace, off the main thread) when
+    // there is one: views of large tensors never scan them.
+    if (step.display.kind == core::ValueKind::Probability || step.display.kind == core::ValueKind::BooleanMask)
+        return scaleFromRange(step.display.kind, false, 0, 0);
+    const core::StepSummary sum = core::summarizeStep(trace, step);
+    return scaleFromRange(step.display.kind, sum.anyShown, sum.shownMin, sum.shownMax);
 }
 
 QRgb colourAt(const ColourStops& stops, double t) {

@@ -199,18 +199,17 @@ void HeatmapView::rebuild() {
         const core::SliceAxes axes = core::sliceAxes(*s);
         m_rowAxis = axes.rowAxis;
         m_colAxis = axes.colAxis;
-        m_masked = core::maskedCells(*m_trace, *s);
-        m_colours = colourScaleFor(s->display.kind, s->value.values(), m_masked);
+        // The whole tensor's range from the core's summary (no scan here).
+        m_colours = colourScaleFor(*m_trace, *s);
         m_probabilityMax = 0;
-        if (m_colours.kind == ColorRangeKind::Probability)
-            for (size_t i = 0; i < s->value.values().size(); ++i)
-                if (const float v = s->value.values()[i]; std::isfinite(v) && (m_masked.empty() || !m_masked[i]))
-                    m_probabilityMax = std::max(m_probabilityMax, double(v));
+        if (m_colours.kind == ColorRangeKind::Probability) {
+            const core::StepSummary sum = core::summarizeStep(*m_trace, *s);
+            m_probabilityMax = sum.anyShown ? std::max(0.0, double(sum.shownMax)) : 0.0;
+        }
         m_title->setText(tr("<b>%1</b> <code>%2</code> %3 %4")
                              .arg(stepTitle(*s).toHtmlEscaped(), QString::fromStdString(s->key),
                                   shapeText(s->value.shape()), axesText(s->axes).toHtmlEscaped()));
     } else {
-        m_masked.clear();
         m_colours = ColourScale();
         m_title->setText(tr("<i>No tensor to show</i>"));
     }
@@ -321,22 +320,11 @@ void HeatmapView::refill() {
     if (probability)
         m_colours.upper = m_autoProbability && m_probabilityMax > 0 ? m_probabilityMax : 1.0;
     m_map->setGradient(qcpGradient(m_colours, maskedColour()));
-    // Which cells of the slice are masked: the core's flags, sliced like the values.
-    m_sliceMasked.assign(size_t(rows) * size_t(cols), 0);
+    // Which cells of the slice are masked: the core's flags for this slice only.
+    m_sliceMasked = t.rank() >= 2 ? core::maskedSlice(*m_trace, *s, m_rowAxis, m_colAxis, m_fixed)
+                                  : core::maskedCells(*m_trace, *s);
+    m_sliceMasked.resize(size_t(rows) * size_t(cols), 0);
     m_sliceCols = cols;
-    if (!m_masked.empty()) {
-        std::vector<core::Index> strides(t.rank(), 1);
-        for (size_t a = t.rank(); a-- > 1;)
-            strides[a - 1] = strides[a] * t.dim(core::Index(a));
-        for (int r = 0; r < rows; ++r)
-            for (int c = 0; c < cols; ++c) {
-                const std::vector<core::Index> index = tensorIndex(r, c);
-                core::Index flat = 0;
-                for (size_t a = 0; a < index.size(); ++a)
-                    flat += index[a] * strides[a];
-                m_sliceMasked[size_t(r) * size_t(cols) + size_t(c)] = m_masked[size_t(flat)];
-            }
-    }
 
     // A large slice is drawn max-|value| pooled (each drawn cell is the most
     // extreme of its block, masked cells left out unless the whole block is),
@@ -460,11 +448,21 @@ void HeatmapView::fitNumberColumns() {
     const QFontMetrics fm(m_table->font());
     const int rows = m_model->rowCount(), cols = m_model->columnCount();
     int widest = fm.horizontalAdvance(QStringLiteral("0"));
-    // At most about 64k cells are measured; a bigger slice is sampled by rows.
+    // At most about 64k cells are formatted; a bigger slice is sampled by rows.
+    // Shaping text is the slow part (about 4 µs a string): only the longest
+    // texts are measured (a few per length), which is where the widest one is.
     const int rowStep = std::max(1, int(std::int64_t(rows) * cols / 65536));
+    qsizetype longest = 0;
+    int measuredAtLongest = 0;
     for (int r = 0; r < rows; r += rowStep)
-        for (int c = 0; c < cols; ++c)
-            widest = std::max(widest, fm.horizontalAdvance(m_model->cellText(m_model->value(r, c))));
+        for (int c = 0; c < cols; ++c) {
+            const QString text = m_model->cellText(m_model->value(r, c));
+            if (text.size() < longest || (text.size() == longest && measuredAtLongest >= 16))
+                continue;
+            measuredAtLongest = text.size() == longest ? measuredAtLongest + 1 : 1;
+            longest = text.size();
+            widest = std::max(widest, fm.horizontalAdvance(text));
+        }
     const QFontMetrics header(m_table->horizontalHeader()->font());
     for (int c = 0; c < cols; ++c)
         widest = std::max(widest,

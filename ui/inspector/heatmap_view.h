@@ -132,7 +132,6 @@ private:
     int m_rowAxis = -1, m_colAxis = -1;
     std::vector<core::Index> m_fixed;
     ColourScale m_colours;
-    std::vector<std::uint8_t> m_masked;      // the step's masked cells (empty: none)
     std::vector<std::uint8_t> m_sliceMasked; // the shown slice's, rows × cols
     int m_sliceCols = 0;
     int m_hoverRow = -1, m_hoverCol = -1;

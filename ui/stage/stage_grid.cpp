@@ -94,21 +94,23 @@ void setCaption(StageGrid& g) {
 
 namespace {
 
-/// The step's masked cells and its colour scale, from the core's metadata.
-std::vector<uint8_t> stepMask(const core::Trace& trace, const core::Step& s, ColourScale& scale) {
-    std::vector<uint8_t> masked = core::maskedCells(trace, s);
-    scale = colourScaleFor(s.display.kind, s.value.values(), masked);
-    return masked;
+/// The step's colour scale: the core's whole-tensor summary, not a scan here.
+ColourScale stepScale(const core::Trace& trace, const core::Step& s) {
+    return colourScaleFor(trace, s);
 }
 
 } // namespace
 
 StageGrid gridFromStep(const core::Trace& trace, const core::Step& s, int batch, int head, const Tokens& tokens) {
     StageGrid g;
-    const std::vector<uint8_t> masked = stepMask(trace, s, g.scale);
+    g.scale = stepScale(trace, s);
     g.name = QString::fromStdString(s.key);
     const core::Tensor& t = s.value;
     const SlicePlan p = planSlice(s, batch, head);
+    // The masked flags of the shown cells only (the core's, sliced as below).
+    const std::vector<uint8_t> masked = p.rowAxis >= 0 && p.colAxis >= 0
+                                            ? core::maskedSlice(trace, s, p.rowAxis, p.colAxis, p.fixed)
+                                            : core::maskedCells(trace, s);
     const core::Shape& shape = t.shape();
     const auto st = strides(shape);
     g.rows = p.rowAxis >= 0 ? int(shape[size_t(p.rowAxis)]) : 1;
@@ -128,7 +130,8 @@ StageGrid gridFromStep(const core::Trace& trace, const core::Step& s, int batch,
                 const size_t i = size_t(r) * size_t(g.cols) + size_t(c);
                 g.values[i] = t.data()[base + r * rs + c * cs];
                 if (!masked.empty())
-                    g.hatched[i] = masked[size_t(base + r * rs + c * cs)];
+                    g.hatched[i] =
+                        p.rowAxis >= 0 && p.colAxis >= 0 ? masked[i] : masked[size_t(base + r * rs + c * cs)];
             }
     if (p.rowAxis >= 0)
         g.rowAxis = axisName(s, size_t(p.rowAxis));
@@ -149,7 +152,7 @@ StageGrid flatGridFromStep(const core::Trace& trace, const core::Step& s, int ba
     if (rank <= 2)
         return gridFromStep(trace, s, batch, head, tokens);
     StageGrid g;
-    const std::vector<uint8_t> masked = stepMask(trace, s, g.scale);
+    g.scale = stepScale(trace, s);
     g.name = QString::fromStdString(s.key);
     const Index b = std::clamp<Index>(batch, 0, std::max<Index>(shape[0] - 1, 0));
     g.rows = int(shape[1]);
@@ -159,8 +162,7 @@ StageGrid flatGridFromStep(const core::Trace& trace, const core::Step& s, int ba
     g.cols = int(cols);
     const Index per = Index(g.rows) * cols;
     g.values.assign(s.value.data() + b * per, s.value.data() + (b + 1) * per);
-    if (!masked.empty())
-        g.hatched.assign(masked.begin() + b * per, masked.begin() + (b + 1) * per);
+    g.hatched = core::maskedCells(trace, s, b * per, (b + 1) * per); // this batch row's flags only
     g.rowAxis = axisName(s, 1);
     QStringList colNames;
     for (size_t a = 2; a < rank; ++a)
