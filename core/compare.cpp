@@ -401,6 +401,31 @@ std::string notASide(const Spec& u) {
     return "your layer, " + call + ", is not one of the two sides";
 }
 
+/// The MultiHeadAttention side of a GroupQueryAttention identity: the tile's
+/// MHA with one head_dim (value_dim = key_dim) and the user's weights where they fit.
+Spec mhaSideOfGqa(const Base& b) {
+    Spec mha = mhaTileSpec(b);
+    mha.config.valueDim.reset();
+    mha.weights = mhaWeightsFromUser(b, mha);
+    return mha;
+}
+
+/// GroupQueryAttention with MultiHeadAttention `mha`'s settings and `kvHeads` key/value heads.
+Spec gqaLike(const Base& b, const Spec& mha, int kvHeads) {
+    Spec gqa = headsSpec(b, LayerKind::GroupQueryAttention);
+    gqa.config = mha.config;
+    gqa.config.layer = LayerKind::GroupQueryAttention;
+    gqa.config.numKeyValueHeads = kvHeads;
+    return gqa;
+}
+
+/// A user's MultiHeadAttention as a side of a GroupQueryAttention identity: GQA has one head_dim.
+void needOneHeadDim(const LayerConfig& c, std::vector<std::string>& unmet) {
+    if (c.effectiveValueDim() != c.keyDim)
+        unmet.push_back("value_dim = " + std::to_string(c.effectiveValueDim()) +
+                        ", not key_dim = " + std::to_string(c.keyDim) + " (GroupQueryAttention has one head_dim)");
+}
+
 /// Is the user's weight `name` exactly `expected`? (absent: drawn from the seed, no)
 bool userWeightIs(const Spec& u, const std::string& name, const Tensor& expected) {
     const auto it = u.weights.find(name);
@@ -618,14 +643,9 @@ const std::vector<IdentityDef>& identityDefs() {
                                       "GroupQueryAttention initialised from its own seed (seed + 1)"}}},
          .sides =
              [](const Base& b, const Ticked& on) {
-                 Spec mha = mhaTileSpec(b);
-                 mha.config.valueDim.reset();
-                 mha.weights = mhaWeightsFromUser(b, mha);
-                 Spec gqa = headsSpec(b, LayerKind::GroupQueryAttention);
-                 gqa.config = mha.config;
-                 gqa.config.layer = LayerKind::GroupQueryAttention;
+                 Spec mha = mhaSideOfGqa(b);
                  const Index N = mha.config.numHeads;
-                 gqa.config.numKeyValueHeads = on("same_heads") ? int(N) : 1;
+                 Spec gqa = gqaLike(b, mha, on("same_heads") ? int(N) : 1);
                  const Index group = N / gqa.config.numKeyValueHeads;
                  if (on("same_kernels"))
                      gqa.weights = withKeyValueHeads(
@@ -642,9 +662,7 @@ const std::vector<IdentityDef>& identityDefs() {
                          unmet.push_back("num_key_value_heads = " + std::to_string(c.numKeyValueHeads) +
                                          ", not num_query_heads = " + std::to_string(c.numHeads));
                  } else if (c.layer == LayerKind::MultiHeadAttention) {
-                     if (c.effectiveValueDim() != c.keyDim)
-                         unmet.push_back("value_dim = " + std::to_string(c.effectiveValueDim()) + ", not key_dim = " +
-                                         std::to_string(c.keyDim) + " (GroupQueryAttention has one head_dim)");
+                     needOneHeadDim(c, unmet);
                  } else {
                      unmet.push_back(notASide(u));
                  }
@@ -661,16 +679,11 @@ const std::vector<IdentityDef>& identityDefs() {
                                       "GroupQueryAttention initialised from its own seed (seed + 1)"}}},
          .sides =
              [](const Base& b, const Ticked& on) {
-                 Spec mha = mhaTileSpec(b);
-                 mha.config.valueDim.reset();
-                 mha.weights = mhaWeightsFromUser(b, mha);
+                 Spec mha = mhaSideOfGqa(b);
                  const Index N = mha.config.numHeads;
                  if (on("shared_kv"))
                      mha.weights = withKeyValueHeads(mha.weights, N, headMap(N, [](Index) { return Index(0); }));
-                 Spec gqa = headsSpec(b, LayerKind::GroupQueryAttention);
-                 gqa.config = mha.config;
-                 gqa.config.layer = LayerKind::GroupQueryAttention;
-                 gqa.config.numKeyValueHeads = 1;
+                 Spec gqa = gqaLike(b, mha, 1);
                  if (on("same_kernels"))
                      gqa.weights = withKeyValueHeads(mha.weights, N, {0});
                  else
@@ -684,9 +697,7 @@ const std::vector<IdentityDef>& identityDefs() {
                      if (c.numKeyValueHeads != 1)
                          unmet.push_back("num_key_value_heads = " + std::to_string(c.numKeyValueHeads) + ", not 1");
                  } else if (c.layer == LayerKind::MultiHeadAttention) {
-                     if (c.effectiveValueDim() != c.keyDim)
-                         unmet.push_back("value_dim = " + std::to_string(c.effectiveValueDim()) + ", not key_dim = " +
-                                         std::to_string(c.keyDim) + " (GroupQueryAttention has one head_dim)");
+                     needOneHeadDim(c, unmet);
                      if (!userSharesKeyValueHeads(u))
                          unmet.push_back("each of the " + std::to_string(c.numHeads) +
                                          " heads has its own key/value kernels");
