@@ -10,6 +10,10 @@
 #include <sstream>
 #include <stdexcept>
 
+#if defined(__linux__)
+#include <sys/mman.h>
+#endif
+
 namespace attnviz::core {
 
 Index shapeSize(const Shape& shape) {
@@ -45,7 +49,33 @@ std::string shapeString(const Shape& shape) {
     return os.str();
 }
 
-Tensor::Tensor(Shape shape) : m_shape(std::move(shape)), m_data(static_cast<size_t>(shapeSize(m_shape)), 0.0f) {}
+namespace {
+
+// Large tensors (a 4-D scores tensor is 64 MB at T=S=1024, 128 MB at 2048)
+// come fresh from mmap on every run, and faulting them in 4 KiB at a time
+// cost as much as the softmax. Asking for transparent huge pages on the
+// 2 MiB-aligned inside of the block, before the first touch, makes that
+// 512 times fewer faults. Advice only: where THP is off nothing changes.
+void adviseHugePages([[maybe_unused]] void* p, [[maybe_unused]] size_t bytes) {
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    constexpr uintptr_t kHuge = uintptr_t(2) << 20;
+    if (bytes < 2 * kHuge)
+        return;
+    const uintptr_t begin = (reinterpret_cast<uintptr_t>(p) + kHuge - 1) & ~(kHuge - 1);
+    const uintptr_t end = (reinterpret_cast<uintptr_t>(p) + bytes) & ~(kHuge - 1);
+    if (end > begin)
+        (void)madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
+#endif
+}
+
+} // namespace
+
+Tensor::Tensor(Shape shape) : m_shape(std::move(shape)) {
+    const size_t n = static_cast<size_t>(shapeSize(m_shape));
+    m_data.reserve(n); // allocated, not yet touched
+    adviseHugePages(m_data.data(), n * sizeof(float));
+    m_data.resize(n, 0.0f);
+}
 
 Tensor::Tensor(Shape shape, std::vector<float> data) : m_shape(std::move(shape)), m_data(std::move(data)) {
     if (static_cast<Index>(m_data.size()) != shapeSize(m_shape))
