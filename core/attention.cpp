@@ -9,6 +9,7 @@
 #include "random.h"
 
 #include <cmath>
+#include <functional>
 #include <sstream>
 
 namespace attnviz::core {
@@ -358,21 +359,29 @@ void validate(const Spec& spec, const SpecLimits& limits) {
     }
 }
 
-ResolvedInputs resolveInputs(const Spec& spec) {
+namespace {
+
+// One input the spec does not give: token embeddings, or normal draws of
+// stream 1 (query), 2 (value) or 3 (key); cache, when given, keeps it.
+Tensor drawInput(const Spec& spec, const std::vector<std::string>& tokens, Index B, Index L, Index width,
+                 std::uint64_t stream) {
+    if (!tokens.empty() && B == 1)
+        return embedTokens(tokens, width, spec.seed);
+    if (!tokens.empty()) { // same token rows in every batch entry
+        const Tensor one = embedTokens(tokens, width, spec.seed);
+        Tensor t({B, L, width});
+        for (Index b = 0; b < B; ++b)
+            std::copy(one.values().begin(), one.values().end(), t.values().begin() + b * L * width);
+        return t;
+    }
+    return randomNormal({B, L, width}, spec.seed, stream);
+}
+
+ResolvedInputs
+resolveWith(const Spec& spec,
+            const std::function<Tensor(const std::vector<std::string>&, Index, Index, std::uint64_t)>& draw) {
     const Dims d = dimsOf(spec);
     ResolvedInputs in;
-    auto draw = [&](const std::vector<std::string>& tokens, Index L, Index width, std::uint64_t stream) {
-        if (!tokens.empty() && d.B == 1)
-            return embedTokens(tokens, width, spec.seed);
-        if (!tokens.empty()) { // same token rows in every batch entry
-            const Tensor one = embedTokens(tokens, width, spec.seed);
-            Tensor t({d.B, L, width});
-            for (Index b = 0; b < d.B; ++b)
-                std::copy(one.values().begin(), one.values().end(), t.values().begin() + b * L * width);
-            return t;
-        }
-        return randomNormal({d.B, L, width}, spec.seed, stream);
-    };
     in.query = spec.query ? *spec.query : draw(spec.queryTokens, d.T, d.dq, 1);
     in.value = spec.value ? *spec.value : draw(spec.sourceTokens, d.S, d.dv, 2);
     if (spec.key)
@@ -380,6 +389,32 @@ ResolvedInputs resolveInputs(const Spec& spec) {
     else if (spec.shapes.keyFeatures)
         in.key = draw(spec.sourceTokens, d.S, d.dk, 3);
     return in;
+}
+
+} // namespace
+
+ResolvedInputs resolveInputs(const Spec& spec) {
+    const Index B = dimsOf(spec).B;
+    return resolveWith(spec, [&](const std::vector<std::string>& tokens, Index L, Index width, std::uint64_t stream) {
+        return drawInput(spec, tokens, B, L, width, stream);
+    });
+}
+
+ResolvedInputs InputCache::resolve(const Spec& spec) {
+    const Index B = dimsOf(spec).B;
+    return resolveWith(spec, [&](const std::vector<std::string>& tokens, Index L, Index width, std::uint64_t stream) {
+        std::optional<Entry>& e = m_entries[stream - 1];
+        {
+            const std::lock_guard lock(m_mutex);
+            if (e && e->seed == spec.seed && e->batch == B && e->length == L && e->width == width &&
+                e->tokens == tokens)
+                return e->value; // a copy: the trace owns its inputs
+        }
+        Tensor t = drawInput(spec, tokens, B, L, width, stream);
+        const std::lock_guard lock(m_mutex);
+        e = Entry{tokens, B, L, width, spec.seed, t};
+        return t;
+    });
 }
 
 std::map<std::string, Shape> expectedWeightShapes(const Spec& spec) {
@@ -453,9 +488,9 @@ std::vector<std::string> maskWarnings(const Spec& spec) {
     return out;
 }
 
-Trace run(const Spec& spec, const SpecLimits& limits) {
+Trace run(const Spec& spec, const SpecLimits& limits, InputCache* inputs) {
     validate(spec, limits);
-    ResolvedInputs in = resolveInputs(spec);
+    ResolvedInputs in = inputs ? inputs->resolve(spec) : resolveInputs(spec);
     auto w = resolveWeights(spec);
     Trace trace = hasHeads(spec.config.layer) ? detail::multiHeadAttention(spec, std::move(in), std::move(w))
                                               : detail::dotOrAdditiveAttention(spec, std::move(in), std::move(w));

@@ -22,7 +22,7 @@ namespace {
 Tensor denseProject(const Tensor& x, const Tensor& kernel, const Tensor* bias) {
     const Index B = x.dim(0), L = x.dim(1), din = x.dim(2);
     const Index N = kernel.dim(1), H = kernel.dim(2);
-    Tensor out({B, L, N, H});                                         // (B, L, N, H)
+    Tensor out = Tensor::uninitialized({B, L, N, H});                 // (B, L, N, H), every element written
     gemmRows(x.data(), B * L, din, kernel.data(), N * H, out.data()); // rows split over threads
     if (bias) {
         MatrixMap Y(out.data(), B * L, N * H);
@@ -172,7 +172,7 @@ Trace multiHeadAttention(const Spec& spec, ResolvedInputs in, Weights w) {
                                                        " groups of " + fmtInt(G) + ".");
         auto repeat = [&](const std::string& name, const std::string& letter, Index width) {
             const Tensor& src = trace.find(name + "_dense")->value; // (B, S, Nkv, width)
-            Tensor R({B, S, N, width});                             // (B, S, N, width)
+            Tensor R = Tensor::uninitialized({B, S, N, width});     // (B, S, N, width)
             for (Index r = 0; r < B * S; ++r)
                 for (Index n = 0; n < N; ++n)
                     std::copy_n(src.data() + (r * Nkv + n / G) * width, width, R.data() + (r * N + n) * width);
@@ -201,7 +201,7 @@ Trace multiHeadAttention(const Spec& spec, ResolvedInputs in, Weights w) {
     // Not Keras: the 1/√dₖ lab's switch leaves the query unscaled (× 1).
     const bool unscaled = spec.config.notKerasUnscaled;
     const float inv = unscaled ? 1.0f : static_cast<float>(1.0 / std::sqrt(static_cast<double>(H)));
-    Tensor Qs(trace.find("query_dense")->value.shape()); // (B, T, N, H)
+    Tensor Qs = Tensor::uninitialized(trace.find("query_dense")->value.shape()); // (B, T, N, H)
     forEachRange(Qs.size(), 1.0, [&, q = trace.find("query_dense")->value.data()](Index b, Index e) {
         Eigen::Map<Eigen::ArrayXf>(Qs.data() + b, e - b) = Eigen::Map<const Eigen::ArrayXf>(q + b, e - b) * inv;
     });
@@ -289,10 +289,11 @@ Trace multiHeadAttention(const Spec& spec, ResolvedInputs in, Weights w) {
     const Tensor& qs = trace.find("scaled_query")->value;          // (B, T, N, H)
     const Tensor& kd = trace.find("key_dense")->value;             // (B, S, Nkv, H)
     const Tensor& vd = trace.find("value_dense")->value;           // (B, S, Nkv, Hv)
-    Tensor L({B, N, T, S});                                        // scores (B, N, T, S)
-    Tensor MS = masked ? Tensor({B, N, T, S}) : Tensor();          // masked_scores (B, N, T, S)
-    Tensor P({B, N, T, S});                                        // weights (B, N, T, S)
-    Tensor C({B, T, N, Hv});                                       // context (B, T, N, Hv)
+    // Every element of these is written below (each block writes its rows).
+    Tensor L = Tensor::uninitialized({B, N, T, S});                      // scores (B, N, T, S)
+    Tensor MS = masked ? Tensor::uninitialized({B, N, T, S}) : Tensor(); // masked_scores (B, N, T, S)
+    Tensor P = Tensor::uninitialized({B, N, T, S});                      // weights (B, N, T, S)
+    Tensor C = Tensor::uninitialized({B, T, N, Hv});                     // context (B, T, N, Hv)
     auto maskAt = [&](Index b, Index n) { return M.data() + (b * MN + (MN == 1 ? 0 : n)) * T * S; };
     // Rows per block: about 512 KB of scores (measured best of 256 KB–2 MB at
     // T=S=1024), a multiple of kRowAlign; the
@@ -647,7 +648,7 @@ Trace multiHeadAttention(const Spec& spec, ResolvedInputs in, Weights w) {
             });
 
     // --- 9. Output projection ---------------------------------------------
-    Tensor Y({B, T, Eout}); // (B, T, Eout)
+    Tensor Y = Tensor::uninitialized({B, T, Eout}); // (B, T, Eout), written by the GEMM
     {
         gemmRows(trace.find(readKey)->value.data(), B * T, N * Hv, Wo.data(), Eout, Y.data());
         MatrixMap Ym(Y.data(), B * T, Eout);

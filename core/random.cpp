@@ -37,7 +37,7 @@ static std::uint64_t mix(std::uint64_t seed, std::uint64_t stream) {
 }
 
 Tensor randomNormal(const Shape& shape, std::uint64_t seed, std::uint64_t stream) {
-    Tensor t(shape);
+    Tensor t = Tensor::uninitialized(shape); // every value drawn below
     // Value i uses draws 2i and 2i + 1 of one SplitMix64 sequence, whose state
     // after k draws is start + k·γ: chunks start there and run on the core's
     // threads, giving the same numbers as one sequential pass.

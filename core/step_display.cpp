@@ -270,6 +270,72 @@ std::vector<std::uint8_t> maskedSlice(const Trace& trace, const Step& step, Inde
     return out;
 }
 
+namespace {
+
+// One row's figures in one vectorised pass: sum (float lanes over 256 values
+// at a time, added up in double), min, max, and min/max over the cells that
+// are not masked.
+// sum is not finite iff the row holds a NaN or an Inf: the caller then goes
+// value by value.
+struct RowFigures {
+    double sum = 0;
+    float lo = std::numeric_limits<float>::infinity(), hi = -std::numeric_limits<float>::infinity();
+    float shownLo = std::numeric_limits<float>::infinity(), shownHi = -std::numeric_limits<float>::infinity();
+};
+
+RowFigures rowFigures(const float* x, Index L, MaskedCells kind, const float* m, Index maskStep) {
+    using Block = Eigen::Array<float, 16, 1>;
+    constexpr float inf = std::numeric_limits<float>::infinity();
+    const bool vectorMask = kind == MaskedCells::None || kind == MaskedCells::ZeroInThis || (m && maskStep == 1);
+    Block lo = Block::Constant(inf), hi = Block::Constant(-inf), acc = Block::Zero();
+    double sum = 0;
+    Block sLo = Block::Constant(inf), sHi = Block::Constant(-inf);
+    const Index full = vectorMask ? L / 16 * 16 : 0;
+    for (Index j = 0; j < full; j += 16) {
+        const Block v = Eigen::Map<const Block>(x + j);
+        acc += v;
+        if ((j & 255) == 240) { // every 16 blocks
+            sum += double(acc.sum());
+            acc = Block::Zero();
+        }
+        lo = lo.min(v);
+        hi = hi.max(v);
+        if (kind == MaskedCells::ZeroInThis) {
+            sLo = sLo.min((v != 0.0f).select(v, inf));
+            sHi = sHi.max((v != 0.0f).select(v, -inf));
+        } else if (kind == MaskedCells::FromMaskStep && m) {
+            const Block mb = Eigen::Map<const Block>(m + j);
+            sLo = sLo.min((mb != 0.0f).select(v, inf));
+            sHi = sHi.max((mb != 0.0f).select(v, -inf));
+        }
+    }
+    RowFigures f;
+    f.sum = sum + double(acc.sum());
+    f.lo = lo.minCoeff();
+    f.hi = hi.maxCoeff();
+    if (kind == MaskedCells::None) {
+        f.shownLo = f.lo;
+        f.shownHi = f.hi;
+    } else if (kind == MaskedCells::ZeroInThis || m) {
+        f.shownLo = sLo.minCoeff();
+        f.shownHi = sHi.maxCoeff();
+    }
+    for (Index j = full; j < L; ++j) {
+        const float v = x[j];
+        f.sum += double(v);
+        f.lo = std::min(f.lo, v);
+        f.hi = std::max(f.hi, v);
+        const bool masked = kind == MaskedCells::ZeroInThis ? v == 0.0f : m && m[j * maskStep] == 0.0f;
+        if (kind == MaskedCells::None || !masked) {
+            f.shownLo = std::min(f.shownLo, v);
+            f.shownHi = std::max(f.shownHi, v);
+        }
+    }
+    return f;
+}
+
+} // namespace
+
 StepSummary summarizeStep(const Trace& trace, const Step& step) {
     if (step.summary)
         return *step.summary;
@@ -307,42 +373,35 @@ StepSummary summarizeStep(const Trace& trace, const Step& step) {
                 for (Index r = c * rowsPerChunk; r < std::min(rows, (c + 1) * rowsPerChunk); ++r) {
                     const float* x = v.data() + r * L;
                     const float* m = src.kind == MaskedCells::FromMaskStep ? maskRow(r) : nullptr;
-                    auto masked = [&](Index j) {
-                        return src.kind == MaskedCells::ZeroInThis ? x[j] == 0.0f : m && m[j * maskStep] == 0.0f;
-                    };
-                    const Eigen::Map<const Eigen::ArrayXf> a(x, L);
-                    const double rowSum = a.cast<double>().sum(); // not finite iff the row holds a NaN or an Inf
-                    if (std::isfinite(rowSum)) {                  // vectorised
-                        p.sum += rowSum;
+                    const RowFigures f = rowFigures(x, L, src.kind, m, maskStep);
+                    if (std::isfinite(f.sum)) { // no NaN or Inf in the row
+                        p.sum += f.sum;
                         p.finite += L;
-                        const float lo = a.minCoeff(), hi = a.maxCoeff();
-                        p.lo = std::min(p.lo, lo);
-                        p.hi = std::max(p.hi, hi);
-                        if (src.kind == MaskedCells::None) {
-                            p.shownLo = std::min(p.shownLo, lo);
-                            p.shownHi = std::max(p.shownHi, hi);
+                        p.lo = std::min(p.lo, f.lo);
+                        p.hi = std::max(p.hi, f.hi);
+                        p.shownLo = std::min(p.shownLo, f.shownLo);
+                        p.shownHi = std::max(p.shownHi, f.shownHi);
+                        continue;
+                    }
+                    for (Index j = 0; j < L; ++j) { // a row with a NaN or an Inf: one value at a time
+                        const float xj = x[j];
+                        if (std::isnan(xj)) {
+                            ++p.nan;
                             continue;
                         }
-                    }
-                    for (Index j = 0; j < L; ++j) {
-                        const float f = x[j];
-                        if (!std::isfinite(rowSum)) { // the row's statistics, one value at a time
-                            if (std::isnan(f)) {
-                                ++p.nan;
-                                continue;
-                            }
-                            if (std::isinf(f)) {
-                                ++p.inf;
-                                continue;
-                            }
-                            p.lo = std::min(p.lo, f);
-                            p.hi = std::max(p.hi, f);
-                            p.sum += f;
-                            ++p.finite;
+                        if (std::isinf(xj)) {
+                            ++p.inf;
+                            continue;
                         }
-                        if (std::isfinite(f) && !masked(j)) {
-                            p.shownLo = std::min(p.shownLo, f);
-                            p.shownHi = std::max(p.shownHi, f);
+                        p.lo = std::min(p.lo, xj);
+                        p.hi = std::max(p.hi, xj);
+                        p.sum += xj;
+                        ++p.finite;
+                        const bool masked =
+                            src.kind == MaskedCells::ZeroInThis ? xj == 0.0f : m && m[j * maskStep] == 0.0f;
+                        if (!masked) {
+                            p.shownLo = std::min(p.shownLo, xj);
+                            p.shownHi = std::max(p.shownHi, xj);
                         }
                     }
                 }

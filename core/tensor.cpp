@@ -6,13 +6,12 @@
 #include <algorithm>
 #include <cassert>
 #include <cmath>
+#include <deque>
 #include <limits>
+#include <mutex>
 #include <sstream>
 #include <stdexcept>
 
-#if defined(__linux__)
-#include <sys/mman.h>
-#endif
 
 namespace attnviz::core {
 
@@ -52,29 +51,135 @@ std::string shapeString(const Shape& shape) {
 namespace {
 
 // Large tensors (a 4-D scores tensor is 64 MB at T=S=1024, 128 MB at 2048)
-// come fresh from mmap on every run, and faulting them in 4 KiB at a time
-// cost as much as the softmax. Asking for transparent huge pages on the
-// 2 MiB-aligned inside of the block, before the first touch, makes that
-// 512 times fewer faults. Advice only: where THP is off nothing changes.
-void adviseHugePages([[maybe_unused]] void* p, [[maybe_unused]] size_t bytes) {
-#if defined(__linux__) && defined(MADV_HUGEPAGE)
-    constexpr uintptr_t kHuge = uintptr_t(2) << 20;
-    if (bytes < 2 * kHuge)
+// came fresh from mmap on every run: the kernel faulted them in and zeroed
+// every page first, which cost as much as the matrix products at T=S=2048.
+// Now a freed large tensor's storage is kept in a small pool, and the next
+// run's tensors of about that size take it, already mapped. (Transparent
+// huge pages were tried too: on this project's VMs they made the first run
+// in a process 2-3× slower, and added nothing once storage is recycled.)
+constexpr size_t kPooledBytes = size_t(8) << 20;
+
+struct StoragePool {
+    std::mutex mutex;
+    std::deque<std::vector<float>> free; // oldest first
+    size_t bytes = 0;
+    size_t limit = size_t(2) << 30;
+};
+
+// Never destroyed: tensors with static storage may be freed after it would be.
+StoragePool& storagePool() {
+    static StoragePool* pool = new StoragePool;
+    return *pool;
+}
+
+size_t capacityBytes(const std::vector<float>& v) {
+    return v.capacity() * sizeof(float);
+}
+
+// The smallest pooled storage that holds n floats without wasting more than
+// half of it; empty when there is none.
+std::vector<float> takeStorage(size_t n) {
+    if (n * sizeof(float) < kPooledBytes)
+        return {};
+    StoragePool& pool = storagePool();
+    const std::lock_guard lock(pool.mutex);
+    auto best = pool.free.end();
+    for (auto it = pool.free.begin(); it != pool.free.end(); ++it)
+        if (it->capacity() >= n && it->capacity() <= n + n / 2 &&
+            (best == pool.free.end() || it->capacity() < best->capacity()))
+            best = it;
+    if (best == pool.free.end())
+        return {};
+    std::vector<float> v = std::move(*best);
+    pool.free.erase(best);
+    pool.bytes -= capacityBytes(v);
+    return v;
+}
+
+void recycleStorage(std::vector<float>&& v) noexcept {
+    if (capacityBytes(v) < kPooledBytes)
         return;
-    const uintptr_t begin = (reinterpret_cast<uintptr_t>(p) + kHuge - 1) & ~(kHuge - 1);
-    const uintptr_t end = (reinterpret_cast<uintptr_t>(p) + bytes) & ~(kHuge - 1);
-    if (end > begin)
-        (void)madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
-#endif
+    std::deque<std::vector<float>> dropped; // freed after the lock is released
+    StoragePool& pool = storagePool();
+    try {
+        const std::lock_guard lock(pool.mutex);
+        pool.bytes += capacityBytes(v);
+        pool.free.push_back(std::move(v));
+        while (pool.bytes > pool.limit && !pool.free.empty()) {
+            pool.bytes -= capacityBytes(pool.free.front());
+            dropped.push_back(std::move(pool.free.front()));
+            pool.free.pop_front();
+        }
+    } catch (...) {
+        // Out of memory for the pool's own bookkeeping: the storage is simply freed.
+    }
+}
+
+// Storage for n floats, zero-filled or (zero = false) with stale values
+// where it is recycled.
+std::vector<float> newStorage(size_t n, bool zero) {
+    std::vector<float> v = takeStorage(n);
+    if (v.capacity() >= n) {
+        if (zero)
+            std::fill(v.begin(), v.begin() + std::ptrdiff_t(std::min(n, v.size())), 0.0f);
+        v.resize(n); // zero-fills what lies past the recycled size
+        return v;
+    }
+    v.resize(n);
+    return v;
 }
 
 } // namespace
 
-Tensor::Tensor(Shape shape) : m_shape(std::move(shape)) {
-    const size_t n = static_cast<size_t>(shapeSize(m_shape));
-    m_data.reserve(n); // allocated, not yet touched
-    adviseHugePages(m_data.data(), n * sizeof(float));
-    m_data.resize(n, 0.0f);
+void setTensorPoolLimit(size_t bytes) {
+    StoragePool& pool = storagePool();
+    std::deque<std::vector<float>> dropped;
+    const std::lock_guard lock(pool.mutex);
+    pool.limit = bytes;
+    while (pool.bytes > pool.limit && !pool.free.empty()) {
+        pool.bytes -= capacityBytes(pool.free.front());
+        dropped.push_back(std::move(pool.free.front()));
+        pool.free.pop_front();
+    }
+}
+
+void releaseTensorPool() {
+    StoragePool& pool = storagePool();
+    std::deque<std::vector<float>> dropped;
+    {
+        const std::lock_guard lock(pool.mutex);
+        dropped.swap(pool.free);
+        pool.bytes = 0;
+    }
+}
+
+size_t tensorPoolBytes() {
+    StoragePool& pool = storagePool();
+    const std::lock_guard lock(pool.mutex);
+    return pool.bytes;
+}
+
+Tensor::Tensor(Shape shape)
+    : m_shape(std::move(shape)), m_data(newStorage(static_cast<size_t>(shapeSize(m_shape)), true)) {}
+
+Tensor Tensor::uninitialized(Shape shape) {
+    Tensor t;
+    t.m_data = newStorage(static_cast<size_t>(shapeSize(shape)), false);
+    t.m_shape = std::move(shape);
+    return t;
+}
+
+Tensor::~Tensor() {
+    recycleStorage(std::move(m_data));
+}
+
+Tensor& Tensor::operator=(Tensor&& other) noexcept {
+    if (this != &other) {
+        recycleStorage(std::move(m_data));
+        m_shape = std::move(other.m_shape);
+        m_data = std::move(other.m_data);
+    }
+    return *this;
 }
 
 Tensor::Tensor(Shape shape, std::vector<float> data) : m_shape(std::move(shape)), m_data(std::move(data)) {

@@ -2,6 +2,7 @@
 // Keras lay it out. Deliberately small: the core's maths maps it into Eigen.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -18,12 +19,29 @@ Index shapeSize(const Shape& shape);
 /// "(2, 3, 4)", as NumPy prints shapes.
 std::string shapeString(const Shape& shape);
 
+/// Storage of freed tensors of 8 MiB and more is kept (up to a limit, 2 GiB
+/// by default) and reused by the next tensors of about that size, so that a
+/// run after a run does not fault in and zero fresh pages from the kernel.
+/// Thread-safe. releaseTensorPool() gives it all back to the system.
+void setTensorPoolLimit(std::size_t bytes);
+void releaseTensorPool();
+std::size_t tensorPoolBytes();
+
 class Tensor {
 public:
     Tensor() = default;
     /// A zero-filled tensor of this shape.
     explicit Tensor(Shape shape);
     Tensor(Shape shape, std::vector<float> data); // data.size() must equal the shape's size
+    /// A tensor of this shape whose values are unspecified (storage may be
+    /// recycled): for results that write every element.
+    static Tensor uninitialized(Shape shape);
+
+    Tensor(const Tensor&) = default;
+    Tensor(Tensor&&) noexcept = default;
+    Tensor& operator=(const Tensor&) = default;
+    Tensor& operator=(Tensor&& other) noexcept;
+    ~Tensor(); // large storage goes back to the pool (below)
 
     const Shape& shape() const { return m_shape; }
     Index rank() const { return static_cast<Index>(m_shape.size()); }

@@ -324,3 +324,55 @@ TEST(MultiHeadAttention, NotKerasUnscaledScoresAreQDotKExactly) {
         EXPECT_LT(worstScaled, 1e-5) << layerName(layer); // Keras' own: q·k / √16
     }
 }
+
+TEST(InputCache, ReusesADrawOnlyWhenItIsDrawnTheSameWay) {
+    InputCache cache;
+    Spec s = mhaSpec(2, 5, 7, 6, 2, 3, 11);
+    s.shapes.keyFeatures = 4;
+    auto same = [](const ResolvedInputs& a, const ResolvedInputs& b) {
+        return a.query.shape() == b.query.shape() && a.query.values() == b.query.values() &&
+               a.value.shape() == b.value.shape() && a.value.values() == b.value.values() &&
+               a.key.has_value() == b.key.has_value() && (!a.key || a.key->values() == b.key->values());
+    };
+    // Each change below must give what a fresh draw gives, cached or not.
+    std::vector<Spec> edits;
+    edits.push_back(s); // first: drawn and kept
+    edits.push_back(s); // again: from the cache
+    Spec heads = s;
+    heads.config.numHeads = 3; // the inputs do not depend on it
+    edits.push_back(heads);
+    Spec seed = s;
+    seed.seed = 12;
+    edits.push_back(seed);
+    Spec wider = seed;
+    wider.shapes.queryFeatures = 8;
+    edits.push_back(wider);
+    Spec batch = wider;
+    batch.shapes.batch = 1;
+    edits.push_back(batch);
+    Spec longer = batch;
+    longer.shapes.sourceLen = 9;
+    edits.push_back(longer);
+    Spec noKey = longer;
+    noKey.shapes.keyFeatures.reset();
+    edits.push_back(noKey);
+    Spec tokens = noKey;
+    tokens.queryTokens = {"the", "cat", "sat", "on", "it"};
+    edits.push_back(tokens);
+    Spec otherTokens = tokens;
+    otherTokens.queryTokens[4] = "mat";
+    edits.push_back(otherTokens);
+    Spec given = otherTokens;
+    given.value = randomNormal({1, 9, 6}, 99, 5); // an input of the user's is used as given
+    edits.push_back(given);
+    for (size_t i = 0; i < edits.size(); ++i) {
+        SCOPED_TRACE(i);
+        EXPECT_TRUE(same(cache.resolve(edits[i]), resolveInputs(edits[i])));
+    }
+    EXPECT_FALSE(same(resolveInputs(s), resolveInputs(seed)));
+    // A run with the cache is the run without it.
+    const Trace a = run(wider, {}, &cache), b = run(wider);
+    ASSERT_EQ(a.steps.size(), b.steps.size());
+    for (size_t i = 0; i < a.steps.size(); ++i)
+        EXPECT_EQ(a.steps[i].value.values(), b.steps[i].value.values()) << a.steps[i].key;
+}

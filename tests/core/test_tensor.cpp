@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <vector>
@@ -75,6 +76,61 @@ namespace {
     return {1, 0, 1, 0, 0, 0, 0, 0};
 }
 } // namespace
+
+TEST(TensorPool, LargeStorageIsRecycledAndZeroedWhenAskedFor) {
+    releaseTensorPool();
+    const Shape big{4, 1024, 1024}; // 16 MiB: pooled
+    const float* first = nullptr;
+    {
+        Tensor t = Tensor::uninitialized(big);
+        first = t.data();
+        std::fill(t.values().begin(), t.values().end(), 7.0f);
+    }
+    EXPECT_EQ(tensorPoolBytes(), size_t(16) << 20);
+    {
+        const Tensor z(big); // takes the freed storage back, and zero-fills it
+        EXPECT_EQ(z.data(), first);
+        EXPECT_EQ(tensorPoolBytes(), 0u);
+        EXPECT_TRUE(std::all_of(z.values().begin(), z.values().end(), [](float v) { return v == 0.0f; }));
+    }
+    {
+        // A smaller tensor fits in it when at most half of it would be wasted;
+        // growing it back zero-fills the part past the smaller size.
+        Tensor smaller = Tensor::uninitialized({3, 1024, 1024});
+        EXPECT_EQ(smaller.data(), first);
+        EXPECT_EQ(smaller.size(), 3 * 1024 * 1024);
+        Tensor tiny = Tensor::uninitialized({1, 1024, 1024}); // 4 MiB: never pooled
+        EXPECT_NE(tiny.data(), first);
+    }
+    EXPECT_EQ(tensorPoolBytes(), size_t(16) << 20); // the 4 MiB one was freed, not kept
+    {
+        Tensor twoThirds = Tensor::uninitialized({2, 1024, 1024}); // 8 MiB of 16: more than half wasted
+        EXPECT_NE(twoThirds.data(), first);
+    }
+    // Move assignment hands the target's old storage to the pool.
+    Tensor a = Tensor::uninitialized(big);
+    Tensor b = Tensor::uninitialized({3, 1024, 1024});
+    const size_t before = tensorPoolBytes();
+    b = std::move(a);
+    EXPECT_EQ(tensorPoolBytes(), before + (size_t(12) << 20));
+    releaseTensorPool();
+    EXPECT_EQ(tensorPoolBytes(), 0u);
+}
+
+TEST(TensorPool, KeepsAtMostItsLimit) {
+    releaseTensorPool();
+    setTensorPoolLimit(size_t(40) << 20);
+    {
+        std::vector<Tensor> many;
+        for (int i = 0; i < 4; ++i)
+            many.push_back(Tensor::uninitialized({4, 1024, 1024})); // 16 MiB each
+    }
+    EXPECT_EQ(tensorPoolBytes(), size_t(32) << 20); // two of four kept
+    setTensorPoolLimit(size_t(20) << 20);
+    EXPECT_EQ(tensorPoolBytes(), size_t(16) << 20);
+    setTensorPoolLimit(size_t(2) << 30);
+    releaseTensorPool();
+}
 
 TEST(Compiler, ConstantFloatListsAreCompiledAsWritten) {
     const std::vector<float> v = constantList();

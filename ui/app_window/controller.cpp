@@ -5,6 +5,7 @@
 #include "core/npy.h"
 #include "core/run_control.h"
 #include "core/step_display.h"
+#include "core/tensor.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -30,6 +31,9 @@ constexpr int kBasePauseMs = 600;
 // Below this estimated trace size a run takes a few tens of milliseconds at
 // most (T=S=512, 8 heads is ~70 MB): computing it at once avoids any flicker.
 constexpr double kBackgroundBytes = 96.0 * 1024 * 1024;
+// Freed large tensors are kept for the next run (core::releaseTensorPool);
+// after this long without a run they are given back to the system.
+constexpr int kPoolIdleMs = 20000;
 
 /// The outcome of one core::run: a trace, or the error in the field/message form the panel shows.
 struct Outcome {
@@ -40,12 +44,12 @@ struct Outcome {
     double ms = 0;
 };
 
-Outcome compute(const core::Spec& spec, const core::SpecLimits& limits) {
+Outcome compute(const core::Spec& spec, const core::SpecLimits& limits, core::InputCache& inputs) {
     Outcome o;
     QElapsedTimer clock;
     clock.start();
     try {
-        core::Trace trace = core::run(spec, limits);
+        core::Trace trace = core::run(spec, limits, &inputs);
         o.ms = double(clock.nsecsElapsed()) / 1e6;
         // Whole-tensor statistics and colour ranges, once, on this (the
         // computing) thread: the views then only read the slices they show.
@@ -80,9 +84,13 @@ struct Controller::Job {
     Outcome outcome;
 };
 
-Controller::Controller(QObject* parent) : QObject(parent), m_timer(new QTimer(this)) {
+Controller::Controller(QObject* parent) : QObject(parent), m_timer(new QTimer(this)), m_trimTimer(new QTimer(this)) {
     m_timer->setSingleShot(true);
     connect(m_timer, &QTimer::timeout, this, &Controller::advance);
+    m_trimTimer->setSingleShot(true);
+    m_trimTimer->setInterval(kPoolIdleMs);
+    connect(m_trimTimer, &QTimer::timeout, this,
+            [] { QThreadPool::globalInstance()->start([] { core::releaseTensorPool(); }); });
 }
 
 Controller::~Controller() {
@@ -155,9 +163,9 @@ void Controller::startPending() {
     m_running = std::move(m_pending);
     m_pending.reset();
     std::shared_ptr<Job> job = m_running;
-    m_worker = QThread::create([job] {
+    m_worker = QThread::create([job, inputs = m_inputs] {
         core::RunScope scope(job->control);
-        job->outcome = compute(job->spec, job->limits);
+        job->outcome = compute(job->spec, job->limits, *inputs);
     });
     connect(m_worker, &QThread::finished, this, &Controller::onJobFinished);
     m_worker->start();
@@ -190,7 +198,7 @@ bool Controller::setSpec(const core::Spec& spec, QStringList queryTokens, QStrin
     ++m_generation;
     m_pending.reset();
     cancelRunning();
-    Outcome o = compute(spec, m_limits);
+    Outcome o = compute(spec, m_limits, *m_inputs);
     if (!o.trace) {
         setError(o.errorField, o.errorMessage, o.errorAlsoFields);
         return false;
@@ -232,6 +240,7 @@ void Controller::adopt(std::shared_ptr<const core::Trace> trace, const core::Spe
     // at T=S=4096) takes tens of milliseconds: do it off the main thread.
     if (previous && previous.use_count() == 1)
         QThreadPool::globalInstance()->start([old = std::move(previous)]() mutable { old.reset(); });
+    m_trimTimer->start(); // restarts: the pool stays while the user keeps editing
 }
 
 void Controller::setInputError(const QString& field, const QString& message) {

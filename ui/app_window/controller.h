@@ -5,6 +5,7 @@
 // stays shown meanwhile, and a newer spec cancels the older run.
 #pragma once
 
+#include "core/attention.h"
 #include "core/keras_model.h"
 #include "core/spec.h"
 #include "core/trace.h"
@@ -147,7 +148,10 @@ private:
     double m_lastRunMs = 0;
     bool m_waitForAnimation = false;
     bool m_playing = false;
-    QTimer* m_timer; // single shot: the next advance while playing
+    QTimer* m_timer;     // single shot: the next advance while playing
+    QTimer* m_trimTimer; // single shot: give pooled tensor storage back when idle
+    // Inputs drawn from the seed, reused by the next run (shared with a running job).
+    std::shared_ptr<core::InputCache> m_inputs = std::make_shared<core::InputCache>();
     core::SpecLimits m_limits;
     quint64 m_generation = 0;       // bumped by every new spec; older runs' results are dropped
     std::shared_ptr<Job> m_running; // the background run, if any
