@@ -12,7 +12,6 @@
 #include <sstream>
 #include <stdexcept>
 
-
 namespace attnviz::core {
 
 Index shapeSize(const Shape& shape) {
@@ -77,19 +76,31 @@ size_t capacityBytes(const std::vector<float>& v) {
 }
 
 // The smallest pooled storage that holds n floats without wasting more than
-// half of it; empty when there is none.
+// half of it; empty when there is none. A miss means the sizes changed (a
+// run's large tensors are mostly one size, B·N·T·S): storage too small for
+// this request is then given back, so that it does not sit beside the new.
 std::vector<float> takeStorage(size_t n) {
     if (n * sizeof(float) < kPooledBytes)
         return {};
     StoragePool& pool = storagePool();
+    std::deque<std::vector<float>> dropped; // freed after the lock is released
     const std::lock_guard lock(pool.mutex);
     auto best = pool.free.end();
     for (auto it = pool.free.begin(); it != pool.free.end(); ++it)
         if (it->capacity() >= n && it->capacity() <= n + n / 2 &&
             (best == pool.free.end() || it->capacity() < best->capacity()))
             best = it;
-    if (best == pool.free.end())
+    if (best == pool.free.end()) {
+        for (auto it = pool.free.begin(); it != pool.free.end();)
+            if (it->capacity() < n) {
+                pool.bytes -= capacityBytes(*it);
+                dropped.push_back(std::move(*it));
+                it = pool.free.erase(it);
+            } else {
+                ++it;
+            }
         return {};
+    }
     std::vector<float> v = std::move(*best);
     pool.free.erase(best);
     pool.bytes -= capacityBytes(v);

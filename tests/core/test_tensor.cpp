@@ -132,6 +132,20 @@ TEST(TensorPool, KeepsAtMostItsLimit) {
     releaseTensorPool();
 }
 
+TEST(TensorPool, AMissForALargerSizeGivesBackWhatIsTooSmall) {
+    releaseTensorPool();
+    { const Tensor a = Tensor::uninitialized({4, 1024, 1024}), b = Tensor::uninitialized({8, 1024, 1024}); }
+    EXPECT_EQ(tensorPoolBytes(), size_t(48) << 20);
+    {
+        const Tensor bigger = Tensor::uninitialized({6, 1024, 1024}); // 24 MiB: takes the 32 MiB one
+        EXPECT_EQ(tensorPoolBytes(), size_t(16) << 20);
+        const Tensor larger = Tensor::uninitialized({16, 1024, 1024}); // 64 MiB: a miss; the 16 MiB one goes
+        EXPECT_EQ(tensorPoolBytes(), 0u);
+    }
+    EXPECT_EQ(tensorPoolBytes(), size_t(96) << 20);
+    releaseTensorPool();
+}
+
 TEST(Compiler, ConstantFloatListsAreCompiledAsWritten) {
     const std::vector<float> v = constantList();
     ASSERT_EQ(v.size(), 8u);
