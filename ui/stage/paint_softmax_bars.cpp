@@ -11,6 +11,20 @@
 
 namespace attnviz::ui::stage {
 
+namespace {
+
+// A bar's value: as the stage writes numbers, except that a weight below 0.01
+// keeps two significant digits (over 1000 keys every weight is about 0.001,
+// and "0.00" under each of the top bars would say nothing).
+QString barValue(double v) {
+    const double a = std::fabs(v);
+    if (!(a > 0.0 && a < 0.01))
+        return fmt(v);
+    return QString::number(v, 'g', 2).replace(QLatin1Char('-'), QChar(0x2212));
+}
+
+} // namespace
+
 void drawBars(QPainter& p, const StageScene& sc, const QRectF& area, double prog, const Fonts& f) {
     const int n = int(sc.rowIn.size());
     if (n == 0)
@@ -90,7 +104,7 @@ void drawBars(QPainter& p, const StageScene& sc, const QRectF& area, double prog
                 v = double(sc.rowExp[size_t(c)]);
             p.setPen(kText);
             const double ty = h >= 0 ? zero - h - labelH - 1 : zero - h + 1;
-            QString text = masked && prog < 0.5 ? QStringLiteral("−∞") : fmt(v);
+            QString text = masked && prog < 0.5 ? QStringLiteral("−∞") : barValue(v);
             if (rest && !masked) // the rest bar: its largest logit, then sums
                 text = (prog < 0.3 ? QStringLiteral("≤ ") : QStringLiteral("Σ ")) + text;
             if (appear > 0.9)
