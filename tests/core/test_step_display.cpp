@@ -347,15 +347,29 @@ TEST(StepDisplay, SummaryIsTheStatisticsAndTheUnmaskedRange) {
             EXPECT_EQ(sum.stats.infCount, st.infCount);
             const auto masked = maskedCells(t, s);
             float lo = INFINITY, hi = -INFINITY;
+            std::vector<float> shown;
             for (Index i = 0; i < s.value.size(); ++i)
                 if (std::isfinite(s.value.data()[i]) && (masked.empty() || !masked[size_t(i)])) {
                     lo = std::min(lo, s.value.data()[i]);
                     hi = std::max(hi, s.value.data()[i]);
+                    shown.push_back(s.value.data()[i]);
                 }
             EXPECT_EQ(sum.anyShown, lo <= hi);
             if (lo <= hi) {
                 EXPECT_EQ(sum.shownMin, lo);
                 EXPECT_EQ(sum.shownMax, hi);
+                std::sort(shown.begin(), shown.end());
+                if (s.value.size() < (Index(1) << 16)) { // the percentile of every shown value
+                    EXPECT_EQ(sum.shownHigh, shown[size_t(double(shown.size() - 1) * 0.995)]);
+                } else { // of a sample: about 0.5 % of the shown values lie above it
+                    const double n = double(shown.size());
+                    const double above =
+                        double(shown.end() - std::upper_bound(shown.begin(), shown.end(), sum.shownHigh));
+                    const double atOrAbove =
+                        double(shown.end() - std::lower_bound(shown.begin(), shown.end(), sum.shownHigh));
+                    EXPECT_LT(above / n, 0.01);
+                    EXPECT_GT(atOrAbove / n, 0.002);
+                }
             }
             const StepSummary direct = summarizeStep(t, s); // computed on demand: the same
             EXPECT_EQ(direct.shownMin, sum.shownMin);
