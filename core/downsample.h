@@ -6,6 +6,7 @@
 
 #include "tensor.h"
 
+#include <cstdint>
 #include <limits>
 
 namespace attnviz::core {
@@ -32,6 +33,12 @@ struct Pooled {
 /// equal ones), else (every cell masked) a masked cell's value. With blocks
 /// of 1 × 1 the output is the input.
 Pooled poolMaxAbs(const std::vector<float>& values, Index rows, Index cols, Index maxRows, Index maxCols);
+/// The same over `values` read in place, where a finite cell whose `masked`
+/// flag is 1 counts as a masked score of −1e9 (`masked`: rows × cols flags, or
+/// null for none): what poolMaxAbs gives for a copy with those cells set to
+/// −1e9f, without the copy. One pass over the slice, no division per cell.
+Pooled poolMaxAbs(const float* values, const std::uint8_t* masked, Index rows, Index cols, Index maxRows,
+                  Index maxCols);
 
 /// Which of `n` evenly spaced labels to write so that each gets `minSpacing`
 /// of `length` (pixels): a step of 1, 2, 5, 10, 20, 50, … items.

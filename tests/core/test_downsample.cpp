@@ -3,7 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <array>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <limits>
 
 using namespace attnviz::core;
@@ -60,6 +63,79 @@ TEST(Downsample, MaskedCellsYieldToUnmaskedAndNonFiniteWins) {
     EXPECT_FLOAT_EQ(p.at(0, 1), 0.25f) << "an unmasked value beats −1e9 despite its magnitude";
     EXPECT_TRUE(std::isnan(p.at(0, 2))) << "NaN stays visible";
     EXPECT_EQ(p.at(0, 3), -inf) << "−Inf is a value, not a mask";
+}
+
+namespace {
+
+/// The documented rule, block by block: a non-finite value if any (the first),
+/// else the unmasked value of largest magnitude (the first of equal ones),
+/// else the first masked one.
+std::vector<float> referencePool(const std::vector<float>& v, Index rows, Index cols, Index br, Index bc) {
+    std::vector<float> out;
+    for (Index r0 = 0; r0 < rows; r0 += br)
+        for (Index c0 = 0; c0 < cols; c0 += bc) {
+            int bestKind = 0;
+            float best = 0;
+            for (Index r = r0; r < std::min(r0 + br, rows); ++r)
+                for (Index c = c0; c < std::min(c0 + bc, cols); ++c) {
+                    const float x = v[size_t(r * cols + c)];
+                    const int k = !std::isfinite(x) ? 3 : isMaskedScore(x) ? 1 : 2;
+                    if (k > bestKind || (k == 2 && bestKind == 2 && std::fabs(x) > std::fabs(best))) {
+                        bestKind = k;
+                        best = x;
+                    }
+                }
+            out.push_back(best);
+        }
+    return out;
+}
+
+} // namespace
+
+TEST(Downsample, MaskFlagsPoolAsTheCopyWithMaskedCellsSetToMinus1e9) {
+    // The in-place form with flags must give, bit for bit, what the views
+    // used to get from a copy with every masked finite cell set to −1e9f.
+    const float nan = std::numeric_limits<float>::quiet_NaN();
+    const float inf = std::numeric_limits<float>::infinity();
+    for (auto [rows, cols, maxRows, maxCols] :
+         {std::array<Index, 4>{37, 53, 8, 8}, {64, 64, 64, 64}, {300, 260, 256, 256}, {9, 1000, 4, 7}}) {
+        std::vector<float> v(size_t(rows * cols));
+        std::vector<std::uint8_t> flags(v.size());
+        std::uint32_t state = 12345;
+        auto next = [&] { return state = state * 1664525u + 1013904223u; };
+        for (size_t i = 0; i < v.size(); ++i) {
+            const std::uint32_t r = next();
+            v[i] = float(int(r % 2001) - 1000) / 250.0f; // ties in magnitude happen
+            flags[i] = (next() >> 7) % 3 == 0;
+            if (r % 97 == 0)
+                v[i] = nan;
+            else if (r % 89 == 0)
+                v[i] = (r & 1) ? inf : -inf;
+            else if (r % 83 == 0)
+                v[i] = -1e9f; // a masked score in the values themselves
+        }
+        // Whole masked blocks too: the first rows are all masked.
+        for (Index i = 0; i < std::min<Index>(v.size(), 3 * cols); ++i)
+            flags[size_t(i)] = 1;
+        std::vector<float> copy = v;
+        for (size_t i = 0; i < v.size(); ++i)
+            if (flags[i] && std::isfinite(copy[i]))
+                copy[i] = -1e9f;
+        const Pooled want = poolMaxAbs(copy, rows, cols, maxRows, maxCols);
+        const Pooled got = poolMaxAbs(v.data(), flags.data(), rows, cols, maxRows, maxCols);
+        ASSERT_EQ(got.rows, want.rows);
+        ASSERT_EQ(got.cols, want.cols);
+        ASSERT_EQ(got.blockRows, want.blockRows);
+        ASSERT_EQ(got.blockCols, want.blockCols);
+        ASSERT_EQ(got.values.size(), want.values.size());
+        for (size_t i = 0; i < want.values.size(); ++i)
+            ASSERT_EQ(std::memcmp(&got.values[i], &want.values[i], sizeof(float)), 0)
+                << rows << "x" << cols << " cell " << i << ": " << got.values[i] << " vs " << want.values[i];
+        // And the copy's pooling is the rule as documented, cell by cell.
+        const std::vector<float> ref = referencePool(copy, rows, cols, want.blockRows, want.blockCols);
+        ASSERT_EQ(ref.size(), want.values.size());
+        ASSERT_EQ(std::memcmp(ref.data(), want.values.data(), ref.size() * sizeof(float)), 0);
+    }
 }
 
 TEST(Downsample, EmptySlices) {
