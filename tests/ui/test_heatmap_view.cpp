@@ -10,6 +10,9 @@
 #include <qcustomplot.h>
 
 #include <QMouseEvent>
+
+#include <algorithm>
+#include <vector>
 #include <QSpinBox>
 #include <QTest>
 
@@ -107,6 +110,52 @@ private slots:
         view.setStep(trace, idx);
         QVERIFY(view.rangeUpper() < 1e3); // −1e9 stand-ins are left out
         QVERIFY(view.statsText().contains(QStringLiteral("masked")));
+    }
+
+    void statsAreThoseOfTheUnmaskedCellsOfTheSlice() {
+        // The figures under the heatmap come from one pass over the slice; they
+        // must be what core::stats gives for the slice's unmasked cells and each
+        // row's sum of them, as the text always said.
+        core::Spec spec;
+        spec.call.useCausalMask = true;
+        spec.shapes.queryLen = 12; // more than 8 rows: the row sums' range
+        spec.shapes.sourceLen = 12;
+        const auto trace = std::make_shared<const core::Trace>(core::run(spec));
+        for (const char* key : {"masked_scores", "weights", "query_dense"}) {
+            HeatmapView view;
+            view.setStep(trace, trace->indexOf(key));
+            const core::Slice2D& slice = view.shownSlice();
+            QVERIFY(slice.rows > 8 || std::string(key) == "query_dense");
+            std::vector<float> shown;
+            std::vector<double> sums;
+            for (int r = 0; r < int(slice.rows); ++r) {
+                double sum = 0;
+                for (int c = 0; c < int(slice.cols); ++c)
+                    if (!view.isMaskedCell(r, c)) {
+                        shown.push_back(slice.at(r, c));
+                        sum += slice.at(r, c);
+                    }
+                sums.push_back(sum);
+            }
+            const core::TensorStats st = core::stats(shown);
+            QString want = QStringLiteral("Slice %1×%2 — min %3, max %4, mean %5")
+                               .arg(slice.rows)
+                               .arg(slice.cols)
+                               .arg(double(st.min), 0, 'g', 5)
+                               .arg(double(st.max), 0, 'g', 5)
+                               .arg(double(st.mean), 0, 'g', 5);
+            const auto masked = qsizetype(slice.values.size() - shown.size());
+            if (masked > 0)
+                want += QStringLiteral(", %1 masked cell").arg(masked);
+            QVERIFY2(view.statsText().startsWith(want), qPrintable(view.statsText() + QStringLiteral(" | ") + want));
+            QCOMPARE(masked > 0, std::string(key) != "query_dense");
+            const auto [mn, mx] = std::minmax_element(sums.begin(), sums.end());
+            const QString rowSums =
+                sums.size() <= 8 ? QStringLiteral("Row sums: %1").arg(sums[0], 0, 'f', 4)
+                                 : QStringLiteral("Row sums from %1 to %2").arg(*mn, 0, 'f', 4).arg(*mx, 0, 'f', 4);
+            QVERIFY2(view.statsText().contains(rowSums),
+                     qPrintable(view.statsText() + QStringLiteral(" | ") + rowSums));
+        }
     }
 };
 

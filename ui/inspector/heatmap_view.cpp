@@ -20,6 +20,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace attnviz::ui {
 
@@ -104,6 +105,10 @@ HeatmapView::HeatmapView(QWidget* parent)
         emit numberDigitsChanged(digits);
     });
     m_tabs->addTab(numbers, tr("Numbers"));
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int tab) {
+        if (tab == 1 && m_numbersUnfitted)
+            fitNumberColumns();
+    });
     m_tabs->setTabToolTip(1, tr("The slice as numbers, with each row's sum"));
     m_tabs->setDocumentMode(true);
 
@@ -274,8 +279,29 @@ QStringList HeatmapView::labelsFor(int axis) const {
 }
 
 void HeatmapView::setHighlights(std::vector<std::pair<int, int>> cells) {
+    // Called on every step change (a lesson's cells, or none): only the frames change.
+    if (cells == m_highlights)
+        return;
     m_highlights = std::move(cells);
-    refill();
+    for (int i = m_plot->itemCount(); i-- > 0;)
+        if (m_plot->item(i)->objectName() == QLatin1String("highlight"))
+            m_plot->removeItem(i);
+    addHighlightItems();
+    m_plot->replot(QCustomPlot::rpQueuedRefresh);
+}
+
+void HeatmapView::addHighlightItems() {
+    const int rows = this->rows(), cols = columns();
+    for (const auto& [r, c] : m_highlights) { // a lesson slide's cells, orange as on the stage
+        if (r < 0 || c < 0 || r >= rows || c >= cols)
+            continue;
+        auto* box = new QCPItemRect(m_plot);
+        box->topLeft->setCoords(c - 0.5, r - 0.5);
+        box->bottomRight->setCoords(c + 0.5, r + 0.5);
+        box->setPen(QPen(QColor(255, 140, 0), 3));
+        box->setBrush(Qt::NoBrush);
+        box->setObjectName(QStringLiteral("highlight"));
+    }
 }
 
 int HeatmapView::highlightItemCount() const {
@@ -298,6 +324,7 @@ void HeatmapView::refill() {
         m_nonFiniteMap->data()->clear();
         m_plot->clearItems();
         m_nonFinite = 0;
+        m_figures = {};
         m_sliceMasked.clear();
         m_sliceCols = 0;
         m_model->setSlice({});
@@ -329,11 +356,8 @@ void HeatmapView::refill() {
     // A large slice is drawn max-|value| pooled (each drawn cell is the most
     // extreme of its block, masked cells left out unless the whole block is),
     // so single large values stay visible; the hover reads the exact cell.
-    std::vector<float> toDraw = slice.values;
-    for (size_t i = 0; i < toDraw.size(); ++i)
-        if (m_sliceMasked[i] && std::isfinite(toDraw[i]))
-            toDraw[i] = -1e9f;
-    const core::Pooled drawn = core::poolMaxAbs(toDraw, rows, cols, kMaxDrawnCells, kMaxDrawnCells);
+    const core::Pooled drawn =
+        core::poolMaxAbs(slice.values.data(), m_sliceMasked.data(), rows, cols, kMaxDrawnCells, kMaxDrawnCells);
     m_blockRows = int(drawn.blockRows);
     m_blockCols = int(drawn.blockCols);
     const int drawnRows = int(drawn.rows), drawnCols = int(drawn.cols);
@@ -346,9 +370,9 @@ void HeatmapView::refill() {
     special->setSize(drawnCols, drawnRows);
     special->setRange(xRange, yRange);
     m_plot->clearItems(); // the NaN/Inf labels of the previous slice
-    m_nonFinite = 0;
-    for (float v : slice.values)
-        m_nonFinite += !std::isfinite(v);
+    // The slice's figures under the heatmap, in one pass (statsText).
+    m_figures = sliceFigures(slice, m_sliceMasked);
+    m_nonFinite = int(m_figures.nonFinite);
     const bool labelCells = rows <= 32 && cols <= 32;
     for (int r = 0; r < drawnRows; ++r)
         for (int c = 0; c < drawnCols; ++c) {
@@ -368,16 +392,7 @@ void HeatmapView::refill() {
                 label->setClipToAxisRect(true);
             }
         }
-    for (const auto& [r, c] : m_highlights) { // a lesson slide's cells, orange as on the stage
-        if (r < 0 || c < 0 || r >= rows || c >= cols)
-            continue;
-        auto* box = new QCPItemRect(m_plot);
-        box->topLeft->setCoords(c - 0.5, r - 0.5);
-        box->bottomRight->setCoords(c + 0.5, r + 0.5);
-        box->setPen(QPen(QColor(255, 140, 0), 3));
-        box->setBrush(Qt::NoBrush);
-        box->setObjectName(QStringLiteral("highlight"));
-    }
+    addHighlightItems();
     m_map->setDataRange(QCPRange(m_colours.lower, m_colours.upper));
     m_plot->xAxis->setRange(-0.5, cols - 0.5);
     m_plot->yAxis->setRange(-0.5, rows - 0.5);
@@ -416,8 +431,11 @@ void HeatmapView::refill() {
     applyFonts();
     m_plot->replot(QCustomPlot::rpQueuedRefresh);
 
-    m_model->setSlice(slice, labelsFor(m_rowAxis), labelsFor(m_colAxis));
-    fitNumberColumns();
+    m_model->setSlice(std::move(slice), labelsFor(m_rowAxis), labelsFor(m_colAxis));
+    // Sizing the Numbers tab's columns formats up to 64k cells: only when it is on show.
+    m_numbersUnfitted = true;
+    if (m_tabs->currentIndex() == 1)
+        fitNumberColumns();
     m_stats->setText(statsText());
     if (hoverRow >= 0 && hoverRow < this->rows() && hoverCol >= 0 && hoverCol < columns()) {
         m_hoverRow = hoverRow;
@@ -435,7 +453,9 @@ void HeatmapView::setNumberDigits(int digits) {
         const QSignalBlocker block(m_digits);
         m_digits->setValue(m_model->digits());
     }
-    fitNumberColumns();
+    m_numbersUnfitted = true;
+    if (m_tabs->currentIndex() == 1)
+        fitNumberColumns();
 }
 
 int HeatmapView::numberDigits() const {
@@ -443,6 +463,7 @@ int HeatmapView::numberDigits() const {
 }
 
 void HeatmapView::fitNumberColumns() {
+    m_numbersUnfitted = false;
     // One width for every column: the widest cell text or header (ResizeToContents
     // would measure every cell on each change, too slow for 4096 × 4096).
     const QFontMetrics fm(m_table->font());
@@ -474,38 +495,74 @@ void HeatmapView::fitNumberColumns() {
         m_table->horizontalHeader()->resizeSection(c, widest + margin);
 }
 
+HeatmapView::SliceFigures HeatmapView::sliceFigures(const core::Slice2D& slice,
+                                                    const std::vector<std::uint8_t>& masked) {
+    // What core::stats gives for the unmasked cells taken in row-major order
+    // (same comparisons, same double sum, same order), and each row's sum of
+    // its unmasked cells: one pass over the slice, no copy.
+    SliceFigures f;
+    f.cells = slice.rows * slice.cols;
+    double sum = 0;
+    core::Index finite = 0;
+    float lo = std::numeric_limits<float>::infinity(), hi = -lo;
+    const bool rowSums = slice.rows > 0 && slice.cols > 1;
+    if (rowSums)
+        f.rowSums.reserve(size_t(slice.rows));
+    for (core::Index r = 0; r < slice.rows; ++r) {
+        const float* line = slice.values.data() + r * slice.cols;
+        const std::uint8_t* flags = masked.size() == size_t(f.cells) ? masked.data() + r * slice.cols : nullptr;
+        double rowSum = 0;
+        for (core::Index c = 0; c < slice.cols; ++c) {
+            const float v = line[c];
+            const bool finiteValue = std::isfinite(v);
+            f.nonFinite += !finiteValue;
+            if (flags && flags[c])
+                continue;
+            ++f.shown;
+            rowSum += v;
+            if (std::isnan(v)) {
+                ++f.stats.nanCount;
+                continue;
+            }
+            if (std::isinf(v)) {
+                ++f.stats.infCount;
+                continue;
+            }
+            lo = std::min(lo, v);
+            hi = std::max(hi, v);
+            sum += v;
+            ++finite;
+        }
+        if (rowSums)
+            f.rowSums.push_back(rowSum);
+    }
+    if (finite > 0) {
+        f.stats.min = lo;
+        f.stats.max = hi;
+        f.stats.mean = static_cast<float>(sum / static_cast<double>(finite));
+    }
+    return f;
+}
+
 QString HeatmapView::statsText() const {
     const core::Step* s = step();
     if (!s)
         return {};
     const core::Slice2D& slice = m_model->slice();
-    std::vector<float> shown;
-    shown.reserve(slice.values.size());
-    for (core::Index r = 0; r < slice.rows; ++r)
-        for (core::Index c = 0; c < slice.cols; ++c)
-            if (!isMaskedCell(int(r), int(c)))
-                shown.push_back(slice.at(r, c));
-    const core::TensorStats st = core::stats(shown);
+    const core::TensorStats& st = m_figures.stats;
     QString text = tr("Slice %1×%2 — min %3, max %4, mean %5")
                        .arg(slice.rows)
                        .arg(slice.cols)
                        .arg(double(st.min), 0, 'g', 5)
                        .arg(double(st.max), 0, 'g', 5)
                        .arg(double(st.mean), 0, 'g', 5);
-    if (shown.size() != slice.values.size())
-        text += tr(", %n masked cell(s) shown grey", nullptr, int(slice.values.size() - shown.size()));
+    if (m_figures.shown != m_figures.cells)
+        text += tr(", %n masked cell(s) shown grey", nullptr, int(m_figures.cells - m_figures.shown));
     if (st.nanCount || st.infCount)
         text += tr(" — <b>%1 NaN, %2 Inf</b> (magenta)").arg(st.nanCount).arg(st.infCount);
     // Row sums: all of them when few, else their range.
-    if (slice.rows > 0 && slice.cols > 1) {
-        std::vector<double> sums;
-        for (core::Index r = 0; r < slice.rows; ++r) {
-            double sum = 0;
-            for (core::Index c = 0; c < slice.cols; ++c)
-                if (!isMaskedCell(int(r), int(c)))
-                    sum += slice.at(r, c);
-            sums.push_back(sum);
-        }
+    const std::vector<double>& sums = m_figures.rowSums;
+    if (!sums.empty()) {
         if (sums.size() <= 8) {
             QStringList parts;
             for (double v : sums)

@@ -124,6 +124,17 @@ private:
     QString sliceNote() const;
     /// Size the Numbers tab's columns to the widest text they hold.
     void fitNumberColumns();
+    /// The lesson highlight frames, as plot items.
+    void addHighlightItems();
+    /// The figures statsText writes, from one pass over the shown slice.
+    struct SliceFigures {
+        core::TensorStats stats{};   // of the unmasked cells, as core::stats gives them
+        core::Index cells = 0;       // rows × cols
+        core::Index shown = 0;       // unmasked cells
+        core::Index nonFinite = 0;   // NaN and ±Inf cells, masked or not
+        std::vector<double> rowSums; // each row's sum of its unmasked cells (slices of 2+ columns)
+    };
+    static SliceFigures sliceFigures(const core::Slice2D& slice, const std::vector<std::uint8_t>& masked);
 
     std::shared_ptr<const core::Trace> m_trace;
     int m_index = -1;
@@ -141,6 +152,8 @@ private:
     double m_probabilityMax = 1; // the step's largest unmasked value (auto range)
     int m_blockRows = 1, m_blockCols = 1;
     std::vector<std::pair<int, int>> m_highlights;
+    SliceFigures m_figures;
+    bool m_numbersUnfitted = false; // the Numbers tab's columns wait until it is on show
 
     QLabel* m_title;
     QHBoxLayout* m_spinLayout;
