@@ -4,6 +4,7 @@
 #include "ui/compare/compare_view.h"
 #include "ui/text/formula_panel.h"
 #include "ui/inspector/heatmap_view.h"
+#include "ui/stage/stage_scene.h"
 #include "ui/stage/stage_view.h"
 #include "ui/inspector/tensor_slice_model.h"
 #include "ui/app_window/main_window.h"
@@ -17,6 +18,7 @@
 #include <cmath>
 
 #include <QCheckBox>
+#include <QDockWidget>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -82,6 +84,40 @@ private slots:
         transformer->setChecked(true);
         QTRY_COMPARE(model->rowCount(), rows + 2);
         QVERIFY(m_window->traceModel()->rowOf(QStringLiteral("layer_norm")) == rows + 1);
+    }
+
+    void hiddenViewsWaitUntilShown() {
+        // The stage behind another centre tab builds no scene until it is shown.
+        StageView* stage = m_window->stage();
+        m_window->centreTabs()->setCurrentWidget(m_window->centreTabs()->widget(4)); // Weights
+        QVERIFY(!stage->isVisible());
+        const int builds = stage->sceneBuilds();
+        m_window->setupPanel()->headsSpin()->setValue(3);
+        m_window->recomputeNow();
+        m_window->controller()->setCurrentStepByKey(QStringLiteral("scores"));
+        QCOMPARE(stage->sceneBuilds(), builds);
+        m_window->centreTabs()->setCurrentIndex(0);
+        QTRY_COMPARE(stage->sceneBuilds(), builds + 1); // painted: built once, for the step on show
+        const StageScene& scene = stage->scene();
+        QVERIFY(scene.result >= 0);
+        QCOMPARE(scene.grids[size_t(scene.result)].name, QStringLiteral("scores"));
+        QCOMPARE(stage->sceneBuilds(), builds + 1);
+
+        // A closed Inspector slices nothing and lets go of the trace; shown, it takes the current step.
+        auto* inspector = m_window->inspectorDock()->findChild<HeatmapView*>();
+        QVERIFY(inspector);
+        QCOMPARE(inspector->step()->key, std::string("scores"));
+        m_window->inspectorDock()->close();
+        m_window->controller()->setCurrentStepByKey(QStringLiteral("weights"));
+        QCOMPARE(inspector->step(), nullptr);
+        m_window->inspectorDock()->show();
+        QTRY_VERIFY(inspector->step() != nullptr);
+        QCOMPARE(inspector->step()->key, std::string("weights"));
+        QCOMPARE(inspector->step(), m_window->controller()->currentStepData());
+        // heatmap() (export, lessons) never hands out a stale one, even closed.
+        m_window->inspectorDock()->close();
+        m_window->controller()->setCurrentStepByKey(QStringLiteral("scores"));
+        QCOMPARE(m_window->heatmap()->step(), m_window->controller()->currentStepData());
     }
 
     void keysMoveTheCursor() {

@@ -217,6 +217,10 @@ MainWindow::MainWindow(QWidget* parent)
     m_inspectorDock->setObjectName(QStringLiteral("inspectorDock"));
     m_inspectorDock->setWidget(m_heatmap);
     addDockWidget(Qt::RightDockWidgetArea, m_inspectorDock);
+    connect(m_inspectorDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible)
+            heatmap(); // the step it missed while closed
+    });
 
     m_timeline = new StepTimeline(this);
     m_timeline->setModel(m_traceModel);
@@ -585,7 +589,7 @@ void MainWindow::onTraceChanged() {
         m_stage->setTokens(m_stageTokens.first, m_stageTokens.second);
         m_heatmap->setTokens(m_stageTokens.first, m_stageTokens.second);
     }
-    m_stage->setTrace(trace);
+    m_stage->setTrace(trace); // builds the scene now only when the stage is on screen
     const core::LayerConfig& layer = m_controller->traceSpec().config;
     m_stage->setOverlayNote(layer.notKerasUnscaled && core::hasHeads(layer.layer)
                                 ? tr("NOT KERAS: 1/√dₖ turned off (1/√dₖ lab)")
@@ -615,6 +619,14 @@ void MainWindow::onTraceChanged() {
                               .arg(m_controller->lastRunMs(), 0, 'f', 1));
 }
 
+HeatmapView* MainWindow::heatmap() const {
+    if (m_heatmapStale) {
+        m_heatmapStale = false;
+        m_heatmap->setStep(m_controller->trace(), m_controller->currentStep());
+    }
+    return m_heatmap;
+}
+
 void MainWindow::updateCompare() {
     // The compare view runs every variant: only when it is on screen.
     if (!m_compareDirty || m_centre->currentIndex() != 1 || !m_controller->trace())
@@ -628,7 +640,12 @@ void MainWindow::onCurrentStepChanged(int index) {
     m_timeline->setCurrentStep(index);
     if (m_stage->currentStep() != index) // setTrace already showed this step
         m_stage->setCurrentStep(index);
-    m_heatmap->setStep(trace, index);
+    // A closed Inspector dock takes the step when it is shown again (heatmap()).
+    m_heatmapStale = m_inspectorDock->isHidden();
+    if (!m_heatmapStale)
+        m_heatmap->setStep(trace, index);
+    else if (m_heatmap->step())
+        m_heatmap->setStep(nullptr, -1); // let go of the old trace (gigabytes at T=S=4096)
     const core::Step* step = m_controller->currentStepData();
     m_formula->setStep(step, index, m_controller->stepCount());
     updateStatus();
@@ -906,7 +923,7 @@ void MainWindow::browseNpy(const QString& which) {
 }
 
 bool MainWindow::exportHeatmap(const QString& path, QString* error) {
-    return exportFigure(path, m_heatmap->figure(QSize(900, 700)), error);
+    return exportFigure(path, heatmap()->figure(QSize(900, 700)), error);
 }
 
 bool MainWindow::exportStage(const QString& path, QString* error) {

@@ -107,7 +107,9 @@ public:
     TraceModel* traceModel() const { return m_traceModel; }
     SetupPanel* setupPanel() const { return m_setup; }
     StepTimeline* timeline() const { return m_timeline; }
-    HeatmapView* heatmap() const { return m_heatmap; }
+    /// The inspector, brought up to date first: a closed Inspector dock takes
+    /// the current step only when shown or asked for it.
+    HeatmapView* heatmap() const;
     FormulaPanel* formulaPanel() const { return m_formula; }
     StageView* stage() const { return m_stage; }
     CompareView* compareView() const { return m_compare; }
@@ -196,6 +198,7 @@ private:
     LessonPanel* m_lessons = nullptr;
     QDockWidget* m_lessonDock = nullptr;
     bool m_labsDirty = true;
+    mutable bool m_heatmapStale = false; // the Inspector dock is closed: the step waits until it shows
     QTabWidget* m_centre;
     QSplitter* m_stageSplit = nullptr; // the stage over the formula panel
     QByteArray m_splitBeforePresenting;

@@ -553,6 +553,10 @@ void LessonPanel::showHighlights() {
             m_answer.cell.size() >= 2)
             cells.emplace_back(int(m_answer.cell[m_answer.cell.size() - 2]), int(m_answer.cell.back()));
     }
+    // Called on every step change: with no lesson open (or nothing new to
+    // frame) the views are left alone, so a closed Inspector stays idle.
+    if (cells == m_window->stage()->highlights())
+        return;
     m_window->stage()->setHighlights(cells);
     m_window->heatmap()->setHighlights(cells);
 }

@@ -7,6 +7,7 @@
 #include "ui/stage/stage_scene.h"
 
 #include <memory>
+#include <utility>
 
 namespace attnviz::ui::stage {
 
@@ -36,5 +37,12 @@ void setRowOrder(StageScene& sc, int first = -1);
 /// The result grid goes last and fills row by row once the operands have been
 /// introduced (the first `introEnd` of the animation).
 bool finishRowByRow(StageScene& sc, StageGrid result, double introEnd);
+/// The scene's grids, moved in (`sc.grids = {a, b}` would copy each from the
+/// initializer list: 16 MB a grid at T=S=2048).
+template <class... Grids> void setGrids(StageScene& sc, Grids&&... grids) {
+    sc.grids.clear();
+    sc.grids.reserve(sizeof...(grids));
+    (sc.grids.push_back(std::forward<Grids>(grids)), ...);
+}
 
 } // namespace attnviz::ui::stage

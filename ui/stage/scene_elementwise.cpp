@@ -78,7 +78,7 @@ bool buildElementwise(StageScene& sc, const core::Trace& trace, const core::Step
     }
     default: sc.symbols << QStringLiteral("→"); break;
     }
-    sc.grids = {std::move(gx), std::move(gy)};
+    setGrids(sc, std::move(gx), std::move(gy));
     sc.result = 1;
     sc.fill = FillMode::Rows;
     sc.introEnd = 0.2;

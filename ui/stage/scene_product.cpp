@@ -94,7 +94,7 @@ bool buildProduct(StageScene& sc, const core::Trace& trace, const core::Step& s,
         transposeGrid(gb);
     if (!fits(ga, gb))
         return false;
-    sc.grids = {std::move(ga), std::move(gb), std::move(gy)};
+    setGrids(sc, std::move(ga), std::move(gb), std::move(gy));
     sc.symbols = {QStringLiteral("·"), QStringLiteral("=")};
     sc.left = 0;
     sc.right = 1;
@@ -143,7 +143,7 @@ bool buildDense(StageScene& sc, const core::Trace& trace, const core::Step& s, i
     if (gx.cols != gw.rows || gx.rows != gy.rows || gw.cols != gy.cols)
         return false;
     const core::Tensor* bias = param(trace, s, "bias");
-    sc.grids = {std::move(gx), std::move(gw), std::move(gy)};
+    setGrids(sc, std::move(gx), std::move(gw), std::move(gy));
     sc.symbols = {QStringLiteral("·"), bias ? QStringLiteral("+ b =") : QStringLiteral("=")};
     sc.left = 0;
     sc.right = 1;

@@ -124,7 +124,7 @@ bool buildSoftmax(StageScene& sc, const core::Trace& trace, const core::Step& s,
         sc.barLabels = labels;
     }
     // Masked logits end as masked weights: the core flags them in both grids.
-    sc.grids = {std::move(gx), std::move(gy)};
+    setGrids(sc, std::move(gx), std::move(gy));
     sc.symbols = {QStringLiteral("→")};
     sc.left = 0;
     sc.result = 1;

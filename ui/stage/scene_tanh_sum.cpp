@@ -69,7 +69,7 @@ bool buildTanhSum(StageScene& sc, const core::Trace& trace, const core::Step& s,
     sc.vectorResult = QStringLiteral("%1[0, 0] = Σ = %2").arg(gy.name, fmt(double(actual)));
     if (!matches)
         sc.message = tr_("(the intermediate terms are not shown: this step's weights are not in the trace)");
-    sc.grids = {std::move(gq), std::move(gk), std::move(gy)};
+    setGrids(sc, std::move(gq), std::move(gk), std::move(gy));
     sc.symbols = {QStringLiteral("⊕"), QStringLiteral("→")};
     sc.left = 0;
     sc.right = 1;

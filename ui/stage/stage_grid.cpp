@@ -122,17 +122,25 @@ StageGrid gridFromStep(const core::Trace& trace, const core::Step& s, int batch,
     const Index rs = p.rowAxis >= 0 ? st[size_t(p.rowAxis)] : 0;
     const Index cs = p.colAxis >= 0 ? st[size_t(p.colAxis)] : 0;
     g.values.resize(size_t(g.rows) * size_t(g.cols));
-    if (!masked.empty())
-        g.hatched.assign(g.values.size(), 0);
     if (!t.empty())
+        for (int r = 0; r < g.rows; ++r) {
+            const float* src = t.data() + base + r * rs;
+            float* out = g.values.data() + size_t(r) * size_t(g.cols);
+            if (cs == 1)
+                std::copy_n(src, g.cols, out);
+            else
+                for (int c = 0; c < g.cols; ++c)
+                    out[c] = src[c * cs];
+        }
+    if (!masked.empty() && p.rowAxis >= 0 && p.colAxis >= 0) {
+        g.hatched = masked; // already laid out as the slice
+        g.hatched.resize(g.values.size(), 0);
+    } else if (!masked.empty()) {
+        g.hatched.assign(g.values.size(), 0);
         for (int r = 0; r < g.rows; ++r)
-            for (int c = 0; c < g.cols; ++c) {
-                const size_t i = size_t(r) * size_t(g.cols) + size_t(c);
-                g.values[i] = t.data()[base + r * rs + c * cs];
-                if (!masked.empty())
-                    g.hatched[i] =
-                        p.rowAxis >= 0 && p.colAxis >= 0 ? masked[i] : masked[size_t(base + r * rs + c * cs)];
-            }
+            for (int c = 0; c < g.cols; ++c)
+                g.hatched[size_t(r) * size_t(g.cols) + size_t(c)] = masked[size_t(base + r * rs + c * cs)];
+    }
     if (p.rowAxis >= 0)
         g.rowAxis = axisName(s, size_t(p.rowAxis));
     if (p.colAxis >= 0)
@@ -261,12 +269,9 @@ QRgb cellColour(const StageGrid& g, float v, bool masked) {
 /// The image of a large grid: one pixel per block holding its most extreme
 /// value (core::poolMaxAbs); a block is masked only when all its cells are.
 void poolImage(StageGrid& g) {
-    std::vector<float> values = g.values;
-    if (!g.hatched.empty())
-        for (size_t i = 0; i < values.size(); ++i)
-            if (g.hatched[i] && std::isfinite(values[i]))
-                values[i] = -1e9f; // masked: left out unless the whole block is
-    const core::Pooled pooled = core::poolMaxAbs(values, g.rows, g.cols, kMaxImageCells, kMaxImageCells);
+    // Masked cells are left out unless the whole block is (read in place, no copy).
+    const core::Pooled pooled = core::poolMaxAbs(g.values.data(), g.hatched.empty() ? nullptr : g.hatched.data(),
+                                                 g.rows, g.cols, kMaxImageCells, kMaxImageCells);
     g.blockRows = int(pooled.blockRows);
     g.blockCols = int(pooled.blockCols);
     g.image = QImage(int(pooled.cols), int(pooled.rows), QImage::Format_RGB32);

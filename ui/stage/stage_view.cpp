@@ -100,7 +100,7 @@ bool StageView::isPlaying() const {
 
 void StageView::restartAnimation() {
     m_animation->stop();
-    if (m_scene->result < 0) {
+    if (!hasResult()) {
         applyProgress(1.0);
         return;
     }
@@ -117,6 +117,27 @@ void StageView::applyProgress(double p) {
 }
 
 void StageView::rebuild() {
+    // A hidden stage (another centre tab) builds its scene when it is painted
+    // or asked for it: a scene at T=S=2048 slices and pools two 4-D tensors.
+    m_sceneStale = true;
+    if (isVisible())
+        ensureScene();
+    update();
+}
+
+bool StageView::hasResult() const {
+    // Every valid step gets a scene with a result grid (the step alone when
+    // its operands cannot be lined up): known without building it.
+    if (m_sceneStale)
+        return m_trace && m_step >= 0 && m_step < int(m_trace->steps.size());
+    return m_scene->result >= 0;
+}
+
+const StageScene& StageView::ensureScene() const {
+    if (!m_sceneStale)
+        return *m_scene;
+    m_sceneStale = false;
+    ++m_sceneBuilds;
     if (m_trace && m_step >= 0 && m_step < int(m_trace->steps.size()))
         m_scene = buildScene(*m_trace, m_step, m_batch, m_head, Tokens{m_queryTokens, m_keyTokens});
     else
@@ -138,7 +159,7 @@ void StageView::rebuild() {
         m_scene->info = InfoKind::Text;
         m_scene->infoLines = QStringList{tr("Predict the result, then Reveal.")};
     }
-    update();
+    return *m_scene;
 }
 
 void StageView::setAutoProbabilityRange(bool on) {
@@ -156,10 +177,10 @@ void StageView::setConcealed(bool concealed) {
 }
 
 int StageView::gridCount() const {
-    return int(m_scene->grids.size());
+    return int(ensureScene().grids.size());
 }
 QString StageView::notice() const {
-    return m_scene->message;
+    return ensureScene().message;
 }
 
 QSize StageView::sizeHint() const {
@@ -197,6 +218,7 @@ Figure StageView::figure(QSize size) const {
         f.heading = figureHeading(*m_trace, m_step);
     }
     // The result's colours (the same scale as the inspector's).
+    ensureScene();
     if (m_scene->result >= 0 && m_scene->result < int(m_scene->grids.size())) {
         const StageGrid& y = m_scene->grids[size_t(m_scene->result)];
         f.colourBar = true;
@@ -208,6 +230,7 @@ Figure StageView::figure(QSize size) const {
 }
 
 void StageView::renderTo(QPainter& painter, const QRect& target) const {
+    ensureScene();
     QRectF cells;
     stage::paintScene(painter, *m_scene, target, m_progress, m_zoom, font(), &cells);
     const StageGrid* result = m_scene->result >= 0 ? &m_scene->grids[size_t(m_scene->result)] : nullptr;
@@ -218,6 +241,8 @@ void StageView::renderTo(QPainter& painter, const QRect& target) const {
 }
 
 void StageView::setHighlights(std::vector<std::pair<int, int>> cells) {
+    if (cells == m_overlay->highlights) // a lesson calls this on every step change
+        return;
     m_overlay->highlights = std::move(cells);
     update();
 }
@@ -236,6 +261,7 @@ const std::vector<std::pair<int, int>>& StageView::highlights() const {
 }
 
 void StageView::mousePressEvent(QMouseEvent* event) {
+    ensureScene();
     const StageGrid* result = m_scene->result >= 0 ? &m_scene->grids[size_t(m_scene->result)] : nullptr;
     if (result && event->button() == Qt::LeftButton)
         if (const auto cell = stage::cellAt(m_resultCells, result->rows, result->cols, event->position())) {

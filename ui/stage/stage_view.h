@@ -85,7 +85,10 @@ public:
     int gridCount() const;
     QString notice() const;
     /// The prepared scene (ui/stage/stage_scene.h): its grids' colours and masked cells.
-    const StageScene& scene() const { return *m_scene; }
+    const StageScene& scene() const { return ensureScene(); }
+    /// How many times the scene was built: a hidden stage builds it only when
+    /// shown, painted or asked for it (tests).
+    int sceneBuilds() const { return m_sceneBuilds; }
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -102,12 +105,17 @@ protected:
     void mousePressEvent(QMouseEvent* event) override;
 
 private:
+    /// The scene changed: built now when on screen, else when next needed.
     void rebuild();
+    const StageScene& ensureScene() const;
+    bool hasResult() const;
     void restartAnimation();
     void applyProgress(double p);
 
     std::shared_ptr<const core::Trace> m_trace;
-    std::unique_ptr<StageScene> m_scene;
+    mutable std::unique_ptr<StageScene> m_scene;
+    mutable bool m_sceneStale = false;
+    mutable int m_sceneBuilds = 0;
     QVariantAnimation* m_animation = nullptr;
     QStringList m_queryTokens, m_keyTokens;
     int m_step = -1;
