@@ -97,8 +97,12 @@ TEST(Downsample, MaskFlagsPoolAsTheCopyWithMaskedCellsSetToMinus1e9) {
     // used to get from a copy with every masked finite cell set to −1e9f.
     const float nan = std::numeric_limits<float>::quiet_NaN();
     const float inf = std::numeric_limits<float>::infinity();
-    for (auto [rows, cols, maxRows, maxCols] :
-         {std::array<Index, 4>{37, 53, 8, 8}, {64, 64, 64, 64}, {300, 260, 256, 256}, {9, 1000, 4, 7}}) {
+    for (auto [rows, cols, maxRows, maxCols] : {std::array<Index, 4>{37, 53, 8, 8},
+                                                {64, 64, 64, 64},
+                                                {300, 260, 256, 256},
+                                                {9, 1000, 4, 7},
+                                                {517, 611, 64, 32}}) {
+        const bool sparse = rows == 517; // mostly plain values: whole runs without NaN, Inf or masks
         std::vector<float> v(size_t(rows * cols));
         std::vector<std::uint8_t> flags(v.size());
         std::uint32_t state = 12345;
@@ -106,12 +110,13 @@ TEST(Downsample, MaskFlagsPoolAsTheCopyWithMaskedCellsSetToMinus1e9) {
         for (size_t i = 0; i < v.size(); ++i) {
             const std::uint32_t r = next();
             v[i] = float(int(r % 2001) - 1000) / 250.0f; // ties in magnitude happen
-            flags[i] = (next() >> 7) % 3 == 0;
-            if (r % 97 == 0)
+            flags[i] = (next() >> 7) % (sparse ? 5000 : 3) == 0;
+            const std::uint32_t rare = sparse ? (r % 4999 == 0 ? r : 1u) : r;
+            if (rare % 97 == 0)
                 v[i] = nan;
-            else if (r % 89 == 0)
+            else if (rare % 89 == 0)
                 v[i] = (r & 1) ? inf : -inf;
-            else if (r % 83 == 0)
+            else if (rare % 83 == 0)
                 v[i] = -1e9f; // a masked score in the values themselves
         }
         // Whole masked blocks too: the first rows are all masked.
