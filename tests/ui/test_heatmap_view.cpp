@@ -73,6 +73,30 @@ private slots:
         QCOMPARE(view.hoveredRow(), -1);
     }
 
+    void everyStepShowsItsSliceAsTheCoreCutsIt() {
+        // The view refills the previous slice's buffer; whatever the sizes
+        // before, the slice must be exactly core::slice2d's, at every batch and head.
+        HeatmapView view;
+        const auto trace = makeTrace();
+        view.setSliceIndex(QStringLiteral("batch"), 1);
+        view.setSliceIndex(QStringLiteral("head"), 2);
+        for (int pass = 0; pass < 2; ++pass)
+            for (int i = int(trace->steps.size()); i-- > 0;) {
+                const core::Step& s = trace->steps[size_t(i)];
+                view.setStep(trace, i);
+                std::vector<core::Index> fixed(size_t(s.value.rank()), 0);
+                for (int a = 0; a < int(s.value.rank()); ++a)
+                    if (a != view.rowAxis() && a != view.colAxis())
+                        fixed[size_t(a)] = view.sliceIndex(QString::fromStdString(s.axes[size_t(a)]));
+                const core::Slice2D want = s.value.rank() >= 2
+                                               ? core::slice2d(s.value, view.rowAxis(), view.colAxis(), fixed)
+                                               : core::slice2d(s.value, fixed);
+                QCOMPARE(view.shownSlice().rows, want.rows);
+                QCOMPARE(view.shownSlice().cols, want.cols);
+                QVERIFY2(view.shownSlice().values == want.values, s.key.c_str());
+            }
+    }
+
     void projectionShowsQueryByKeyDimPerHead() {
         HeatmapView view;
         const auto trace = makeTrace();

@@ -26,6 +26,37 @@ namespace attnviz::ui {
 
 namespace {
 
+/// core::slice2d(t, rowAxis, colAxis, fixed) for rank ≥ 2, written into
+/// `buffer`: a 4096 × 4096 slice is 64 MB, and fresh pages for it cost more
+/// than the copy.
+core::Slice2D sliceInto(std::vector<float> buffer, const core::Tensor& t, core::Index rowAxis, core::Index colAxis,
+                        const std::vector<core::Index>& fixed) {
+    core::Slice2D s;
+    const core::Index rank = t.rank();
+    s.rows = t.dim(rowAxis);
+    s.cols = t.dim(colAxis);
+    s.values = std::move(buffer);
+    s.values.resize(size_t(s.rows * s.cols));
+    std::vector<core::Index> stride(size_t(rank), 1);
+    for (core::Index a = rank - 1; a > 0; --a)
+        stride[size_t(a - 1)] = stride[size_t(a)] * t.dim(a);
+    core::Index base = 0;
+    for (core::Index a = 0; a < rank; ++a)
+        if (a != rowAxis && a != colAxis && a < core::Index(fixed.size()))
+            base += std::clamp<core::Index>(fixed[size_t(a)], 0, t.dim(a) - 1) * stride[size_t(a)];
+    const core::Index rs = stride[size_t(rowAxis)], cs = stride[size_t(colAxis)];
+    const float* src = t.data() + base;
+    for (core::Index i = 0; i < s.rows; ++i) {
+        float* out = s.values.data() + i * s.cols;
+        if (cs == 1)
+            std::copy_n(src + i * rs, s.cols, out);
+        else
+            for (core::Index j = 0; j < s.cols; ++j)
+                out[j] = src[i * rs + j * cs];
+    }
+    return s;
+}
+
 core::AxisRole roleOf(const core::Step& s, int axis) {
     return axis >= 0 && size_t(axis) < s.display.roles.size() ? s.display.roles[size_t(axis)] : core::AxisRole::Feature;
 }
@@ -335,7 +366,7 @@ void HeatmapView::refill() {
     const core::Tensor& t = s->value;
     core::Slice2D slice;
     if (t.rank() >= 2)
-        slice = core::slice2d(t, m_rowAxis, m_colAxis, m_fixed);
+        slice = sliceInto(m_model->takeValues(), t, m_rowAxis, m_colAxis, m_fixed);
     else
         slice = core::slice2d(t, m_fixed);
     const int rows = int(slice.rows), cols = int(slice.cols);

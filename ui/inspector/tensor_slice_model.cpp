@@ -19,6 +19,14 @@ void TensorSliceModel::setSlice(core::Slice2D slice, QStringList rowLabels, QStr
     endResetModel();
 }
 
+std::vector<float> TensorSliceModel::takeValues() {
+    beginResetModel();
+    std::vector<float> values = std::move(m_slice.values);
+    m_slice = {};
+    endResetModel();
+    return values;
+}
+
 void TensorSliceModel::setShowRowSums(bool show) {
     beginResetModel();
     m_showRowSums = show;

@@ -24,6 +24,9 @@ public:
 
     void setSlice(core::Slice2D slice, QStringList rowLabels = {}, QStringList colLabels = {});
     const core::Slice2D& slice() const { return m_slice; }
+    /// Empty the model and hand back its values' buffer, to be refilled with
+    /// the next slice of the same size (no new pages at 4096 × 4096).
+    std::vector<float> takeValues();
     /// Show a trailing "Σ row" column.
     void setShowRowSums(bool show);
     /// Significant digits shown in each cell (1–9; the tooltip always has 9).

@@ -55,6 +55,39 @@ std::vector<Index> strides(const core::Shape& shape) {
 
 } // namespace
 
+namespace {
+
+// Main thread only, as every view.
+std::vector<std::vector<float>>& spareValues() {
+    static std::vector<std::vector<float>> spare;
+    return spare;
+}
+
+/// A buffer of n values (contents unspecified): a recycled one when one is big enough.
+std::vector<float> recycledValues(size_t n) {
+    std::vector<std::vector<float>>& spare = spareValues();
+    for (auto it = spare.begin(); it != spare.end(); ++it)
+        if (it->capacity() >= n) {
+            std::vector<float> v = std::move(*it);
+            spare.erase(it);
+            v.resize(n);
+            return v;
+        }
+    return std::vector<float>(n);
+}
+
+} // namespace
+
+void recycleValues(StageScene& old) {
+    for (StageGrid& g : old.grids)
+        if (g.values.capacity() >= (size_t(1) << 20)) // 4 MB and more
+            spareValues().push_back(std::move(g.values));
+}
+
+void dropRecycledValues() {
+    spareValues().clear();
+}
+
 SlicePlan planSlice(const core::Step& s, int batch, int head) {
     const core::Shape& shape = s.value.shape();
     const size_t rank = shape.size();
@@ -121,7 +154,7 @@ StageGrid gridFromStep(const core::Trace& trace, const core::Step& s, int batch,
             base += p.fixed[a] * st[a];
     const Index rs = p.rowAxis >= 0 ? st[size_t(p.rowAxis)] : 0;
     const Index cs = p.colAxis >= 0 ? st[size_t(p.colAxis)] : 0;
-    g.values.resize(size_t(g.rows) * size_t(g.cols));
+    g.values = recycledValues(size_t(g.rows) * size_t(g.cols));
     if (!t.empty())
         for (int r = 0; r < g.rows; ++r) {
             const float* src = t.data() + base + r * rs;

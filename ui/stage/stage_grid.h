@@ -44,6 +44,11 @@ void finishGrid(StageGrid& g);
 /// Stretch a probability grid's colours to 0 … its largest value (the
 /// "auto" colour range); other palettes are left alone.
 void autoRangeProbabilities(StageGrid& g);
+/// Large value buffers of a scene about to be replaced, kept for the next
+/// scene's grids of the same size (fresh pages for a 4096 × 4096 grid cost
+/// more than filling it), and let go once that scene is built.
+void recycleValues(StageScene& old);
+void dropRecycledValues();
 /// Hatch these cells (1 = masked) over the grid's colours.
 void markHatched(StageGrid& g, const std::vector<uint8_t>& mask);
 

@@ -138,10 +138,13 @@ const StageScene& StageView::ensureScene() const {
         return *m_scene;
     m_sceneStale = false;
     ++m_sceneBuilds;
-    if (m_trace && m_step >= 0 && m_step < int(m_trace->steps.size()))
+    if (m_trace && m_step >= 0 && m_step < int(m_trace->steps.size())) {
+        stage::recycleValues(*m_scene); // the new grids fill the old ones' buffers
         m_scene = buildScene(*m_trace, m_step, m_batch, m_head, Tokens{m_queryTokens, m_keyTokens});
-    else
+        stage::dropRecycledValues();
+    } else {
         m_scene = std::make_unique<StageScene>();
+    }
     if (m_autoProbability)
         for (StageGrid& g : m_scene->grids)
             stage::autoRangeProbabilities(g);
