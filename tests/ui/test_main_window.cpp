@@ -11,6 +11,7 @@
 #include "ui/setup/setup_panel.h"
 #include "ui/timeline/step_timeline.h"
 #include "ui/timeline/trace_model.h"
+#include "ui/weights/weights_panel.h"
 
 #include "core/attention.h"
 #include "core/npy.h"
@@ -33,6 +34,7 @@
 #include <QTemporaryDir>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTableWidget>
 #include <QElapsedTimer>
 #include <QTest>
 #include <QVariantAnimation>
@@ -102,6 +104,18 @@ private slots:
         QVERIFY(scene.result >= 0);
         QCOMPARE(scene.grids[size_t(scene.result)].name, QStringLiteral("scores"));
         QCOMPARE(stage->sceneBuilds(), builds + 1);
+
+        // The Weights tab, hidden, takes a new trace only when shown.
+        const QTableWidget* weightsTable = m_window->findChild<WeightsPanel*>()->weightsTable();
+        const QString kernelShape = weightsTable->item(0, 1)->text();
+        QVERIFY2(kernelShape.contains(QLatin1String(", 3, ")), qPrintable(kernelShape)); // 3 heads
+        m_window->setupPanel()->headsSpin()->setValue(2);
+        m_window->recomputeNow();
+        QCOMPARE(weightsTable->item(0, 1)->text(), kernelShape);
+        m_window->centreTabs()->setCurrentWidget(m_window->centreTabs()->widget(4));
+        QVERIFY2(weightsTable->item(0, 1)->text().contains(QLatin1String(", 2, ")),
+                 qPrintable(weightsTable->item(0, 1)->text()));
+        m_window->centreTabs()->setCurrentIndex(0);
 
         // A closed Inspector slices nothing and lets go of the trace; shown, it takes the current step.
         auto* inspector = m_window->inspectorDock()->findChild<HeatmapView*>();

@@ -204,8 +204,11 @@ private slots:
             const QString s = QString::fromLatin1(set);
             QVERIFY(panel->applySetting(s.section(QLatin1Char('='), 0, 0), s.section(QLatin1Char('='), 1)));
         }
+        // On show (behind another tab the panel waits for the next trace until it is shown).
+        m_window->centreTabs()->setCurrentWidget(m_window->centreTabs()->widget(4));
         m_window->settle();
         WeightsPanel* weights = m_window->weightsPanel();
+        QVERIFY(weights->isVisible());
         QTableWidget* table = weights->weightsTable();
         const core::Spec& spec = c->traceSpec();
         const auto info = core::weightsInfo(spec);

@@ -314,6 +314,8 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_heatmap, &HeatmapView::autoProbabilityRangeChanged, m_stage, &StageView::setAutoProbabilityRange);
     connect(m_centre, &QTabWidget::currentChanged, this, [this](int tab) {
         m_controller->setWaitForAnimation(tab == 0);
+        if (m_centre->currentWidget()->isAncestorOf(m_weights))
+            weightsPanel(); // the trace it missed while hidden
         updateCompare();
         updateLabs();
     });
@@ -597,7 +599,9 @@ void MainWindow::onTraceChanged() {
     m_formula->setTorchListing(core::torchListing(m_controller->traceSpec(), *trace));
     m_formula->setListing(
         withTrainedLayer(layerKerasListing(m_controller->traceSpec(), *trace), m_controller->traceSpec()));
-    m_weights->setWeights(m_controller->traceSpec(), trace->params, m_weightSources);
+    m_weightsStale = true; // set when the Weights tab is shown (weightsPanel())
+    if (m_weights->isVisible())
+        weightsPanel();
     m_compareDirty = true;
     m_labsDirty = true;
     updateLabs();
@@ -617,6 +621,14 @@ void MainWindow::onTraceChanged() {
     m_statusInfo->setText(tr("%1 · %n step(s) · %2 FLOPs · computed in %3 ms", nullptr, int(trace->steps.size()))
                               .arg(QString::fromStdString(trace->layer), countText(trace->totalFlops()))
                               .arg(m_controller->lastRunMs(), 0, 'f', 1));
+}
+
+WeightsPanel* MainWindow::weightsPanel() const {
+    if (m_weightsStale && m_controller->trace()) {
+        m_weightsStale = false;
+        m_weights->setWeights(m_controller->traceSpec(), m_controller->trace()->params, m_weightSources);
+    }
+    return m_weights;
 }
 
 HeatmapView* MainWindow::heatmap() const {

@@ -127,7 +127,8 @@ public:
     QDockWidget* lessonDock() const { return m_lessonDock; }
     ScalingLabView* scalingLab() const { return m_scalingLab; }
     EquivalenceLabView* equivalenceLab() const { return m_equivalenceLab; }
-    WeightsPanel* weightsPanel() const { return m_weights; }
+    /// The Weights tab, brought up to date first: behind another tab it takes a new trace only when shown.
+    WeightsPanel* weightsPanel() const;
     LessonPanel* lessons() const { return m_lessons; }
     /// Show this spec in the setup panel and recompute now (a lesson's slide).
     void applySpec(const core::Spec& spec);
@@ -198,6 +199,7 @@ private:
     LessonPanel* m_lessons = nullptr;
     QDockWidget* m_lessonDock = nullptr;
     bool m_labsDirty = true;
+    mutable bool m_weightsStale = false; // the Weights tab is hidden: the new trace waits until it shows
     mutable bool m_heatmapStale = false; // the Inspector dock is closed: the step waits until it shows
     QTabWidget* m_centre;
     QSplitter* m_stageSplit = nullptr; // the stage over the formula panel
