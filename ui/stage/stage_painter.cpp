@@ -101,12 +101,24 @@ struct GridBox {
     int rowStep = 1, colStep = 1; // label every n-th row / column
 };
 
+/// The widest row and column labels of a grid in this font (measured once a scene and font).
+void measureLabels(const StageGrid& g, const QFont& font) {
+    if (g.widestRowLabel >= 0 && g.labelFont == font)
+        return;
+    const QFontMetricsF lm(font);
+    g.widestRowLabel = g.widestColLabel = 0;
+    for (const QString& l : g.rowLabels)
+        g.widestRowLabel = std::max(g.widestRowLabel, lm.horizontalAdvance(l));
+    for (const QString& l : g.colLabels)
+        g.widestColLabel = std::max(g.widestColLabel, lm.horizontalAdvance(l));
+    g.labelFont = font;
+}
+
 /// Label every 1st, 2nd, 5th, 10th, … row and column, so labels never overlap.
 void setLabelSteps(GridBox& b, const StageGrid& g, const Fonts& f) {
     const QFontMetricsF lm(f.label);
-    double widest = 0;
-    for (const QString& l : g.colLabels)
-        widest = std::max(widest, lm.horizontalAdvance(l));
+    measureLabels(g, f.label);
+    const double widest = g.widestColLabel;
     b.rowStep = int(core::labelStep(g.rows, g.rows * b.cell, lm.height()));
     b.colStep = int(core::labelStep(g.cols, g.cols * b.cell, std::max(lm.height() * 1.6, widest + 6 * f.z)));
 }
@@ -118,8 +130,9 @@ struct GridMetrics {
 GridMetrics metricsFor(const StageGrid& g, const Fonts& f) {
     GridMetrics m;
     const QFontMetricsF lm(f.label), nm(f.name), cm(f.caption);
-    for (const QString& l : g.rowLabels)
-        m.rowLabelW = std::max(m.rowLabelW, std::min(lm.horizontalAdvance(l), 90 * f.z));
+    measureLabels(g, f.label);
+    if (!g.rowLabels.isEmpty()) // the widest label, at most 90 × zoom
+        m.rowLabelW = std::min(g.widestRowLabel, 90 * f.z);
     m.rowLabelW += 6 * f.z;
     m.top = nm.height() + lm.height() + 4 * f.z;
     m.bottom = cm.height() * 2 + 4 * f.z;
@@ -501,8 +514,10 @@ void paintScene(QPainter& painter, const StageScene& sc, const QRect& target, do
             box.cells = QRectF(a + (b - a) * t, QSizeF(w, h0.rows * c));
             setLabelSteps(box, sc.grids[size_t(h)], f);
             StageGrid g = sc.grids[size_t(h)];
-            if (h > 0)
+            if (h > 0) {
                 g.rowLabels = QStringList(); // row labels once, left of head 0
+                g.widestRowLabel = -1;
+            }
             if (t > 0.05) {
                 g.caption.clear();
                 g.fullShape.clear();
@@ -562,8 +577,10 @@ void paintScene(QPainter& painter, const StageScene& sc, const QRect& target, do
             const QPointF a(kvX(k), yTop);
             const QPointF b(slotX(q), yBottom);
             StageGrid g = sc.grids[size_t(kv + q)];
-            if (q > 0)
+            if (q > 0) {
                 g.rowLabels = QStringList();
+                g.widestRowLabel = -1;
+            }
             const GridBox box = boxAt(a + (b - a) * t);
             drawGrid(p, g, box, f, long(g.rows) * g.cols, nullptr);
             if (kv + q == sc.result && t >= 1.0)
