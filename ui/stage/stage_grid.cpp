@@ -155,7 +155,9 @@ StageGrid gridFromStep(const core::Trace& trace, const core::Step& s, int batch,
     const Index rs = p.rowAxis >= 0 ? st[size_t(p.rowAxis)] : 0;
     const Index cs = p.colAxis >= 0 ? st[size_t(p.colAxis)] : 0;
     g.values = recycledValues(size_t(g.rows) * size_t(g.cols));
-    if (!t.empty())
+    if (t.empty()) {
+        std::fill(g.values.begin(), g.values.end(), 0.0f); // a recycled buffer holds old values
+    } else {
         for (int r = 0; r < g.rows; ++r) {
             const float* src = t.data() + base + r * rs;
             float* out = g.values.data() + size_t(r) * size_t(g.cols);
@@ -165,6 +167,7 @@ StageGrid gridFromStep(const core::Trace& trace, const core::Step& s, int batch,
                 for (int c = 0; c < g.cols; ++c)
                     out[c] = src[c * cs];
         }
+    }
     if (!masked.empty() && p.rowAxis >= 0 && p.colAxis >= 0) {
         g.hatched = masked; // already laid out as the slice
         g.hatched.resize(g.values.size(), 0);
