@@ -431,7 +431,9 @@ StepSummary summarizeStep(const Trace& trace, const Step& step) {
             s.shownMin = all.shownLo;
             s.shownMax = all.shownHi;
             // The 99.5th percentile of the shown values, from an evenly strided
-            // sample of at most 2^16 of them (every value when there are fewer).
+            // sample of at most 2^16 of them (every value when there are fewer),
+            // once there are enough of them for a few to stand out.
+            constexpr size_t kHighSampleMin = 1000;
             const Index stride = std::max<Index>(1, n >> 16);
             std::vector<float> sample;
             sample.reserve(size_t(std::min<Index>(n, Index(1) << 16) + 1));
@@ -446,8 +448,8 @@ StepSummary summarizeStep(const Trace& trace, const Step& step) {
                 if (!masked)
                     sample.push_back(x);
             }
-            s.shownHigh = s.shownMax;
-            if (!sample.empty()) {
+            s.shownHigh = s.shownMax; // few values: the largest is no outlier
+            if (sample.size() >= kHighSampleMin) {
                 const auto k = sample.begin() + std::ptrdiff_t(double(sample.size() - 1) * 0.995);
                 std::nth_element(sample.begin(), k, sample.end());
                 s.shownHigh = std::max(*k, s.shownMin);

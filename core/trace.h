@@ -62,7 +62,8 @@ struct StepSummary {
     float shownMin = 0, shownMax = 0; // range of the finite values outside masked cells
     // A top for auto colour ranges that a few large values do not wash out:
     // the 99.5th percentile of those values (of an even sample of at most
-    // 2^16 of them). Causal weights at T=S=2048: row 0 is 1, most rows ~0.001.
+    // 2^16 of them), or shownMax when fewer than 1000 are shown. Causal
+    // weights at T=S=2048: row 0 is 1, most rows about 0.001.
     float shownHigh = 0;
 };
 

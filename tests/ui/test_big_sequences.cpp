@@ -9,8 +9,10 @@
 #include "ui/stage/scene_builder.h"
 #include "ui/stage/stage_painter.h"
 #include "ui/stage/stage_style.h"
+#include "ui/stage/stage_view.h"
 
 #include "core/attention.h"
+#include "core/step_display.h"
 
 #include <qcustomplot.h>
 
@@ -155,12 +157,15 @@ private slots:
         QCOMPARE(view.hoveredValue(), double(*it));
         QVERIFY2(view.hoverText().contains(QStringLiteral("largest |value|")), qPrintable(view.hoverText()));
 
-        // Probabilities: fixed 0–1 by default, auto stretches to the largest weight.
+        // Probabilities: fixed 0–1 by default; auto stretches to the core's
+        // robust top, the 99.5th percentile of the step's weights.
         QVERIFY(view.rangeCombo()->isVisibleTo(&view));
         QCOMPARE(view.rangeUpper(), 1.0);
         QVERIFY(*it < 1.0f);
         view.setAutoProbabilityRange(true);
-        QCOMPARE(view.rangeUpper(), double(*it));
+        const core::StepSummary sum = core::summarizeStep(*trace, trace->steps[size_t(weights)]);
+        QCOMPARE(view.rangeUpper(), double(sum.shownHigh));
+        QVERIFY(sum.shownHigh < *it && sum.shownHigh > 0.0f);
         QCOMPARE(view.rangeLower(), 0.0);
         view.rangeCombo()->setCurrentIndex(0);
         QVERIFY(!view.autoProbabilityRange());
@@ -168,6 +173,44 @@ private slots:
         // Not a probability step: no range choice.
         view.setStep(trace, trace->indexOf("scores"));
         QVERIFY(!view.rangeCombo()->isVisibleTo(&view));
+    }
+
+    void autoRangeOnCausalWeightsIsNotWashedOutByRowZero() {
+        // Row 0 of causal weights is a single 1; most rows hold weights near 1/S.
+        core::Spec s;
+        s.config.numHeads = 1;
+        s.config.keyDim = 8;
+        s.shapes = {.batch = 1, .queryLen = 400, .sourceLen = 400, .queryFeatures = 16, .valueFeatures = 16};
+        s.call.useCausalMask = true;
+        s.seed = 5;
+        const auto trace = std::make_shared<const core::Trace>(core::run(s));
+        const int weights = trace->indexOf("weights");
+        const core::Tensor& w = trace->steps[size_t(weights)].value;
+        QCOMPARE(*std::max_element(w.values().begin(), w.values().end()), 1.0f);
+        // The inspector: about 0.5 % of the unmasked weights lie above its top.
+        ui::HeatmapView view;
+        view.resize(500, 500);
+        view.setStep(trace, weights);
+        view.setAutoProbabilityRange(true);
+        const double top = view.rangeUpper();
+        QVERIFY2(top < 0.5, qPrintable(QString::number(top)));
+        int shown = 0, above = 0;
+        for (int t = 0; t < 400; ++t)
+            for (int c = 0; c <= t; ++c) {
+                ++shown;
+                above += double(w.values()[size_t(t * 400 + c)]) > top;
+            }
+        QVERIFY2(above > 0 && above < shown / 100, qPrintable(QStringLiteral("%1 of %2").arg(above).arg(shown)));
+        // The stage's result grid: the same rule on its slice.
+        ui::StageView stage;
+        stage.resize(900, 600);
+        stage.setAutoProbabilityRange(true);
+        stage.setTrace(trace);
+        stage.setCurrentStep(weights);
+        const ui::StageScene& scene = stage.scene();
+        QVERIFY(scene.result >= 0);
+        const double stageTop = scene.grids[size_t(scene.result)].scale.upper;
+        QVERIFY2(stageTop < 0.5 && stageTop > 0.0, qPrintable(QString::number(stageTop)));
     }
 
     void theStageShowsTheTopKeysAndTheRestAsOneBar() {

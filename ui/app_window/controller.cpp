@@ -9,6 +9,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -120,8 +121,16 @@ void Controller::cancelRunning() {
 }
 
 void Controller::waitForIdle() {
-    while (isComputing())
-        QCoreApplication::processEvents(QEventLoop::AllEvents | QEventLoop::WaitForMoreEvents, 20);
+    // A sleeping event loop: processEvents with a time limit never sleeps (Qt
+    // drops WaitForMoreEvents then), and spinning took a core from the run.
+    QEventLoop loop;
+    const auto connection = connect(this, &Controller::computingChanged, &loop, [&loop](bool computing) {
+        if (!computing)
+            loop.quit();
+    });
+    if (isComputing())
+        loop.exec();
+    disconnect(connection);
 }
 
 bool Controller::requestSpec(const core::Spec& spec, QStringList queryTokens, QStringList keyTokens) {

@@ -240,7 +240,10 @@ void HeatmapView::rebuild() {
         m_probabilityMax = 0;
         if (m_colours.kind == ColorRangeKind::Probability) {
             const core::StepSummary sum = core::summarizeStep(*m_trace, *s);
-            m_probabilityMax = sum.anyShown ? std::max(0.0, double(sum.shownMax)) : 0.0;
+            // Auto range: up to the core's robust top (the 99.5th percentile
+            // once there are 1000 values), so a few weights near 1 (row 0 of
+            // a causal mask) do not leave every other row dark.
+            m_probabilityMax = sum.anyShown ? std::max(0.0, double(sum.shownHigh)) : 0.0;
         }
         m_title->setText(tr("<b>%1</b> <code>%2</code> %3 %4")
                              .arg(stepTitle(*s).toHtmlEscaped(), QString::fromStdString(s->key),

@@ -47,7 +47,8 @@ public:
     /// Animation speed, 1 = normal (about 3 s per step).
     void setSpeed(double factor);
     double speed() const { return m_speed; }
-    /// Probability grids coloured 0 … their largest value instead of 0 … 1.
+    /// Probability grids coloured 0 … their largest value (the 99.5th
+    /// percentile once 1000 are shown) instead of 0 … 1.
     void setAutoProbabilityRange(bool on);
     bool autoProbabilityRange() const { return m_autoProbability; }
 
