@@ -137,7 +137,7 @@ int main(int argc, char* argv[]) {
         QStringLiteral("N"));
     const QCommandLineOption autoRange(
         QStringLiteral("auto-range"),
-        QApplication::translate("main", "Colour probability steps from 0 to their largest value instead of 0–1."));
+        QApplication::translate("main", "Colour probability steps from 0 to their top (largest value, or 99.5th percentile of 1000 or more) instead of 0–1."));
     parser.addOptions({screenshot, spec, step, view, size, present, bench, stateDir, set, lesson, slide, reveal,
                        handout, maxMemory, threads, autoRange});
     parser.process(app);

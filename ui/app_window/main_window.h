@@ -96,7 +96,8 @@ public:
     bool exportHeatmap(const QString& path, QString* error = nullptr);
     bool exportStage(const QString& path, QString* error = nullptr);
 
-    /// Probability steps coloured 0 … their largest value (inspector and stage) instead of 0–1.
+    /// Probability steps coloured 0 … their top (largest value, or 99.5th percentile of 1000 or more; inspector and
+    /// stage) instead of 0–1.
     void setAutoProbabilityRange(bool on);
 
     bool isPresentationMode() const { return m_presenting; }

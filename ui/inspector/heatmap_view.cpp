@@ -144,9 +144,11 @@ HeatmapView::HeatmapView(QWidget* parent)
     m_tabs->setDocumentMode(true);
 
     m_rangeCombo->addItem(tr("Colours 0–1"));
-    m_rangeCombo->addItem(tr("Colours 0–max (auto)"));
+    m_rangeCombo->addItem(tr("Colours 0–top (auto)"));
     m_rangeCombo->setToolTip(tr("Probabilities: a fixed 0–1 scale compares steps; auto stretches the colours to "
-                                "the step's largest value (long sequences spread the weights thin)"));
+                                "the step's largest value, or, once it has 1000 values, to the value 99.5 % of "
+                                "them stay under (long sequences spread the weights thin, and row 0 of a causal "
+                                "mask is a single 1); cells above it take the top colour"));
     m_rangeCombo->setFocusPolicy(Qt::ClickFocus);
     m_rangeCombo->hide();
     connect(m_rangeCombo, &QComboBox::currentIndexChanged, this, [this](int index) {

@@ -64,8 +64,9 @@ public:
     ColorRangeKind rangeKind() const { return m_colours.kind; }
     /// The step's colour scale (colour/colour_scale.h), the same as the stage's.
     const ColourScale& colourScale() const { return m_colours; }
-    /// Probability steps: colour from 0 to the step's largest value instead of 0 to 1
-    /// (at T=S=2048 the largest weight is about 0.07). Kept across steps.
+    /// Probability steps: colour from 0 to the core's StepSummary::shownHigh (the
+    /// largest value, or the 99.5th percentile once 1000 are shown) instead of
+    /// 0 to 1 (at T=S=2048 most weights are about 0.001). Kept across steps.
     void setAutoProbabilityRange(bool on);
     bool autoProbabilityRange() const { return m_autoProbability; }
     QComboBox* rangeCombo() const { return m_rangeCombo; }

@@ -41,8 +41,9 @@ StageGrid kernelGrid(const QString& name, const core::Tensor& w, int inner, int 
 void transposeGrid(StageGrid& g);
 /// Recompute the grid's cell colours and texts from its values, scale and masked cells.
 void finishGrid(StageGrid& g);
-/// Stretch a probability grid's colours to 0 … its largest value (the
-/// "auto" colour range); other palettes are left alone.
+/// Stretch a probability grid's colours to 0 … its top (the "auto" colour
+/// range): the largest shown value, or the 99.5th percentile once 1000 are
+/// shown; other palettes are left alone.
 void autoRangeProbabilities(StageGrid& g);
 /// Large value buffers of a scene about to be replaced, kept for the next
 /// scene's grids of the same size (fresh pages for a 4096 × 4096 grid cost
