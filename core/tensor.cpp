@@ -114,8 +114,9 @@ void recycleStorage(std::vector<float>&& v) noexcept {
     StoragePool& pool = storagePool();
     try {
         const std::lock_guard lock(pool.mutex);
-        pool.bytes += capacityBytes(v);
-        pool.free.push_back(std::move(v));
+        const size_t bytes = capacityBytes(v);
+        pool.free.push_back(std::move(v)); // may throw, leaving v and the count as they were
+        pool.bytes += bytes;
         while (pool.bytes > pool.limit && !pool.free.empty()) {
             pool.bytes -= capacityBytes(pool.free.front());
             dropped.push_back(std::move(pool.free.front()));
