@@ -430,30 +430,14 @@ StepSummary summarizeStep(const Trace& trace, const Step& step) {
         if (s.anyShown) {
             s.shownMin = all.shownLo;
             s.shownMax = all.shownHi;
-            // The 99.5th percentile of the shown values, from an evenly strided
-            // sample of at most 2^16 of them (every value when there are fewer),
-            // once there are enough of them for a few to stand out.
-            constexpr size_t kHighSampleMin = 1000;
-            const Index stride = std::max<Index>(1, n >> 16);
-            std::vector<float> sample;
-            sample.reserve(size_t(std::min<Index>(n, Index(1) << 16) + 1));
-            for (Index i = 0; i < n; i += stride) {
-                const float x = v.data()[i];
-                if (!std::isfinite(x))
-                    continue;
-                const Index r = i / L, j = i % L;
-                const bool masked = src.kind == MaskedCells::ZeroInThis     ? x == 0.0f
-                                    : src.kind == MaskedCells::FromMaskStep ? maskRow(r)[j * maskStep] == 0.0f
-                                                                            : false;
-                if (!masked)
-                    sample.push_back(x);
-            }
-            s.shownHigh = s.shownMax; // few values: the largest is no outlier
-            if (sample.size() >= kHighSampleMin) {
-                const auto k = sample.begin() + std::ptrdiff_t(double(sample.size() - 1) * 0.995);
-                std::nth_element(sample.begin(), k, sample.end());
-                s.shownHigh = std::max(*k, s.shownMin);
-            }
+            s.shownHigh = highPercentile(n, [&](Index i) {
+                              const float x = v.data()[i];
+                              const bool masked = src.kind == MaskedCells::ZeroInThis ? x == 0.0f
+                                                  : src.kind == MaskedCells::FromMaskStep
+                                                      ? maskRow(i / L)[(i % L) * maskStep] == 0.0f
+                                                      : false;
+                              return masked ? std::numeric_limits<float>::quiet_NaN() : x;
+                          }).value_or(s.shownMax);
         }
         return s;
     }

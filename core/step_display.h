@@ -6,6 +6,8 @@
 
 #include "trace.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -54,6 +56,24 @@ std::vector<std::uint8_t> maskedSlice(const Trace& trace, const Step& step, Inde
 /// on the thread that computed the trace, before any view sees it; it uses
 /// the core's threads (core/parallel.h).
 void summarizeSteps(Trace& trace);
+
+/// The rule behind StepSummary::shownHigh, for any n values: the 99.5th
+/// percentile of an evenly strided sample of at most 2^16 of them, counting
+/// only those valueAt(i) gives as finite (masked cells give NaN), once the
+/// sample holds 1000; nothing when it holds fewer (the caller's largest
+/// value is then the top: too few values for outliers).
+template <class ValueAt> std::optional<float> highPercentile(Index n, ValueAt valueAt) {
+    const Index stride = n > (Index(1) << 16) ? n >> 16 : 1;
+    std::vector<float> sample;
+    for (Index i = 0; i < n; i += stride)
+        if (const float x = valueAt(i); std::isfinite(x))
+            sample.push_back(x);
+    if (sample.size() < 1000)
+        return std::nullopt;
+    const auto k = sample.begin() + std::ptrdiff_t(double(sample.size() - 1) * 0.995);
+    std::nth_element(sample.begin(), k, sample.end());
+    return *k;
+}
 /// One step's summary: Step::summary when filled, else computed now.
 StepSummary summarizeStep(const Trace& trace, const Step& step);
 

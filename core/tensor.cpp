@@ -75,6 +75,16 @@ size_t capacityBytes(const std::vector<float>& v) {
     return v.capacity() * sizeof(float);
 }
 
+// Oldest storage out until the pool is within its limit; the caller frees
+// `dropped` after releasing the lock. Call with the pool's mutex held.
+void evictOverLimit(StoragePool& pool, std::deque<std::vector<float>>& dropped) {
+    while (pool.bytes > pool.limit && !pool.free.empty()) {
+        pool.bytes -= capacityBytes(pool.free.front());
+        dropped.push_back(std::move(pool.free.front()));
+        pool.free.pop_front();
+    }
+}
+
 // The smallest pooled storage that holds n floats without wasting more than
 // half of it; empty when there is none. A miss means the sizes changed (a
 // run's large tensors are mostly one size, B·N·T·S): storage too small for
@@ -117,11 +127,7 @@ void recycleStorage(std::vector<float>&& v) noexcept {
         const size_t bytes = capacityBytes(v);
         pool.free.push_back(std::move(v)); // may throw, leaving v and the count as they were
         pool.bytes += bytes;
-        while (pool.bytes > pool.limit && !pool.free.empty()) {
-            pool.bytes -= capacityBytes(pool.free.front());
-            dropped.push_back(std::move(pool.free.front()));
-            pool.free.pop_front();
-        }
+        evictOverLimit(pool, dropped);
     } catch (...) {
         // Out of memory for the pool's own bookkeeping: the storage is simply freed.
     }
@@ -148,11 +154,7 @@ void setTensorPoolLimit(size_t bytes) {
     std::deque<std::vector<float>> dropped;
     const std::lock_guard lock(pool.mutex);
     pool.limit = bytes;
-    while (pool.bytes > pool.limit && !pool.free.empty()) {
-        pool.bytes -= capacityBytes(pool.free.front());
-        dropped.push_back(std::move(pool.free.front()));
-        pool.free.pop_front();
-    }
+    evictOverLimit(pool, dropped);
 }
 
 void releaseTensorPool() {

@@ -9,6 +9,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <optional>
 
 namespace attnviz::ui::stage {
 
@@ -354,26 +356,20 @@ void finishGrid(StageGrid& g) {
 void autoRangeProbabilities(StageGrid& g) {
     if (g.scale.kind != ColorRangeKind::Probability)
         return;
-    // As the core's StepSummary::shownHigh, for this grid's slice: the
-    // largest shown value, or the 99.5th percentile (of an even sample of at
-    // most 2^16 values) once there are 1000, so that row 0 of causal weights
-    // does not leave the other rows dark.
-    const size_t n = g.values.size(), stride = std::max<size_t>(1, n >> 16);
-    std::vector<float> sample;
+    // The core's StepSummary::shownHigh rule on this grid's slice, so that
+    // row 0 of causal weights does not leave the other rows dark.
+    auto shownAt = [&g](core::Index i) {
+        const bool hatched = !g.hatched.empty() && g.hatched[size_t(i)];
+        return hatched ? std::numeric_limits<float>::quiet_NaN() : g.values[size_t(i)];
+    };
+    const auto n = core::Index(g.values.size());
     float mx = 0;
-    for (size_t i = 0; i < n; i += stride)
-        if (std::isfinite(g.values[i]) && (g.hatched.empty() || !g.hatched[i])) {
-            sample.push_back(g.values[i]);
-            mx = std::max(mx, g.values[i]);
-        }
-    if (sample.size() >= 1000) {
-        const auto k = sample.begin() + std::ptrdiff_t(double(sample.size() - 1) * 0.995);
-        std::nth_element(sample.begin(), k, sample.end());
-        mx = *k;
-    } else if (stride > 1) { // few shown values among many: the largest of all of them
-        for (size_t i = 0; i < n; ++i)
-            if (std::isfinite(g.values[i]) && (g.hatched.empty() || !g.hatched[i]))
-                mx = std::max(mx, g.values[i]);
+    if (const std::optional<float> high = core::highPercentile(n, shownAt)) {
+        mx = *high;
+    } else { // few shown values: the largest
+        for (core::Index i = 0; i < n; ++i)
+            if (const float x = shownAt(i); std::isfinite(x))
+                mx = std::max(mx, x);
     }
     if (!(mx > 0) || double(mx) == g.scale.upper)
         return;
