@@ -1,8 +1,8 @@
 // attnviz-trace: run a layer spec and list, save or time its trace.
 #include "trace_cli.h"
 
-#include "core/keras_h5.h"
-#include "core/keras_model.h"
+#include "core/io/keras_h5.h"
+#include "core/io/keras_model.h"
 
 #include <iostream>
 #if defined(__GLIBC__)

@@ -8,8 +8,8 @@
 #include "ui/lessons/lesson_panel.h"
 #include "ui/setup/setup_panel.h"
 
-#include "core/parallel.h"
-#include "core/spec.h"
+#include "core/base/parallel.h"
+#include "core/spec/spec.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -137,7 +137,8 @@ int main(int argc, char* argv[]) {
         QStringLiteral("N"));
     const QCommandLineOption autoRange(
         QStringLiteral("auto-range"),
-        QApplication::translate("main", "Colour probability steps from 0 to their top (largest value, or 99.5th percentile of 1000 or more) instead of 0–1."));
+        QApplication::translate("main", "Colour probability steps from 0 to their top (largest value, or 99.5th "
+                                        "percentile of 1000 or more) instead of 0–1."));
     parser.addOptions({screenshot, spec, step, view, size, present, bench, stateDir, set, lesson, slide, reveal,
                        handout, maxMemory, threads, autoRange});
     parser.process(app);

@@ -2,13 +2,14 @@
 // --compare (the compare variants and equivalence checks, core/compare.h)
 // or --bench N (median time against a plain Eigen GEMM timed in the same run).
 #include "trace_cli.h"
+#include "core/io/spec_files.h"
 
-#include "core/attention.h"
-#include "core/compare.h"
-#include "core/eigen_types.h"
-#include "core/npy.h"
-#include "core/script_export.h"
-#include "core/parallel.h"
+#include "core/layers/run.h"
+#include "core/teach/compare.h"
+#include "core/base/eigen_types.h"
+#include "core/io/npy.h"
+#include "core/teach/script_export.h"
+#include "core/base/parallel.h"
 
 #include <CLI/CLI.hpp>
 

@@ -24,6 +24,7 @@ packages=(
   poppler-utils
   python3-numpy python3-torch
   libopenblas0-serial # PyTorch's BLAS for scripts/bench_vs_torch.py (else the slow reference BLAS)
+  ccache              # repeated builds (CI on a kept machine, several clones) compile only what changed
 )
 
 install_missing() {
@@ -42,7 +43,13 @@ install_missing() {
 configure_build() { # dir, extra cmake args...
   local dir="$1"
   shift
-  cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Release "$@"
+  local launcher=()
+  if command -v ccache >/dev/null 2>&1; then
+    # Paths relative to the clone, so another clone of the same commit hits the cache.
+    export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$here}" CCACHE_NOHASHDIR=1
+    launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache -DCMAKE_C_COMPILER_LAUNCHER=ccache)
+  fi
+  cmake -S . -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=Release "${launcher[@]}" "$@"
   cmake --build "$dir" -j "$jobs"
 }
 

@@ -3,9 +3,9 @@
 // about the same FLOPs for scale. Counters: GFLOP/s of the trace.
 // The last argument of BM_MhaTrace is the core's thread count (1 and 2).
 // Run: ./build/tests/bench/bench_trace --benchmark_min_time=1
-#include "core/attention.h"
-#include "core/eigen_types.h"
-#include "core/parallel.h"
+#include "core/layers/run.h"
+#include "core/base/eigen_types.h"
+#include "core/base/parallel.h"
 
 #include <benchmark/benchmark.h>
 

@@ -1,8 +1,9 @@
 // attnviz-trace as a user runs it: a real process, its exit code, what it
 // prints, and the .npz it writes (read back and compared with the core).
-#include "core/attention.h"
-#include "core/compare.h"
-#include "core/npy.h"
+#include "core/layers/run.h"
+#include "core/io/spec_files.h"
+#include "core/teach/compare.h"
+#include "core/io/npy.h"
 #include "support/all_close.h"
 
 #include <gtest/gtest.h>

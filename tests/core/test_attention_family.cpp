@@ -3,9 +3,10 @@
 // double-precision reference of keras-attention-semantics.md §1 and §5 on
 // random configurations, plus the invariants that teach them; and the Keras
 // listing of every layer and option combination holding each step's line.
-#include "core/attention.h"
-#include "core/keras_listing.h"
-#include "core/random.h"
+#include "core/layers/run.h"
+#include "core/io/spec_files.h"
+#include "core/teach/keras_listing.h"
+#include "core/base/random.h"
 #include "support/all_close.h"
 #include "support/naive_attention.h"
 

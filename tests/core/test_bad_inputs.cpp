@@ -1,8 +1,9 @@
 // The table of bad inputs: each spec (with the files it names) must be
 // refused with a SpecError naming the right field and saying what is wrong.
 // Never a crash, never a silent default.
-#include "core/attention.h"
-#include "core/npy.h"
+#include "core/layers/run.h"
+#include "core/io/spec_files.h"
+#include "core/io/npy.h"
 
 #include <gtest/gtest.h>
 

@@ -4,9 +4,9 @@
 // whether the user's own setup meets the conditions is judged separately; and
 // in the equivalence lab each condition left out makes the two traces part,
 // at a step the diff finds.
-#include "core/attention.h"
-#include "core/compare.h"
-#include "core/random.h"
+#include "core/layers/run.h"
+#include "core/teach/compare.h"
+#include "core/base/random.h"
 
 #include <gtest/gtest.h>
 

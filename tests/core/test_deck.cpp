@@ -3,7 +3,7 @@
 // question has an answer computed from the trace, the right answer is marked
 // right and a wrong one wrong — and no narration states a decimal number the
 // trace does not fill in.
-#include "core/lesson.h"
+#include "core/teach/lesson.h"
 
 #include <gtest/gtest.h>
 

@@ -1,7 +1,7 @@
 // Attention (dot / concat) and AdditiveAttention: hand-checkable scores, the
 // float32 "-1e9 subtraction" behaviour, query-mask handling (equivalences between layers: test_compare.cpp).
-#include "core/attention.h"
-#include "core/random.h"
+#include "core/layers/run.h"
+#include "core/base/random.h"
 #include "support/all_close.h"
 
 #include <gtest/gtest.h>

@@ -1,5 +1,5 @@
 // Max-|value| pooling keeps the extremes of a large slice, and label steps never crowd.
-#include "core/downsample.h"
+#include "core/base/downsample.h"
 
 #include <gtest/gtest.h>
 

@@ -5,9 +5,10 @@
 // single allocation over 256 MiB aborts (max_allocation_size_mb); without it
 // the address space is capped at 2 GiB, so one would throw std::bad_alloc,
 // which is not the error these tests expect.
-#include "core/attention.h"
-#include "core/npy.h"
-#include "core/spec.h"
+#include "core/layers/run.h"
+#include "core/io/spec_files.h"
+#include "core/io/npy.h"
+#include "core/spec/spec.h"
 
 #include <gtest/gtest.h>
 

@@ -5,9 +5,10 @@
 // a gated MultiHeadAttention) give exactly the weights written beside them;
 // every broken file is one clean SpecError; a reader child that crashes,
 // hangs, blows up or lies is one clean SpecError too.
-#include "core/attention.h"
-#include "core/keras_model.h"
-#include "core/npy.h"
+#include "core/layers/run.h"
+#include "core/io/spec_files.h"
+#include "core/io/keras_model.h"
+#include "core/io/npy.h"
 #include "support/all_close.h"
 
 #include <gtest/gtest.h>

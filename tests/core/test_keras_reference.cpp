@@ -1,8 +1,9 @@
 // Every case in tests/data/keras (a copy of ../shared/reference-cases,
 // computed by Keras 3.16): run the spec, compare every key of expected.npz
 // with the trace step of that key (same shape, rtol 1e-4, atol 1e-5).
-#include "core/attention.h"
-#include "core/npy.h"
+#include "core/layers/run.h"
+#include "core/io/spec_files.h"
+#include "core/io/npy.h"
 #include "support/all_close.h"
 
 #include <gtest/gtest.h>

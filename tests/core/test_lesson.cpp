@@ -1,7 +1,8 @@
 // Lesson files: parsing with line numbers, questions answered from the trace,
 // narration placeholders, the score, and writing slides back.
-#include "core/attention.h"
-#include "core/lesson.h"
+#include "core/layers/run.h"
+#include "core/io/spec_files.h"
+#include "core/teach/lesson.h"
 
 #include <gtest/gtest.h>
 

@@ -1,8 +1,8 @@
 // MultiHeadAttention: hand-checkable cases (identity kernels, zero bias), a
 // naive loop-by-loop reference of keras-attention-semantics.md §1 on many
 // random configurations, and invariants of the trace.
-#include "core/attention.h"
-#include "core/random.h"
+#include "core/layers/run.h"
+#include "core/base/random.h"
 #include "support/all_close.h"
 #include "support/naive_attention.h"
 

@@ -1,9 +1,9 @@
 // The stage's narrated numbers come from core/narration: for one step of each
 // op kind, the terms are the operands' numbers and they add up to the trace's
 // value; hand-checkable cases pin the exact terms.
-#include "core/attention.h"
-#include "core/narration.h"
-#include "core/random.h"
+#include "core/layers/run.h"
+#include "core/teach/narration.h"
+#include "core/base/random.h"
 
 #include <gtest/gtest.h>
 

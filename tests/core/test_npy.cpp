@@ -1,6 +1,6 @@
 // Tests for core/npy: fixtures written by real NumPy (tests/data/npy/make_fixtures.py),
 // malformed headers built in memory, byte-exact serialization and .npz round trips.
-#include "core/npy.h"
+#include "core/io/npy.h"
 #include "support/all_close.h"
 
 #include <gtest/gtest.h>

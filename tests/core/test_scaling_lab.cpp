@@ -1,8 +1,8 @@
 // The 1/√dₖ lab's numbers: unscaled logits spread like √d, scaled ones stay
 // flat, and without scaling the softmax saturates at large d.
-#include "core/attention.h"
-#include "core/scaling_lab.h"
-#include "core/spec.h"
+#include "core/layers/run.h"
+#include "core/teach/scaling_lab.h"
+#include "core/spec/spec.h"
 
 #include <gtest/gtest.h>
 

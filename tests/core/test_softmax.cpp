@@ -1,7 +1,7 @@
 // softmaxRows: known values, rows sum to 1, no overflow, shift invariance,
 // and the production block path against a double-precision reference.
-#include "core/random.h"
-#include "core/softmax.h"
+#include "core/base/random.h"
+#include "core/base/softmax.h"
 
 #include <gtest/gtest.h>
 

@@ -1,6 +1,7 @@
 // spec.json: defaults, optional fields, tokens, and save → load round trips.
-#include "core/attention.h"
-#include "core/npy.h"
+#include "core/layers/run.h"
+#include "core/io/spec_files.h"
+#include "core/io/npy.h"
 #include "support/all_close.h"
 
 #include <gtest/gtest.h>

@@ -1,9 +1,9 @@
 // Every step of every layer and option says how it is shown: a value kind
 // that its numbers obey, one known role per axis, and masked cells that are
 // the cells Keras masked.
-#include "core/attention.h"
-#include "core/parallel.h"
-#include "core/step_display.h"
+#include "core/layers/run.h"
+#include "core/base/parallel.h"
+#include "core/trace/step_display.h"
 
 #include <gtest/gtest.h>
 

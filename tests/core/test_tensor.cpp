@@ -1,5 +1,5 @@
 // Tensor: shape arithmetic (with overflow), slicing and statistics.
-#include "core/tensor.h"
+#include "core/base/tensor.h"
 
 #include <gtest/gtest.h>
 

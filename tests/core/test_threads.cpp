@@ -1,10 +1,10 @@
 // The core's threads change nothing but the time: every step of every layer
 // is bit-identical for 1, 2, 3 and 5 threads, on shapes large enough to be
 // split and with sizes that do not divide evenly. Also parallelFor itself.
-#include "core/attention.h"
-#include "core/eigen_types.h"
-#include "core/parallel.h"
-#include "core/run_control.h"
+#include "core/layers/run.h"
+#include "core/base/eigen_types.h"
+#include "core/base/parallel.h"
+#include "core/base/run_control.h"
 
 #include <gtest/gtest.h>
 

@@ -2,9 +2,10 @@
 // initializers and count_params(); checked against the weights.npz of every
 // Keras reference case (written by Keras 3.16 from layer.weights), against
 // resolveWeights' initial values, and by hand.
-#include "core/attention.h"
-#include "core/npy.h"
-#include "core/weights_info.h"
+#include "core/layers/run.h"
+#include "core/io/spec_files.h"
+#include "core/io/npy.h"
+#include "core/layers/weights_info.h"
 
 #include <gtest/gtest.h>
 

@@ -2,8 +2,9 @@
 // order and every variable assignment (it cannot run here: no Keras in
 // Debian), the NumPy script's blocks in trace order, the PyTorch script's
 // translation notes, and the data file the scripts read.
-#include "core/attention.h"
-#include "core/script_export.h"
+#include "core/layers/run.h"
+#include "core/io/spec_files.h"
+#include "core/teach/script_export.h"
 
 #include <gtest/gtest.h>
 

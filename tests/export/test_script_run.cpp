@@ -3,9 +3,10 @@
 // script and require exit 0 (every step within rtol 1e-4 / atol 1e-5 of the
 // trace); `keras` only byte-compiles (Keras is not packaged in Debian). A
 // perturbed trace must make the numpy/torch scripts fail.
-#include "core/attention.h"
-#include "core/npy.h"
-#include "core/script_export.h"
+#include "core/layers/run.h"
+#include "core/io/spec_files.h"
+#include "core/io/npy.h"
+#include "core/teach/script_export.h"
 
 #include <gtest/gtest.h>
 

@@ -1,8 +1,9 @@
 // CSV / TSV text of tensors, and the spec bundle round trip: every reference
 // case, option spec and example saved as a bundle loads back to the same trace.
-#include "core/attention.h"
-#include "core/npy.h"
-#include "core/tensor_export.h"
+#include "core/layers/run.h"
+#include "core/io/spec_files.h"
+#include "core/io/npy.h"
+#include "core/io/tensor_export.h"
 
 #include <gtest/gtest.h>
 

@@ -3,7 +3,7 @@
 // core::parseKerasArchive, or config.json text alone through
 // core::parseKerasConfig, then every listed layer's constructor call, spec
 // config and (empty) weight mapping. Anything but a clean SpecError is a finding.
-#include "core/keras_model.h"
+#include "core/io/keras_model.h"
 
 #include <cstdint>
 #include <string_view>

@@ -9,7 +9,7 @@
 // robustness harness for the isolation, not a coverage-guided HDF5 fuzzer.
 #include "fuzz_temp_dir.h"
 
-#include "core/keras_model.h"
+#include "core/io/keras_model.h"
 
 #include <cstdint>
 #include <cstdlib>

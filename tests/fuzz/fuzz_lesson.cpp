@@ -5,8 +5,8 @@
 // narration, compute its answer). Anything but a clean LessonError is a finding.
 #include "fuzz_temp_dir.h"
 
-#include "core/attention.h"
-#include "core/lesson.h"
+#include "core/layers/run.h"
+#include "core/teach/lesson.h"
 
 #include <cstdint>
 #include <cstdio>

@@ -2,7 +2,7 @@
 // Anything but a clean NpyError (a crash, a sanitizer report, another
 // exception type, an oversized allocation) is a finding. A parsed array must
 // also survive serializeNpy -> parseNpy unchanged.
-#include "core/npy.h"
+#include "core/io/npy.h"
 
 #include <cstdint>
 #include <cstring>

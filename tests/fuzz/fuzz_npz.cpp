@@ -2,7 +2,7 @@
 // members) on arbitrary bytes, with a 4 MiB limit (small enough that deflate members
 // inflating to the limit stay fast). Anything but a clean
 // NpyError is a finding.
-#include "core/npy.h"
+#include "core/io/npy.h"
 
 #include <cstdint>
 #include <string_view>

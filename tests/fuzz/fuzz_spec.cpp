@@ -7,9 +7,10 @@
 // Anything but a clean SpecError is a finding; so is a parsed spec whose JSON
 // (specToJson, as sessions are saved) does not parse again.
 #include "fuzz_temp_dir.h"
+#include "core/io/spec_files.h"
 
-#include "core/attention.h"
-#include "core/spec.h"
+#include "core/layers/run.h"
+#include "core/spec/spec.h"
 
 #include <cstdint>
 #include <cstdio>

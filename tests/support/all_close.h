@@ -3,7 +3,7 @@
 // (llm.c's maxdiff).
 #pragma once
 
-#include "core/tensor.h"
+#include "core/base/tensor.h"
 
 #include <gtest/gtest.h>
 

@@ -4,8 +4,8 @@
 // random-configuration tests compare the core with.
 #pragma once
 
-#include "core/attention.h"
-#include "core/random.h"
+#include "core/layers/run.h"
+#include "core/base/random.h"
 
 #include <algorithm>
 #include <cmath>

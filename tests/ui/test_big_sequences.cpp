@@ -11,8 +11,8 @@
 #include "ui/stage/stage_style.h"
 #include "ui/stage/stage_view.h"
 
-#include "core/attention.h"
-#include "core/step_display.h"
+#include "core/layers/run.h"
+#include "core/trace/step_display.h"
 
 #include <qcustomplot.h>
 

@@ -7,7 +7,7 @@
 #include "ui/stage/stage_scene.h"
 #include "ui/stage/stage_view.h"
 
-#include "core/attention.h"
+#include "core/layers/run.h"
 
 #include <qcustomplot.h>
 

@@ -8,8 +8,8 @@
 #include "ui/app_window/main_window.h"
 #include "ui/compare/compare_view.h"
 
-#include "core/attention.h"
-#include "core/compare.h"
+#include "core/layers/run.h"
+#include "core/teach/compare.h"
 
 #include <QComboBox>
 #include <QScrollArea>

@@ -11,9 +11,9 @@
 #include "ui/inspector/heatmap_view.h"
 #include "ui/text/formula_panel.h"
 
-#include "core/attention.h"
-#include "core/npy.h"
-#include "core/tensor_export.h"
+#include "core/layers/run.h"
+#include "core/io/npy.h"
+#include "core/io/tensor_export.h"
 
 #include <cmath>
 

@@ -5,7 +5,7 @@
 #include "ui/app_window/main_window.h"
 #include "ui/setup/setup_panel.h"
 
-#include "core/attention.h"
+#include "core/layers/run.h"
 
 #include <qcustomplot.h>
 

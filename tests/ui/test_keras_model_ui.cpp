@@ -10,7 +10,7 @@
 #include "ui/setup/setup_panel.h"
 #include "ui/text/formula_panel.h"
 
-#include "core/keras_model.h"
+#include "core/io/keras_model.h"
 
 #include <QDir>
 #include <QLabel>

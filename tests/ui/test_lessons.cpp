@@ -4,7 +4,7 @@
 // (the 1/√dₖ lab's "not Keras" switch reaching the stage), slide highlights
 // on the stage and the inspector, a click-the-cell answer given on the stage,
 // Save slide and the handout PDF.
-#include "core/lesson.h"
+#include "core/teach/lesson.h"
 #include "ui/app_window/controller.h"
 #include "ui/app_window/main_window.h"
 #include "ui/inspector/heatmap_view.h"

@@ -1,6 +1,7 @@
 // The window as a whole: setup edits recompute and the timeline follows, keys
 // move the cursor, bad values are marked while the last good trace stays.
 #include "ui/app_window/controller.h"
+#include "core/io/spec_files.h"
 #include "ui/compare/compare_view.h"
 #include "ui/text/formula_panel.h"
 #include "ui/inspector/heatmap_view.h"
@@ -13,8 +14,8 @@
 #include "ui/timeline/trace_model.h"
 #include "ui/weights/weights_panel.h"
 
-#include "core/attention.h"
-#include "core/npy.h"
+#include "core/layers/run.h"
+#include "core/io/npy.h"
 
 #include <cmath>
 

@@ -6,7 +6,7 @@
 #include "ui/app_window/main_window.h"
 #include "ui/stage/stage_view.h"
 
-#include "core/spec.h"
+#include "core/spec/spec.h"
 
 #include <QImage>
 #include <QTest>

@@ -9,7 +9,7 @@
 #include "ui/setup/setup_panel.h"
 #include "ui/timeline/trace_model.h"
 
-#include "core/npy.h"
+#include "core/io/npy.h"
 
 #include <QFile>
 #include <QJsonObject>

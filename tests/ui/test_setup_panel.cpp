@@ -4,14 +4,15 @@
 // is kept and refused beside the field, an error does not move the fields,
 // and loaded weights survive a shape change and come back (issues 7, 9, 10).
 #include "ui/app_window/controller.h"
+#include "core/io/spec_files.h"
 #include "ui/app_window/main_window.h"
 #include "ui/setup/setup_fields.h"
 #include "ui/setup/setup_panel.h"
 #include "ui/weights/weights_panel.h"
 
-#include "core/attention.h"
-#include "core/spec.h"
-#include "core/weights_info.h"
+#include "core/layers/run.h"
+#include "core/spec/spec.h"
+#include "core/layers/weights_info.h"
 
 #include <QComboBox>
 #include <QLabel>

@@ -5,8 +5,8 @@
 
 #include "ui/stage/stage_scene.h"
 
-#include "core/attention.h"
-#include "core/narration.h"
+#include "core/layers/run.h"
+#include "core/teach/narration.h"
 
 #include <QDir>
 #include <QSet>

@@ -1,11 +1,12 @@
 #include "ui/app_window/controller.h"
+#include "core/io/spec_files.h"
 
-#include "core/attention.h"
-#include "core/keras_model.h"
-#include "core/npy.h"
-#include "core/run_control.h"
-#include "core/step_display.h"
-#include "core/tensor.h"
+#include "core/layers/run.h"
+#include "core/io/keras_model.h"
+#include "core/io/npy.h"
+#include "core/base/run_control.h"
+#include "core/trace/step_display.h"
+#include "core/base/tensor.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -5,10 +5,10 @@
 // stays shown meanwhile, and a newer spec cancels the older run.
 #pragma once
 
-#include "core/attention.h"
-#include "core/keras_model.h"
-#include "core/spec.h"
-#include "core/trace.h"
+#include "core/layers/run.h"
+#include "core/io/keras_model.h"
+#include "core/spec/spec.h"
+#include "core/trace/trace.h"
 
 #include <QObject>
 #include <QStringList>

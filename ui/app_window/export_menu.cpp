@@ -1,4 +1,5 @@
 #include "ui/app_window/export_menu.h"
+#include "core/io/spec_files.h"
 
 #include "ui/app_window/controller.h"
 #include "ui/app_window/main_window.h"
@@ -6,8 +7,8 @@
 #include "ui/export/figure_export.h"
 #include "ui/inspector/heatmap_view.h"
 
-#include "core/npy.h"
-#include "core/tensor_export.h"
+#include "core/io/npy.h"
+#include "core/io/tensor_export.h"
 
 #include <qcustomplot.h>
 

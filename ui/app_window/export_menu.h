@@ -6,7 +6,7 @@
 // tab-separated numbers. Each export has a dialog-free function for tests.
 #pragma once
 
-#include "core/script_export.h"
+#include "core/teach/script_export.h"
 
 #include <QObject>
 #include <QString>

@@ -12,7 +12,7 @@
 #include "ui/text/formula_panel.h"
 #include "ui/weights/weights_panel.h"
 
-#include "core/parallel.h"
+#include "core/base/parallel.h"
 
 #include <QApplication>
 #include <QComboBox>

@@ -3,7 +3,7 @@
 // by core::inspectKerasModel (no HDF5 in the GUI process).
 #pragma once
 
-#include "core/keras_model.h"
+#include "core/io/keras_model.h"
 
 #include <QDialog>
 

@@ -1,4 +1,5 @@
 #include "ui/app_window/main_window.h"
+#include "core/io/spec_files.h"
 
 #include "ui/compare/compare_view.h"
 #include "ui/app_window/controller.h"
@@ -21,11 +22,11 @@
 #include "ui/timeline/trace_model.h"
 #include "ui/weights/weights_panel.h"
 
-#include "core/attention.h"
-#include "core/keras_model.h"
-#include "core/script_export.h"
-#include "core/step_display.h"
-#include "core/spec.h"
+#include "core/layers/run.h"
+#include "core/io/keras_model.h"
+#include "core/teach/script_export.h"
+#include "core/trace/step_display.h"
+#include "core/spec/spec.h"
 
 #include <QAction>
 #include <QHBoxLayout>

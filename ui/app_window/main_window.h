@@ -4,7 +4,7 @@
 // presentation mode. Lives in attention_ui so tests link the real window.
 #pragma once
 
-#include "core/trace.h"
+#include "core/trace/trace.h"
 
 #include <QJsonObject>
 #include <QMainWindow>

@@ -1,7 +1,7 @@
 // The one colour scale (see colour_scale.h).
 #include "ui/colour/colour_scale.h"
 
-#include "core/step_display.h"
+#include "core/trace/step_display.h"
 
 #include <algorithm>
 #include <cmath>

@@ -9,7 +9,7 @@
 // are colour stops here; only .cpp files include qcustomplot.h.
 #pragma once
 
-#include "core/trace.h"
+#include "core/trace/trace.h"
 
 #include <QColor>
 #include <QList>

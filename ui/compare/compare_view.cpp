@@ -6,8 +6,8 @@
 
 #include "ui/colour/qcp_gradient.h"
 #include "ui/compare/flow_layout.h"
-#include "core/compare.h"
-#include "core/step_display.h"
+#include "core/teach/compare.h"
+#include "core/trace/step_display.h"
 
 #include <qcustomplot.h>
 

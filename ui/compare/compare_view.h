@@ -7,7 +7,7 @@
 // types stay out of this header.
 #pragma once
 
-#include "core/spec.h"
+#include "core/spec/spec.h"
 
 #include <QStringList>
 #include <QWidget>

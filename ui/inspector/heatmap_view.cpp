@@ -4,7 +4,7 @@
 #include "ui/colour/qcp_gradient.h"
 #include "ui/inspector/tensor_slice_model.h"
 
-#include "core/step_display.h"
+#include "core/trace/step_display.h"
 
 #include <qcustomplot.h>
 

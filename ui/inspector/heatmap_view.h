@@ -6,8 +6,8 @@
 
 #include "ui/colour/colour_scale.h"
 #include "ui/export/figure_export.h"
-#include "core/downsample.h"
-#include "core/trace.h"
+#include "core/base/downsample.h"
+#include "core/trace/trace.h"
 
 #include <QStringList>
 #include <QWidget>

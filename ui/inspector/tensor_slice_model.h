@@ -3,7 +3,7 @@
 // row's sum. Reset with begin/endResetModel when the slice changes.
 #pragma once
 
-#include "core/tensor.h"
+#include "core/base/tensor.h"
 
 #include <QAbstractTableModel>
 #include <QStringList>

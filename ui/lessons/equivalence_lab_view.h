@@ -5,8 +5,8 @@
 // much. A view only: the identities, their builders and the diff are the core's.
 #pragma once
 
-#include "core/compare.h"
-#include "core/spec.h"
+#include "core/teach/compare.h"
+#include "core/spec/spec.h"
 
 #include <QWidget>
 

@@ -1,6 +1,6 @@
 #include "ui/lessons/lesson_panel.h"
 
-#include "core/step_display.h"
+#include "core/trace/step_display.h"
 #include "ui/app_window/controller.h"
 #include "ui/app_window/main_window.h"
 #include "ui/inspector/heatmap_view.h"

@@ -7,7 +7,7 @@
 // Keyboard shortcuts.
 #pragma once
 
-#include "core/lesson.h"
+#include "core/teach/lesson.h"
 
 #include <QStringList>
 #include <QWidget>

@@ -4,8 +4,8 @@
 // gradient p(1 − p) — with the current layer's own numbers marked.
 #pragma once
 
-#include "core/scaling_lab.h"
-#include "core/trace.h"
+#include "core/teach/scaling_lab.h"
+#include "core/trace/trace.h"
 
 #include <QWidget>
 

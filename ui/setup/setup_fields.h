@@ -5,7 +5,7 @@
 // from the table; the session autosave, --set and error marking use its names.
 #pragma once
 
-#include "core/spec.h"
+#include "core/spec/spec.h"
 
 #include <QMap>
 #include <QString>

@@ -6,7 +6,7 @@
 
 #include "ui/setup/setup_fields.h"
 
-#include "core/spec.h"
+#include "core/spec/spec.h"
 
 #include <QJsonObject>
 #include <QMap>

@@ -6,9 +6,8 @@
 
 #include "ui/inspector/tensor_slice_model.h"
 
-#include "core/attention.h"
-#include "core/npy.h"
-#include "core/random.h"
+#include "core/layers/run.h"
+#include "core/io/npy.h"
 
 #include <QCheckBox>
 #include <QComboBox>

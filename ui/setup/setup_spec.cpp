@@ -3,13 +3,13 @@
 #include "ui/setup/setup_panel.h"
 #include "ui/setup/setup_fields.h"
 
-#include "core/weights_info.h"
+#include "core/layers/weights_info.h"
 
 #include "ui/inspector/tensor_slice_model.h"
 
-#include "core/attention.h"
-#include "core/npy.h"
-#include "core/random.h"
+#include "core/layers/run.h"
+#include "core/io/npy.h"
+#include "core/spec/inputs.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -2,8 +2,8 @@
 #include "ui/stage/scene_builder.h"
 #include "ui/stage/stage_style.h"
 
-#include "core/narration.h"
-#include "core/step_display.h"
+#include "core/teach/narration.h"
+#include "core/trace/step_display.h"
 
 #include <algorithm>
 #include <cmath>

@@ -3,7 +3,7 @@
 #include "ui/stage/stage_grid.h"
 #include "ui/stage/stage_style.h"
 
-#include "core/narration.h"
+#include "core/teach/narration.h"
 
 #include <algorithm>
 #include <cmath>

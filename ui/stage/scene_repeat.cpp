@@ -1,7 +1,7 @@
 // Stage scene for GroupQueryAttention's repeat: the Nkv key (or value) heads
 // fan out to the Nq query heads, each copy framed in the colour of its group
 // (see scene_builder.h).
-#include "core/step_display.h"
+#include "core/trace/step_display.h"
 #include "ui/stage/scene_builder.h"
 #include "ui/stage/stage_style.h"
 

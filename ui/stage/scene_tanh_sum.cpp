@@ -4,8 +4,8 @@
 #include "ui/stage/stage_style.h"
 #include "ui/text/step_text.h"
 
-#include "core/narration.h"
-#include "core/step_display.h"
+#include "core/teach/narration.h"
+#include "core/trace/step_display.h"
 
 #include <algorithm>
 #include <cmath>

@@ -4,8 +4,8 @@
 #include "ui/inspector/tensor_slice_model.h"
 #include "ui/stage/stage_style.h"
 
-#include "core/downsample.h"
-#include "core/step_display.h"
+#include "core/base/downsample.h"
+#include "core/trace/step_display.h"
 
 #include <algorithm>
 #include <cmath>

@@ -4,7 +4,7 @@
 #include "ui/stage/paint_common.h"
 #include "ui/stage/stage_style.h"
 
-#include "core/downsample.h"
+#include "core/base/downsample.h"
 
 #include <QFontMetricsF>
 #include <QPainter>

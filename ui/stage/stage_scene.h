@@ -4,7 +4,7 @@
 // scene_builder.h, painted by stage_painter.h.
 #pragma once
 
-#include "core/trace.h"
+#include "core/trace/trace.h"
 #include "ui/colour/colour_scale.h"
 
 #include <QColor>

@@ -4,7 +4,7 @@
 // change; painting only lays out and draws. Not an inspector: no hover values.
 #pragma once
 
-#include "core/trace.h"
+#include "core/trace/trace.h"
 #include "ui/export/figure_export.h"
 
 #include <QImage>

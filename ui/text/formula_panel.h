@@ -4,8 +4,8 @@
 #pragma once
 
 #include "ui/text/keras_listing.h"
-#include "core/script_export.h"
-#include "core/trace.h"
+#include "core/teach/script_export.h"
+#include "core/trace/trace.h"
 
 #include <QWidget>
 

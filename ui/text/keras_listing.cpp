@@ -3,8 +3,8 @@
 // trained layer's saved constructor call on top.
 #include "ui/text/keras_listing.h"
 
-#include "core/keras_listing.h"
-#include "core/keras_model.h"
+#include "core/teach/keras_listing.h"
+#include "core/io/keras_model.h"
 
 #include <QStringList>
 

@@ -2,8 +2,8 @@
 // as Qt strings, with the listing line of each trace step.
 #pragma once
 
-#include "core/spec.h"
-#include "core/trace.h"
+#include "core/spec/spec.h"
+#include "core/trace/trace.h"
 
 #include <QMap>
 #include <QString>

@@ -2,7 +2,7 @@
 // are English fallbacks; these go through Qt's translation system.
 #pragma once
 
-#include "core/trace.h"
+#include "core/trace/trace.h"
 
 #include <QString>
 

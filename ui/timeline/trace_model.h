@@ -1,7 +1,7 @@
 // A list model over a Trace's steps: one row per step. Feeds the timeline.
 #pragma once
 
-#include "core/trace.h"
+#include "core/trace/trace.h"
 
 #include <QAbstractListModel>
 

@@ -2,7 +2,7 @@
 // selected weight's numbers, and its presets.
 #include "ui/weights/weights_panel.h"
 
-#include "core/attention.h"
+#include "core/layers/run.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

@@ -8,8 +8,8 @@
 // loaded weights.npz.
 #pragma once
 
-#include "core/spec.h"
-#include "core/weights_info.h"
+#include "core/spec/spec.h"
+#include "core/layers/weights_info.h"
 
 #include <QAbstractTableModel>
 #include <QWidget>

@@ -1,0 +1,251 @@
+// The stage's narrated numbers (see narration.h), read from the trace: the
+// operands by key, the parameters by name, product terms through the step's
+// own einsum string.
+#include "core/teach/narration.h"
+
+#include "core/layers/layer_norm.h"
+#include "core/trace/step_display.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <stdexcept>
+#include <string>
+
+namespace attnviz::core {
+
+namespace {
+
+[[noreturn]] void fail(const Step& step, const std::string& what) {
+    throw std::invalid_argument("Cannot narrate step '" + step.key + "' (" + opKindName(step.op) + "): " + what);
+}
+
+const Step& operand(const Trace& trace, const Step& step, size_t i) {
+    const Step* s = i < step.inputs.size() ? trace.find(step.inputs[i]) : nullptr;
+    if (!s)
+        fail(step, "its operand " + std::to_string(i) + " is not in the trace");
+    return *s;
+}
+
+/// The parameter of `step` whose name ends with `suffix`, or nullptr.
+const Tensor* param(const Trace& trace, const Step& step, const std::string& suffix) {
+    for (const std::string& p : step.params)
+        if (p.size() >= suffix.size() && p.compare(p.size() - suffix.size(), suffix.size(), suffix) == 0)
+            if (auto it = trace.params.find(p); it != trace.params.end())
+                return &it->second;
+    return nullptr;
+}
+
+void checkIndex(const Step& step, const Tensor& t, const std::vector<Index>& index, Index rank) {
+    if (Index(index.size()) != rank)
+        fail(step,
+             "expected an index of " + std::to_string(rank) + " numbers, received " + std::to_string(index.size()));
+    for (size_t a = 0; a < index.size(); ++a)
+        if (index[a] < 0 || index[a] >= t.dim(Index(a)))
+            fail(step, "index " + std::to_string(index[a]) + " is outside axis " + std::to_string(a) + " of " +
+                           shapeString(t.shape()));
+}
+
+Index offsetOf(const Tensor& t, const std::string& letters, const std::map<char, Index>& at) {
+    Index off = 0;
+    for (size_t a = 0; a < letters.size(); ++a)
+        off = off * t.dim(Index(a)) + at.at(letters[a]);
+    return off;
+}
+
+/// A tensor taking part in an einsum, with axis roles when it is a step.
+struct Operand {
+    const Tensor* t;
+    const std::vector<AxisRole>* roles; // nullptr for a parameter
+};
+
+/// Whether these operands fit these einsum terms: ranks, one size per letter,
+/// and one role per letter where the operands have roles.
+bool fits(const std::vector<std::string>& terms, const std::vector<Operand>& ops, std::map<char, Index>& size) {
+    std::map<char, AxisRole> role;
+    size.clear();
+    for (size_t i = 0; i < terms.size(); ++i) {
+        if (Index(terms[i].size()) != ops[i].t->rank())
+            return false;
+        for (size_t a = 0; a < terms[i].size(); ++a) {
+            const char l = terms[i][a];
+            const Index n = ops[i].t->dim(Index(a));
+            if (auto [it, fresh] = size.emplace(l, n); !fresh && it->second != n)
+                return false;
+            if (ops[i].roles && a < ops[i].roles->size())
+                if (auto [it, fresh] = role.emplace(l, (*ops[i].roles)[a]); !fresh && it->second != (*ops[i].roles)[a])
+                    return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+ProductCell productCell(const Trace& trace, const Step& step, const std::vector<Index>& cell) {
+    if (step.op != OpKind::Einsum && step.op != OpKind::Dense)
+        fail(step, "not a product (einsum or dense)");
+    checkIndex(step, step.value, cell, step.value.rank());
+    const std::string& eq = step.einsum;
+    const size_t comma = eq.find(','), arrow = eq.find("->");
+    if (comma == std::string::npos || arrow == std::string::npos || comma > arrow)
+        fail(step, "its einsum '" + eq + "' is not of the form ab,bc->ac");
+    const std::string lhs0 = eq.substr(0, comma), lhs1 = eq.substr(comma + 1, arrow - comma - 1),
+                      out = eq.substr(arrow + 2);
+
+    // Operands in narration order: inputs[0] then inputs[1] (or the kernel).
+    const Step& a = operand(trace, step, 0);
+    Operand left{&a.value, &a.display.roles}, right{nullptr, nullptr};
+    const Tensor* bias = nullptr;
+    if (step.op == OpKind::Dense) {
+        right.t = param(trace, step, "/kernel");
+        bias = param(trace, step, "/bias");
+        if (!right.t)
+            fail(step, "its kernel is not in the trace's params");
+    } else {
+        const Step& b = operand(trace, step, 1);
+        right = {&b.value, &b.display.roles};
+    }
+    const Operand result{&step.value, &step.display.roles};
+    // Keras' einsum may name the operands in the other order (aecd,abcd->acbe
+    // takes the key first): try both, let shapes and axis roles decide.
+    std::map<char, Index> size;
+    bool swapped = false;
+    if (!fits({lhs0, lhs1, out}, {left, right, result}, size)) {
+        swapped = true;
+        if (!fits({lhs1, lhs0, out}, {left, right, result}, size))
+            fail(step, "its operands do not fit its einsum '" + eq + "'");
+    }
+    const std::string& leftTerm = swapped ? lhs1 : lhs0;
+    const std::string& rightTerm = swapped ? lhs0 : lhs1;
+
+    std::map<char, Index> at;
+    for (size_t i = 0; i < out.size(); ++i)
+        at[out[i]] = cell[i];
+    std::string contracted; // letters summed over, in the left operand's order
+    for (char l : leftTerm + rightTerm)
+        if (out.find(l) == std::string::npos && contracted.find(l) == std::string::npos)
+            contracted += l;
+
+    ProductCell pc;
+    pc.cell = cell;
+    for (char l : contracted)
+        at[l] = 0;
+    while (true) {
+        pc.left.push_back(left.t->data()[offsetOf(*left.t, leftTerm, at)]);
+        pc.right.push_back(right.t->data()[offsetOf(*right.t, rightTerm, at)]);
+        pc.sum += double(pc.left.back()) * double(pc.right.back());
+        size_t i = contracted.size(); // next contracted index, row-major
+        while (i > 0 && ++at[contracted[i - 1]] == size.at(contracted[i - 1]))
+            at[contracted[--i]] = 0;
+        if (i == 0)
+            break;
+    }
+    if (bias) {
+        std::string letters; // the output letters the kernel adds, in output order
+        for (char l : out)
+            if (rightTerm.find(l) != std::string::npos && leftTerm.find(l) == std::string::npos)
+                letters += l;
+        if (Index(letters.size()) != bias->rank())
+            fail(step, "its bias " + shapeString(bias->shape()) + " does not fit its einsum '" + eq + "'");
+        pc.bias = bias->data()[offsetOf(*bias, letters, at)];
+        pc.sum += double(*pc.bias);
+    }
+    pc.value = step.value.data()[step.value.offset(cell)];
+    return pc;
+}
+
+SoftmaxRow softmaxRow(const Trace& trace, const Step& step, const std::vector<Index>& row) {
+    if (step.op != OpKind::Softmax)
+        fail(step, "not a softmax");
+    const Step& x = operand(trace, step, 0);
+    checkIndex(step, step.value, row, step.value.rank() - 1);
+    const Index n = step.value.dim(-1);
+    std::vector<Index> first = row;
+    first.push_back(0);
+    const Index off = step.value.offset(first);
+    const std::vector<std::uint8_t> masked = maskedCells(trace, x, off, off + n); // this row's flags
+    SoftmaxRow r;
+    r.row = row;
+    r.logits.assign(x.value.data() + off, x.value.data() + off + n);
+    r.probs.assign(step.value.data() + off, step.value.data() + off + n);
+    r.masked.assign(size_t(n), 0);
+    if (!masked.empty())
+        std::copy(masked.begin(), masked.end(), r.masked.begin());
+    // Keras subtracts the max over the whole row: masked logits (−1e9) never
+    // win unless every entry is masked.
+    r.max = *std::max_element(r.logits.begin(), r.logits.end());
+    for (float v : r.logits) {
+        r.exps.push_back(std::exp(v - r.max));
+        r.sum += double(r.exps.back());
+    }
+    return r;
+}
+
+TanhSumCell tanhSumCell(const Trace& trace, const Step& step, const std::vector<Index>& cell) {
+    if (step.op != OpKind::TanhSum)
+        fail(step, "not a tanh sum");
+    checkIndex(step, step.value, cell, 3);
+    const Step& q = operand(trace, step, 0); // (B, T, d)
+    const Step& k = operand(trace, step, 1); // (B, S, d)
+    const Index d = q.value.dim(2);
+    const Tensor* scale = param(trace, step, "scale");
+    const Tensor* wc = param(trace, step, "concat_score_weight");
+    TanhSumCell c;
+    c.cell = cell;
+    // Attention concat: w_c · Σ tanh(scale·(q + k)); Additive: Σ scale[d]·tanh(q + k).
+    c.innerScaled = wc && scale;
+    c.innerScale = c.innerScaled ? scale->data()[0] : 1.0f;
+    c.weightFrom = wc      ? TanhSumCell::Weight::ConcatScoreWeight
+                   : scale ? TanhSumCell::Weight::Scale
+                           : TanhSumCell::Weight::One;
+    if (wc)
+        c.weightShape = wc->shape();
+    else if (scale)
+        c.weightShape = scale->shape();
+    const float* qr = q.value.data() + q.value.offset({cell[0], cell[1], 0});
+    const float* kr = k.value.data() + k.value.offset({cell[0], cell[2], 0});
+    for (Index i = 0; i < d; ++i) {
+        c.q.push_back(qr[i]);
+        c.k.push_back(kr[i]);
+        c.sum.push_back(qr[i] + kr[i]);
+        c.tanh.push_back(std::tanh(c.innerScale * c.sum.back()));
+        c.weight.push_back(wc ? wc->data()[0] : scale ? scale->data()[scale->size() == d ? i : 0] : 1.0f);
+        c.terms.push_back(c.weight.back() * c.tanh.back());
+        c.total += double(c.terms.back());
+    }
+    c.value = step.value.data()[step.value.offset(cell)];
+    return c;
+}
+
+LayerNormRow layerNormRow(const Trace& trace, const Step& step, const std::vector<Index>& row) {
+    if (step.op != OpKind::LayerNorm)
+        fail(step, "not a layer normalization");
+    const Step& x = operand(trace, step, 0);
+    checkIndex(step, step.value, row, step.value.rank() - 1);
+    const Tensor* gamma = param(trace, step, "/gamma");
+    const Tensor* beta = param(trace, step, "/beta");
+    const Index n = step.value.dim(-1);
+    if (!gamma || !beta || gamma->size() != n || beta->size() != n)
+        fail(step, "its gamma and beta are not in the trace's params");
+    std::vector<Index> first = row;
+    first.push_back(0);
+    const Index off = step.value.offset(first);
+    LayerNormRow r;
+    r.row = row;
+    r.x.assign(x.value.data() + off, x.value.data() + off + n);
+    r.y.assign(step.value.data() + off, step.value.data() + off + n);
+    r.gamma = gamma->values();
+    r.beta = beta->values();
+    for (float v : r.x)
+        r.mean += v;
+    r.mean /= double(n);
+    for (float v : r.x)
+        r.variance += (v - r.mean) * (v - r.mean);
+    r.variance /= double(n);
+    r.epsilon = kLayerNormEpsilon;
+    r.stddev = std::sqrt(r.variance + r.epsilon);
+    return r;
+}
+
+} // namespace attnviz::core

@@ -1,0 +1,79 @@
+// The numbers the stage narrates, one function per op kind: a product cell's
+// terms, a softmax row's max, exponentials and sum, the tanh-sum terms of a
+// score, layer norm's μ and σ. Taken from the trace (operands, parameters)
+// and asserted by tests/core/test_narration.cpp, so a view shows them and
+// never recomputes layer maths. Each throws std::invalid_argument for a step
+// of another op kind or an index outside the step.
+#pragma once
+
+#include "core/trace/trace.h"
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace attnviz::core {
+
+/// One cell of a product step (OpKind::Einsum: QKᵀ, PV; OpKind::Dense: x·W + b),
+/// read through the step's einsum: value = Σ_t left[t]·right[t] (+ bias).
+struct ProductCell {
+    std::vector<Index> cell;   // the output index, one per axis of the step
+    std::vector<float> left;   // the first operand's factors (step.inputs[0]; the dense input)
+    std::vector<float> right;  // the second's (step.inputs[1]; the kernel), paired with left
+    std::optional<float> bias; // Dense with a bias
+    double sum = 0;            // Σ left·right (+ bias) in double
+    float value = 0;           // the trace's value at the cell
+};
+ProductCell productCell(const Trace& trace, const Step& step, const std::vector<Index>& cell);
+
+/// One row of a softmax step (softmax along the last axis).
+struct SoftmaxRow {
+    std::vector<Index> row;           // the index over every axis but the last
+    std::vector<float> logits;        // the operand's row (masked entries as Keras left them)
+    std::vector<std::uint8_t> masked; // 1 where the cell is masked (StepDisplay), else 0
+    float max = 0;                    // the row max, over every entry, as Keras subtracts it
+    std::vector<float> exps;          // exp(logit − max)
+    double sum = 0;                   // Σ exps
+    /// The step's row. Equals exps / sum, except that MultiHeadAttention
+    /// zeroes masked probabilities afterwards (so a fully masked row is 0).
+    std::vector<float> probs;
+};
+SoftmaxRow softmaxRow(const Trace& trace, const Step& step, const std::vector<Index>& row);
+
+/// One score of a tanh-sum step (OpKind::TanhSum), at [batch, query, source]:
+/// value = Σ_d weight[d] · tanh(inner[d]), inner = innerScale · (q + k).
+///   AdditiveAttention: weight = scale[d] (use_scale) or 1, innerScale = 1.
+///   Attention concat:  weight = concat_score_weight, innerScale = scale (use_scale) or 1.
+struct TanhSumCell {
+    /// Where `weight` comes from: none (all 1), AdditiveAttention's scale
+    /// vector, or Attention's concat_score_weight scalar.
+    enum class Weight { One, Scale, ConcatScoreWeight };
+    std::vector<Index> cell;
+    Weight weightFrom = Weight::One;
+    bool innerScaled = false;  // Attention concat with use_scale: scale multiplies q + k
+    std::vector<float> q, k;   // the query row and the key row
+    std::vector<float> sum;    // q + k
+    float innerScale = 1;      // multiplies q + k inside the tanh
+    std::vector<float> tanh;   // tanh(innerScale · (q + k))
+    std::vector<float> weight; // per d (a scalar weight repeated)
+    Shape weightShape;         // the weight parameter's shape: () for concat_score_weight; empty when Weight::One
+    std::vector<float> terms;  // weight · tanh
+    double total = 0;          // Σ terms
+    float value = 0;           // the trace's value at the cell
+};
+TanhSumCell tanhSumCell(const Trace& trace, const Step& step, const std::vector<Index>& cell);
+
+/// One row of a layer-norm step (OpKind::LayerNorm, over the last axis):
+/// y = (x − mean) / std · gamma + beta, std = √(variance + epsilon).
+struct LayerNormRow {
+    std::vector<Index> row;
+    std::vector<float> x;
+    double mean = 0;     // μ
+    double variance = 0; // σ² (population variance, as Keras)
+    double epsilon = 0;  // Keras LayerNormalization's default 1e-3
+    double stddev = 0;   // √(σ² + ε), the divisor
+    std::vector<float> gamma, beta, y;
+};
+LayerNormRow layerNormRow(const Trace& trace, const Step& step, const std::vector<Index>& row);
+
+} // namespace attnviz::core
