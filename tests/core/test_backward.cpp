@@ -473,3 +473,315 @@ TEST(Backward, EveryGradientMatchesFiniteDifferencesOfADoubleForwardPass) {
                                "attention_mask rank 4"})
         EXPECT_GE(cov.n[option], 1) << "no configuration reached: " << option;
 }
+
+namespace {
+
+Spec mhaWithMasks(LayerKind kind) {
+    Spec s;
+    s.config.layer = kind;
+    s.config.numHeads = 4;
+    s.config.numKeyValueHeads = 2;
+    s.config.keyDim = 3;
+    s.shapes = {.batch = 2, .queryLen = 5, .sourceLen = 6, .queryFeatures = 7, .valueFeatures = 5, .keyFeatures = {}};
+    s.seed = 3;
+    s.call.useCausalMask = true;
+    s.valueMask = randomMask({2, 6}, 21, 0.7);
+    s.queryMask = randomMask({2, 5}, 22, 0.7);
+    s.queryMask->data()[1] = 0.0f; // a fully masked row
+    s.backward = BackwardRequest{};
+    s.backward->outputGrad = randomNormal({2, 5, 7}, 4, 5);
+    return s;
+}
+
+} // namespace
+
+TEST(Backward, SoftmaxBackwardRowsSumToZeroAndMaskedCellsGetNothing) {
+    for (LayerKind kind : {LayerKind::MultiHeadAttention, LayerKind::GroupQueryAttention, LayerKind::Attention,
+                           LayerKind::AdditiveAttention}) {
+        Spec s = mhaWithMasks(kind);
+        if (!hasHeads(kind)) {
+            s.shapes.valueFeatures = 7;
+            s.queryMask.reset(); // Attention zeroes output rows with it: no gradient to look at there
+            for (Index j = 6; j < 12; ++j) // batch 1: no key at all, every row fully masked
+                s.valueMask->data()[j] = 0.0f;
+        }
+        const Trace t = run(s);
+        const Tensor& dS = stepValue(t, "grad/scores");
+        const Tensor& M = stepValue(t, "mask");
+        const Index S = dS.dim(-1), rows = dS.size() / S, mRows = M.size() / S;
+        int openRows = 0, maskedCells = 0, closedRows = 0;
+        for (Index r = 0; r < rows; ++r) {
+            // MultiHeadAttention's mask is [B,T,S], shared by the heads of [B,N,T,S].
+            const Index mr =
+                hasHeads(kind) ? (r / (rows / s.shapes.batch)) * (mRows / s.shapes.batch) + r % (mRows / s.shapes.batch)
+                               : r;
+            const float* m = M.data() + mr * S;
+            const float* ds = dS.data() + r * S;
+            double sum = 0, top = 0;
+            bool open = false;
+            for (Index j = 0; j < S; ++j) {
+                sum += ds[j];
+                top = std::max(top, double(std::fabs(ds[j])));
+                if (m[j] == 0.0f) {
+                    EXPECT_EQ(ds[j], 0.0f) << layerName(kind) << " row " << r << " cell " << j;
+                    ++maskedCells;
+                } else {
+                    open = true;
+                }
+            }
+            if (open) {
+                EXPECT_NEAR(sum, 0.0, 1e-6 * std::max(1.0, top) * double(S)) << layerName(kind) << " row " << r;
+                openRows += top > 0;
+            } else {
+                ++closedRows;
+            }
+        }
+        EXPECT_GT(openRows, 2) << layerName(kind);
+        EXPECT_GT(maskedCells, 4) << layerName(kind);
+        EXPECT_GT(closedRows, 0) << layerName(kind) << ": the case has no fully masked row";
+    }
+}
+
+TEST(Backward, AKernelGradientIsTheSumOverPositionsOfOuterProducts) {
+    const Trace t = run(mhaWithMasks(LayerKind::GroupQueryAttention));
+    struct Case {
+        const char* kernel;
+        const char* input;
+        const char* grad;
+    };
+    for (const Case& c :
+         {Case{"query_dense/kernel", "query", "grad/query_dense"}, Case{"key_dense/kernel", "value", "grad/key_dense"},
+          Case{"value_dense/kernel", "value", "grad/value_dense"}}) {
+        const Tensor& x = stepValue(t, c.input); // (B, L, E)
+        const Tensor& dy = stepValue(t, c.grad); // (B, L, heads, width)
+        const Index BL = x.dim(0) * x.dim(1), E = x.dim(2), O = dy.dim(2) * dy.dim(3);
+        Tensor sum({E, dy.dim(2), dy.dim(3)}); // Σ_positions x ⊗ dy, one position at a time
+        std::vector<double> acc(size_t(E * O), 0.0);
+        for (Index p = 0; p < BL; ++p)
+            for (Index e = 0; e < E; ++e)
+                for (Index o = 0; o < O; ++o)
+                    acc[size_t(e * O + o)] += double(x.data()[p * E + e]) * double(dy.data()[p * O + o]);
+        for (size_t i = 0; i < acc.size(); ++i)
+            sum.data()[i] = float(acc[i]);
+        EXPECT_TRUE(attnviz::testing::allClose(stepValue(t, std::string("grad/") + c.kernel), sum, 1e-4, 1e-6))
+            << c.kernel;
+    }
+    // The output kernel: Σ_{b,t} context[b,t,n,v] · dY[b,t,o].
+    const Tensor& C = stepValue(t, "context");
+    const Tensor& dY = stepValue(t, "grad/output");
+    const Index BT = C.dim(0) * C.dim(1), NV = C.dim(2) * C.dim(3), O = dY.dim(2);
+    Tensor want({C.dim(2), C.dim(3), O});
+    for (Index i = 0; i < NV; ++i)
+        for (Index o = 0; o < O; ++o) {
+            double a = 0;
+            for (Index p = 0; p < BT; ++p)
+                a += double(C.data()[p * NV + i]) * double(dY.data()[p * O + o]);
+            want.data()[i * O + o] = float(a);
+        }
+    EXPECT_TRUE(attnviz::testing::allClose(stepValue(t, "grad/output_dense/kernel"), want, 1e-4, 1e-6));
+}
+
+TEST(Backward, DropoutReusesTheForwardPassMask) {
+    Spec s = mhaWithMasks(LayerKind::MultiHeadAttention);
+    s.call.training = true;
+    s.config.dropout = 0.4f;
+    const Trace t = run(s);
+    const Tensor& P = stepValue(t, "weights");
+    const Tensor& Pd = stepValue(t, "dropout");
+    const std::vector<float> keep = dropoutScaleMask(P.size(), 0.4f, s.seed);
+    int dropped = 0;
+    for (Index i = 0; i < P.size(); ++i) {
+        EXPECT_NEAR(Pd.data()[i], P.data()[i] * keep[size_t(i)], 1e-6) << i;
+        dropped += keep[size_t(i)] == 0.0f;
+    }
+    EXPECT_GT(dropped, 10);
+    // A dropped weight gets no gradient; a kept one gets dP̂ / (1 − rate).
+    const Tensor& dPd = stepValue(t, "grad/dropout");
+    const Tensor& dP = stepValue(t, "grad/weights");
+    for (Index i = 0; i < P.size(); ++i)
+        EXPECT_FLOAT_EQ(dP.data()[i], dPd.data()[i] * keep[size_t(i)]) << i;
+}
+
+TEST(Backward, KernelsAccumulateSoSelfAttentionCanShareOneGradientBuffer) {
+    // x attends to x: query = key = value. Passing one buffer for the three
+    // input gradients gives the sum of the three separate ones.
+    Spec s = mhaWithMasks(LayerKind::MultiHeadAttention);
+    s.shapes.valueFeatures = 7;
+    s.shapes.sourceLen = 5;
+    s.valueMask.reset();
+    s.backward.reset();
+    const Tensor x = randomNormal({2, 5, 7}, 8, 1);
+    s.query = x;
+    s.value = x;
+    s.key = x;
+    const Trace t = run(s);
+    const Index B = 2, T = 5, E = 7, N = 4, H = 3;
+    const MhaDims d{.B = B,
+                    .T = T,
+                    .S = T,
+                    .Eq = E,
+                    .Ek = E,
+                    .Ev = E,
+                    .N = N,
+                    .Nkv = N,
+                    .H = H,
+                    .Hv = H,
+                    .Eout = E,
+                    .bias = true,
+                    .gate = false,
+                    .queryScale = t.find("scaled_query")->scaleFactor};
+    const MhaParams p{.queryKernel = t.params.at("query_dense/kernel").data(),
+                      .keyKernel = t.params.at("key_dense/kernel").data(),
+                      .valueKernel = t.params.at("value_dense/kernel").data(),
+                      .outputKernel = t.params.at("output_dense/kernel").data()};
+    const MhaForward f{.query = x.data(),
+                       .key = x.data(),
+                       .value = x.data(),
+                       .scaledQuery = stepValue(t, "scaled_query").data(),
+                       .keyDense = stepValue(t, "key_dense").data(),
+                       .valueDense = stepValue(t, "value_dense").data(),
+                       .weights = stepValue(t, "weights").data(),
+                       .context = stepValue(t, "context").data()};
+    const Tensor dY = randomNormal({B, T, E}, 9, 2);
+    auto work = [&](std::vector<std::vector<float>>& buf) {
+        buf.assign(8, std::vector<float>(size_t(B * N * T * T + B * T * N * H), 0.0f));
+        return MhaWork{.context = buf[0].data(),
+                       .weights = buf[1].data(),
+                       .scores = buf[2].data(),
+                       .scaledQuery = buf[3].data(),
+                       .queryDense = buf[4].data(),
+                       .keyDense = buf[5].data(),
+                       .valueDense = buf[6].data()};
+    };
+    std::vector<std::vector<float>> b1, b2;
+    MhaWork w1 = work(b1), w2 = work(b2);
+    std::vector<float> dq(size_t(B * T * E)), dk(dq.size()), dv(dq.size()), shared(dq.size());
+    MhaGrads sep{.query = dq.data(), .key = dk.data(), .value = dv.data()};
+    MhaGrads one{.query = shared.data(), .key = shared.data(), .value = shared.data()};
+    mhaBackward(d, p, f, dY.data(), w1, sep);
+    mhaBackward(d, p, f, dY.data(), w2, one);
+    for (size_t i = 0; i < dq.size(); ++i)
+        EXPECT_NEAR(shared[i], dq[i] + dk[i] + dv[i], 1e-5 * (1 + std::fabs(shared[i]))) << i;
+    // And a second call adds the same again (accumulate, not overwrite).
+    std::vector<float> twice = dq;
+    MhaGrads again{.query = twice.data(), .key = dk.data(), .value = dv.data()};
+    mhaBackward(d, p, f, dY.data(), w1, again);
+    for (size_t i = 0; i < dq.size(); ++i)
+        EXPECT_NEAR(twice[i], 2 * dq[i], 1e-5 * (1 + std::fabs(dq[i]))) << i;
+}
+
+TEST(Backward, LayerNormBackwardMatchesFiniteDifferences) {
+    const Index rows = 3, E = 5;
+    const Tensor x = randomNormal({rows, E}, 1, 1), gamma = randomNormal({E}, 1, 2), dy = randomNormal({rows, E}, 1, 3);
+    std::vector<float> dx(static_cast<size_t>(rows * E)), dg(static_cast<size_t>(E)), db(static_cast<size_t>(E));
+    layerNormBackward(rows, E, x.data(), gamma.data(), 1e-3, dy.data(), dx.data(), dg.data(), db.data());
+    auto loss = [&](std::vector<double> xs) {
+        double l = 0;
+        for (Index r = 0; r < rows; ++r) {
+            double m = 0, v = 0;
+            for (Index e = 0; e < E; ++e)
+                m += xs[size_t(r * E + e)] / double(E);
+            for (Index e = 0; e < E; ++e)
+                v += (xs[size_t(r * E + e)] - m) * (xs[size_t(r * E + e)] - m) / double(E);
+            for (Index e = 0; e < E; ++e)
+                l += dy.data()[r * E + e] * (xs[size_t(r * E + e)] - m) / std::sqrt(v + 1e-3) * gamma.data()[e];
+        }
+        return l;
+    };
+    std::vector<double> xs(x.values().begin(), x.values().end());
+    for (size_t i = 0; i < xs.size(); ++i) {
+        std::vector<double> up = xs, down = xs;
+        up[i] += 1e-6;
+        down[i] -= 1e-6;
+        EXPECT_NEAR(dx[i], (loss(up) - loss(down)) / 2e-6, 1e-4) << i;
+    }
+    for (Index e = 0; e < E; ++e) {
+        double wantB = 0;
+        for (Index r = 0; r < rows; ++r)
+            wantB += dy.data()[r * E + e];
+        EXPECT_NEAR(db[size_t(e)], wantB, 1e-5);
+    }
+}
+
+TEST(Backward, SpecAsksForItWithAFileOrAllOnes) {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() / "attnviz_test_backward_spec";
+    fs::create_directories(dir);
+    auto write = [&](const std::string& text) {
+        std::ofstream(dir / "spec.json") << text;
+        return (dir / "spec.json").string();
+    };
+    const std::string base = R"({"layer": "Attention", "shapes": {"batch": 1, "query_len": 2, "source_len": 3,
+        "query_features": 4, "value_features": 4}, "seed": 1)";
+    // {}: all ones, the loss is the sum of the outputs.
+    Spec s = loadSpec(write(base + R"(, "backward": {}})"));
+    ASSERT_TRUE(s.backward.has_value());
+    EXPECT_FALSE(s.backward->outputGrad.has_value());
+    const Trace ones = run(s);
+    for (float v : stepValue(ones, "grad/output").values())
+        EXPECT_EQ(v, 1.0f);
+    // A file.
+    writeNpy((dir / "g.npy").string(), randomNormal({1, 2, 4}, 2, 2));
+    s = loadSpec(write(base + R"(, "backward": {"output_grad": "g.npy"}})"));
+    ASSERT_TRUE(s.backward && s.backward->outputGrad);
+    EXPECT_TRUE(attnviz::testing::allClose(stepValue(run(s), "grad/output"), *s.backward->outputGrad, 0, 0));
+    // Without "backward" there are no gradient steps.
+    for (const Step& st : run(loadSpec(write(base + "}"))).steps)
+        EXPECT_FALSE(st.key.starts_with("grad/")) << st.key;
+    // Wrong shape, unknown field, not an object: a message naming the field.
+    writeNpy((dir / "bad.npy").string(), randomNormal({1, 3, 4}, 2, 2));
+    try {
+        (void)run(loadSpec(write(base + R"(, "backward": {"output_grad": "bad.npy"}})")));
+        ADD_FAILURE() << "a wrong-shaped output_grad was accepted";
+    } catch (const SpecError& e) {
+        EXPECT_EQ(e.field(), "backward.output_grad");
+        EXPECT_NE(std::string(e.what()).find("(1, 2, 4)"), std::string::npos) << e.what();
+        EXPECT_NE(std::string(e.what()).find("(1, 3, 4)"), std::string::npos) << e.what();
+    }
+    for (const char* bad : {R"(, "backward": {"grad": "g.npy"}})", R"(, "backward": 3})"}) {
+        try {
+            (void)loadSpec(write(base + bad));
+            ADD_FAILURE() << "accepted " << bad;
+        } catch (const SpecError& e) {
+            EXPECT_EQ(e.field().rfind("backward", 0), 0u) << e.field() << ": " << e.what();
+        }
+    }
+    // saveSpec keeps it: the spec loads back with the same gradient.
+    s = loadSpec(write(base + R"(, "backward": {"output_grad": "g.npy"}})"));
+    const fs::path out = dir / "saved";
+    fs::create_directories(out);
+    saveSpec((out / "spec.json").string(), s, run(s).params);
+    const Spec back = loadSpec((out / "spec.json").string());
+    ASSERT_TRUE(back.backward && back.backward->outputGrad);
+    EXPECT_TRUE(attnviz::testing::allClose(*back.backward->outputGrad, *s.backward->outputGrad, 0, 0));
+    fs::remove_all(dir);
+}
+
+TEST(Backward, GradientStepsAreFullStepsShownSigned) {
+    const Trace t = run(mhaWithMasks(LayerKind::GroupQueryAttention));
+    int grads = 0;
+    for (const Step& st : t.steps) {
+        if (!st.key.starts_with("grad/"))
+            continue;
+        ++grads;
+        EXPECT_FALSE(st.title.empty() || st.explanation.empty() || st.formula.empty()) << st.key;
+        EXPECT_EQ(st.axes.size(), size_t(st.value.rank())) << st.key;
+        EXPECT_EQ(st.display.roles.size(), size_t(st.value.rank())) << st.key;
+        EXPECT_EQ(st.display.kind, ValueKind::Signed) << st.key;
+        EXPECT_EQ(st.bytes, 4.0 * double(st.value.size())) << st.key;
+        if (st.op != OpKind::Input) {
+            EXPECT_GT(st.flops, 0) << st.key;
+        }
+        for (const std::string& in : st.inputs)
+            EXPECT_LT(t.indexOf(in), t.indexOf(st.key)) << st.key << " reads " << in;
+    }
+    EXPECT_GE(grads, 20);
+    // The softmax backward and the weights' gradient show the forward mask's cells.
+    EXPECT_EQ(t.find("grad/scores")->display.masked, MaskedCells::FromMaskStep);
+    EXPECT_EQ(t.find("grad/scores")->display.maskKey, "mask");
+    EXPECT_EQ(t.find("grad/weights")->display.masked, MaskedCells::FromMaskStep);
+    // The key/value heads sum their group's repeats.
+    const Tensor& dKr = stepValue(t, "grad/key_repeated");
+    const Tensor& dK = stepValue(t, "grad/key_dense");
+    EXPECT_NEAR(dK.at({1, 2, 1, 0}), dKr.at({1, 2, 2, 0}) + dKr.at({1, 2, 3, 0}), 1e-6);
+}
