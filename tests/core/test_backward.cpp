@@ -11,6 +11,7 @@
 #include "core/layers/backward.h"
 #include "core/layers/dropout.h"
 #include "core/layers/run.h"
+#include "core/teach/narration.h"
 #include "core/base/random.h"
 #include "support/all_close.h"
 #include "support/naive_attention.h"
@@ -501,7 +502,7 @@ TEST(Backward, SoftmaxBackwardRowsSumToZeroAndMaskedCellsGetNothing) {
         Spec s = mhaWithMasks(kind);
         if (!hasHeads(kind)) {
             s.shapes.valueFeatures = 7;
-            s.queryMask.reset(); // Attention zeroes output rows with it: no gradient to look at there
+            s.queryMask.reset();           // Attention zeroes output rows with it: no gradient to look at there
             for (Index j = 6; j < 12; ++j) // batch 1: no key at all, every row fully masked
                 s.valueMask->data()[j] = 0.0f;
         }
@@ -784,4 +785,67 @@ TEST(Backward, GradientStepsAreFullStepsShownSigned) {
     const Tensor& dKr = stepValue(t, "grad/key_repeated");
     const Tensor& dK = stepValue(t, "grad/key_dense");
     EXPECT_NEAR(dK.at({1, 2, 1, 0}), dKr.at({1, 2, 2, 0}) + dKr.at({1, 2, 3, 0}), 1e-6);
+}
+
+TEST(Backward, NarrationOfASoftmaxBackwardRowAndAWeightGradientCell) {
+    const Trace t = run(mhaWithMasks(LayerKind::MultiHeadAttention));
+    const Step& ds = *t.find("grad/scores");
+    // Batch 0, head 1, query 3: an open row (causal lets it see keys 0..3).
+    const SoftmaxBackwardRow r = softmaxBackwardRow(t, ds, {0, 1, 3});
+    ASSERT_EQ(r.probs.size(), 6u);
+    double delta = 0, sum = 0;
+    for (size_t s = 0; s < 6; ++s)
+        delta += double(r.probs[s]) * double(r.upstream[s]);
+    EXPECT_NEAR(r.delta, delta, 1e-12);
+    for (size_t s = 0; s < 6; ++s) {
+        EXPECT_NEAR(r.terms[s], r.grads[s], 1e-6) << s;
+        EXPECT_EQ(r.upstream[s], stepValue(t, "grad/weights").at({0, 1, 3, Index(s)}));
+        sum += r.terms[s];
+        if (s > 3) {
+            EXPECT_EQ(r.masked[s], 1) << "causal: key " << s << " is after query 3";
+        }
+    }
+    EXPECT_NEAR(sum, 0.0, 1e-6);
+    EXPECT_FALSE(r.fullyMasked);
+    // Query 1 of batch 0 is masked out: a fully masked row, no gradient.
+    const SoftmaxBackwardRow closed = softmaxBackwardRow(t, ds, {0, 0, 1});
+    EXPECT_TRUE(closed.fullyMasked);
+    for (float g : closed.grads)
+        EXPECT_EQ(g, 0.0f);
+    EXPECT_THROW((void)softmaxBackwardRow(t, *t.find("weights"), {0, 0, 0}), std::invalid_argument);
+
+    // dW_q[e=2, n=1, h=0]: B·T terms query[b,t,2] · dQ[b,t,1,0].
+    const Step& dwq = *t.find("grad/query_dense/kernel");
+    const GradientCell c = gradientCell(t, dwq, {2, 1, 0});
+    EXPECT_EQ(c.summed, "ab");
+    ASSERT_EQ(c.input.size(), 10u); // B = 2, T = 5
+    for (size_t i = 0; i < c.input.size(); ++i) {
+        const Index b = c.at[i][0], q = c.at[i][1];
+        EXPECT_EQ(c.input[i], stepValue(t, "query").at({b, q, 2}));
+        EXPECT_EQ(c.grad[i], stepValue(t, "grad/query_dense").at({b, q, 1, 0}));
+    }
+    EXPECT_NEAR(c.sum, c.value, 1e-5 * std::max(1.0, std::fabs(c.sum)));
+    // A bias: one operand, every input 1.
+    const GradientCell bias = gradientCell(t, *t.find("grad/output_dense/bias"), {4});
+    double want = 0;
+    for (Index b = 0; b < 2; ++b)
+        for (Index q = 0; q < 5; ++q)
+            want += stepValue(t, "grad/output").at({b, q, 4});
+    EXPECT_NEAR(bias.sum, want, 1e-9);
+    EXPECT_NEAR(bias.value, want, 1e-5);
+    EXPECT_EQ(bias.input, std::vector<float>(10, 1.0f));
+    EXPECT_THROW((void)gradientCell(t, *t.find("scores"), {0, 0, 0, 0}), std::invalid_argument);
+
+    // Attention: a row whose keys are all masked is flagged, and its dS is 0.
+    Spec a = mhaWithMasks(LayerKind::Attention);
+    a.shapes.valueFeatures = 7;
+    a.queryMask.reset();
+    for (Index j = 0; j < 6; ++j)
+        a.valueMask->data()[j] = 0.0f;
+    const Trace at = run(a);
+    const SoftmaxBackwardRow u = softmaxBackwardRow(at, *at.find("grad/scores"), {0, 2});
+    EXPECT_TRUE(u.fullyMasked);
+    EXPECT_NEAR(u.probs[0], 1.0 / 6.0, 1e-6); // uniform by float32 rounding ...
+    for (size_t s = 0; s < 6; ++s)
+        EXPECT_EQ(u.grads[s], 0.0f); // ... but no gradient
 }
