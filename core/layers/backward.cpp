@@ -41,9 +41,9 @@ void appendBackward(Trace& trace, const Spec& spec, const Tensor& outputGrad, co
         std::fill(seed.values().begin(), seed.values().end(), 1.0f);
     }
     if (seed.shape() != want)
-        throw SpecError("backward.output_grad", "The output gradient must have the shape of the layer's " + seedKey +
-                                                    " " + shapeString(want) + " (dL/d" + seedKey +
-                                                    "). Received: " + shapeString(seed.shape()));
+        throw SpecError("backward.output_grad", "backward.output_grad must have the shape of the layer's " + seedKey +
+                                                    " " + shapeString(want) + ": it is dL/d " + seedKey +
+                                                    ". Received: " + shapeString(seed.shape()));
     trace.steps.reserve(trace.steps.size() + 40); // nothing below holds a reference across appends
     if (hasHeads(spec.config.layer))
         detail::appendMhaBackward(trace, spec, seed, keyPrefix);
