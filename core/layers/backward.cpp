@@ -53,6 +53,29 @@ void appendBackward(Trace& trace, const Spec& spec, const Tensor& outputGrad, co
 
 namespace detail {
 
+std::vector<Axis> gradAxes(const std::vector<std::string>& names) {
+    std::vector<Axis> out;
+    for (const std::string& n : names)
+        out.push_back({n, n == "batch"    ? AxisRole::Batch
+                          : n == "head"   ? AxisRole::Head
+                          : n == "query"  ? AxisRole::Query
+                          : n == "source" ? AxisRole::Source
+                                          : AxisRole::Feature});
+    return out;
+}
+
+std::vector<Param> gradParams(const std::vector<std::string>& keys) {
+    std::vector<Param> out;
+    for (const std::string& k : keys)
+        out.push_back({k, k.ends_with("/kernel")  ? ParamRole::Kernel
+                          : k.ends_with("/bias")  ? ParamRole::Bias
+                          : k.ends_with("/gamma") ? ParamRole::Gamma
+                          : k.ends_with("/beta")  ? ParamRole::Beta
+                          : k == "scale"          ? ParamRole::Scale
+                                                  : ParamRole::ConcatWeight});
+    return out;
+}
+
 Step& addGradStep(Trace& trace, Step step, const std::string& maskLike, const std::string& prefix) {
     if (!prefix.empty()) {
         auto map = [&](const std::string& k) {
@@ -61,8 +84,8 @@ Step& addGradStep(Trace& trace, Step step, const std::string& maskLike, const st
         step.key = map(step.key);
         for (std::string& in : step.inputs)
             in = map(in);
-        for (std::string& p : step.params)
-            p = prefix + p;
+        for (Param& p : step.params)
+            p.key = prefix + p.key;
     }
     const std::string like = maskLike.empty() ? maskLike : prefix + maskLike;
     Step& s = addStep(trace, std::move(step));

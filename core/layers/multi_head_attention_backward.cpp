@@ -182,7 +182,7 @@ void appendMhaBackward(Trace& trace, const Spec& spec, const Tensor& seed, const
                  .op = OpKind::Input,
                  .formula = "dZ = ∂L/∂Z",
                  .kerasCode = "tape.gradient(loss, layer_norm)  # the backward pass starts here",
-                 .axes = {"batch", "query", "feature"},
+                 .axes = gradAxes({"batch", "query", "feature"}),
                  .value = seed},
             "layer_norm");
         const Tensor& R = value("residual");
@@ -195,10 +195,10 @@ void appendMhaBackward(Trace& trace, const Spec& spec, const Tensor& seed, const
                                 "position, the incoming gradient times the normalised value x̂.",
                  .op = OpKind::Einsum,
                  .inputs = {"grad/layer_norm", "residual"},
-                 .params = {"layer_norm/gamma"},
+                 .params = gradParams({"layer_norm/gamma"}),
                  .formula = "dγ[e] = Σ_{b,t} dZ[b,t,e] · x̂[b,t,e],  x̂ = (R − μ)/√(σ² + 0.001)",
                  .kerasCode = "# LayerNormalization: outputs = inputs_normalized * gamma + beta",
-                 .axes = {"feature"},
+                 .axes = gradAxes({"feature"}),
                  .value = std::move(dGamma),
                  .flops = 2.0 * double(B * T * Eq)},
             "");
@@ -208,11 +208,11 @@ void appendMhaBackward(Trace& trace, const Spec& spec, const Tensor& seed, const
                                 "summed over every batch row and position.",
                  .op = OpKind::Einsum,
                  .inputs = {"grad/layer_norm"},
-                 .params = {"layer_norm/beta"},
+                 .params = gradParams({"layer_norm/beta"}),
                  .formula = "dβ[e] = Σ_{b,t} dZ[b,t,e]",
                  .einsum = "bte->e",
                  .kerasCode = "# LayerNormalization: outputs = inputs_normalized * gamma + beta",
-                 .axes = {"feature"},
+                 .axes = gradAxes({"feature"}),
                  .value = std::move(dBeta),
                  .flops = double(B * T * Eq)},
             "");
@@ -225,10 +225,10 @@ void appendMhaBackward(Trace& trace, const Spec& spec, const Tensor& seed, const
                                 "gradient loses the row's mean gradient and its share along x̂.",
                  .op = OpKind::LayerNorm,
                  .inputs = {"grad/layer_norm", "residual"},
-                 .params = {"layer_norm/gamma"},
+                 .params = gradParams({"layer_norm/gamma"}),
                  .formula = "dR = (dx̂ − mean_e(dx̂) − x̂ · mean_e(dx̂ ∘ x̂)) / √(σ² + 0.001),  dx̂ = dZ ∘ γ",
                  .kerasCode = "x = layers.LayerNormalization()(x)  # epsilon=1e-3",
-                 .axes = {"batch", "query", "feature"},
+                 .axes = gradAxes({"batch", "query", "feature"}),
                  .value = std::move(dR),
                  .flops = 10.0 * double(B * T * Eq)},
             "residual");
@@ -241,7 +241,7 @@ void appendMhaBackward(Trace& trace, const Spec& spec, const Tensor& seed, const
                  .inputs = {"grad/residual"},
                  .formula = "dY = dR,  d query += dR",
                  .kerasCode = "x = layers.Add()([x, attn_output])",
-                 .axes = {"batch", "query", "feature"},
+                 .axes = gradAxes({"batch", "query", "feature"}),
                  .value = dY},
             "output");
     } else {
@@ -254,7 +254,7 @@ void appendMhaBackward(Trace& trace, const Spec& spec, const Tensor& seed, const
                  .op = OpKind::Input,
                  .formula = "dY = ∂L/∂Y",
                  .kerasCode = "tape.gradient(loss, attention_output)  # the backward pass starts here",
-                 .axes = {"batch", "query", "feature"},
+                 .axes = gradAxes({"batch", "query", "feature"}),
                  .value = seed},
             "output");
     }
@@ -345,11 +345,11 @@ void appendMhaBackward(Trace& trace, const Spec& spec, const Tensor& seed, const
                  .explanation = std::move(explanation),
                  .op = OpKind::Einsum,
                  .inputs = {in, gradOf},
-                 .params = {dense + "/kernel"},
+                 .params = gradParams({dense + "/kernel"}),
                  .formula = formula,
                  .einsum = einsum,
                  .kerasCode = "grads = tape.gradient(loss, layer.trainable_weights)",
-                 .axes = std::move(axes),
+                 .axes = gradAxes(axes),
                  .value = std::move(dW.at(dense + "/kernel")),
                  .flops = 2.0 * double(rows) * double(din) * double(dout)},
             "");
@@ -364,11 +364,11 @@ void appendMhaBackward(Trace& trace, const Spec& spec, const Tensor& seed, const
                                 "projection summed over every batch row and position.",
                  .op = OpKind::Einsum,
                  .inputs = {gradOf},
-                 .params = {dense + "/bias"},
+                 .params = gradParams({dense + "/bias"}),
                  .formula = formula,
                  .einsum = einsum,
                  .kerasCode = "grads = tape.gradient(loss, layer.trainable_weights)",
-                 .axes = std::move(axes),
+                 .axes = gradAxes(axes),
                  .value = std::move(dW.at(dense + "/bias")),
                  .flops = double(rows) * double(dout)},
             "");
@@ -388,11 +388,11 @@ void appendMhaBackward(Trace& trace, const Spec& spec, const Tensor& seed, const
                  .explanation = std::move(explanation),
                  .op = op,
                  .inputs = std::move(inputs),
-                 .params = std::move(params),
+                 .params = gradParams(params),
                  .formula = formula,
                  .einsum = einsum,
                  .kerasCode = "tape.gradient(loss, ...)  # autodiff walks the forward pass backwards",
-                 .axes = std::move(axes),
+                 .axes = gradAxes(axes),
                  .value = std::move(v),
                  .flops = flops},
             maskLike);

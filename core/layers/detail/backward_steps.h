@@ -8,6 +8,7 @@
 #include "core/layers/detail/layers.h"
 
 #include <string>
+#include <vector>
 
 namespace attnviz::core::detail {
 
@@ -16,6 +17,14 @@ namespace attnviz::core::detail {
 /// prefix P, the step's key grad/x becomes grad/P x, its inputs x become P x
 /// (grad/x: grad/P x), its params and maskLike P x.
 Step& addGradStep(Trace& trace, Step step, const std::string& maskLike, const std::string& prefix = "");
+
+/// The axes of a gradient step, declared by name: batch, head, query and
+/// source have those roles, every other name (feature, key_dim, value_dim,
+/// head_dim) is a feature axis.
+std::vector<Axis> gradAxes(const std::vector<std::string>& names);
+/// The parameters a gradient step reads or is the gradient of, by key: the
+/// role from the key (…/kernel, …/bias, …/gamma, …/beta, scale, concat_score_weight).
+std::vector<Param> gradParams(const std::vector<std::string>& keys);
 
 /// A dense layer's backward on rows of x: dW += xᵀ·dy, db += Σ_rows dy (when
 /// db), and dx += dy·Wᵀ (or dx = dy·Wᵀ when !accumulateDx; skipped when dx is null).
