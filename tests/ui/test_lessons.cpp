@@ -60,6 +60,8 @@ private slots:
     void equivalenceLabPartsWhenAConditionIsUnticked();
     void saveSlideAppendsTheWindowState();
     void handoutIsWritten();
+    void scoreLineCountsThisLesson();
+    void leavingPresentationLeaksNoAnswer();
     void menusListExamplesLessonsAndShortcuts();
 };
 
@@ -86,12 +88,12 @@ void TestLessons::clickQuestionPredictThenReveal() {
     QCOMPARE(cells->columnCount(), 3);
     QCOMPARE(cells->item(0, 0)->text(), QStringLiteral("?"));
     QCOMPARE(cells->horizontalHeaderItem(1)->text(), QStringLiteral("cat")); // source tokens label the keys
-    // The right cell, from the trace itself.
+    // The right cell (click the smallest score of "cat"), from the trace itself.
     const auto trace = w.controller()->trace();
     const core::Tensor& s = trace->find("scores")->value;
     int best = 0;
     for (int j = 1; j < 3; ++j)
-        if (s.at({0, 1, j}) > s.at({0, 1, best}))
+        if (s.at({0, 1, j}) < s.at({0, 1, best}))
             best = j;
     QTest::mouseClick(cells->viewport(), Qt::LeftButton, {}, cells->visualItemRect(cells->item(0, best)).center());
     QVERIFY(l->reveal());
@@ -114,9 +116,9 @@ void TestLessons::wrongAndUnansweredDoNotScore() {
     QVERIFY(l->showSlide(1));
     const auto trace = w.controller()->trace();
     const core::Tensor& s = trace->find("scores")->value;
-    int worst = 0;
+    int worst = 0; // the largest score: wrong for "click the smallest"
     for (int j = 1; j < 3; ++j)
-        if (s.at({0, 1, j}) < s.at({0, 1, worst}))
+        if (s.at({0, 1, j}) > s.at({0, 1, worst}))
             worst = j;
     l->chooseCell({0, 1, worst});
     QVERIFY(!l->reveal());
@@ -145,15 +147,20 @@ void TestLessons::numberAndChooseQuestions() {
     QVERIFY(!l->isRevealed()); // a typo does not spend the question
     l->typeNumber(QString::number(v + 0.004, 'f', 4));
     QVERIFY(l->reveal());
-    QVERIFY(l->showSlide(3)); // choose-largest: which value row "cat" takes most from
-    const core::Tensor& p = w.controller()->trace()->find("weights")->value;
-    int best = 0;
-    for (int j = 1; j < 3; ++j)
-        if (p.at({0, 1, j}) > p.at({0, 1, best}))
-            best = j;
+    QCOMPARE(l->score().correctCount(), 1);
+    // choose-largest (lesson 2, slide 1): which width saturates more, from the two traces.
+    QVERIFY(l->openLesson(lessonPath("02-why-scale.md")));
+    QVERIFY(l->hasQuestion());
+    const core::Slide& slide = l->lesson().slides[0];
+    const core::SlideTraces t = core::runSlide(l->lesson(), slide);
+    const auto top = [](const core::Trace& tr) {
+        const auto& vals = tr.find("weights")->value.values();
+        return *std::max_element(vals.begin(), vals.end());
+    };
+    const int best = top(*t.other) > top(t.trace) ? 1 : 0;
     QTest::keyClick(&w, Qt::Key(Qt::Key_1 + best)); // keys 1…9 choose an option
     QVERIFY(l->reveal());
-    QCOMPARE(l->score().correctCount(), 2);
+    QCOMPARE(l->score().correctCount(), 1); // a new lesson starts a new score
 }
 
 void TestLessons::deckPlaysWithTheKeyboardInPresentationMode() {
@@ -194,6 +201,58 @@ void TestLessons::deckPlaysWithTheKeyboardInPresentationMode() {
         QCOMPARE(l->slideIndex(), slides - 2);
         w.setPresentationMode(false);
     }
+}
+
+void TestLessons::scoreLineCountsThisLesson() {
+    // "Score 2/0 · 0 questions" was the total of questions in the place of the right answers.
+    QCOMPARE(LessonPanel::scoreText(1, 2, 3), QStringLiteral("Score: 1 right of 2 answered · 3 questions"));
+    QCOMPARE(LessonPanel::scoreText(0, 0, 1), QStringLiteral("Score: 0 right of 0 answered · 1 question"));
+    MainWindow w;
+    w.resize(1280, 800);
+    showActive(w);
+    LessonPanel* l = w.lessons();
+    QVERIFY(l->openLesson(lessonPath("01-dot-product-by-hand.md")));
+    int questions = 0;
+    for (const core::Slide& s : l->lesson().slides)
+        questions += s.question ? 1 : 0;
+    QCOMPARE(l->scoreLine(), LessonPanel::scoreText(0, 0, questions));
+    QVERIFY(l->showSlide(2));
+    l->typeNumber(QStringLiteral("5")); // wrong: a weight is at most 1
+    QVERIFY(!l->reveal());
+    QCOMPARE(l->scoreLine(), LessonPanel::scoreText(0, 1, questions));
+    // Another lesson starts from nothing and counts its own questions.
+    QVERIFY(l->openLesson(lessonPath("07-additive-vs-dot.md")));
+    int questions7 = 0;
+    for (const core::Slide& s : l->lesson().slides)
+        questions7 += s.question ? 1 : 0;
+    QCOMPARE(l->scoreLine(), LessonPanel::scoreText(0, 0, questions7));
+}
+
+void TestLessons::leavingPresentationLeaksNoAnswer() {
+    // Page Up back to a question in F5, then leave F5: the docks come back, but
+    // the inspector (the answer's heatmap) must stay hidden while the stage shows "?".
+    MainWindow w;
+    w.resize(1280, 800);
+    showActive(w);
+    LessonPanel* l = w.lessons();
+    QVERIFY(w.inspectorDock()->isVisible());
+    QVERIFY(l->openLesson(lessonPath("01-dot-product-by-hand.md")));
+    w.setPresentationMode(true);
+    QVERIFY(l->showSlide(1));
+    QTest::keyClick(&w, Qt::Key_PageDown); // reveal
+    QVERIFY(l->isRevealed());
+    QTest::keyClick(&w, Qt::Key_PageDown); // next slide, another question
+    QTest::keyClick(&w, Qt::Key_PageUp);   // back to the first question, concealed again
+    QCOMPARE(l->slideIndex(), 1);
+    QVERIFY(w.stage()->isConcealed());
+    w.setPresentationMode(false);
+    QApplication::processEvents();
+    QVERIFY(w.stage()->isConcealed());
+    QVERIFY(!w.inspectorDock()->isVisible());
+    // Revealed, the inspector the user had open comes back.
+    l->reveal();
+    QVERIFY(l->isRevealed());
+    QVERIFY(w.inspectorDock()->isVisible());
 }
 
 void TestLessons::badLessonSaysTheLine() {
@@ -284,7 +343,7 @@ void TestLessons::highlightsAndStageClickAnswers() {
     LessonPanel* l = w.lessons();
     QVERIFY(l->openLesson(lessonPath("01-dot-product-by-hand.md")));
     // Step scores, the row of "cat" highlighted (the question's row, not a hint at its
-    // answer): "click the largest score of cat".
+    // answer): "click the smallest score of cat".
     QVERIFY(l->showSlide(1));
     const std::vector<std::pair<int, int>> slideCells{{1, 0}, {1, 1}, {1, 2}};
     QCOMPARE(w.stage()->highlights(), slideCells);
@@ -307,11 +366,11 @@ void TestLessons::highlightsAndStageClickAnswers() {
     w.controller()->setCurrentStepByKey(QStringLiteral("scores"));
     QCOMPARE(w.stage()->highlights(), slideCells);
 
-    // The answer, clicked on the stage's own result grid.
+    // The answer (the smallest score of "cat"), clicked on the stage's own result grid.
     const core::Tensor& s = w.controller()->trace()->find("scores")->value; // (1, T, S)
     int best = 0;
     for (int j = 1; j < int(s.dim(2)); ++j)
-        if (s.at({0, 1, j}) > s.at({0, 1, best}))
+        if (s.at({0, 1, j}) < s.at({0, 1, best}))
             best = j;
     w.stage()->repaint();
     const QRectF cells = w.stage()->resultCellsRect();
@@ -389,7 +448,8 @@ void TestLessons::handoutIsWritten() {
     QVERIFY(f.open(QIODevice::ReadOnly));
     const QByteArray bytes = f.readAll();
     QVERIFY(bytes.startsWith("%PDF"));
-    QCOMPARE(bytes.count("/Type /Page") - bytes.count("/Type /Pages"), 4); // 3 slides + the answers
+    const int slides = int(w.lessons()->lesson().slides.size());
+    QCOMPARE(bytes.count("/Type /Page") - bytes.count("/Type /Pages"), slides + 1); // every slide + the answers
     QCOMPARE(w.lessons()->slideIndex(), 1); // the window comes back to the slide it showed
 
     // A lab slide's heatmap comes from the slide's own trace (the claim's left

@@ -5,6 +5,8 @@
 #include "ui/app_window/main_window.h"
 #include "ui/inspector/heatmap_view.h"
 #include "ui/lessons/equivalence_lab_view.h"
+#include "ui/lessons/handout_writer.h"
+#include "ui/lessons/lesson_text.h"
 #include "ui/lessons/scaling_lab_view.h"
 #include "ui/stage/stage_view.h"
 
@@ -27,14 +29,10 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
-#include <QPainter>
-#include <QPdfWriter>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QTabWidget>
 #include <QTableWidget>
-#include <QAbstractTextDocumentLayout>
-#include <QTextDocument>
 #include <QTextStream>
 #include <QVBoxLayout>
 #include <QWhatsThis>
@@ -45,42 +43,9 @@ namespace attnviz::ui {
 
 namespace {
 
-// A line "---" in a question slide's narration: what follows is shown after Reveal.
-QString beforeReveal(const QString& narration) {
-    const qsizetype cut = narration.indexOf(QStringLiteral("\n---"));
-    return cut < 0 ? narration : narration.left(cut);
-}
-
-QString withoutSeparator(const QString& narration) {
-    QString s = narration;
-    s.replace(QStringLiteral("\n---\n"), QStringLiteral("\n\n"));
-    if (s.endsWith(QStringLiteral("\n---")))
-        s.chop(4);
-    return s;
-}
-
-// Narration text -> simple rich text: paragraphs at blank lines, `code`.
-QString narrationHtml(const QString& raw) {
-    const QString text = withoutSeparator(raw);
-    QStringList paragraphs;
-    for (const QString& para : text.split(QStringLiteral("\n\n"), Qt::SkipEmptyParts)) {
-        QString p = para.simplified().toHtmlEscaped();
-        // `code` spans
-        QString out;
-        bool code = false;
-        for (const QChar c : p) {
-            if (c == QLatin1Char('`')) {
-                out += code ? QStringLiteral("</code>") : QStringLiteral("<code>");
-                code = !code;
-            } else {
-                out += c;
-            }
-        }
-        if (code)
-            out += QStringLiteral("</code>");
-        paragraphs << QStringLiteral("<p>%1</p>").arg(out);
-    }
-    return paragraphs.join(QString());
+// Narration (Markdown) as the panel's rich text, through Qt's Markdown reader.
+QString narrationHtml(const QString& markdown) {
+    return markdownToHtml(withoutSeparator(markdown));
 }
 
 QString qs(const std::string& s) {
@@ -167,6 +132,14 @@ LessonPanel::LessonPanel(MainWindow* window)
     });
     // Click-the-cell questions can be answered on the stage itself.
     connect(m_window->stage(), &StageView::resultCellClicked, this, [this](int r, int c) { chooseStageCell(r, c); });
+    // Leaving presentation mode restores the docks: while a question is open
+    // the inspector would show the answer's heatmap, so it stays hidden.
+    connect(m_window->inspectorDock(), &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible && m_concealed) {
+            m_inspectorWasVisible = true;
+            m_window->inspectorDock()->hide();
+        }
+    });
     // Highlights belong to the slide's step: stepping away hides them.
     connect(m_window->controller(), &Controller::currentStepChanged, this, [this] { showHighlights(); });
     connect(m_cells, &QTableWidget::cellActivated, this, [this](int r, int c) {
@@ -664,8 +637,17 @@ void LessonPanel::showResult(const core::CorrectAnswer& right, bool answered, bo
 QString LessonPanel::resultText() const {
     return m_result->text();
 }
+QString LessonPanel::scoreLine() const {
+    return m_scoreLabel->text();
+}
 QString LessonPanel::narrationText() const {
     return m_narration->text();
+}
+
+QString LessonPanel::scoreText(int right, int answered, int questions) {
+    // English has no plural forms without a translation file loaded: the one-question case is its own string.
+    const QString total = questions == 1 ? tr("1 question") : tr("%n questions", nullptr, questions);
+    return tr("Score: %1 right of %2 answered · %3").arg(right).arg(answered).arg(total);
 }
 
 void LessonPanel::updateHeader() {
@@ -682,10 +664,7 @@ void LessonPanel::updateHeader() {
     int questions = 0;
     for (const core::Slide& s : m_lesson.slides)
         questions += s.question ? 1 : 0;
-    m_scoreLabel->setText(
-        (questions == 1 ? tr("Score %1/%2 · 1 question") : tr("Score %1/%2 · %3 questions").arg(questions))
-            .arg(m_score.correctCount())
-            .arg(m_score.answeredCount()));
+    m_scoreLabel->setText(scoreText(m_score.correctCount(), m_score.answeredCount(), questions));
     m_prevButton->setEnabled(m_index > 0);
     m_nextButton->setEnabled(m_index + 1 < int(m_lesson.slides.size()));
 }
@@ -805,139 +784,8 @@ QPixmap LessonPanel::handoutHeatmap(int index, QSize size) const {
     return heat.plot()->toPixmap(size.width(), size.height());
 }
 
-bool LessonPanel::exportHandout(const QString& pdfPath, QString* error) {
-    if (!isOpen()) {
-        if (error)
-            *error = tr("No lesson is open.");
-        return false;
-    }
-    const int keep = m_index;
-    QPdfWriter pdf(pdfPath);
-    pdf.setPageSize(QPageSize(QPageSize::A4));
-    pdf.setPageOrientation(QPageLayout::Landscape);
-    pdf.setResolution(150);
-    pdf.setTitle(qs(m_lesson.title));
-    pdf.setCreator(QStringLiteral("attnviz"));
-    QPainter p;
-    if (!p.begin(&pdf)) {
-        if (error)
-            *error = tr("Cannot write %1.").arg(pdfPath);
-        return false;
-    }
-    const QRect page = p.viewport();
-    const int margin = 60, W = page.width() - 2 * margin, H = page.height() - 2 * margin;
-    QFont small(QStringLiteral("DejaVu Sans"), 9), titleFont(QStringLiteral("DejaVu Sans"), 18, QFont::Bold),
-        body(QStringLiteral("DejaVu Sans"), 11);
-    auto drawDoc = [&](const QString& html, const QRect& r) {
-        QTextDocument doc;
-        doc.documentLayout()->setPaintDevice(&pdf); // lay out at the PDF's resolution, not the screen's
-        doc.setDefaultFont(body);
-        doc.setHtml(html);
-        doc.setTextWidth(r.width());
-        p.save();
-        p.translate(r.topLeft());
-        doc.drawContents(&p, QRectF(0, 0, r.width(), r.height()));
-        p.restore();
-    };
-    struct AnswerLine {
-        int slide;
-        QString title, prompt, answer;
-    };
-    std::vector<AnswerLine> answers;
-    for (int i = 0; i < int(m_lesson.slides.size()); ++i) {
-        if (i > 0)
-            pdf.newPage();
-        QString err;
-        if (!showSlide(i, &err)) {
-            p.end();
-            if (error)
-                *error = err;
-            return false;
-        }
-        const core::Slide& s = m_lesson.slides[size_t(i)];
-        // The stage at the end of its animation (the result shown: answers are on the last page).
-        setConcealed(false);
-        m_window->settle();
-        p.setFont(small);
-        p.drawText(QRect(margin, margin, W, 30), Qt::AlignLeft,
-                   tr("%1 — slide %2 of %3").arg(qs(m_lesson.title)).arg(i + 1).arg(m_lesson.slides.size()));
-        p.setFont(titleFont);
-        p.drawText(QRect(margin, margin + 30, W, 60), Qt::AlignLeft | Qt::TextWordWrap, qs(s.title));
-        const int top = margin + 100, leftW = int(W * 0.36), rightX = margin + leftW + 30, rightW = W - leftW - 30;
-        // A question slide's narration stops at its "---" line: the rest would give the answer away.
-        const QString filled = qs(core::fillNarration(s.narration, *m_traces));
-        QString text = narrationHtml(s.question ? beforeReveal(filled) : filled);
-        if (s.question) {
-            QString q =
-                QStringLiteral("<p><b>%1</b> %2</p>").arg(tr("Question:"), qs(s.question->prompt).toHtmlEscaped());
-            if (!s.question->options.empty()) {
-                q += QStringLiteral("<ol>");
-                for (const core::QuestionOption& o : s.question->options)
-                    q += QStringLiteral("<li>%1</li>").arg(qs(o.text).toHtmlEscaped());
-                q += QStringLiteral("</ol>");
-            } else if (s.question->kind == core::QuestionKind::Number) {
-                q += QStringLiteral("<p>%1 ______________</p>").arg(tr("Your answer:"));
-            } else {
-                q += QStringLiteral("<p>%1 %2</p>").arg(tr("Circle your cell of"), qs(s.question->target.text()));
-            }
-            text += q;
-            answers.push_back(
-                {i + 1, qs(s.title), qs(s.question->prompt), qs(core::correctAnswer(*s.question, *m_traces).text)});
-        }
-        drawDoc(text, QRect(margin, top, leftW, H - 100));
-        // Right: the view of the slide, and the heatmap under it.
-        const int viewH = int((H - 100) * 0.62), heatH = H - 100 - viewH - 20;
-        QImage view;
-        const QSize viewSize(1200, int(1200.0 * viewH / rightW));
-        if (s.view == core::SlideView::Stage) {
-            view = m_window->stage()->renderImage(viewSize);
-        } else {
-            QWidget* w = m_window->centreTabs()->currentWidget();
-            const QSize old = w->size();
-            w->resize(viewSize);
-            QApplication::processEvents();
-            view = w->grab().toImage();
-            w->resize(old);
-        }
-        p.drawImage(QRect(rightX, top, rightW, viewH), view);
-        const QPixmap heat = handoutHeatmap(i, QSize(900, int(900.0 * heatH / rightW)));
-        const QSize hs = heat.size().scaled(rightW, heatH, Qt::KeepAspectRatio);
-        p.drawPixmap(QRect(rightX + (rightW - hs.width()) / 2, top + viewH + 20, hs.width(), hs.height()), heat);
-    }
-    // The answers page.
-    pdf.newPage();
-    p.setFont(titleFont);
-    p.drawText(QRect(margin, margin, W, 60), Qt::AlignLeft, tr("Answers — %1").arg(qs(m_lesson.title)));
-    QString html =
-        QStringLiteral("<p>%1</p><ol>").arg(tr("Computed from the trace of each slide (Keras' numbers, float32)."));
-    for (const AnswerLine& a : answers)
-        html += QStringLiteral("<li><b>%1 (slide %2)</b>: %3<br>→ %4</li>")
-                    .arg(a.title.toHtmlEscaped())
-                    .arg(a.slide)
-                    .arg(a.prompt.toHtmlEscaped(), a.answer.toHtmlEscaped());
-    html += QStringLiteral("</ol>");
-    drawDoc(html, QRect(margin, margin + 70, W, H - 70));
-    p.end();
-    showSlide(keep);
-    return true;
-}
-
-int runHandout(const QString& lessonPath, const QString& pdfPath, QTextStream& err) {
-    MainWindow window;
-    window.resize(1280, 800);
-    window.show();
-    QApplication::processEvents();
-    QString error;
-    if (!window.lessons()->openLesson(lessonPath, &error)) {
-        err << QApplication::translate("attnviz", "attnviz: cannot use %1: %2").arg(lessonPath, error) << Qt::endl;
-        return 2;
-    }
-    if (!window.lessons()->exportHandout(pdfPath, &error)) {
-        err << QApplication::translate("attnviz", "attnviz: cannot write the handout %1: %2").arg(pdfPath, error)
-            << Qt::endl;
-        return 1;
-    }
-    return 0;
+bool LessonPanel::exportHandout(const QString& pdfPath, QString* error, HandoutKind kind) {
+    return writeHandout(*this, kind, pdfPath, error);
 }
 
 } // namespace attnviz::ui
