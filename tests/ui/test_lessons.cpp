@@ -11,6 +11,7 @@
 #include "ui/lessons/equivalence_lab_view.h"
 #include "ui/lessons/lesson_panel.h"
 #include "ui/lessons/scaling_lab_view.h"
+#include "ui/stage/stage_scene.h"
 #include "ui/stage/stage_view.h"
 
 #include <qcustomplot.h>
@@ -18,6 +19,7 @@
 #include <QCheckBox>
 #include <QDockWidget>
 #include <QFile>
+#include <QFileInfo>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
@@ -62,6 +64,9 @@ private slots:
     void handoutIsWritten();
     void scoreLineCountsThisLesson();
     void leavingPresentationLeaksNoAnswer();
+    void keyboardCursorAnswersClickQuestions();
+    void stageNarratesTheAskedRow();
+    void narratedProductsAddUp();
     void menusListExamplesLessonsAndShortcuts();
 };
 
@@ -253,6 +258,126 @@ void TestLessons::leavingPresentationLeaksNoAnswer() {
     l->reveal();
     QVERIFY(l->isRevealed());
     QVERIFY(w.inspectorDock()->isVisible());
+}
+
+void TestLessons::keyboardCursorAnswersClickQuestions() {
+    // A click-the-cell question from the keyboard (or a clicker's arrow keys):
+    // the arrows move a cursor over the question's cells on the stage, Enter
+    // chooses, Page Down reveals. The arrows no longer change the step meanwhile.
+    MainWindow w;
+    w.resize(1280, 800);
+    showActive(w);
+    LessonPanel* l = w.lessons();
+    QVERIFY(l->openLesson(lessonPath("01-dot-product-by-hand.md")));
+    w.setPresentationMode(true);
+    QVERIFY(l->showSlide(1)); // click the smallest score of "cat": scores[0,1,:]
+    w.stage()->setFocus();
+    const core::Tensor& s = w.controller()->trace()->find("scores")->value;
+    int best = 0;
+    for (int j = 1; j < int(s.dim(2)); ++j)
+        if (s.at({0, 1, j}) < s.at({0, 1, best}))
+            best = j;
+    QCOMPARE(w.stage()->cursorCell(), std::optional(std::pair{1, 0})); // "cat", the first key
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down);        // one row: the cursor stays in it
+    QCOMPARE(w.stage()->cursorCell(), std::optional(std::pair{1, 0}));
+    for (int i = 0; i < best; ++i)
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Right);
+    QCOMPARE(w.stage()->cursorCell(), std::optional(std::pair{1, best}));
+    QCOMPARE(w.controller()->currentStepData()->key, std::string("scores")); // → did not step
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    QTest::keyClick(&w, Qt::Key_PageDown);
+    QVERIFY(l->isRevealed());
+    QCOMPARE(l->score().correctCount(), 1);
+    QVERIFY(!w.stage()->cursorCell()); // revealed: no cursor
+    // With the question answered, → steps again.
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Right);
+    QVERIFY(w.controller()->currentStepData()->key != std::string("scores"));
+    w.setPresentationMode(false);
+}
+
+void TestLessons::stageNarratesTheAskedRow() {
+    // The stage explains the row the slide asks about, not row 0 or the first open row.
+    MainWindow w;
+    w.resize(1280, 800);
+    showActive(w);
+    LessonPanel* l = w.lessons();
+    QVERIFY(l->openLesson(lessonPath("01-dot-product-by-hand.md")));
+    QVERIFY(l->showSlide(1)); // scores, the row of "cat"
+    l->reveal();              // a concealed stage narrates no numbers
+    const StageScene& product = w.stage()->scene();
+    QVERIFY(!product.details.empty());
+    for (const CellDetail& d : product.details)
+        QVERIFY2(d.lhs.contains(QStringLiteral("[1, ")), qPrintable(d.lhs));
+    QCOMPARE(w.stage()->focusRow(), 1);
+    QVERIFY(l->showSlide(2)); // weights of "cat"
+    QCOMPARE(w.stage()->scene().focusRow, 1);
+    l->reveal();
+    QCOMPARE(w.stage()->scene().focusRow, 1); // after Reveal too
+    // Lesson 3: the fully masked row 0 is asked about; the first row with two open keys is another.
+    QVERIFY(l->openLesson(lessonPath("03-masks.md")));
+    for (int i = 0; i < int(l->lesson().slides.size()); ++i) {
+        const core::Slide& slide = l->lesson().slides[size_t(i)];
+        if (slide.step != "weights" || slide.highlight.empty() || slide.view != core::SlideView::Stage)
+            continue;
+        QVERIFY(l->showSlide(i));
+        QCOMPARE(w.stage()->scene().focusRow, int(slide.highlight.front().first));
+    }
+}
+
+void TestLessons::narratedProductsAddUp() {
+    // Every narrated product on the deck's stages reads right: the shown
+    // factors, multiplied and added, round to the shown result.
+    MainWindow w;
+    w.resize(1280, 800);
+    showActive(w);
+    LessonPanel* l = w.lessons();
+    const auto number = [](QString t) {
+        t.replace(QChar(0x2212), QLatin1Char('-')).remove(QLatin1Char('(')).remove(QLatin1Char(')'));
+        bool ok = false;
+        const double v = t.trimmed().toDouble(&ok);
+        return ok ? std::optional(v) : std::nullopt;
+    };
+    int checked = 0;
+    for (const QString& path : LessonPanel::builtInLessons()) {
+        QVERIFY(l->openLesson(path));
+        for (int i = 0; i < int(l->lesson().slides.size()); ++i) {
+            QVERIFY(l->showSlide(i));
+            l->reveal();
+            for (const CellDetail& d : w.stage()->scene().details) {
+                if (d.terms.join(QString()).contains(QStringLiteral("…")))
+                    continue; // not every term shown
+                double sum = 0;
+                bool parsed = true;
+                for (QString t : d.terms) {
+                    if (t.startsWith(QStringLiteral("bias "))) {
+                        const auto b = number(t.mid(5));
+                        parsed = parsed && b;
+                        sum += b.value_or(0);
+                        continue;
+                    }
+                    const QStringList f = t.split(QStringLiteral("×"));
+                    const auto a = f.size() == 2 ? number(f[0]) : std::nullopt;
+                    const auto b = f.size() == 2 ? number(f[1]) : std::nullopt;
+                    parsed = parsed && a && b;
+                    sum += a.value_or(0) * b.value_or(0);
+                }
+                const QString rhs = d.rhs.mid(2); // "= −0.27"
+                const auto shown = number(rhs);
+                if (!parsed || !shown || std::fabs(*shown) >= 10)
+                    continue;
+                const int digits = int(rhs.size() - rhs.indexOf(QLatin1Char('.')) - 1);
+                const double unit = std::pow(10.0, -digits);
+                QVERIFY2(std::fabs(sum - *shown) <= 0.5 * unit + 1e-9,
+                         qPrintable(QStringLiteral("%1 slide %2: %3 %4 %5 (the terms give %6)")
+                                        .arg(QFileInfo(path).fileName())
+                                        .arg(i + 1)
+                                        .arg(d.lhs, d.terms.join(QStringLiteral(" + ")), d.rhs)
+                                        .arg(sum, 0, 'f', 4)));
+                ++checked;
+            }
+        }
+    }
+    QVERIFY(checked >= 6);
 }
 
 void TestLessons::badLessonSaysTheLine() {

@@ -175,8 +175,9 @@ private:
         m_panel.setConcealed(concealed);
         w->settle();
         if (s.view == core::SlideView::Stage) {
-            // Render at a width whose text prints at about 8 pt (150 dpi): the stage scales with its size.
-            const QSize size(1200, int(1200.0 * room.height() / room.width()));
+            // The stage keeps its fonts and cells at any size: render it small (760 px wide) so that
+            // scaled to the page its numbers print at a readable size.
+            const QSize size(760, int(760.0 * room.height() / room.width()));
             return w->stage()->renderImage(size);
         }
         // A lab is a widget: grab it at ~760 px so that its table and plots print at a readable size (not 5 pt).

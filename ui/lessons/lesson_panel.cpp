@@ -13,6 +13,11 @@
 #include <qcustomplot.h>
 
 #include <QAction>
+#include <QTextEdit>
+#include <QPlainTextEdit>
+#include <QKeyEvent>
+#include <QComboBox>
+#include <QAbstractSpinBox>
 #include <QApplication>
 #include <QButtonGroup>
 #include <QCoreApplication>
@@ -174,6 +179,7 @@ LessonPanel::LessonPanel(MainWindow* window)
         });
     }
     m_questionBox->hide();
+    qApp->installEventFilter(this); // the click questions' keyboard cursor (eventFilter)
     setZoom(1.0);
     updateHeader();
 }
@@ -446,6 +452,7 @@ void LessonPanel::setupQuestion() {
     m_number->hide();
     m_number->clear();
     m_cellIndex.clear();
+    m_cursor = -1;
     for (QAbstractButton* b : m_options->buttons()) {
         m_options->removeButton(b);
         delete b;
@@ -490,10 +497,13 @@ void LessonPanel::setupQuestion() {
                 item->setTextAlignment(Qt::AlignCenter);
                 m_cells->setItem(r, col, item);
             }
+        m_cursor = 0; // the keyboard cursor starts on the first cell
         m_cells->setMaximumHeight(m_cells->horizontalHeader()->height() +
                                   rows * m_cells->verticalHeader()->defaultSectionSize() + 6);
         m_cells->show();
-        m_prompt->setText(m_prompt->text() + QStringLiteral("<br>") + tr("Click the cell you predict."));
+        m_prompt->setText(
+            m_prompt->text() + QStringLiteral("<br>") +
+            tr("Click the cell you predict, or move the blue frame with the arrow keys and press Enter."));
         break;
     }
     case core::QuestionKind::Number:
@@ -518,6 +528,8 @@ void LessonPanel::showHighlights() {
     const core::Slide* s = isOpen() && m_index >= 0 ? &m_lesson.slides[size_t(m_index)] : nullptr;
     const auto trace = m_window->controller()->trace();
     const core::Step* shown = m_window->controller()->currentStepData();
+    std::optional<std::pair<int, int>> cursor;
+    int focus = -1;
     if (s && trace && shown && shown->key == s->step) { // the slide's step, not one the user stepped to
         for (const auto& [r, c] : s->highlight)
             cells.emplace_back(int(r), int(c));
@@ -525,13 +537,92 @@ void LessonPanel::showHighlights() {
         if (s->question && !m_answer.cell.empty() && !s->question->target.other && s->question->target.key == s->step &&
             m_answer.cell.size() >= 2)
             cells.emplace_back(int(m_answer.cell[m_answer.cell.size() - 2]), int(m_answer.cell.back()));
+        focus = focusRow(*s, *shown);
+        if (cursorActive()) {
+            const std::vector<core::Index>& cell = m_cellIndex[size_t(m_cursor)];
+            if (cell.size() == size_t(shown->value.rank()) && cell.size() >= 2)
+                cursor = std::pair{int(cell[cell.size() - 2]), int(cell.back())};
+        }
     }
+    // The stage narrates the row the slide asks about, and shows the keyboard cursor.
+    if (s || m_window->stage()->focusRow() >= 0)
+        m_window->stage()->setFocusRow(focus);
+    m_window->stage()->setCursorCell(cursor);
     // Called on every step change: with no lesson open (or nothing new to
     // frame) the views are left alone, so a closed Inspector stays idle.
     if (cells == m_window->stage()->highlights())
         return;
     m_window->stage()->setHighlights(cells);
     m_window->heatmap()->setHighlights(cells);
+}
+
+int LessonPanel::focusRow(const core::Slide& s, const core::Step& shown) {
+    // The question's row on the shown step (a click target's or a number's
+    // answer), else the first highlighted row, else none.
+    const core::Index rank = shown.value.rank();
+    if (s.question && rank >= 2) {
+        const core::Question& q = *s.question;
+        const core::TensorRef* ref = nullptr;
+        if (q.kind == core::QuestionKind::ClickLargest || q.kind == core::QuestionKind::ClickSmallest)
+            ref = &q.target;
+        else if (q.kind == core::QuestionKind::Number && q.answer)
+            ref = &q.answer->ref;
+        if (ref && !ref->other && ref->key == shown.key && core::Index(ref->index.size()) == rank &&
+            ref->index[size_t(rank - 2)] != core::TensorRef::kAll)
+            return int(ref->index[size_t(rank - 2)]);
+    }
+    return s.highlight.empty() ? -1 : int(s.highlight.front().first);
+}
+
+bool LessonPanel::cursorActive() const {
+    return isOpen() && !m_revealed && m_cursor >= 0 && m_cursor < int(m_cellIndex.size());
+}
+
+void LessonPanel::moveCursor(int dr, int dc) {
+    if (!cursorActive())
+        return;
+    const int cols = m_cells->columnCount(), rows = m_cells->rowCount();
+    const int r = std::clamp(m_cursor / cols + dr, 0, rows - 1), c = std::clamp(m_cursor % cols + dc, 0, cols - 1);
+    m_cursor = r * cols + c;
+    m_cells->setCurrentCell(r, c);
+    showHighlights();
+}
+
+bool LessonPanel::eventFilter(QObject* watched, QEvent* event) {
+    // A click question's keyboard cursor: arrows move it over the question's
+    // cells, Enter chooses the cell, for a keyboard or a clicker's arrow keys.
+    // Only while such a question is open, and not when a text field or the
+    // panel's own grid has the focus (they use the keys themselves).
+    if ((event->type() != QEvent::ShortcutOverride && event->type() != QEvent::KeyPress) || !cursorActive())
+        return QWidget::eventFilter(watched, event);
+    const auto* key = static_cast<QKeyEvent*>(event);
+    if (key->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier))
+        return QWidget::eventFilter(watched, event);
+    int dr = 0, dc = 0;
+    switch (key->key()) {
+    case Qt::Key_Up: dr = -1; break;
+    case Qt::Key_Down: dr = 1; break;
+    case Qt::Key_Left: dc = -1; break;
+    case Qt::Key_Right: dc = 1; break;
+    case Qt::Key_Return:
+    case Qt::Key_Enter: break;
+    default: return QWidget::eventFilter(watched, event);
+    }
+    const QWidget* focus = QApplication::focusWidget();
+    const QWidget* target = qobject_cast<QWidget*>(watched);
+    if (!target || target->window() != m_window || focus == m_cells || qobject_cast<const QLineEdit*>(focus) ||
+        qobject_cast<const QAbstractSpinBox*>(focus) || qobject_cast<const QComboBox*>(focus) ||
+        qobject_cast<const QTextEdit*>(focus) || qobject_cast<const QPlainTextEdit*>(focus))
+        return QWidget::eventFilter(watched, event);
+    if (event->type() == QEvent::ShortcutOverride) {
+        event->accept(); // the key is ours: not the window's step shortcuts (← →)
+        return true;
+    }
+    if (dr == 0 && dc == 0)
+        chooseCell(m_cellIndex[size_t(m_cursor)]);
+    else
+        moveCursor(dr, dc);
+    return true;
 }
 
 bool LessonPanel::chooseStageCell(int row, int col) {
@@ -555,6 +646,8 @@ bool LessonPanel::chooseStageCell(int row, int col) {
 
 void LessonPanel::chooseCell(const std::vector<core::Index>& cell) {
     m_answer.cell = cell;
+    if (const auto it = std::find(m_cellIndex.begin(), m_cellIndex.end(), cell); it != m_cellIndex.end())
+        m_cursor = int(it - m_cellIndex.begin()); // the keyboard cursor follows a click
     for (size_t i = 0; i < m_cellIndex.size(); ++i) {
         QTableWidgetItem* item = m_cells->item(int(i) / m_cells->columnCount(), int(i) % m_cells->columnCount());
         if (item)
@@ -602,6 +695,7 @@ bool LessonPanel::reveal() {
     m_narration->setText(narrationHtml(m_narrationFull));
     setConcealed(false);
     m_window->stage()->replay();
+    showHighlights(); // the keyboard cursor goes
     showResult(right, answered, ok);
     updateHeader();
     return ok;

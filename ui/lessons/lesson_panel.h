@@ -92,6 +92,9 @@ public:
     static QStringList builtInLessons();
     static QStringList exampleSpecs();
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 signals:
     void slideChanged(int index);
     void lessonOpened();
@@ -111,6 +114,10 @@ private:
     void setConcealed(bool concealed);
     /// The slide's highlighted cells (and a chosen answer) on the stage and the inspector.
     void showHighlights();
+    /// The row the stage narrates for slide `s` on step `shown` (-1: none).
+    static int focusRow(const core::Slide& s, const core::Step& shown);
+    bool cursorActive() const;
+    void moveCursor(int dr, int dc);
 
     MainWindow* m_window;
     core::Lesson m_lesson;
@@ -120,6 +127,7 @@ private:
     bool m_revealed = false;
     bool m_inspectorWasVisible = false;
     bool m_concealed = false;
+    int m_cursor = -1; // the keyboard cursor: an index into m_cellIndex (-1: no click question)
     core::Answer m_answer;
     QString m_narrationFull;                           // filled in; shown up to a "---" line until Reveal
     std::vector<std::vector<core::Index>> m_cellIndex; // table cell -> full index (click questions)
