@@ -419,6 +419,30 @@ void TestLessons::scalingLabMarksTheLayer() {
     QVERIFY(lab->caption().contains(QStringLiteral("key_dim 64")));
     // The plotted spread is the lab's own numbers.
     QCOMPARE(lab->plot(0)->graph(0)->data()->at(3)->value, lab->points()[3].spreadUnscaled);
+    // Scaled and unscaled are told apart by shape too (grey print): squares and discs.
+    for (int g : {0, 2})
+        QCOMPARE(lab->plot(0)->graph(g)->scatterStyle().shape(), QCPScatterStyle::ssSquare);
+    QCOMPARE(lab->plot(0)->graph(1)->scatterStyle().shape(), QCPScatterStyle::ssDisc);
+    QCOMPARE(lab->plot(0)->graph(3)->scatterStyle().shape(), QCPScatterStyle::ssCircle); // filled blue
+    QCOMPARE(lab->plot(0)->graph(3)->scatterStyle().brush().color(), QColor(31, 119, 180));
+    QCOMPARE(lab->plot(0)->graph(0)->pen().style(), Qt::DashLine);
+    // Why the layer's dots are off the curves: its projected q and k are not N(0, 1).
+    const auto spread = [&](const char* key) {
+        const auto& v = w.controller()->trace()->find(key)->value.values();
+        double m = 0, sq = 0;
+        for (float x : v)
+            m += x;
+        m /= double(v.size());
+        for (float x : v)
+            sq += (x - m) * (x - m);
+        return std::sqrt(sq / double(v.size()));
+    };
+    const double sq = spread("query_dense"), sk = spread("key_dense");
+    QVERIFY(sq < 0.9 && sk < 0.9); // Glorot-uniform projections of N(0, 1) inputs
+    QVERIFY2(lab->caption().contains(QString::number(sq, 'f', 2)) &&
+                 lab->caption().contains(QString::number(sk, 'f', 2)),
+             qPrintable(lab->caption()));
+    QVERIFY(lab->caption().contains(QStringLiteral("less saturated")));
 }
 
 void TestLessons::notKerasSwitchReachesTheStage() {
