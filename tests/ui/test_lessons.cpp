@@ -67,6 +67,7 @@ private slots:
     void keyboardCursorAnswersClickQuestions();
     void stageNarratesTheAskedRow();
     void narratedProductsAddUp();
+    void equivalenceLabHidesItsVerdictUntilReveal();
     void menusListExamplesLessonsAndShortcuts();
 };
 
@@ -378,6 +379,26 @@ void TestLessons::narratedProductsAddUp() {
         }
     }
     QVERIFY(checked >= 6);
+}
+
+void TestLessons::equivalenceLabHidesItsVerdictUntilReveal() {
+    // A lab question ("are the two outputs bit-identical?") must not be answered
+    // by the lab's own max |Δ| table while it is open.
+    MainWindow w;
+    w.resize(1280, 800);
+    showActive(w);
+    LessonPanel* l = w.lessons();
+    QVERIFY(l->openLesson(lessonPath("06-mha-one-head-is-attention.md")));
+    EquivalenceLabView* lab = w.equivalenceLab();
+    QVERIFY(l->hasQuestion());
+    QCOMPARE(w.centreTabs()->currentIndex(), LessonPanel::tabOf(core::SlideView::EquivalenceLab));
+    QVERIFY(lab->isConcealed());
+    QVERIFY(!lab->table()->isVisible());
+    QVERIFY(!lab->findChild<QLabel*>(QStringLiteral("equivalenceVerdict"))->isVisible());
+    l->reveal();
+    QVERIFY(!lab->isConcealed());
+    QVERIFY(lab->table()->isVisible());
+    QVERIFY(lab->table()->rowCount() > 0);
 }
 
 void TestLessons::badLessonSaysTheLine() {

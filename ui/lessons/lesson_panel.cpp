@@ -352,6 +352,7 @@ void LessonPanel::setConcealed(bool concealed) {
         return;
     m_concealed = concealed;
     m_window->stage()->setConcealed(concealed);
+    m_window->equivalenceLab()->setConcealed(concealed); // its max |Δ| would answer the question
     // The inspector would give the answer away: hide it while a question is open.
     QDockWidget* inspector = m_window->inspectorDock();
     if (concealed) {
