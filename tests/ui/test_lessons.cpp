@@ -621,6 +621,26 @@ void TestLessons::handoutIsWritten() {
     const int slides = int(w.lessons()->lesson().slides.size());
     QCOMPARE(bytes.count("/Type /Page") - bytes.count("/Type /Pages"), slides + 1); // every slide + the answers
     QCOMPARE(w.lessons()->slideIndex(), 1); // the window comes back to the slide it showed
+    // The worksheet: one page per question; the answer key: text that pages itself.
+    int questions = 0;
+    for (const core::Slide& s : w.lessons()->lesson().slides)
+        questions += s.question ? 1 : 0;
+    const auto pages = [](const QString& path) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return -1;
+        const QByteArray b = file.readAll();
+        return int(b.count("/Type /Page") - b.count("/Type /Pages"));
+    };
+    const QString ws = dir.filePath(QStringLiteral("masks-worksheet.pdf"));
+    QVERIFY2(w.lessons()->exportHandout(ws, &error, HandoutKind::Worksheet), qPrintable(error));
+    QCOMPARE(pages(ws), questions);
+    QVERIFY(w.lessons()->hasQuestion());
+    QVERIFY(w.stage()->isConcealed()); // back on slide 2, its question open again: nothing printed leaks
+    const QString key = dir.filePath(QStringLiteral("masks-key.pdf"));
+    QVERIFY2(w.lessons()->exportHandout(key, &error, HandoutKind::AnswerKey), qPrintable(error));
+    QVERIFY(pages(key) >= 1);
+    QCOMPARE(w.lessons()->slideIndex(), 1);
 
     // A lab slide's heatmap comes from the slide's own trace (the claim's left
     // side: identity kernels), not from the window's spec (random kernels).
@@ -661,6 +681,12 @@ void TestLessons::menusListExamplesLessonsAndShortcuts() {
             shortcuts << k.toString();
     for (const char* k : {"PgDown", "PgUp", "F5", "F1", "Ctrl+L"})
         QVERIFY2(shortcuts.contains(QString::fromLatin1(k)), k);
+    // File ▸ Export handout, worksheet and answer key.
+    QStringList file;
+    for (QAction* a : w.menuBar()->actions().constFirst()->menu()->actions())
+        file << a->text();
+    for (const char* item : {"Export &handout…", "Export &worksheet…", "Export answer &key…"})
+        QVERIFY2(file.contains(QString::fromUtf8(item)), item);
 }
 
 QTEST_MAIN(TestLessons)

@@ -204,9 +204,17 @@ void LessonPanel::addMenuItems(QMenu* file, QMenu* help) {
     connect(save, &QAction::triggered, this, &LessonPanel::saveSlideDialog);
     auto* handout = new QAction(tr("Export &handout…"), this);
     handout->setStatusTip(tr("Every slide of the open lesson, with a page of answers, as a PDF"));
-    connect(handout, &QAction::triggered, this, &LessonPanel::exportHandoutDialog);
+    connect(handout, &QAction::triggered, this, [this] { exportHandoutDialog(HandoutKind::Full); });
+    auto* worksheet = new QAction(tr("Export &worksheet…"), this);
+    worksheet->setStatusTip(tr("For students: each question with its operands and room to answer, no answers"));
+    connect(worksheet, &QAction::triggered, this, [this] { exportHandoutDialog(HandoutKind::Worksheet); });
+    auto* key = new QAction(tr("Export answer &key…"), this);
+    key->setStatusTip(tr("For the teacher: the class plan, every answer with its reasoning, the presenter notes"));
+    connect(key, &QAction::triggered, this, [this] { exportHandoutDialog(HandoutKind::AnswerKey); });
     file->insertAction(quit, save);
     file->insertAction(quit, handout);
+    file->insertAction(quit, worksheet);
+    file->insertAction(quit, key);
     file->insertSeparator(quit);
 
     QMenu* lessons = new QMenu(tr("&Lessons"), help);
@@ -841,18 +849,20 @@ void LessonPanel::saveSlideDialog() {
         m_window->statusMessage()->setText(tr("Slide appended to %1").arg(QFileInfo(path).fileName()));
 }
 
-void LessonPanel::exportHandoutDialog() {
+void LessonPanel::exportHandoutDialog(HandoutKind kind) {
+    const QString title = kind == HandoutKind::Worksheet   ? tr("Export worksheet")
+                          : kind == HandoutKind::AnswerKey ? tr("Export answer key")
+                                                           : tr("Export handout");
     if (!isOpen()) {
-        QMessageBox::information(m_window, tr("Export handout"), tr("Open a lesson first (File ▸ Open lesson…)."));
+        QMessageBox::information(m_window, title, tr("Open a lesson first (File ▸ Open lesson…)."));
         return;
     }
-    const QString path =
-        QFileDialog::getSaveFileName(m_window, tr("Export handout"), m_lastDirectory, tr("PDF (*.pdf)"));
+    const QString path = QFileDialog::getSaveFileName(m_window, title, m_lastDirectory, tr("PDF (*.pdf)"));
     if (path.isEmpty())
         return;
     QString error;
-    if (!exportHandout(path, &error))
-        QMessageBox::warning(m_window, tr("Export handout"), error);
+    if (!exportHandout(path, &error, kind))
+        QMessageBox::warning(m_window, title, error);
 }
 
 QPixmap LessonPanel::handoutHeatmap(int index, QSize size) const {

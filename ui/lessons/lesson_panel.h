@@ -106,7 +106,7 @@ private:
     void updateHeader();
     void openLessonDialog();
     void saveSlideDialog();
-    void exportHandoutDialog();
+    void exportHandoutDialog(HandoutKind kind);
     void fillExamplesMenu(QMenu* menu);
     void fillLessonsMenu(QMenu* menu);
     void showShortcuts();
