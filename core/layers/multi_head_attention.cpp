@@ -305,10 +305,9 @@ Trace multiHeadAttention(const Spec& spec, ResolvedInputs in, Weights w) {
     };
     // Context rows [t0, t1) of (b, n): (rows, S) · (S, Hv), written strided into (B, T, N, Hv).
     auto contextRows = [&](const Tensor& probs, Index b, Index n, Index t0, Index t1) {
-        ConstMatrixMap pb(probs.data() + ((b * N + n) * T + t0) * S, t1 - t0, S);            // (rows, S)
-        ConstStridedMap vb(vd.data() + (b * S * Nkv + n / G) * Hv, S, Hv, Stride(Nkv * Hv)); // (S, Hv)
-        StridedMap cb(C.data() + ((b * T + t0) * N + n) * Hv, t1 - t0, Hv, Stride(N * Hv));  // (rows, Hv)
-        cb.noalias() = pb * vb;
+        // (rows, S) · (S, Hv strided by Nkv·Hv) → (rows, Hv strided by N·Hv)
+        gemmNN(t1 - t0, Hv, S, probs.data() + ((b * N + n) * T + t0) * S, S, vd.data() + (b * S * Nkv + n / G) * Hv,
+               Nkv * Hv, C.data() + ((b * T + t0) * N + n) * Hv, N * Hv);
     };
     const Index items = B * N * blocksPerHead;
     std::vector<Index> fully(size_t(items), 0); // fully masked rows per item, summed below
@@ -320,10 +319,10 @@ Trace multiHeadAttention(const Spec& spec, ResolvedInputs in, Weights w) {
         const Index bn = i / blocksPerHead, b = bn / N, n = bn % N;
         const auto [t0, t1] = rowsOf(i % blocksPerHead);
         const Index rows = t1 - t0;
-        ConstStridedMap q(qs.data() + ((b * T + t0) * N + n) * H, rows, H, Stride(N * H)); // (rows, H)
-        ConstStridedMap kk(kd.data() + (b * S * Nkv + n / G) * H, S, H, Stride(Nkv * H));  // (S, H)
         float* l = L.data() + (bn * T + t0) * S;
-        MatrixMap(l, rows, S).noalias() = q * kk.transpose(); // (rows, S)
+        // (rows, H strided by N·H) · (S, H strided by Nkv·H)ᵀ → (rows, S)
+        gemmNT(rows, S, H, qs.data() + ((b * T + t0) * N + n) * H, N * H, kd.data() + (b * S * Nkv + n / G) * H,
+               Nkv * H, l, S);
         float* p = P.data() + (bn * T + t0) * S;
         if (!masked) {
             softmaxRowsSerial(l, p, rows, S);

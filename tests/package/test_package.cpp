@@ -139,6 +139,25 @@ TEST_F(Package, TraceFromThePackageMatchesKeras) {
     fs::remove(out);
 }
 
+TEST_F(Package, TraceRunsTheX8664V3ProductsOnCpusThatHaveThem) {
+#if defined(ATTNVIZ_EXPECT_GEMM_PLUGIN)
+    const fs::path plugin = usr("lib/attnviz/libattnviz_gemm_x86-64-v3.so");
+    ASSERT_TRUE(fs::is_regular_file(plugin)) << plugin;
+    const fs::path spec = fs::path(ATTNVIZ_TEST_DATA_DIR) / "keras/mha_causal_b2_h4_t6/spec.json";
+    const Result r = run(q(usr("bin/attnviz-trace")) + " " + q(spec) + " --bench 1");
+    ASSERT_EQ(r.code, 0) << r.out;
+    __builtin_cpu_init();
+    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma"))
+        EXPECT_NE(r.out.find("x86-64-v3 plug-in (AVX2, FMA): " + fs::weakly_canonical(plugin).string()),
+                  std::string::npos)
+            << r.out;
+    else
+        EXPECT_NE(r.out.find("no AVX2/FMA"), std::string::npos) << r.out;
+#else
+    GTEST_SKIP() << "this build makes no x86-64-v3 plug-in (ATTNVIZ_NATIVE or not x86-64)";
+#endif
+}
+
 TEST_F(Package, AppRendersABundledLessonAndATrainedModel) {
     // --lesson 1 is looked up among the installed lessons only: the unpacked
     // binary is outside the build tree, so it cannot fall back to the sources.

@@ -1,0 +1,28 @@
+// The float matrix products the layers run (projections, scores, context),
+// single-threaded, on row-major strided matrices. One entry for two kernels:
+// Eigen as this build was compiled, or, in a portable build on a CPU with
+// AVX2 and FMA, the same Eigen code compiled for x86-64-v3 in a plug-in
+// (libattnviz_gemm_x86-64-v3.so) loaded at the first product. Which one runs
+// never depends on the thread count, so threaded products stay bit-identical.
+#pragma once
+
+#include "core/base/eigen_types.h"
+
+#include <string>
+
+namespace attnviz::core {
+
+/// C (m × n, row stride ldc) = A (m × k, lda) · B (k × n, ldb).
+void gemmNN(Index m, Index n, Index k, const float* A, Index lda, const float* B, Index ldb, float* C, Index ldc);
+
+/// C (m × n, ldc) = A (m × k, lda) · Bᵀ, with B (n × k, ldb).
+void gemmNT(Index m, Index n, Index k, const float* A, Index lda, const float* B, Index ldb, float* C, Index ldc);
+
+/// The kernel in use, e.g. "x86-64-v3 plug-in (AVX2, FMA)", "as compiled (AVX2, FMA)" or
+/// "as compiled (SSE2)", and why the plug-in is not used when it is not.
+std::string gemmKernelDescription();
+
+/// True when the products run in the x86-64-v3 plug-in.
+bool gemmUsesPlugin();
+
+} // namespace attnviz::core

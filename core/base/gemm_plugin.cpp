@@ -1,0 +1,19 @@
+// libattnviz_gemm_x86-64-v3.so: core/base/gemm_kernel.h compiled with
+// -march=x86-64-v3 (AVX2, FMA) for portable builds, loaded by gemm.cpp only on
+// CPUs that have both. Built with hidden visibility: Eigen's instantiations
+// here stay inside the plug-in and never replace the baseline ones.
+#include "core/base/gemm_kernel.h"
+
+#if !defined(__AVX2__) || !defined(__FMA__)
+#error "gemm_plugin.cpp must be compiled for x86-64-v3 (AVX2 and FMA)"
+#endif
+
+extern "C" __attribute__((visibility("default"))) void attnviz_gemm_nn(long m, long n, long k, const float* A, long lda,
+                                                                       const float* B, long ldb, float* C, long ldc) {
+    attnviz::core::detail::eigenGemmNN(m, n, k, A, lda, B, ldb, C, ldc);
+}
+
+extern "C" __attribute__((visibility("default"))) void attnviz_gemm_nt(long m, long n, long k, const float* A, long lda,
+                                                                       const float* B, long ldb, float* C, long ldc) {
+    attnviz::core::detail::eigenGemmNT(m, n, k, A, lda, B, ldb, C, ldc);
+}
