@@ -44,7 +44,10 @@ endif()
 # has no room for in resources/man/<program>.h2m; gzip -9n as Debian wants.
 # help2man runs the program by name from its build folder, so the page says
 # "attnviz", not the build path.
-if(ATTNVIZ_HELP2MAN AND ATTNVIZ_GZIP)
+# Not in sanitizer builds, whose programs are for the tests only.
+if(ATTNVIZ_SANITIZE OR ATTNVIZ_BUILD_FUZZERS)
+  # nothing: those programs are not packaged
+elseif(ATTNVIZ_HELP2MAN AND ATTNVIZ_GZIP)
   set(attnviz_man_name "step through Keras attention layers one operation at a time")
   set(attnviz-trace_man_name "run a Keras attention layer spec and keep every intermediate step")
   foreach(prog attnviz attnviz-trace)

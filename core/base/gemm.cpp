@@ -31,23 +31,23 @@ struct Kernels {
     std::string description;
 };
 
-// Where the plug-in may be: installed beside the program's lib folder, and,
-// only while the program runs from inside its build tree, in that tree (a
-// copied or installed program never picks up a build's file).
-std::vector<fs::path> pluginCandidates() {
+// The folders the plug-ins may be in: installed, ../lib/<multiarch>/attnviz
+// from the program's folder, and, only while the program runs from inside its build tree, that
+// tree's lib/attnviz (a copied or installed program never uses a build's file).
+std::vector<fs::path> pluginDirs() {
     std::vector<fs::path> out;
-#if defined(ATTNVIZ_GEMM_PLUGIN_NAME)
     std::error_code ec;
     const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
     if (ec)
         return out;
-    out.push_back(exe.parent_path() / ".." / "lib" / "attnviz" / ATTNVIZ_GEMM_PLUGIN_NAME);
-#if defined(ATTNVIZ_GEMM_PLUGIN_BUILD_PATH) && defined(ATTNVIZ_GEMM_BUILD_DIR)
+#if defined(ATTNVIZ_GEMM_PLUGIN_DIR)
+    out.push_back(exe.parent_path() / ".." / ATTNVIZ_GEMM_PLUGIN_DIR); // /usr/bin/../lib/<multiarch>/attnviz
+#endif
+#if defined(ATTNVIZ_GEMM_BUILD_DIR)
     const std::string build = fs::weakly_canonical(ATTNVIZ_GEMM_BUILD_DIR, ec).string();
     const std::string self = fs::weakly_canonical(exe, ec).string();
     if (!build.empty() && self.rfind(build + "/", 0) == 0)
-        out.emplace_back(ATTNVIZ_GEMM_PLUGIN_BUILD_PATH);
-#endif
+        out.push_back(fs::path(ATTNVIZ_GEMM_BUILD_DIR) / "lib" / "attnviz");
 #endif
     return out;
 }
@@ -55,38 +55,50 @@ std::vector<fs::path> pluginCandidates() {
 Kernels load() {
     Kernels k;
     k.description = compiledFor();
-#if defined(ATTNVIZ_GEMM_PLUGIN_NAME) && (defined(__x86_64__) || defined(__i386__))
-    if (const char* want = std::getenv("ATTNVIZ_GEMM"); want && std::string(want) == "compiled") {
-        k.description += "; the x86-64-v3 plug-in is off (ATTNVIZ_GEMM=compiled)";
+#if defined(ATTNVIZ_GEMM_PLUGIN_DIR) && defined(__x86_64__)
+    // ATTNVIZ_GEMM=compiled, v3 or v4: the highest level to use (to measure each).
+    const char* env = std::getenv("ATTNVIZ_GEMM");
+    const std::string cap = env ? env : "";
+    if (cap == "compiled") {
+        k.description += "; the x86-64-v3/v4 plug-ins are off (ATTNVIZ_GEMM=compiled)";
         return k;
     }
     __builtin_cpu_init();
-    if (!__builtin_cpu_supports("avx2") || !__builtin_cpu_supports("fma")) {
-        k.description += "; this CPU has no AVX2/FMA for the x86-64-v3 plug-in";
+    std::vector<std::pair<const char*, const char*>> levels; // best first: plug-in level, what it uses
+    if (__builtin_cpu_supports("x86-64-v4") && cap != "v3")
+        levels.emplace_back("v4", "AVX-512");
+    if (__builtin_cpu_supports("x86-64-v3"))
+        levels.emplace_back("v3", "AVX2, FMA");
+    if (levels.empty()) {
+        k.description += "; this CPU is below x86-64-v3 (no AVX2/FMA) for the plug-ins";
         return k;
     }
-    std::string why = "; the x86-64-v3 plug-in was not found";
-    for (const fs::path& p : pluginCandidates()) {
-        std::error_code ec;
-        if (!fs::exists(p, ec))
-            continue;
-        void* h = ::dlopen(p.c_str(), RTLD_NOW | RTLD_LOCAL);
-        if (!h) {
-            const char* e = ::dlerror();
-            why = "; the x86-64-v3 plug-in did not load: " + std::string(e ? e : p.string());
-            continue;
+    std::string why = "; no x86-64-v3/v4 plug-in found";
+    for (const auto& [level, uses] : levels) {
+        for (const fs::path& dir : pluginDirs()) {
+            const fs::path p = dir / ("libattnviz_gemm_x86-64-" + std::string(level) + ".so");
+            std::error_code ec;
+            if (!fs::exists(p, ec))
+                continue;
+            void* h = ::dlopen(p.c_str(), RTLD_NOW | RTLD_LOCAL);
+            if (!h) {
+                const char* e = ::dlerror();
+                why = "; a plug-in did not load: " + std::string(e ? e : p.string());
+                continue;
+            }
+            auto nn = reinterpret_cast<AttnvizGemmFn>(::dlsym(h, "attnviz_gemm_nn"));
+            auto nt = reinterpret_cast<AttnvizGemmFn>(::dlsym(h, "attnviz_gemm_nt"));
+            if (!nn || !nt) {
+                why = "; " + p.string() + " lacks attnviz_gemm_nn/nt";
+                ::dlclose(h);
+                continue;
+            }
+            k.nn = nn;
+            k.nt = nt;
+            k.description =
+                "x86-64-" + std::string(level) + " plug-in (" + uses + "): " + fs::weakly_canonical(p, ec).string();
+            return k; // the handle stays open for the process' life
         }
-        auto nn = reinterpret_cast<AttnvizGemmFn>(::dlsym(h, "attnviz_gemm_nn"));
-        auto nt = reinterpret_cast<AttnvizGemmFn>(::dlsym(h, "attnviz_gemm_nt"));
-        if (!nn || !nt) {
-            why = "; " + p.string() + " lacks attnviz_gemm_nn/nt";
-            ::dlclose(h);
-            continue;
-        }
-        k.nn = nn;
-        k.nt = nt;
-        k.description = "x86-64-v3 plug-in (AVX2, FMA): " + fs::weakly_canonical(p, ec).string();
-        return k; // the handle stays open for the process' life
     }
     k.description += why;
 #endif

@@ -1,11 +1,11 @@
-// libattnviz_gemm_x86-64-v3.so: core/base/gemm_kernel.h compiled with
-// -march=x86-64-v3 (AVX2, FMA) for portable builds, loaded by gemm.cpp only on
-// CPUs that have both. Built with hidden visibility: Eigen's instantiations
+// libattnviz_gemm_x86-64-v3.so and -v4.so: core/base/gemm_kernel.h compiled
+// with -march=x86-64-v3 (AVX2, FMA) or -march=x86-64-v4 (AVX-512) for portable
+// builds, loaded by gemm.cpp only on CPUs of that level. Built with hidden visibility: Eigen's instantiations
 // here stay inside the plug-in and never replace the baseline ones.
 #include "core/base/gemm_kernel.h"
 
 #if !defined(__AVX2__) || !defined(__FMA__)
-#error "gemm_plugin.cpp must be compiled for x86-64-v3 (AVX2 and FMA)"
+#error "gemm_plugin.cpp must be compiled for x86-64-v3 or higher (AVX2 and FMA)"
 #endif
 
 extern "C" __attribute__((visibility("default"))) void attnviz_gemm_nn(long m, long n, long k, const float* A, long lda,

@@ -56,8 +56,11 @@ Result run(const std::string& cmd) {
     return r;
 }
 
-std::string q(const fs::path& p) {
-    return "'" + p.string() + "'";
+std::string q(const fs::path& p) { // shell-quoted
+    std::string s(1, '\'');
+    s += p.string();
+    s += '\'';
+    return s;
 }
 
 // Every regular file under `from`, as paths relative to it.
@@ -139,22 +142,25 @@ TEST_F(Package, TraceFromThePackageMatchesKeras) {
     fs::remove(out);
 }
 
-TEST_F(Package, TraceRunsTheX8664V3ProductsOnCpusThatHaveThem) {
+TEST_F(Package, TraceRunsThePackagedProductsOfTheCpusLevel) {
 #if defined(ATTNVIZ_EXPECT_GEMM_PLUGIN)
-    const fs::path plugin = usr("lib/attnviz/libattnviz_gemm_x86-64-v3.so");
-    ASSERT_TRUE(fs::is_regular_file(plugin)) << plugin;
+    for (const char* level : {"v3", "v4"}) {
+        const fs::path plugin = usr(std::string(ATTNVIZ_GEMM_PLUGIN_DIR) + "/libattnviz_gemm_x86-64-" + level + ".so");
+        EXPECT_TRUE(fs::is_regular_file(plugin)) << plugin;
+    }
     const fs::path spec = fs::path(ATTNVIZ_TEST_DATA_DIR) / "keras/mha_causal_b2_h4_t6/spec.json";
     const Result r = run(q(usr("bin/attnviz-trace")) + " " + q(spec) + " --bench 1");
     ASSERT_EQ(r.code, 0) << r.out;
     __builtin_cpu_init();
-    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma"))
-        EXPECT_NE(r.out.find("x86-64-v3 plug-in (AVX2, FMA): " + fs::weakly_canonical(plugin).string()),
-                  std::string::npos)
-            << r.out;
+    const std::string dir = fs::weakly_canonical(usr(ATTNVIZ_GEMM_PLUGIN_DIR)).string();
+    if (__builtin_cpu_supports("x86-64-v4"))
+        EXPECT_NE(r.out.find("x86-64-v4 plug-in (AVX-512): " + dir + "/"), std::string::npos) << r.out;
+    else if (__builtin_cpu_supports("x86-64-v3"))
+        EXPECT_NE(r.out.find("x86-64-v3 plug-in (AVX2, FMA): " + dir + "/"), std::string::npos) << r.out;
     else
-        EXPECT_NE(r.out.find("no AVX2/FMA"), std::string::npos) << r.out;
+        EXPECT_NE(r.out.find("below x86-64-v3"), std::string::npos) << r.out;
 #else
-    GTEST_SKIP() << "this build makes no x86-64-v3 plug-in (ATTNVIZ_NATIVE or not x86-64)";
+    GTEST_SKIP() << "this build makes no plug-ins (ATTNVIZ_NATIVE, or not x86-64)";
 #endif
 }
 
