@@ -1,6 +1,6 @@
 #include "core/base/gemm.h"
 
-#include "core/base/gemm_kernel.h"
+#include "core/base/kernels.h"
 
 #include <cstdlib>
 #include <filesystem>
@@ -28,6 +28,7 @@ const char* compiledFor() {
 
 struct Kernels {
     AttnvizGemmFn nn = nullptr, nt = nullptr; // null: the compiled-in Eigen code
+    detail::SoftmaxFn softmax = nullptr;
     std::string description;
 };
 
@@ -76,7 +77,7 @@ Kernels load() {
     std::string why = "; no x86-64-v3/v4 plug-in found";
     for (const auto& [level, uses] : levels) {
         for (const fs::path& dir : pluginDirs()) {
-            const fs::path p = dir / ("libattnviz_gemm_x86-64-" + std::string(level) + ".so");
+            const fs::path p = dir / ("libattnviz_kernels_x86-64-" + std::string(level) + ".so");
             std::error_code ec;
             if (!fs::exists(p, ec))
                 continue;
@@ -88,13 +89,15 @@ Kernels load() {
             }
             auto nn = reinterpret_cast<AttnvizGemmFn>(::dlsym(h, "attnviz_gemm_nn"));
             auto nt = reinterpret_cast<AttnvizGemmFn>(::dlsym(h, "attnviz_gemm_nt"));
-            if (!nn || !nt) {
-                why = "; " + p.string() + " lacks attnviz_gemm_nn/nt";
+            auto sm = reinterpret_cast<detail::SoftmaxFn>(::dlsym(h, "attnviz_softmax_rows"));
+            if (!nn || !nt || !sm) {
+                why = "; " + p.string() + " lacks attnviz_gemm_nn/nt or attnviz_softmax_rows";
                 ::dlclose(h);
                 continue;
             }
             k.nn = nn;
             k.nt = nt;
+            k.softmax = sm;
             k.description =
                 "x86-64-" + std::string(level) + " plug-in (" + uses + "): " + fs::weakly_canonical(p, ec).string();
             return k; // the handle stays open for the process' life
@@ -124,6 +127,10 @@ void gemmNT(Index m, Index n, Index k, const float* A, Index lda, const float* B
         f(m, n, k, A, lda, B, ldb, C, ldc);
     else
         detail::eigenGemmNT(m, n, k, A, lda, B, ldb, C, ldc);
+}
+
+detail::SoftmaxFn detail::pluginSoftmax() {
+    return kernels().softmax;
 }
 
 std::string gemmKernelDescription() {

@@ -2,8 +2,8 @@
 // single-threaded, on row-major strided matrices. One entry for two kernels:
 // Eigen as this build was compiled, or, in a portable build on a CPU of
 // level x86-64-v3 (AVX2, FMA) or v4 (AVX-512), the same Eigen code compiled
-// for that level in a plug-in (libattnviz_gemm_x86-64-v3.so, -v4.so) loaded
-// at the first product. Which one runs
+// for that level in a plug-in (libattnviz_kernels_x86-64-v3.so, -v4.so,
+// which also holds the row softmax) loaded at the first product or softmax. Which one runs
 // never depends on the thread count, so threaded products stay bit-identical.
 #pragma once
 

@@ -145,7 +145,7 @@ TEST_F(Package, TraceFromThePackageMatchesKeras) {
 TEST_F(Package, TraceRunsThePackagedProductsOfTheCpusLevel) {
 #if defined(ATTNVIZ_EXPECT_GEMM_PLUGIN)
     for (const char* level : {"v3", "v4"}) {
-        const fs::path plugin = usr(std::string(ATTNVIZ_GEMM_PLUGIN_DIR) + "/libattnviz_gemm_x86-64-" + level + ".so");
+        const fs::path plugin = usr(std::string(ATTNVIZ_GEMM_PLUGIN_DIR) + "/libattnviz_kernels_x86-64-" + level + ".so");
         EXPECT_TRUE(fs::is_regular_file(plugin)) << plugin;
     }
     const fs::path spec = fs::path(ATTNVIZ_TEST_DATA_DIR) / "keras/mha_causal_b2_h4_t6/spec.json";
