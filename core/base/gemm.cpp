@@ -4,7 +4,9 @@
 
 #include <cstdlib>
 #include <filesystem>
-#include <mutex>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include <dlfcn.h>
 
@@ -32,18 +34,18 @@ struct Kernels {
     std::string description;
 };
 
+#if defined(ATTNVIZ_GEMM_PLUGIN_DIR) && defined(__x86_64__)
 // The folders the plug-ins may be in: installed, ../lib/<multiarch>/attnviz
-// from the program's folder, and, only while the program runs from inside its build tree, that
-// tree's lib/attnviz (a copied or installed program never uses a build's file).
+// from the program's folder, and, only while the program runs from inside its
+// build tree, that tree's lib/attnviz (a copied or installed program never
+// uses a build's file).
 std::vector<fs::path> pluginDirs() {
     std::vector<fs::path> out;
     std::error_code ec;
     const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
     if (ec)
         return out;
-#if defined(ATTNVIZ_GEMM_PLUGIN_DIR)
     out.push_back(exe.parent_path() / ".." / ATTNVIZ_GEMM_PLUGIN_DIR); // /usr/bin/../lib/<multiarch>/attnviz
-#endif
 #if defined(ATTNVIZ_GEMM_BUILD_DIR)
     const std::string build = fs::weakly_canonical(ATTNVIZ_GEMM_BUILD_DIR, ec).string();
     const std::string self = fs::weakly_canonical(exe, ec).string();
@@ -52,6 +54,7 @@ std::vector<fs::path> pluginDirs() {
 #endif
     return out;
 }
+#endif
 
 Kernels load() {
     Kernels k;
