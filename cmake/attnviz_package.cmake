@@ -83,6 +83,11 @@ endif()
 install(FILES ${PROJECT_SOURCE_DIR}/resources/package/copyright DESTINATION ${CMAKE_INSTALL_DOCDIR})
 add_custom_target(attnviz_package_files ALL DEPENDS ${made})
 
+if(ATTNVIZ_NATIVE)
+  message(STATUS "ATTNVIZ_NATIVE is ON: a .deb made from this build runs only on CPUs like this one "
+                 "(scripts/attnviz.sh package builds with -DATTNVIZ_NATIVE=OFF)")
+endif()
+
 # The .deb (cpack -G DEB in the build folder). Dependencies come from
 # dpkg-shlibdeps on the installed binaries, not from a hand-written list.
 set(CPACK_GENERATOR DEB)
