@@ -2,6 +2,7 @@
 
 #include "core/trace/step_display.h"
 #include "ui/app_window/controller.h"
+#include "ui/app_window/data_dirs.h"
 #include "ui/app_window/main_window.h"
 #include "ui/inspector/heatmap_view.h"
 #include "ui/lessons/equivalence_lab_view.h"
@@ -231,19 +232,17 @@ void LessonPanel::addMenuItems(QMenu* file, QMenu* help) {
 }
 
 QString LessonPanel::resourceDir() {
-    const QString env = qEnvironmentVariable("ATTNVIZ_RESOURCES");
-    if (!env.isEmpty() && QFileInfo(env).isDir())
-        return env;
-#ifdef ATTNVIZ_RESOURCE_DIR
-    if (QFileInfo(QStringLiteral(ATTNVIZ_RESOURCE_DIR)).isDir())
-        return QStringLiteral(ATTNVIZ_RESOURCE_DIR);
-#endif
-    return QDir(QCoreApplication::applicationDirPath()).absoluteFilePath(QStringLiteral("../share/attnviz"));
+    // The folder whose lessons/ is used, else the first place searched.
+    const QString lessons = findDataPath(QStringLiteral("lessons"));
+    return lessons.isEmpty() ? dataDirs().constFirst() : QFileInfo(lessons).path();
 }
 
 QStringList LessonPanel::builtInLessons() {
     QStringList out;
-    const QDir dir(resourceDir() + QStringLiteral("/lessons"));
+    const QString found = findDataPath(QStringLiteral("lessons"));
+    if (found.isEmpty())
+        return out;
+    const QDir dir(found);
     for (const QString& f : dir.entryList({QStringLiteral("*.md")}, QDir::Files, QDir::Name))
         out << dir.absoluteFilePath(f);
     return out;
@@ -251,7 +250,10 @@ QStringList LessonPanel::builtInLessons() {
 
 QStringList LessonPanel::exampleSpecs() {
     QStringList out;
-    const QDir dir(resourceDir() + QStringLiteral("/examples"));
+    const QString found = findDataPath(QStringLiteral("examples"));
+    if (found.isEmpty())
+        return out;
+    const QDir dir(found);
     for (const QString& f : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name))
         out << dir.absoluteFilePath(f);
     return out;
@@ -291,7 +293,8 @@ void LessonPanel::fillExamplesMenu(QMenu* menu) {
         });
     }
     if (menu->isEmpty())
-        menu->addAction(tr("(no bundled examples found in %1)").arg(resourceDir()))->setEnabled(false);
+        menu->addAction(tr("(no bundled examples found in %1)").arg(dataDirs().join(QStringLiteral(", "))))
+            ->setEnabled(false);
 }
 
 void LessonPanel::fillLessonsMenu(QMenu* menu) {
@@ -310,7 +313,7 @@ void LessonPanel::fillLessonsMenu(QMenu* menu) {
         });
     }
     if (menu->isEmpty())
-        menu->addAction(tr("(no lessons found in %1)").arg(resourceDir()))->setEnabled(false);
+        menu->addAction(tr("(no lessons found in %1)").arg(dataDirs().join(QStringLiteral(", "))))->setEnabled(false);
 }
 
 void LessonPanel::showShortcuts() {
