@@ -1,5 +1,5 @@
 // The backward pass of the tanh-sum scores (the forward pass is
-// dot_attention.cpp's tanhSumScores): AdditiveAttention's
+// detail::tanhSumScores, core/layers/additive_attention.cpp): AdditiveAttention's
 // Σ_d scale[d]·tanh(q + k) and Attention(score_mode="concat")'s
 // w_c · Σ_d tanh(scale·(q + k)). Float32 products, double sums for the
 // scalar weights.

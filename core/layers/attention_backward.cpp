@@ -1,5 +1,5 @@
 // The backward pass of Keras 3 Attention (dot or concat scores) and
-// AdditiveAttention (the forward pass is dot_attention.cpp), float32: back
+// AdditiveAttention (the forward passes are attention.cpp and additive_attention.cpp), float32: back
 // through the query-mask zeroing, the value product, dropout, the softmax
 // (a fully masked row is uniform only by float32 rounding, so its scores get
 // no gradient: trace-format.md) and the scores. No allocation in the kernel.
