@@ -384,6 +384,22 @@ Spec gqaLike(const Base& b, const Spec& mha, int kvHeads) {
     return gqa;
 }
 
+/// The two sides of a GroupQueryAttention identity: GroupQueryAttention with
+/// `kvHeads` key/value heads, then the MultiHeadAttention `mha`. With
+/// `sameKernels` the former takes mha's weights (its key/value head g is
+/// mha's head g·N/kvHeads), else it draws its own from seed + 1.
+std::pair<Spec, Spec> gqaBesideMha(const Base& b, Spec mha, int kvHeads, bool sameKernels) {
+    const Index N = mha.config.numHeads;
+    Spec gqa = gqaLike(b, mha, kvHeads);
+    const Index group = N / gqa.config.numKeyValueHeads;
+    if (sameKernels)
+        gqa.weights =
+            withKeyValueHeads(mha.weights, N, headMap(gqa.config.numKeyValueHeads, [&](Index g) { return g * group; }));
+    else
+        gqa.seed = b.user.seed + 1;
+    return {std::move(gqa), std::move(mha)};
+}
+
 /// A user's MultiHeadAttention as a side of a GroupQueryAttention identity: GQA has one head_dim.
 void needOneHeadDim(const LayerConfig& c, std::vector<std::string>& unmet) {
     if (c.effectiveValueDim() != c.keyDim)
@@ -609,15 +625,8 @@ const std::vector<IdentityDef>& identityDefs() {
          .sides =
              [](const Base& b, const Ticked& on) {
                  Spec mha = mhaSideOfGqa(b);
-                 const Index N = mha.config.numHeads;
-                 Spec gqa = gqaLike(b, mha, on("same_heads") ? int(N) : 1);
-                 const Index group = N / gqa.config.numKeyValueHeads;
-                 if (on("same_kernels"))
-                     gqa.weights = withKeyValueHeads(
-                         mha.weights, N, headMap(gqa.config.numKeyValueHeads, [&](Index g) { return g * group; }));
-                 else
-                     gqa.seed = b.user.seed + 1;
-                 return std::pair{std::move(gqa), std::move(mha)};
+                 const int kvHeads = on("same_heads") ? mha.config.numHeads : 1;
+                 return gqaBesideMha(b, std::move(mha), kvHeads, on("same_kernels"));
              },
          .setup =
              [](const Spec& u, std::vector<std::string>& unmet) {
@@ -648,12 +657,7 @@ const std::vector<IdentityDef>& identityDefs() {
                  const Index N = mha.config.numHeads;
                  if (on("shared_kv"))
                      mha.weights = withKeyValueHeads(mha.weights, N, headMap(N, [](Index) { return Index(0); }));
-                 Spec gqa = gqaLike(b, mha, 1);
-                 if (on("same_kernels"))
-                     gqa.weights = withKeyValueHeads(mha.weights, N, {0});
-                 else
-                     gqa.seed = b.user.seed + 1;
-                 return std::pair{std::move(gqa), std::move(mha)};
+                 return gqaBesideMha(b, std::move(mha), 1, on("same_kernels"));
              },
          .setup =
              [](const Spec& u, std::vector<std::string>& unmet) {

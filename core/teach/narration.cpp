@@ -9,22 +9,25 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <stdexcept>
+#include <optional>
 #include <string>
 
 namespace attnviz::core {
 
 namespace {
 
-[[noreturn]] void fail(const Step& step, const std::string& what) {
-    throw std::invalid_argument("Cannot narrate step '" + step.key + "' (" + opKindName(step.op) + "): " + what);
+/// Why `step` cannot be narrated: "Cannot narrate step 'weights' (softmax): what".
+Failure cannot(const Step& step, const std::string& what) {
+    return {"Cannot narrate step '" + step.key + "' (" + opKindName(step.op) + "): " + what};
 }
 
-const Step& operand(const Trace& trace, const Step& step, size_t i) {
-    const Step* s = i < step.inputs.size() ? trace.find(step.inputs[i]) : nullptr;
-    if (!s)
-        fail(step, "its operand " + std::to_string(i) + " is not in the trace");
-    return *s;
+/// The step's operand i, or nullptr when the trace lacks it.
+const Step* operand(const Trace& trace, const Step& step, size_t i) {
+    return i < step.inputs.size() ? trace.find(step.inputs[i]) : nullptr;
+}
+
+std::string missingOperand(size_t i) {
+    return "its operand " + std::to_string(i) + " is not in the trace";
 }
 
 /// The parameter of `step` whose name ends with `suffix`, or nullptr.
@@ -36,14 +39,15 @@ const Tensor* param(const Trace& trace, const Step& step, const std::string& suf
     return nullptr;
 }
 
-void checkIndex(const Step& step, const Tensor& t, const std::vector<Index>& index, Index rank) {
+/// What is wrong with `index` as an index of `rank` numbers into `t`, or nothing.
+std::optional<std::string> badIndex(const Tensor& t, const std::vector<Index>& index, Index rank) {
     if (Index(index.size()) != rank)
-        fail(step,
-             "expected an index of " + std::to_string(rank) + " numbers, received " + std::to_string(index.size()));
+        return "expected an index of " + std::to_string(rank) + " numbers, received " + std::to_string(index.size());
     for (size_t a = 0; a < index.size(); ++a)
         if (index[a] < 0 || index[a] >= t.dim(Index(a)))
-            fail(step, "index " + std::to_string(index[a]) + " is outside axis " + std::to_string(a) + " of " +
-                           shapeString(t.shape()));
+            return "index " + std::to_string(index[a]) + " is outside axis " + std::to_string(a) + " of " +
+                   shapeString(t.shape());
+    return std::nullopt;
 }
 
 Index offsetOf(const Tensor& t, const std::string& letters, const std::map<char, Index>& at) {
@@ -82,29 +86,34 @@ bool fits(const std::vector<std::string>& terms, const std::vector<Operand>& ops
 
 } // namespace
 
-ProductCell productCell(const Trace& trace, const Step& step, const std::vector<Index>& cell) {
+Result<ProductCell> productCell(const Trace& trace, const Step& step, const std::vector<Index>& cell) {
     if (step.op != OpKind::Einsum && step.op != OpKind::Dense)
-        fail(step, "not a product (einsum or dense)");
-    checkIndex(step, step.value, cell, step.value.rank());
+        return cannot(step, "not a product (einsum or dense)");
+    if (auto why = badIndex(step.value, cell, step.value.rank()))
+        return cannot(step, *why);
     const std::string& eq = step.einsum;
     const size_t comma = eq.find(','), arrow = eq.find("->");
     if (comma == std::string::npos || arrow == std::string::npos || comma > arrow)
-        fail(step, "its einsum '" + eq + "' is not of the form ab,bc->ac");
+        return cannot(step, "its einsum '" + eq + "' is not of the form ab,bc->ac");
     const std::string lhs0 = eq.substr(0, comma), lhs1 = eq.substr(comma + 1, arrow - comma - 1),
                       out = eq.substr(arrow + 2);
 
     // Operands in narration order: inputs[0] then inputs[1] (or the kernel).
-    const Step& a = operand(trace, step, 0);
-    Operand left{&a.value, &a.display.roles}, right{nullptr, nullptr};
+    const Step* a = operand(trace, step, 0);
+    if (!a)
+        return cannot(step, missingOperand(0));
+    Operand left{&a->value, &a->display.roles}, right{nullptr, nullptr};
     const Tensor* bias = nullptr;
     if (step.op == OpKind::Dense) {
         right.t = param(trace, step, "/kernel");
         bias = param(trace, step, "/bias");
         if (!right.t)
-            fail(step, "its kernel is not in the trace's params");
+            return cannot(step, "its kernel is not in the trace's params");
     } else {
-        const Step& b = operand(trace, step, 1);
-        right = {&b.value, &b.display.roles};
+        const Step* b = operand(trace, step, 1);
+        if (!b)
+            return cannot(step, missingOperand(1));
+        right = {&b->value, &b->display.roles};
     }
     const Operand result{&step.value, &step.display.roles};
     // Keras' einsum may name the operands in the other order (aecd,abcd->acbe
@@ -114,7 +123,7 @@ ProductCell productCell(const Trace& trace, const Step& step, const std::vector<
     if (!fits({lhs0, lhs1, out}, {left, right, result}, size)) {
         swapped = true;
         if (!fits({lhs1, lhs0, out}, {left, right, result}, size))
-            fail(step, "its operands do not fit its einsum '" + eq + "'");
+            return cannot(step, "its operands do not fit its einsum '" + eq + "'");
     }
     const std::string& leftTerm = swapped ? lhs1 : lhs0;
     const std::string& rightTerm = swapped ? lhs0 : lhs1;
@@ -147,7 +156,7 @@ ProductCell productCell(const Trace& trace, const Step& step, const std::vector<
             if (rightTerm.find(l) != std::string::npos && leftTerm.find(l) == std::string::npos)
                 letters += l;
         if (Index(letters.size()) != bias->rank())
-            fail(step, "its bias " + shapeString(bias->shape()) + " does not fit its einsum '" + eq + "'");
+            return cannot(step, "its bias " + shapeString(bias->shape()) + " does not fit its einsum '" + eq + "'");
         pc.bias = bias->data()[offsetOf(*bias, letters, at)];
         pc.sum += double(*pc.bias);
     }
@@ -155,11 +164,15 @@ ProductCell productCell(const Trace& trace, const Step& step, const std::vector<
     return pc;
 }
 
-SoftmaxRow softmaxRow(const Trace& trace, const Step& step, const std::vector<Index>& row) {
+Result<SoftmaxRow> softmaxRow(const Trace& trace, const Step& step, const std::vector<Index>& row) {
     if (step.op != OpKind::Softmax)
-        fail(step, "not a softmax");
-    const Step& x = operand(trace, step, 0);
-    checkIndex(step, step.value, row, step.value.rank() - 1);
+        return cannot(step, "not a softmax");
+    const Step* xp = operand(trace, step, 0);
+    if (!xp)
+        return cannot(step, missingOperand(0));
+    const Step& x = *xp;
+    if (auto why = badIndex(step.value, row, step.value.rank() - 1))
+        return cannot(step, *why);
     const Index n = step.value.dim(-1);
     std::vector<Index> first = row;
     first.push_back(0);
@@ -182,12 +195,17 @@ SoftmaxRow softmaxRow(const Trace& trace, const Step& step, const std::vector<In
     return r;
 }
 
-TanhSumCell tanhSumCell(const Trace& trace, const Step& step, const std::vector<Index>& cell) {
+Result<TanhSumCell> tanhSumCell(const Trace& trace, const Step& step, const std::vector<Index>& cell) {
     if (step.op != OpKind::TanhSum)
-        fail(step, "not a tanh sum");
-    checkIndex(step, step.value, cell, 3);
-    const Step& q = operand(trace, step, 0); // (B, T, d)
-    const Step& k = operand(trace, step, 1); // (B, S, d)
+        return cannot(step, "not a tanh sum");
+    if (auto why = badIndex(step.value, cell, 3))
+        return cannot(step, *why);
+    const Step* qp = operand(trace, step, 0); // (B, T, d)
+    const Step* kp = operand(trace, step, 1); // (B, S, d)
+    if (!qp || !kp)
+        return cannot(step, missingOperand(qp ? 1 : 0));
+    const Step& q = *qp;
+    const Step& k = *kp;
     const Index d = q.value.dim(2);
     const Tensor* scale = param(trace, step, "scale");
     const Tensor* wc = param(trace, step, "concat_score_weight");
@@ -218,16 +236,20 @@ TanhSumCell tanhSumCell(const Trace& trace, const Step& step, const std::vector<
     return c;
 }
 
-LayerNormRow layerNormRow(const Trace& trace, const Step& step, const std::vector<Index>& row) {
+Result<LayerNormRow> layerNormRow(const Trace& trace, const Step& step, const std::vector<Index>& row) {
     if (step.op != OpKind::LayerNorm)
-        fail(step, "not a layer normalization");
-    const Step& x = operand(trace, step, 0);
-    checkIndex(step, step.value, row, step.value.rank() - 1);
+        return cannot(step, "not a layer normalization");
+    const Step* xp = operand(trace, step, 0);
+    if (!xp)
+        return cannot(step, missingOperand(0));
+    const Step& x = *xp;
+    if (auto why = badIndex(step.value, row, step.value.rank() - 1))
+        return cannot(step, *why);
     const Tensor* gamma = param(trace, step, "/gamma");
     const Tensor* beta = param(trace, step, "/beta");
     const Index n = step.value.dim(-1);
     if (!gamma || !beta || gamma->size() != n || beta->size() != n)
-        fail(step, "its gamma and beta are not in the trace's params");
+        return cannot(step, "its gamma and beta are not in the trace's params");
     std::vector<Index> first = row;
     first.push_back(0);
     const Index off = step.value.offset(first);

@@ -300,14 +300,19 @@ bool isInput(const Ctx&, const Step& s) {
 bool isDense(const Ctx&, const Step& s) {
     return s.op == OpKind::Dense;
 }
-bool isEinsum(const Ctx&, const Step& s) {
-    return s.op == OpKind::Einsum;
-}
 bool isScale(const Ctx&, const Step& s) {
     return s.op == OpKind::Scale;
 }
 bool isMaskOp(const Ctx&, const Step& s) {
     return s.op == OpKind::Mask;
+}
+/// Attention's dot product: dot_scores, or scores when it is not scaled.
+bool isDotProduct(const Ctx&, const Step& s) {
+    return s.key == "dot_scores" || s.op == OpKind::Einsum;
+}
+/// weights · value: context (before the query mask), or output without one.
+bool isWeightedValues(const Ctx&, const Step& s) {
+    return s.key == "context" || s.op == OpKind::Einsum;
 }
 bool isConcat(const Ctx& c, const Step&) {
     return c.concat;
@@ -465,18 +470,8 @@ const std::vector<StepRow>& stepTable() {
          }},
         // --- Attention and AdditiveAttention ----------------------------------
         {Family::Dot,
-         {"dot_scores"},
-         nullptr,
-         [](const Ctx& c, const Step& s) {
-             return s.key + " = np.matmul(query, np.swapaxes(" + c.keySrc() + ", -1, -2))\n";
-         },
-         [](const Ctx& c, const Step& s) {
-             return s.key + " = torch.bmm(query, " + c.keySrc() +
-                    ".transpose(1, 2))  # no 1/sqrt(d) in Keras' Attention\n";
-         }},
-        {Family::Dot,
-         {"scores"},
-         isEinsum,
+         {"dot_scores", "scores"},
+         isDotProduct,
          [](const Ctx& c, const Step& s) {
              return s.key + " = np.matmul(query, np.swapaxes(" + c.keySrc() + ", -1, -2))\n";
          },
@@ -514,13 +509,8 @@ const std::vector<StepRow>& stepTable() {
          [](const Ctx&, const Step& s) { return "weights = softmax(" + s.inputs.at(0) + ")\n"; },
          [](const Ctx&, const Step& s) { return "weights = torch.softmax(" + s.inputs.at(0) + ", dim=-1)\n"; }},
         {Family::Dot,
-         {"context"},
-         nullptr,
-         [](const Ctx& c, const Step& s) { return s.key + " = np.matmul(" + c.probs() + ", value)\n"; },
-         [](const Ctx& c, const Step& s) { return s.key + " = torch.bmm(" + c.probs() + ", value)\n"; }},
-        {Family::Dot,
-         {"output"},
-         isEinsum,
+         {"context", "output"},
+         isWeightedValues,
          [](const Ctx& c, const Step& s) { return s.key + " = np.matmul(" + c.probs() + ", value)\n"; },
          [](const Ctx& c, const Step& s) { return s.key + " = torch.bmm(" + c.probs() + ", value)\n"; }},
         {Family::Dot,

@@ -399,7 +399,7 @@ void TestStageView::denseProductsNarrateTheCoresNumbers() {
             const std::vector<core::Index> cell = v.rank() == 4
                                                       ? std::vector<core::Index>{batch, i, j / v.dim(3), j % v.dim(3)}
                                                       : std::vector<core::Index>{batch, i, j};
-            const core::ProductCell c = core::productCell(*trace, step, cell);
+            const core::ProductCell c = core::productCell(*trace, step, cell).value();
             const QString rhs = details[d].rhs;
             bool ok = false;
             const double shown =

@@ -119,34 +119,34 @@ QJsonObject SetupPanel::sessionState() const {
         m_queryModel->tensor().empty() ? QJsonValue(QJsonValue::Null) : tensorToJson(m_queryModel->tensor());
     tensors[QStringLiteral("value_table")] =
         m_valueModel->tensor().empty() ? QJsonValue(QJsonValue::Null) : tensorToJson(m_valueModel->tensor());
-    tensors[QStringLiteral("query")] = tensorToJson(m_loadedQuery);
-    tensors[QStringLiteral("value")] = tensorToJson(m_loadedValue);
-    tensors[QStringLiteral("key")] = tensorToJson(m_loadedKey);
-    tensors[QStringLiteral("attention_mask")] = tensorToJson(m_loadedAttentionMask);
-    tensors[QStringLiteral("key_mask")] = tensorToJson(m_loadedKeyMask);
-    tensors[QStringLiteral("query_mask")] = tensorToJson(m_loadedQueryMask);
-    tensors[QStringLiteral("value_mask")] = tensorToJson(m_loadedValueMask);
+    tensors[QStringLiteral("query")] = tensorToJson(m_carried.query);
+    tensors[QStringLiteral("value")] = tensorToJson(m_carried.value);
+    tensors[QStringLiteral("key")] = tensorToJson(m_carried.key);
+    tensors[QStringLiteral("attention_mask")] = tensorToJson(m_carried.attentionMask);
+    tensors[QStringLiteral("key_mask")] = tensorToJson(m_carried.keyMask);
+    tensors[QStringLiteral("query_mask")] = tensorToJson(m_carried.queryMask);
+    tensors[QStringLiteral("value_mask")] = tensorToJson(m_carried.valueMask);
     QJsonObject weights;
-    for (const auto& [name, t] : m_loadedWeights)
+    for (const auto& [name, t] : m_carried.weights)
         weights[QString::fromStdString(name)] = tensorToJson(t);
     QJsonObject edits;
-    for (const auto& [name, edit] : m_weightEdits)
+    for (const auto& [name, edit] : m_carried.weightEdits)
         edits[QString::fromStdString(name)] =
             QJsonObject{{QStringLiteral("tensor"), tensorToJson(edit.tensor)}, {QStringLiteral("how"), edit.how}};
     QJsonObject state;
     state[QStringLiteral("fields")] = fields;
     state[QStringLiteral("weight_edits")] = edits;
-    if (!m_trainedOrigin.weightsFile.empty())
-        state[QStringLiteral("weights_file")] = QString::fromStdString(m_trainedOrigin.weightsFile);
+    if (!m_carried.trainedOrigin.weightsFile.empty())
+        state[QStringLiteral("weights_file")] = QString::fromStdString(m_carried.trainedOrigin.weightsFile);
     state[QStringLiteral("tensors")] = tensors;
     state[QStringLiteral("weights")] = weights;
-    if (!m_trainedOrigin.kerasModelFile.empty())
+    if (!m_carried.trainedOrigin.kerasModelFile.empty())
         state[QStringLiteral("keras_model")] =
-            QJsonObject{{QStringLiteral("file"), QString::fromStdString(m_trainedOrigin.kerasModelFile)},
-                        {QStringLiteral("layer"), QString::fromStdString(m_trainedOrigin.kerasModelLayer)},
-                        {QStringLiteral("config"), QString::fromStdString(m_trainedOrigin.kerasLayerConfig)}};
-    state[QStringLiteral("query_mask_text")] = m_loadedQueryMaskText;
-    state[QStringLiteral("value_mask_text")] = m_loadedValueMaskText;
+            QJsonObject{{QStringLiteral("file"), QString::fromStdString(m_carried.trainedOrigin.kerasModelFile)},
+                        {QStringLiteral("layer"), QString::fromStdString(m_carried.trainedOrigin.kerasModelLayer)},
+                        {QStringLiteral("config"), QString::fromStdString(m_carried.trainedOrigin.kerasLayerConfig)}};
+    state[QStringLiteral("query_mask_text")] = m_carried.queryMaskText;
+    state[QStringLiteral("value_mask_text")] = m_carried.valueMaskText;
     state[QStringLiteral("file_placeholder")] = m_queryFile->placeholderText();
     return state;
 }
@@ -177,24 +177,24 @@ void SetupPanel::restoreSessionState(const QJsonObject& state) {
     m_valueModel->setTensor(valueTable && valueTable->rank() == 3 ? *valueTable : core::Tensor());
     if (inputSource() == InputSource::Table)
         syncTables();
-    m_loadedQuery = tensor("query");
-    m_loadedValue = tensor("value");
-    m_loadedKey = tensor("key");
-    m_loadedAttentionMask = tensor("attention_mask");
-    m_loadedKeyMask = tensor("key_mask");
-    m_loadedQueryMask = tensor("query_mask");
-    m_loadedValueMask = tensor("value_mask");
-    m_loadedQueryMaskText = state.value(QStringLiteral("query_mask_text")).toString();
-    m_loadedValueMaskText = state.value(QStringLiteral("value_mask_text")).toString();
-    m_loadedWeights.clear();
+    m_carried.query = tensor("query");
+    m_carried.value = tensor("value");
+    m_carried.key = tensor("key");
+    m_carried.attentionMask = tensor("attention_mask");
+    m_carried.keyMask = tensor("key_mask");
+    m_carried.queryMask = tensor("query_mask");
+    m_carried.valueMask = tensor("value_mask");
+    m_carried.queryMaskText = state.value(QStringLiteral("query_mask_text")).toString();
+    m_carried.valueMaskText = state.value(QStringLiteral("value_mask_text")).toString();
+    m_carried.weights.clear();
     const QJsonObject weights = state.value(QStringLiteral("weights")).toObject();
     for (auto it = weights.begin(); it != weights.end(); ++it)
         if (auto t = tensorFromJson(it.value(), "weight"))
-            m_loadedWeights[it.key().toStdString()] = std::move(*t);
+            m_carried.weights[it.key().toStdString()] = std::move(*t);
     {
         const QJsonObject km = state.value(QStringLiteral("keras_model")).toObject();
         core::Spec origin;
-        if (!m_loadedWeights.empty()) {
+        if (!m_carried.weights.empty()) {
             origin.kerasModelFile = km.value(QStringLiteral("file")).toString().toStdString();
             origin.kerasModelLayer = km.value(QStringLiteral("layer")).toString().toStdString();
             origin.kerasLayerConfig = km.value(QStringLiteral("config")).toString().toStdString();
@@ -202,12 +202,12 @@ void SetupPanel::restoreSessionState(const QJsonObject& state) {
         }
         setWeightsOrigin(origin);
     }
-    m_weightEdits.clear();
+    m_carried.weightEdits.clear();
     const QJsonObject edits = state.value(QStringLiteral("weight_edits")).toObject();
     for (auto it = edits.begin(); it != edits.end(); ++it) {
         const QJsonObject e = it.value().toObject();
         if (auto t = tensorFromJson(e.value(QStringLiteral("tensor")), "weight"))
-            m_weightEdits[it.key().toStdString()] = {std::move(*t), e.value(QStringLiteral("how")).toString()};
+            m_carried.weightEdits[it.key().toStdString()] = {std::move(*t), e.value(QStringLiteral("how")).toString()};
     }
     const QString placeholder = state.value(QStringLiteral("file_placeholder")).toString();
     if (!placeholder.isEmpty()) {

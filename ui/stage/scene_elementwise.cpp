@@ -63,16 +63,14 @@ bool buildElementwise(StageScene& sc, const core::Trace& trace, const core::Step
         if (const int ba = core::axisWithRole(s, core::AxisRole::Batch); ba >= 0 && size_t(ba) < row.size())
             row[size_t(ba)] = std::clamp<Index>(batch, 0, s.value.dim(ba) - 1);
         sc.symbols << QStringLiteral("→");
-        try {
-            const core::LayerNormRow ln = core::layerNormRow(trace, s, row);
+        if (const core::Result<core::LayerNormRow> ln = core::layerNormRow(trace, s, row))
             sc.infoLines << tr_("Each row is normalised over its %1 features: row 0 has mean μ = %2 and σ = %3; "
                                 "y = γ·(x − μ)/√(σ² + ε) + β.")
                                 .arg(gx.cols)
-                                .arg(fmt(ln.mean), fmt(std::sqrt(ln.variance)));
-        } catch (const std::invalid_argument&) {
+                                .arg(fmt(ln->mean), fmt(std::sqrt(ln->variance)));
+        else
             sc.infoLines
                 << tr_("Each row is normalised over its %1 features: y = γ·(x − μ)/√(σ² + ε) + β.").arg(gx.cols);
-        }
         setRowOrder(sc);
         break;
     }

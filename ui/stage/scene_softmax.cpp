@@ -48,19 +48,17 @@ bool buildSoftmax(StageScene& sc, const core::Trace& trace, const core::Step& s,
     // (max, exponentials, sum) are core::softmaxRow's (core/narration.h).
     core::SoftmaxRow row;
     int focus = 0;
-    try {
-        for (int r = 0; r < gx.rows; ++r) {
-            core::SoftmaxRow candidate = core::softmaxRow(trace, s, rowIndex(r));
-            const auto open = std::count(candidate.masked.begin(), candidate.masked.end(), std::uint8_t(0));
-            if (r == 0 || open >= 2) {
-                row = std::move(candidate);
-                focus = r;
-            }
-            if (open >= 2)
-                break;
+    for (int r = 0; r < gx.rows; ++r) {
+        core::Result<core::SoftmaxRow> candidate = core::softmaxRow(trace, s, rowIndex(r));
+        if (!candidate)
+            return false;
+        const auto open = std::count(candidate->masked.begin(), candidate->masked.end(), std::uint8_t(0));
+        if (r == 0 || open >= 2) {
+            row = *std::move(candidate);
+            focus = r;
         }
-    } catch (const std::invalid_argument&) {
-        return false;
+        if (open >= 2)
+            break;
     }
     if (int(row.logits.size()) != gx.cols)
         return false;
