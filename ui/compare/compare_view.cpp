@@ -1,5 +1,5 @@
 // The compare tab (see compare_view.h). The variants, the identities and
-// their checks are core::compare's (core/compare.h); nothing here computes
+// their checks are core::compare's (core/teach/compare.h); nothing here computes
 // attention or knows a layer — this file only slices, subtracts and plots,
 // one tile per variant in the core's order.
 #include "ui/compare/compare_view.h"

@@ -7,6 +7,8 @@
 
 #include "core/spec/spec.h"
 
+#include <QJsonObject>
+#include <QJsonValue>
 #include <QString>
 
 #include <map>
@@ -38,6 +40,20 @@ struct SetupCarried {
         QString error;
     };
     std::map<const QLineEdit*, NpyFile> npyFiles;
+
+    /// Keep where the weights came from: only the spec's keras* and weightsFile fields.
+    void setOrigin(const core::Spec& spec);
+    /// Into the session's JSON (the autosave): everything above but the .npy
+    /// files, which are read again from their paths. Tensors go into `tensors`.
+    void save(QJsonObject& state, QJsonObject& tensors) const;
+    /// Back from save()'s JSON; a damaged entry is left out, never an error.
+    void restore(const QJsonObject& state, const QJsonObject& tensors);
 };
+
+/// A tensor in the session's JSON: its .npy bytes in base64 (JSON has no NaN);
+/// null for none.
+QJsonValue tensorToJson(const std::optional<core::Tensor>& t);
+/// Back from tensorToJson; nullopt for null or a damaged entry.
+std::optional<core::Tensor> tensorFromJson(const QJsonValue& v, const char* name);
 
 } // namespace attnviz::ui

@@ -441,11 +441,7 @@ void SetupPanel::fitSourcePage() {
 }
 
 void SetupPanel::setWeightsOrigin(const core::Spec& spec) {
-    m_carried.trainedOrigin = {};
-    m_carried.trainedOrigin.kerasModelFile = spec.kerasModelFile;
-    m_carried.trainedOrigin.kerasModelLayer = spec.kerasModelLayer;
-    m_carried.trainedOrigin.kerasLayerConfig = spec.kerasLayerConfig;
-    m_carried.trainedOrigin.weightsFile = spec.weightsFile;
+    m_carried.setOrigin(spec);
 }
 
 QString SetupPanel::trainedOrigin() const {

@@ -58,7 +58,7 @@ bool buildElementwise(StageScene& sc, const core::Trace& trace, const core::Step
         break;
     }
     case OpKind::LayerNorm: {
-        // Row 0 of this batch; μ and σ are core::layerNormRow's (core/narration.h).
+        // Row 0 of this batch; μ and σ are core::layerNormRow's (core/teach/narration.h).
         std::vector<Index> row(size_t(std::max<Index>(s.value.rank() - 1, 0)), 0);
         if (const int ba = core::axisWithRole(s, core::AxisRole::Batch); ba >= 0 && size_t(ba) < row.size())
             row[size_t(ba)] = std::clamp<Index>(batch, 0, s.value.dim(ba) - 1);

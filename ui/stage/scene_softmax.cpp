@@ -45,7 +45,7 @@ bool buildSoftmax(StageScene& sc, const core::Trace& trace, const core::Step& s,
         return idx;
     };
     // Narrate the first row with at least two unmasked entries; its numbers
-    // (max, exponentials, sum) are core::softmaxRow's (core/narration.h).
+    // (max, exponentials, sum) are core::softmaxRow's (core/teach/narration.h).
     core::SoftmaxRow row;
     int focus = 0;
     for (int r = 0; r < gx.rows; ++r) {
