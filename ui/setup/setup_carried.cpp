@@ -3,10 +3,25 @@
 #include "ui/setup/setup_carried.h"
 
 #include "core/io/npy.h"
+#include "core/layers/weights_info.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QStringList>
+
+#include <algorithm>
 
 namespace attnviz::ui {
+
+namespace {
+
+/// The panel's words (translated in the SetupPanel context, where they are shown).
+QString tr(const char* text) {
+    return QCoreApplication::translate("SetupPanel", text);
+}
+
+} // namespace
 
 // Tensors in the session file: a whole .npy, base64, so NaN and Inf survive
 // (JSON has no NaN) and the reader is the one that already refuses bad files.
@@ -96,6 +111,69 @@ void SetupCarried::restore(const QJsonObject& state, const QJsonObject& tensors)
         if (auto t = tensorFromJson(e.value(QStringLiteral("tensor")), "weight"))
             weightEdits[it.key().toStdString()] = {std::move(*t), e.value(QStringLiteral("how")).toString()};
     }
+}
+
+SetupCarried::WeightsUse SetupCarried::applyWeights(core::Spec& s) const {
+    WeightsUse r;
+    const QString seedText = tr("Keras' initializers from seed %1").arg(s.seed);
+    QString loadedFrom; // where the loaded weights came from, in words
+    if (!trainedOrigin.kerasModelFile.empty())
+        loadedFrom = tr("layer %1 of %2")
+                         .arg(QString::fromStdString(trainedOrigin.kerasModelLayer),
+                              QFileInfo(QString::fromStdString(trainedOrigin.kerasModelFile)).fileName());
+    else if (!trainedOrigin.weightsFile.empty())
+        loadedFrom = QString::fromStdString(trainedOrigin.weightsFile);
+    else
+        loadedFrom = tr("the opened spec");
+    const bool hasLoaded = !weights.empty();
+    const std::vector<core::WeightMismatch> misfits = core::weightsMismatch(s, weights, true);
+    const bool useLoaded = hasLoaded && misfits.empty();
+    if (useLoaded) {
+        // Weights loaded from a file must be complete; the spec carries where they came from.
+        s.weights = weights;
+        s.weightsGiven = true;
+        s.weightsFile = trainedOrigin.weightsFile;
+        s.kerasModelFile = trainedOrigin.kerasModelFile;
+        s.kerasModelLayer = trainedOrigin.kerasModelLayer;
+        s.kerasLayerConfig = trainedOrigin.kerasLayerConfig;
+    }
+    // Edits from the Weights tab, where they still fit.
+    std::map<std::string, core::Tensor> edits;
+    for (const auto& [name, edit] : weightEdits)
+        edits[name] = edit.tensor;
+    const std::vector<core::WeightMismatch> editMisfits = core::weightsMismatch(s, edits, false);
+    QStringList edited;
+    for (const auto& [name, edit] : weightEdits) {
+        if (std::any_of(editMisfits.begin(), editMisfits.end(), [&](const auto& m) { return m.key == name; }))
+            continue;
+        s.weights[name] = edit.tensor;
+        edited << QStringLiteral("%1 (%2)").arg(QString::fromStdString(name), edit.how);
+    }
+    for (const core::WeightInfo& w : core::weightsInfo(s)) {
+        const auto e = weightEdits.find(w.key);
+        const bool isEdited = e != weightEdits.end() && s.weights.count(w.key) &&
+                              s.weights.at(w.key).values() == e->second.tensor.values();
+        r.sources[w.key] = isEdited ? e->second.how : useLoaded ? loadedFrom : seedText;
+    }
+    r.source = useLoaded ? tr("Weights: from %1").arg(loadedFrom) : tr("Weights: %1").arg(seedText);
+    if (!edited.isEmpty())
+        r.source += tr("; edited: %1").arg(edited.join(tr(", ")));
+    if (hasLoaded && !useLoaded) {
+        QStringList lines;
+        for (const core::WeightMismatch& m : misfits)
+            lines << QString::fromStdString(m.message());
+        r.aside = tr("The weights from %1 do not fit these settings and are kept aside (they are used again "
+                     "when the sizes fit): %2.")
+                      .arg(loadedFrom, lines.join(QStringLiteral("; ")));
+    }
+    if (!editMisfits.empty()) {
+        QStringList keys;
+        for (const core::WeightMismatch& m : editMisfits)
+            keys << QString::fromStdString(m.key);
+        r.aside += (r.aside.isEmpty() ? QString() : QStringLiteral(" ")) +
+                   tr("Edited %1 kept aside: not a weight of this shape now.").arg(keys.join(tr(", ")));
+    }
+    return r;
 }
 
 } // namespace attnviz::ui

@@ -41,6 +41,15 @@ struct SetupCarried {
     };
     std::map<const QLineEdit*, NpyFile> npyFiles;
 
+    /// What applyWeights did, in words for the panel.
+    struct WeightsUse {
+        QString source;                         // "Weights: from …" (and what is edited)
+        QString aside;                          // weights kept aside because they do not fit, and why
+        std::map<std::string, QString> sources; // per weight key: where its numbers come from
+    };
+    /// Put the carried weights into `s` where they fit its settings (all of
+    /// them, or none: loaded weights must be complete), then the edits that fit.
+    WeightsUse applyWeights(core::Spec& s) const;
     /// Keep where the weights came from: only the spec's keras* and weightsFile fields.
     void setOrigin(const core::Spec& spec);
     /// Into the session's JSON (the autosave): everything above but the .npy

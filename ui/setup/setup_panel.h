@@ -168,7 +168,6 @@ private:
     void setNote(const QString& name, const QString& message);
     /// Labels, tooltips and What's-this for the current layer's names.
     void updateFieldTexts();
-    void applyWeights(Result& r) const;
     void updateEnabled();
     void onStructureEdited();
     void syncTables();

@@ -235,70 +235,11 @@ SetupPanel::Result SetupPanel::buildSpec() const {
     if (core::hasHeads(c.layer))
         s.attentionMask = m_carried.attentionMask;
     s.keyMask = m_carried.keyMask;
-    applyWeights(r);
+    const SetupCarried::WeightsUse use = m_carried.applyWeights(s);
+    r.weightsSource = use.source;
+    r.weightsAside = use.aside;
+    r.weightSources = use.sources;
     return r;
-}
-
-void SetupPanel::applyWeights(Result& r) const {
-    core::Spec& s = r.spec;
-    const QString seedText = tr("Keras' initializers from seed %1").arg(s.seed);
-    QString loadedFrom; // where the loaded weights came from, in words
-    if (!m_carried.trainedOrigin.kerasModelFile.empty())
-        loadedFrom = tr("layer %1 of %2")
-                         .arg(QString::fromStdString(m_carried.trainedOrigin.kerasModelLayer),
-                              QFileInfo(QString::fromStdString(m_carried.trainedOrigin.kerasModelFile)).fileName());
-    else if (!m_carried.trainedOrigin.weightsFile.empty())
-        loadedFrom = QString::fromStdString(m_carried.trainedOrigin.weightsFile);
-    else
-        loadedFrom = tr("the opened spec");
-    const bool hasLoaded = !m_carried.weights.empty();
-    const std::vector<core::WeightMismatch> misfits = core::weightsMismatch(s, m_carried.weights, true);
-    const bool useLoaded = hasLoaded && misfits.empty();
-    if (useLoaded) {
-        // Weights loaded from a file must be complete; the spec carries where they came from.
-        s.weights = m_carried.weights;
-        s.weightsGiven = true;
-        s.weightsFile = m_carried.trainedOrigin.weightsFile;
-        s.kerasModelFile = m_carried.trainedOrigin.kerasModelFile;
-        s.kerasModelLayer = m_carried.trainedOrigin.kerasModelLayer;
-        s.kerasLayerConfig = m_carried.trainedOrigin.kerasLayerConfig;
-    }
-    // Edits from the Weights tab, where they still fit.
-    std::map<std::string, core::Tensor> edits;
-    for (const auto& [key, edit] : m_carried.weightEdits)
-        edits[key] = edit.tensor;
-    const std::vector<core::WeightMismatch> editMisfits = core::weightsMismatch(s, edits, false);
-    QStringList edited;
-    for (const auto& [key, edit] : m_carried.weightEdits) {
-        if (std::any_of(editMisfits.begin(), editMisfits.end(), [&](const auto& m) { return m.key == key; }))
-            continue;
-        s.weights[key] = edit.tensor;
-        edited << QStringLiteral("%1 (%2)").arg(QString::fromStdString(key), edit.how);
-    }
-    for (const core::WeightInfo& w : core::weightsInfo(s)) {
-        const auto e = m_carried.weightEdits.find(w.key);
-        const bool isEdited = e != m_carried.weightEdits.end() && s.weights.count(w.key) &&
-                              s.weights.at(w.key).values() == e->second.tensor.values();
-        r.weightSources[w.key] = isEdited ? e->second.how : useLoaded ? loadedFrom : seedText;
-    }
-    r.weightsSource = useLoaded ? tr("Weights: from %1").arg(loadedFrom) : tr("Weights: %1").arg(seedText);
-    if (!edited.isEmpty())
-        r.weightsSource += tr("; edited: %1").arg(edited.join(tr(", ")));
-    if (hasLoaded && !useLoaded) {
-        QStringList lines;
-        for (const core::WeightMismatch& m : misfits)
-            lines << QString::fromStdString(m.message());
-        r.weightsAside = tr("The weights from %1 do not fit these settings and are kept aside (they are used again "
-                            "when the sizes fit): %2.")
-                             .arg(loadedFrom, lines.join(QStringLiteral("; ")));
-    }
-    if (!editMisfits.empty()) {
-        QStringList keys;
-        for (const core::WeightMismatch& m : editMisfits)
-            keys << QString::fromStdString(m.key);
-        r.weightsAside += (r.weightsAside.isEmpty() ? QString() : QStringLiteral(" ")) +
-                          tr("Edited %1 kept aside: not a weight of this shape now.").arg(keys.join(tr(", ")));
-    }
 }
 
 void SetupPanel::setSpec(const core::Spec& spec) {
