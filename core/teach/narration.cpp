@@ -50,6 +50,26 @@ std::optional<std::string> badIndex(const Tensor& t, const std::vector<Index>& i
     return std::nullopt;
 }
 
+/// A row of a step that works along its last axis (softmax, layer norm): its
+/// operand, the row's length and the offset of its first cell.
+struct RowOf {
+    const Step* operand = nullptr;
+    Index length = 0, offset = 0;
+};
+Result<RowOf> rowOf(const Trace& trace, const Step& step, OpKind op, const char* notThat,
+                    const std::vector<Index>& row) {
+    if (step.op != op)
+        return cannot(step, notThat);
+    const Step* x = operand(trace, step, 0);
+    if (!x)
+        return cannot(step, missingOperand(0));
+    if (auto why = badIndex(step.value, row, step.value.rank() - 1))
+        return cannot(step, *why);
+    std::vector<Index> first = row;
+    first.push_back(0);
+    return RowOf{.operand = x, .length = step.value.dim(-1), .offset = step.value.offset(first)};
+}
+
 Index offsetOf(const Tensor& t, const std::string& letters, const std::map<char, Index>& at) {
     Index off = 0;
     for (size_t a = 0; a < letters.size(); ++a)
@@ -165,18 +185,11 @@ Result<ProductCell> productCell(const Trace& trace, const Step& step, const std:
 }
 
 Result<SoftmaxRow> softmaxRow(const Trace& trace, const Step& step, const std::vector<Index>& row) {
-    if (step.op != OpKind::Softmax)
-        return cannot(step, "not a softmax");
-    const Step* xp = operand(trace, step, 0);
-    if (!xp)
-        return cannot(step, missingOperand(0));
-    const Step& x = *xp;
-    if (auto why = badIndex(step.value, row, step.value.rank() - 1))
-        return cannot(step, *why);
-    const Index n = step.value.dim(-1);
-    std::vector<Index> first = row;
-    first.push_back(0);
-    const Index off = step.value.offset(first);
+    const Result<RowOf> at = rowOf(trace, step, OpKind::Softmax, "not a softmax", row);
+    if (!at)
+        return Failure{at.reason()};
+    const Step& x = *at->operand;
+    const Index n = at->length, off = at->offset;
     const std::vector<std::uint8_t> masked = maskedCells(trace, x, off, off + n); // this row's flags
     SoftmaxRow r;
     r.row = row;
@@ -237,22 +250,15 @@ Result<TanhSumCell> tanhSumCell(const Trace& trace, const Step& step, const std:
 }
 
 Result<LayerNormRow> layerNormRow(const Trace& trace, const Step& step, const std::vector<Index>& row) {
-    if (step.op != OpKind::LayerNorm)
-        return cannot(step, "not a layer normalization");
-    const Step* xp = operand(trace, step, 0);
-    if (!xp)
-        return cannot(step, missingOperand(0));
-    const Step& x = *xp;
-    if (auto why = badIndex(step.value, row, step.value.rank() - 1))
-        return cannot(step, *why);
+    const Result<RowOf> at = rowOf(trace, step, OpKind::LayerNorm, "not a layer normalization", row);
+    if (!at)
+        return Failure{at.reason()};
+    const Step& x = *at->operand;
     const Tensor* gamma = param(trace, step, "/gamma");
     const Tensor* beta = param(trace, step, "/beta");
-    const Index n = step.value.dim(-1);
+    const Index n = at->length, off = at->offset;
     if (!gamma || !beta || gamma->size() != n || beta->size() != n)
         return cannot(step, "its gamma and beta are not in the trace's params");
-    std::vector<Index> first = row;
-    first.push_back(0);
-    const Index off = step.value.offset(first);
     LayerNormRow r;
     r.row = row;
     r.x.assign(x.value.data() + off, x.value.data() + off + n);
