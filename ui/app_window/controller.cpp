@@ -176,7 +176,8 @@ void Controller::requestKerasLayer(const QString& path, const QString& layer) {
 }
 
 bool Controller::isReadingKerasLayer() const {
-    return (m_running && m_running->keras) || (m_pending && m_pending->keras);
+    // A superseded read may still run; its result is dropped, so it does not count.
+    return (m_running && m_running->keras && m_running->generation == m_generation) || (m_pending && m_pending->keras);
 }
 
 void Controller::enqueue(std::shared_ptr<Job> job) {

@@ -61,7 +61,8 @@ public:
     /// this read and its result is dropped. The trace is left alone; when a
     /// read that was not superseded ends, kerasLayerRead says what it read.
     void requestKerasLayer(const QString& path, const QString& layer);
-    /// Whether a Keras layer read is in flight (or waiting to start).
+    /// Whether a Keras layer read whose result is still wanted is in flight
+    /// (or waiting to start); a superseded one may still be finishing.
     bool isReadingKerasLayer() const;
     /// Whether a background run is in flight (or waiting to start).
     bool isComputing() const;
