@@ -3,7 +3,6 @@
 // own einsum string.
 #include "core/teach/narration.h"
 
-#include "core/layers/layer_norm.h"
 #include "core/trace/step_display.h"
 
 #include <algorithm>
@@ -28,15 +27,6 @@ const Step* operand(const Trace& trace, const Step& step, size_t i) {
 
 std::string missingOperand(size_t i) {
     return "its operand " + std::to_string(i) + " is not in the trace";
-}
-
-/// The parameter of `step` whose name ends with `suffix`, or nullptr.
-const Tensor* param(const Trace& trace, const Step& step, const std::string& suffix) {
-    for (const std::string& p : step.params)
-        if (p.size() >= suffix.size() && p.compare(p.size() - suffix.size(), suffix.size(), suffix) == 0)
-            if (auto it = trace.params.find(p); it != trace.params.end())
-                return &it->second;
-    return nullptr;
 }
 
 /// What is wrong with `index` as an index of `rank` numbers into `t`, or nothing.
@@ -125,8 +115,8 @@ Result<ProductCell> productCell(const Trace& trace, const Step& step, const std:
     Operand left{&a->value, &a->display.roles}, right{nullptr, nullptr};
     const Tensor* bias = nullptr;
     if (step.op == OpKind::Dense) {
-        right.t = param(trace, step, "/kernel");
-        bias = param(trace, step, "/bias");
+        right.t = trace.param(step, ParamRole::Kernel);
+        bias = trace.param(step, ParamRole::Bias);
         if (!right.t)
             return cannot(step, "its kernel is not in the trace's params");
     } else {
@@ -220,8 +210,8 @@ Result<TanhSumCell> tanhSumCell(const Trace& trace, const Step& step, const std:
     const Step& q = *qp;
     const Step& k = *kp;
     const Index d = q.value.dim(2);
-    const Tensor* scale = param(trace, step, "scale");
-    const Tensor* wc = param(trace, step, "concat_score_weight");
+    const Tensor* scale = trace.param(step, ParamRole::Scale);
+    const Tensor* wc = trace.param(step, ParamRole::ConcatWeight);
     TanhSumCell c;
     c.cell = cell;
     // Attention concat: w_c · Σ tanh(scale·(q + k)); Additive: Σ scale[d]·tanh(q + k).
@@ -254,8 +244,8 @@ Result<LayerNormRow> layerNormRow(const Trace& trace, const Step& step, const st
     if (!at)
         return Failure{at.reason()};
     const Step& x = *at->operand;
-    const Tensor* gamma = param(trace, step, "/gamma");
-    const Tensor* beta = param(trace, step, "/beta");
+    const Tensor* gamma = trace.param(step, ParamRole::Gamma);
+    const Tensor* beta = trace.param(step, ParamRole::Beta);
     const Index n = at->length, off = at->offset;
     if (!gamma || !beta || gamma->size() != n || beta->size() != n)
         return cannot(step, "its gamma and beta are not in the trace's params");
@@ -271,7 +261,7 @@ Result<LayerNormRow> layerNormRow(const Trace& trace, const Step& step, const st
     for (float v : r.x)
         r.variance += (v - r.mean) * (v - r.mean);
     r.variance /= double(n);
-    r.epsilon = kLayerNormEpsilon;
+    r.epsilon = step.epsilon;
     r.stddev = std::sqrt(r.variance + r.epsilon);
     return r;
 }

@@ -5,7 +5,6 @@
 #include "core/teach/script_export.h"
 
 #include "core/layers/dropout.h"
-#include "core/layers/layer_norm.h"
 #include "core/io/npy.h"
 #include "core/teach/python_text.h"
 
@@ -49,7 +48,7 @@ std::string shapeWithAxes(const Step& s) {
     for (size_t i = 0; i < sh.size(); ++i) {
         r += (i ? ", " : "");
         if (i < s.axes.size())
-            r += s.axes[i] + "=";
+            r += s.axes[i].name + "=";
         r += str(sh[i]);
     }
     return r + (sh.size() == 1 ? ",)" : ")");
@@ -146,9 +145,9 @@ struct Ctx {
 
 std::string npDense(const Ctx& c, const Step& s) {
     const std::string in = s.inputs.at(0);
-    std::string code = "np.einsum(\"" + s.einsum + "\", " + in + ", D[\"" + s.params.at(0) + "\"])";
+    std::string code = "np.einsum(\"" + s.einsum + "\", " + in + ", D[\"" + s.params.at(0).key + "\"])";
     if (s.params.size() > 1)
-        code += " + D[\"" + s.params[1] + "\"]";
+        code += " + D[\"" + s.params[1].key + "\"]";
     if (s.key == "gate")
         code = "1.0 / (1.0 + np.exp(-(" + code + ")))  # activation=\"sigmoid\"";
     (void)c;
@@ -232,9 +231,9 @@ std::string headsMaskPart(const Ctx& c, const Step& s, bool torch) {
 
 std::string torchDense(const Ctx& c, const Step& s) {
     const std::string in = s.inputs.at(0);
-    const std::string kern = "P[\"" + s.params.at(0) + "\"]";
-    const std::string b = s.params.size() > 1 ? "P[\"" + s.params[1] + "\"].reshape(-1)" : "None";
-    const Shape& ks = c.trace.params.at(s.params[0]).shape();
+    const std::string kern = "P[\"" + s.params.at(0).key + "\"]";
+    const std::string b = s.params.size() > 1 ? "P[\"" + s.params[1].key + "\"].reshape(-1)" : "None";
+    const Shape& ks = c.trace.params.at(s.params[0].key).shape();
     const Shape& os = s.value.shape();
     if (ks.size() != 3 || os.size() < 3)
         return s.key + " = torch.einsum(\"" + s.einsum + "\", " + in + ", " + kern + ")\n";
@@ -455,17 +454,17 @@ const std::vector<StepRow>& stepTable() {
         {Family::Heads,
          {"layer_norm"},
          nullptr,
-         [](const Ctx&, const Step&) {
+         [](const Ctx&, const Step& s) {
              return "mean = residual.mean(axis=-1, keepdims=True)\n"
                     "var = ((residual - mean) ** 2).mean(axis=-1, keepdims=True)\n"
                     "layer_norm = (residual - mean) / np.sqrt(var + np.float32(" +
-                    pyFloat(kLayerNormEpsilon) +
+                    pyFloat(s.epsilon) +
                     ")) * D[\"layer_norm/gamma\"] + "
                     "D[\"layer_norm/beta\"]\n";
          },
-         [](const Ctx& c, const Step&) {
+         [](const Ctx& c, const Step& s) {
              return "layer_norm = F.layer_norm(residual, (" + str(c.dq) +
-                    ",), P[\"layer_norm/gamma\"], P[\"layer_norm/beta\"], eps=" + pyFloat(kLayerNormEpsilon) +
+                    ",), P[\"layer_norm/gamma\"], P[\"layer_norm/beta\"], eps=" + pyFloat(s.epsilon) +
                     ")  # Keras' epsilon; torch's default is 1e-5\n";
          }},
         // --- Attention and AdditiveAttention ----------------------------------
@@ -903,9 +902,9 @@ std::string kerasHeadsIntermediates(const Ctx& c) {
     }
     r += "computed[\"concat_heads\"] = ops.reshape(" + heads + ", (" + str(c.B) + ", " + str(c.T) + ", " +
          str(c.N * c.Hv) + "))\n";
-    if (cfg.transformerSublayer)
+    if (const Step* norm = c.trace.find("layer_norm"); cfg.transformerSublayer && norm)
         r += "\n# The Transformer sub-layer (TensorFlow tutorial): Add, then LayerNormalization (epsilon=" +
-             pyFloat(kLayerNormEpsilon) +
+             pyFloat(norm->epsilon) +
              ").\n"
              "residual = keras.layers.Add()([query, output])\n"
              "norm = keras.layers.LayerNormalization()\n"
