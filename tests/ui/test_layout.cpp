@@ -6,7 +6,7 @@
 #include "ui/app_window/headless.h"
 #include "ui/app_window/main_window.h"
 #include "ui/app_window/controller.h"
-#include "ui/lessons/equivalence_lab_view.h"
+#include "ui/labs/equivalence_lab_view.h"
 #include "ui/export/figure_export.h"
 #include "ui/inspector/heatmap_view.h"
 #include "ui/setup/setup_panel.h"
@@ -340,7 +340,7 @@ private slots:
                      stage.heading.contains(QStringLiteral("Step 8 of 11")),
                  qPrintable(stage.heading));
         QVERIFY(stage.colourBar);
-        QCOMPARE(stage.colourScale.kind, ColorRangeKind::Probability);
+        QCOMPARE(stage.colourScale.kind, ColourRangeKind::Probability);
         const Figure heat = w.heatmap()->figure(QSize(900, 700));
         QVERIFY2(heat.heading.contains(QStringLiteral("head 0")), qPrintable(heat.heading));
 
