@@ -1,0 +1,63 @@
+// Internal to core/train: the training model's lean forward and backward
+// passes on buffers allocated once (token + position embeddings, attention
+// blocks with Add & LayerNormalization, logits, masked cross-entropy). The
+// Trainer owns one; the probe trace is built separately from the layer code.
+#pragma once
+
+#include "core/base/tensor.h"
+#include "core/train/train_spec.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace attnviz::core {
+
+/// Loss, accuracy and counted positions of one forward pass.
+struct BatchFigures {
+    float loss = 0;
+    float accuracy = 0;
+    Index counted = 0;
+};
+
+class TrainModel {
+public:
+    /// Weights are read from `weights` (one tensor per modelWeightShapes key,
+    /// in that order), which must outlive the model. `batch` rows per pass.
+    TrainModel(const ModelSpec& model, Index batch, const std::vector<Tensor>* weights);
+
+    Index batch() const { return m_B; }
+    /// Forward pass (and, when `backward`, the gradient of the loss w.r.t.
+    /// every weight, into gradients()). tokens/targets [batch, length]; mask
+    /// may be null (every position counts). No heap allocation.
+    BatchFigures run(const std::int32_t* tokens, const std::int32_t* targets, const std::uint8_t* mask, bool backward);
+
+    /// The last run's gradients, one per weight in key order.
+    const std::vector<Tensor>& gradients() const { return m_grads; }
+    /// The last run's attention weights of block b: [batch, heads, length, length].
+    const float* attention(int block) const;
+    Index heads(int block) const;
+    /// The last run's logits [batch, length, vocab].
+    const std::vector<float>& logits() const { return m_logits; }
+
+    ~TrainModel();
+    TrainModel(const TrainModel&) = delete;
+    TrainModel& operator=(const TrainModel&) = delete;
+
+    struct Block; // model.cpp
+
+private:
+    void blockForward(Block& blk, const float* x, float* out);
+    void blockBackward(Block& blk, const float* x, float* dout, float* dx);
+
+    const ModelSpec& m_model;
+    Index m_B, m_L, m_E, m_V;
+    const std::vector<Tensor>* m_w;
+    std::vector<Tensor> m_grads;
+    int m_tok, m_pos, m_logitK, m_logitB; // weight indices
+    std::vector<std::unique_ptr<Block>> m_blocks;
+    std::vector<float> m_x0, m_logits, m_dlogits, m_dx, m_dx2;
+};
+
+} // namespace attnviz::core
