@@ -75,6 +75,7 @@ struct TrainModel::Block {
     std::vector<float> u;         // concat: (B, L, L) Σ_d tanh
     // backward scratch
     std::vector<float> dq, dk, dv, dc, dz, dpre, ds;
+    std::vector<float> dout; // (B·L, E) dL/d(block output), kept for the probe trace
 };
 
 TrainModel::~TrainModel() = default;
@@ -167,6 +168,7 @@ TrainModel::TrainModel(const ModelSpec& model, Index batch, const std::vector<Te
         }
         k.out.resize(size_t(BL * E));
         k.dpre.resize(size_t(BL * E));
+        k.dout.resize(size_t(BL * E));
         k.ds.resize(size_t(L * L));
         m_blocks.push_back(std::move(blk));
     }
@@ -175,6 +177,27 @@ TrainModel::TrainModel(const ModelSpec& model, Index batch, const std::vector<Te
     m_dlogits.resize(size_t(BL * m_V));
     m_dx.resize(size_t(BL * E));
     m_dx2.resize(size_t(BL * E));
+    m_dx0.resize(size_t(BL * E));
+}
+
+const float* TrainModel::blockInput(int block) const {
+    return block == 0 ? m_x0.data() : m_blocks.at(size_t(block - 1))->out.data();
+}
+const float* TrainModel::layerOutput(int block) const {
+    return m_blocks.at(size_t(block))->y.data();
+}
+const float* TrainModel::residualSum(int block) const {
+    const Block& k = *m_blocks.at(size_t(block));
+    return k.spec.residual ? k.r.data() : nullptr;
+}
+const float* TrainModel::blockOutput(int block) const {
+    return m_blocks.at(size_t(block))->out.data();
+}
+const float* TrainModel::blockOutputGrad(int block) const {
+    return m_blocks.at(size_t(block))->dout.data();
+}
+const float* TrainModel::layerOutputGrad(int block) const {
+    return m_blocks.at(size_t(block))->dpre.data();
 }
 
 const float* TrainModel::attention(int block) const {
@@ -306,8 +329,11 @@ void TrainModel::blockBackward(Block& k, const float* x, float* dout, float* dx)
     const Index B = m_B, L = m_L, E = m_E, BL = B * L;
     auto W = [&](int i) { return i < 0 ? nullptr : (*m_w)[size_t(i)].data(); };
     auto D = [&](int i) { return i < 0 ? nullptr : m_grads[size_t(i)].data(); };
+    std::copy_n(dout, BL * E, k.dout.data());
     // LayerNorm: dR = rstd·(g − mean(g) − x̂·mean(g ⊙ x̂)), g = dZ ⊙ γ
-    float* dpre = dout;
+    float* dpre = k.dpre.data();
+    if (!k.spec.layerNorm)
+        std::copy_n(dout, BL * E, dpre);
     if (k.spec.layerNorm) {
         const float* gm = W(k.gamma);
         float* dg = D(k.gamma);
@@ -332,7 +358,6 @@ void TrainModel::blockBackward(Block& k, const float* x, float* dout, float* dx)
             for (Index e = 0; e < E; ++e)
                 d[e] = rs * (dz[e] * gm[e] - mg - xh[e] * mgx);
         }
-        dpre = k.dpre.data();
     }
     // Add: the gradient reaches x directly and through the layer
     if (k.spec.residual)
@@ -512,6 +537,7 @@ BatchFigures TrainModel::run(const std::int32_t* tokens, const std::int32_t* tar
         blockBackward(*m_blocks[bi], xin, dcur, dnext);
         std::swap(dcur, dnext);
     }
+    std::copy_n(dcur, BL * E, m_dx0.data());
     // Embeddings: scatter-add into the token rows, sum over the batch for positions.
     float* dtok = m_grads[size_t(m_tok)].data();
     float* dpos = m_grads[size_t(m_pos)].data();

@@ -38,8 +38,21 @@ public:
     /// The last run's attention weights of block b: [batch, heads, length, length].
     const float* attention(int block) const;
     Index heads(int block) const;
-    /// The last run's logits [batch, length, vocab].
+    /// The last run's tensors, for the probe trace (row-major, B·L rows):
+    /// the embeddings (B, L, E); block b's input (B, L, E), its layer's output
+    /// Y, the residual sum x + Y (when residual), its output; the logits
+    /// (B, L, V). After a run with backward: dL/dlogits, dL/d(block output),
+    /// dL/dY of block b's layer and dL/d(embeddings).
     const std::vector<float>& logits() const { return m_logits; }
+    const std::vector<float>& embeddings() const { return m_x0; }
+    const float* blockInput(int block) const;
+    const float* layerOutput(int block) const;
+    const float* residualSum(int block) const;
+    const float* blockOutput(int block) const;
+    const std::vector<float>& logitsGrad() const { return m_dlogits; }
+    const float* blockOutputGrad(int block) const;
+    const float* layerOutputGrad(int block) const;
+    const std::vector<float>& embeddingsGrad() const { return m_dx0; }
 
     ~TrainModel();
     TrainModel(const TrainModel&) = delete;
@@ -57,7 +70,7 @@ private:
     std::vector<Tensor> m_grads;
     int m_tok, m_pos, m_logitK, m_logitB; // weight indices
     std::vector<std::unique_ptr<Block>> m_blocks;
-    std::vector<float> m_x0, m_logits, m_dlogits, m_dx, m_dx2;
+    std::vector<float> m_x0, m_logits, m_dlogits, m_dx, m_dx2, m_dx0;
 };
 
 } // namespace attnviz::core

@@ -29,7 +29,7 @@ const std::vector<TrainTask>& trainTasks() {
          "causal.",
          "block 0: each value looks at its key (sub-diagonal); block 1: the last query looks at the value whose key "
          "matches",
-         true, 2, 16, 9, 32, 32, 0.01},
+         true, 2, 16, 9, 32, 32, 0.003},
         {"induction",
          "A random first half, then the same half again; the target is the next token, counted on the second half; "
          "causal.",
