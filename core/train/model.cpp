@@ -51,6 +51,12 @@ constexpr float kLayerNormEps = 1e-3f;
 
 } // namespace
 
+size_t alignedFloats(Index n) {
+    return (size_t(n) + 15) / 16 * 16; // 64 bytes
+}
+
+namespace {} // namespace
+
 struct TrainModel::Block {
     BlockSpec spec;
     LayerKind kind = LayerKind::MultiHeadAttention;
@@ -62,32 +68,36 @@ struct TrainModel::Block {
     int scale = -1, concatW = -1, gamma = -1, beta = -1;
     std::vector<std::uint8_t> mask; // [L, L] 1 = may attend; empty: no mask
     // forward activations
-    std::vector<float> q, k, v;   // (B·L, N·H) scaled query, (B·L, Nkv·H), (B·L, Nkv·Hv)
-    std::vector<float> p;         // (B, N, L, L) weights
-    std::vector<float> c, gt, cg; // (B·L, N·Hv) context, gate, gated context
-    std::vector<float> y;         // (B·L, E) layer output
-    std::vector<float> r;         // (B·L, E) residual sum
-    std::vector<float> xhat;      // (B·L, E) normalised
-    std::vector<float> rstd;      // (B·L) 1/√(σ² + ε)
-    std::vector<float> out;       // (B·L, E) block output
-    std::vector<float> dot;       // Attention with use_scale: (B, L, L) unscaled dot products
-    std::vector<float> th;        // tanh scores: (B, L, L, E)
-    std::vector<float> u;         // concat: (B, L, L) Σ_d tanh
+    AlignedBuffer q, k, v;   // (B·L, N·H) scaled query, (B·L, Nkv·H), (B·L, Nkv·Hv)
+    AlignedBuffer p;         // (B, N, L, L) weights
+    AlignedBuffer c, gt, cg; // (B·L, N·Hv) context, gate, gated context
+    AlignedBuffer y;         // (B·L, E) layer output
+    AlignedBuffer r;         // (B·L, E) residual sum
+    AlignedBuffer xhat;      // (B·L, E) normalised
+    AlignedBuffer rstd;      // (B·L) 1/√(σ² + ε)
+    AlignedBuffer out;       // (B·L, E) block output
+    AlignedBuffer dot;       // Attention with use_scale: (B, L, L) unscaled dot products
+    AlignedBuffer th;        // tanh scores: (B, L, L, E)
+    AlignedBuffer u;         // concat: (B, L, L) Σ_d tanh
     // backward scratch
-    std::vector<float> dq, dk, dv, dc, dz, dpre, ds;
-    std::vector<float> dout; // (B·L, E) dL/d(block output), kept for the probe trace
+    AlignedBuffer dq, dk, dv, dc, dz, dpre, ds;
+    AlignedBuffer dout; // (B·L, E) dL/d(block output), kept for the probe trace
 };
 
 TrainModel::~TrainModel() = default;
 
-TrainModel::TrainModel(const ModelSpec& model, Index batch, const std::vector<Tensor>* weights)
-    : m_model(model), m_B(batch), m_L(model.length), m_E(model.embedDim), m_V(model.vocab), m_w(weights) {
+TrainModel::TrainModel(const ModelSpec& model, Index batch, std::vector<const float*> weights)
+    : m_model(model), m_B(batch), m_L(model.length), m_E(model.embedDim), m_V(model.vocab), m_w(std::move(weights)) {
     const auto shapes = modelWeightShapes(model);
     std::map<std::string, int> index;
+    size_t total = 0;
     for (size_t i = 0; i < shapes.size(); ++i) {
         index[shapes[i].first] = int(i);
-        m_grads.emplace_back(shapes[i].second);
+        m_gradOffset.push_back(total);
+        m_gradSize.push_back(shapeSize(shapes[i].second));
+        total += alignedFloats(m_gradSize.back());
     }
+    m_grads.assign(total, 0.0f);
     auto at = [&](const std::string& key) {
         const auto it = index.find(key);
         return it == index.end() ? -1 : it->second;
@@ -211,7 +221,7 @@ Index TrainModel::heads(int block) const {
 // --- one block, forward: x (B·L, E) → out (B·L, E) ------------------------
 void TrainModel::blockForward(Block& k, const float* x, float* out) {
     const Index B = m_B, L = m_L, E = m_E, BL = B * L;
-    auto W = [&](int i) { return i < 0 ? nullptr : (*m_w)[size_t(i)].data(); };
+    auto W = [&](int i) { return i < 0 ? nullptr : m_w[size_t(i)]; };
     const bool masked = !k.mask.empty();
     if (k.heads) {
         const Index N = k.N, Nkv = k.Nkv, G = k.G, H = k.H, Hv = k.Hv;
@@ -252,7 +262,7 @@ void TrainModel::blockForward(Block& k, const float* x, float* out) {
         }
         dense(ctx, BL, N * Hv, W(k.wo), E, W(k.bo), k.y.data()); // output_dense: (B·L, E)
     } else {
-        const float scale = k.useScale && !k.additive ? (*m_w)[size_t(k.scale)].data()[0] : 1.0f;
+        const float scale = k.useScale && !k.additive ? m_w[size_t(k.scale)][0] : 1.0f;
         for (Index b = 0; b < B; ++b) {
             ConstMatrixMap xb(x + b * L * E, L, E); // (L, E): query = key = value
             float* p = k.p.data() + b * L * L;
@@ -265,8 +275,8 @@ void TrainModel::blockForward(Block& k, const float* x, float* out) {
                 }
             } else {
                 // concat: S = w_c · Σ_d tanh(scale·(q + k)); additive: S = Σ_d scale[d]·tanh(q + k)
-                const float wc = k.concat ? (*m_w)[size_t(k.concatW)].data()[0] : 1.0f;
-                const float* sv = k.additive && k.useScale ? (*m_w)[size_t(k.scale)].data() : nullptr;
+                const float wc = k.concat ? m_w[size_t(k.concatW)][0] : 1.0f;
+                const float* sv = k.additive && k.useScale ? m_w[size_t(k.scale)] : nullptr;
                 for (Index t = 0; t < L; ++t)
                     for (Index s = 0; s < L; ++s) {
                         float* th = k.th.data() + ((b * L + t) * L + s) * E;
@@ -298,8 +308,8 @@ void TrainModel::blockForward(Block& k, const float* x, float* out) {
         a = k.r.data();
     }
     if (k.spec.layerNorm) {
-        const float* g = (*m_w)[size_t(k.gamma)].data();
-        const float* be = (*m_w)[size_t(k.beta)].data();
+        const float* g = m_w[size_t(k.gamma)];
+        const float* be = m_w[size_t(k.beta)];
         for (Index r = 0; r < BL; ++r) {
             const float* xr = a + r * E;
             float mean = 0;
@@ -327,8 +337,8 @@ void TrainModel::blockForward(Block& k, const float* x, float* out) {
 // dout is used as scratch.
 void TrainModel::blockBackward(Block& k, const float* x, float* dout, float* dx) {
     const Index B = m_B, L = m_L, E = m_E, BL = B * L;
-    auto W = [&](int i) { return i < 0 ? nullptr : (*m_w)[size_t(i)].data(); };
-    auto D = [&](int i) { return i < 0 ? nullptr : m_grads[size_t(i)].data(); };
+    auto W = [&](int i) { return i < 0 ? nullptr : m_w[size_t(i)]; };
+    auto D = [&](int i) { return i < 0 ? nullptr : m_grads.data() + m_gradOffset[size_t(i)]; };
     std::copy_n(dout, BL * E, k.dout.data());
     // LayerNorm: dR = rstd·(g − mean(g) − x̂·mean(g ⊙ x̂)), g = dZ ⊙ γ
     float* dpre = k.dpre.data();
@@ -473,8 +483,8 @@ void TrainModel::blockBackward(Block& k, const float* x, float* dout, float* dx)
 BatchFigures TrainModel::run(const std::int32_t* tokens, const std::int32_t* targets, const std::uint8_t* mask,
                              bool backward) {
     const Index B = m_B, L = m_L, E = m_E, V = m_V, BL = B * L;
-    const float* tok = (*m_w)[size_t(m_tok)].data(); // (V, E)
-    const float* pos = (*m_w)[size_t(m_pos)].data(); // (L, E)
+    const float* tok = m_w[size_t(m_tok)]; // (V, E)
+    const float* pos = m_w[size_t(m_pos)]; // (L, E)
     // x = token_embedding(tokens) + position_embedding(positions): (B·L, E)
     for (Index b = 0; b < B; ++b)
         for (Index t = 0; t < L; ++t) {
@@ -489,7 +499,7 @@ BatchFigures TrainModel::run(const std::int32_t* tokens, const std::int32_t* tar
         x = blk->out.data();
     }
     // logits = Dense(vocab): (B·L, V)
-    dense(x, BL, E, (*m_w)[size_t(m_logitK)].data(), V, (*m_w)[size_t(m_logitB)].data(), m_logits.data());
+    dense(x, BL, E, m_w[size_t(m_logitK)], V, m_w[size_t(m_logitB)], m_logits.data());
     // Cross-entropy from logits, weighted by the mask, over Σ mask.
     double lossSum = 0;
     Index counted = 0, correct = 0;
@@ -528,8 +538,9 @@ BatchFigures TrainModel::run(const std::int32_t* tokens, const std::int32_t* tar
         return f;
 
     // logits backward: dx (B·L, E)
-    denseBackward(x, BL, E, (*m_w)[size_t(m_logitK)].data(), V, m_dlogits.data(), m_grads[size_t(m_logitK)].data(),
-                  m_grads[size_t(m_logitB)].data(), m_dx.data(), false);
+    denseBackward(x, BL, E, m_w[size_t(m_logitK)], V, m_dlogits.data(),
+                  (m_grads.data() + m_gradOffset[size_t(m_logitK)]), (m_grads.data() + m_gradOffset[size_t(m_logitB)]),
+                  m_dx.data(), false);
     float* dcur = m_dx.data();
     float* dnext = m_dx2.data();
     for (size_t bi = m_blocks.size(); bi-- > 0;) {
@@ -539,8 +550,8 @@ BatchFigures TrainModel::run(const std::int32_t* tokens, const std::int32_t* tar
     }
     std::copy_n(dcur, BL * E, m_dx0.data());
     // Embeddings: scatter-add into the token rows, sum over the batch for positions.
-    float* dtok = m_grads[size_t(m_tok)].data();
-    float* dpos = m_grads[size_t(m_pos)].data();
+    float* dtok = (m_grads.data() + m_gradOffset[size_t(m_tok)]);
+    float* dpos = (m_grads.data() + m_gradOffset[size_t(m_pos)]);
     std::fill_n(dtok, V * E, 0.0f);
     std::fill_n(dpos, L * E, 0.0f);
     for (Index b = 0; b < B; ++b)

@@ -46,7 +46,7 @@ Trace Trainer::probeTrace() const {
     const Index B = m_probe.batch, L = M.length, E = M.embedDim, V = M.vocab;
     // A forward and backward pass of the model on the probe, with the current weights.
     if (!m_probeModel || m_probeModel->batch() != B)
-        m_probeModel = std::make_unique<TrainModel>(M, B, &m_w);
+        m_probeModel = std::make_unique<TrainModel>(M, B, weightPointers());
     TrainModel& model = *m_probeModel;
     const BatchFigures fig = model.run(m_probe.tokens.data(), m_probe.targets.data(),
                                        m_probe.lossMask.empty() ? nullptr : m_probe.lossMask.data(), true);
@@ -272,10 +272,12 @@ Trace Trainer::probeTrace() const {
                      .formula = "dX = ∂L/∂X",
                      .axes = seqAxes,
                      .value = fromBuffer(model.embeddingsGrad().data(), {B, L, E})});
+    const std::map<std::string, Tensor> grads = gradientsOf(model);
     for (size_t i = 0; i < m_keys.size(); ++i) {
+        const Tensor& g = grads.at(m_keys[i]);
         std::vector<std::string> axes;
-        for (Index a = 0; a < model.gradients()[i].rank(); ++a)
-            axes.push_back(a + 1 == model.gradients()[i].rank() ? "feature" : "row");
+        for (Index a = 0; a < g.rank(); ++a)
+            axes.push_back(a + 1 == g.rank() ? "feature" : "row");
         push(trace, Step{.key = "grad/" + m_keys[i],
                          .title = "Gradient of " + m_keys[i],
                          .explanation = "dL/d of this weight on the probe batch: what Adam's next step would use.",
@@ -283,7 +285,7 @@ Trace Trainer::probeTrace() const {
                          .params = {m_keys[i]},
                          .formula = "∂L/∂" + m_keys[i],
                          .axes = axes,
-                         .value = model.gradients()[i]});
+                         .value = g});
     }
     return trace;
 }

@@ -427,6 +427,38 @@ TrainSpec parseTrainSpec(const std::string& text, const std::string& baseDir, co
     json root;
     try {
         root = json::parse(text);
+    } catch (const json::parse_error& e) {
+        std::string what = e.what();
+        if (const auto pos = what.find("parse error"); pos != std::string::npos)
+            what = what.substr(pos);
+        // Name the field the error is in: the last "key": before it.
+        const size_t at = std::min(text.size(), size_t(e.byte > 0 ? e.byte - 1 : 0));
+        std::string field = "train";
+        const size_t colon = text.rfind(':', at);
+        if (colon != std::string::npos) {
+            const size_t close = text.rfind('"', colon);
+            const size_t open =
+                close == std::string::npos || close == 0 ? std::string::npos : text.rfind('"', close - 1);
+            if (open != std::string::npos) {
+                const std::string key = text.substr(open + 1, close - open - 1);
+                for (const char* k : {"learning_rate", "beta_1", "beta_2", "epsilon", "name"})
+                    if (key == k)
+                        field = "optimizer." + key;
+                for (const char* k : {"vocab", "length", "embed_dim", "blocks"})
+                    if (key == k)
+                        field = "model." + key;
+                for (const char* k : {"steps", "seed", "init"})
+                    if (key == k)
+                        field = key;
+            }
+        }
+        const size_t value = text.find_first_not_of(" \t\r\n", colon == std::string::npos ? at : colon + 1);
+        const std::string rest = value == std::string::npos ? "" : text.substr(value, 9);
+        const bool nan = rest.starts_with("NaN") || rest.starts_with("Infinity") || rest.starts_with("-Infinity");
+        fail(field, std::string("Invalid JSON") + (field != "train" ? " in " + field : "") + ": " + what +
+                        (nan ? ". NaN and Infinity are not JSON numbers (Python's json.dump writes them); "
+                               "a learning rate must be a finite number ≥ 0."
+                             : ""));
     } catch (const json::exception& e) {
         std::string what = e.what();
         if (const auto pos = what.find("] "); what.starts_with("[json.exception") && pos != std::string::npos)

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <stdexcept>
 
 namespace attnviz::core {
@@ -18,13 +19,24 @@ Trainer::Trainer(TrainSpec spec, const TrainLimits& limits) : m_spec(std::move(s
         m_spec.init.empty() ? initialModelWeights(m_spec.model, m_spec.seed) : m_spec.init;
     for (const auto& [key, shape] : shapes) {
         m_keys.push_back(key);
-        m_init.push_back(init.at(key));
-        m_m.emplace_back(shape);
-        m_v.emplace_back(shape);
+        m_shapes.push_back(shape);
+        m_offset.push_back(m_arena);
+        m_arena += alignedFloats(shapeSize(shape));
     }
-    m_w = m_init;
+    m_store.assign(4 * m_arena + 16, 0.0f);
+    const auto addr = reinterpret_cast<std::uintptr_t>(m_store.data());
+    float* base = m_store.data() + ((64 - addr % 64) % 64) / sizeof(float);
+    m_init = base;
+    m_w = base + m_arena;
+    m_m = base + 2 * m_arena;
+    m_v = base + 3 * m_arena;
+    for (size_t i = 0; i < m_keys.size(); ++i) {
+        const Tensor& t = init.at(m_keys[i]);
+        std::copy(t.values().begin(), t.values().end(), m_init + m_offset[i]);
+    }
+    std::copy_n(m_init, m_arena, m_w);
     const Index B = m_spec.data ? m_spec.data->batch : m_spec.task->batch;
-    m_model = std::make_unique<TrainModel>(m_spec.model, B, &m_w);
+    m_model = std::make_unique<TrainModel>(m_spec.model, B, weightPointers());
     m_learningRate = m_spec.optimizer.learningRate;
     fillBatch(1, m_batch);
     m_probe = m_batch;
@@ -34,6 +46,13 @@ Trainer::Trainer(TrainSpec spec, const TrainLimits& limits) : m_spec(std::move(s
 }
 
 Trainer::~Trainer() = default;
+
+std::vector<const float*> Trainer::weightPointers() const {
+    std::vector<const float*> p;
+    for (size_t off : m_offset)
+        p.push_back(m_w + off);
+    return p;
+}
 
 bool Trainer::finished() const {
     return m_spec.data && m_stepsDone >= m_spec.steps;
@@ -74,8 +93,7 @@ StepResult Trainer::step() {
     const BatchFigures f = m_model->run(m_batch.tokens.data(), m_batch.targets.data(),
                                         m_batch.lossMask.empty() ? nullptr : m_batch.lossMask.data(), true);
     if (s == 1 && m_firstGradients.empty())
-        for (size_t i = 0; i < m_keys.size(); ++i)
-            m_firstGradients[m_keys[i]] = m_model->gradients()[i];
+        m_firstGradients = gradients();
     applyAdam(s);
     m_stepsDone = s;
     m_loss.push_back(f.loss);
@@ -97,13 +115,12 @@ void Trainer::applyAdam(Index s) {
     const float c1 = static_cast<float>(1.0 - m_spec.optimizer.beta1);
     const float c2 = static_cast<float>(1.0 - m_spec.optimizer.beta2);
     const float eps = static_cast<float>(m_spec.optimizer.epsilon);
-    const std::vector<Tensor>& grads = m_model->gradients();
-    for (size_t i = 0; i < m_w.size(); ++i) {
-        float* w = m_w[i].data();
-        float* m = m_m[i].data();
-        float* v = m_v[i].data();
-        const float* g = grads[i].data();
-        const Index n = m_w[i].size();
+    for (size_t i = 0; i < m_keys.size(); ++i) {
+        float* w = m_w + m_offset[i];
+        float* m = m_m + m_offset[i];
+        float* v = m_v + m_offset[i];
+        const float* g = m_model->gradient(i);
+        const Index n = m_model->gradientSize(i);
         for (Index j = 0; j < n; ++j) {
             m[j] += (g[j] - m[j]) * c1;
             v[j] += (g[j] * g[j] - v[j]) * c2;
@@ -113,11 +130,9 @@ void Trainer::applyAdam(Index s) {
 }
 
 void Trainer::reset() {
-    for (size_t i = 0; i < m_w.size(); ++i) {
-        std::copy(m_init[i].values().begin(), m_init[i].values().end(), m_w[i].values().begin());
-        std::fill(m_m[i].values().begin(), m_m[i].values().end(), 0.0f);
-        std::fill(m_v[i].values().begin(), m_v[i].values().end(), 0.0f);
-    }
+    std::copy_n(m_init, m_arena, m_w);
+    std::fill_n(m_m, m_arena, 0.0f);
+    std::fill_n(m_v, m_arena, 0.0f);
     m_loss.clear();
     m_accuracy.clear();
     m_firstGradients.clear();
@@ -134,15 +149,25 @@ void Trainer::setLearningRate(double lr) {
 
 std::map<std::string, Tensor> Trainer::weights() const {
     std::map<std::string, Tensor> out;
-    for (size_t i = 0; i < m_keys.size(); ++i)
-        out[m_keys[i]] = m_w[i];
+    for (size_t i = 0; i < m_keys.size(); ++i) {
+        Tensor t = Tensor::uninitialized(m_shapes[i]);
+        std::copy_n(m_w + m_offset[i], t.size(), t.data());
+        out[m_keys[i]] = std::move(t);
+    }
     return out;
 }
 
 std::map<std::string, Tensor> Trainer::gradients() const {
+    return gradientsOf(*m_model);
+}
+
+std::map<std::string, Tensor> Trainer::gradientsOf(const TrainModel& model) const {
     std::map<std::string, Tensor> out;
-    for (size_t i = 0; i < m_keys.size(); ++i)
-        out[m_keys[i]] = m_model->gradients()[i];
+    for (size_t i = 0; i < m_keys.size(); ++i) {
+        Tensor t = Tensor::uninitialized(m_shapes[i]);
+        std::copy_n(model.gradient(i), t.size(), t.data());
+        out[m_keys[i]] = std::move(t);
+    }
     return out;
 }
 
@@ -150,8 +175,9 @@ std::map<std::string, float> Trainer::gradientNorms() const {
     std::map<std::string, float> out;
     for (size_t i = 0; i < m_keys.size(); ++i) {
         double sum = 0;
-        for (const float g : m_model->gradients()[i].values())
-            sum += double(g) * double(g);
+        const float* g = m_model->gradient(i);
+        for (Index j = 0; j < m_model->gradientSize(i); ++j)
+            sum += double(g[j]) * double(g[j]);
         out[m_keys[i]] = float(std::sqrt(sum));
     }
     return out;
@@ -175,7 +201,7 @@ void Trainer::setProbe(TrainBatch probe) {
 
 const TrainModel& Trainer::probeForward() const {
     if (!m_probeModel || m_probeModel->batch() != m_probe.batch)
-        m_probeModel = std::make_unique<TrainModel>(m_spec.model, m_probe.batch, &m_w);
+        m_probeModel = std::make_unique<TrainModel>(m_spec.model, m_probe.batch, weightPointers());
     m_probeModel->run(m_probe.tokens.data(), m_probe.targets.data(),
                       m_probe.lossMask.empty() ? nullptr : m_probe.lossMask.data(), false);
     return *m_probeModel;

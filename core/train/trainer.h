@@ -94,15 +94,24 @@ public:
 
 private:
     void applyAdam(Index s);
+    std::vector<const float*> weightPointers() const;
+    std::map<std::string, Tensor> gradientsOf(const TrainModel& model) const;
     void fillBatch(Index s, TrainBatch& out) const;
     const TrainModel& probeForward() const;
 
     TrainSpec m_spec;
     std::unique_ptr<TrainModel> m_model;
     std::vector<std::string> m_keys;
-    std::vector<Tensor> m_init;                       // per weight key, in m_keys' order
-    std::vector<Tensor> m_w;                          // current weights
-    std::vector<Tensor> m_m, m_v;                     // Adam moments
+    // Initial weights, current weights, Adam's m and v: four arenas of the
+    // same layout, each weight at a 64-byte aligned offset (see model.h).
+    std::vector<Shape> m_shapes;
+    std::vector<size_t> m_offset;
+    std::vector<float> m_store; // 4 arenas + alignment slack
+    float* m_init = nullptr;
+    float* m_w = nullptr;
+    float* m_m = nullptr;
+    float* m_v = nullptr;
+    size_t m_arena = 0;                               // floats per arena
     mutable std::unique_ptr<TrainModel> m_probeModel; // forward passes on the probe
     TrainBatch m_batch;                               // the current step's batch (reused)
     TrainBatch m_probe;
