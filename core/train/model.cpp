@@ -10,6 +10,8 @@
 // Each backward pass walks its forward pass in reverse; gradients are d<tensor>.
 #include "core/train/model.h"
 
+#include "core/train/gemm.h"
+
 #include "core/base/eigen_types.h"
 #include "core/base/softmax.h"
 #include "core/layers/run.h"
@@ -24,26 +26,27 @@ namespace attnviz::core {
 namespace {
 
 // Y (m × n) = X (m × k) · W (k × n) + b.
-void dense(const float* X, Index m, Index k, const float* W, Index n, const float* b, float* Y) {
+void dense(GemmWorkspace& ws, const float* X, Index m, Index k, const float* W, Index n, const float* b, float* Y) {
     MatrixMap y(Y, m, n);
-    y.noalias() = ConstMatrixMap(X, m, k) * ConstMatrixMap(W, k, n);
     if (b)
-        y.rowwise() += Eigen::Map<const RowVectorF>(b, n);
+        y.rowwise() = Eigen::Map<const RowVectorF>(b, n);
+    else
+        y.setZero();
+    ws.gemm(false, false, m, n, k, X, k, W, n, Y, n);
 }
 
 // Backward of dense: dW = Xᵀ·dY, db = Σ_rows dY, dX (+)= dY·Wᵀ (dX may be null).
-void denseBackward(const float* X, Index m, Index k, const float* W, Index n, const float* dY, float* dW, float* db,
-                   float* dX, bool accumulate) {
+void denseBackward(GemmWorkspace& ws, const float* X, Index m, Index k, const float* W, Index n, const float* dY,
+                   float* dW, float* db, float* dX, bool accumulate) {
     ConstMatrixMap dy(dY, m, n);
-    MatrixMap(dW, k, n).noalias() = ConstMatrixMap(X, m, k).transpose() * dy;
+    MatrixMap(dW, k, n).setZero();
+    ws.gemm(true, false, k, n, m, X, k, dY, n, dW, n);
     if (db)
         Eigen::Map<RowVectorF>(db, n).noalias() = dy.colwise().sum();
     if (dX) {
-        MatrixMap dx(dX, m, k);
-        if (accumulate)
-            dx.noalias() += dy * ConstMatrixMap(W, k, n).transpose();
-        else
-            dx.noalias() = dy * ConstMatrixMap(W, k, n).transpose();
+        if (!accumulate)
+            MatrixMap(dX, m, k).setZero();
+        ws.gemm(false, true, m, k, n, dY, n, W, n, dX, k);
     }
 }
 
@@ -98,6 +101,7 @@ TrainModel::TrainModel(const ModelSpec& model, Index batch, std::vector<const fl
         total += alignedFloats(m_gradSize.back());
     }
     m_grads.assign(total, 0.0f);
+    m_gemm = std::make_unique<GemmWorkspace>();
     auto at = [&](const std::string& key) {
         const auto it = index.find(key);
         return it == index.end() ? -1 : it->second;
@@ -226,9 +230,9 @@ void TrainModel::blockForward(Block& k, const float* x, float* out) {
     if (k.heads) {
         const Index N = k.N, Nkv = k.Nkv, G = k.G, H = k.H, Hv = k.Hv;
         // query_dense, key_dense, value_dense: (B·L, N·H), (B·L, Nkv·H), (B·L, Nkv·Hv)
-        dense(x, BL, E, W(k.wq), N * H, W(k.bq), k.q.data());
-        dense(x, BL, E, W(k.wk), Nkv * H, W(k.bk), k.k.data());
-        dense(x, BL, E, W(k.wv), Nkv * Hv, W(k.bv), k.v.data());
+        dense(*m_gemm, x, BL, E, W(k.wq), N * H, W(k.bq), k.q.data());
+        dense(*m_gemm, x, BL, E, W(k.wk), Nkv * H, W(k.bk), k.k.data());
+        dense(*m_gemm, x, BL, E, W(k.wv), Nkv * Hv, W(k.bv), k.v.data());
         // query = query · 1/√H (Keras scales the projected query)
         Eigen::Map<Eigen::ArrayXf>(k.q.data(), Index(k.q.size())) *= k.inv;
         for (Index b = 0; b < B; ++b)
@@ -253,14 +257,14 @@ void TrainModel::blockForward(Block& k, const float* x, float* out) {
             }
         const float* ctx = k.c.data();
         if (k.gate) { // gate = σ(x·W_g + b_g); gated = context ⊙ gate
-            dense(x, BL, E, W(k.wg), N * Hv, W(k.bg), k.gt.data());
+            dense(*m_gemm, x, BL, E, W(k.wg), N * Hv, W(k.bg), k.gt.data());
             for (size_t i = 0; i < k.gt.size(); ++i) {
                 k.gt[i] = 1.0f / (1.0f + std::exp(-k.gt[i]));
                 k.cg[i] = k.c[i] * k.gt[i];
             }
             ctx = k.cg.data();
         }
-        dense(ctx, BL, N * Hv, W(k.wo), E, W(k.bo), k.y.data()); // output_dense: (B·L, E)
+        dense(*m_gemm, ctx, BL, N * Hv, W(k.wo), E, W(k.bo), k.y.data()); // output_dense: (B·L, E)
     } else {
         const float scale = k.useScale && !k.additive ? m_w[size_t(k.scale)][0] : 1.0f;
         for (Index b = 0; b < B; ++b) {
@@ -379,14 +383,14 @@ void TrainModel::blockBackward(Block& k, const float* x, float* dout, float* dx)
         const Index N = k.N, Nkv = k.Nkv, G = k.G, H = k.H, Hv = k.Hv;
         const float* ctx = k.gate ? k.cg.data() : k.c.data();
         // output_dense: dW_o = ctxᵀ·dY, db_o, dctx = dY·W_oᵀ
-        denseBackward(ctx, BL, N * Hv, W(k.wo), E, dy, D(k.wo), D(k.bo), k.dc.data(), false);
+        denseBackward(*m_gemm, ctx, BL, N * Hv, W(k.wo), E, dy, D(k.wo), D(k.bo), k.dc.data(), false);
         if (k.gate) { // dC = dC_g ⊙ G; dz = dC_g ⊙ C ⊙ G(1 − G)
             for (size_t i = 0; i < k.dc.size(); ++i) {
                 const float g = k.gt[i], dcg = k.dc[i];
                 k.dz[i] = dcg * k.c[i] * g * (1.0f - g);
                 k.dc[i] = dcg * g;
             }
-            denseBackward(x, BL, E, W(k.wg), N * Hv, k.dz.data(), D(k.wg), D(k.bg), dx, true);
+            denseBackward(*m_gemm, x, BL, E, W(k.wg), N * Hv, k.dz.data(), D(k.wg), D(k.bg), dx, true);
         }
         std::fill(k.dk.begin(), k.dk.end(), 0.0f);
         std::fill(k.dv.begin(), k.dv.end(), 0.0f);
@@ -411,9 +415,9 @@ void TrainModel::blockBackward(Block& k, const float* x, float* dout, float* dx)
                 dkk.noalias() += dS.transpose() * q; // dK += dSᵀ·Q̃
             }
         Eigen::Map<Eigen::ArrayXf>(k.dq.data(), Index(k.dq.size())) *= k.inv; // through the 1/√H scaling
-        denseBackward(x, BL, E, W(k.wq), N * H, k.dq.data(), D(k.wq), D(k.bq), dx, true);
-        denseBackward(x, BL, E, W(k.wk), Nkv * H, k.dk.data(), D(k.wk), D(k.bk), dx, true);
-        denseBackward(x, BL, E, W(k.wv), Nkv * Hv, k.dv.data(), D(k.wv), D(k.bv), dx, true);
+        denseBackward(*m_gemm, x, BL, E, W(k.wq), N * H, k.dq.data(), D(k.wq), D(k.bq), dx, true);
+        denseBackward(*m_gemm, x, BL, E, W(k.wk), Nkv * H, k.dk.data(), D(k.wk), D(k.bk), dx, true);
+        denseBackward(*m_gemm, x, BL, E, W(k.wv), Nkv * Hv, k.dv.data(), D(k.wv), D(k.bv), dx, true);
         return;
     }
     // Attention / AdditiveAttention: query = key = value = x
@@ -499,7 +503,7 @@ BatchFigures TrainModel::run(const std::int32_t* tokens, const std::int32_t* tar
         x = blk->out.data();
     }
     // logits = Dense(vocab): (B·L, V)
-    dense(x, BL, E, m_w[size_t(m_logitK)], V, m_w[size_t(m_logitB)], m_logits.data());
+    dense(*m_gemm, x, BL, E, m_w[size_t(m_logitK)], V, m_w[size_t(m_logitB)], m_logits.data());
     // Cross-entropy from logits, weighted by the mask, over Σ mask.
     double lossSum = 0;
     Index counted = 0, correct = 0;
@@ -538,7 +542,7 @@ BatchFigures TrainModel::run(const std::int32_t* tokens, const std::int32_t* tar
         return f;
 
     // logits backward: dx (B·L, E)
-    denseBackward(x, BL, E, m_w[size_t(m_logitK)], V, m_dlogits.data(),
+    denseBackward(*m_gemm, x, BL, E, m_w[size_t(m_logitK)], V, m_dlogits.data(),
                   (m_grads.data() + m_gradOffset[size_t(m_logitK)]), (m_grads.data() + m_gradOffset[size_t(m_logitB)]),
                   m_dx.data(), false);
     float* dcur = m_dx.data();
