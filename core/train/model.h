@@ -33,8 +33,6 @@ struct BatchFigures {
 /// n floats rounded up to a multiple of 16 (64 bytes): the offset step of aligned arenas.
 size_t alignedFloats(Index n);
 
-class GemmWorkspace;
-
 class TrainModel {
 public:
     /// Weights are read from `weights` (one 64-byte aligned pointer per
@@ -89,7 +87,6 @@ private:
     std::vector<Index> m_gradSize;
     int m_tok, m_pos, m_logitK, m_logitB; // weight indices
     std::vector<std::unique_ptr<Block>> m_blocks;
-    std::unique_ptr<GemmWorkspace> m_gemm;
     AlignedBuffer m_x0, m_logits, m_dlogits, m_dx, m_dx2, m_dx0;
 };
 

@@ -3,7 +3,9 @@
 // (Transpose), computeProductBlockingSizes<float, float, 1> picks kc, mc, nc
 // for one thread, and general_matrix_matrix_product<…, RowMajor>::run does
 // the work with blockA/blockB set, so it declares no buffer of its own.
-#include "core/train/gemm.h"
+#include "core/base/gemm.h"
+
+#include <algorithm>
 
 namespace attnviz::core {
 
@@ -55,6 +57,15 @@ void GemmWorkspace::gemm(bool transA, bool transB, Index m, Index n, Index k, co
         run<RowMajor, ColMajor>(m, n, k, A, lda, B, ldb, C, ldc, alpha);
     else
         run<ColMajor, ColMajor>(m, n, k, A, lda, B, ldb, C, ldc, alpha);
+}
+
+void gemm(bool transA, bool transB, Index m, Index n, Index k, const float* A, Index lda, const float* B, Index ldb,
+          float* C, Index ldc, bool accumulate, float alpha) {
+    thread_local GemmWorkspace workspace;
+    if (!accumulate)
+        for (Index r = 0; r < m; ++r)
+            std::fill_n(C + r * ldc, n, 0.0f);
+    workspace.gemm(transA, transB, m, n, k, A, lda, B, ldb, C, ldc, alpha);
 }
 
 } // namespace attnviz::core

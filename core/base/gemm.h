@@ -1,8 +1,10 @@
-// Internal to core/train: Eigen's own sequential GEMM kernel (the one
-// `dst.noalias() += a * b` runs for large products, with the same blocking
-// sizes) called with packing buffers that are allocated once. Eigen would
-// otherwise take them from the heap on every product whose panels exceed
-// EIGEN_STACK_ALLOCATION_LIMIT (128 KB), i.e. in every step of a larger model.
+// A matrix product that does not allocate once warmed up: Eigen's own
+// sequential GEMM kernel (the one `dst.noalias() += a * b` runs for large
+// products, with the same blocking sizes) called with packing buffers kept per
+// thread. Eigen would otherwise take them from the heap on every product
+// whose panels exceed EIGEN_STACK_ALLOCATION_LIMIT (128 KB): in every
+// training step of a larger model (core/train), and in the layers' backward
+// passes (core/layers/backward.h) that training calls.
 #pragma once
 
 #include "core/base/tensor.h"
@@ -12,6 +14,11 @@
 #include <vector>
 
 namespace attnviz::core {
+
+/// C (m × n, row-major, leading dimension ldc) = (accumulate ? C : 0) + alpha · op(A) · op(B),
+/// op as in GemmWorkspace::gemm, with the calling thread's workspace. Single-threaded.
+void gemm(bool transA, bool transB, Index m, Index n, Index k, const float* A, Index lda, const float* B, Index ldb,
+          float* C, Index ldc, bool accumulate, float alpha = 1.0f);
 
 class GemmWorkspace {
 public:
