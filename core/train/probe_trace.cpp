@@ -9,10 +9,13 @@
 // per block: block<b>/… (the layer's steps), block<b>/residual,
 // block<b>/layer_norm; logits, probabilities, loss_per_position, loss; then
 // grad/logits, per block from the last: grad/block<b>/layer_norm,
-// grad/block<b>/residual, grad/block<b>/output; grad/embeddings; and
-// grad/<weight key> for every weight.
+// grad/block<b>/residual, and the layer's own backward steps (appendBackward:
+// grad/block<b>/output … grad/block<b>/query, grad/block<b>/value and
+// grad/block<b>/<its weights>); grad/embeddings; and grad/<weight key> for the
+// embeddings, the layer norms and the logits.
 #include "core/train/trainer.h"
 
+#include "core/layers/backward.h"
 #include "core/layers/run.h"
 #include "core/trace/step_display.h"
 #include "core/train/model.h"
@@ -106,6 +109,7 @@ Trace Trainer::probeTrace() const {
                      .flops = double(B * L * E)});
 
     std::string prev = "embeddings";
+    std::vector<std::vector<Step>> blockGrads(M.blocks.size());
     for (size_t b = 0; b < M.blocks.size(); ++b) {
         const BlockSpec& bs = M.blocks[b];
         const std::string pre = "block" + std::to_string(b) + "/";
@@ -118,16 +122,24 @@ Trace Trainer::probeTrace() const {
                 s.weights[k.substr(pre.size())] = t;
         s.weightsGiven = true;
         Trace layer = run(s);
-        for (Step& st : layer.steps) {
+        const size_t forwardSteps = layer.steps.size();
+        // Its backward pass from dL/d(the layer's output) on the probe: the
+        // layer's own gradient steps (core/layers/backward.h), shown later.
+        appendBackward(layer, s, fromBuffer(model.layerOutputGrad(int(b)), {B, L, E}));
+        for (size_t i = 0; i < layer.steps.size(); ++i) {
+            Step& st = layer.steps[i];
             st.key = prefixed(pre, st.key);
-            for (std::string& i : st.inputs)
-                i = prefixed(pre, i);
+            for (std::string& in : st.inputs)
+                in = prefixed(pre, in);
             for (std::string& p : st.params)
                 p = pre + p;
             if (!st.display.maskKey.empty())
                 st.display.maskKey = prefixed(pre, st.display.maskKey);
             st.title = "Block " + std::to_string(b) + ": " + st.title;
-            trace.steps.push_back(std::move(st));
+            if (i < forwardSteps)
+                trace.steps.push_back(std::move(st));
+            else
+                blockGrads[b].push_back(std::move(st));
         }
         for (std::string& wn : layer.warnings)
             trace.warnings.push_back("block " + std::to_string(b) + ": " + wn);
@@ -254,15 +266,11 @@ Trace Trainer::probeTrace() const {
                                                      : "dR = dOut",
                              .axes = seqAxes,
                              .value = fromBuffer(model.layerOutputGrad(int(bi)), {B, L, E})});
-        push(trace, Step{.key = "grad/" + pre + "output",
-                         .title = title + "gradient of the attention layer's output",
-                         .explanation = bs.residual ? "Add passes the gradient on unchanged to both of its inputs: "
-                                                      "the layer's output gets the residual's gradient."
-                                                    : "The gradient of the attention layer's output.",
-                         .op = OpKind::Input,
-                         .formula = "dA = dR",
-                         .axes = seqAxes,
-                         .value = fromBuffer(model.layerOutputGrad(int(bi)), {B, L, E})});
+        // The layer's backward steps: grad/block<b>/output (the gradient it
+        // gets from above) down to grad/block<b>/query, grad/block<b>/value
+        // and its weights' gradients.
+        for (Step& st : blockGrads[bi])
+            trace.steps.push_back(std::move(st));
     }
     push(trace, Step{.key = "grad/embeddings",
                      .title = "Gradient of the embeddings",
@@ -274,6 +282,8 @@ Trace Trainer::probeTrace() const {
                      .value = fromBuffer(model.embeddingsGrad().data(), {B, L, E})});
     const std::map<std::string, Tensor> grads = gradientsOf(model);
     for (size_t i = 0; i < m_keys.size(); ++i) {
+        if (trace.find("grad/" + m_keys[i])) // a block layer's weight: its own backward gave it
+            continue;
         const Tensor& g = grads.at(m_keys[i]);
         std::vector<std::string> axes;
         for (Index a = 0; a < g.rank(); ++a)
