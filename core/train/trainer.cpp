@@ -116,10 +116,10 @@ void Trainer::applyAdam(Index s) {
     const float c2 = static_cast<float>(1.0 - m_spec.optimizer.beta2);
     const float eps = static_cast<float>(m_spec.optimizer.epsilon);
     for (size_t i = 0; i < m_keys.size(); ++i) {
-        float* w = m_w + m_offset[i];
-        float* m = m_m + m_offset[i];
-        float* v = m_v + m_offset[i];
-        const float* g = m_model->gradient(i);
+        float* __restrict w = m_w + m_offset[i];
+        float* __restrict m = m_m + m_offset[i];
+        float* __restrict v = m_v + m_offset[i];
+        const float* __restrict g = m_model->gradient(i);
         const Index n = m_model->gradientSize(i);
         for (Index j = 0; j < n; ++j) {
             m[j] += (g[j] - m[j]) * c1;
