@@ -249,25 +249,30 @@ void TrainModel::blockForward(Block& k, const float* x, float* out) {
         dense(x, BL, E, W(k.wv), Nkv * Hv, W(k.bv), k.v.data());
         // query = query · 1/√H (Keras scales the projected query)
         Eigen::Map<Eigen::ArrayXf>(k.q.data(), Index(k.q.size())) *= k.inv;
+        // Scores of every (batch, head), masked, then one softmax over all their
+        // rows (short rows are vectorised across rows), then the contexts.
         for (Index b = 0; b < B; ++b)
             for (Index n = 0; n < N; ++n) {
-                ConstStridedMap q(k.q.data() + b * L * N * H + n * H, L, H, Stride(N * H));               // (L, H)
-                ConstStridedMap kk(k.k.data() + b * L * Nkv * H + (n / G) * H, L, H, Stride(Nkv * H));    // (L, H)
-                ConstStridedMap v(k.v.data() + b * L * Nkv * Hv + (n / G) * Hv, L, Hv, Stride(Nkv * Hv)); // (L, Hv)
+                ConstStridedMap q(k.q.data() + b * L * N * H + n * H, L, H, Stride(N * H));            // (L, H)
+                ConstStridedMap kk(k.k.data() + b * L * Nkv * H + (n / G) * H, L, H, Stride(Nkv * H)); // (L, H)
                 float* p = k.p.data() + (b * N + n) * L * L;
-                MatrixMap P(p, L, L); // (L, L) scores, then weights
-                P.noalias() = q * kk.transpose();
+                MatrixMap(p, L, L).noalias() = q * kk.transpose(); // (L, L) scores
                 if (masked) // where(mask, scores, −1e9), as Keras' Softmax with a mask
                     for (Index i = 0; i < L * L; ++i)
                         if (!k.mask[size_t(i)])
                             p[i] = -1e9f;
-                softmaxRowsSerial(p, p, L, L);
+            }
+        softmaxRowsSerial(k.p.data(), k.p.data(), B * N * L, L);
+        for (Index b = 0; b < B; ++b)
+            for (Index n = 0; n < N; ++n) {
+                float* p = k.p.data() + (b * N + n) * L * L;
                 if (masked) // Keras ≥ 3.14 zeroes the masked weights
                     for (Index i = 0; i < L * L; ++i)
                         if (!k.mask[size_t(i)])
                             p[i] = 0.0f;
-                StridedMap c(k.c.data() + b * L * N * Hv + n * Hv, L, Hv, Stride(N * Hv)); // (L, Hv)
-                c.noalias() = P * v;
+                ConstStridedMap v(k.v.data() + b * L * Nkv * Hv + (n / G) * Hv, L, Hv, Stride(Nkv * Hv)); // (L, Hv)
+                StridedMap c(k.c.data() + b * L * N * Hv + n * Hv, L, Hv, Stride(N * Hv));                // (L, Hv)
+                c.noalias() = ConstMatrixMap(p, L, L) * v;
             }
         const float* ctx = k.c.data();
         if (k.gate) { // gate = σ(x·W_g + b_g); gated = context ⊙ gate
