@@ -9,16 +9,18 @@
 // and a double-precision finite-difference check.
 //
 // Conventions of every kernel below:
-// - `Const*` members are forward tensors, read only. Shapes are given in the
-//   comments, with the letters of STYLE.md (B, T, S, N, Nkv, H, Hv, E...).
+// - `*Params` and `*Forward` members are the forward pass's tensors, read
+//   only. Shapes are in the comments, with STYLE.md's letters (B, T, S, N, H…).
 // - Members of a `*Grads` struct are ACCUMULATED (+=) into, as in llm.c, so
 //   the caller zeroes them once per step; the same buffer may be passed for
 //   query, key and value of self-attention (x attends to x): the three
-//   contributions add up. A null weight-gradient pointer skips that weight.
+//   contributions add up. A null pointer skips that gradient.
 // - Members of a `*Work` struct are OVERWRITTEN: the intermediate gradients
 //   (they are the grad/ steps of a trace). All are required unless marked
 //   optional; sizes are in the comments.
-// - Nothing allocates, throws or checks shapes: appendBackward validates.
+// - Nothing allocates (Eigen's products write into the mapped buffers; only
+//   its GEMM blocking could take heap memory, for operands past ~128 KB),
+//   throws or checks shapes: appendBackward validates. Serial, deterministic.
 //
 // Stable API (helper `train` builds core/train on it). Changes are listed here:
 //   (none yet)

@@ -167,6 +167,10 @@ double estimateTraceBytes(const Spec& spec) {
     } else {
         floats += scoresSize * 6 + D(d.B) * D(d.T) * D(d.dv) * 2;
     }
+    // The backward pass (spec.json "backward") adds a gradient per step and
+    // weight, and the dropout mask it redraws: a little more than the forward pass.
+    if (spec.backward)
+        floats *= 2.25;
     // The trace keeps the copies the UI and CLI hold; count one spare copy.
     return floats * 4.0 * 2.0;
 }

@@ -158,6 +158,8 @@ ProductCell productCell(const Trace& trace, const Step& step, const std::vector<
 SoftmaxRow softmaxRow(const Trace& trace, const Step& step, const std::vector<Index>& row) {
     if (step.op != OpKind::Softmax)
         fail(step, "not a softmax");
+    if (step.key.starts_with("grad/")) // P ∘ (dP − Δ), not exp/Σ exp: softmaxBackwardRow
+        fail(step, "a softmax backward, not a softmax (see softmaxBackwardRow)");
     const Step& x = operand(trace, step, 0);
     checkIndex(step, step.value, row, step.value.rank() - 1);
     const Index n = step.value.dim(-1);
