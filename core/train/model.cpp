@@ -15,6 +15,7 @@
 #include "core/base/eigen_types.h"
 #include "core/base/softmax.h"
 #include "core/layers/backward.h"
+#include "core/layers/forward_kernels.h"
 #include "core/layers/layer_norm.h"
 #include "core/layers/run.h"
 
@@ -75,8 +76,6 @@ struct TrainModel::Block {
     AlignedBuffer rstd;      // (B·L) 1/√(σ² + ε)
     AlignedBuffer out;       // (B·L, E) block output
     AlignedBuffer dot;       // Attention with use_scale: (B, L, L) unscaled dot products
-    AlignedBuffer th;        // tanh scores: (B, L, L, E)
-    AlignedBuffer u;         // concat: (B, L, L) Σ_d tanh
     // backward scratch
     AlignedBuffer dq, dqs, dk, dv, dkr, dvr, dc, dcg, dg, dz, dpre; // (B·L, …) gradients of the layer's tensors
     AlignedBuffer dp, ds;                                           // (B, N, L, L) dP and dS
@@ -159,10 +158,6 @@ TrainModel::TrainModel(const ModelSpec& model, Index batch, std::vector<const fl
             k.concatW = at(pre + "concat_score_weight");
             if (k.kind == LayerKind::Attention && !k.concat && k.useScale)
                 k.dot.resize(size_t(B * L * L));
-            if (k.concat || k.additive)
-                k.th.resize(size_t(B * L * L * E));
-            if (k.concat)
-                k.u.resize(size_t(B * L * L));
         }
         k.gamma = at(pre + "layer_norm/gamma");
         k.beta = at(pre + "layer_norm/beta");
@@ -236,92 +231,43 @@ Index TrainModel::heads(int block) const {
     return m_blocks.at(size_t(block))->N;
 }
 
+MhaDims TrainModel::mhaDims(const Block& k) const {
+    MhaDims d;
+    d.B = m_B, d.T = m_L, d.S = m_L, d.Eq = m_E, d.Ek = m_E, d.Ev = m_E;
+    d.N = k.N, d.Nkv = k.Nkv, d.H = k.H, d.Hv = k.Hv, d.Eout = m_E;
+    d.bias = k.bias, d.gate = k.gate, d.queryScale = k.inv;
+    return d;
+}
+
+AttentionDims TrainModel::attentionDims(const Block& k) const {
+    AttentionDims d;
+    d.B = m_B, d.T = m_L, d.S = m_L, d.d = m_E, d.dv = m_E;
+    d.score = k.additive ? ScoreKind::Additive : k.concat ? ScoreKind::Concat : ScoreKind::Dot;
+    d.useScale = k.useScale;
+    return d;
+}
+
 // --- one block, forward: x (B·L, E) → out (B·L, E) ------------------------
 void TrainModel::blockForward(Block& k, const float* x, float* out) {
     const Index B = m_B, L = m_L, E = m_E, BL = B * L;
     auto W = [&](int i) { return i < 0 ? nullptr : m_w[size_t(i)]; };
-    const bool masked = !k.mask.empty();
+    const std::uint8_t* mask = k.mask.empty() ? nullptr : k.mask.data();
+    // The layer: its own forward kernel (core/layers/forward_kernels.h), query = value = x.
     if (k.heads) {
-        const Index N = k.N, Nkv = k.Nkv, G = k.G, H = k.H, Hv = k.Hv;
-        // query_dense, key_dense, value_dense: (B·L, N·H), (B·L, Nkv·H), (B·L, Nkv·Hv)
-        dense(x, BL, E, W(k.wq), N * H, W(k.bq), k.q.data());
-        dense(x, BL, E, W(k.wk), Nkv * H, W(k.bk), k.k.data());
-        dense(x, BL, E, W(k.wv), Nkv * Hv, W(k.bv), k.v.data());
-        // query = query · 1/√H (Keras scales the projected query)
-        Eigen::Map<Eigen::ArrayXf>(k.q.data(), Index(k.q.size())) *= k.inv;
-        // Scores of every (batch, head), masked, then one softmax over all their
-        // rows (short rows are vectorised across rows), then the contexts.
-        for (Index b = 0; b < B; ++b)
-            for (Index n = 0; n < N; ++n) {
-                ConstStridedMap q(k.q.data() + b * L * N * H + n * H, L, H, Stride(N * H));            // (L, H)
-                ConstStridedMap kk(k.k.data() + b * L * Nkv * H + (n / G) * H, L, H, Stride(Nkv * H)); // (L, H)
-                float* p = k.p.data() + (b * N + n) * L * L;
-                MatrixMap(p, L, L).noalias() = q * kk.transpose(); // (L, L) scores
-                if (masked) // where(mask, scores, −1e9), as Keras' Softmax with a mask
-                    for (Index i = 0; i < L * L; ++i)
-                        if (!k.mask[size_t(i)])
-                            p[i] = -1e9f;
-            }
-        softmaxRowsSerial(k.p.data(), k.p.data(), B * N * L, L);
-        for (Index b = 0; b < B; ++b)
-            for (Index n = 0; n < N; ++n) {
-                float* p = k.p.data() + (b * N + n) * L * L;
-                if (masked) // Keras ≥ 3.14 zeroes the masked weights
-                    for (Index i = 0; i < L * L; ++i)
-                        if (!k.mask[size_t(i)])
-                            p[i] = 0.0f;
-                ConstStridedMap v(k.v.data() + b * L * Nkv * Hv + (n / G) * Hv, L, Hv, Stride(Nkv * Hv)); // (L, Hv)
-                StridedMap c(k.c.data() + b * L * N * Hv + n * Hv, L, Hv, Stride(N * Hv));                // (L, Hv)
-                c.noalias() = ConstMatrixMap(p, L, L) * v;
-            }
-        const float* ctx = k.c.data();
-        if (k.gate) { // gate = σ(x·W_g + b_g); gated = context ⊙ gate
-            dense(x, BL, E, W(k.wg), N * Hv, W(k.bg), k.gt.data());
-            for (size_t i = 0; i < k.gt.size(); ++i) {
-                k.gt[i] = 1.0f / (1.0f + std::exp(-k.gt[i]));
-                k.cg[i] = k.c[i] * k.gt[i];
-            }
-            ctx = k.cg.data();
-        }
-        dense(ctx, BL, N * Hv, W(k.wo), E, W(k.bo), k.y.data()); // output_dense: (B·L, E)
+        const MhaDims d = mhaDims(k);
+        const MhaParams p{W(k.wq), W(k.wk), W(k.wv), W(k.wo), W(k.wg)};
+        const MhaBiases bias{W(k.bq), W(k.bk), W(k.bv), W(k.bo), W(k.bg)};
+        MhaOutputs o;
+        o.scaledQuery = k.q.data(), o.keyDense = k.k.data(), o.valueDense = k.v.data();
+        o.weights = k.p.data(), o.context = k.c.data(), o.output = k.y.data();
+        if (k.gate)
+            o.gate = k.gt.data(), o.gatedContext = k.cg.data();
+        mhaForward(d, p, bias, x, x, x, mask, o);
     } else {
-        const float scale = k.useScale && !k.additive ? m_w[size_t(k.scale)][0] : 1.0f;
-        for (Index b = 0; b < B; ++b) {
-            ConstMatrixMap xb(x + b * L * E, L, E); // (L, E): query = key = value
-            float* p = k.p.data() + b * L * L;
-            MatrixMap P(p, L, L); // (L, L)
-            if (k.kind == LayerKind::Attention && !k.concat) {
-                P.noalias() = xb * xb.transpose();
-                if (k.useScale) {
-                    std::copy_n(p, L * L, k.dot.data() + b * L * L);
-                    P *= scale;
-                }
-            } else {
-                // concat: S = w_c · Σ_d tanh(scale·(q + k)); additive: S = Σ_d scale[d]·tanh(q + k)
-                const float wc = k.concat ? m_w[size_t(k.concatW)][0] : 1.0f;
-                const float* sv = k.additive && k.useScale ? m_w[size_t(k.scale)] : nullptr;
-                for (Index t = 0; t < L; ++t)
-                    for (Index s = 0; s < L; ++s) {
-                        float* th = k.th.data() + ((b * L + t) * L + s) * E;
-                        const float* qt = x + (b * L + t) * E;
-                        const float* ks = x + (b * L + s) * E;
-                        float sum = 0;
-                        for (Index d = 0; d < E; ++d) {
-                            th[d] = std::tanh(k.concat ? scale * (qt[d] + ks[d]) : qt[d] + ks[d]);
-                            sum += sv ? sv[d] * th[d] : th[d];
-                        }
-                        if (k.concat)
-                            k.u[size_t((b * L + t) * L + s)] = sum;
-                        p[t * L + s] = k.concat ? wc * sum : sum;
-                    }
-            }
-            if (masked) // Keras' Attention subtracts 1e9 from masked scores
-                for (Index i = 0; i < L * L; ++i)
-                    if (!k.mask[size_t(i)])
-                        p[i] -= 1e9f;
-            softmaxRowsSerial(p, p, L, L);
-            MatrixMap(k.y.data() + b * L * E, L, E).noalias() = P * xb; // output = weights · value
-        }
+        AttentionOutputs o;
+        o.weights = k.p.data(), o.dotScores = k.dot.empty() ? nullptr : k.dot.data(), o.output = k.y.data();
+        attentionForward(attentionDims(k), x, x, x, k.useScale ? W(k.scale) : nullptr,
+                         k.concat ? W(k.concatW) : nullptr, mask, o);
     }
     // Add([x, a]) and LayerNormalization(epsilon=1e-3)
     const float* a = k.y.data();
@@ -394,10 +340,7 @@ void TrainModel::blockBackward(Block& k, const float* x, float* dout, float* dx)
     else
         std::fill_n(dx, BL * E, 0.0f);
     if (k.heads) {
-        MhaDims d;
-        d.B = B, d.T = L, d.S = L, d.Eq = E, d.Ek = E, d.Ev = E;
-        d.N = k.N, d.Nkv = k.Nkv, d.H = k.H, d.Hv = k.Hv, d.Eout = E;
-        d.bias = k.bias, d.gate = k.gate, d.queryScale = k.inv;
+        const MhaDims d = mhaDims(k);
         MhaParams p{W(k.wq), W(k.wk), W(k.wv), W(k.wo), W(k.wg)};
         MhaForward f;
         f.query = x, f.key = x, f.value = x; // self-attention: query = value = x, no key
@@ -423,10 +366,7 @@ void TrainModel::blockBackward(Block& k, const float* x, float* dout, float* dx)
         mhaBackward(d, p, f, dpre, w, g);
         return;
     }
-    AttentionDims d;
-    d.B = B, d.T = L, d.S = L, d.d = E, d.dv = E;
-    d.score = k.additive ? ScoreKind::Additive : k.concat ? ScoreKind::Concat : ScoreKind::Dot;
-    d.useScale = k.useScale;
+    const AttentionDims d = attentionDims(k);
     AttentionForward f;
     f.query = x, f.key = x, f.value = x, f.weights = k.p.data();
     f.scoreMask = k.scoreMask.empty() ? nullptr : k.scoreMask.data();

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "core/base/tensor.h"
+#include "core/layers/backward.h"
 #include "core/train/train_spec.h"
 
 #include <Eigen/Core>
@@ -77,6 +78,8 @@ public:
 
 private:
     void blockForward(Block& blk, const float* x, float* out);
+    MhaDims mhaDims(const Block& blk) const;
+    AttentionDims attentionDims(const Block& blk) const;
     void blockBackward(Block& blk, const float* x, float* dout, float* dx);
 
     const ModelSpec& m_model;
