@@ -86,7 +86,7 @@ struct TrainModel::Block {
 TrainModel::~TrainModel() = default;
 
 TrainModel::TrainModel(const ModelSpec& model, Index batch, std::vector<const float*> weights)
-    : m_model(model), m_B(batch), m_L(model.length), m_E(model.embedDim), m_V(model.vocab), m_w(std::move(weights)) {
+    : m_B(batch), m_L(model.length), m_E(model.embedDim), m_V(model.vocab), m_w(std::move(weights)) {
     const auto shapes = modelWeightShapes(model);
     std::map<std::string, int> index;
     size_t total = 0;

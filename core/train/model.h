@@ -82,7 +82,6 @@ private:
     AttentionDims attentionDims(const Block& blk) const;
     void blockBackward(Block& blk, const float* x, float* dout, float* dx);
 
-    const ModelSpec& m_model;
     Index m_B, m_L, m_E, m_V;
     std::vector<const float*> m_w;
     AlignedBuffer m_grads; // every gradient, each at a 64-byte aligned offset
