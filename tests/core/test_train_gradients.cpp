@@ -305,6 +305,13 @@ TEST(TrainGradients, ProbeTraceGradientsAreTheTrainingStepsOwn) {
         Trainer t(taskTrainSpec("induction", 5, 9, kind));
         const Trace trace = t.probeTrace();
         t.step();
+        // key_dense/bias's exact gradient is 0 (the softmax ignores a row-wide
+        // shift): both sides are float32 noise there, so the floor is relative
+        // to the largest gradient of the model.
+        double scale = 0;
+        for (const auto& [key, g] : t.gradients())
+            for (float v : g.values())
+                scale = std::max(scale, double(std::abs(v)));
         for (const auto& [key, g] : t.gradients()) {
             const Step* st = trace.find("grad/" + key);
             ASSERT_NE(st, nullptr) << key;
@@ -314,7 +321,7 @@ TEST(TrainGradients, ProbeTraceGradientsAreTheTrainingStepsOwn) {
                 mx = std::max(mx, double(std::abs(g.data()[i])));
                 diff = std::max(diff, double(std::abs(g.data()[i] - st->value.data()[i])));
             }
-            EXPECT_LE(diff, 1e-4 * mx) << layerName(kind) << " " << key;
+            EXPECT_LE(diff, 1e-4 * mx + 1e-6 * scale) << layerName(kind) << " " << key;
         }
     }
 }
