@@ -1,5 +1,5 @@
 // See forward_kernels.h. The traced passes are multi_head_attention.cpp and
-// dot_attention.cpp; each line here says which of their steps it computes.
+// attention.cpp, additive_attention.cpp; each line says which of their steps it computes.
 #include "core/layers/forward_kernels.h"
 
 #include "core/base/eigen_types.h"

@@ -1,6 +1,6 @@
 // The forward passes of the four Keras attention layers as kernels on
 // caller-owned buffers, for a training loop (core/train): the same maths as
-// the traced passes (multi_head_attention.cpp, dot_attention.cpp) without
+// the traced passes (multi_head_attention.cpp, attention.cpp, additive_attention.cpp) without
 // building steps, writing exactly the tensors backward.h's kernels read.
 // Float32, no allocation after a thread's first call of a size (products go
 // through core/base/gemm.h), no checks: the caller validated the shapes.
