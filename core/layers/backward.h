@@ -23,7 +23,7 @@
 //   throws or checks shapes: appendBackward validates. Serial, deterministic.
 //
 // Stable API (helper `train` builds core/train on it). Changes are listed here:
-//   (none yet)
+//   - appendBackward gained an optional keyPrefix (default "": as before).
 #pragma once
 
 #include "core/base/tensor.h"
@@ -31,6 +31,7 @@
 #include "core/trace/trace.h"
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace attnviz::core {
@@ -188,7 +189,9 @@ std::vector<float> dropoutScaleMask(Index count, float rate, std::uint64_t seed)
 /// outputGrad is dL/d output (dL/d layer_norm with the Transformer
 /// sub-layer), the shape of that step; an empty tensor means all ones.
 /// Throws SpecError("backward.output_grad") for a wrong shape.
-void appendBackward(Trace& trace, const Spec& spec, const Tensor& outputGrad);
+/// keyPrefix: the layer's steps and params are keyed P + key (a block of a
+/// model, "block0/"); its gradient steps are then grad/P key.
+void appendBackward(Trace& trace, const Spec& spec, const Tensor& outputGrad, const std::string& keyPrefix = "");
 
 /// The gradient the spec asks for (spec.backward): its file's tensor, or all
 /// ones of `shape` when it gives none.
