@@ -6,6 +6,7 @@
 #include "core/layers/detail/backward_steps.h"
 
 #include "core/base/eigen_types.h"
+#include "core/base/gemm_workspace.h"
 
 #include <algorithm>
 #include <cmath>
@@ -122,21 +123,18 @@ namespace detail {
 
 void denseBackward(Index rows, Index din, Index dout, const float* x, const float* W, const float* dy, float* dx,
                    bool accumulateDx, float* dW, float* db) {
+    // core::gemm: Eigen's GEMM kernel with per-thread packing buffers, so a
+    // training step (core/train) allocates nothing here after its first.
     ConstMatrixMap Dy(dy, rows, dout);
     if (dW)
-        MatrixMap(dW, din, dout).noalias() += ConstMatrixMap(x, rows, din).transpose() * Dy;
+        gemm(true, false, din, dout, rows, x, din, dy, dout, dW, dout, true); // dW += xᵀ·dY
     if (db) {
         Eigen::Map<RowVectorF> b(db, dout);
         for (Index r = 0; r < rows; ++r)
             b += Dy.row(r);
     }
-    if (dx) {
-        MatrixMap Dx(dx, rows, din);
-        if (accumulateDx)
-            Dx.noalias() += Dy * ConstMatrixMap(W, din, dout).transpose();
-        else
-            Dx.noalias() = Dy * ConstMatrixMap(W, din, dout).transpose();
-    }
+    if (dx)
+        gemm(false, true, rows, din, dout, dy, dout, W, dout, dx, din, accumulateDx); // dx (+)= dY·Wᵀ
 }
 
 double denseBackwardFlops(Index rows, Index din, Index dout, bool bias) {

@@ -375,7 +375,9 @@ private slots:
         const QStringList names = cases.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
         QVERIFY(names.size() >= 10);
         for (const QString& name : names)
-            QTest::newRow(qPrintable(name)) << cases.filePath(name + QStringLiteral("/spec.json"));
+            if (QFileInfo::exists(
+                    cases.filePath(name + QStringLiteral("/spec.json")))) // train_* cases hold a train.json
+                QTest::newRow(qPrintable(name)) << cases.filePath(name + QStringLiteral("/spec.json"));
     }
 
     void openedSpecsMatchTheCore() {
