@@ -7,6 +7,7 @@
 #include "ui/lessons/equivalence_lab_view.h"
 #include "ui/lessons/lesson_panel.h"
 #include "ui/lessons/scaling_lab_view.h"
+#include "ui/qk_space/qk_space_view.h"
 #include "ui/setup/setup_panel.h"
 #include "ui/stage/stage_view.h"
 #include "ui/text/formula_panel.h"
@@ -72,6 +73,11 @@ const std::vector<HeadlessView>& headlessViews() {
         {"equivalence-lab", "the equivalence lab", [](MainWindow& w) { showCentreTabOf(w, w.equivalenceLab()); }},
         {"weights", "the Weights tab: every weight of the layer, its numbers and presets",
          [](MainWindow& w) { showCentreTabOf(w, w.weightsPanel()); }},
+        {"qk-space", "the Query–key space tab: one head's queries and keys in a PCA plane",
+         [](MainWindow& w) {
+             w.showQkSpace();
+             w.qkSpaceView()->hoverQuery(0); // a still picture shows what hovering does
+         }},
         {"lesson", "the Lesson dock beside Setup", [](MainWindow& w) { showDock(w.lessonDock()); }},
         {"setup", "the Setup dock (raised over the Lesson dock)", [](MainWindow& w) { showDock(w.setupDock()); }},
     };

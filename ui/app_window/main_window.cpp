@@ -10,6 +10,7 @@
 #include "ui/lessons/equivalence_lab_view.h"
 #include "ui/lessons/lesson_panel.h"
 #include "ui/lessons/scaling_lab_view.h"
+#include "ui/qk_space/qk_space_view.h"
 #include "ui/text/keras_listing.h"
 #include "ui/app_window/settings.h"
 #include "ui/app_window/status_label.h"
@@ -204,6 +205,10 @@ MainWindow::MainWindow(QWidget* parent)
     m_centre->addTab(scrolled(m_weights), tr("Weights"));
     m_centre->setTabToolTip(4, tr("Every trainable weight of the layer: Keras name, shape, initializer, count, "
                                   "source; edit the numbers or use a preset"));
+    m_qkSpace = new QkSpaceView;
+    m_qkSpaceTab = m_centre->addTab(m_qkSpace, tr("Query–key space"));
+    m_centre->setTabToolTip(m_qkSpaceTab, tr("Each head's queries and keys as points in one plane (a PCA): a query "
+                                             "lies near the keys it attends to"));
     setCentralWidget(m_centre);
 
     // Docks.
@@ -319,6 +324,7 @@ MainWindow::MainWindow(QWidget* parent)
             weightsPanel(); // the trace it missed while hidden
         updateCompare();
         updateLabs();
+        updateQkSpace();
     });
     // The lesson dock (left, a tab beside Setup): stays visible in presentation mode.
     m_lessons = new LessonPanel(this);
@@ -454,6 +460,11 @@ void MainWindow::createMenus() {
     view->addAction(m_setupDock->toggleViewAction());
     view->addAction(m_inspectorDock->toggleViewAction());
     view->addAction(m_timelineDock->toggleViewAction());
+    view->addSeparator();
+    QAction* qk = view->addAction(tr("&Query–key space"));
+    qk->setObjectName(QStringLiteral("qkSpaceAction"));
+    qk->setStatusTip(tr("Each head's queries and keys as points in one plane; hover a query for its keys"));
+    connect(qk, &QAction::triggered, this, &MainWindow::showQkSpace);
 
     QMenu* step = menuBar()->addMenu(tr("&Step"));
     step->addAction(m_playAction);
@@ -605,7 +616,9 @@ void MainWindow::onTraceChanged() {
         weightsPanel();
     m_compareDirty = true;
     m_labsDirty = true;
+    m_qkSpaceDirty = true;
     updateLabs();
+    updateQkSpace();
     updateCompare();
     // NaN and Inf in the inputs are allowed; say where they came from.
     const core::Spec& spec = m_controller->traceSpec();
@@ -1040,6 +1053,7 @@ void MainWindow::applyZoom() {
     m_centre->tabBar()->setFont(f);
     m_scalingLab->setZoom(z);
     m_equivalenceLab->setZoom(z);
+    m_qkSpace->setZoom(z);
     if (m_lessons)
         m_lessons->setZoom(z);
     m_replayButton->setFont(f);
@@ -1071,6 +1085,23 @@ void MainWindow::updateLabs() {
         m_equivalenceLab->setBaseSpec(m_controller->traceSpec());
         m_labsDirty = false;
     }
+}
+
+void MainWindow::updateQkSpace() {
+    if (!m_qkSpaceDirty || !m_controller->trace() || m_centre->currentIndex() != m_qkSpaceTab)
+        return;
+    m_qkSpace->setTrace(m_controller->trace(), m_controller->queryTokens(), m_controller->keyTokens());
+    m_qkSpaceDirty = false;
+}
+
+QkSpaceView* MainWindow::qkSpaceView() {
+    updateQkSpace();
+    return m_qkSpace;
+}
+
+void MainWindow::showQkSpace() {
+    m_centre->setCurrentIndex(m_qkSpaceTab);
+    updateQkSpace();
 }
 
 void MainWindow::about() {

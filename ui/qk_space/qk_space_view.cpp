@@ -2,6 +2,7 @@
 
 #include <qcustomplot.h>
 
+#include <QApplication>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QSpinBox>
@@ -166,7 +167,7 @@ void QkSpaceView::replot() {
     m_hoverItems.clear();
     m_plot->clearItems();
     m_plot->clearGraphs();
-    QFont font = this->font();
+    QFont font = QApplication::font();
     font.setPointSizeF(font.pointSizeF() * m_zoom);
     QFont small = font;
     small.setPointSizeF(font.pointSizeF() * 0.85);
@@ -174,8 +175,11 @@ void QkSpaceView::replot() {
         a->setTickLabelFont(small);
         a->setLabelFont(font);
     }
-    m_title->setFont(font);
-    m_caption->setFont(font);
+    for (QWidget* w : std::initializer_list<QWidget*>{m_title, m_caption, m_headBox, m_batchBox})
+        w->setFont(font);
+    for (QLabel* l : findChildren<QLabel*>(QString(), Qt::FindDirectChildrenOnly))
+        if (l->buddy())
+            l->setFont(font);
     if (!m_space) {
         m_title->setText(m_trace ? tr("No query–key space") : tr("No trace yet"));
         m_caption->setText(m_error);
@@ -265,10 +269,13 @@ void QkSpaceView::replot() {
 
     QString caption = QString::fromStdString(s.note);
     if (s.shifted)
-        caption += QLatin1Char(' ') +
-                   tr("(AttentionViz's trick: a query then sits near the keys it scores highest.) The scores "
-                      "recomputed from these vectors match the trace to %1.")
-                       .arg(QString::number(double(s.maxScoreError), 'g', 2));
+        caption +=
+            QLatin1Char(' ') +
+            tr("This is AttentionViz's trick: the two clouds now share a centre, so distances between them "
+               "can be compared. Attention follows q·k, not distance, so “near” is a rough guide only. The "
+               "scores recomputed from these vectors match the trace %1.")
+                .arg(s.maxScoreError == 0.0f ? tr("exactly")
+                                             : tr("within %1").arg(QString::number(double(s.maxScoreError), 'g', 2)));
     caption += QLatin1Char(' ') + tr("The two axes are the directions of largest spread of all %1 points (a PCA); "
                                      "other directions are not shown. Hover a query (circle) to see the %2 keys it "
                                      "attends to most, with their weights.")
