@@ -2,6 +2,7 @@
 // --compare (the compare variants and equivalence checks, core/compare.h)
 // or --bench N (median time against a plain Eigen GEMM timed in the same run).
 #include "trace_cli.h"
+#include "train_cli.h"
 #include "core/io/spec_files.h"
 
 #include "core/layers/run.h"
@@ -177,7 +178,33 @@ int runTraceCli(const std::vector<std::string>& args, std::ostream& out, std::os
     bool list = false, compareVariants = false;
     int benchRuns = 0, threads = 1;
     std::vector<std::string> python;
-    app.add_option("spec", specPath, "spec.json (see trace-format.md)")->required();
+    app.add_option("spec", specPath, "spec.json (see trace-format.md)");
+    // Training (core/train): --train train.json or --train-task NAME, see train_cli.h.
+    TrainCliOptions train;
+    std::int64_t trainSteps = 0;
+    double trainLr = 0, stopAt = 0;
+    app.add_option("--train", train.trainPath,
+                   "train the small Keras model of train.json (trace-format.md, \"Training\") and print the loss and "
+                   "accuracy as it goes; --out writes loss, accuracy, grad_step1/* and final/*");
+    app.add_option("--train-task", train.task,
+                   "generate a toy task's data and train its default model: copy, reverse, copy_previous, max, sort, "
+                   "lookup, induction");
+    app.add_option("--steps", trainSteps, "--train-task: steps to train (default 1000)")
+        ->check(CLI::Range(1, 100000000));
+    app.add_option("--seed", train.seed, "--train-task: the seed of the data and the initial weights (default 0)");
+    app.add_option("--layer", train.layer,
+                   "--train-task: the blocks' layer (MultiHeadAttention, GroupQueryAttention, Attention, "
+                   "AdditiveAttention)");
+    app.add_option("--learning-rate", trainLr, "--train-task: Adam's learning rate instead of the task's")
+        ->check(CLI::PositiveNumber);
+    app.add_option("--stop-at", stopAt, "training: stop once the last 10 steps' accuracy averages at least this")
+        ->check(CLI::Range(0.0, 1.0));
+    app.add_option("--save-bundle", train.bundleDir,
+                   "training: write DIR/train.json with its data and init.npz, which --train reproduces bit for bit");
+    app.add_option("--probe-trace", train.traceOut,
+                   "training: write the trained model's trace on the probe batch (forward and backward) to this .npz");
+    app.add_option("--print-every", train.printEvery, "training: print every N steps (default: about 20 lines)")
+        ->check(CLI::Range(1, 100000000));
     app.add_option("--out,-o", outPath, "write every step's tensor to this .npz, keyed by step");
     app.add_flag("--list,-l", list, "print the steps: key, op, shape, axes, FLOPs, formula");
     app.add_flag("--compare", compareVariants,
@@ -219,6 +246,33 @@ int runTraceCli(const std::vector<std::string>& args, std::ostream& out, std::os
 
     if (!maxMemory.empty())
         limits.maxBytes = *parseByteSize(maxMemory);
+    setThreadCount(threads);
+    if (!train.trainPath.empty() || !train.task.empty()) {
+        if (!train.trainPath.empty() && !train.task.empty()) {
+            err << "attnviz-trace: give --train or --train-task, not both.\nRun with --help for usage.\n";
+            return 2;
+        }
+        if (!specPath.empty()) {
+            err << "attnviz-trace: --train and --train-task take no spec.json. Received: " << specPath
+                << "\nRun with --help for usage.\n";
+            return 2;
+        }
+        if (app.count("--steps"))
+            train.steps = trainSteps;
+        if (app.count("--learning-rate"))
+            train.learningRate = trainLr;
+        if (app.count("--stop-at"))
+            train.stopAt = stopAt;
+        train.outPath = outPath;
+        train.list = list;
+        if (!maxMemory.empty())
+            train.maxBytes = limits.maxBytes;
+        return runTrainCli(train, out, err);
+    }
+    if (specPath.empty()) {
+        err << "attnviz-trace: a spec.json is required (or --train / --train-task).\nRun with --help for usage.\n";
+        return 2;
+    }
 
     std::optional<ScriptTarget> target;
     if (!python.empty()) {

@@ -32,7 +32,7 @@ constexpr std::uint64_t kMaxPreamble = kMagicLen + 2 + 4;
 /// Slack allowed on top of limits.maxBytes for a whole .npz file (zip records,
 /// .npy headers).
 constexpr std::uint64_t kNpzSlack = std::uint64_t(64) << 20;
-constexpr std::string_view kExpectedDtypes = "(expected <f4, <f8 or |b1)";
+constexpr std::string_view kExpectedDtypes = "(expected <f4, <f8, <i4, <i8 or |b1)";
 
 [[noreturn]] void fail(const std::string& name, const std::string& problem) {
     throw NpyError(name + ": " + problem);
@@ -252,33 +252,65 @@ DtypeInfo dtypeFromDescr(const std::string& descr, const std::string& name) {
         return {NpyDtype::Float32, 4};
     if (descr == "<f8")
         return {NpyDtype::Float64, 8};
+    // np.save of a Python int list is int64 ('<i8'); np.int32 arrays are '<i4'.
+    if (descr == "<i4")
+        return {NpyDtype::Int32, 4};
+    if (descr == "<i8")
+        return {NpyDtype::Int64, 8};
     // Byte order is meaningless for one byte: NumPy writes '|b1', '?' is the same type.
     if (descr == "|b1" || descr == "b1" || descr == "?" || descr == "|?" || descr == "<b1" || descr == "=b1")
         return {NpyDtype::Bool, 1};
     if (!descr.empty() && descr[0] == '>')
         fail(name, "big-endian dtype " + inQuotes(descr) + " is not supported " + std::string(kExpectedDtypes));
+    const bool integer = descr.size() >= 2 && (descr[1] == 'i' || descr[1] == 'u') &&
+                         (descr[0] == '<' || descr[0] == '|' || descr[0] == '=');
+    if (integer)
+        fail(name, "unsupported integer dtype " + inQuotes(descr) +
+                       ": integers are read as int32 '<i4' or int64 '<i8' only (convert with "
+                       "a.astype(np.int32)) " +
+                       std::string(kExpectedDtypes));
     fail(name, "unsupported dtype " + inQuotes(descr) + " " + std::string(kExpectedDtypes));
 }
 
 std::uint64_t itemSize(NpyDtype dtype) {
-    return dtype == NpyDtype::Float64 ? 8 : dtype == NpyDtype::Float32 ? 4 : 1;
+    switch (dtype) {
+    case NpyDtype::Float64:
+    case NpyDtype::Int64: return 8;
+    case NpyDtype::Float32:
+    case NpyDtype::Int32: return 4;
+    case NpyDtype::Bool: return 1;
+    }
+    return 1;
 }
 
 float loadElement(const char* p, NpyDtype dtype) {
     switch (dtype) {
     case NpyDtype::Float32: return std::bit_cast<float>(readLe32(p));
     case NpyDtype::Float64: return static_cast<float>(std::bit_cast<double>(readLe64(p)));
+    case NpyDtype::Int32: return static_cast<float>(static_cast<std::int32_t>(readLe32(p)));
+    case NpyDtype::Int64: return static_cast<float>(static_cast<std::int64_t>(readLe64(p)));
     case NpyDtype::Bool: return *p != 0 ? 1.0f : 0.0f;
     }
     return 0.0f;
 }
 
+// An integer element exactly (only for the integer and bool dtypes).
+std::int64_t loadInteger(const char* p, NpyDtype dtype) {
+    switch (dtype) {
+    case NpyDtype::Int32: return static_cast<std::int32_t>(readLe32(p));
+    case NpyDtype::Int64: return static_cast<std::int64_t>(readLe64(p));
+    case NpyDtype::Bool: return *p != 0 ? 1 : 0;
+    default: return 0;
+    }
+}
+
 /// Converts `count` stored elements to float32 in row-major order. Fortran data
 /// is walked in storage order (first axis fastest) and scattered to C offsets.
 /// The caller has checked that count * itemSize bytes are present.
-std::vector<float> convertData(const char* src, const Shape& shape, Index count, DtypeInfo info, bool fortranOrder,
-                               const std::string& name) {
-    std::vector<float> out(static_cast<std::size_t>(count));
+template <class T, class Load>
+std::vector<T> convertData(const char* src, const Shape& shape, Index count, DtypeInfo info, bool fortranOrder,
+                           const std::string& name, Load load) {
+    std::vector<T> out(static_cast<std::size_t>(count));
     const auto item = static_cast<std::size_t>(info.itemSize);
     // An empty array has nothing to scatter; its other axes may be huge (its
     // element count is 0 whatever they are), so no stride is computed for it.
@@ -286,7 +318,7 @@ std::vector<float> convertData(const char* src, const Shape& shape, Index count,
         return out;
     if (!fortranOrder || shape.size() < 2) {
         for (std::size_t i = 0; i < out.size(); ++i)
-            out[i] = loadElement(src + i * item, info.dtype);
+            out[i] = load(src + i * item, info.dtype);
         return out;
     }
     const std::size_t rank = shape.size();
@@ -302,7 +334,7 @@ std::vector<float> convertData(const char* src, const Shape& shape, Index count,
     std::vector<Index> idx(rank, 0);
     Index cOffset = 0;
     for (std::size_t i = 0; i < out.size(); ++i) {
-        out[static_cast<std::size_t>(cOffset)] = loadElement(src + i * item, info.dtype);
+        out[static_cast<std::size_t>(cOffset)] = load(src + i * item, info.dtype);
         // advance the multi-index with axis 0 fastest, keeping cOffset in step
         for (std::size_t a = 0; a < rank; ++a) {
             if (++idx[a] < shape[a]) {
@@ -452,7 +484,17 @@ Tensor parseNpy(std::string_view bytes, const std::string& name, const NpyLimits
     return parseNpy(bytes, name, nullptr, limits);
 }
 
-Tensor parseNpy(std::string_view bytes, const std::string& name, NpyDtype* storedDtype, const NpyLimits& limits) {
+namespace {
+
+// The checked header and where the data starts: shared by the float and the integer readers.
+struct ParsedNpy {
+    Header header;
+    DtypeInfo info;
+    Index count = 0;
+    const char* data = nullptr;
+};
+
+ParsedNpy parseNpyLayout(std::string_view bytes, const std::string& name, const NpyLimits& limits) {
     if (bytes.size() < kMagicLen || bytes.substr(0, kMagicLen) != kMagic)
         fail(name, "is not a .npy file (bad magic)");
     if (bytes.size() < kMagicLen + 2)
@@ -499,11 +541,40 @@ Tensor parseNpy(std::string_view bytes, const std::string& name, NpyDtype* store
         fail(name, "trailing data: header says " + std::to_string(dataBytes) + " bytes of data, file has " +
                        std::to_string(available));
 
+    return {header, info, count, bytes.data() + headerStart + headerLen};
+}
+
+} // namespace
+
+Tensor parseNpy(std::string_view bytes, const std::string& name, NpyDtype* storedDtype, const NpyLimits& limits) {
+    const ParsedNpy p = parseNpyLayout(bytes, name, limits);
     std::vector<float> data =
-        convertData(bytes.data() + headerStart + headerLen, header.shape, count, info, header.fortranOrder, name);
+        convertData<float>(p.data, p.header.shape, p.count, p.info, p.header.fortranOrder, name, loadElement);
     if (storedDtype)
-        *storedDtype = info.dtype;
-    return Tensor(header.shape, std::move(data));
+        *storedDtype = p.info.dtype;
+    return Tensor(p.header.shape, std::move(data));
+}
+
+NpyIntegers parseNpyIntegers(std::string_view bytes, const std::string& name, bool allowBool, const NpyLimits& limits) {
+    const ParsedNpy p = parseNpyLayout(bytes, name, limits);
+    const NpyDtype d = p.info.dtype;
+    if (d == NpyDtype::Float32 || d == NpyDtype::Float64)
+        fail(name, "holds floating-point numbers (" + inQuotes(p.header.descr) +
+                       "), not integers: save it as int32 '<i4' or int64 '<i8', e.g. np.save(path, "
+                       "a.astype(np.int32))");
+    if (d == NpyDtype::Bool && !allowBool)
+        fail(name, "holds booleans ('|b1'), not integers: save it as int32 '<i4' or int64 '<i8'");
+    NpyIntegers out;
+    out.shape = p.header.shape;
+    out.dtype = d;
+    out.values =
+        convertData<std::int64_t>(p.data, p.header.shape, p.count, p.info, p.header.fortranOrder, name, loadInteger);
+    return out;
+}
+
+NpyIntegers readNpyIntegers(const std::string& path, bool allowBool, const NpyLimits& limits) {
+    const std::string bytes = readWholeFile(path, saturatingAdd(limits.maxBytes, kMaxHeaderLen + kMaxPreamble));
+    return parseNpyIntegers(bytes, path, allowBool, limits);
 }
 
 Tensor readNpy(const std::string& path, const NpyLimits& limits) {
@@ -615,6 +686,22 @@ std::string serializeNpyBool(const Tensor& t) {
     for (const float v : t.values())
         out += v != 0.0f ? '\1' : '\0'; // NaN is nonzero, hence True, as in NumPy
     return out;
+}
+
+std::string serializeNpyInt32(const Shape& shape, const std::vector<std::int32_t>& values) {
+    std::string out = npyPreamble("<i4", shape);
+    const std::size_t start = out.size();
+    out.resize(start + values.size() * 4);
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        const auto u = static_cast<std::uint32_t>(values[i]);
+        for (std::size_t b = 0; b < 4; ++b)
+            out[start + 4 * i + b] = static_cast<char>((u >> (8 * b)) & 0xFF);
+    }
+    return out;
+}
+
+void writeNpyInt32(const std::string& path, const Shape& shape, const std::vector<std::int32_t>& values) {
+    writeWholeFile(path, serializeNpyInt32(shape, values));
 }
 
 void writeNpy(const std::string& path, const Tensor& t) {

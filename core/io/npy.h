@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace attnviz::core {
 
@@ -21,8 +22,10 @@ public:
 };
 
 /// Element types accepted on input; everything is converted to float32
-/// (bool: 1.0 / 0.0).
-enum class NpyDtype { Float32, Float64, Bool };
+/// (bool: 1.0 / 0.0; integers beyond ±2²⁴ are rounded). Integer files are
+/// '<i4' and '<i8' only (np.save of a Python int list is int64); other
+/// integer kinds are refused, naming the dtype.
+enum class NpyDtype { Float32, Float64, Bool, Int32, Int64 };
 
 struct NpyLimits {
     /// Largest data size (bytes, as stored) a single array may claim.
@@ -35,6 +38,17 @@ Tensor parseNpy(std::string_view bytes, const std::string& name, const NpyLimits
 Tensor parseNpy(std::string_view bytes, const std::string& name, NpyDtype* storedDtype, const NpyLimits& limits = {});
 Tensor readNpy(const std::string& path, const NpyLimits& limits = {});
 Tensor readNpy(const std::string& path, NpyDtype* storedDtype, const NpyLimits& limits = {});
+
+/// An integer array read exactly (token files): '<i4' or '<i8', and '|b1'
+/// as 0/1 when allowBool. A float file is refused ("not integers").
+struct NpyIntegers {
+    Shape shape;
+    std::vector<std::int64_t> values; // row-major
+    NpyDtype dtype = NpyDtype::Int64;
+};
+NpyIntegers parseNpyIntegers(std::string_view bytes, const std::string& name, bool allowBool,
+                             const NpyLimits& limits = {});
+NpyIntegers readNpyIntegers(const std::string& path, bool allowBool, const NpyLimits& limits = {});
 
 /// Every array of an .npz (stored or deflated, zip64 included), keyed by the
 /// member name without ".npy" (so "query_dense/kernel").
@@ -57,6 +71,9 @@ std::string serializeNpy(const Tensor& t);
 /// A bool '|b1' .npy (nonzero = True).
 std::string serializeNpyBool(const Tensor& t);
 void writeNpy(const std::string& path, const Tensor& t);
+/// An int32 '<i4' .npy (token files).
+std::string serializeNpyInt32(const Shape& shape, const std::vector<std::int32_t>& values);
+void writeNpyInt32(const std::string& path, const Shape& shape, const std::vector<std::int32_t>& values);
 /// An .npz like np.savez (stored), one member "<key>.npy" per entry.
 void writeNpz(const std::string& path, const std::map<std::string, Tensor>& arrays);
 

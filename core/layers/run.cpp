@@ -3,6 +3,8 @@
 // tokens, Keras' default initializers) and dispatch to the layer.
 #include "core/layers/run.h"
 
+#include "core/layers/backward.h"
+
 #include "core/layers/detail/layers.h"
 #include "core/base/run_control.h"
 #include "core/trace/step_display.h"
@@ -495,6 +497,8 @@ Trace run(const Spec& spec, const SpecLimits& limits, InputCache* inputs) {
     auto w = resolveWeights(spec);
     Trace trace = hasHeads(spec.config.layer) ? detail::multiHeadAttention(spec, std::move(in), std::move(w))
                                               : detail::dotOrAdditiveAttention(spec, std::move(in), std::move(w));
+    if (spec.backward) // the backward pass's steps follow the forward ones (core/layers/backward.h)
+        appendBackward(trace, spec, spec.backward->outputGrad.value_or(Tensor()));
     trace.warnings = maskWarnings(spec);
     if (spec.config.notKerasUnscaled && hasHeads(spec.config.layer))
         trace.warnings.push_back("not Keras: 1/√key_dim is turned off (the 1/√dₖ lab's switch), so the scores are "

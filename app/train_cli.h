@@ -1,0 +1,32 @@
+// attnviz-trace's training modes (--train, --train-task): train a small Keras
+// model step by step, print the loss and accuracy as it goes, write the
+// results, a bundle, or the trained model's probe trace.
+#pragma once
+
+#include <cstdint>
+#include <iosfwd>
+#include <optional>
+#include <string>
+
+namespace attnviz {
+
+struct TrainCliOptions {
+    std::string trainPath;              // --train train.json
+    std::string task;                   // --train-task NAME
+    std::optional<std::int64_t> steps;  // --steps (a task's; default 1000)
+    std::uint64_t seed = 0;             // --seed (a task's)
+    std::string layer;                  // --layer (a task's blocks)
+    std::optional<double> learningRate; // --learning-rate (a task's)
+    std::optional<double> stopAt;       // --stop-at A: stop once the last 10 steps average ≥ A
+    std::string outPath;                // --out result.npz
+    std::string bundleDir;              // --save-bundle DIR
+    std::string traceOut;               // --probe-trace OUT.npz: the trained model's trace
+    bool list = false;                  // --list: print the probe trace's steps
+    std::int64_t printEvery = 0;        // --print-every (0: about 20 lines)
+    std::uint64_t maxBytes = 0;         // --max-memory (0: the default)
+};
+
+/// Returns the exit code: 0 ok, 1 bad input (one line on err).
+int runTrainCli(const TrainCliOptions& o, std::ostream& out, std::ostream& err);
+
+} // namespace attnviz
