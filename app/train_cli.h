@@ -7,6 +7,7 @@
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace attnviz {
 
@@ -24,6 +25,8 @@ struct TrainCliOptions {
     bool list = false;                  // --list: print the probe trace's steps
     std::int64_t printEvery = 0;        // --print-every (0: about 20 lines)
     std::uint64_t maxBytes = 0;         // --max-memory (0: the default)
+    std::string kerasOut;               // --save-keras OUT.keras: the trained model
+    std::vector<std::string> python;    // --python keras|torch OUT.py: the run as a training script
 };
 
 /// Returns the exit code: 0 ok, 1 bad input (one line on err).

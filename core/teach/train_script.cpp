@@ -364,6 +364,48 @@ sys.exit(verdict(ok, STEPS))
 
 } // namespace
 
+KerasModelDesc kerasModelOf(const ModelSpec& model) {
+    KerasModelDesc d;
+    d.vocab = model.vocab;
+    d.length = model.length;
+    d.embedDim = model.embedDim;
+    for (const BlockSpec& b : model.blocks)
+        d.blocks.push_back({b.config, b.useCausalMask, b.residual, b.layerNorm});
+    return d;
+}
+
+TrainScriptInput trainScriptInput(const Trainer& t, const std::vector<double>& learningRates) {
+    const TrainSpec& spec = t.spec();
+    TrainScriptInput in;
+    in.model = kerasModelOf(spec.model);
+    in.beta1 = spec.optimizer.beta1;
+    in.beta2 = spec.optimizer.beta2;
+    in.epsilon = spec.optimizer.epsilon;
+    in.init = spec.init.empty() ? initialModelWeights(spec.model, spec.seed) : spec.init;
+    in.loss = t.lossHistory();
+    in.accuracy = t.accuracyHistory();
+    const Index steps = Index(in.loss.size());
+    if (steps == 0)
+        throw std::invalid_argument("No step has been trained yet: a script replays the steps taken.");
+    in.learningRates =
+        learningRates.empty() ? std::vector<double>(size_t(steps), spec.optimizer.learningRate) : learningRates;
+    const Index B = spec.model.length > 0 ? t.batch(1).batch : 0, L = spec.model.length;
+    std::vector<float> tokens, targets, mask;
+    tokens.reserve(size_t(steps * B * L));
+    for (Index s = 1; s <= steps; ++s) {
+        const TrainBatch b = t.batch(s);
+        for (Index i = 0; i < b.batch * b.length; ++i) {
+            tokens.push_back(float(b.tokens[size_t(i)]));
+            targets.push_back(float(b.targets[size_t(i)]));
+            mask.push_back(b.lossMask.empty() ? 1.0f : float(b.lossMask[size_t(i)] != 0));
+        }
+    }
+    in.tokens = Tensor({steps, B, L}, std::move(tokens));
+    in.targets = Tensor({steps, B, L}, std::move(targets));
+    in.lossMask = Tensor({steps, B, L}, std::move(mask));
+    return in;
+}
+
 TrainScript exportTrainScript(const TrainScriptInput& in, ScriptTarget target, const std::string& stem) {
     if (target == ScriptTarget::NumPy)
         throw std::invalid_argument("A training run exports as a Keras or PyTorch script (NumPy computes no "

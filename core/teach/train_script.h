@@ -10,6 +10,7 @@
 
 #include "core/io/keras_writer.h"
 #include "core/teach/script_export.h"
+#include "core/train/trainer.h"
 
 #include <map>
 #include <string>
@@ -30,6 +31,15 @@ struct TrainScript {
     std::string script;                 // the .py text
     std::map<std::string, Tensor> data; // <stem>.npz: tokens, targets, loss_mask, init/<key>, expected/loss, …
 };
+
+/// The Keras model of a train.json model (for the .keras writer and the scripts).
+KerasModelDesc kerasModelOf(const ModelSpec& model);
+
+/// What a trainer has done so far as a script's input: its model, init, the
+/// batches of the steps taken and their curve. `learningRates` gives each
+/// step's rate (the Train window records them when the rate changed during
+/// the run); empty: the spec's rate at every step.
+TrainScriptInput trainScriptInput(const Trainer& trainer, const std::vector<double>& learningRates = {});
 
 /// Keras or PyTorch (NumPy has no gradients: refused). Throws
 /// std::invalid_argument for a target or run it cannot express (dropout > 0:

@@ -236,3 +236,26 @@ TEST_F(KerasWriter, WrittenFileOpensToTheSameNumbers) {
     std::string image = *readZipMemberFromFile(file.string(), "model.weights.h5", 1 << 26);
     EXPECT_GT(image.size(), 1000u);
 }
+
+// attnviz-trace --train … --save-keras: the trained model's file holds the
+// weights --out reports as final/*, and opens as the trained layer.
+TEST_F(KerasWriter, TrainCliSavesTheTrainedModel) {
+    const fs::path dir = tempDir();
+    const fs::path keras = dir / "reverse.keras", result = dir / "reverse.npz";
+    const std::string cmd = std::string(ATTNVIZ_TRACE_EXE) + " --train-task reverse --steps 30 --save-keras '" +
+                            keras.string() + "' --out '" + result.string() + "' > '" + (dir / "cli.log").string() +
+                            "' 2>&1";
+    ASSERT_EQ(std::system(cmd.c_str()), 0);
+    const auto final_ = readNpz(result.string());
+    const KerasLayerLoad load = loadKerasLayer(keras.string(), "block0_attention");
+    ASSERT_FALSE(load.weights.empty());
+    for (const auto& [name, t] : load.weights) {
+        const auto it = final_.find("final/block0/" + name);
+        ASSERT_NE(it, final_.end()) << name;
+        EXPECT_EQ(t.values(), it->second.values()) << name;
+    }
+    // The file is refused when not named .keras (load_model insists on the extension).
+    const std::string bad = std::string(ATTNVIZ_TRACE_EXE) + " --train-task reverse --steps 2 --save-keras '" +
+                            (dir / "x.h5").string() + "' > /dev/null 2>&1";
+    EXPECT_NE(std::system(bad.c_str()), 0);
+}
