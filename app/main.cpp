@@ -99,6 +99,15 @@ int main(int argc, char* argv[]) {
         QApplication::translate("main", "With --screenshot: the view to show, one of %1 (default: stage).")
             .arg(attnviz::ui::headlessViewNames()),
         QStringLiteral("NAME"));
+    const QCommandLineOption trainSteps(
+        QStringLiteral("train-steps"),
+        QApplication::translate("main", "With --screenshot --view train: train this many steps first."),
+        QStringLiteral("N"));
+    const QCommandLineOption trainTask(
+        QStringLiteral("train-task"),
+        QApplication::translate("main", "With --screenshot --view train: the task (copy, reverse, copy_previous, max, "
+                                        "sort, lookup, induction)."),
+        QStringLiteral("NAME"));
     const QCommandLineOption present(QStringLiteral("presentation"),
                                      QApplication::translate("main", "Start in presentation mode."));
     const QCommandLineOption bench(QStringLiteral("bench-ui"),
@@ -139,6 +148,7 @@ int main(int argc, char* argv[]) {
         QStringLiteral("auto-range"),
         QApplication::translate("main", "Colour probability steps from 0 to their top (largest value, or 99.5th "
                                         "percentile of 1000 or more) instead of 0–1."));
+    parser.addOptions({trainSteps, trainTask});
     parser.addOptions({screenshot, spec, step, view, size, present, bench, stateDir, set, lesson, slide, reveal,
                        handout, maxMemory, threads, autoRange});
     parser.process(app);
@@ -204,6 +214,17 @@ int main(int argc, char* argv[]) {
         options.reveal = parser.isSet(reveal);
         options.maxMemoryBytes = double(limits.maxBytes);
         options.autoRange = parser.isSet(autoRange);
+        options.trainTask = parser.value(trainTask);
+        if (parser.isSet(trainSteps)) {
+            bool okSteps = false;
+            options.trainSteps = parser.value(trainSteps).toInt(&okSteps);
+            if (!okSteps || options.trainSteps < 0 || options.trainSteps > 1000000) {
+                err << QApplication::translate("main", "attnviz: --train-steps must be 0 to 1000000. Received: %1")
+                           .arg(parser.value(trainSteps))
+                    << Qt::endl;
+                return 2;
+            }
+        }
         const QStringList wh = parser.value(size).split(QLatin1Char('x'));
         bool okW = false, okH = false;
         const int w = wh.value(0).toInt(&okW), h = wh.value(1).toInt(&okH);

@@ -8,6 +8,7 @@
 #include "ui/lessons/lesson_panel.h"
 #include "ui/lessons/scaling_lab_view.h"
 #include "ui/qk_space/qk_space_view.h"
+#include "ui/train/train_view.h"
 #include "ui/setup/setup_panel.h"
 #include "ui/stage/stage_view.h"
 #include "ui/text/formula_panel.h"
@@ -78,6 +79,8 @@ const std::vector<HeadlessView>& headlessViews() {
              w.showQkSpace();
              w.qkSpaceView()->hoverQuery(0); // a still picture shows what hovering does
          }},
+        {"train", "the Train tab: a toy task's curves, the probe's heads, gradient norms (--train-steps N first)",
+         [](MainWindow& w) { w.showTrain(); }},
         {"lesson", "the Lesson dock beside Setup", [](MainWindow& w) { showDock(w.lessonDock()); }},
         {"setup", "the Setup dock (raised over the Lesson dock)", [](MainWindow& w) { showDock(w.setupDock()); }},
     };
@@ -181,6 +184,20 @@ int runScreenshot(const ScreenshotOptions& options, QTextStream& err) {
         c->setCurrentStepByKey(options.stepKey);
     }
     view->show(window);
+    if (!options.trainTask.isEmpty() || options.trainSteps > 0) {
+        TrainView* train = window.trainView();
+        QString error;
+        if (!options.trainTask.isEmpty() && !train->applySetting(QStringLiteral("task"), options.trainTask, &error)) {
+            err << QApplication::translate("attnviz", "attnviz: --train-task: %1").arg(error) << Qt::endl;
+            return 2;
+        }
+        if (options.trainSteps > 0) {
+            train->trainSteps(options.trainSteps);
+            train->revealPattern(); // after training, the still says what to look for
+        }
+        QApplication::processEvents();
+        train->refreshNow();
+    }
     window.settle();
     const QImage image = window.grab().toImage();
     if (image.isNull() || !image.save(options.outPath)) {

@@ -11,6 +11,7 @@
 #include "ui/lessons/lesson_panel.h"
 #include "ui/lessons/scaling_lab_view.h"
 #include "ui/qk_space/qk_space_view.h"
+#include "ui/train/train_view.h"
 #include "ui/text/keras_listing.h"
 #include "ui/app_window/settings.h"
 #include "ui/app_window/status_label.h"
@@ -209,6 +210,9 @@ MainWindow::MainWindow(QWidget* parent)
     m_qkSpaceTab = m_centre->addTab(m_qkSpace, tr("Query–key space"));
     m_centre->setTabToolTip(m_qkSpaceTab, tr("Each head's queries and keys as points in one plane (a PCA): a query "
                                              "lies near the keys it attends to"));
+    m_train = new TrainView;
+    m_trainTab = m_centre->addTab(m_train, tr("Train"));
+    m_centre->setTabToolTip(m_trainTab, tr("Train a small model on a toy task and watch its heads learn"));
     setCentralWidget(m_centre);
 
     // Docks.
@@ -461,6 +465,10 @@ void MainWindow::createMenus() {
     view->addAction(m_inspectorDock->toggleViewAction());
     view->addAction(m_timelineDock->toggleViewAction());
     view->addSeparator();
+    QAction* trainAction = view->addAction(tr("&Train"));
+    trainAction->setObjectName(QStringLiteral("trainAction"));
+    trainAction->setStatusTip(tr("Train a small model on a toy task and watch its heads learn"));
+    connect(trainAction, &QAction::triggered, this, &MainWindow::showTrain);
     QAction* qk = view->addAction(tr("&Query–key space"));
     qk->setObjectName(QStringLiteral("qkSpaceAction"));
     qk->setStatusTip(tr("Each head's queries and keys as points in one plane; hover a query for its keys"));
@@ -617,6 +625,7 @@ void MainWindow::onTraceChanged() {
     m_compareDirty = true;
     m_labsDirty = true;
     m_qkSpaceDirty = true;
+    m_train->setLayer(m_controller->traceSpec().config); // the blocks train the Setup's layer
     updateLabs();
     updateQkSpace();
     updateCompare();
@@ -1054,6 +1063,7 @@ void MainWindow::applyZoom() {
     m_scalingLab->setZoom(z);
     m_equivalenceLab->setZoom(z);
     m_qkSpace->setZoom(z);
+    m_train->setZoom(z);
     if (m_lessons)
         m_lessons->setZoom(z);
     m_replayButton->setFont(f);
@@ -1097,6 +1107,10 @@ void MainWindow::updateQkSpace() {
 QkSpaceView* MainWindow::qkSpaceView() {
     updateQkSpace();
     return m_qkSpace;
+}
+
+void MainWindow::showTrain() {
+    m_centre->setCurrentIndex(m_trainTab);
 }
 
 void MainWindow::showQkSpace() {

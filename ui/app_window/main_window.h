@@ -38,6 +38,7 @@ class EquivalenceLabView;
 class LessonPanel;
 class ScalingLabView;
 class QkSpaceView;
+class TrainView;
 class Controller;
 class ExportMenu;
 class FormulaPanel;
@@ -136,6 +137,9 @@ public:
     QkSpaceView* qkSpaceView();
     /// Show the Query–key space tab (View ▸ Query–key space).
     void showQkSpace();
+    /// The Train tab (View ▸ Train).
+    TrainView* trainView() const { return m_train; }
+    void showTrain();
     /// Show this spec in the setup panel and recompute now (a lesson's slide).
     void applySpec(const core::Spec& spec);
 
@@ -203,6 +207,8 @@ private:
     EquivalenceLabView* m_equivalenceLab;
     WeightsPanel* m_weights;
     QkSpaceView* m_qkSpace;
+    TrainView* m_train;
+    int m_trainTab = -1;
     int m_qkSpaceTab = -1;
     bool m_qkSpaceDirty = true;
     std::map<std::string, QString> m_weightSources; // of the last setup handed to the controller

@@ -1,0 +1,159 @@
+// The Train view (issue 20): a run plays, steps and resets through the real
+// buttons; the loss falls; Reset returns exactly to the first loss; a
+// learning-rate change mid-run takes effect at the next step (the curve is
+// the same before it and differs after); the same seed gives the same curve;
+// a setting the task cannot train with is refused under its field and the
+// last run stays; the pattern is said only after training; the attention
+// small multiples show every head of every block.
+#include "ui/train/attention_grid.h"
+#include "ui/train/train_view.h"
+
+#include <qcustomplot.h>
+
+#include <QDoubleSpinBox>
+#include <QLabel>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QtTest>
+
+using namespace attnviz;
+
+namespace {
+
+QPushButton* button(ui::TrainView& v, const char* name) {
+    return v.findChild<QPushButton*>(QString::fromLatin1(name));
+}
+
+std::vector<float> curve(ui::TrainView& v) {
+    return v.session()->snapshot().loss;
+}
+
+} // namespace
+
+class TestTrainView : public QObject {
+    Q_OBJECT
+private slots:
+    void playStepResetAndTheLossFalls() {
+        ui::TrainView v;
+        v.resize(1000, 700);
+        v.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&v));
+        QCOMPARE(v.session()->snapshot().steps, core::Index(0));
+        // Step: exactly one update.
+        QTest::mouseClick(button(v, "trainStep"), Qt::LeftButton);
+        QCOMPARE(v.session()->snapshot().steps, core::Index(1));
+        const float first = curve(v).front();
+        // Play until 150 steps have been taken, then pause (Space).
+        QTest::mouseClick(button(v, "trainPlay"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(v.session()->snapshot().steps >= 150, 20000);
+        QTest::keyClick(&v, Qt::Key_Space);
+        QTRY_VERIFY(!v.session()->isPlaying());
+        const auto played = curve(v);
+        const core::Index at = v.session()->snapshot().steps;
+        QTest::qWait(100);
+        QCOMPARE(v.session()->snapshot().steps, at); // paused means paused
+        // The loss falls: the last 10 steps average well below the first 10.
+        double head = 0, tail = 0;
+        for (int i = 0; i < 10; ++i) {
+            head += played[size_t(i)];
+            tail += played[played.size() - 1 - size_t(i)];
+        }
+        QVERIFY2(tail < 0.5 * head, qPrintable(QStringLiteral("%1 vs %2").arg(tail).arg(head)));
+        // The window showed it: the curve has the points, the step label the count.
+        v.refreshNow();
+        QVERIFY(v.lossPlot()->graph(0)->dataCount() > 100);
+        QVERIFY(v.stepLabel()->text().contains(QString::number(at)));
+        // Reset: back to step 0, and the first step gives exactly the first loss again.
+        QTest::mouseClick(button(v, "trainReset"), Qt::LeftButton);
+        QCOMPARE(v.session()->snapshot().steps, core::Index(0));
+        QVERIFY(curve(v).empty());
+        QTest::mouseClick(button(v, "trainStep"), Qt::LeftButton);
+        QCOMPARE(curve(v).front(), first);
+        // The pattern is said after training only, on request.
+        auto* pattern = v.findChild<QLabel*>(QStringLiteral("trainPattern"));
+        QVERIFY(!pattern->text().contains(QStringLiteral("anti-diagonal")));
+        QTest::mouseClick(button(v, "trainReveal"), Qt::LeftButton);
+        QVERIFY(pattern->text().contains(QStringLiteral("anti-diagonal")));
+    }
+
+    void learningRateChangeTakesEffectAndSeedsRepeat() {
+        ui::TrainView a, b;
+        a.trainSteps(40);
+        b.trainSteps(20);
+        // Same seed, same settings: the same curve, bit for bit.
+        const auto ca = curve(a), cb = curve(b);
+        for (size_t i = 0; i < 20; ++i)
+            QCOMPARE(cb[i], ca[i]);
+        // b changes the rate at step 21: steps 1–21 as before (step 21's loss is computed before its
+        // update), then another curve.
+        b.learningRateBox()->setValue(0.05);
+        b.trainSteps(20);
+        const auto changed = curve(b);
+        QCOMPARE(changed.size(), size_t(40));
+        QCOMPARE(changed[20], ca[20]);
+        bool differs = false;
+        for (size_t i = 21; i < 40; ++i)
+            differs = differs || changed[i] != ca[i];
+        QVERIFY(differs);
+        QCOMPARE(b.session()->snapshot().learningRates[20], 0.05);
+        QCOMPARE(b.session()->snapshot().learningRates[19], 0.01);
+        // Another seed: another curve.
+        QString error;
+        QVERIFY(a.applySetting(QStringLiteral("seed"), QStringLiteral("7"), &error));
+        a.trainSteps(5);
+        QVERIFY(curve(a)[0] != ca[0]);
+    }
+
+    void refusedSettingsSayWhyUnderTheirField() {
+        ui::TrainView v;
+        v.trainSteps(3);
+        QString error;
+        QVERIFY(v.applySetting(QStringLiteral("length"), QStringLiteral("65"), &error));
+        auto* lengthError = v.findChild<QLabel*>(QStringLiteral("trainError_length"));
+        QVERIFY(!lengthError->isHidden());
+        QVERIFY(lengthError->text().contains(QStringLiteral("64")));
+        QCOMPARE(v.session()->snapshot().steps, core::Index(3)); // the last good run stays
+        QVERIFY(v.applySetting(QStringLiteral("length"), QStringLiteral("8"), &error));
+        QVERIFY(lengthError->isHidden());
+        QVERIFY(v.applySetting(QStringLiteral("task"), QStringLiteral("lookup"), &error));
+        QVERIFY(v.applySetting(QStringLiteral("vocab"), QStringLiteral("6"), &error));
+        auto* vocabError = v.findChild<QLabel*>(QStringLiteral("trainError_vocab"));
+        QVERIFY(!vocabError->isHidden());
+        QVERIFY(vocabError->text().contains(QStringLiteral("lookup")));
+        QVERIFY(!v.applySetting(QStringLiteral("colour"), QStringLiteral("1"), &error));
+        QVERIFY(!error.isEmpty());
+    }
+
+    void smallMultiplesShowEveryHeadOfEveryBlock() {
+        ui::TrainView v;
+        core::LayerConfig gqa;
+        gqa.layer = core::LayerKind::GroupQueryAttention;
+        gqa.numHeads = 4;
+        gqa.numKeyValueHeads = 2;
+        gqa.keyDim = 4;
+        v.setLayer(gqa);
+        QString error;
+        QVERIFY(v.applySetting(QStringLiteral("task"), QStringLiteral("induction"), &error));
+        v.setLayer(gqa);
+        v.trainSteps(2);
+        QCOMPARE(v.attentionGrid()->blocks(), 2);
+        QCOMPARE(v.attentionGrid()->heads(0), 4);
+        QCOMPARE(v.attentionGrid()->heads(1), 4);
+        const auto snap = v.session()->snapshot();
+        QCOMPARE(v.attentionGrid()->weight(1, 3, 5, 2), snap.attention[1].at({0, 3, 5, 2}));
+        QVERIFY(v.gradientTable()->rowCount() > 10);
+        // All four layers train.
+        for (core::LayerKind k :
+             {core::LayerKind::MultiHeadAttention, core::LayerKind::Attention, core::LayerKind::AdditiveAttention}) {
+            core::LayerConfig c;
+            c.layer = k;
+            v.setLayer(c);
+            v.trainSteps(2);
+            QCOMPARE(v.session()->snapshot().steps, core::Index(2));
+            QVERIFY(std::isfinite(curve(v)[1]));
+        }
+    }
+};
+
+QTEST_MAIN(TestTrainView)
+#include "test_train_view.moc"
