@@ -52,7 +52,7 @@ void AttentionGrid::paintEvent(QPaintEvent*) {
         cols = std::max(cols, heads(b));
     const int rows = blocks();
     QFont f = font();
-    f.setPointSizeF(f.pointSizeF() * m_zoom * 0.9);
+    f.setPointSizeF(f.pointSizeF() * 0.9); // the view's font is already zoomed
     p.setFont(f);
     const int title = p.fontMetrics().height() + 2;
     const int gap = int(8 * m_zoom);

@@ -168,6 +168,7 @@ TrainView::TrainView(QWidget* parent)
     leftLayout->addWidget(modelBox);
     leftLayout->addStretch(1);
     auto* leftScroll = new QScrollArea(this);
+    leftScroll->setObjectName(QStringLiteral("trainSettingsScroll"));
     leftScroll->setWidget(left);
     leftScroll->setWidgetResizable(true);
     leftScroll->setFrameShape(QFrame::NoFrame);
@@ -323,7 +324,10 @@ void TrainView::setZoom(double factor) {
             a->setTickLabelFont(f);
             a->setLabelFont(f);
         }
-    m_grid->setZoom(factor);
+    if (auto* left = findChild<QScrollArea*>(QStringLiteral("trainSettingsScroll"))) {
+        left->setMinimumWidth(int(230 * factor));
+        left->setMaximumWidth(int(300 * factor));
+    }
     m_shownSerial = -1;
     refresh();
 }
@@ -636,7 +640,7 @@ void TrainView::refresh() {
     const core::TrainTask* t = core::findTrainTask(m_task->currentData().toString().toStdString());
     m_reveal->setEnabled(s.steps > 0 && !m_revealed);
     m_reveal->setVisible(!m_revealed);
-    m_pattern->setText(m_revealed && t ? tr("The pattern to expect: %1. Compare it with the heads on the right.")
+    m_pattern->setText(m_revealed && t ? tr("The pattern to expect: %1. Compare it with the heads drawn here.")
                                              .arg(QString::fromStdString(t->pattern))
                                        : tr("The pattern to expect is said after training: predict it first."));
 }
