@@ -310,6 +310,45 @@ int runBenchUi(QTextStream& out, const QElapsedTimer& sinceStart) {
     out << "cold start to first frame: " << QString::number(coldMs, 'f', 1)
         << " ms; core threads: " << core::threadCount() << Qt::endl;
 
+    // Training: the Train view playing on its worker thread while the window repaints.
+    {
+        TrainView* train = w.trainView();
+        w.showTrain();
+        for (const char* task : {"reverse", "induction"}) {
+            train->applySetting(QStringLiteral("task"), QString::fromLatin1(task));
+            QApplication::processEvents();
+            const qint64 frames0 = train->frames();
+            train->takeLongestRefreshMs();
+            QElapsedTimer clock, gap;
+            double longest = 0;
+            clock.start();
+            gap.start();
+            train->play();
+            // A 2 ms timer: the largest gap between its ticks (less its interval) is the longest stall.
+            QTimer probe;
+            probe.setInterval(2);
+            QObject::connect(&probe, &QTimer::timeout, [&] {
+                longest = std::max(longest, double(gap.nsecsElapsed()) / 1e6 - 2.0);
+                gap.restart();
+            });
+            probe.start();
+            QEventLoop loop;
+            QTimer::singleShot(3000, &loop, &QEventLoop::quit);
+            loop.exec();
+            probe.stop();
+            const double secs = double(clock.nsecsElapsed()) / 1e9;
+            train->pause();
+            const auto snap = train->session()->snapshot();
+            out << "Train view, " << task << " (" << snap.attention.size() << " block(s)), playing "
+                << QString::number(secs, 'f', 1)
+                << " s: " << QString::number(double(train->frames() - frames0) / secs, 'f', 1)
+                << " frames/s, longest event-loop stall " << QString::number(longest, 'f', 1)
+                << " ms (the view's own longest repaint: CPU " << QString::number(train->takeLongestRefreshMs(), 'f', 1)
+                << " ms), " << QString::number(double(snap.steps) / secs, 'f', 0) << " training steps/s" << Qt::endl;
+            train->reset();
+        }
+    }
+    w.centreTabs()->setCurrentIndex(0);
     SetupPanel* p = w.setupPanel();
     struct Case {
         const char* name;

@@ -94,7 +94,7 @@ private:
             m_playing = false;
         publish();
         if (m_playing)
-            QTimer::singleShot(sps > 0 ? 5 : 0, this, [this] { tick(); });
+            QTimer::singleShot(sps > 0 ? 5 : 1, this, [this] { tick(); });
     }
     void publish() {
         TrainSnapshot s;
@@ -131,7 +131,8 @@ TrainSession::TrainSession(QObject* parent) : QObject(parent), m_thread(new QThr
     m_worker->moveToThread(m_thread);
     connect(m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     m_thread->setObjectName(QStringLiteral("attnviz-train"));
-    m_thread->start();
+    // Below the window's priority: under load the repaints go first.
+    m_thread->start(QThread::LowPriority);
 }
 
 TrainSession::~TrainSession() {

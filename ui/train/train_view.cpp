@@ -26,6 +26,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <ctime>
 
 namespace attnviz::ui {
 
@@ -592,6 +593,17 @@ void TrainView::refresh() {
     const TrainSnapshot s = m_session->snapshot();
     if (s.serial == m_shownSerial)
         return;
+    // The CPU time this thread spends here (wall time on a loaded machine says more about the machine).
+    struct Measure {
+        double& longest;
+        double start = threadCpuMs();
+        ~Measure() { longest = std::max(longest, threadCpuMs() - start); }
+        static double threadCpuMs() {
+            timespec ts{};
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+            return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+        }
+    } measure{m_longestRefreshMs};
     m_shownSerial = s.serial;
     ++m_frames;
     const bool log = m_logScale->isChecked();
@@ -622,9 +634,15 @@ void TrainView::refresh() {
             t << QString::number(s.probe.tokens[size_t(i)]);
         m_probe->setText(t.join(QLatin1Char(' ')));
     }
+    // The table relayouts on every change: a few times a second is enough to read it.
+    const bool tableDue = !s.playing || !m_tableClock.isValid() || m_tableClock.elapsed() > 250;
+    if (tableDue)
+        m_tableClock.restart();
     m_gradients->setRowCount(int(s.gradientNorms.size()));
     int row = 0;
     for (const auto& [key, norm] : s.gradientNorms) {
+        if (!tableDue)
+            break;
         auto set = [&](int col, const QString& text) {
             QTableWidgetItem* item = m_gradients->item(row, col);
             if (!item) {

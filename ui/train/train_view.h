@@ -11,10 +11,12 @@
 #include "core/train/train_spec.h"
 #include "ui/train/train_session.h"
 
+#include <QElapsedTimer>
 #include <QWidget>
 
 #include <map>
 #include <optional>
+#include <utility>
 
 class QCheckBox;
 class QComboBox;
@@ -65,6 +67,8 @@ public:
 
     /// Repaints done since construction (for --bench-ui).
     qint64 frames() const { return m_frames; }
+    /// The longest repaint from a snapshot so far (ms), and forget it.
+    double takeLongestRefreshMs() { return std::exchange(m_longestRefreshMs, 0.0); }
     QCustomPlot* lossPlot() const { return m_lossPlot; }
     QCustomPlot* accuracyPlot() const { return m_accuracyPlot; }
     AttentionGrid* attentionGrid() const { return m_grid; }
@@ -115,6 +119,8 @@ private:
     QTimer* m_repaint;
     qint64 m_shownSerial = -1;
     qint64 m_frames = 0;
+    QElapsedTimer m_tableClock;
+    double m_longestRefreshMs = 0;
     bool m_revealed = false;
     bool m_building = false;
     double m_zoom = 1.0;
