@@ -157,4 +157,19 @@ int runTrainCli(const TrainCliOptions& o, std::ostream& out, std::ostream& err) 
     return 1;
 }
 
+int runKerasWriterChild(const std::vector<std::string>& args, std::ostream& err) {
+    if (args.size() != 3) {
+        err << "usage: attnviz-trace --internal-write-keras TRAIN.json WEIGHTS.npz OUT.keras\n";
+        return 2;
+    }
+    try {
+        const TrainSpec spec = loadTrainSpec(args[0]);
+        saveKerasModel(args[2], kerasModelOf(spec.model), readNpz(args[1]));
+        return 0;
+    } catch (const std::exception& e) {
+        err << "attnviz-trace: " << e.what() << '\n';
+        return 1;
+    }
+}
+
 } // namespace attnviz

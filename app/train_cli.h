@@ -32,4 +32,9 @@ struct TrainCliOptions {
 /// Returns the exit code: 0 ok, 1 bad input (one line on err).
 int runTrainCli(const TrainCliOptions& o, std::ostream& out, std::ostream& err);
 
+/// attnviz-trace --internal-write-keras TRAIN.json WEIGHTS.npz OUT.keras: the
+/// model of TRAIN.json with these weights as a .keras file (the Train window
+/// runs this, as it never links HDF5). 0 ok, 1 with one line on err.
+int runKerasWriterChild(const std::vector<std::string>& args, std::ostream& err);
+
 } // namespace attnviz

@@ -10,7 +10,12 @@
 
 #include <qcustomplot.h>
 
+#include "core/io/keras_model.h"
+#include "core/io/npy.h"
+#include "core/train/trainer.h"
+
 #include <QDoubleSpinBox>
+#include <QTemporaryDir>
 #include <QLabel>
 #include <QPushButton>
 #include <QTableWidget>
@@ -152,6 +157,41 @@ private slots:
             QCOMPARE(v.session()->snapshot().steps, core::Index(2));
             QVERIFY(std::isfinite(curve(v)[1]));
         }
+    }
+
+    // Take it home: the bundle trains again to the same curve bit for bit, the layer's weights
+    // load under Setup's names, the script is written with the run, the .keras file opens to the
+    // trained layer.
+    void takeItHome() {
+        core::setKerasReaderExecutable(ATTNVIZ_TRACE_EXE);
+        ui::TrainView v;
+        v.trainSteps(30);
+        const auto snap = v.session()->snapshot();
+        QTemporaryDir dir;
+        QString error;
+        QVERIFY2(v.exportBundle(dir.filePath(QStringLiteral("bundle")), &error), qPrintable(error));
+        core::Trainer again(core::loadTrainSpec(dir.filePath(QStringLiteral("bundle/train.json")).toStdString()));
+        QCOMPARE(again.totalSteps(), core::Index(30));
+        while (!again.finished())
+            again.step();
+        QCOMPARE(again.lossHistory(), snap.loss);
+
+        QVERIFY2(v.exportLayerWeights(dir.filePath(QStringLiteral("weights.npz")), 0, &error), qPrintable(error));
+        const auto layer = core::readNpz(dir.filePath(QStringLiteral("weights.npz")).toStdString());
+        const auto trained = again.weights();
+        QCOMPARE(layer.size(), size_t(8)); // MultiHeadAttention's four kernels and biases
+        for (const auto& [key, w] : layer)
+            QCOMPARE(w.values(), trained.at("block0/" + key).values());
+
+        QVERIFY2(v.exportScript(dir.filePath(QStringLiteral("run.py")), false, &error), qPrintable(error));
+        const auto data = core::readNpz(dir.filePath(QStringLiteral("run.npz")).toStdString());
+        QCOMPARE(data.at("expected/loss").values(), snap.loss);
+
+        QVERIFY2(v.exportKeras(dir.filePath(QStringLiteral("trained.keras")), &error), qPrintable(error));
+        const core::KerasLayerLoad load =
+            core::loadKerasLayer(dir.filePath(QStringLiteral("trained.keras")).toStdString(), "block0_attention");
+        for (const auto& [key, w] : load.weights)
+            QCOMPARE(w.values(), trained.at("block0/" + key).values());
     }
 };
 

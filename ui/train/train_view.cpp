@@ -2,6 +2,9 @@
 
 #include "ui/train/attention_grid.h"
 
+#include "core/io/keras_model.h"
+#include "core/io/npy.h"
+#include "core/teach/train_script.h"
 #include "core/train/tasks.h"
 
 #include <qcustomplot.h>
@@ -9,7 +12,13 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDir>
 #include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QMenu>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QToolButton>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -200,6 +209,18 @@ TrainView::TrainView(QWidget* parent)
     m_logScale->setObjectName(QStringLiteral("trainLogScale"));
     controls->addWidget(m_logScale);
     controls->addStretch(1);
+    auto* home = new QToolButton(this);
+    home->setObjectName(QStringLiteral("trainTakeHome"));
+    home->setText(tr("Take it home"));
+    home->setPopupMode(QToolButton::InstantPopup);
+    auto* menu = new QMenu(home);
+    menu->addAction(tr("Trained layer weights (weights.npz, for Setup)…"), this, [this] { exportDialog(0); });
+    menu->addAction(tr("The run as a train.json bundle…"), this, [this] { exportDialog(1); });
+    menu->addAction(tr("Keras training script…"), this, [this] { exportDialog(2); });
+    menu->addAction(tr("PyTorch training script…"), this, [this] { exportDialog(3); });
+    menu->addAction(tr("Trained model as .keras…"), this, [this] { exportDialog(4); });
+    home->setMenu(menu);
+    controls->addWidget(home);
     main->addLayout(controls);
     m_stepLabel->setObjectName(QStringLiteral("trainStepLabel"));
     m_stepLabel->setMinimumWidth(80);
@@ -587,6 +608,135 @@ void TrainView::applyProbeText() {
         probe.lossMask.assign(s.probe.lossMask.begin(), s.probe.lossMask.begin() + L);
     m_session->setProbe(probe);
     refreshNow();
+}
+
+namespace {
+
+// The spec of the steps taken so far: a task's open-ended run becomes that many batches.
+core::TrainSpec takenSoFar(const core::Trainer& t) {
+    core::TrainSpec spec = t.spec();
+    spec.steps = std::max<core::Index>(1, t.stepsDone());
+    return spec;
+}
+
+} // namespace
+
+bool TrainView::exportLayerWeights(const QString& path, int block, QString* error) {
+    bool ok = false;
+    m_session->withTrainer([&](core::Trainer& t) {
+        try {
+            const std::string prefix = "block" + std::to_string(block) + "/";
+            std::map<std::string, core::Tensor> layer;
+            for (auto& [key, w] : t.weights())
+                if (key.starts_with(prefix) && key.find("/layer_norm/") == std::string::npos)
+                    layer[key.substr(prefix.size())] = std::move(w);
+            if (layer.empty())
+                throw std::invalid_argument("block " + std::to_string(block) + "'s layer has no weights");
+            core::writeNpz(path.toStdString(), layer);
+            ok = true;
+        } catch (const std::exception& e) {
+            if (error)
+                *error = QString::fromStdString(e.what());
+        }
+    });
+    return ok;
+}
+
+bool TrainView::exportBundle(const QString& dir, QString* error) {
+    bool ok = false;
+    m_session->withTrainer([&](core::Trainer& t) {
+        try {
+            core::saveTrainBundle(dir.toStdString(), takenSoFar(t));
+            ok = true;
+        } catch (const std::exception& e) {
+            if (error)
+                *error = QString::fromStdString(e.what());
+        }
+    });
+    return ok;
+}
+
+bool TrainView::exportScript(const QString& path, bool keras, QString* error) {
+    const std::vector<double> rates = m_session->snapshot().learningRates;
+    bool ok = false;
+    m_session->withTrainer([&](core::Trainer& t) {
+        try {
+            core::writeTrainScript(path.toStdString(), core::trainScriptInput(t, rates),
+                                   keras ? core::ScriptTarget::Keras : core::ScriptTarget::Torch);
+            ok = true;
+        } catch (const std::exception& e) {
+            if (error)
+                *error = QString::fromStdString(e.what());
+        }
+    });
+    return ok;
+}
+
+bool TrainView::exportKeras(const QString& path, QString* error) {
+    QTemporaryDir tmp;
+    if (!tmp.isValid()) {
+        if (error)
+            *error = tr("no temporary folder");
+        return false;
+    }
+    const QString bundle = tmp.filePath(QStringLiteral("bundle"));
+    const QString weights = tmp.filePath(QStringLiteral("weights.npz"));
+    bool ok = false;
+    m_session->withTrainer([&](core::Trainer& t) {
+        try {
+            core::saveTrainBundle(bundle.toStdString(), takenSoFar(t));
+            core::writeNpz(weights.toStdString(), t.weights());
+            ok = true;
+        } catch (const std::exception& e) {
+            if (error)
+                *error = QString::fromStdString(e.what());
+        }
+    });
+    if (!ok)
+        return false;
+    QProcess child;
+    child.start(
+        QString::fromStdString(core::kerasReaderExecutable()),
+        {QStringLiteral("--internal-write-keras"), QDir(bundle).filePath(QStringLiteral("train.json")), weights, path});
+    if (!child.waitForFinished(60000) || child.exitStatus() != QProcess::NormalExit || child.exitCode() != 0) {
+        if (error)
+            *error = tr("attnviz-trace could not write the .keras file: %1")
+                         .arg(QString::fromUtf8(child.readAllStandardError()).trimmed() + child.errorString());
+        return false;
+    }
+    return true;
+}
+
+void TrainView::exportDialog(int what) {
+    if (m_session->isPlaying())
+        pause();
+    QString path, error;
+    bool ok = false;
+    switch (what) {
+    case 0:
+        path = QFileDialog::getSaveFileName(this, tr("Trained layer weights"), QStringLiteral("weights.npz"),
+                                            tr("NumPy archive (*.npz)"));
+        ok = !path.isEmpty() && exportLayerWeights(path, 0, &error);
+        break;
+    case 1:
+        path = QFileDialog::getExistingDirectory(this, tr("Folder for train.json and its data"));
+        ok = !path.isEmpty() && exportBundle(path, &error);
+        break;
+    case 2:
+    case 3:
+        path = QFileDialog::getSaveFileName(
+            this, what == 2 ? tr("Keras training script") : tr("PyTorch training script"),
+            what == 2 ? QStringLiteral("train_keras.py") : QStringLiteral("train_torch.py"), tr("Python (*.py)"));
+        ok = !path.isEmpty() && exportScript(path, what == 2, &error);
+        break;
+    default:
+        path = QFileDialog::getSaveFileName(this, tr("Trained model"), QStringLiteral("trained.keras"),
+                                            tr("Keras model (*.keras)"));
+        ok = !path.isEmpty() && exportKeras(path, &error);
+    }
+    if (path.isEmpty())
+        return;
+    m_stepLabel->setText(ok ? tr("wrote %1").arg(path) : tr("could not write %1: %2").arg(path, error));
 }
 
 void TrainView::refresh() {

@@ -62,6 +62,16 @@ public:
     /// Show the pattern the task's solution uses (said after training).
     void revealPattern();
     bool patternRevealed() const;
+    // Take it home (each returns false with the message in *error).
+    /// Block `block`'s layer weights under Setup's names (query_dense/kernel, …): File ▸ Open loads them.
+    bool exportLayerWeights(const QString& path, int block = 0, QString* error = nullptr);
+    /// The run so far as a train.json bundle folder that attnviz-trace --train reproduces.
+    bool exportBundle(const QString& dir, QString* error = nullptr);
+    /// The run so far as a Keras or PyTorch training script (OUT.py and OUT.npz).
+    bool exportScript(const QString& path, bool keras, QString* error = nullptr);
+    /// The trained model as a .keras file, written by attnviz-trace (HDF5 lives there only).
+    bool exportKeras(const QString& path, QString* error = nullptr);
+
     /// Bring every widget up to the latest snapshot now (tests, screenshots).
     void refreshNow();
 
@@ -92,6 +102,7 @@ private:
     void markRefused();
     void refresh();
     void applyProbeText();
+    void exportDialog(int what);
 
     TrainSession* m_session;
     core::TrainSpec m_spec;
