@@ -5,6 +5,8 @@
 // a setting the task cannot train with is refused under its field and the
 // last run stays; the pattern is said only after training; the attention
 // small multiples show every head of every block.
+#include "ui/app_window/controller.h"
+#include "ui/app_window/main_window.h"
 #include "ui/train/attention_grid.h"
 #include "ui/train/train_view.h"
 
@@ -157,6 +159,31 @@ private slots:
             QCOMPARE(v.session()->snapshot().steps, core::Index(2));
             QVERIFY(std::isfinite(curve(v)[1]));
         }
+    }
+
+    // Paused, the window's views show the trained layer on the probe, forward then backward,
+    // and the run goes on from where it was.
+    void pausedModelInEveryView() {
+        ui::MainWindow w;
+        w.resize(1280, 800);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.showTrain();
+        ui::TrainView* v = w.trainView();
+        v->trainSteps(60);
+        QTest::mouseClick(button(*v, "trainStep"), Qt::LeftButton);
+        QCOMPARE(v->session()->snapshot().steps, core::Index(61));
+        const auto trace = w.controller()->trace();
+        QVERIFY(trace->find("grad/query_dense/kernel"));
+        QVERIFY(trace->indexOf("weights") < trace->indexOf("grad/weights"));
+        const core::Tensor att = v->session()->snapshot().attention[0]; // [B, N, L, L]
+        const core::Tensor& shown = trace->find("weights")->value;      // [1, N, L, L]
+        for (core::Index i = 0; i < shown.size(); ++i)
+            QVERIFY(std::abs(shown.data()[i] - att.data()[i]) < 1e-5f);
+        QCOMPARE(w.controller()->queryTokens().size(), qsizetype(8)); // the probe's tokens label the axes
+        // The run was not reset by the Setup taking the trained layer.
+        QTest::mouseClick(button(*v, "trainStep"), Qt::LeftButton);
+        QCOMPARE(v->session()->snapshot().steps, core::Index(62));
     }
 
     // Take it home: the bundle trains again to the same curve bit for bit, the layer's weights

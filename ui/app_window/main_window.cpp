@@ -12,6 +12,8 @@
 #include "ui/lessons/scaling_lab_view.h"
 #include "ui/qk_space/qk_space_view.h"
 #include "ui/train/train_view.h"
+
+#include "core/teach/trained_layer.h"
 #include "ui/text/keras_listing.h"
 #include "ui/app_window/settings.h"
 #include "ui/app_window/status_label.h"
@@ -213,6 +215,28 @@ MainWindow::MainWindow(QWidget* parent)
     m_train = new TrainView;
     m_trainTab = m_centre->addTab(m_train, tr("Train"));
     m_centre->setTabToolTip(m_trainTab, tr("Train a small model on a toy task and watch its heads learn"));
+    // Paused (or stepped, or reset): every view shows the trained layer on the probe.
+    connect(m_train, &TrainView::pausedWithModel, this, [this] {
+        std::optional<core::Spec> spec;
+        m_train->session()->withTrainer([&](core::Trainer& t) {
+            try {
+                spec = core::trainedLayerSpec(t, 0, 0);
+            } catch (const std::exception&) {
+            }
+        });
+        if (!spec)
+            return;
+        m_showingTrained = true;
+        applySpec(*spec); // the Setup shows the layer, its trained weights and the probe's input
+        // ...and the controller runs it exactly, backward pass included (the Setup holds no backward request).
+        QStringList tokens;
+        for (const std::string& t : spec->queryTokens)
+            tokens << QString::fromStdString(t);
+        m_controller->setSpec(*spec, tokens, tokens);
+        m_showingTrained = false;
+        setNotice(tr("Stage, timeline, inspector, Compare and Weights show the trained model's block 1 on the probe "
+                     "example: forward, then backward from the model's own gradient at the block's output."));
+    });
     setCentralWidget(m_centre);
 
     // Docks.
@@ -625,7 +649,8 @@ void MainWindow::onTraceChanged() {
     m_compareDirty = true;
     m_labsDirty = true;
     m_qkSpaceDirty = true;
-    m_train->setLayer(m_controller->traceSpec().config); // the blocks train the Setup's layer
+    if (!m_showingTrained)
+        m_train->setLayer(m_controller->traceSpec().config); // the blocks train the Setup's layer
     updateLabs();
     updateQkSpace();
     updateCompare();

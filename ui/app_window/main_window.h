@@ -209,6 +209,7 @@ private:
     QkSpaceView* m_qkSpace;
     TrainView* m_train;
     int m_trainTab = -1;
+    bool m_showingTrained = false; // applying the trained layer: the Train view keeps its run
     int m_qkSpaceTab = -1;
     bool m_qkSpaceDirty = true;
     std::map<std::string, QString> m_weightSources; // of the last setup handed to the controller
