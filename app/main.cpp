@@ -101,7 +101,8 @@ int main(int argc, char* argv[]) {
         QStringLiteral("NAME"));
     const QCommandLineOption trainSteps(
         QStringLiteral("train-steps"),
-        QApplication::translate("main", "With --screenshot --view train: train this many steps first."),
+        QApplication::translate("main", "With --screenshot: train the Train view this many steps first (--view train "
+                                        "shows it; another view shows the trained layer on the probe)."),
         QStringLiteral("N"));
     const QCommandLineOption trainTask(
         QStringLiteral("train-task"),

@@ -194,6 +194,12 @@ int runScreenshot(const ScreenshotOptions& options, QTextStream& err) {
         if (options.trainSteps > 0) {
             train->trainSteps(options.trainSteps);
             train->revealPattern(); // after training, the still says what to look for
+            if (options.view != QLatin1String("train")) {
+                train->showTrainedModel(); // another view: the trained layer on the probe, as when paused
+                if (!options.stepKey.isEmpty())
+                    window.controller()->setCurrentStepByKey(options.stepKey);
+                view->show(window);
+            }
         }
         QApplication::processEvents();
         train->refreshNow();

@@ -198,7 +198,9 @@ TrainView::TrainView(QWidget* parent)
     m_resetButton->setToolTip(tr("Back to the initial weights: the same seed gives the same curve again"));
     for (QWidget* w : std::initializer_list<QWidget*>{m_play, m_stepButton, m_resetButton})
         controls->addWidget(w);
-    controls->addWidget(new QLabel(tr("Speed:"), this));
+    auto* speedLabel = new QLabel(tr("Speed:"), this);
+    speedLabel->setBuddy(m_speed);
+    controls->addWidget(speedLabel);
     m_speed->setObjectName(QStringLiteral("trainSpeed"));
     m_speed->addItem(tr("10 steps/s"), 10.0);
     m_speed->addItem(tr("50 steps/s"), 50.0);
@@ -207,7 +209,6 @@ TrainView::TrainView(QWidget* parent)
     m_speed->setCurrentIndex(3);
     controls->addWidget(m_speed);
     m_logScale->setObjectName(QStringLiteral("trainLogScale"));
-    controls->addWidget(m_logScale);
     controls->addStretch(1);
     auto* home = new QToolButton(this);
     home->setObjectName(QStringLiteral("trainTakeHome"));
@@ -220,11 +221,14 @@ TrainView::TrainView(QWidget* parent)
     menu->addAction(tr("PyTorch training script…"), this, [this] { exportDialog(3); });
     menu->addAction(tr("Trained model as .keras…"), this, [this] { exportDialog(4); });
     home->setMenu(menu);
-    controls->addWidget(home);
     main->addLayout(controls);
     m_stepLabel->setObjectName(QStringLiteral("trainStepLabel"));
     m_stepLabel->setMinimumWidth(80);
-    main->addWidget(m_stepLabel);
+    auto* status = new QHBoxLayout;
+    status->addWidget(m_stepLabel, 1);
+    status->addWidget(m_logScale);
+    status->addWidget(home);
+    main->addLayout(status);
     auto* curves = new QHBoxLayout;
     for (QCustomPlot* plot : {m_lossPlot, m_accuracyPlot}) {
         plot->addGraph();

@@ -59,6 +59,8 @@ public:
     void reset();
     /// Take n steps now and wait (headless screenshots, lessons).
     void trainSteps(int n);
+    /// Ask the window to show the trained layer in its other views (as pausing does).
+    void showTrainedModel() { emit pausedWithModel(); }
     /// Show the pattern the task's solution uses (said after training).
     void revealPattern();
     bool patternRevealed() const;
