@@ -88,6 +88,12 @@ void printComparison(const Comparison& c, std::ostream& out) {
                 << ")\n";
         else
             out << "      cannot be checked here (" << k.note << ")\n";
+        if (k.gradientsCompared)
+            out << "      gradients (the spec asks for the backward pass): max |Δ| = " << std::setprecision(3)
+                << k.gradMaxAbsDiff << " with gradients up to " << k.gradMaxAbs << ", "
+                << (k.gradHolds() ? "holds" : "does not hold") << " (" << k.gradNote << ")\n";
+        else if (!k.gradNote.empty())
+            out << "      " << k.gradNote << '\n';
         out << "      your setup: ";
         if (k.setup.met)
             out << "meets them\n";
@@ -102,7 +108,7 @@ void printTable(const Trace& trace, std::ostream& out) {
     const std::vector<std::string> head{"key", "op", "shape", "axes", "FLOPs", "formula"};
     std::vector<std::vector<std::string>> rows;
     for (const Step& s : trace.steps)
-        rows.push_back({s.key, opKindName(s.op), shapeString(s.value.shape()), joinAxes(s.axes),
+        rows.push_back({s.key, opKindName(s.op), shapeString(s.value.shape()), joinAxes(s.axisNames()),
                         s.flops > 0 ? humanFlops(s.flops) : "-", s.formula.empty() ? "-" : s.formula});
     std::vector<size_t> w(head.size());
     for (size_t c = 0; c < head.size(); ++c) {

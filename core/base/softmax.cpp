@@ -31,6 +31,38 @@ void softmaxRowsSerial(const float* src, float* dst, Index rows, Index cols) {
     // On a dynamic-size Map it would peel up to 15 scalar expf calls per row
     // to align the destination, which dominated short rows.
     using Block = Eigen::Array<float, 16, 1>;
+    if (cols < 16 && rows > 1) {
+        // Short rows (a training model's L = 8): no 16-wide block fits in a row,
+        // so every exp would be a scalar expf call. Instead subtract each row's
+        // max, then take exp of 16 consecutive entries at a time across rows.
+        const Index n = rows * cols, fullN = n / 16 * 16;
+        for (Index r = 0; r < rows; ++r) {
+            const float* in = src + r * cols;
+            float m = in[0];
+            for (Index j = 1; j < cols; ++j)
+                m = std::max(m, in[j]);
+            for (Index j = 0; j < cols; ++j)
+                dst[r * cols + j] = in[j] - m;
+        }
+        for (Index i = 0; i < fullN; i += 16) {
+            Eigen::Map<Block> o(dst + i);
+            const Block d = o;
+            o = d.exp();
+            if ((d < kExpExact).any())
+                fixUnderflow(d.data(), o.data(), 16);
+        }
+        for (Index i = fullN; i < n; ++i)
+            dst[i] = std::exp(dst[i]);
+        for (Index r = 0; r < rows; ++r) {
+            float* out = dst + r * cols;
+            float sum = 0;
+            for (Index j = 0; j < cols; ++j)
+                sum += out[j];
+            for (Index j = 0; j < cols; ++j)
+                out[j] /= sum;
+        }
+        return;
+    }
     const Index full = cols / 16 * 16;
     for (Index r = 0; r < rows; ++r) {
         const float* in = src + r * cols;

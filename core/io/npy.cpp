@@ -32,7 +32,9 @@ constexpr std::uint64_t kMaxPreamble = kMagicLen + 2 + 4;
 /// Slack allowed on top of limits.maxBytes for a whole .npz file (zip records,
 /// .npy headers).
 constexpr std::uint64_t kNpzSlack = std::uint64_t(64) << 20;
-constexpr std::string_view kExpectedDtypes = "(expected <f4, <f8, <i4, <i8 or |b1)";
+constexpr std::string_view kExpectedDtypes = "(expected <f4, <f8 or |b1)";
+/// The integer reader (token files) takes these.
+constexpr std::string_view kExpectedIntegers = "(expected <i4 or <i8)";
 
 [[noreturn]] void fail(const std::string& name, const std::string& problem) {
     throw NpyError(name + ": " + problem);
@@ -247,15 +249,17 @@ struct DtypeInfo {
     std::uint64_t itemSize;
 };
 
-DtypeInfo dtypeFromDescr(const std::string& descr, const std::string& name) {
+// `integers`: for the integer reader (parseNpyIntegers), which also takes
+// '<i4' and '<i8'; the float reader refuses them as before.
+DtypeInfo dtypeFromDescr(const std::string& descr, const std::string& name, bool integers) {
     if (descr == "<f4")
         return {NpyDtype::Float32, 4};
     if (descr == "<f8")
         return {NpyDtype::Float64, 8};
     // np.save of a Python int list is int64 ('<i8'); np.int32 arrays are '<i4'.
-    if (descr == "<i4")
+    if (integers && descr == "<i4")
         return {NpyDtype::Int32, 4};
-    if (descr == "<i8")
+    if (integers && descr == "<i8")
         return {NpyDtype::Int64, 8};
     // Byte order is meaningless for one byte: NumPy writes '|b1', '?' is the same type.
     if (descr == "|b1" || descr == "b1" || descr == "?" || descr == "|?" || descr == "<b1" || descr == "=b1")
@@ -264,11 +268,11 @@ DtypeInfo dtypeFromDescr(const std::string& descr, const std::string& name) {
         fail(name, "big-endian dtype " + inQuotes(descr) + " is not supported " + std::string(kExpectedDtypes));
     const bool integer = descr.size() >= 2 && (descr[1] == 'i' || descr[1] == 'u') &&
                          (descr[0] == '<' || descr[0] == '|' || descr[0] == '=');
-    if (integer)
+    if (integers && integer)
         fail(name, "unsupported integer dtype " + inQuotes(descr) +
                        ": integers are read as int32 '<i4' or int64 '<i8' only (convert with "
                        "a.astype(np.int32)) " +
-                       std::string(kExpectedDtypes));
+                       std::string(kExpectedIntegers));
     fail(name, "unsupported dtype " + inQuotes(descr) + " " + std::string(kExpectedDtypes));
 }
 
@@ -494,7 +498,7 @@ struct ParsedNpy {
     const char* data = nullptr;
 };
 
-ParsedNpy parseNpyLayout(std::string_view bytes, const std::string& name, const NpyLimits& limits) {
+ParsedNpy parseNpyLayout(std::string_view bytes, const std::string& name, const NpyLimits& limits, bool integers) {
     if (bytes.size() < kMagicLen || bytes.substr(0, kMagicLen) != kMagic)
         fail(name, "is not a .npy file (bad magic)");
     if (bytes.size() < kMagicLen + 2)
@@ -520,7 +524,7 @@ ParsedNpy parseNpyLayout(std::string_view bytes, const std::string& name, const 
     // Version 1.0/2.0 headers are latin-1 and 3.0 is utf-8; the keys and values
     // we accept are ASCII either way, so the bytes are parsed as they are.
     const Header header = HeaderParser(bytes.substr(headerStart, headerLen), name).parse();
-    const DtypeInfo info = dtypeFromDescr(header.descr, name);
+    const DtypeInfo info = dtypeFromDescr(header.descr, name, integers);
 
     Index count = 0;
     try {
@@ -547,7 +551,7 @@ ParsedNpy parseNpyLayout(std::string_view bytes, const std::string& name, const 
 } // namespace
 
 Tensor parseNpy(std::string_view bytes, const std::string& name, NpyDtype* storedDtype, const NpyLimits& limits) {
-    const ParsedNpy p = parseNpyLayout(bytes, name, limits);
+    const ParsedNpy p = parseNpyLayout(bytes, name, limits, false);
     std::vector<float> data =
         convertData<float>(p.data, p.header.shape, p.count, p.info, p.header.fortranOrder, name, loadElement);
     if (storedDtype)
@@ -556,7 +560,7 @@ Tensor parseNpy(std::string_view bytes, const std::string& name, NpyDtype* store
 }
 
 NpyIntegers parseNpyIntegers(std::string_view bytes, const std::string& name, bool allowBool, const NpyLimits& limits) {
-    const ParsedNpy p = parseNpyLayout(bytes, name, limits);
+    const ParsedNpy p = parseNpyLayout(bytes, name, limits, true);
     const NpyDtype d = p.info.dtype;
     if (d == NpyDtype::Float32 || d == NpyDtype::Float64)
         fail(name, "holds floating-point numbers (" + inQuotes(p.header.descr) +

@@ -21,10 +21,10 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-/// Element types accepted on input; everything is converted to float32
-/// (bool: 1.0 / 0.0; integers beyond ±2²⁴ are rounded). Integer files are
-/// '<i4' and '<i8' only (np.save of a Python int list is int64); other
-/// integer kinds are refused, naming the dtype.
+/// Element types accepted on input. parseNpy/readNpy take the float and
+/// bool ones and convert to float32 (bool: 1.0 / 0.0); the integer reader
+/// (parseNpyIntegers, for token files) takes '<i4' and '<i8' (np.save of a
+/// Python int list is int64) and refuses other integer kinds, naming them.
 enum class NpyDtype { Float32, Float64, Bool, Int32, Int64 };
 
 struct NpyLimits {

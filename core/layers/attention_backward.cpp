@@ -88,20 +88,24 @@ void attentionBackward(const AttentionDims& d, const AttentionForward& f, const 
 
 namespace detail {
 
-void appendAttentionBackward(Trace& trace, const Spec& spec, const Tensor& seed) {
+void appendAttentionBackward(Trace& trace, const Spec& spec, const Tensor& seed, const std::string& P) {
+    // P: a key prefix (a block of a model: "block0/"); forward steps and params are looked up under it.
+    auto add = [&](Step st, const std::string& maskLike) -> Step& {
+        return addGradStep(trace, std::move(st), maskLike, P);
+    };
     const LayerConfig& cfg = spec.config;
     const bool additive = cfg.layer == LayerKind::AdditiveAttention;
     const bool useScale = cfg.effectiveUseScale();
     const bool concat = !additive && cfg.scoreMode == ScoreMode::Concat;
-    auto value = [&](const std::string& k) -> const Tensor& { return trace.find(k)->value; };
-    const bool hasKey = trace.find("key") != nullptr;
+    auto value = [&](const std::string& k) -> const Tensor& { return trace.find(P + k)->value; };
+    const bool hasKey = trace.find(P + "key") != nullptr;
     const std::string keySrc = hasKey ? "key" : "value";
     const Tensor& q = value("query");
     const Tensor& v = value("value");
     const Index B = q.dim(0), T = q.dim(1), S = v.dim(1), D = q.dim(2), dv = v.dim(2);
     const std::vector<std::string> scoreAxes{"batch", "query", "source"};
-    const Step* drop = trace.find("dropout");
-    const Step* mask = trace.find("mask");
+    const Step* drop = trace.find(P + "dropout");
+    const Step* mask = trace.find(P + "mask");
     const bool qmask = spec.queryMask.has_value();
     Tensor dropScale = drop ? Tensor({B, T, S}, dropoutScaleMask(B * T * S, cfg.dropout, spec.seed)) : Tensor();
     Tensor qm = qmask ? value("query_mask") : Tensor();
@@ -123,8 +127,8 @@ void appendAttentionBackward(Trace& trace, const Spec& spec, const Tensor& seed)
                        .dropoutScale = drop ? dropScale.data() : nullptr,
                        .scoreMask = mask ? mask->value.data() : nullptr,
                        .queryMask = qmask ? qm.data() : nullptr,
-                       .scale = useScale ? trace.params.at("scale").data() : nullptr,
-                       .concatScoreWeight = concat ? trace.params.at("concat_score_weight").data() : nullptr,
+                       .scale = useScale ? trace.params.at(P + "scale").data() : nullptr,
+                       .concatScoreWeight = concat ? trace.params.at(P + "concat_score_weight").data() : nullptr,
                        .dotScores = !additive && !concat && useScale ? value("dot_scores").data() : nullptr};
     Tensor dO({B, T, dv}), dPd = drop ? Tensor({B, T, S}) : Tensor(), dP({B, T, S}), dS({B, T, S});
     const bool dot = !additive && !concat;
@@ -135,7 +139,7 @@ void appendAttentionBackward(Trace& trace, const Spec& spec, const Tensor& seed)
                     .scores = dS.data(),
                     .dotScores = dD.empty() ? nullptr : dD.data()};
     Tensor dQ({B, T, D}), dV({B, S, dv}), dK = hasKey ? Tensor({B, S, D}) : Tensor();
-    Tensor dScale = useScale ? Tensor(trace.params.at("scale").shape()) : Tensor();
+    Tensor dScale = useScale ? Tensor(trace.params.at(P + "scale").shape()) : Tensor();
     Tensor dWc = concat ? Tensor(Shape{}) : Tensor();
     AttentionGrads g{.query = dQ.data(),
                      .key = hasKey ? dK.data() : dV.data(),
@@ -148,20 +152,19 @@ void appendAttentionBackward(Trace& trace, const Spec& spec, const Tensor& seed)
                     std::vector<std::string> inputs, std::vector<std::string> params, const std::string& formula,
                     const std::string& einsum, std::vector<std::string> axes, Tensor t, double flops,
                     const std::string& maskLike) {
-        addGradStep(trace,
-                    Step{.key = key,
-                         .title = title,
-                         .explanation = std::move(explanation),
-                         .op = op,
-                         .inputs = std::move(inputs),
-                         .params = std::move(params),
-                         .formula = formula,
-                         .einsum = einsum,
-                         .kerasCode = "tape.gradient(loss, ...)  # autodiff walks the forward pass backwards",
-                         .axes = std::move(axes),
-                         .value = std::move(t),
-                         .flops = flops},
-                    maskLike);
+        add(Step{.key = key,
+                 .title = title,
+                 .explanation = std::move(explanation),
+                 .op = op,
+                 .inputs = std::move(inputs),
+                 .params = gradParams(params),
+                 .formula = formula,
+                 .einsum = einsum,
+                 .kerasCode = "tape.gradient(loss, ...)  # autodiff walks the forward pass backwards",
+                 .axes = gradAxes(axes),
+                 .value = std::move(t),
+                 .flops = flops},
+            maskLike);
     };
     const std::vector<std::string> outAxes{"batch", "query", "feature"};
     grad("grad/output", "Gradient of the loss w.r.t. the output",
@@ -207,7 +210,7 @@ void appendAttentionBackward(Trace& trace, const Spec& spec, const Tensor& seed)
                  "S = scale · D: the dot products' gradient is the scores' gradient times the scale.", OpKind::Scale,
                  {"grad/scores"}, {"scale"}, "dD = scale · dS", "", scoreAxes, Tensor(dD), double(B * T * S),
                  "weights");
-            trace.steps.back().scaleFactor = trace.params.at("scale").data()[0];
+            trace.steps.back().scaleFactor = trace.params.at(P + "scale").data()[0];
             grad("grad/scale", "Gradient of scale",
                  "The scale multiplies every score, so its gradient is every score gradient times the dot product "
                  "it scaled, summed.",

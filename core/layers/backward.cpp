@@ -28,9 +28,9 @@ Tensor backwardSeed(const Spec& spec, const Shape& shape) {
     return ones;
 }
 
-void appendBackward(Trace& trace, const Spec& spec, const Tensor& outputGrad) {
+void appendBackward(Trace& trace, const Spec& spec, const Tensor& outputGrad, const std::string& keyPrefix) {
     const std::string seedKey =
-        spec.config.transformerSublayer && hasHeads(spec.config.layer) ? "layer_norm" : "output";
+        keyPrefix + (spec.config.transformerSublayer && hasHeads(spec.config.layer) ? "layer_norm" : "output");
     const Step* out = trace.find(seedKey);
     if (!out)
         throw SpecError("backward", "The trace has no '" + seedKey + "' step to start the backward pass from.");
@@ -41,26 +41,60 @@ void appendBackward(Trace& trace, const Spec& spec, const Tensor& outputGrad) {
         std::fill(seed.values().begin(), seed.values().end(), 1.0f);
     }
     if (seed.shape() != want)
-        throw SpecError("backward.output_grad", "The output gradient must have the shape of the layer's " + seedKey +
-                                                    " " + shapeString(want) + " (dL/d" + seedKey +
-                                                    "). Received: " + shapeString(seed.shape()));
+        throw SpecError("backward.output_grad", "backward.output_grad must have the shape of the layer's " + seedKey +
+                                                    " " + shapeString(want) + ": it is dL/d " + seedKey +
+                                                    ". Received: " + shapeString(seed.shape()));
     trace.steps.reserve(trace.steps.size() + 40); // nothing below holds a reference across appends
     if (hasHeads(spec.config.layer))
-        detail::appendMhaBackward(trace, spec, seed);
+        detail::appendMhaBackward(trace, spec, seed, keyPrefix);
     else
-        detail::appendAttentionBackward(trace, spec, seed);
+        detail::appendAttentionBackward(trace, spec, seed, keyPrefix);
 }
 
 namespace detail {
 
-Step& addGradStep(Trace& trace, Step step, const std::string& maskLike) {
+std::vector<Axis> gradAxes(const std::vector<std::string>& names) {
+    std::vector<Axis> out;
+    for (const std::string& n : names)
+        out.push_back({n, n == "batch"    ? AxisRole::Batch
+                          : n == "head"   ? AxisRole::Head
+                          : n == "query"  ? AxisRole::Query
+                          : n == "source" ? AxisRole::Source
+                                          : AxisRole::Feature});
+    return out;
+}
+
+std::vector<Param> gradParams(const std::vector<std::string>& keys) {
+    std::vector<Param> out;
+    for (const std::string& k : keys)
+        out.push_back({k, k.ends_with("/kernel")  ? ParamRole::Kernel
+                          : k.ends_with("/bias")  ? ParamRole::Bias
+                          : k.ends_with("/gamma") ? ParamRole::Gamma
+                          : k.ends_with("/beta")  ? ParamRole::Beta
+                          : k == "scale"          ? ParamRole::Scale
+                                                  : ParamRole::ConcatWeight});
+    return out;
+}
+
+Step& addGradStep(Trace& trace, Step step, const std::string& maskLike, const std::string& prefix) {
+    if (!prefix.empty()) {
+        auto map = [&](const std::string& k) {
+            return k.starts_with("grad/") ? "grad/" + prefix + k.substr(5) : prefix + k;
+        };
+        step.key = map(step.key);
+        for (std::string& in : step.inputs)
+            in = map(in);
+        for (Param& p : step.params)
+            p.key = prefix + p.key;
+    }
+    const std::string like = maskLike.empty() ? maskLike : prefix + maskLike;
     Step& s = addStep(trace, std::move(step));
     // Gradients are signed whatever their forward step holds (a probability's
     // gradient is not a probability); the masked cells are the forward step's.
     s.display.kind = ValueKind::Signed;
     s.display.masked = MaskedCells::None;
     s.display.maskKey.clear();
-    if (const Step* f = maskLike.empty() ? nullptr : trace.find(maskLike);
+    if (const Step* f = like.empty() ? nullptr : trace.find(like);
         f && f->display.masked == MaskedCells::FromMaskStep) {
         s.display.masked = MaskedCells::FromMaskStep;
         s.display.maskKey = f->display.maskKey;

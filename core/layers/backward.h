@@ -9,19 +9,21 @@
 // and a double-precision finite-difference check.
 //
 // Conventions of every kernel below:
-// - `Const*` members are forward tensors, read only. Shapes are given in the
-//   comments, with the letters of STYLE.md (B, T, S, N, Nkv, H, Hv, E...).
+// - `*Params` and `*Forward` members are the forward pass's tensors, read
+//   only. Shapes are in the comments, with STYLE.md's letters (B, T, S, N, H…).
 // - Members of a `*Grads` struct are ACCUMULATED (+=) into, as in llm.c, so
 //   the caller zeroes them once per step; the same buffer may be passed for
 //   query, key and value of self-attention (x attends to x): the three
-//   contributions add up. A null weight-gradient pointer skips that weight.
+//   contributions add up. A null pointer skips that gradient.
 // - Members of a `*Work` struct are OVERWRITTEN: the intermediate gradients
 //   (they are the grad/ steps of a trace). All are required unless marked
 //   optional; sizes are in the comments.
-// - Nothing allocates, throws or checks shapes: appendBackward validates.
+// - Nothing allocates (Eigen's products write into the mapped buffers; only
+//   its GEMM blocking could take heap memory, for operands past ~128 KB),
+//   throws or checks shapes: appendBackward validates. Serial, deterministic.
 //
 // Stable API (helper `train` builds core/train on it). Changes are listed here:
-//   (none yet)
+//   - appendBackward gained an optional keyPrefix (default "": as before).
 #pragma once
 
 #include "core/base/tensor.h"
@@ -29,6 +31,7 @@
 #include "core/trace/trace.h"
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace attnviz::core {
@@ -186,7 +189,9 @@ std::vector<float> dropoutScaleMask(Index count, float rate, std::uint64_t seed)
 /// outputGrad is dL/d output (dL/d layer_norm with the Transformer
 /// sub-layer), the shape of that step; an empty tensor means all ones.
 /// Throws SpecError("backward.output_grad") for a wrong shape.
-void appendBackward(Trace& trace, const Spec& spec, const Tensor& outputGrad);
+/// keyPrefix: the layer's steps and params are keyed P + key (a block of a
+/// model, "block0/"); its gradient steps are then grad/P key.
+void appendBackward(Trace& trace, const Spec& spec, const Tensor& outputGrad, const std::string& keyPrefix = "");
 
 /// The gradient the spec asks for (spec.backward): its file's tensor, or all
 /// ones of `shape` when it gives none.

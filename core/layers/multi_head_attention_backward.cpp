@@ -6,6 +6,7 @@
 #include "core/layers/detail/backward_steps.h"
 
 #include "core/base/eigen_types.h"
+#include "core/base/gemm.h"
 
 #include <algorithm>
 #include <cmath>
@@ -122,21 +123,18 @@ namespace detail {
 
 void denseBackward(Index rows, Index din, Index dout, const float* x, const float* W, const float* dy, float* dx,
                    bool accumulateDx, float* dW, float* db) {
+    // core::gemm: Eigen's GEMM kernel with per-thread packing buffers, so a
+    // training step (core/train) allocates nothing here after its first.
     ConstMatrixMap Dy(dy, rows, dout);
     if (dW)
-        MatrixMap(dW, din, dout).noalias() += ConstMatrixMap(x, rows, din).transpose() * Dy;
+        gemm(true, false, din, dout, rows, x, din, dy, dout, dW, dout, true); // dW += xᵀ·dY
     if (db) {
         Eigen::Map<RowVectorF> b(db, dout);
         for (Index r = 0; r < rows; ++r)
             b += Dy.row(r);
     }
-    if (dx) {
-        MatrixMap Dx(dx, rows, din);
-        if (accumulateDx)
-            Dx.noalias() += Dy * ConstMatrixMap(W, din, dout).transpose();
-        else
-            Dx.noalias() = Dy * ConstMatrixMap(W, din, dout).transpose();
-    }
+    if (dx)
+        gemm(false, true, rows, din, dout, dy, dout, W, dout, dx, din, accumulateDx); // dx (+)= dY·Wᵀ
 }
 
 double denseBackwardFlops(Index rows, Index din, Index dout, bool bias) {
@@ -147,14 +145,17 @@ double denseBackwardFlops(Index rows, Index din, Index dout, bool bias) {
 
 namespace detail {
 
-
-void appendMhaBackward(Trace& trace, const Spec& spec, const Tensor& seed) {
+void appendMhaBackward(Trace& trace, const Spec& spec, const Tensor& seed, const std::string& P) {
+    // P: a key prefix (a block of a model: "block0/"); forward steps and params are looked up under it.
+    auto add = [&](Step st, const std::string& maskLike) -> Step& {
+        return addGradStep(trace, std::move(st), maskLike, P);
+    };
     const LayerConfig& cfg = spec.config;
     const bool gqa = cfg.layer == LayerKind::GroupQueryAttention;
     const bool bias = cfg.useBias, gate = cfg.useGate, sub = cfg.transformerSublayer;
-    auto value = [&](const std::string& k) -> const Tensor& { return trace.find(k)->value; };
-    auto param = [&](const std::string& k) -> const Tensor& { return trace.params.at(k); };
-    const bool hasKey = trace.find("key") != nullptr;
+    auto value = [&](const std::string& k) -> const Tensor& { return trace.find(P + k)->value; };
+    auto param = [&](const std::string& k) -> const Tensor& { return trace.params.at(P + k); };
+    const bool hasKey = trace.find(P + "key") != nullptr;
     const std::string keySrc = hasKey ? "key" : "value";
     const Tensor& query = value("query");
     const Index B = query.dim(0), T = query.dim(1), Eq = query.dim(2);
@@ -170,100 +171,94 @@ void appendMhaBackward(Trace& trace, const Spec& spec, const Tensor& seed) {
     Tensor dQuery({B, T, Eq}); // (B, T, Eq): the residual's share first, then the layer's
     Tensor dY;                 // (B, T, Eout): dL/d output
     if (sub) {
-        addGradStep(trace,
-                    Step{.key = "grad/layer_norm",
-                         .title = "Gradient of the loss w.r.t. the layer norm",
-                         .explanation = "The backward pass starts from the gradient of the loss with respect to the "
-                                        "layer's result (here the LayerNormalization of the Transformer sub-layer): "
-                                        "how much the loss changes per unit of each output number. With no file it "
-                                        "is all ones, i.e. the loss is the sum of the outputs.",
-                         .op = OpKind::Input,
-                         .formula = "dZ = ∂L/∂Z",
-                         .kerasCode = "tape.gradient(loss, layer_norm)  # the backward pass starts here",
-                         .axes = {"batch", "query", "feature"},
-                         .value = seed},
-                    "layer_norm");
+        add(Step{.key = "grad/layer_norm",
+                 .title = "Gradient of the loss w.r.t. the layer norm",
+                 .explanation = "The backward pass starts from the gradient of the loss with respect to the "
+                                "layer's result (here the LayerNormalization of the Transformer sub-layer): "
+                                "how much the loss changes per unit of each output number. With no file it "
+                                "is all ones, i.e. the loss is the sum of the outputs.",
+                 .op = OpKind::Input,
+                 .formula = "dZ = ∂L/∂Z",
+                 .kerasCode = "tape.gradient(loss, layer_norm)  # the backward pass starts here",
+                 .axes = gradAxes({"batch", "query", "feature"}),
+                 .value = seed},
+            "layer_norm");
         const Tensor& R = value("residual");
         Tensor dR({B, T, Eq}), dGamma({Eq}), dBeta({Eq});
         layerNormBackward(B * T, Eq, R.data(), param("layer_norm/gamma").data(), kLayerNormEpsilon, seed.data(),
                           dR.data(), dGamma.data(), dBeta.data());
-        addGradStep(trace,
-                    Step{.key = "grad/layer_norm/gamma",
-                         .title = "Gradient of γ (layer norm scale)",
-                         .explanation = "γ multiplies every normalised feature, so its gradient sums, over every "
-                                        "position, the incoming gradient times the normalised value x̂.",
-                         .op = OpKind::Einsum,
-                         .inputs = {"grad/layer_norm", "residual"},
-                         .params = {"layer_norm/gamma"},
-                         .formula = "dγ[e] = Σ_{b,t} dZ[b,t,e] · x̂[b,t,e],  x̂ = (R − μ)/√(σ² + 0.001)",
-                         .kerasCode = "# LayerNormalization: outputs = inputs_normalized * gamma + beta",
-                         .axes = {"feature"},
-                         .value = std::move(dGamma),
-                         .flops = 2.0 * double(B * T * Eq)},
-                    "");
-        addGradStep(trace,
-                    Step{.key = "grad/layer_norm/beta",
-                         .title = "Gradient of β (layer norm shift)",
-                         .explanation = "β is added to every position, so its gradient is the incoming gradient "
-                                        "summed over every batch row and position.",
-                         .op = OpKind::Einsum,
-                         .inputs = {"grad/layer_norm"},
-                         .params = {"layer_norm/beta"},
-                         .formula = "dβ[e] = Σ_{b,t} dZ[b,t,e]",
-                         .einsum = "bte->e",
-                         .kerasCode = "# LayerNormalization: outputs = inputs_normalized * gamma + beta",
-                         .axes = {"feature"},
-                         .value = std::move(dBeta),
-                         .flops = double(B * T * Eq)},
-                    "");
+        add(Step{.key = "grad/layer_norm/gamma",
+                 .title = "Gradient of γ (layer norm scale)",
+                 .explanation = "γ multiplies every normalised feature, so its gradient sums, over every "
+                                "position, the incoming gradient times the normalised value x̂.",
+                 .op = OpKind::Einsum,
+                 .inputs = {"grad/layer_norm", "residual"},
+                 .params = gradParams({"layer_norm/gamma"}),
+                 .formula = "dγ[e] = Σ_{b,t} dZ[b,t,e] · x̂[b,t,e],  x̂ = (R − μ)/√(σ² + 0.001)",
+                 .kerasCode = "# LayerNormalization: outputs = inputs_normalized * gamma + beta",
+                 .axes = gradAxes({"feature"}),
+                 .value = std::move(dGamma),
+                 .flops = 2.0 * double(B * T * Eq)},
+            "");
+        add(Step{.key = "grad/layer_norm/beta",
+                 .title = "Gradient of β (layer norm shift)",
+                 .explanation = "β is added to every position, so its gradient is the incoming gradient "
+                                "summed over every batch row and position.",
+                 .op = OpKind::Einsum,
+                 .inputs = {"grad/layer_norm"},
+                 .params = gradParams({"layer_norm/beta"}),
+                 .formula = "dβ[e] = Σ_{b,t} dZ[b,t,e]",
+                 .einsum = "bte->e",
+                 .kerasCode = "# LayerNormalization: outputs = inputs_normalized * gamma + beta",
+                 .axes = gradAxes({"feature"}),
+                 .value = std::move(dBeta),
+                 .flops = double(B * T * Eq)},
+            "");
         dQuery = dR;
         dY = dR;
-        addGradStep(trace,
-                    Step{.key = "grad/residual",
-                         .title = "Backward through the layer norm",
-                         .explanation = "The gradient of the residual sum R through LayerNormalization: the mean "
-                                        "and the variance depend on every feature of the row, so each feature's "
-                                        "gradient loses the row's mean gradient and its share along x̂.",
-                         .op = OpKind::LayerNorm,
-                         .inputs = {"grad/layer_norm", "residual"},
-                         .params = {"layer_norm/gamma"},
-                         .formula = "dR = (dx̂ − mean_e(dx̂) − x̂ · mean_e(dx̂ ∘ x̂)) / √(σ² + 0.001),  dx̂ = dZ ∘ γ",
-                         .kerasCode = "x = layers.LayerNormalization()(x)  # epsilon=1e-3",
-                         .axes = {"batch", "query", "feature"},
-                         .value = std::move(dR),
-                         .flops = 10.0 * double(B * T * Eq)},
-                    "residual");
-        addGradStep(trace,
-                    Step{.key = "grad/output",
-                         .title = "Gradient of the attention output",
-                         .explanation = "R = query + Y: an addition passes its gradient unchanged to both "
-                                        "operands. The attention output gets dR, and so does the query, through the "
-                                        "residual connection (it is added to the query's gradient at the end).",
-                         .op = OpKind::Add,
-                         .inputs = {"grad/residual"},
-                         .formula = "dY = dR,  d query += dR",
-                         .kerasCode = "x = layers.Add()([x, attn_output])",
-                         .axes = {"batch", "query", "feature"},
-                         .value = dY},
-                    "output");
+        add(Step{.key = "grad/residual",
+                 .title = "Backward through the layer norm",
+                 .explanation = "The gradient of the residual sum R through LayerNormalization: the mean "
+                                "and the variance depend on every feature of the row, so each feature's "
+                                "gradient loses the row's mean gradient and its share along x̂.",
+                 .op = OpKind::LayerNorm,
+                 .inputs = {"grad/layer_norm", "residual"},
+                 .params = gradParams({"layer_norm/gamma"}),
+                 .formula = "dR = (dx̂ − mean_e(dx̂) − x̂ · mean_e(dx̂ ∘ x̂)) / √(σ² + 0.001),  dx̂ = dZ ∘ γ",
+                 .kerasCode = "x = layers.LayerNormalization()(x)  # epsilon=1e-3",
+                 .axes = gradAxes({"batch", "query", "feature"}),
+                 .value = std::move(dR),
+                 .flops = 10.0 * double(B * T * Eq)},
+            "residual");
+        add(Step{.key = "grad/output",
+                 .title = "Gradient of the attention output",
+                 .explanation = "R = query + Y: an addition passes its gradient unchanged to both "
+                                "operands. The attention output gets dR, and so does the query, through the "
+                                "residual connection (it is added to the query's gradient at the end).",
+                 .op = OpKind::Add,
+                 .inputs = {"grad/residual"},
+                 .formula = "dY = dR,  d query += dR",
+                 .kerasCode = "x = layers.Add()([x, attn_output])",
+                 .axes = gradAxes({"batch", "query", "feature"}),
+                 .value = dY},
+            "output");
     } else {
         dY = seed;
-        addGradStep(trace,
-                    Step{.key = "grad/output",
-                         .title = "Gradient of the loss w.r.t. the output",
-                         .explanation = "The backward pass starts from the gradient of the loss with respect to the "
-                                        "layer's output: how much the loss changes per unit of each output number. "
-                                        "With no file it is all ones, i.e. the loss is the sum of the outputs.",
-                         .op = OpKind::Input,
-                         .formula = "dY = ∂L/∂Y",
-                         .kerasCode = "tape.gradient(loss, attention_output)  # the backward pass starts here",
-                         .axes = {"batch", "query", "feature"},
-                         .value = seed},
-                    "output");
+        add(Step{.key = "grad/output",
+                 .title = "Gradient of the loss w.r.t. the output",
+                 .explanation = "The backward pass starts from the gradient of the loss with respect to the "
+                                "layer's output: how much the loss changes per unit of each output number. "
+                                "With no file it is all ones, i.e. the loss is the sum of the outputs.",
+                 .op = OpKind::Input,
+                 .formula = "dY = ∂L/∂Y",
+                 .kerasCode = "tape.gradient(loss, attention_output)  # the backward pass starts here",
+                 .axes = gradAxes({"batch", "query", "feature"}),
+                 .value = seed},
+            "output");
     }
 
     // --- run the kernel on the trace's own tensors --------------------------
-    const Step* drop = trace.find("dropout");
+    const Step* drop = trace.find(P + "dropout");
     Tensor dropScale;
     if (drop)
         dropScale = Tensor({B, N, T, S}, dropoutScaleMask(B * N * T * S, cfg.dropout, spec.seed));
@@ -280,7 +275,7 @@ void appendMhaBackward(Trace& trace, const Spec& spec, const Tensor& seed) {
               .Eout = Eout,
               .bias = bias,
               .gate = gate,
-              .queryScale = trace.find("scaled_query")->scaleFactor};
+              .queryScale = trace.find(P + "scaled_query")->scaleFactor};
     MhaParams p{.queryKernel = param("query_dense/kernel").data(),
                 .keyKernel = param("key_dense/kernel").data(),
                 .valueKernel = param("value_dense/kernel").data(),
@@ -319,8 +314,8 @@ void appendMhaBackward(Trace& trace, const Spec& spec, const Tensor& seed) {
     Tensor dValue({B, S, Ev}), dKey = hasKey ? Tensor({B, S, Ek}) : Tensor();
     std::map<std::string, Tensor> dW;
     for (const auto& [k, t] : trace.params)
-        if (!k.starts_with("layer_norm/"))
-            dW[k] = Tensor(t.shape());
+        if (k.starts_with(P) && !k.substr(P.size()).starts_with("layer_norm/"))
+            dW[k.substr(P.size())] = Tensor(t.shape());
     auto gp = [&](const std::string& k) { return dW.count(k) ? dW.at(k).data() : nullptr; };
     MhaGrads g{.query = dQuery.data(),
                .key = hasKey ? dKey.data() : dValue.data(),
@@ -343,40 +338,38 @@ void appendMhaBackward(Trace& trace, const Spec& spec, const Tensor& seed) {
     auto kernelStep = [&](const std::string& dense, const std::string& in, const std::string& gradOf,
                           const std::string& formula, const std::string& einsum, std::vector<std::string> axes,
                           Index rows, Index din, Index dout, std::string explanation) {
-        addGradStep(trace,
-                    Step{.key = "grad/" + dense + "/kernel",
-                         .title = "Gradient of " + dense + "/kernel",
-                         .explanation = std::move(explanation),
-                         .op = OpKind::Einsum,
-                         .inputs = {in, gradOf},
-                         .params = {dense + "/kernel"},
-                         .formula = formula,
-                         .einsum = einsum,
-                         .kerasCode = "grads = tape.gradient(loss, layer.trainable_weights)",
-                         .axes = std::move(axes),
-                         .value = std::move(dW.at(dense + "/kernel")),
-                         .flops = 2.0 * double(rows) * double(din) * double(dout)},
-                    "");
+        add(Step{.key = "grad/" + dense + "/kernel",
+                 .title = "Gradient of " + dense + "/kernel",
+                 .explanation = std::move(explanation),
+                 .op = OpKind::Einsum,
+                 .inputs = {in, gradOf},
+                 .params = gradParams({dense + "/kernel"}),
+                 .formula = formula,
+                 .einsum = einsum,
+                 .kerasCode = "grads = tape.gradient(loss, layer.trainable_weights)",
+                 .axes = gradAxes(axes),
+                 .value = std::move(dW.at(dense + "/kernel")),
+                 .flops = 2.0 * double(rows) * double(din) * double(dout)},
+            "");
     };
     auto biasStep = [&](const std::string& dense, const std::string& gradOf, const std::string& formula,
                         const std::string& einsum, std::vector<std::string> axes, Index rows, Index dout) {
         if (!bias)
             return;
-        addGradStep(trace,
-                    Step{.key = "grad/" + dense + "/bias",
-                         .title = "Gradient of " + dense + "/bias",
-                         .explanation = "A bias is added at every position, so its gradient is the gradient of the "
-                                        "projection summed over every batch row and position.",
-                         .op = OpKind::Einsum,
-                         .inputs = {gradOf},
-                         .params = {dense + "/bias"},
-                         .formula = formula,
-                         .einsum = einsum,
-                         .kerasCode = "grads = tape.gradient(loss, layer.trainable_weights)",
-                         .axes = std::move(axes),
-                         .value = std::move(dW.at(dense + "/bias")),
-                         .flops = double(rows) * double(dout)},
-                    "");
+        add(Step{.key = "grad/" + dense + "/bias",
+                 .title = "Gradient of " + dense + "/bias",
+                 .explanation = "A bias is added at every position, so its gradient is the gradient of the "
+                                "projection summed over every batch row and position.",
+                 .op = OpKind::Einsum,
+                 .inputs = {gradOf},
+                 .params = gradParams({dense + "/bias"}),
+                 .formula = formula,
+                 .einsum = einsum,
+                 .kerasCode = "grads = tape.gradient(loss, layer.trainable_weights)",
+                 .axes = gradAxes(axes),
+                 .value = std::move(dW.at(dense + "/bias")),
+                 .flops = double(rows) * double(dout)},
+            "");
     };
     kernelStep("output_dense", X, "grad/output", "dW_o[n,v,o] = Σ_{b,t} " + Xs + "[b,t,n,v] · dY[b,t,o]",
                gqa ? "bquh,bqm->uhm" : "abcd,abe->cde", {"head", vdimName, "feature"}, B * T, N * Hv, Eout,
@@ -388,20 +381,19 @@ void appendMhaBackward(Trace& trace, const Spec& spec, const Tensor& seed) {
                       std::vector<std::string> inputs, std::vector<std::string> params, const std::string& formula,
                       const std::string& einsum, std::vector<std::string> axes, Tensor v, double flops,
                       const std::string& maskLike) {
-        addGradStep(trace,
-                    Step{.key = key,
-                         .title = title,
-                         .explanation = std::move(explanation),
-                         .op = op,
-                         .inputs = std::move(inputs),
-                         .params = std::move(params),
-                         .formula = formula,
-                         .einsum = einsum,
-                         .kerasCode = "tape.gradient(loss, ...)  # autodiff walks the forward pass backwards",
-                         .axes = std::move(axes),
-                         .value = std::move(v),
-                         .flops = flops},
-                    maskLike);
+        add(Step{.key = key,
+                 .title = title,
+                 .explanation = std::move(explanation),
+                 .op = op,
+                 .inputs = std::move(inputs),
+                 .params = gradParams(params),
+                 .formula = formula,
+                 .einsum = einsum,
+                 .kerasCode = "tape.gradient(loss, ...)  # autodiff walks the forward pass backwards",
+                 .axes = gradAxes(axes),
+                 .value = std::move(v),
+                 .flops = flops},
+            maskLike);
     };
     const double projFlops = 2.0 * double(B * T) * double(N * Hv) * double(Eout);
     if (gate) {

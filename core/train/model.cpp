@@ -10,10 +10,13 @@
 // Each backward pass walks its forward pass in reverse; gradients are d<tensor>.
 #include "core/train/model.h"
 
-#include "core/train/gemm.h"
+#include "core/base/gemm.h"
 
 #include "core/base/eigen_types.h"
 #include "core/base/softmax.h"
+#include "core/layers/backward.h"
+#include "core/layers/forward_kernels.h"
+#include "core/layers/layer_norm.h"
 #include "core/layers/run.h"
 
 #include <cmath>
@@ -26,31 +29,24 @@ namespace attnviz::core {
 namespace {
 
 // Y (m × n) = X (m × k) · W (k × n) + b.
-void dense(GemmWorkspace& ws, const float* X, Index m, Index k, const float* W, Index n, const float* b, float* Y) {
+void dense(const float* X, Index m, Index k, const float* W, Index n, const float* b, float* Y) {
     MatrixMap y(Y, m, n);
     if (b)
         y.rowwise() = Eigen::Map<const RowVectorF>(b, n);
     else
         y.setZero();
-    ws.gemm(false, false, m, n, k, X, k, W, n, Y, n);
+    gemm(false, false, m, n, k, X, k, W, n, Y, n, true);
 }
 
 // Backward of dense: dW = Xᵀ·dY, db = Σ_rows dY, dX (+)= dY·Wᵀ (dX may be null).
-void denseBackward(GemmWorkspace& ws, const float* X, Index m, Index k, const float* W, Index n, const float* dY,
-                   float* dW, float* db, float* dX, bool accumulate) {
-    ConstMatrixMap dy(dY, m, n);
-    MatrixMap(dW, k, n).setZero();
-    ws.gemm(true, false, k, n, m, X, k, dY, n, dW, n);
-    if (db)
-        Eigen::Map<RowVectorF>(db, n).noalias() = dy.colwise().sum();
-    if (dX) {
-        if (!accumulate)
-            MatrixMap(dX, m, k).setZero();
-        ws.gemm(false, true, m, k, n, dY, n, W, n, dX, k);
-    }
+void logitsBackward(const float* X, Index m, Index k, const float* W, Index n, const float* dY, float* dW, float* db,
+                    float* dX) {
+    gemm(true, false, k, n, m, X, k, dY, n, dW, n, false);
+    Eigen::Map<RowVectorF>(db, n).noalias() = ConstMatrixMap(dY, m, n).colwise().sum();
+    gemm(false, true, m, k, n, dY, n, W, n, dX, k, false);
 }
 
-constexpr float kLayerNormEps = 1e-3f;
+constexpr float kLayerNormEps = float(kLayerNormEpsilon);
 
 } // namespace
 
@@ -80,17 +76,17 @@ struct TrainModel::Block {
     AlignedBuffer rstd;      // (B·L) 1/√(σ² + ε)
     AlignedBuffer out;       // (B·L, E) block output
     AlignedBuffer dot;       // Attention with use_scale: (B, L, L) unscaled dot products
-    AlignedBuffer th;        // tanh scores: (B, L, L, E)
-    AlignedBuffer u;         // concat: (B, L, L) Σ_d tanh
     // backward scratch
-    AlignedBuffer dq, dk, dv, dc, dz, dpre, ds;
-    AlignedBuffer dout; // (B·L, E) dL/d(block output), kept for the probe trace
+    AlignedBuffer dq, dqs, dk, dv, dkr, dvr, dc, dcg, dg, dz, dpre; // (B·L, …) gradients of the layer's tensors
+    AlignedBuffer dp, ds;                                           // (B, N, L, L) dP and dS
+    AlignedBuffer scoreMask; // Attention / AdditiveAttention with a mask: (B, L, L) 1 = may attend
+    AlignedBuffer dout;      // (B·L, E) dL/d(block output), kept for the probe trace
 };
 
 TrainModel::~TrainModel() = default;
 
 TrainModel::TrainModel(const ModelSpec& model, Index batch, std::vector<const float*> weights)
-    : m_model(model), m_B(batch), m_L(model.length), m_E(model.embedDim), m_V(model.vocab), m_w(std::move(weights)) {
+    : m_B(batch), m_L(model.length), m_E(model.embedDim), m_V(model.vocab), m_w(std::move(weights)) {
     const auto shapes = modelWeightShapes(model);
     std::map<std::string, int> index;
     size_t total = 0;
@@ -101,7 +97,6 @@ TrainModel::TrainModel(const ModelSpec& model, Index batch, std::vector<const fl
         total += alignedFloats(m_gradSize.back());
     }
     m_grads.assign(total, 0.0f);
-    m_gemm = std::make_unique<GemmWorkspace>();
     auto at = [&](const std::string& key) {
         const auto it = index.find(key);
         return it == index.end() ? -1 : it->second;
@@ -145,19 +140,24 @@ TrainModel::TrainModel(const ModelSpec& model, Index batch, std::vector<const fl
                 k.cg.resize(k.c.size());
             }
             k.dq.resize(k.q.size());
+            k.dqs.resize(k.q.size());
             k.dk.resize(k.k.size());
             k.dv.resize(k.v.size());
+            if (k.G > 1) {
+                k.dkr.resize(size_t(BL * k.N * k.H));
+                k.dvr.resize(size_t(BL * k.N * k.Hv));
+            }
             k.dc.resize(k.c.size());
-            k.dz.resize(k.gate ? k.c.size() : 0);
+            if (k.gate) {
+                k.dcg.resize(k.c.size());
+                k.dg.resize(k.c.size());
+                k.dz.resize(k.c.size());
+            }
         } else {
             k.scale = at(pre + "scale");
             k.concatW = at(pre + "concat_score_weight");
             if (k.kind == LayerKind::Attention && !k.concat && k.useScale)
                 k.dot.resize(size_t(B * L * L));
-            if (k.concat || k.additive)
-                k.th.resize(size_t(B * L * L * E));
-            if (k.concat)
-                k.u.resize(size_t(B * L * L));
         }
         k.gamma = at(pre + "layer_norm/gamma");
         k.beta = at(pre + "layer_norm/beta");
@@ -183,7 +183,16 @@ TrainModel::TrainModel(const ModelSpec& model, Index batch, std::vector<const fl
         k.out.resize(size_t(BL * E));
         k.dpre.resize(size_t(BL * E));
         k.dout.resize(size_t(BL * E));
-        k.ds.resize(size_t(L * L));
+        k.dp.resize(k.p.size());
+        k.ds.resize(k.p.size());
+        if (!k.heads) {
+            k.dc.resize(size_t(BL * E));
+            if (!k.mask.empty()) {
+                k.scoreMask.resize(size_t(B * L * L));
+                for (Index i = 0; i < B * L * L; ++i)
+                    k.scoreMask[size_t(i)] = k.mask[size_t(i % (L * L))] ? 1.0f : 0.0f;
+            }
+        }
         m_blocks.push_back(std::move(blk));
     }
     m_x0.resize(size_t(BL * E));
@@ -222,87 +231,43 @@ Index TrainModel::heads(int block) const {
     return m_blocks.at(size_t(block))->N;
 }
 
+MhaDims TrainModel::mhaDims(const Block& k) const {
+    MhaDims d;
+    d.B = m_B, d.T = m_L, d.S = m_L, d.Eq = m_E, d.Ek = m_E, d.Ev = m_E;
+    d.N = k.N, d.Nkv = k.Nkv, d.H = k.H, d.Hv = k.Hv, d.Eout = m_E;
+    d.bias = k.bias, d.gate = k.gate, d.queryScale = k.inv;
+    return d;
+}
+
+AttentionDims TrainModel::attentionDims(const Block& k) const {
+    AttentionDims d;
+    d.B = m_B, d.T = m_L, d.S = m_L, d.d = m_E, d.dv = m_E;
+    d.score = k.additive ? ScoreKind::Additive : k.concat ? ScoreKind::Concat : ScoreKind::Dot;
+    d.useScale = k.useScale;
+    return d;
+}
+
 // --- one block, forward: x (B·L, E) → out (B·L, E) ------------------------
 void TrainModel::blockForward(Block& k, const float* x, float* out) {
     const Index B = m_B, L = m_L, E = m_E, BL = B * L;
     auto W = [&](int i) { return i < 0 ? nullptr : m_w[size_t(i)]; };
-    const bool masked = !k.mask.empty();
+    const std::uint8_t* mask = k.mask.empty() ? nullptr : k.mask.data();
+    // The layer: its own forward kernel (core/layers/forward_kernels.h), query = value = x.
     if (k.heads) {
-        const Index N = k.N, Nkv = k.Nkv, G = k.G, H = k.H, Hv = k.Hv;
-        // query_dense, key_dense, value_dense: (B·L, N·H), (B·L, Nkv·H), (B·L, Nkv·Hv)
-        dense(*m_gemm, x, BL, E, W(k.wq), N * H, W(k.bq), k.q.data());
-        dense(*m_gemm, x, BL, E, W(k.wk), Nkv * H, W(k.bk), k.k.data());
-        dense(*m_gemm, x, BL, E, W(k.wv), Nkv * Hv, W(k.bv), k.v.data());
-        // query = query · 1/√H (Keras scales the projected query)
-        Eigen::Map<Eigen::ArrayXf>(k.q.data(), Index(k.q.size())) *= k.inv;
-        for (Index b = 0; b < B; ++b)
-            for (Index n = 0; n < N; ++n) {
-                ConstStridedMap q(k.q.data() + b * L * N * H + n * H, L, H, Stride(N * H));               // (L, H)
-                ConstStridedMap kk(k.k.data() + b * L * Nkv * H + (n / G) * H, L, H, Stride(Nkv * H));    // (L, H)
-                ConstStridedMap v(k.v.data() + b * L * Nkv * Hv + (n / G) * Hv, L, Hv, Stride(Nkv * Hv)); // (L, Hv)
-                float* p = k.p.data() + (b * N + n) * L * L;
-                MatrixMap P(p, L, L); // (L, L) scores, then weights
-                P.noalias() = q * kk.transpose();
-                if (masked) // where(mask, scores, −1e9), as Keras' Softmax with a mask
-                    for (Index i = 0; i < L * L; ++i)
-                        if (!k.mask[size_t(i)])
-                            p[i] = -1e9f;
-                softmaxRowsSerial(p, p, L, L);
-                if (masked) // Keras ≥ 3.14 zeroes the masked weights
-                    for (Index i = 0; i < L * L; ++i)
-                        if (!k.mask[size_t(i)])
-                            p[i] = 0.0f;
-                StridedMap c(k.c.data() + b * L * N * Hv + n * Hv, L, Hv, Stride(N * Hv)); // (L, Hv)
-                c.noalias() = P * v;
-            }
-        const float* ctx = k.c.data();
-        if (k.gate) { // gate = σ(x·W_g + b_g); gated = context ⊙ gate
-            dense(*m_gemm, x, BL, E, W(k.wg), N * Hv, W(k.bg), k.gt.data());
-            for (size_t i = 0; i < k.gt.size(); ++i) {
-                k.gt[i] = 1.0f / (1.0f + std::exp(-k.gt[i]));
-                k.cg[i] = k.c[i] * k.gt[i];
-            }
-            ctx = k.cg.data();
-        }
-        dense(*m_gemm, ctx, BL, N * Hv, W(k.wo), E, W(k.bo), k.y.data()); // output_dense: (B·L, E)
+        const MhaDims d = mhaDims(k);
+        const MhaParams p{W(k.wq), W(k.wk), W(k.wv), W(k.wo), W(k.wg)};
+        const MhaBiases bias{W(k.bq), W(k.bk), W(k.bv), W(k.bo), W(k.bg)};
+        MhaOutputs o;
+        o.scaledQuery = k.q.data(), o.keyDense = k.k.data(), o.valueDense = k.v.data();
+        o.weights = k.p.data(), o.context = k.c.data(), o.output = k.y.data();
+        if (k.gate)
+            o.gate = k.gt.data(), o.gatedContext = k.cg.data();
+        mhaForward(d, p, bias, x, x, x, mask, o);
     } else {
-        const float scale = k.useScale && !k.additive ? m_w[size_t(k.scale)][0] : 1.0f;
-        for (Index b = 0; b < B; ++b) {
-            ConstMatrixMap xb(x + b * L * E, L, E); // (L, E): query = key = value
-            float* p = k.p.data() + b * L * L;
-            MatrixMap P(p, L, L); // (L, L)
-            if (k.kind == LayerKind::Attention && !k.concat) {
-                P.noalias() = xb * xb.transpose();
-                if (k.useScale) {
-                    std::copy_n(p, L * L, k.dot.data() + b * L * L);
-                    P *= scale;
-                }
-            } else {
-                // concat: S = w_c · Σ_d tanh(scale·(q + k)); additive: S = Σ_d scale[d]·tanh(q + k)
-                const float wc = k.concat ? m_w[size_t(k.concatW)][0] : 1.0f;
-                const float* sv = k.additive && k.useScale ? m_w[size_t(k.scale)] : nullptr;
-                for (Index t = 0; t < L; ++t)
-                    for (Index s = 0; s < L; ++s) {
-                        float* th = k.th.data() + ((b * L + t) * L + s) * E;
-                        const float* qt = x + (b * L + t) * E;
-                        const float* ks = x + (b * L + s) * E;
-                        float sum = 0;
-                        for (Index d = 0; d < E; ++d) {
-                            th[d] = std::tanh(k.concat ? scale * (qt[d] + ks[d]) : qt[d] + ks[d]);
-                            sum += sv ? sv[d] * th[d] : th[d];
-                        }
-                        if (k.concat)
-                            k.u[size_t((b * L + t) * L + s)] = sum;
-                        p[t * L + s] = k.concat ? wc * sum : sum;
-                    }
-            }
-            if (masked) // Keras' Attention subtracts 1e9 from masked scores
-                for (Index i = 0; i < L * L; ++i)
-                    if (!k.mask[size_t(i)])
-                        p[i] -= 1e9f;
-            softmaxRowsSerial(p, p, L, L);
-            MatrixMap(k.y.data() + b * L * E, L, E).noalias() = P * xb; // output = weights · value
-        }
+        AttentionOutputs o;
+        o.weights = k.p.data(), o.dotScores = k.dot.empty() ? nullptr : k.dot.data(), o.output = k.y.data();
+        attentionForward(attentionDims(k), x, x, x, k.useScale ? W(k.scale) : nullptr,
+                         k.concat ? W(k.concatW) : nullptr, mask, o);
     }
     // Add([x, a]) and LayerNormalization(epsilon=1e-3)
     const float* a = k.y.data();
@@ -315,173 +280,106 @@ void TrainModel::blockForward(Block& k, const float* x, float* out) {
         const float* g = m_w[size_t(k.gamma)];
         const float* be = m_w[size_t(k.beta)];
         for (Index r = 0; r < BL; ++r) {
-            const float* xr = a + r * E;
-            float mean = 0;
-            for (Index e = 0; e < E; ++e)
-                mean += xr[e];
-            mean /= float(E);
-            float var = 0;
-            for (Index e = 0; e < E; ++e)
-                var += (xr[e] - mean) * (xr[e] - mean);
-            var /= float(E);
+            // Eigen's vectorised sums (a fixed order: the same numbers every run)
+            const Eigen::Map<const Eigen::ArrayXf> xr(a + r * E, E);
+            const float mean = xr.sum() / float(E);
+            Eigen::Map<Eigen::ArrayXf> xh(k.xhat.data() + r * E, E);
+            xh = xr - mean;
+            const float var = xh.square().sum() / float(E);
             const float rs = 1.0f / std::sqrt(var + kLayerNormEps);
             k.rstd[size_t(r)] = rs;
-            for (Index e = 0; e < E; ++e) {
-                const float xh = (xr[e] - mean) * rs;
-                k.xhat[size_t(r * E + e)] = xh;
-                out[r * E + e] = xh * g[e] + be[e];
-            }
+            xh *= rs;
+            Eigen::Map<Eigen::ArrayXf>(out + r * E, E) =
+                xh * Eigen::Map<const Eigen::ArrayXf>(g, E) + Eigen::Map<const Eigen::ArrayXf>(be, E);
         }
     } else {
         std::copy_n(a, BL * E, out);
     }
 }
 
-// --- one block, backward: dout (B·L, E) → dx (B·L, E) and the block's weight gradients.
-// dout is used as scratch.
+// --- one block, backward: dout (B·L, E) → dx (B·L, E) and the block's weight
+// gradients, through the layers' own backward kernels (core/layers/backward.h):
+// layerNormBackward, mhaBackward, attentionBackward. Their gradients
+// accumulate, so this block's are zeroed first.
 void TrainModel::blockBackward(Block& k, const float* x, float* dout, float* dx) {
     const Index B = m_B, L = m_L, E = m_E, BL = B * L;
     auto W = [&](int i) { return i < 0 ? nullptr : m_w[size_t(i)]; };
     auto D = [&](int i) { return i < 0 ? nullptr : m_grads.data() + m_gradOffset[size_t(i)]; };
+    for (int i : {k.wq, k.bq, k.wk, k.bk, k.wv, k.bv, k.wo, k.bo, k.wg, k.bg, k.scale, k.concatW, k.gamma, k.beta})
+        if (i >= 0)
+            std::fill_n(D(i), m_gradSize[size_t(i)], 0.0f);
     std::copy_n(dout, BL * E, k.dout.data());
-    // LayerNorm: dR = rstd·(g − mean(g) − x̂·mean(g ⊙ x̂)), g = dZ ⊙ γ
-    float* dpre = k.dpre.data();
-    if (!k.spec.layerNorm)
-        std::copy_n(dout, BL * E, dpre);
+    // LayerNormalization(epsilon=1e-3) of the residual sum (or of the layer's output)
+    float* dpre = k.dpre.data(); // (B·L, E) dL/d(the layer's output)
     if (k.spec.layerNorm) {
+        // dR = (1/σ)·(g − mean(g) − x̂·mean(g ∘ x̂)), g = dZ ∘ γ; dγ = Σ dZ ∘ x̂, dβ = Σ dZ. The
+        // same formula as core::layerNormBackward, in float with the forward's own x̂ and
+        // 1/σ instead of recomputing them in double: a fifth of a small model's step less.
         const float* gm = W(k.gamma);
         float* dg = D(k.gamma);
         float* db = D(k.beta);
-        std::fill_n(dg, E, 0.0f);
-        std::fill_n(db, E, 0.0f);
+        using Arr = Eigen::Map<Eigen::ArrayXf>;
+        using CArr = Eigen::Map<const Eigen::ArrayXf>;
+        Arr dgA(dg, E), dbA(db, E);
+        const CArr gmA(gm, E);
         for (Index r = 0; r < BL; ++r) {
-            const float* dz = dout + r * E;
-            const float* xh = k.xhat.data() + r * E;
-            float mg = 0, mgx = 0;
-            for (Index e = 0; e < E; ++e) {
-                dg[e] += dz[e] * xh[e];
-                db[e] += dz[e];
-                const float g = dz[e] * gm[e];
-                mg += g;
-                mgx += g * xh[e];
-            }
-            mg /= float(E);
-            mgx /= float(E);
-            const float rs = k.rstd[size_t(r)];
-            float* d = k.dpre.data() + r * E;
-            for (Index e = 0; e < E; ++e)
-                d[e] = rs * (dz[e] * gm[e] - mg - xh[e] * mgx);
+            const CArr dz(dout + r * E, E), xh(k.xhat.data() + r * E, E);
+            dgA += dz * xh;
+            dbA += dz;
+            Arr d(dpre + r * E, E);
+            d = dz * gmA; // g
+            const float mg = d.sum() / float(E), mgx = (d * xh).sum() / float(E);
+            d = k.rstd[size_t(r)] * (d - mg - xh * mgx);
         }
+    } else {
+        std::copy_n(dout, BL * E, dpre);
     }
-    // Add: the gradient reaches x directly and through the layer
+    // Add([x, a]): the gradient reaches x directly and through the layer
     if (k.spec.residual)
         std::copy_n(dpre, BL * E, dx);
     else
         std::fill_n(dx, BL * E, 0.0f);
-    const float* dy = dpre; // (B·L, E) dL/d(layer output)
     if (k.heads) {
-        const Index N = k.N, Nkv = k.Nkv, G = k.G, H = k.H, Hv = k.Hv;
-        const float* ctx = k.gate ? k.cg.data() : k.c.data();
-        // output_dense: dW_o = ctxᵀ·dY, db_o, dctx = dY·W_oᵀ
-        denseBackward(*m_gemm, ctx, BL, N * Hv, W(k.wo), E, dy, D(k.wo), D(k.bo), k.dc.data(), false);
-        if (k.gate) { // dC = dC_g ⊙ G; dz = dC_g ⊙ C ⊙ G(1 − G)
-            for (size_t i = 0; i < k.dc.size(); ++i) {
-                const float g = k.gt[i], dcg = k.dc[i];
-                k.dz[i] = dcg * k.c[i] * g * (1.0f - g);
-                k.dc[i] = dcg * g;
-            }
-            denseBackward(*m_gemm, x, BL, E, W(k.wg), N * Hv, k.dz.data(), D(k.wg), D(k.bg), dx, true);
-        }
-        std::fill(k.dk.begin(), k.dk.end(), 0.0f);
-        std::fill(k.dv.begin(), k.dv.end(), 0.0f);
-        MatrixMap dS(k.ds.data(), L, L); // (L, L) dP, then dS
-        for (Index b = 0; b < B; ++b)
-            for (Index n = 0; n < N; ++n) {
-                ConstStridedMap q(k.q.data() + b * L * N * H + n * H, L, H, Stride(N * H));
-                ConstStridedMap kk(k.k.data() + b * L * Nkv * H + (n / G) * H, L, H, Stride(Nkv * H));
-                ConstStridedMap v(k.v.data() + b * L * Nkv * Hv + (n / G) * Hv, L, Hv, Stride(Nkv * Hv));
-                ConstStridedMap dc(k.dc.data() + b * L * N * Hv + n * Hv, L, Hv, Stride(N * Hv));
-                ConstMatrixMap P(k.p.data() + (b * N + n) * L * L, L, L);
-                StridedMap dv(k.dv.data() + b * L * Nkv * Hv + (n / G) * Hv, L, Hv, Stride(Nkv * Hv));
-                StridedMap dkk(k.dk.data() + b * L * Nkv * H + (n / G) * H, L, H, Stride(Nkv * H));
-                StridedMap dq(k.dq.data() + b * L * N * H + n * H, L, H, Stride(N * H));
-                dS.noalias() = dc * v.transpose();  // dP = dC·Vᵀ
-                dv.noalias() += P.transpose() * dc; // dV += Pᵀ·dC (a group's heads add up)
-                for (Index t = 0; t < L; ++t) {     // dS = P ∘ (dP − rowsum(dP ∘ P)): 0 where P = 0
-                    const float delta = dS.row(t).dot(P.row(t));
-                    dS.row(t) = (P.row(t).array() * (dS.row(t).array() - delta)).matrix();
-                }
-                dq.noalias() = dS * kk;              // dQ̃ = dS·K
-                dkk.noalias() += dS.transpose() * q; // dK += dSᵀ·Q̃
-            }
-        Eigen::Map<Eigen::ArrayXf>(k.dq.data(), Index(k.dq.size())) *= k.inv; // through the 1/√H scaling
-        denseBackward(*m_gemm, x, BL, E, W(k.wq), N * H, k.dq.data(), D(k.wq), D(k.bq), dx, true);
-        denseBackward(*m_gemm, x, BL, E, W(k.wk), Nkv * H, k.dk.data(), D(k.wk), D(k.bk), dx, true);
-        denseBackward(*m_gemm, x, BL, E, W(k.wv), Nkv * Hv, k.dv.data(), D(k.wv), D(k.bv), dx, true);
+        const MhaDims d = mhaDims(k);
+        MhaParams p{W(k.wq), W(k.wk), W(k.wv), W(k.wo), W(k.wg)};
+        MhaForward f;
+        f.query = x, f.key = x, f.value = x; // self-attention: query = value = x, no key
+        f.scaledQuery = k.q.data(), f.keyDense = k.k.data(), f.valueDense = k.v.data();
+        f.weights = k.p.data(), f.context = k.c.data();
+        if (k.gate)
+            f.gate = k.gt.data(), f.gatedContext = k.cg.data();
+        MhaWork w;
+        w.gatedContext = k.gate ? k.dcg.data() : nullptr;
+        w.gate = k.gate ? k.dg.data() : nullptr;
+        w.gateLogits = k.gate ? k.dz.data() : nullptr;
+        w.context = k.dc.data();
+        w.weights = k.dp.data(), w.scores = k.ds.data();
+        w.scaledQuery = k.dqs.data(), w.queryDense = k.dq.data();
+        w.keyRepeated = k.G > 1 ? k.dkr.data() : nullptr;
+        w.valueRepeated = k.G > 1 ? k.dvr.data() : nullptr;
+        w.keyDense = k.dk.data(), w.valueDense = k.dv.data();
+        MhaGrads g;
+        g.query = dx, g.key = dx, g.value = dx; // the three contributions add up in dx
+        g.queryKernel = D(k.wq), g.queryBias = D(k.bq), g.keyKernel = D(k.wk), g.keyBias = D(k.bk);
+        g.valueKernel = D(k.wv), g.valueBias = D(k.bv), g.outputKernel = D(k.wo), g.outputBias = D(k.bo);
+        g.gateKernel = D(k.wg), g.gateBias = D(k.bg);
+        mhaBackward(d, p, f, dpre, w, g);
         return;
     }
-    // Attention / AdditiveAttention: query = key = value = x
-    const float scale = k.useScale && !k.additive ? W(k.scale)[0] : 1.0f;
-    const float wc = k.concat ? W(k.concatW)[0] : 1.0f;
-    const float* sv = k.additive && k.useScale ? W(k.scale) : nullptr;
-    double dScale = 0, dWc = 0;
-    float* dsv = k.additive && k.useScale ? D(k.scale) : nullptr;
-    if (dsv)
-        std::fill_n(dsv, E, 0.0f);
-    MatrixMap dS(k.ds.data(), L, L);
-    for (Index b = 0; b < B; ++b) {
-        ConstMatrixMap xb(x + b * L * E, L, E);
-        ConstMatrixMap dyb(dy + b * L * E, L, E);
-        MatrixMap dxb(dx + b * L * E, L, E);
-        ConstMatrixMap P(k.p.data() + b * L * L, L, L);
-        dS.noalias() = dyb * xb.transpose();  // dP = dY·Vᵀ
-        dxb.noalias() += P.transpose() * dyb; // value path
-        for (Index t = 0; t < L; ++t) {
-            const float delta = dS.row(t).dot(P.row(t));
-            dS.row(t) = (P.row(t).array() * (dS.row(t).array() - delta)).matrix();
-        }
-        if (k.kind == LayerKind::Attention && !k.concat) {
-            if (k.useScale) {
-                dScale += double((dS.array() * ConstMatrixMap(k.dot.data() + b * L * L, L, L).array()).sum());
-                dS *= scale;
-            }
-            dxb.noalias() += dS * xb;             // query path
-            dxb.noalias() += dS.transpose() * xb; // key path
-        } else {
-            for (Index t = 0; t < L; ++t)
-                for (Index s = 0; s < L; ++s) {
-                    const float g = dS(t, s);
-                    const float* th = k.th.data() + ((b * L + t) * L + s) * E;
-                    const float* qt = x + (b * L + t) * E;
-                    const float* ks = x + (b * L + s) * E;
-                    float* dqt = dx + (b * L + t) * E;
-                    float* dks = dx + (b * L + s) * E;
-                    if (k.concat) {
-                        dWc += double(g) * double(k.u[size_t((b * L + t) * L + s)]);
-                        const float gw = g * wc;
-                        for (Index d = 0; d < E; ++d) {
-                            const float du = gw * (1.0f - th[d] * th[d]); // d/d(scale·(q+k))
-                            if (k.useScale)
-                                dScale += double(du) * double(qt[d] + ks[d]);
-                            dqt[d] += du * scale;
-                            dks[d] += du * scale;
-                        }
-                    } else {
-                        for (Index d = 0; d < E; ++d) {
-                            if (dsv)
-                                dsv[d] += g * th[d];
-                            const float du = g * (sv ? sv[d] : 1.0f) * (1.0f - th[d] * th[d]);
-                            dqt[d] += du;
-                            dks[d] += du;
-                        }
-                    }
-                }
-        }
-    }
-    if (k.useScale && !k.additive)
-        D(k.scale)[0] = float(dScale);
-    if (k.concat)
-        D(k.concatW)[0] = float(dWc);
+    const AttentionDims d = attentionDims(k);
+    AttentionForward f;
+    f.query = x, f.key = x, f.value = x, f.weights = k.p.data();
+    f.scoreMask = k.scoreMask.empty() ? nullptr : k.scoreMask.data();
+    f.scale = k.useScale ? W(k.scale) : nullptr;
+    f.concatScoreWeight = k.concat ? W(k.concatW) : nullptr;
+    f.dotScores = k.dot.empty() ? nullptr : k.dot.data();
+    AttentionWork w;
+    w.context = k.dc.data(), w.weights = k.dp.data(), w.scores = k.ds.data();
+    AttentionGrads g;
+    g.query = dx, g.key = dx, g.value = dx;
+    g.scale = k.useScale ? D(k.scale) : nullptr;
+    g.concatScoreWeight = k.concat ? D(k.concatW) : nullptr;
+    attentionBackward(d, f, dpre, w, g);
 }
 
 BatchFigures TrainModel::run(const std::int32_t* tokens, const std::int32_t* targets, const std::uint8_t* mask,
@@ -503,35 +401,41 @@ BatchFigures TrainModel::run(const std::int32_t* tokens, const std::int32_t* tar
         x = blk->out.data();
     }
     // logits = Dense(vocab): (B·L, V)
-    dense(*m_gemm, x, BL, E, m_w[size_t(m_logitK)], V, m_w[size_t(m_logitB)], m_logits.data());
+    dense(x, BL, E, m_w[size_t(m_logitK)], V, m_w[size_t(m_logitB)], m_logits.data());
     // Cross-entropy from logits, weighted by the mask, over Σ mask.
     double lossSum = 0;
     Index counted = 0, correct = 0;
     for (Index i = 0; i < BL; ++i)
         counted += (!mask || mask[i]) ? 1 : 0;
     const float invCount = counted > 0 ? 1.0f / float(counted) : 0.0f;
+    // p = softmax(z) per position (vectorised across positions), into dlogits.
+    softmaxRowsSerial(m_logits.data(), m_dlogits.data(), BL, V);
     for (Index i = 0; i < BL; ++i) {
         const float* z = m_logits.data() + i * V;
-        float* dz = m_dlogits.data() + i * V;
+        float* p = m_dlogits.data() + i * V;
         const bool on = !mask || mask[i];
         Index arg = 0;
         for (Index c = 1; c < V; ++c)
             if (z[c] > z[arg])
                 arg = c;
-        const float mx = z[arg];
-        float sum = 0;
-        for (Index c = 0; c < V; ++c)
-            sum += std::exp(z[c] - mx);
-        const float lse = mx + std::log(sum);
         const Index y = targets[i];
         if (on) {
-            lossSum += double(lse - z[y]);
+            // −log p_y, or lse − z_y when p_y is too small to take its log
+            float l = -std::log(p[y]);
+            if (!(p[y] > 1e-30f)) {
+                float sum = 0;
+                for (Index c = 0; c < V; ++c)
+                    sum += std::exp(z[c] - z[arg]);
+                l = z[arg] + std::log(sum) - z[y];
+            }
+            lossSum += double(l);
             correct += arg == y ? 1 : 0;
         }
-        if (backward) {
-            const float w = on ? invCount : 0.0f; // sample_weight / Σ sample_weight
+        if (backward) { // dz = (p − onehot(y)) · sample_weight / Σ sample_weight
+            const float w = on ? invCount : 0.0f;
             for (Index c = 0; c < V; ++c)
-                dz[c] = w * (std::exp(z[c] - lse) - (c == y ? 1.0f : 0.0f));
+                p[c] *= w;
+            p[y] -= w;
         }
     }
     BatchFigures f;
@@ -542,9 +446,9 @@ BatchFigures TrainModel::run(const std::int32_t* tokens, const std::int32_t* tar
         return f;
 
     // logits backward: dx (B·L, E)
-    denseBackward(*m_gemm, x, BL, E, m_w[size_t(m_logitK)], V, m_dlogits.data(),
-                  (m_grads.data() + m_gradOffset[size_t(m_logitK)]), (m_grads.data() + m_gradOffset[size_t(m_logitB)]),
-                  m_dx.data(), false);
+    logitsBackward(x, BL, E, m_w[size_t(m_logitK)], V, m_dlogits.data(),
+                   (m_grads.data() + m_gradOffset[size_t(m_logitK)]), (m_grads.data() + m_gradOffset[size_t(m_logitB)]),
+                   m_dx.data());
     float* dcur = m_dx.data();
     float* dnext = m_dx2.data();
     for (size_t bi = m_blocks.size(); bi-- > 0;) {

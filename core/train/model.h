@@ -5,6 +5,7 @@
 #pragma once
 
 #include "core/base/tensor.h"
+#include "core/layers/backward.h"
 #include "core/train/train_spec.h"
 
 #include <Eigen/Core>
@@ -32,8 +33,6 @@ struct BatchFigures {
 
 /// n floats rounded up to a multiple of 16 (64 bytes): the offset step of aligned arenas.
 size_t alignedFloats(Index n);
-
-class GemmWorkspace;
 
 class TrainModel {
 public:
@@ -79,9 +78,10 @@ public:
 
 private:
     void blockForward(Block& blk, const float* x, float* out);
+    MhaDims mhaDims(const Block& blk) const;
+    AttentionDims attentionDims(const Block& blk) const;
     void blockBackward(Block& blk, const float* x, float* dout, float* dx);
 
-    const ModelSpec& m_model;
     Index m_B, m_L, m_E, m_V;
     std::vector<const float*> m_w;
     AlignedBuffer m_grads; // every gradient, each at a 64-byte aligned offset
@@ -89,7 +89,6 @@ private:
     std::vector<Index> m_gradSize;
     int m_tok, m_pos, m_logitK, m_logitB; // weight indices
     std::vector<std::unique_ptr<Block>> m_blocks;
-    std::unique_ptr<GemmWorkspace> m_gemm;
     AlignedBuffer m_x0, m_logits, m_dlogits, m_dx, m_dx2, m_dx0;
 };
 

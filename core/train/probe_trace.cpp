@@ -9,10 +9,14 @@
 // per block: block<b>/… (the layer's steps), block<b>/residual,
 // block<b>/layer_norm; logits, probabilities, loss_per_position, loss; then
 // grad/logits, per block from the last: grad/block<b>/layer_norm,
-// grad/block<b>/residual, grad/block<b>/output; grad/embeddings; and
-// grad/<weight key> for every weight.
+// grad/block<b>/residual, and the layer's own backward steps (appendBackward:
+// grad/block<b>/output … grad/block<b>/query, grad/block<b>/value and
+// grad/block<b>/<its weights>); grad/embeddings; and grad/<weight key> for the
+// embeddings, the layer norms and the logits.
 #include "core/train/trainer.h"
 
+#include "core/layers/backward.h"
+#include "core/layers/layer_norm.h"
 #include "core/layers/run.h"
 #include "core/trace/step_display.h"
 #include "core/train/model.h"
@@ -35,6 +39,30 @@ void push(Trace& trace, Step step) {
     trace.steps.push_back(std::move(step));
 }
 
+using R = AxisRole;
+
+// The role of a weight from its key's last part.
+ParamRole roleOf(const std::string& key) {
+    if (key.ends_with("/bias"))
+        return ParamRole::Bias;
+    if (key.ends_with("/gamma"))
+        return ParamRole::Gamma;
+    if (key.ends_with("/beta"))
+        return ParamRole::Beta;
+    if (key.ends_with("scale"))
+        return ParamRole::Scale;
+    if (key.ends_with("concat_score_weight"))
+        return ParamRole::ConcatWeight;
+    return ParamRole::Kernel; // kernels and the embedding tables
+}
+
+std::vector<Param> params(std::initializer_list<std::string> keys) {
+    std::vector<Param> out;
+    for (const std::string& k : keys)
+        out.push_back(Param{k, roleOf(k)});
+    return out;
+}
+
 std::string prefixed(const std::string& pre, const std::string& key) {
     return key.starts_with("grad/") ? "grad/" + pre + key.substr(5) : pre + key;
 }
@@ -55,7 +83,8 @@ Trace Trainer::probeTrace() const {
     Trace trace;
     trace.layer = "Model";
     trace.params = w;
-    const std::vector<std::string> seqAxes{"batch", "query", "feature"};
+    const std::vector<Axis> seqAxes{{"batch", R::Batch}, {"query", R::Query}, {"feature", R::Feature}};
+    const std::vector<Axis> vocabAxes{{"batch", R::Batch}, {"query", R::Query}, {"token", R::Feature}};
 
     Tensor tok({B, L});
     for (Index i = 0; i < B * L; ++i)
@@ -66,7 +95,7 @@ Trace Trainer::probeTrace() const {
                                     std::to_string(V) + ".",
                      .op = OpKind::Input,
                      .kerasCode = "tokens = keras.Input(shape=(" + std::to_string(L) + ",), dtype=\"int32\")",
-                     .axes = {"batch", "query"},
+                     .axes = {{"batch", R::Batch}, {"query", R::Query}},
                      .value = std::move(tok)});
     Tensor te({B, L, E});
     const Tensor& tokW = w.at("token_embedding/embeddings");
@@ -77,7 +106,7 @@ Trace Trainer::probeTrace() const {
                      .explanation = "Each token picks its row of the learned embedding table (vocab × embed_dim).",
                      .op = OpKind::Input,
                      .inputs = {"tokens"},
-                     .params = {"token_embedding/embeddings"},
+                     .params = params({"token_embedding/embeddings"}),
                      .formula = "X_tok[b,t,:] = W_tok[tokens[b,t], :]",
                      .kerasCode = "Embedding(" + std::to_string(V) + ", " + std::to_string(E) +
                                   ", name=\"token_embedding\")(tokens)",
@@ -88,11 +117,11 @@ Trace Trainer::probeTrace() const {
                      .explanation = "Each position has a learned vector of its own: without it, attention could not "
                                     "tell positions apart.",
                      .op = OpKind::Input,
-                     .params = {"position_embedding/embeddings"},
+                     .params = params({"position_embedding/embeddings"}),
                      .formula = "X_pos[t,:] = W_pos[t, :]",
                      .kerasCode = "Embedding(" + std::to_string(L) + ", " + std::to_string(E) +
                                   ", name=\"position_embedding\")(positions)",
-                     .axes = {"query", "feature"},
+                     .axes = {{"query", R::Query}, {"feature", R::Feature}},
                      .value = w.at("position_embedding/embeddings")});
     push(trace, Step{.key = "embeddings",
                      .title = "Token + position",
@@ -106,6 +135,7 @@ Trace Trainer::probeTrace() const {
                      .flops = double(B * L * E)});
 
     std::string prev = "embeddings";
+    std::vector<std::vector<Step>> blockGrads(M.blocks.size());
     for (size_t b = 0; b < M.blocks.size(); ++b) {
         const BlockSpec& bs = M.blocks[b];
         const std::string pre = "block" + std::to_string(b) + "/";
@@ -118,16 +148,24 @@ Trace Trainer::probeTrace() const {
                 s.weights[k.substr(pre.size())] = t;
         s.weightsGiven = true;
         Trace layer = run(s);
-        for (Step& st : layer.steps) {
+        const size_t forwardSteps = layer.steps.size();
+        // Its backward pass from dL/d(the layer's output) on the probe: the
+        // layer's own gradient steps (core/layers/backward.h), shown later.
+        appendBackward(layer, s, fromBuffer(model.layerOutputGrad(int(b)), {B, L, E}));
+        for (size_t i = 0; i < layer.steps.size(); ++i) {
+            Step& st = layer.steps[i];
             st.key = prefixed(pre, st.key);
-            for (std::string& i : st.inputs)
-                i = prefixed(pre, i);
-            for (std::string& p : st.params)
-                p = pre + p;
+            for (std::string& in : st.inputs)
+                in = prefixed(pre, in);
+            for (Param& p : st.params)
+                p.key = pre + p.key;
             if (!st.display.maskKey.empty())
                 st.display.maskKey = prefixed(pre, st.display.maskKey);
             st.title = "Block " + std::to_string(b) + ": " + st.title;
-            trace.steps.push_back(std::move(st));
+            if (i < forwardSteps)
+                trace.steps.push_back(std::move(st));
+            else
+                blockGrads[b].push_back(std::move(st));
         }
         for (std::string& wn : layer.warnings)
             trace.warnings.push_back("block " + std::to_string(b) + ": " + wn);
@@ -154,12 +192,13 @@ Trace Trainer::probeTrace() const {
                                             "over its features (ε = 0.001), then scaled by γ and shifted by β.",
                              .op = OpKind::LayerNorm,
                              .inputs = {cur},
-                             .params = {pre + "layer_norm/gamma", pre + "layer_norm/beta"},
+                             .params = params({pre + "layer_norm/gamma", pre + "layer_norm/beta"}),
                              .formula = "LN(R)[b,t,:] = (R − μ) / √(σ² + 0.001) · γ + β",
                              .kerasCode = "a = layers.LayerNormalization(epsilon=1e-3)(a)",
                              .axes = seqAxes,
                              .value = fromBuffer(model.blockOutput(int(b)), {B, L, E}),
-                             .flops = 8.0 * double(B * L * E)});
+                             .flops = 8.0 * double(B * L * E),
+                             .epsilon = kLayerNormEpsilon});
             cur = pre + "layer_norm";
         }
         prev = cur;
@@ -169,10 +208,10 @@ Trace Trainer::probeTrace() const {
                      .explanation = "A Dense layer maps each position's vector to one score per vocabulary token.",
                      .op = OpKind::Dense,
                      .inputs = {prev},
-                     .params = {"logits/kernel", "logits/bias"},
+                     .params = params({"logits/kernel", "logits/bias"}),
                      .formula = "Z[b,t,:] = x[b,t,:] · W + b",
                      .kerasCode = "logits = layers.Dense(" + std::to_string(V) + ", name=\"logits\")(x)",
-                     .axes = {"batch", "query", "token"},
+                     .axes = vocabAxes,
                      .value = fromBuffer(model.logits().data(), {B, L, V}),
                      .flops = 2.0 * double(B * L * E * V)});
     Tensor probs({B, L, V}), perPos({B, L});
@@ -196,7 +235,7 @@ Trace Trainer::probeTrace() const {
                      .inputs = {"logits"},
                      .formula = "p[b,t,c] = exp(Z[b,t,c]) / Σ_c' exp(Z[b,t,c'])",
                      .kerasCode = "ops.softmax(logits, axis=-1)",
-                     .axes = {"batch", "query", "token"},
+                     .axes = vocabAxes,
                      .value = std::move(probs),
                      .flops = 5.0 * double(B * L * V)});
     push(trace, Step{.key = "loss_per_position",
@@ -207,7 +246,7 @@ Trace Trainer::probeTrace() const {
                      .inputs = {"probabilities"},
                      .formula = "ℓ[b,t] = −log p[b,t,target[b,t]] · mask[b,t]",
                      .kerasCode = "SparseCategoricalCrossentropy(from_logits=True, reduction=None)",
-                     .axes = {"batch", "query"},
+                     .axes = {{"batch", R::Batch}, {"query", R::Query}},
                      .value = std::move(perPos)});
     push(trace, Step{.key = "loss",
                      .title = "Loss",
@@ -228,7 +267,7 @@ Trace Trainer::probeTrace() const {
                      .op = OpKind::Input,
                      .inputs = {"probabilities"},
                      .formula = "dZ[b,t,:] = (p[b,t,:] − onehot(target[b,t])) · mask[b,t] / Σ mask",
-                     .axes = {"batch", "query", "token"},
+                     .axes = vocabAxes,
                      .value = fromBuffer(model.logitsGrad().data(), {B, L, V}),
                      .flops = 2.0 * double(B * L * V)});
     for (size_t bi = M.blocks.size(); bi-- > 0;) {
@@ -244,25 +283,26 @@ Trace Trainer::probeTrace() const {
                              .axes = seqAxes,
                              .value = fromBuffer(model.blockOutputGrad(int(bi)), {B, L, E})});
         if (bs.residual)
-            push(trace, Step{.key = "grad/" + pre + "residual",
-                             .title = title + "gradient of the residual sum",
-                             .explanation = bs.layerNorm ? "Through LayerNormalization: its gradient removes the "
-                                                           "row mean and the part along the normalised row."
-                                                         : "The block's output is the residual sum.",
-                             .op = OpKind::LayerNorm,
-                             .formula = bs.layerNorm ? "dR = (dLN·γ − mean(dLN·γ) − x̂·mean(dLN·γ ∘ x̂)) / √(σ² + ε)"
-                                                     : "dR = dOut",
-                             .axes = seqAxes,
-                             .value = fromBuffer(model.layerOutputGrad(int(bi)), {B, L, E})});
-        push(trace, Step{.key = "grad/" + pre + "output",
-                         .title = title + "gradient of the attention layer's output",
-                         .explanation = bs.residual ? "Add passes the gradient on unchanged to both of its inputs: "
-                                                      "the layer's output gets the residual's gradient."
-                                                    : "The gradient of the attention layer's output.",
-                         .op = OpKind::Input,
-                         .formula = "dA = dR",
-                         .axes = seqAxes,
-                         .value = fromBuffer(model.layerOutputGrad(int(bi)), {B, L, E})});
+            push(trace,
+                 Step{.key = "grad/" + pre + "residual",
+                      .title = title + "gradient of the residual sum",
+                      .explanation = bs.layerNorm ? "Through LayerNormalization: its gradient removes the "
+                                                    "row mean and the part along the normalised row."
+                                                  : "The block's output is the residual sum.",
+                      .op = bs.layerNorm ? OpKind::LayerNorm : OpKind::Input,
+                      .inputs = bs.layerNorm ? std::vector<std::string>{"grad/" + pre + "layer_norm", pre + "residual"}
+                                             : std::vector<std::string>{},
+                      .params = bs.layerNorm ? params({pre + "layer_norm/gamma"}) : std::vector<Param>{},
+                      .formula =
+                          bs.layerNorm ? "dR = (dLN·γ − mean(dLN·γ) − x̂·mean(dLN·γ ∘ x̂)) / √(σ² + ε)" : "dR = dOut",
+                      .axes = seqAxes,
+                      .value = fromBuffer(model.layerOutputGrad(int(bi)), {B, L, E}),
+                      .epsilon = bs.layerNorm ? kLayerNormEpsilon : 0.0});
+        // The layer's backward steps: grad/block<b>/output (the gradient it
+        // gets from above) down to grad/block<b>/query, grad/block<b>/value
+        // and its weights' gradients.
+        for (Step& st : blockGrads[bi])
+            trace.steps.push_back(std::move(st));
     }
     push(trace, Step{.key = "grad/embeddings",
                      .title = "Gradient of the embeddings",
@@ -274,15 +314,17 @@ Trace Trainer::probeTrace() const {
                      .value = fromBuffer(model.embeddingsGrad().data(), {B, L, E})});
     const std::map<std::string, Tensor> grads = gradientsOf(model);
     for (size_t i = 0; i < m_keys.size(); ++i) {
+        if (trace.find("grad/" + m_keys[i])) // a block layer's weight: its own backward gave it
+            continue;
         const Tensor& g = grads.at(m_keys[i]);
-        std::vector<std::string> axes;
+        std::vector<Axis> axes;
         for (Index a = 0; a < g.rank(); ++a)
-            axes.push_back(a + 1 == g.rank() ? "feature" : "row");
+            axes.push_back(Axis{a + 1 == g.rank() ? "feature" : "row", R::Feature});
         push(trace, Step{.key = "grad/" + m_keys[i],
                          .title = "Gradient of " + m_keys[i],
                          .explanation = "dL/d of this weight on the probe batch: what Adam's next step would use.",
                          .op = OpKind::Input,
-                         .params = {m_keys[i]},
+                         .params = params({m_keys[i]}),
                          .formula = "∂L/∂" + m_keys[i],
                          .axes = axes,
                          .value = g});

@@ -33,8 +33,9 @@ const std::vector<TrainTask>& trainTasks() {
         {"induction",
          "A random first half, then the same half again; the target is the next token, counted on the second half; "
          "causal.",
-         "block 0: a 'previous token' head (sub-diagonal); block 1: the offset diagonal, query t attends to key "
-         "t − L/2 + 1",
+         "block 1: the offset diagonal, query t attends to key t − L/2 + 1 (the token after the earlier copy of "
+         "its own); with learned position embeddings and a fixed repeat offset it needs no 'previous token' head "
+         "in block 0, and the trained block 0 stays diffuse",
          true, 2, 8, 16, 32, 32, 0.01},
     };
     return tasks;

@@ -116,16 +116,14 @@ void Trainer::applyAdam(Index s) {
     const float c2 = static_cast<float>(1.0 - m_spec.optimizer.beta2);
     const float eps = static_cast<float>(m_spec.optimizer.epsilon);
     for (size_t i = 0; i < m_keys.size(); ++i) {
-        float* w = m_w + m_offset[i];
-        float* m = m_m + m_offset[i];
-        float* v = m_v + m_offset[i];
-        const float* g = m_model->gradient(i);
         const Index n = m_model->gradientSize(i);
-        for (Index j = 0; j < n; ++j) {
-            m[j] += (g[j] - m[j]) * c1;
-            v[j] += (g[j] * g[j] - v[j]) * c2;
-            w[j] -= (m[j] * alpha) / (std::sqrt(v[j]) + eps);
-        }
+        Eigen::Map<Eigen::ArrayXf> w(m_w + m_offset[i], n), m(m_m + m_offset[i], n), v(m_v + m_offset[i], n);
+        const Eigen::Map<const Eigen::ArrayXf> g(m_model->gradient(i), n);
+        // Element by element, the same float32 operations as the update above
+        // (Eigen's sqrt is the correctly rounded one, vectorised).
+        m += (g - m) * c1;
+        v += (g.square() - v) * c2;
+        w -= (m * alpha) / (v.sqrt() + eps);
     }
 }
 

@@ -849,3 +849,46 @@ TEST(Backward, NarrationOfASoftmaxBackwardRowAndAWeightGradientCell) {
     for (size_t s = 0; s < 6; ++s)
         EXPECT_EQ(u.grads[s], 0.0f); // ... but no gradient
 }
+
+TEST(Backward, AKeyPrefixFindsABlocksStepsAndKeysItsGradients) {
+    // A model's trace keys each block's steps and weights "block0/…": the
+    // same backward pass, with every key prefixed.
+    for (LayerKind kind : {LayerKind::MultiHeadAttention, LayerKind::GroupQueryAttention, LayerKind::Attention}) {
+        Spec s = mhaWithMasks(kind);
+        if (!hasHeads(kind))
+            s.shapes.valueFeatures = 7;
+        else
+            s.config.transformerSublayer = kind == LayerKind::MultiHeadAttention;
+        s.backward.reset();
+        const Trace plain = run(s);
+        Trace blk;
+        blk.layer = plain.layer;
+        for (Step st : plain.steps) {
+            st.key = "block0/" + st.key;
+            for (std::string& in : st.inputs)
+                in = "block0/" + in;
+            if (!st.display.maskKey.empty())
+                st.display.maskKey = "block0/" + st.display.maskKey;
+            blk.steps.push_back(std::move(st));
+        }
+        for (const auto& [k, t] : plain.params)
+            blk.params["block0/" + k] = t;
+        const Tensor seed = randomNormal(plain.steps.back().value.shape(), 5, 6);
+        appendBackward(blk, s, seed, "block0/");
+        s.backward = BackwardRequest{seed};
+        const Trace want = run(s);
+        int grads = 0;
+        for (const Step& st : want.steps) {
+            if (!st.key.starts_with("grad/"))
+                continue;
+            ++grads;
+            const Step* got = blk.find("grad/block0/" + st.key.substr(5));
+            ASSERT_NE(got, nullptr) << st.key;
+            EXPECT_TRUE(attnviz::testing::allClose(got->value, st.value, 0, 0)) << st.key;
+            for (const std::string& in : got->inputs)
+                EXPECT_NE(blk.find(in), nullptr) << st.key << " reads " << in;
+            EXPECT_EQ(got->display.masked, st.display.masked) << st.key;
+        }
+        EXPECT_GE(grads, 6);
+    }
+}

@@ -507,3 +507,68 @@ TEST(NpzWrite, ErrorsNameThePath) {
                     }),
                     "'/nonexistent-dir/x.npz'");
 }
+
+// ---------------------------------------------------------------------------
+// Integer files (token files for train.json): parseNpyIntegers
+
+namespace {
+
+template <class T> std::string intBytes(std::initializer_list<T> values) {
+    std::string s;
+    for (T v : values) {
+        char b[sizeof(T)];
+        std::memcpy(b, &v, sizeof(T)); // little-endian machine, like the files
+        s.append(b, sizeof(T));
+    }
+    return s;
+}
+
+} // namespace
+
+TEST(NpyIntegers, Int32AndInt64AsNumPyWritesThem) {
+    // np.save(f, np.array([[1, 2, 3], [4, 5, -6]], dtype=np.int32)) and a Python int list (int64).
+    const NpyIntegers a = parseNpyIntegers(makeNpy("{'descr': '<i4', 'fortran_order': False, 'shape': (2, 3), }",
+                                                   intBytes<std::int32_t>({1, 2, 3, 4, 5, -6})),
+                                           "t.npy", false);
+    EXPECT_EQ(a.dtype, NpyDtype::Int32);
+    EXPECT_EQ(a.shape, (Shape{2, 3}));
+    EXPECT_EQ(a.values, (std::vector<std::int64_t>{1, 2, 3, 4, 5, -6}));
+    const std::int64_t big = (std::int64_t(1) << 40) + 3; // exact, unlike a float32
+    const NpyIntegers b = parseNpyIntegers(
+        makeNpy("{'descr': '<i8', 'fortran_order': True, 'shape': (2, 2), }", intBytes<std::int64_t>({1, 2, 3, big})),
+        "t.npy", false);
+    EXPECT_EQ(b.dtype, NpyDtype::Int64);
+    EXPECT_EQ(b.values, (std::vector<std::int64_t>{1, 3, 2, big})); // Fortran order read as C order
+}
+
+TEST(NpyIntegers, BoolOnlyWhenAsked) {
+    const std::string m =
+        makeNpy("{'descr': '|b1', 'fortran_order': False, 'shape': (3,), }", std::string("\1\0\1", 3));
+    EXPECT_EQ(parseNpyIntegers(m, "m.npy", true).values, (std::vector<std::int64_t>{1, 0, 1}));
+    EXPECT_CONTAINS(errorOf([&] { (void)parseNpyIntegers(m, "m.npy", false); }), "m.npy: holds booleans");
+}
+
+TEST(NpyIntegers, OtherKindsAreRefusedNamingTheDtype) {
+    const std::string f = makeNpy("{'descr': '<f4', 'fortran_order': False, 'shape': (1,), }", floatBytes({1.5f}));
+    EXPECT_CONTAINS(errorOf([&] { (void)parseNpyIntegers(f, "t.npy", false); }),
+                    "t.npy: holds floating-point numbers ('<f4'), not integers");
+    for (const char* d : {"|u1", "|i1", "<i2", "<u2", "<u4", "<u8"}) {
+        const std::string bytes =
+            makeNpy(std::string("{'descr': '") + d + "', 'fortran_order': False, 'shape': (0,), }", "");
+        EXPECT_CONTAINS(errorOf([&] { (void)parseNpyIntegers(bytes, "t.npy", false); }),
+                        std::string("unsupported integer dtype '") + d + "'");
+    }
+    const std::string be = makeNpy("{'descr': '>i8', 'fortran_order': False, 'shape': (0,), }", "");
+    EXPECT_CONTAINS(errorOf([&] { (void)parseNpyIntegers(be, "t.npy", false); }), "big-endian dtype '>i8'");
+    // The float reader still refuses integer files (inputs, weights and masks are floats or bools).
+    const std::string i4 =
+        makeNpy("{'descr': '<i4', 'fortran_order': False, 'shape': (1,), }", intBytes<std::int32_t>({1}));
+    EXPECT_CONTAINS(errorOf([&] { (void)parse(i4); }), "unsupported dtype '<i4'");
+}
+
+TEST(NpyIntegers, WritesInt32ThatReadsBack) {
+    const std::vector<std::int32_t> v{0, 7, -3, 2147483647};
+    const NpyIntegers r = parseNpyIntegers(serializeNpyInt32({2, 2}, v), "w.npy", false);
+    EXPECT_EQ(r.dtype, NpyDtype::Int32);
+    EXPECT_EQ(r.values, (std::vector<std::int64_t>{0, 7, -3, 2147483647}));
+}

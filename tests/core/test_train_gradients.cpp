@@ -296,5 +296,35 @@ TEST(TrainGradients, ProbeTraceAttentionIsTheLayersOwn) {
         }
 }
 
+TEST(TrainGradients, ProbeTraceGradientsAreTheTrainingStepsOwn) {
+    // The probe is batch 1 by default: before step 1 its trace's backward (the
+    // layers' appendBackward on core::run's forward trace) must give the
+    // gradients step 1 computes on the lean path.
+    for (LayerKind kind : {LayerKind::MultiHeadAttention, LayerKind::GroupQueryAttention, LayerKind::Attention,
+                           LayerKind::AdditiveAttention}) {
+        Trainer t(taskTrainSpec("induction", 5, 9, kind));
+        const Trace trace = t.probeTrace();
+        t.step();
+        // key_dense/bias's exact gradient is 0 (the softmax ignores a row-wide
+        // shift): both sides are float32 noise there, so the floor is relative
+        // to the largest gradient of the model.
+        double scale = 0;
+        for (const auto& [key, g] : t.gradients())
+            for (float v : g.values())
+                scale = std::max(scale, double(std::abs(v)));
+        for (const auto& [key, g] : t.gradients()) {
+            const Step* st = trace.find("grad/" + key);
+            ASSERT_NE(st, nullptr) << key;
+            ASSERT_EQ(st->value.shape(), g.shape()) << key;
+            double mx = 1e-6, diff = 0;
+            for (Index i = 0; i < g.size(); ++i) {
+                mx = std::max(mx, double(std::abs(g.data()[i])));
+                diff = std::max(diff, double(std::abs(g.data()[i] - st->value.data()[i])));
+            }
+            EXPECT_LE(diff, 1e-4 * mx + 1e-6 * scale) << layerName(kind) << " " << key;
+        }
+    }
+}
+
 } // namespace
 } // namespace attnviz
