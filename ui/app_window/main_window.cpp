@@ -209,11 +209,11 @@ MainWindow::MainWindow(QWidget* parent)
     m_centre->setTabToolTip(4, tr("Every trainable weight of the layer: Keras name, shape, initializer, count, "
                                   "source; edit the numbers or use a preset"));
     m_qkSpace = new QkSpaceView;
-    m_qkSpaceTab = m_centre->addTab(m_qkSpace, tr("Query–key space"));
+    m_qkSpaceTab = m_centre->addTab(scrolled(m_qkSpace), tr("Query–key space"));
     m_centre->setTabToolTip(m_qkSpaceTab, tr("Each head's queries and keys as points in one plane (a PCA): a query "
                                              "lies near the keys it attends to"));
     m_train = new TrainView;
-    m_trainTab = m_centre->addTab(m_train, tr("Train"));
+    m_trainTab = m_centre->addTab(scrolled(m_train), tr("Train"));
     m_centre->setTabToolTip(m_trainTab, tr("Train a small model on a toy task and watch its heads learn"));
     // Paused (or stepped, or reset): every view shows the trained layer on the probe.
     connect(m_train, &TrainView::pausedWithModel, this, [this] {
