@@ -1,5 +1,6 @@
 // attnviz-trace: run a layer spec and list, save or time its trace.
 #include "trace_cli.h"
+#include "train_cli.h"
 
 #include "core/io/keras_h5.h"
 #include "core/io/keras_model.h"
@@ -22,6 +23,9 @@ int main(int argc, char** argv) {
     // limits) for .keras / .weights.h5 files: attnviz-trace is its own reader.
     if (!args.empty() && args[0] == "--internal-read-keras-weights")
         return attnviz::core::runKerasReaderChild({args.begin() + 1, args.end()}, std::cerr);
+    // The .keras writer child for the GUI, which never links HDF5: TRAIN.json (the model) WEIGHTS.npz OUT.keras.
+    if (!args.empty() && args[0] == "--internal-write-keras")
+        return attnviz::runKerasWriterChild({args.begin() + 1, args.end()}, std::cerr);
     if (argc > 0)
         attnviz::core::setKerasReaderExecutable("/proc/self/exe");
     return attnviz::runTraceCli(args, std::cout, std::cerr);

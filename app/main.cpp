@@ -93,6 +93,16 @@ struct Options {
         QApplication::translate("main", "With --screenshot: the view to show, one of %1 (default: stage).")
             .arg(attnviz::ui::headlessViewNames()),
         QStringLiteral("NAME")};
+    const QCommandLineOption trainSteps{
+        QStringLiteral("train-steps"),
+        QApplication::translate("main", "With --screenshot: train the Train view this many steps first (--view train "
+                                        "shows it; another view shows the trained layer on the probe)."),
+        QStringLiteral("N")};
+    const QCommandLineOption trainTask{
+        QStringLiteral("train-task"),
+        QApplication::translate("main", "With --screenshot --view train: the task (copy, reverse, copy_previous, max, "
+                                        "sort, lookup, induction)."),
+        QStringLiteral("NAME")};
     const QCommandLineOption present{QStringLiteral("presentation"),
                                      QApplication::translate("main", "Start in presentation mode.")};
     const QCommandLineOption bench{QStringLiteral("bench-ui"),
@@ -147,8 +157,9 @@ struct Options {
                                         "percentile of 1000 or more) instead of 0–1.")};
 
     void addTo(QCommandLineParser& parser) const {
-        parser.addOptions({screenshot, spec, step, view, size, present, bench, stateDir, set, lesson, slide, reveal,
-                           handout, worksheet, answerKey, maxMemory, threads, autoRange});
+        parser.addOptions({screenshot, spec,      step,    view,      size,       present,  bench,
+                           stateDir,   set,       lesson,  slide,     reveal,     handout,  worksheet,
+                           answerKey,  maxMemory, threads, autoRange, trainSteps, trainTask});
         parser.addPositionalArgument(
             QStringLiteral("FILE"),
             QApplication::translate("main",
@@ -227,6 +238,17 @@ int screenshotMode(const QCommandLineParser& parser, const Options& o, const Fil
     options.reveal = parser.isSet(o.reveal);
     options.maxMemoryBytes = double(limits.maxBytes);
     options.autoRange = parser.isSet(o.autoRange);
+    options.trainTask = parser.value(o.trainTask);
+    if (parser.isSet(o.trainSteps)) {
+        bool okSteps = false;
+        options.trainSteps = parser.value(o.trainSteps).toInt(&okSteps);
+        if (!okSteps || options.trainSteps < 0 || options.trainSteps > 1000000) {
+            err << QApplication::translate("main", "attnviz: --train-steps must be 0 to 1000000. Received: %1")
+                       .arg(parser.value(o.trainSteps))
+                << Qt::endl;
+            return 2;
+        }
+    }
     const QStringList wh = parser.value(o.size).split(QLatin1Char('x'));
     bool okW = false, okH = false;
     const int w = wh.value(0).toInt(&okW), h = wh.value(1).toInt(&okH);

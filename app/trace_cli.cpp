@@ -213,6 +213,9 @@ int runTraceCli(const std::vector<std::string>& args, std::ostream& out, std::os
                    "training: write DIR/train.json with its data and init.npz, which --train reproduces bit for bit");
     app.add_option("--probe-trace", train.traceOut,
                    "training: write the trained model's trace on the probe batch (forward and backward) to this .npz");
+    app.add_option("--save-keras", train.kerasOut,
+                   "training: write the trained model as a .keras file that keras.saving.load_model (Keras 3.16) "
+                   "opens");
     app.add_option("--print-every", train.printEvery, "training: print every N steps (default: about 20 lines)")
         ->check(CLI::Range(1, 100000000));
     app.add_option("--out,-o", outPath, "write every step's tensor to this .npz, keyed by step");
@@ -275,6 +278,7 @@ int runTraceCli(const std::vector<std::string>& args, std::ostream& out, std::os
             train.stopAt = stopAt;
         train.outPath = outPath;
         train.list = list;
+        train.python = python;
         if (!maxMemory.empty())
             train.maxBytes = limits.maxBytes;
         return runTrainCli(train, out, err);

@@ -1,7 +1,9 @@
 // attnviz-trace --train / --train-task: see train_cli.h.
 #include "train_cli.h"
 
+#include "core/io/keras_h5_writer.h"
 #include "core/io/npy.h"
+#include "core/teach/train_script.h"
 #include "core/spec/spec.h"
 #include "core/train/tasks.h"
 #include "core/train/trainer.h"
@@ -57,6 +59,24 @@ int runTrainCli(const TrainCliOptions& o, std::ostream& out, std::ostream& err) 
             if (o.learningRate)
                 spec.optimizer.learningRate = *o.learningRate;
         }
+        std::optional<ScriptTarget> script;
+        if (!o.python.empty()) {
+            script = scriptTargetFromName(o.python[0]);
+            if (!script || *script == ScriptTarget::NumPy) {
+                err << "attnviz-trace: --python with --train: unknown target '" << o.python[0]
+                    << "'. Expected keras or torch (a training run needs gradients, which NumPy does not have).\n";
+                return 1;
+            }
+            if (!o.python[1].ends_with(".py")) {
+                err << "attnviz-trace: --python: the script file must end in .py. Received: " << o.python[1] << '\n';
+                return 1;
+            }
+        }
+        if (!o.kerasOut.empty() && !o.kerasOut.ends_with(".keras")) {
+            err << "attnviz-trace: --save-keras: the file must end in .keras (Keras' load_model insists). Received: "
+                << o.kerasOut << '\n';
+            return 1;
+        }
         Trainer trainer(spec, limits);
         if (!o.bundleDir.empty()) {
             saveTrainBundle(o.bundleDir, trainer.spec());
@@ -101,6 +121,16 @@ int runTrainCli(const TrainCliOptions& o, std::ostream& out, std::ostream& err) 
             writeResults(o.outPath, trainer);
             out << "wrote loss, accuracy, grad_step1/* and final/* to " << o.outPath << '\n';
         }
+        if (!o.kerasOut.empty()) {
+            saveKerasModel(o.kerasOut, kerasModelOf(trainer.spec().model), trainer.weights());
+            out << "wrote the trained model to " << o.kerasOut << " (keras.saving.load_model reads it)\n";
+        }
+        if (script) {
+            writeTrainScript(o.python[1], trainScriptInput(trainer), *script);
+            const std::string stem = o.python[1].substr(0, o.python[1].size() - 3);
+            out << "wrote " << o.python[1] << " (" << scriptTargetName(*script) << ") and " << stem
+                << ".npz: it trains the same model and checks its curve against this one\n";
+        }
         if (o.list || !o.traceOut.empty()) {
             const Trace trace = trainer.probeTrace();
             if (o.list)
@@ -125,6 +155,21 @@ int runTrainCli(const TrainCliOptions& o, std::ostream& out, std::ostream& err) 
         err << "attnviz-trace: " << what << ": " << e.what() << '\n';
     }
     return 1;
+}
+
+int runKerasWriterChild(const std::vector<std::string>& args, std::ostream& err) {
+    if (args.size() != 3) {
+        err << "usage: attnviz-trace --internal-write-keras TRAIN.json WEIGHTS.npz OUT.keras\n";
+        return 2;
+    }
+    try {
+        const TrainSpec spec = loadTrainSpec(args[0]);
+        saveKerasModel(args[2], kerasModelOf(spec.model), readNpz(args[1]));
+        return 0;
+    } catch (const std::exception& e) {
+        err << "attnviz-trace: " << e.what() << '\n';
+        return 1;
+    }
 }
 
 } // namespace attnviz

@@ -7,6 +7,7 @@
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace attnviz {
 
@@ -24,9 +25,16 @@ struct TrainCliOptions {
     bool list = false;                  // --list: print the probe trace's steps
     std::int64_t printEvery = 0;        // --print-every (0: about 20 lines)
     std::uint64_t maxBytes = 0;         // --max-memory (0: the default)
+    std::string kerasOut;               // --save-keras OUT.keras: the trained model
+    std::vector<std::string> python;    // --python keras|torch OUT.py: the run as a training script
 };
 
 /// Returns the exit code: 0 ok, 1 bad input (one line on err).
 int runTrainCli(const TrainCliOptions& o, std::ostream& out, std::ostream& err);
+
+/// attnviz-trace --internal-write-keras TRAIN.json WEIGHTS.npz OUT.keras: the
+/// model of TRAIN.json with these weights as a .keras file (the Train window
+/// runs this, as it never links HDF5). 0 ok, 1 with one line on err.
+int runKerasWriterChild(const std::vector<std::string>& args, std::ostream& err);
 
 } // namespace attnviz

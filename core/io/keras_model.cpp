@@ -312,7 +312,11 @@ KerasModelInfo parseKerasConfig(std::string_view text, const std::string& label)
         else if (config.contains("name") && config["name"].is_string())
             name = config["name"].get<std::string>();
 
-        const std::string snake = toSnakeCase(cls);
+        // The .h5 group is named after the Python class (saving_lib uses
+        // saveable.__class__.__name__), and Keras exports GroupedQueryAttention
+        // as "GroupQueryAttention" in config.json.
+        const std::string snake =
+            toSnakeCase(cls == "GroupQueryAttention" ? std::string("GroupedQueryAttention") : cls);
         std::string group = snake;
         if (auto it = used.find(snake); it != used.end())
             group += "_" + std::to_string(++it->second);

@@ -87,8 +87,9 @@ INSTANTIATE_TEST_SUITE_P(SharedModels, RealKerasModelCase, ::testing::ValuesIn(c
                          [](const auto& p) { return p.param; });
 
 TEST(RealKerasModelData, AllFourCasesArePresent) {
-    // Three shared cases plus the bare .weights.h5 one: the suite must not pass vacuously.
-    EXPECT_EQ(casesWith("expected.npz").size(), 4u);
+    // Five shared cases (two of GroupQueryAttention, whose .h5 group is named after its Python class
+    // GroupedQueryAttention) plus the bare .weights.h5 one: the suite must not pass vacuously.
+    EXPECT_EQ(casesWith("expected.npz").size(), 6u);
 }
 
 TEST(KerasModel, ListsTheAttentionLayersOfARealModel) {

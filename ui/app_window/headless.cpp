@@ -7,6 +7,8 @@
 #include "ui/labs/equivalence_lab_view.h"
 #include "ui/lessons/lesson_panel.h"
 #include "ui/labs/scaling_lab_view.h"
+#include "ui/qk_space/qk_space_view.h"
+#include "ui/train/train_view.h"
 #include "ui/setup/setup_panel.h"
 #include "ui/stage/stage_view.h"
 #include "ui/text/formula_panel.h"
@@ -72,6 +74,13 @@ const std::vector<HeadlessView>& headlessViews() {
         {"equivalence-lab", "the equivalence lab", [](MainWindow& w) { showCentreTabOf(w, w.equivalenceLab()); }},
         {"weights", "the Weights tab: every weight of the layer, its numbers and presets",
          [](MainWindow& w) { showCentreTabOf(w, w.weightsPanel()); }},
+        {"qk-space", "the Query–key space tab: one head's queries and keys in a PCA plane",
+         [](MainWindow& w) {
+             w.showQkSpace();
+             w.qkSpaceView()->hoverQuery(0); // a still picture shows what hovering does
+         }},
+        {"train", "the Train tab: a toy task's curves, the probe's heads, gradient norms (--train-steps N first)",
+         [](MainWindow& w) { w.showTrain(); }},
         {"lesson", "the Lesson dock beside Setup", [](MainWindow& w) { showDock(w.lessonDock()); }},
         {"setup", "the Setup dock (raised over the Lesson dock)", [](MainWindow& w) { showDock(w.setupDock()); }},
     };
@@ -175,6 +184,26 @@ int runScreenshot(const ScreenshotOptions& options, QTextStream& err) {
         c->setCurrentStepByKey(options.stepKey);
     }
     view->show(window);
+    if (!options.trainTask.isEmpty() || options.trainSteps > 0) {
+        TrainView* train = window.trainView();
+        QString error;
+        if (!options.trainTask.isEmpty() && !train->applySetting(QStringLiteral("task"), options.trainTask, &error)) {
+            err << QApplication::translate("attnviz", "attnviz: --train-task: %1").arg(error) << Qt::endl;
+            return 2;
+        }
+        if (options.trainSteps > 0) {
+            train->trainSteps(options.trainSteps);
+            train->revealPattern(); // after training, the still says what to look for
+            if (options.view != QLatin1String("train")) {
+                train->showTrainedModel(); // another view: the trained layer on the probe, as when paused
+                if (!options.stepKey.isEmpty())
+                    window.controller()->setCurrentStepByKey(options.stepKey);
+                view->show(window);
+            }
+        }
+        QApplication::processEvents();
+        train->refreshNow();
+    }
     window.settle();
     const QImage image = window.grab().toImage();
     if (image.isNull() || !image.save(options.outPath)) {
@@ -287,6 +316,45 @@ int runBenchUi(QTextStream& out, const QElapsedTimer& sinceStart) {
     out << "cold start to first frame: " << QString::number(coldMs, 'f', 1)
         << " ms; core threads: " << core::threadCount() << Qt::endl;
 
+    // Training: the Train view playing on its worker thread while the window repaints.
+    {
+        TrainView* train = w.trainView();
+        w.showTrain();
+        for (const char* task : {"reverse", "induction"}) {
+            train->applySetting(QStringLiteral("task"), QString::fromLatin1(task));
+            QApplication::processEvents();
+            const qint64 frames0 = train->frames();
+            train->takeLongestRefreshMs();
+            QElapsedTimer clock, gap;
+            double longest = 0;
+            clock.start();
+            gap.start();
+            train->play();
+            // A 2 ms timer: the largest gap between its ticks (less its interval) is the longest stall.
+            QTimer probe;
+            probe.setInterval(2);
+            QObject::connect(&probe, &QTimer::timeout, [&] {
+                longest = std::max(longest, double(gap.nsecsElapsed()) / 1e6 - 2.0);
+                gap.restart();
+            });
+            probe.start();
+            QEventLoop loop;
+            QTimer::singleShot(3000, &loop, &QEventLoop::quit);
+            loop.exec();
+            probe.stop();
+            const double secs = double(clock.nsecsElapsed()) / 1e9;
+            train->pause();
+            const auto snap = train->session()->snapshot();
+            out << "Train view, " << task << " (" << snap.attention.size() << " block(s)), playing "
+                << QString::number(secs, 'f', 1)
+                << " s: " << QString::number(double(train->frames() - frames0) / secs, 'f', 1)
+                << " frames/s, longest event-loop stall " << QString::number(longest, 'f', 1)
+                << " ms (the view's own longest repaint: CPU " << QString::number(train->takeLongestRefreshMs(), 'f', 1)
+                << " ms), " << QString::number(double(snap.steps) / secs, 'f', 0) << " training steps/s" << Qt::endl;
+            train->reset();
+        }
+    }
+    w.centreTabs()->setCurrentIndex(0);
     SetupPanel* p = w.setupPanel();
     struct Case {
         const char* name;

@@ -47,6 +47,8 @@ struct ScreenshotOptions {
     bool reveal = false;       // reveal the slide's question (without an answer)
     double maxMemoryBytes = 0; // the memory budget (0: the default)
     bool autoRange = false;    // probability colours 0 … the step's largest value
+    int trainSteps = 0;        // --view train: train this many steps first
+    QString trainTask;         // --view train: the task (empty: the Train view's default)
 };
 
 /// Render the main window at a step into a PNG. Returns the process exit code;

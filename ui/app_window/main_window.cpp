@@ -10,7 +10,11 @@
 #include "ui/labs/equivalence_lab_view.h"
 #include "ui/lessons/lesson_panel.h"
 #include "ui/labs/scaling_lab_view.h"
+#include "ui/qk_space/qk_space_view.h"
 #include "ui/text/keras_listing_text.h"
+#include "ui/train/train_view.h"
+
+#include "core/teach/trained_layer.h"
 #include "ui/app_window/settings.h"
 #include "ui/app_window/status_label.h"
 #include "ui/export/figure_export.h"
@@ -205,6 +209,35 @@ void MainWindow::createCentreTabs() {
     m_centre->addTab(scrolled(m_weights), tr("Weights"));
     m_centre->setTabToolTip(4, tr("Every trainable weight of the layer: Keras name, shape, initializer, count, "
                                   "source; edit the numbers or use a preset"));
+    m_qkSpace = new QkSpaceView;
+    m_qkSpaceTab = m_centre->addTab(scrolled(m_qkSpace), tr("Query–key space"));
+    m_centre->setTabToolTip(m_qkSpaceTab, tr("Each head's queries and keys as points in one plane (a PCA): a query "
+                                             "lies near the keys it attends to"));
+    m_train = new TrainView;
+    m_trainTab = m_centre->addTab(scrolled(m_train), tr("Train"));
+    m_centre->setTabToolTip(m_trainTab, tr("Train a small model on a toy task and watch its heads learn"));
+    // Paused (or stepped, or reset): every view shows the trained layer on the probe.
+    connect(m_train, &TrainView::pausedWithModel, this, [this] {
+        std::optional<core::Spec> spec;
+        m_train->session()->withTrainer([&](core::Trainer& t) {
+            try {
+                spec = core::trainedLayerSpec(t, 0, 0);
+            } catch (const std::exception&) {
+            }
+        });
+        if (!spec)
+            return;
+        m_showingTrained = true;
+        applySpec(*spec); // the Setup shows the layer, its trained weights and the probe's input
+        // ...and the controller runs it exactly, backward pass included (the Setup holds no backward request).
+        QStringList tokens;
+        for (const std::string& t : spec->queryTokens)
+            tokens << QString::fromStdString(t);
+        m_controller->setSpec(*spec, tokens, tokens);
+        m_showingTrained = false;
+        setNotice(tr("Stage, timeline, inspector, Compare and Weights show the trained model's block 1 on the probe "
+                     "example: forward, then backward from the model's own gradient at the block's output."));
+    });
     setCentralWidget(m_centre);
 }
 
@@ -327,6 +360,7 @@ void MainWindow::connectViews() {
             weightsPanel(); // the trace it missed while hidden
         updateCompare();
         updateLabs();
+        updateQkSpace();
     });
 }
 
@@ -481,6 +515,15 @@ void MainWindow::createMenus() {
     view->addAction(m_setupDock->toggleViewAction());
     view->addAction(m_inspectorDock->toggleViewAction());
     view->addAction(m_timelineDock->toggleViewAction());
+    view->addSeparator();
+    QAction* trainAction = view->addAction(tr("&Train"));
+    trainAction->setObjectName(QStringLiteral("trainAction"));
+    trainAction->setStatusTip(tr("Train a small model on a toy task and watch its heads learn"));
+    connect(trainAction, &QAction::triggered, this, &MainWindow::showTrain);
+    QAction* qk = view->addAction(tr("&Query–key space"));
+    qk->setObjectName(QStringLiteral("qkSpaceAction"));
+    qk->setStatusTip(tr("Each head's queries and keys as points in one plane; hover a query for its keys"));
+    connect(qk, &QAction::triggered, this, &MainWindow::showQkSpace);
 
     QMenu* step = menuBar()->addMenu(tr("&Step"));
     step->addAction(m_playAction);
@@ -632,7 +675,11 @@ void MainWindow::onTraceChanged() {
         weightsPanel();
     m_compareDirty = true;
     m_labsDirty = true;
+    m_qkSpaceDirty = true;
+    if (!m_showingTrained)
+        m_train->setLayer(m_controller->traceSpec().config); // the blocks train the Setup's layer
     updateLabs();
+    updateQkSpace();
     updateCompare();
     // NaN and Inf in the inputs are allowed; say where they came from.
     const core::Spec& spec = m_controller->traceSpec();
@@ -1064,6 +1111,8 @@ void MainWindow::applyZoom() {
     m_centre->tabBar()->setFont(f);
     m_scalingLab->setZoom(z);
     m_equivalenceLab->setZoom(z);
+    m_qkSpace->setZoom(z);
+    m_train->setZoom(z);
     if (m_lessons)
         m_lessons->setZoom(z);
     m_replayButton->setFont(f);
@@ -1095,6 +1144,27 @@ void MainWindow::updateLabs() {
         m_equivalenceLab->setBaseSpec(m_controller->traceSpec());
         m_labsDirty = false;
     }
+}
+
+void MainWindow::updateQkSpace() {
+    if (!m_qkSpaceDirty || !m_controller->trace() || m_centre->currentIndex() != m_qkSpaceTab)
+        return;
+    m_qkSpace->setTrace(m_controller->trace(), m_controller->queryTokens(), m_controller->keyTokens());
+    m_qkSpaceDirty = false;
+}
+
+QkSpaceView* MainWindow::qkSpaceView() {
+    updateQkSpace();
+    return m_qkSpace;
+}
+
+void MainWindow::showTrain() {
+    m_centre->setCurrentIndex(m_trainTab);
+}
+
+void MainWindow::showQkSpace() {
+    m_centre->setCurrentIndex(m_qkSpaceTab);
+    updateQkSpace();
 }
 
 void MainWindow::about() {

@@ -37,6 +37,8 @@ class CompareView;
 class EquivalenceLabView;
 class LessonPanel;
 class ScalingLabView;
+class QkSpaceView;
+class TrainView;
 class Controller;
 class ExportMenu;
 class FormulaPanel;
@@ -133,6 +135,13 @@ public:
     /// The Weights tab, brought up to date first: behind another tab it takes a new trace only when shown.
     WeightsPanel* weightsPanel() const;
     LessonPanel* lessons() const { return m_lessons; }
+    /// The Query–key space tab, brought up to date first when it is shown.
+    QkSpaceView* qkSpaceView();
+    /// Show the Query–key space tab (View ▸ Query–key space).
+    void showQkSpace();
+    /// The Train tab (View ▸ Train).
+    TrainView* trainView() const { return m_train; }
+    void showTrain();
     /// Show this spec in the setup panel and recompute now (a lesson's slide).
     void applySpec(const core::Spec& spec);
 
@@ -185,6 +194,7 @@ private:
     void onComputingChanged(bool computing);
     void updateCompare();
     void updateLabs();
+    void updateQkSpace();
     void addRecentFile(const QString& path);
     void updateRecentMenu();
     void openSpecDialog();
@@ -206,6 +216,12 @@ private:
     ScalingLabView* m_scalingLab;
     EquivalenceLabView* m_equivalenceLab;
     WeightsPanel* m_weights;
+    QkSpaceView* m_qkSpace;
+    TrainView* m_train;
+    int m_trainTab = -1;
+    bool m_showingTrained = false; // applying the trained layer: the Train view keeps its run
+    int m_qkSpaceTab = -1;
+    bool m_qkSpaceDirty = true;
     std::map<std::string, QString> m_weightSources; // of the last setup handed to the controller
     LessonPanel* m_lessons = nullptr;
     QDockWidget* m_lessonDock = nullptr;
