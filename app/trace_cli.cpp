@@ -88,6 +88,12 @@ void printComparison(const Comparison& c, std::ostream& out) {
                 << ")\n";
         else
             out << "      cannot be checked here (" << k.note << ")\n";
+        if (k.gradientsCompared)
+            out << "      gradients (the spec asks for the backward pass): max |Δ| = " << std::setprecision(3)
+                << k.gradMaxAbsDiff << " with gradients up to " << k.gradMaxAbs << ", "
+                << (k.gradHolds() ? "holds" : "does not hold") << " (" << k.gradNote << ")\n";
+        else if (!k.gradNote.empty())
+            out << "      " << k.gradNote << '\n';
         out << "      your setup: ";
         if (k.setup.met)
             out << "meets them\n";

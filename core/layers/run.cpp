@@ -3,6 +3,8 @@
 // tokens, Keras' default initializers) and dispatch to the layer.
 #include "core/layers/run.h"
 
+#include "core/layers/backward.h"
+
 #include "core/layers/detail/layers.h"
 #include "core/base/run_control.h"
 #include "core/trace/step_display.h"
@@ -165,6 +167,10 @@ double estimateTraceBytes(const Spec& spec) {
     } else {
         floats += scoresSize * 6 + D(d.B) * D(d.T) * D(d.dv) * 2;
     }
+    // The backward pass (spec.json "backward") adds a gradient per step and
+    // weight, and the dropout mask it redraws: a little more than the forward pass.
+    if (spec.backward)
+        floats *= 2.25;
     // The trace keeps the copies the UI and CLI hold; count one spare copy.
     return floats * 4.0 * 2.0;
 }
@@ -540,6 +546,8 @@ Trace run(const Spec& spec, const SpecLimits& limits, InputCache* inputs) {
                   : spec.config.layer == LayerKind::AdditiveAttention
                       ? detail::additiveAttention(spec, std::move(in), std::move(w))
                       : detail::attention(spec, std::move(in), std::move(w));
+    if (spec.backward) // the backward pass's steps follow the forward ones (core/layers/backward.h)
+        appendBackward(trace, spec, spec.backward->outputGrad.value_or(Tensor()));
     trace.warnings = maskWarnings(spec);
     if (spec.config.notKerasUnscaled && hasHeads(spec.config.layer))
         trace.warnings.push_back("not Keras: 1/√key_dim is turned off (the 1/√dₖ lab's switch), so the scores are "
@@ -548,6 +556,27 @@ Trace run(const Spec& spec, const SpecLimits& limits, InputCache* inputs) {
 }
 
 namespace detail {
+
+Trace newTrace(const Spec& spec, Weights weights) {
+    Trace trace;
+    trace.layer = layerName(spec.config.layer);
+    trace.steps.reserve(kMaxSteps);
+    trace.params = std::move(weights);
+    return trace;
+}
+
+void addInputs(Trace& trace, ResolvedInputs in, const InputNotes& notes) {
+    const bool hasKey = in.key.has_value();
+    addInputStep(trace, "query", "Query input", notes.query, std::move(in.query), queryRows());
+    trace.steps.back().label = "Query input";
+    if (hasKey) {
+        addInputStep(trace, "key", "Key input", notes.key, std::move(*in.key), sourceRows());
+        trace.steps.back().label = "Key input";
+    }
+    addInputStep(trace, "value", "Value input", hasKey ? notes.value : notes.valueAsKey, std::move(in.value),
+                 sourceRows());
+    trace.steps.back().label = "Value input";
+}
 
 Step& addStep(Trace& trace, Step step) {
     step.bytes = 4.0 * double(step.value.size());
