@@ -3,9 +3,10 @@
 # top-level CMakeLists; `bash scripts/attnviz.sh package` runs it.
 # docs/packaging.md explains each choice and what lintian still says.
 
-# Lessons (with the specs and .npy files they name) and the example specs.
+# Lessons (with the specs and .npy files they name) and the example specs;
+# not the Python scripts that made some of those files (developers' tools).
 install(DIRECTORY ${PROJECT_SOURCE_DIR}/resources/lessons ${PROJECT_SOURCE_DIR}/resources/examples
-        DESTINATION ${ATTNVIZ_INSTALL_DATADIR})
+        DESTINATION ${ATTNVIZ_INSTALL_DATADIR} PATTERN "*.py" EXCLUDE)
 
 # Desktop integration: one id for the .desktop file, the metainfo and the icon.
 if(ATTNVIZ_BUILD_UI)
