@@ -1,4 +1,6 @@
 #include "ui/app_window/main_window.h"
+
+#include "ui/app_window/language_menu.h"
 #include "core/io/spec_files.h"
 
 #include "ui/compare/compare_view.h"
@@ -450,6 +452,7 @@ void MainWindow::createMenus() {
     view->addAction(m_zoomInAction);
     view->addAction(m_zoomOutAction);
     view->addAction(m_zoomResetAction);
+    view->addMenu(createLanguageMenu(this, [this] { return m_settings; }));
     view->addSeparator();
     view->addAction(m_setupDock->toggleViewAction());
     view->addAction(m_inspectorDock->toggleViewAction());

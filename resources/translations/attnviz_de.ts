@@ -1,0 +1,2341 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de">
+    <context>
+        <name>Controller</name>
+        <message>
+            <source>Out of memory while computing the trace. Use smaller sizes.</source>
+            <translation>Kein Speicher mehr beim Berechnen des Traces. Wählen Sie kleinere Größen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LanguageMenu</name>
+        <message>
+            <source>&amp;Language</source>
+            <translation>&amp;Sprache</translation>
+        </message>
+        <message>
+            <source>System default (%1)</source>
+            <translation>Systemvorgabe (%1)</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Sprache</translation>
+        </message>
+        <message>
+            <source>attnviz will use %1 the next time it starts. (For one run: attnviz --lang CODE.)</source>
+            <translation>attnviz verwendet %1 beim nächsten Start. (Für einen einzelnen Start: attnviz --lang CODE.)</translation>
+        </message>
+    </context>
+    <context>
+        <name>QObject</name>
+        <message>
+            <source>Could not write %1: %2</source>
+            <translation>%1 konnte nicht geschrieben werden: %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScalingLabView</name>
+        <message>
+            <source>Spread of the logits q·k (std)</source>
+            <translation>Streuung der Logits q·k (Std.-Abw.)</translation>
+        </message>
+        <message>
+            <source>Largest softmax weight of a row</source>
+            <translation>Größtes Softmax-Gewicht einer Zeile</translation>
+        </message>
+        <message>
+            <source>Entropy of a row (nats)</source>
+            <translation>Entropie einer Zeile (nats)</translation>
+        </message>
+        <message>
+            <source>Largest softmax gradient p(1 − p)</source>
+            <translation>Größter Softmax-Gradient p(1 − p)</translation>
+        </message>
+    </context>
+    <context>
+        <name>SetupFields</name>
+        <message>
+            <source>Layer:</source>
+            <translation>Schicht:</translation>
+        </message>
+        <message>
+            <source>Which Keras layer to compute: MultiHeadAttention, GroupQueryAttention (query heads sharing key/value heads), Attention (dot-product, Luong) or AdditiveAttention (Bahdanau). The form shows only the arguments the chosen layer has.</source>
+            <translation>Welche Keras-Schicht berechnet wird: MultiHeadAttention, GroupQueryAttention (Query-Köpfe teilen sich Key/Value-Köpfe), Attention (Skalarprodukt, Luong) oder AdditiveAttention (Bahdanau). Das Formular zeigt nur die Argumente, die die gewählte Schicht hat.</translation>
+        </message>
+        <message>
+            <source>Heads:</source>
+            <translation>Köpfe:</translation>
+        </message>
+        <message>
+            <source>Query heads:</source>
+            <translation>Query-Köpfe:</translation>
+        </message>
+        <message>
+            <source>attnviz draws every head; 64 is the most it lays out</source>
+            <translation>attnviz zeichnet jeden Kopf; mehr als 64 legt es nicht aus</translation>
+        </message>
+        <message>
+            <source>How many attention heads run side by side, each with its own projections of the query, key and value.</source>
+            <translation>Wie viele Attention-Köpfe nebeneinander laufen, jeder mit eigenen Projektionen von Query, Key und Value.</translation>
+        </message>
+        <message>
+            <source>Key/value heads:</source>
+            <translation>Key/Value-Köpfe:</translation>
+        </message>
+        <message>
+            <source>Key/value heads shared by groups of query heads; must divide num_query_heads (1: multi-query attention, equal: plain multi-head attention).</source>
+            <translation>Key/Value-Köpfe, die sich Gruppen von Query-Köpfen teilen; muss num_query_heads teilen (1: Multi-Query-Attention, gleich: gewöhnliche Multi-Head-Attention).</translation>
+        </message>
+        <message>
+            <source>key_dim:</source>
+            <translation>key_dim:</translation>
+        </message>
+        <message>
+            <source>head_dim:</source>
+            <translation>head_dim:</translation>
+        </message>
+        <message>
+            <source>attnviz's limit for a head's width</source>
+            <translation>attnviz' Grenze für die Breite eines Kopfs</translation>
+        </message>
+        <message>
+            <source>Size of each head's query and key vectors (GroupQueryAttention: of its query, key and value vectors). The scores are divided by √key_dim.</source>
+            <translation>Größe der Query- und Key-Vektoren jedes Kopfs (GroupQueryAttention: seiner Query-, Key- und Value-Vektoren). Die Scores werden durch √key_dim geteilt.</translation>
+        </message>
+        <message>
+            <source>value_dim:</source>
+            <translation>value_dim:</translation>
+        </message>
+        <message>
+            <source>auto</source>
+            <translation>auto</translation>
+        </message>
+        <message>
+            <source>Size of each head's value vectors; auto (None) means key_dim.</source>
+            <translation>Größe der Value-Vektoren jedes Kopfs; auto (None) bedeutet key_dim.</translation>
+        </message>
+        <message>
+            <source>Output width:</source>
+            <translation>Ausgabebreite:</translation>
+        </message>
+        <message>
+            <source>attnviz's limit for a feature width</source>
+            <translation>attnviz' Grenze für eine Merkmalsbreite</translation>
+        </message>
+        <message>
+            <source>Width of the output; auto (None) means the query's width.</source>
+            <translation>Breite der Ausgabe; auto (None) bedeutet die Breite der Query.</translation>
+        </message>
+        <message>
+            <source>score_mode:</source>
+            <translation>score_mode:</translation>
+        </message>
+        <message>
+            <source>How Attention scores a query against a key: "dot", the dot product (Luong), or "concat", the sum of tanh(query + key) over the features, times concat_score_weight.</source>
+            <translation>Wie Attention eine Query mit einem Key bewertet: "dot", das Skalarprodukt (Luong), oder "concat", die Summe von tanh(query + key) über die Merkmale, mal concat_score_weight.</translation>
+        </message>
+        <message>
+            <source>sliding_window:</source>
+            <translation>sliding_window:</translation>
+        </message>
+        <message>
+            <source>no sequence is longer than 8192 here</source>
+            <translation>keine Sequenz ist hier länger als 8192</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>keins</translation>
+        </message>
+        <message>
+            <source>Each query sees the source positions with |t − s| &lt; w; none (None) means all of them. With use_causal_mask it is the causal band.</source>
+            <translation>Jede Query sieht die Quellpositionen mit |t − s| &lt; w; keins (None) bedeutet alle. Mit use_causal_mask ist es das kausale Band.</translation>
+        </message>
+        <message>
+            <source>use_bias</source>
+            <translation>use_bias</translation>
+        </message>
+        <message>
+            <source>Add a bias to every projection (query, key, value, output and gate).</source>
+            <translation>Jeder Projektion (Query, Key, Value, Ausgabe und Gate) einen Bias hinzufügen.</translation>
+        </message>
+        <message>
+            <source>use_gate</source>
+            <translation>use_gate</translation>
+        </message>
+        <message>
+            <source>Gated attention: a sigmoid gate computed from the query scales each head's context before the output projection.</source>
+            <translation>Gated Attention: Ein aus der Query berechnetes Sigmoid-Gate skaliert den Kontext jedes Kopfs vor der Ausgabeprojektion.</translation>
+        </message>
+        <message>
+            <source>use_scale</source>
+            <translation>use_scale</translation>
+        </message>
+        <message>
+            <source>Learn a scale for the scores: Attention a scalar (initially 1), AdditiveAttention a vector over the features (its default is True).</source>
+            <translation>Einen Skalierungsfaktor für die Scores lernen: Attention einen Skalar (anfangs 1), AdditiveAttention einen Vektor über die Merkmale (dort ist der Standard True).</translation>
+        </message>
+        <message>
+            <source>Transformer sub-layer</source>
+            <translation>Transformer-Unterschicht</translation>
+        </message>
+        <message>
+            <source>Not an argument of the layer: follow it with keras.layers.Add (the residual) and LayerNormalization (Add &amp; Norm), as in the Transformer's encoder.</source>
+            <translation>Kein Argument der Schicht: Danach folgen keras.layers.Add (die Residualverbindung) und LayerNormalization (Add &amp; Norm), wie im Encoder des Transformers.</translation>
+        </message>
+        <message>
+            <source>every (query × source) matrix of every head is kept, one takes 256 MiB at 8192², and the memory budget (--max-memory) refuses larger traces</source>
+            <translation>jede (Query × Quelle)-Matrix jedes Kopfs wird aufbewahrt, eine braucht bei 8192² 256 MiB, und das Speicherbudget (--max-memory) lehnt größere Traces ab</translation>
+        </message>
+        <message>
+            <source>Batch (B):</source>
+            <translation>Batch (B):</translation>
+        </message>
+        <message>
+            <source>attnviz's limit for the batch; every batch row is computed and kept</source>
+            <translation>attnviz' Grenze für den Batch; jede Batch-Zeile wird berechnet und aufbewahrt</translation>
+        </message>
+        <message>
+            <source>B, the first axis of the query, value and key inputs: how many sequences go through the layer at once.</source>
+            <translation>B, die erste Achse der Eingaben query, value und key: wie viele Sequenzen gleichzeitig durch die Schicht gehen.</translation>
+        </message>
+        <message>
+            <source>Query length (T):</source>
+            <translation>Query-Länge (T):</translation>
+        </message>
+        <message>
+            <source>T, the query input's sequence length (query.shape[1]): the target sequence, one row of the attention weights per position.</source>
+            <translation>T, die Sequenzlänge der Query-Eingabe (query.shape[1]): die Zielsequenz, eine Zeile der Attention-Gewichte pro Position.</translation>
+        </message>
+        <message>
+            <source>Source length (S):</source>
+            <translation>Quelllänge (S):</translation>
+        </message>
+        <message>
+            <source>S, the value (and key) input's sequence length (value.shape[1]): one column of the attention weights per position.</source>
+            <translation>S, die Sequenzlänge der Value- (und Key-)Eingabe (value.shape[1]): eine Spalte der Attention-Gewichte pro Position.</translation>
+        </message>
+        <message>
+            <source>Query width:</source>
+            <translation>Query-Breite:</translation>
+        </message>
+        <message>
+            <source>Features per query token (query.shape[-1]).</source>
+            <translation>Merkmale pro Query-Token (query.shape[-1]).</translation>
+        </message>
+        <message>
+            <source>Value width:</source>
+            <translation>Value-Breite:</translation>
+        </message>
+        <message>
+            <source>Features per value token (value.shape[-1]).</source>
+            <translation>Merkmale pro Value-Token (value.shape[-1]).</translation>
+        </message>
+        <message>
+            <source>Key width:</source>
+            <translation>Key-Breite:</translation>
+        </message>
+        <message>
+            <source>Features per key token (key.shape[-1]); auto: no separate key input, so Keras uses the value as the key.</source>
+            <translation>Merkmale pro Key-Token (key.shape[-1]); auto: keine eigene Key-Eingabe, also nimmt Keras den Value als Key.</translation>
+        </message>
+        <message>
+            <source>Causal (no peeking ahead)</source>
+            <translation>Kausal (kein Vorausschauen)</translation>
+        </message>
+        <message>
+            <source>A call argument: query position i may only attend to source positions ≤ i.</source>
+            <translation>Ein Aufrufargument: Query-Position i darf nur auf Quellpositionen ≤ i achten.</translation>
+        </message>
+        <message>
+            <source>Query padding:</source>
+            <translation>Query-Padding:</translation>
+        </message>
+        <message>
+            <source>Query positions that are padding, separated by spaces ("3 4"): query_mask is False there, in every batch row; those rows of the output get no attention.</source>
+            <translation>Query-Positionen, die Padding sind, durch Leerzeichen getrennt ("3 4"): query_mask ist dort False, in jeder Batch-Zeile; diese Zeilen der Ausgabe bekommen keine Aufmerksamkeit.</translation>
+        </message>
+        <message>
+            <source>Source padding:</source>
+            <translation>Quell-Padding:</translation>
+        </message>
+        <message>
+            <source>Source positions that are padding, separated by spaces ("3 4"): value_mask is False there, so no query attends to them.</source>
+            <translation>Quellpositionen, die Padding sind, durch Leerzeichen getrennt ("3 4"): value_mask ist dort False, also achtet keine Query auf sie.</translation>
+        </message>
+        <message>
+            <source>Dropout:</source>
+            <translation>Dropout:</translation>
+        </message>
+        <message>
+            <source>a rate of 1 would drop every attention weight</source>
+            <translation>eine Rate von 1 würde jedes Attention-Gewicht verwerfen</translation>
+        </message>
+        <message>
+            <source>The dropout rate on the attention weights; applied only when the layer is called with training=True.</source>
+            <translation>Die Dropout-Rate auf den Attention-Gewichten; nur angewandt, wenn die Schicht mit training=True aufgerufen wird.</translation>
+        </message>
+        <message>
+            <source>training=True</source>
+            <translation>training=True</translation>
+        </message>
+        <message>
+            <source>A call argument: call the layer in training mode, so dropout is applied (only with a dropout above 0).</source>
+            <translation>Ein Aufrufargument: die Schicht im Trainingsmodus aufrufen, sodass Dropout angewandt wird (nur bei einem Dropout über 0).</translation>
+        </message>
+        <message>
+            <source>Seed:</source>
+            <translation>Seed:</translation>
+        </message>
+        <message>
+            <source>a seed is a 32-bit integer</source>
+            <translation>ein Seed ist eine 32-Bit-Ganzzahl</translation>
+        </message>
+        <message>
+            <source>The seed of the random inputs, of the initial weights (Keras' initializers: glorot_uniform kernels, zero biases) and of dropout. The same seed always gives the same numbers.</source>
+            <translation>Der Seed der Zufallseingaben, der Anfangsgewichte (die Initialisierer von Keras: glorot_uniform-Kernel, Null-Biases) und des Dropouts. Derselbe Seed ergibt immer dieselben Zahlen.</translation>
+        </message>
+        <message>
+            <source>Query:</source>
+            <translation>Query:</translation>
+        </message>
+        <message>
+            <source>The query input as a sentence: one token per word, and the same word always gets the same vector. The tokens label the heatmap axes.</source>
+            <translation>Die Query-Eingabe als Satz: ein Token pro Wort, und dasselbe Wort bekommt immer denselben Vektor. Die Tokens beschriften die Achsen der Heatmap.</translation>
+        </message>
+        <message>
+            <source>Source:</source>
+            <translation>Quelle:</translation>
+        </message>
+        <message>
+            <source>The value (and key) input as a sentence, for cross-attention; empty: the query sentence (self-attention).</source>
+            <translation>Die Value- (und Key-)Eingabe als Satz, für Cross-Attention; leer: der Query-Satz (Self-Attention).</translation>
+        </message>
+        <message>
+            <source>The query input from a float32 or float64 .npy of shape (batch, query_len, query_features).</source>
+            <translation>Die Query-Eingabe aus einer float32- oder float64-.npy der Form (batch, query_len, query_features).</translation>
+        </message>
+        <message>
+            <source>Value:</source>
+            <translation>Value:</translation>
+        </message>
+        <message>
+            <source>The value input from a float32 or float64 .npy of shape (batch, source_len, value_features).</source>
+            <translation>Die Value-Eingabe aus einer float32- oder float64-.npy der Form (batch, source_len, value_features).</translation>
+        </message>
+        <message>
+            <source>Key:</source>
+            <translation>Key:</translation>
+        </message>
+        <message>
+            <source>Optional: the key input from a .npy of shape (batch, source_len, key_features); without it Keras uses the value as the key.</source>
+            <translation>Optional: die Key-Eingabe aus einer .npy der Form (batch, source_len, key_features); ohne sie nimmt Keras den Value als Key.</translation>
+        </message>
+        <message>
+            <source>Inputs:</source>
+            <translation>Eingaben:</translation>
+        </message>
+        <message>
+            <source>Where the layer's call inputs query, value (and key) come from: random from the seed, a typed sentence, an edited table, or .npy files.</source>
+            <translation>Woher die Aufrufeingaben query, value (und key) der Schicht kommen: zufällig aus dem Seed, ein getippter Satz, eine bearbeitete Tabelle oder .npy-Dateien.</translation>
+        </message>
+        <message>
+            <source>“%1” is not a position: expected whole numbers like “3 4”.</source>
+            <translation>„%1“ ist keine Position: erwartet werden ganze Zahlen wie „3 4“.</translation>
+        </message>
+        <message>
+            <source>Position %1 is outside the sequence: expected 0 to %2. Received: %1.</source>
+            <translation>Position %1 liegt außerhalb der Sequenz: erwartet 0 bis %2. Erhalten: %1.</translation>
+        </message>
+        <message>
+            <source>Unknown layer “%1”.</source>
+            <translation>Unbekannte Schicht „%1“.</translation>
+        </message>
+        <message>
+            <source>score_mode is “dot” or “concat”. Received: score_mode=%1</source>
+            <translation>score_mode ist „dot“ oder „concat“. Erhalten: score_mode=%1</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; — Keras: &lt;code&gt;%2&lt;/code&gt; (%3)&lt;/p&gt;&lt;p&gt;%4&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; — Keras: &lt;code&gt;%2&lt;/code&gt; (%3)&lt;/p&gt;&lt;p&gt;%4&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>every layer</source>
+            <translation>jede Schicht</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;At most %1: %2.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Höchstens %1: %2.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>%1 %2 is over attnviz's limit of %3: %4. Received: %5=%2</source>
+            <translation>%1 %2 liegt über der Grenze von attnviz (%3): %4. Erhalten: %5=%2</translation>
+        </message>
+        <message>
+            <source>At most %1: %2.</source>
+            <translation>Höchstens %1: %2.</translation>
+        </message>
+    </context>
+    <context>
+        <name>StepText</name>
+        <message>
+            <source>input</source>
+            <translation>Eingabe</translation>
+        </message>
+        <message>
+            <source>dense projection</source>
+            <translation>Dense-Projektion</translation>
+        </message>
+        <message>
+            <source>scale</source>
+            <translation>Skalierung</translation>
+        </message>
+        <message>
+            <source>matrix product</source>
+            <translation>Matrixprodukt</translation>
+        </message>
+        <message>
+            <source>mask</source>
+            <translation>Maske</translation>
+        </message>
+        <message>
+            <source>softmax</source>
+            <translation>Softmax</translation>
+        </message>
+        <message>
+            <source>dropout</source>
+            <translation>Dropout</translation>
+        </message>
+        <message>
+            <source>concatenate</source>
+            <translation>Verketten</translation>
+        </message>
+        <message>
+            <source>tanh sum</source>
+            <translation>tanh-Summe</translation>
+        </message>
+        <message>
+            <source>add</source>
+            <translation>Addition</translation>
+        </message>
+        <message>
+            <source>layer norm</source>
+            <translation>Layer-Norm</translation>
+        </message>
+        <message>
+            <source>repeat heads</source>
+            <translation>Köpfe wiederholen</translation>
+        </message>
+        <message>
+            <source>multiply</source>
+            <translation>Multiplikation</translation>
+        </message>
+        <message>
+            <source>%1 G</source>
+            <translation>%1 G</translation>
+        </message>
+        <message>
+            <source>%1 M</source>
+            <translation>%1 M</translation>
+        </message>
+        <message>
+            <source>%1 k</source>
+            <translation>%1 k</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz</name>
+        <message>
+            <source>attnviz: --view must be one of %1. Received: %2</source>
+            <translation>attnviz: --view muss eines von %1 sein. Erhalten: %2</translation>
+        </message>
+        <message>
+            <source>attnviz: cannot use %1: %2</source>
+            <translation>attnviz: %1 ist nicht verwendbar: %2</translation>
+        </message>
+        <message>
+            <source>attnviz: could not write %1</source>
+            <translation>attnviz: %1 konnte nicht geschrieben werden</translation>
+        </message>
+        <message>
+            <source>attnviz: no step “%1” in this trace</source>
+            <translation>attnviz: kein Schritt „%1“ in diesem Trace</translation>
+        </message>
+        <message>
+            <source>attnviz: cannot write the handout %1: %2</source>
+            <translation>attnviz: das Handout %1 kann nicht geschrieben werden: %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::CompareView</name>
+        <message>
+            <source>The same query, key and value through every layer, with your inputs, masks and, where they apply, your layer's options and weights (inference, no dropout). All weights share one 0–1 colour scale.</source>
+            <translation>Dieselbe Query, derselbe Key und Value durch jede Schicht, mit Ihren Eingaben, Masken und, wo sie passen, den Optionen und Gewichten Ihrer Schicht (Inferenz, kein Dropout). Alle Gewichte teilen eine Farbskala von 0 bis 1.</translation>
+        </message>
+        <message>
+            <source>Batch</source>
+            <translation>Batch</translation>
+        </message>
+        <message>
+            <source>Which batch element to show</source>
+            <translation>Welches Batch-Element gezeigt wird</translation>
+        </message>
+        <message>
+            <source>Head</source>
+            <translation>Kopf</translation>
+        </message>
+        <message>
+            <source>Which head to show in the tiles with heads</source>
+            <translation>Welcher Kopf in den Kacheln mit Köpfen gezeigt wird</translation>
+        </message>
+        <message>
+            <source>Difference</source>
+            <translation>Differenz</translation>
+        </message>
+        <message>
+            <source>The difference heatmap shows A − B</source>
+            <translation>Die Differenz-Heatmap zeigt A − B</translation>
+        </message>
+        <message>
+            <source>weight</source>
+            <translation>Gewicht</translation>
+        </message>
+        <message>
+            <source>Hover a cell for its exact value.</source>
+            <translation>Zeigen Sie auf eine Zelle, um ihren genauen Wert zu sehen.</translation>
+        </message>
+        <message>
+            <source>source</source>
+            <translation>Quelle</translation>
+        </message>
+        <message>
+            <source>query</source>
+            <translation>Query</translation>
+        </message>
+        <message>
+            <source>your layer, with your options and weights</source>
+            <translation>Ihre Schicht, mit Ihren Optionen und Gewichten</translation>
+        </message>
+        <message>
+            <source>what-if: not how Keras builds it</source>
+            <translation>Was-wäre-wenn: nicht so, wie Keras es baut</translation>
+        </message>
+        <message>
+            <source>equals %1: max |Δ| = %2</source>
+            <translation>gleich %1: max |Δ| = %2</translation>
+        </message>
+        <message>
+            <source>equals %1</source>
+            <translation>gleich %1</translation>
+        </message>
+        <message>
+            <source>Cannot compare: %1</source>
+            <translation>Vergleich nicht möglich: %1</translation>
+        </message>
+        <message>
+            <source>No inputs.</source>
+            <translation>Keine Eingaben.</translation>
+        </message>
+        <message>
+            <source>Both variants need weights to subtract.</source>
+            <translation>Beide Varianten brauchen Gewichte, um sie voneinander abzuziehen.</translation>
+        </message>
+        <message>
+            <source> — head %1</source>
+            <translation> — Kopf %1</translation>
+        </message>
+        <message>
+            <source>Difference A − B</source>
+            <translation>Differenz A − B</translation>
+        </message>
+        <message>
+            <source>max |Δ| = %1</source>
+            <translation>max |Δ| = %1</translation>
+        </message>
+        <message>
+            <source>Identities, checked on these inputs:</source>
+            <translation>Identitäten, an diesen Eingaben geprüft:</translation>
+        </message>
+        <message>
+            <source>Holds when:</source>
+            <translation>Gilt, wenn:</translation>
+        </message>
+        <message>
+            <source>With these conditions applied to your inputs: max |Δ| = %1 (%2).</source>
+            <translation>Mit diesen Bedingungen auf Ihre Eingaben angewandt: max |Δ| = %1 (%2).</translation>
+        </message>
+        <message>
+            <source>Cannot be checked on these inputs: %1.</source>
+            <translation>Mit diesen Eingaben nicht prüfbar: %1.</translation>
+        </message>
+        <message>
+            <source>Your setup meets the conditions.</source>
+            <translation>Ihr Setup erfüllt die Bedingungen.</translation>
+        </message>
+        <message>
+            <source>Your setup does not meet them: %1.</source>
+            <translation>Ihr Setup erfüllt sie nicht: %1.</translation>
+        </message>
+        <message>
+            <source>A − B</source>
+            <translation>A − B</translation>
+        </message>
+        <message>
+            <source>%1 — query %2 (%3), source %4 (%5): %6</source>
+            <translation>%1 — Query %2 (%3), Quelle %4 (%5): %6</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::Controller</name>
+        <message>
+            <source>Nothing computed yet.</source>
+            <translation>Noch nichts berechnet.</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::EquivalenceLabView</name>
+        <message>
+            <source>The claim to check: two Keras layers that compute the same thing under conditions.</source>
+            <translation>Die zu prüfende Behauptung: zwei Keras-Schichten, die unter Bedingungen dasselbe berechnen.</translation>
+        </message>
+        <message>
+            <source>Claim</source>
+            <translation>Behauptung</translation>
+        </message>
+        <message>
+            <source>Conditions (untick one to break the claim)</source>
+            <translation>Bedingungen (eine abwählen, um die Behauptung zu brechen)</translation>
+        </message>
+        <message>
+            <source>step</source>
+            <translation>Schritt</translation>
+        </message>
+        <message>
+            <source>left shape</source>
+            <translation>Form links</translation>
+        </message>
+        <message>
+            <source>right shape</source>
+            <translation>Form rechts</translation>
+        </message>
+        <message>
+            <source>max |Δ|</source>
+            <translation>max |Δ|</translation>
+        </message>
+        <message>
+            <source>Unticked: %1</source>
+            <translation>Abgewählt: %1</translation>
+        </message>
+        <message>
+            <source>left: %1, right: %2</source>
+            <translation>links: %1, rechts: %2</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;The claim holds&lt;/b&gt; (%1): every shared step agrees to float32 rounding, max |Δ| = %2.</source>
+            <translation>&lt;b&gt;Die Behauptung gilt&lt;/b&gt; (%1): Jeder gemeinsame Schritt stimmt bis auf float32-Rundung überein, max |Δ| = %2.</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;The two computations part at “%1”&lt;/b&gt; (%2): max |Δ| = %3 there.</source>
+            <translation>&lt;b&gt;Die beiden Berechnungen trennen sich bei „%1“&lt;/b&gt; (%2): dort max |Δ| = %3.</translation>
+        </message>
+        <message>
+            <source>Cannot run this claim: %1</source>
+            <translation>Diese Behauptung lässt sich nicht ausführen: %1</translation>
+        </message>
+        <message>
+            <source>—</source>
+            <translation>—</translation>
+        </message>
+        <message>
+            <source>different sizes</source>
+            <translation>verschiedene Größen</translation>
+        </message>
+        <message>
+            <source>equal</source>
+            <translation>gleich</translation>
+        </message>
+        <message>
+            <source>differs</source>
+            <translation>verschieden</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::ExportMenu</name>
+        <message>
+            <source>&amp;Export</source>
+            <translation>&amp;Exportieren</translation>
+        </message>
+        <message>
+            <source>&amp;Heatmap image (PNG, PDF, SVG)…</source>
+            <translation>&amp;Heatmap-Bild (PNG, PDF, SVG)…</translation>
+        </message>
+        <message>
+            <source>S&amp;tage image (PNG, PDF, SVG)…</source>
+            <translation>&amp;Bühnenbild (PNG, PDF, SVG)…</translation>
+        </message>
+        <message>
+            <source>&amp;Compare view image (PNG, PDF, SVG)…</source>
+            <translation>Bild der &amp;Vergleichsansicht (PNG, PDF, SVG)…</translation>
+        </message>
+        <message>
+            <source>Save the Compare tab as a figure</source>
+            <translation>Den Vergleichs-Tab als Abbildung speichern</translation>
+        </message>
+        <message>
+            <source>Step tensor, &amp;shown slice (.npy, .csv)…</source>
+            <translation>Tensor des Schritts, &amp;gezeigter Schnitt (.npy, .csv)…</translation>
+        </message>
+        <message>
+            <source>The 2-D slice the heatmap shows (current batch and head), as a NumPy array or a CSV table</source>
+            <translation>Der 2-D-Schnitt, den die Heatmap zeigt (aktuelles Batch-Element und aktueller Kopf), als NumPy-Array oder CSV-Tabelle</translation>
+        </message>
+        <message>
+            <source>Step tensor, &amp;whole (.npy, .csv)…</source>
+            <translation>Tensor des Schritts, &amp;vollständig (.npy, .csv)…</translation>
+        </message>
+        <message>
+            <source>The current step's whole tensor, every axis, as a NumPy array or a CSV table</source>
+            <translation>Der ganze Tensor des aktuellen Schritts, alle Achsen, als NumPy-Array oder CSV-Tabelle</translation>
+        </message>
+        <message>
+            <source>Whole t&amp;race (.npz)…</source>
+            <translation>Ganzer T&amp;race (.npz)…</translation>
+        </message>
+        <message>
+            <source>Every step's tensor keyed by step, the same file as attnviz-trace --out</source>
+            <translation>Der Tensor jedes Schritts unter seinem Schlüssel, dieselbe Datei wie attnviz-trace --out</translation>
+        </message>
+        <message>
+            <source>Setup as spec &amp;bundle (folder)…</source>
+            <translation>Setup als Spec-&amp;Bündel (Ordner)…</translation>
+        </message>
+        <message>
+            <source>spec.json with its .npy inputs and masks and weights.npz, which loads back to the same trace</source>
+            <translation>spec.json mit seinen .npy-Eingaben und -Masken und weights.npz; lädt wieder zum selben Trace</translation>
+        </message>
+        <message>
+            <source>&amp;Python script</source>
+            <translation>&amp;Python-Skript</translation>
+        </message>
+        <message>
+            <source>&amp;NumPy…</source>
+            <translation>&amp;NumPy…</translation>
+        </message>
+        <message>
+            <source>Self-contained NumPy, one block per step, checked against the trace</source>
+            <translation>Eigenständiges NumPy, ein Block pro Schritt, gegen den Trace geprüft</translation>
+        </message>
+        <message>
+            <source>&amp;Keras 3…</source>
+            <translation>&amp;Keras 3…</translation>
+        </message>
+        <message>
+            <source>The real Keras layer with these weights and masks, checked against the trace</source>
+            <translation>Die echte Keras-Schicht mit diesen Gewichten und Masken, gegen den Trace geprüft</translation>
+        </message>
+        <message>
+            <source>&amp;PyTorch…</source>
+            <translation>&amp;PyTorch…</translation>
+        </message>
+        <message>
+            <source>The layer in torch ops (and nn.MultiheadAttention where it fits), checked</source>
+            <translation>Die Schicht in torch-Operationen (und nn.MultiheadAttention, wo es passt), geprüft</translation>
+        </message>
+        <message>
+            <source>&amp;Copy heatmap and cells</source>
+            <translation>Heatmap und Zellen &amp;kopieren</translation>
+        </message>
+        <message>
+            <source>Copy the heatmap as an image and the selected (or hovered) cells as tab-separated numbers</source>
+            <translation>Die Heatmap als Bild und die ausgewählten (oder überfahrenen) Zellen als tabulatorgetrennte Zahlen kopieren</translation>
+        </message>
+        <message>
+            <source>Copied the heatmap</source>
+            <translation>Heatmap kopiert</translation>
+        </message>
+        <message>
+            <source>Copied the heatmap and %1 cell(s)</source>
+            <translation>Heatmap und %1 Zelle(n) kopiert</translation>
+        </message>
+        <message>
+            <source>Nothing computed yet.</source>
+            <translation>Noch nichts berechnet.</translation>
+        </message>
+        <message>
+            <source>Choose a .npy or .csv file name. Received: %1</source>
+            <translation>Wählen Sie einen Dateinamen mit .npy oder .csv. Erhalten: %1</translation>
+        </message>
+        <message>
+            <source>attnviz compare</source>
+            <translation>attnviz-Vergleich</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Exportieren</translation>
+        </message>
+        <message>
+            <source>NumPy array (*.npy)</source>
+            <translation>NumPy-Array (*.npy)</translation>
+        </message>
+        <message>
+            <source>CSV table (*.csv)</source>
+            <translation>CSV-Tabelle (*.csv)</translation>
+        </message>
+        <message>
+            <source>Export the step's tensor</source>
+            <translation>Tensor des Schritts exportieren</translation>
+        </message>
+        <message>
+            <source>Export the shown slice</source>
+            <translation>Gezeigten Schnitt exportieren</translation>
+        </message>
+        <message>
+            <source>Export the whole trace</source>
+            <translation>Ganzen Trace exportieren</translation>
+        </message>
+        <message>
+            <source>NumPy archive (*.npz)</source>
+            <translation>NumPy-Archiv (*.npz)</translation>
+        </message>
+        <message>
+            <source>Folder for the spec bundle</source>
+            <translation>Ordner für das Spec-Bündel</translation>
+        </message>
+        <message>
+            <source>Export the computation as a Python script</source>
+            <translation>Die Berechnung als Python-Skript exportieren</translation>
+        </message>
+        <message>
+            <source>Python script (*.py)</source>
+            <translation>Python-Skript (*.py)</translation>
+        </message>
+        <message>
+            <source>Export the Compare view</source>
+            <translation>Vergleichsansicht exportieren</translation>
+        </message>
+        <message>
+            <source>PNG image (*.png);;PDF document (*.pdf);;SVG drawing (*.svg)</source>
+            <translation>PNG-Bild (*.png);;PDF-Dokument (*.pdf);;SVG-Zeichnung (*.svg)</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::FormulaPanel</name>
+        <message>
+            <source>Translate to PyTorch</source>
+            <translation>In PyTorch übersetzen</translation>
+        </message>
+        <message>
+            <source>Show the same layer written with PyTorch ops beside the Keras code, the current step highlighted in both</source>
+            <translation>Dieselbe Schicht mit PyTorch-Operationen neben dem Keras-Code zeigen, der aktuelle Schritt in beiden hervorgehoben</translation>
+        </message>
+        <message>
+            <source>Formula</source>
+            <translation>Formel</translation>
+        </message>
+        <message>
+            <source>Keras code</source>
+            <translation>Keras-Code</translation>
+        </message>
+        <message>
+            <source>What this step computes, and the Keras line that does it</source>
+            <translation>Was dieser Schritt berechnet und welche Keras-Zeile es tut</translation>
+        </message>
+        <message>
+            <source>The whole MultiHeadAttention layer written with EinsumDense, Softmax, Dropout, Add and LayerNormalization for the current settings</source>
+            <translation>Die ganze MultiHeadAttention-Schicht mit EinsumDense, Softmax, Dropout, Add und LayerNormalization für die aktuellen Einstellungen</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;i&gt;Nothing computed yet. Choose a layer and its sizes on the left.&lt;/i&gt;&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;i&gt;Noch nichts berechnet. Wählen Sie links eine Schicht und ihre Größen.&lt;/i&gt;&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;h3 style='margin:0'&gt;Step %1 of %2 — %3 &lt;span style='color:gray;font-weight:normal'&gt;(%4, &lt;code&gt;%5&lt;/code&gt;)&lt;/span&gt;&lt;/h3&gt;</source>
+            <translation>&lt;h3 style='margin:0'&gt;Schritt %1 von %2 — %3 &lt;span style='color:gray;font-weight:normal'&gt;(%4, &lt;code&gt;%5&lt;/code&gt;)&lt;/span&gt;&lt;/h3&gt;</translation>
+        </message>
+        <message>
+            <source>einsum</source>
+            <translation>einsum</translation>
+        </message>
+        <message>
+            <source>Keras</source>
+            <translation>Keras</translation>
+        </message>
+        <message>
+            <source>shape</source>
+            <translation>Form</translation>
+        </message>
+        <message>
+            <source>reads</source>
+            <translation>liest</translation>
+        </message>
+        <message>
+            <source>cost</source>
+            <translation>Kosten</translation>
+        </message>
+        <message>
+            <source>%1 FLOPs, %2 bytes</source>
+            <translation>%1 FLOPs, %2 Bytes</translation>
+        </message>
+        <message>
+            <source># No Keras listing for this layer.</source>
+            <translation># Kein Keras-Listing für diese Schicht.</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::HeatmapView</name>
+        <message>
+            <source>Move the mouse over a cell to see its indices and exact value</source>
+            <translation>Bewegen Sie die Maus über eine Zelle, um ihre Indizes und ihren genauen Wert zu sehen</translation>
+        </message>
+        <message>
+            <source>Heatmap</source>
+            <translation>Heatmap</translation>
+        </message>
+        <message>
+            <source>Digits:</source>
+            <translation>Stellen:</translation>
+        </message>
+        <message>
+            <source>Significant digits in each cell; hover a cell for all nine</source>
+            <translation>Signifikante Stellen in jeder Zelle; zeigen Sie auf eine Zelle für alle neun</translation>
+        </message>
+        <message>
+            <source>Numbers</source>
+            <translation>Zahlen</translation>
+        </message>
+        <message>
+            <source>The slice as numbers, with each row's sum</source>
+            <translation>Der Schnitt als Zahlen, mit der Summe jeder Zeile</translation>
+        </message>
+        <message>
+            <source>Colours 0–1</source>
+            <translation>Farben 0–1</translation>
+        </message>
+        <message>
+            <source>Colours 0–top (auto)</source>
+            <translation>Farben 0–Spitze (auto)</translation>
+        </message>
+        <message>
+            <source>Probabilities: a fixed 0–1 scale compares steps; auto stretches the colours to the step's largest value, or, once it has 1000 values, to the value 99.5 % of them stay under (long sequences spread the weights thin, and row 0 of a causal mask is a single 1); cells above it take the top colour</source>
+            <translation>Wahrscheinlichkeiten: Eine feste Skala 0–1 macht Schritte vergleichbar; auto streckt die Farben bis zum größten Wert des Schritts oder, ab 1000 Werten, bis zu dem Wert, unter dem 99,5 % von ihnen bleiben (lange Sequenzen verteilen die Gewichte dünn, und Zeile 0 einer kausalen Maske ist eine einzelne 1); Zellen darüber bekommen die oberste Farbe</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;%1&lt;/b&gt; &lt;code&gt;%2&lt;/code&gt; %3 %4</source>
+            <translation>&lt;b&gt;%1&lt;/b&gt; &lt;code&gt;%2&lt;/code&gt; %3 %4</translation>
+        </message>
+        <message>
+            <source>&lt;i&gt;No tensor to show&lt;/i&gt;</source>
+            <translation>&lt;i&gt;Kein Tensor zum Anzeigen&lt;/i&gt;</translation>
+        </message>
+        <message>
+            <source>axis %1</source>
+            <translation>Achse %1</translation>
+        </message>
+        <message>
+            <source>Which %1 to show (0 to %2)</source>
+            <translation>Welches %1 gezeigt wird (0 bis %2)</translation>
+        </message>
+        <message>
+            <source>Hover over a cell for its exact value.</source>
+            <translation>Zeigen Sie auf eine Zelle, um ihren genauen Wert zu sehen.</translation>
+        </message>
+        <message>
+            <source>probability (auto 0–%1)</source>
+            <translation>Wahrscheinlichkeit (auto 0–%1)</translation>
+        </message>
+        <message>
+            <source>probability</source>
+            <translation>Wahrscheinlichkeit</translation>
+        </message>
+        <message>
+            <source>max |v| per %1×%2 block</source>
+            <translation>max |v| je %1×%2-Block</translation>
+        </message>
+        <message>
+            <source>Slice %1×%2 — min %3, max %4, mean %5</source>
+            <translation>Schnitt %1×%2 — Min. %3, Max. %4, Mittel %5</translation>
+        </message>
+        <message numerus="yes">
+            <source>, %n masked cell(s) shown grey</source>
+            <translation>
+                <numerusform>, %n maskierte Zelle grau dargestellt</numerusform>
+                <numerusform>, %n maskierte Zellen grau dargestellt</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source> — &lt;b&gt;%1 NaN, %2 Inf&lt;/b&gt; (magenta)</source>
+            <translation> — &lt;b&gt;%1 NaN, %2 Inf&lt;/b&gt; (magenta)</translation>
+        </message>
+        <message>
+            <source>Row sums: %1</source>
+            <translation>Zeilensummen: %1</translation>
+        </message>
+        <message>
+            <source>Row sums from %1 to %2</source>
+            <translation>Zeilensummen von %1 bis %2</translation>
+        </message>
+        <message>
+            <source>%1 (masked)</source>
+            <translation>%1 (maskiert)</translation>
+        </message>
+        <message>
+            <source>&lt;code&gt;%1[%2]&lt;/code&gt; = &lt;b&gt;%3&lt;/b&gt;</source>
+            <translation>&lt;code&gt;%1[%2]&lt;/code&gt; = &lt;b&gt;%3&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;br&gt;Drawn: the largest |value| of rows %1–%2 × columns %3–%4, %5</source>
+            <translation>&lt;br&gt;Gezeichnet: der größte |Wert| der Zeilen %1–%2 × Spalten %3–%4, %5</translation>
+        </message>
+        <message>
+            <source>attnviz</source>
+            <translation>attnviz</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::KerasLayerDialog</name>
+        <message>
+            <source>Open Keras model</source>
+            <translation>Keras-Modell öffnen</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;%1&lt;/b&gt; — %2 model &lt;i&gt;%3&lt;/i&gt;. Pick the attention layer to step through; its trained weights are read from the file and inputs take the layer's own widths.</source>
+            <translation>&lt;b&gt;%1&lt;/b&gt; — %2-Modell &lt;i&gt;%3&lt;/i&gt;. Wählen Sie die Attention-Schicht, die Sie schrittweise durchgehen möchten; ihre trainierten Gewichte werden aus der Datei gelesen, und die Eingaben bekommen die Breiten der Schicht.</translation>
+        </message>
+        <message>
+            <source>Layer</source>
+            <translation>Schicht</translation>
+        </message>
+        <message>
+            <source>Class</source>
+            <translation>Klasse</translation>
+        </message>
+        <message>
+            <source>Heads</source>
+            <translation>Köpfe</translation>
+        </message>
+        <message>
+            <source>Input widths</source>
+            <translation>Eingabebreiten</translation>
+        </message>
+        <message>
+            <source>dtype</source>
+            <translation>dtype</translation>
+        </message>
+        <message>
+            <source>Layers inside nested models (%1) cannot be opened: only the top-level model's.</source>
+            <translation>Schichten in verschachtelten Modellen (%1) lassen sich nicht öffnen, nur die des obersten Modells.</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::LessonPanel</name>
+        <message>
+            <source>Click the cell you predict; arrow keys move, Enter chooses.</source>
+            <translation>Klicken Sie auf die Zelle, die Sie vorhersagen; Pfeiltasten bewegen, Eingabe wählt.</translation>
+        </message>
+        <message>
+            <source>Type a number</source>
+            <translation>Zahl eingeben</translation>
+        </message>
+        <message>
+            <source>Reveal</source>
+            <translation>Auflösen</translation>
+        </message>
+        <message>
+            <source>Play the step and mark the answer (Ctrl+Return; Page Down on a question)</source>
+            <translation>Den Schritt abspielen und die Antwort markieren (Strg+Eingabe; Bild ab bei einer Frage)</translation>
+        </message>
+        <message>
+            <source>◀ Previous</source>
+            <translation>◀ Zurück</translation>
+        </message>
+        <message>
+            <source>Next ▶</source>
+            <translation>Weiter ▶</translation>
+        </message>
+        <message>
+            <source>Previous slide (Page Up)</source>
+            <translation>Vorige Folie (Bild auf)</translation>
+        </message>
+        <message>
+            <source>Next slide (Page Down; on a question it reveals first)</source>
+            <translation>Nächste Folie (Bild ab; bei einer Frage wird zuerst aufgelöst)</translation>
+        </message>
+        <message>
+            <source>Next slide (reveal first)</source>
+            <translation>Nächste Folie (zuerst auflösen)</translation>
+        </message>
+        <message>
+            <source>Previous slide</source>
+            <translation>Vorige Folie</translation>
+        </message>
+        <message>
+            <source>Reveal the answer</source>
+            <translation>Die Antwort auflösen</translation>
+        </message>
+        <message>
+            <source>Choose option %1</source>
+            <translation>Option %1 wählen</translation>
+        </message>
+        <message>
+            <source>Open &amp;lesson…</source>
+            <translation>&amp;Lektion öffnen…</translation>
+        </message>
+        <message>
+            <source>Ctrl+L</source>
+            <translation>Ctrl+L</translation>
+        </message>
+        <message>
+            <source>Open a lesson: slides with narration and questions</source>
+            <translation>Eine Lektion öffnen: Folien mit Erläuterungen und Fragen</translation>
+        </message>
+        <message>
+            <source>E&amp;xamples</source>
+            <translation>&amp;Beispiele</translation>
+        </message>
+        <message>
+            <source>Save s&amp;lide…</source>
+            <translation>&amp;Folie speichern…</translation>
+        </message>
+        <message>
+            <source>Append the current spec, step and view as a slide to a lesson</source>
+            <translation>Die aktuelle Spec, den Schritt und die Ansicht als Folie an eine Lektion anhängen</translation>
+        </message>
+        <message>
+            <source>Export &amp;handout…</source>
+            <translation>&amp;Handout exportieren…</translation>
+        </message>
+        <message>
+            <source>Every slide of the open lesson, with a page of answers, as a PDF</source>
+            <translation>Alle Folien der offenen Lektion, mit einer Seite Antworten, als PDF</translation>
+        </message>
+        <message>
+            <source>&amp;Lessons</source>
+            <translation>&amp;Lektionen</translation>
+        </message>
+        <message>
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>&amp;Tastenkürzel</translation>
+        </message>
+        <message>
+            <source>Example</source>
+            <translation>Beispiel</translation>
+        </message>
+        <message>
+            <source>Lesson: %1</source>
+            <translation>Lektion: %1</translation>
+        </message>
+        <message>
+            <source>Lesson</source>
+            <translation>Lektion</translation>
+        </message>
+        <message>
+            <source>(no bundled examples found in %1)</source>
+            <translation>(keine mitgelieferten Beispiele in %1 gefunden)</translation>
+        </message>
+        <message>
+            <source>(no lessons found in %1)</source>
+            <translation>(keine Lektionen in %1 gefunden)</translation>
+        </message>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation>Tastenkürzel</translation>
+        </message>
+        <message>
+            <source>Could not open the lesson: %1</source>
+            <translation>Die Lektion konnte nicht geöffnet werden: %1</translation>
+        </message>
+        <message>
+            <source>Click the cell you predict.</source>
+            <translation>Klicken Sie auf die Zelle, die Sie vorhersagen.</translation>
+        </message>
+        <message>
+            <source>“%1” is not a number; type e.g. 0.25.</source>
+            <translation>„%1“ ist keine Zahl; geben Sie z. B. 0,25 ein.</translation>
+        </message>
+        <message>
+            <source>Revealed without an answer.</source>
+            <translation>Ohne Antwort aufgelöst.</translation>
+        </message>
+        <message>
+            <source>&lt;b style="color:#1a7f37"&gt;Right!&lt;/b&gt;</source>
+            <translation>&lt;b style="color:#1a7f37"&gt;Richtig!&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;b style="color:#c62828"&gt;Not quite.&lt;/b&gt;</source>
+            <translation>&lt;b style="color:#c62828"&gt;Nicht ganz.&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>Answer: %1</source>
+            <translation>Antwort: %1</translation>
+        </message>
+        <message>
+            <source>No lesson open. File ▸ Open lesson… or Help ▸ Lessons.</source>
+            <translation>Keine Lektion offen. Datei ▸ Lektion öffnen… oder Hilfe ▸ Lektionen.</translation>
+        </message>
+        <message>
+            <source>%1 — slide %2 of %3</source>
+            <translation>%1 — Folie %2 von %3</translation>
+        </message>
+        <message>
+            <source>Score %1/%2 · 1 question</source>
+            <translation>Punkte %1/%2 · 1 Frage</translation>
+        </message>
+        <message>
+            <source>Score %1/%2 · %3 questions</source>
+            <translation>Punkte %1/%2 · %3 Fragen</translation>
+        </message>
+        <message>
+            <source>Open lesson</source>
+            <translation>Lektion öffnen</translation>
+        </message>
+        <message>
+            <source>Lessons (*.md);;All files (*)</source>
+            <translation>Lektionen (*.md);;Alle Dateien (*)</translation>
+        </message>
+        <message>
+            <source>Nothing computed yet.</source>
+            <translation>Noch nichts berechnet.</translation>
+        </message>
+        <message>
+            <source>Save slide to lesson</source>
+            <translation>Folie in Lektion speichern</translation>
+        </message>
+        <message>
+            <source>Lessons (*.md)</source>
+            <translation>Lektionen (*.md)</translation>
+        </message>
+        <message>
+            <source>Save slide</source>
+            <translation>Folie speichern</translation>
+        </message>
+        <message>
+            <source>Slide title:</source>
+            <translation>Folientitel:</translation>
+        </message>
+        <message>
+            <source>Slide appended to %1</source>
+            <translation>Folie an %1 angehängt</translation>
+        </message>
+        <message>
+            <source>Export handout</source>
+            <translation>Handout exportieren</translation>
+        </message>
+        <message>
+            <source>Open a lesson first (File ▸ Open lesson…).</source>
+            <translation>Öffnen Sie zuerst eine Lektion (Datei ▸ Lektion öffnen…).</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation>PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>No lesson is open.</source>
+            <translation>Keine Lektion ist offen.</translation>
+        </message>
+        <message>
+            <source>Cannot write %1.</source>
+            <translation>%1 kann nicht geschrieben werden.</translation>
+        </message>
+        <message>
+            <source>Question:</source>
+            <translation>Frage:</translation>
+        </message>
+        <message>
+            <source>Your answer:</source>
+            <translation>Ihre Antwort:</translation>
+        </message>
+        <message>
+            <source>Circle your cell of</source>
+            <translation>Kreisen Sie Ihre Zelle ein in</translation>
+        </message>
+        <message>
+            <source>Answers — %1</source>
+            <translation>Antworten — %1</translation>
+        </message>
+        <message>
+            <source>Computed from the trace of each slide (Keras' numbers, float32).</source>
+            <translation>Aus dem Trace jeder Folie berechnet (die Zahlen von Keras, float32).</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::MainWindow</name>
+        <message>
+            <source>1 NaN value</source>
+            <translation>1 NaN-Wert</translation>
+        </message>
+        <message>
+            <source>%1 NaN values</source>
+            <translation>%1 NaN-Werte</translation>
+        </message>
+        <message>
+            <source>1 Inf value</source>
+            <translation>1 Inf-Wert</translation>
+        </message>
+        <message>
+            <source>%1 Inf values</source>
+            <translation>%1 Inf-Werte</translation>
+        </message>
+        <message>
+            <source>%1 and %2</source>
+            <translation>%1 und %2</translation>
+        </message>
+        <message>
+            <source>at %1</source>
+            <translation>bei %1</translation>
+        </message>
+        <message>
+            <source>rows %1</source>
+            <translation>Zeilen %1</translation>
+        </message>
+        <message>
+            <source>%1 contains %2 (%3)</source>
+            <translation>%1 enthält %2 (%3)</translation>
+        </message>
+        <message>
+            <source>attnviz — attention, step by step</source>
+            <translation>attnviz — Aufmerksamkeit, Schritt für Schritt</translation>
+        </message>
+        <message>
+            <source>The current operation, animated. Step menu ▸ Replay animation (R) plays it again.</source>
+            <translation>Die aktuelle Operation, animiert. Menü Schritt ▸ Animation wiederholen (R) spielt sie erneut ab.</translation>
+        </message>
+        <message>
+            <source>↻ Replay</source>
+            <translation>↻ Wiederholen</translation>
+        </message>
+        <message>
+            <source>Play this step's animation again (R)</source>
+            <translation>Die Animation dieses Schritts erneut abspielen (R)</translation>
+        </message>
+        <message>
+            <source>Scrub through this step's animation ([ and ] move it by 5 %)</source>
+            <translation>Durch die Animation dieses Schritts fahren ([ und ] bewegen sie um 5 %)</translation>
+        </message>
+        <message>
+            <source>Drag to share the height between the stage and the formula</source>
+            <translation>Ziehen, um die Höhe zwischen Bühne und Formel aufzuteilen</translation>
+        </message>
+        <message>
+            <source>Stage</source>
+            <translation>Bühne</translation>
+        </message>
+        <message>
+            <source>Compare</source>
+            <translation>Vergleich</translation>
+        </message>
+        <message>
+            <source>The same inputs through every variant, side by side</source>
+            <translation>Dieselben Eingaben durch jede Variante, nebeneinander</translation>
+        </message>
+        <message>
+            <source>1/√dₖ lab</source>
+            <translation>1/√dₖ-Labor</translation>
+        </message>
+        <message>
+            <source>Why q·k is divided by √key_dim: spread, saturation, entropy, gradient</source>
+            <translation>Warum q·k durch √key_dim geteilt wird: Streuung, Sättigung, Entropie, Gradient</translation>
+        </message>
+        <message>
+            <source>Equivalence lab</source>
+            <translation>Äquivalenz-Labor</translation>
+        </message>
+        <message>
+            <source>When two layers compute the same thing, and where they part</source>
+            <translation>Wann zwei Schichten dasselbe berechnen und wo sie sich trennen</translation>
+        </message>
+        <message>
+            <source>Weights</source>
+            <translation>Gewichte</translation>
+        </message>
+        <message>
+            <source>Every trainable weight of the layer: Keras name, shape, initializer, count, source; edit the numbers or use a preset</source>
+            <translation>Jedes trainierbare Gewicht der Schicht: Keras-Name, Form, Initialisierer, Anzahl, Herkunft; Zahlen bearbeiten oder eine Vorgabe verwenden</translation>
+        </message>
+        <message>
+            <source>Setup</source>
+            <translation>Setup</translation>
+        </message>
+        <message>
+            <source>Inspector</source>
+            <translation>Inspektor</translation>
+        </message>
+        <message>
+            <source>Timeline</source>
+            <translation>Zeitleiste</translation>
+        </message>
+        <message>
+            <source>Details…</source>
+            <translation>Details…</translation>
+        </message>
+        <message>
+            <source>Read the whole status message</source>
+            <translation>Die ganze Statusmeldung lesen</translation>
+        </message>
+        <message>
+            <source>Computing the new setup; the last result stays on screen until it is ready</source>
+            <translation>Das neue Setup wird berechnet; das letzte Ergebnis bleibt sichtbar, bis es fertig ist</translation>
+        </message>
+        <message numerus="yes">
+            <source>Computing… %n step(s) done</source>
+            <translation>
+                <numerusform>Berechnung… %n Schritt fertig</numerusform>
+                <numerusform>Berechnung… %n Schritte fertig</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Computing…</source>
+            <translation>Berechnung…</translation>
+        </message>
+        <message>
+            <source>Lesson</source>
+            <translation>Lektion</translation>
+        </message>
+        <message>
+            <source>&amp;Open spec…</source>
+            <translation>Spec ö&amp;ffnen…</translation>
+        </message>
+        <message>
+            <source>Load a spec.json with its inputs and weights</source>
+            <translation>Eine spec.json mit ihren Eingaben und Gewichten laden</translation>
+        </message>
+        <message>
+            <source>Open &amp;Keras model…</source>
+            <translation>&amp;Keras-Modell öffnen…</translation>
+        </message>
+        <message>
+            <source>Step through a trained attention layer of a saved Keras model (.keras)</source>
+            <translation>Eine trainierte Attention-Schicht eines gespeicherten Keras-Modells (.keras) schrittweise durchgehen</translation>
+        </message>
+        <message>
+            <source>&amp;Save spec…</source>
+            <translation>Spec &amp;speichern…</translation>
+        </message>
+        <message>
+            <source>Write the current spec.json with its inputs and weights</source>
+            <translation>Die aktuelle spec.json mit ihren Eingaben und Gewichten schreiben</translation>
+        </message>
+        <message>
+            <source>&amp;Export heatmap…</source>
+            <translation>Heatmap &amp;exportieren…</translation>
+        </message>
+        <message>
+            <source>Ctrl+E</source>
+            <translation>Ctrl+E</translation>
+        </message>
+        <message>
+            <source>Save the inspector's heatmap as PNG, PDF or SVG</source>
+            <translation>Die Heatmap des Inspektors als PNG, PDF oder SVG speichern</translation>
+        </message>
+        <message>
+            <source>Export s&amp;tage…</source>
+            <translation>&amp;Bühne exportieren…</translation>
+        </message>
+        <message>
+            <source>Ctrl+Shift+E</source>
+            <translation>Ctrl+Shift+E</translation>
+        </message>
+        <message>
+            <source>Save the stage as PNG, PDF or SVG</source>
+            <translation>Die Bühne als PNG, PDF oder SVG speichern</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Beenden</translation>
+        </message>
+        <message>
+            <source>Quit attnviz</source>
+            <translation>attnviz beenden</translation>
+        </message>
+        <message>
+            <source>&amp;Presentation mode</source>
+            <translation>&amp;Präsentationsmodus</translation>
+        </message>
+        <message>
+            <source>Full screen, big fonts, docks hidden; step with the keyboard</source>
+            <translation>Vollbild, große Schrift, Docks ausgeblendet; mit der Tastatur weiterschalten</translation>
+        </message>
+        <message>
+            <source>Zoom &amp;in</source>
+            <translation>&amp;Vergrößern</translation>
+        </message>
+        <message>
+            <source>Ctrl+=</source>
+            <translation>Ctrl+=</translation>
+        </message>
+        <message>
+            <source>Larger fonts and cells</source>
+            <translation>Größere Schrift und Zellen</translation>
+        </message>
+        <message>
+            <source>Ctrl++</source>
+            <translation>Ctrl++</translation>
+        </message>
+        <message>
+            <source>Zoom &amp;out</source>
+            <translation>Ver&amp;kleinern</translation>
+        </message>
+        <message>
+            <source>Ctrl+-</source>
+            <translation>Ctrl+-</translation>
+        </message>
+        <message>
+            <source>Smaller fonts and cells</source>
+            <translation>Kleinere Schrift und Zellen</translation>
+        </message>
+        <message>
+            <source>&amp;Reset zoom</source>
+            <translation>Zoom &amp;zurücksetzen</translation>
+        </message>
+        <message>
+            <source>Ctrl+0</source>
+            <translation>Ctrl+0</translation>
+        </message>
+        <message>
+            <source>Normal size</source>
+            <translation>Normale Größe</translation>
+        </message>
+        <message>
+            <source>&amp;Play / pause</source>
+            <translation>&amp;Abspielen / Pause</translation>
+        </message>
+        <message>
+            <source>Step through the computation</source>
+            <translation>Die Berechnung Schritt für Schritt durchgehen</translation>
+        </message>
+        <message>
+            <source>&amp;Next step</source>
+            <translation>&amp;Nächster Schritt</translation>
+        </message>
+        <message>
+            <source>Go to the next step</source>
+            <translation>Zum nächsten Schritt</translation>
+        </message>
+        <message>
+            <source>P&amp;revious step</source>
+            <translation>&amp;Voriger Schritt</translation>
+        </message>
+        <message>
+            <source>Go to the previous step</source>
+            <translation>Zum vorigen Schritt</translation>
+        </message>
+        <message>
+            <source>&amp;First step</source>
+            <translation>&amp;Erster Schritt</translation>
+        </message>
+        <message>
+            <source>Go to the first step</source>
+            <translation>Zum ersten Schritt</translation>
+        </message>
+        <message>
+            <source>&amp;Last step</source>
+            <translation>&amp;Letzter Schritt</translation>
+        </message>
+        <message>
+            <source>Go to the last step</source>
+            <translation>Zum letzten Schritt</translation>
+        </message>
+        <message>
+            <source>Re&amp;play animation</source>
+            <translation>Animation &amp;wiederholen</translation>
+        </message>
+        <message>
+            <source>Play this step's animation again</source>
+            <translation>Die Animation dieses Schritts erneut abspielen</translation>
+        </message>
+        <message>
+            <source>Scrub &amp;back</source>
+            <translation>&amp;Zurückspulen</translation>
+        </message>
+        <message>
+            <source>Move the animation back by 5 %</source>
+            <translation>Die Animation um 5 % zurückbewegen</translation>
+        </message>
+        <message>
+            <source>Scrub &amp;forward</source>
+            <translation>&amp;Vorspulen</translation>
+        </message>
+        <message>
+            <source>Move the animation forward by 5 %</source>
+            <translation>Die Animation um 5 % vorbewegen</translation>
+        </message>
+        <message>
+            <source>&amp;About attnviz</source>
+            <translation>&amp;Über attnviz</translation>
+        </message>
+        <message>
+            <source>What attnviz is</source>
+            <translation>Was attnviz ist</translation>
+        </message>
+        <message>
+            <source>Leave presentation mode</source>
+            <translation>Präsentationsmodus verlassen</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;Datei</translation>
+        </message>
+        <message>
+            <source>Open &amp;recent</source>
+            <translation>&amp;Zuletzt geöffnet</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>&amp;Bearbeiten</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>&amp;Ansicht</translation>
+        </message>
+        <message>
+            <source>&amp;Step</source>
+            <translation>&amp;Schritt</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>&amp;Hilfe</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 · %n step(s) · %2 FLOPs · computed in %3 ms</source>
+            <translation>
+                <numerusform>%1 · %n Schritt · %2 FLOPs · berechnet in %3 ms</numerusform>
+                <numerusform>%1 · %n Schritte · %2 FLOPs · berechnet in %3 ms</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>NOT KERAS: 1/√dₖ turned off (1/√dₖ lab)</source>
+            <translation>NICHT KERAS: 1/√dₖ ausgeschaltet (1/√dₖ-Labor)</translation>
+        </message>
+        <message>
+            <source>Not recomputed: %1 (the last good result stays on screen)</source>
+            <translation>Nicht neu berechnet: %1 (das letzte gültige Ergebnis bleibt sichtbar)</translation>
+        </message>
+        <message>
+            <source>%1 has %2 NaN and %3 Inf values (magenta)</source>
+            <translation>%1 hat %2 NaN- und %3 Inf-Werte (magenta)</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>An unsaved session from %1 was kept in %2</source>
+            <translation>Eine ungespeicherte Sitzung vom %1 wurde in %2 aufbewahrt</translation>
+        </message>
+        <message>
+            <source>Restored your unsaved session from %1</source>
+            <translation>Ihre ungespeicherte Sitzung vom %1 wurde wiederhergestellt</translation>
+        </message>
+        <message>
+            <source>Could not open %1: %2</source>
+            <translation>%1 konnte nicht geöffnet werden: %2</translation>
+        </message>
+        <message>
+            <source>Open spec</source>
+            <translation>Spec öffnen</translation>
+        </message>
+        <message>
+            <source>Layer specs (*.json);;All files (*)</source>
+            <translation>Schicht-Specs (*.json);;Alle Dateien (*)</translation>
+        </message>
+        <message>
+            <source>Could not open %1:
+%2</source>
+            <translation>%1 konnte nicht geöffnet werden:
+%2</translation>
+        </message>
+        <message>
+            <source>Reading layer '%1' of %2 (its weights are read in a separate process)…</source>
+            <translation>Schicht '%1' von %2 wird gelesen (ihre Gewichte werden in einem eigenen Prozess gelesen)…</translation>
+        </message>
+        <message>
+            <source>Layer '%1' of %2: trained weights from the file, inputs at its widths</source>
+            <translation>Schicht '%1' von %2: trainierte Gewichte aus der Datei, Eingaben in ihren Breiten</translation>
+        </message>
+        <message>
+            <source>Open Keras model</source>
+            <translation>Keras-Modell öffnen</translation>
+        </message>
+        <message>
+            <source>Keras models (*.keras);;All files (*)</source>
+            <translation>Keras-Modelle (*.keras);;Alle Dateien (*)</translation>
+        </message>
+        <message>
+            <source>Save spec</source>
+            <translation>Spec speichern</translation>
+        </message>
+        <message>
+            <source>Layer specs (*.json)</source>
+            <translation>Schicht-Specs (*.json)</translation>
+        </message>
+        <message>
+            <source>Could not save %1:
+%2</source>
+            <translation>%1 konnte nicht gespeichert werden:
+%2</translation>
+        </message>
+        <message>
+            <source>Saved %1 (with its inputs and weights beside it)</source>
+            <translation>%1 gespeichert (mit seinen Eingaben und Gewichten daneben)</translation>
+        </message>
+        <message>
+            <source>Choose the %1 .npy</source>
+            <translation>Die .npy für %1 wählen</translation>
+        </message>
+        <message>
+            <source>NumPy arrays (*.npy);;All files (*)</source>
+            <translation>NumPy-Arrays (*.npy);;Alle Dateien (*)</translation>
+        </message>
+        <message>
+            <source>Saved %1</source>
+            <translation>%1 gespeichert</translation>
+        </message>
+        <message>
+            <source>Export stage</source>
+            <translation>Bühne exportieren</translation>
+        </message>
+        <message>
+            <source>Export heatmap</source>
+            <translation>Heatmap exportieren</translation>
+        </message>
+        <message>
+            <source>PNG image (*.png);;PDF document (*.pdf);;SVG drawing (*.svg)</source>
+            <translation>PNG-Bild (*.png);;PDF-Dokument (*.pdf);;SVG-Zeichnung (*.svg)</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Exportieren</translation>
+        </message>
+        <message>
+            <source>About attnviz</source>
+            <translation>Über attnviz</translation>
+        </message>
+        <message>
+            <source>&lt;h3&gt;attnviz %1&lt;/h3&gt;&lt;p&gt;Keras' three attention layers — MultiHeadAttention, Attention and AdditiveAttention — computed exactly as Keras 3 does, one operation at a time: every tensor with its shape, its formula and the Keras code that produces it.&lt;/p&gt;&lt;p&gt;Keys: Space play/pause, Left/Right step, Home/End first/last, R replay, [ and ] scrub, F5 presentation, Ctrl+= / Ctrl+- zoom.&lt;/p&gt;&lt;p&gt;Built with Qt %2 and QCustomPlot.&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;attnviz %1&lt;/h3&gt;&lt;p&gt;Die drei Attention-Schichten von Keras — MultiHeadAttention, Attention und AdditiveAttention — genau so berechnet wie in Keras 3, eine Operation nach der anderen: jeder Tensor mit seiner Form, seiner Formel und dem Keras-Code, der ihn erzeugt.&lt;/p&gt;&lt;p&gt;Tasten: Leertaste Abspielen/Pause, Links/Rechts Schritt, Pos1/Ende erster/letzter, R wiederholen, [ und ] spulen, F5 Präsentation, Ctrl+= / Ctrl+- Zoom.&lt;/p&gt;&lt;p&gt;Erstellt mit Qt %2 und QCustomPlot.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Step %1 of %2 — %3 · %4 · %5 %6</source>
+            <translation>Schritt %1 von %2 — %3 · %4 · %5 %6</translation>
+        </message>
+        <message>
+            <source>the folder %1 does not exist</source>
+            <translation>der Ordner %1 existiert nicht</translation>
+        </message>
+        <message>
+            <source>the folder %1 is not writable</source>
+            <translation>der Ordner %1 ist nicht beschreibbar</translation>
+        </message>
+        <message>
+            <source>the file exists and is read-only</source>
+            <translation>die Datei existiert und ist schreibgeschützt</translation>
+        </message>
+        <message>
+            <source>use a .png, .pdf or .svg name, and check the disk has space</source>
+            <translation>verwenden Sie einen Namen mit .png, .pdf oder .svg und prüfen Sie, ob die Platte Platz hat</translation>
+        </message>
+        <message>
+            <source>Could not write %1: %2.</source>
+            <translation>%1 konnte nicht geschrieben werden: %2.</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::ScalingLabView</name>
+        <message>
+            <source>Not Keras: turn 1/√dₖ off in the stage too</source>
+            <translation>Nicht Keras: 1/√dₖ auch auf der Bühne ausschalten</translation>
+        </message>
+        <message>
+            <source>Watch the softmax saturate step by step on the stage</source>
+            <translation>Auf der Bühne Schritt für Schritt zusehen, wie die Softmax sättigt</translation>
+        </message>
+        <message>
+            <source>A what-if that Keras never does: MultiHeadAttention and GroupQueryAttention are recomputed without 1/√key_dim, so the scores are the raw q·k. The stage, the status line and the formula say “not Keras” while it is on.</source>
+            <translation>Ein Was-wäre-wenn, das Keras nie tut: MultiHeadAttention und GroupQueryAttention werden ohne 1/√key_dim neu berechnet, die Scores sind also das rohe q·k. Bühne, Statuszeile und Formel sagen „nicht Keras“, solange es an ist.</translation>
+        </message>
+        <message>
+            <source>Why MultiHeadAttention divides q·k by √key_dim: random unit-normal q and k at every key_dim from 1 to 1024, scored with (blue) and without (red) the scaling. The large dots are the current layer's own numbers.</source>
+            <translation>Warum MultiHeadAttention q·k durch √key_dim teilt: zufällige standardnormalverteilte q und k bei jedem key_dim von 1 bis 1024, bewertet mit (blau) und ohne (rot) Skalierung. Die großen Punkte sind die Zahlen der aktuellen Schicht.</translation>
+        </message>
+        <message>
+            <source>key_dim d</source>
+            <translation>key_dim d</translation>
+        </message>
+        <message>
+            <source>q·k (no scaling)</source>
+            <translation>q·k (ohne Skalierung)</translation>
+        </message>
+        <message>
+            <source>q·k / √d (Keras)</source>
+            <translation>q·k / √d (Keras)</translation>
+        </message>
+        <message>
+            <source>this layer</source>
+            <translation>diese Schicht</translation>
+        </message>
+        <message>
+            <source>Each point: 64 rows of 16 keys, q and k drawn from N(0, 1) (seed 1). Without the scaling (red) the spread grows like √d and the softmax saturates: one weight near 1, entropy and gradient near 0. With it (blue) nothing depends on d.</source>
+            <translation>Jeder Punkt: 64 Zeilen mit je 16 Keys, q und k aus N(0, 1) gezogen (Seed 1). Ohne Skalierung (rot) wächst die Streuung wie √d und die Softmax sättigt: ein Gewicht nahe 1, Entropie und Gradient nahe 0. Mit ihr (blau) hängt nichts von d ab.</translation>
+        </message>
+        <message>
+            <source>This layer (key_dim %1): logits spread %2 scaled, %3 unscaled; largest weight %4 scaled, %5 unscaled.</source>
+            <translation>Diese Schicht (key_dim %1): Streuung der Logits %2 skaliert, %3 unskaliert; größtes Gewicht %4 skaliert, %5 unskaliert.</translation>
+        </message>
+        <message>
+            <source>This layer has no dot-product scores to mark.</source>
+            <translation>Diese Schicht hat keine Skalarprodukt-Scores zum Markieren.</translation>
+        </message>
+        <message>
+            <source>NOT KERAS: the stage now runs this layer without 1/√dₖ.</source>
+            <translation>NICHT KERAS: Die Bühne rechnet diese Schicht jetzt ohne 1/√dₖ.</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::SetupPanel</name>
+        <message>
+            <source>&lt;b&gt;%1&lt;/b&gt;: %2</source>
+            <translation>&lt;b&gt;%1&lt;/b&gt;: %2</translation>
+        </message>
+        <message>
+            <source>Layer</source>
+            <translation>Schicht</translation>
+        </message>
+        <message>
+            <source>Sizes</source>
+            <translation>Größen</translation>
+        </message>
+        <message>
+            <source>Masks</source>
+            <translation>Masken</translation>
+        </message>
+        <message>
+            <source>Dropout and seed</source>
+            <translation>Dropout und Seed</translation>
+        </message>
+        <message>
+            <source>e.g. 3 4</source>
+            <translation>z. B. 3 4</translation>
+        </message>
+        <message>
+            <source>Where the layer's weights come from: a weights file, a trained layer of a saved Keras model, Keras' initializers drawn from the seed, or edits in the Weights tab. Loaded weights that no longer fit the layer are kept aside, and used again when the sizes fit them.</source>
+            <translation>Woher die Gewichte der Schicht kommen: eine Gewichtsdatei, eine trainierte Schicht eines gespeicherten Keras-Modells, die Initialisierer von Keras aus dem Seed oder Bearbeitungen im Tab Gewichte. Geladene Gewichte, die nicht mehr zur Schicht passen, werden beiseitegelegt und wieder verwendet, sobald die Größen passen.</translation>
+        </message>
+        <message>
+            <source>Drop</source>
+            <translation>Verwerfen</translation>
+        </message>
+        <message>
+            <source>Stop using the masks that came with the spec</source>
+            <translation>Die Masken, die mit der Spec kamen, nicht mehr verwenden</translation>
+        </message>
+        <message>
+            <source>Memory the trace of this setup needs (every intermediate kept), against the memory budget; larger setups are refused before anything is computed</source>
+            <translation>Speicher, den der Trace dieses Setups braucht (jedes Zwischenergebnis aufbewahrt), gemessen am Speicherbudget; größere Setups werden abgelehnt, bevor etwas berechnet wird</translation>
+        </message>
+        <message>
+            <source>Inputs</source>
+            <translation>Eingaben</translation>
+        </message>
+        <message>
+            <source>Random (from the seed)</source>
+            <translation>Zufällig (aus dem Seed)</translation>
+        </message>
+        <message>
+            <source>Typed sentence</source>
+            <translation>Getippter Satz</translation>
+        </message>
+        <message>
+            <source>Edit a table</source>
+            <translation>Tabelle bearbeiten</translation>
+        </message>
+        <message>
+            <source>.npy files</source>
+            <translation>.npy-Dateien</translation>
+        </message>
+        <message>
+            <source>Standard-normal values drawn from the seed.</source>
+            <translation>Standardnormalverteilte Werte aus dem Seed.</translation>
+        </message>
+        <message>
+            <source>same as query (self-attention)</source>
+            <translation>wie die Query (Self-Attention)</translation>
+        </message>
+        <message>
+            <source>Double-click a cell to type a value; the layer recomputes at once</source>
+            <translation>Doppelklicken Sie auf eine Zelle, um einen Wert einzugeben; die Schicht rechnet sofort neu</translation>
+        </message>
+        <message>
+            <source>The query input (Keras: &lt;code&gt;query&lt;/code&gt;), one row per position and batch row; double-click a cell to type a value.</source>
+            <translation>Die Query-Eingabe (Keras: &lt;code&gt;query&lt;/code&gt;), eine Zeile pro Position und Batch-Zeile; doppelklicken Sie auf eine Zelle, um einen Wert einzugeben.</translation>
+        </message>
+        <message>
+            <source>The value input (Keras: &lt;code&gt;value&lt;/code&gt;, also the key when there is no key), one row per position and batch row.</source>
+            <translation>Die Value-Eingabe (Keras: &lt;code&gt;value&lt;/code&gt;, auch der Key, wenn es keinen Key gibt), eine Zeile pro Position und Batch-Zeile.</translation>
+        </message>
+        <message>
+            <source>query</source>
+            <translation>Query</translation>
+        </message>
+        <message>
+            <source>value</source>
+            <translation>Value</translation>
+        </message>
+        <message>
+            <source>Refill from the seed</source>
+            <translation>Aus dem Seed neu füllen</translation>
+        </message>
+        <message>
+            <source>Replace the table with the random inputs of the current seed</source>
+            <translation>Die Tabelle durch die Zufallseingaben des aktuellen Seeds ersetzen</translation>
+        </message>
+        <message>
+            <source>optional</source>
+            <translation>optional</translation>
+        </message>
+        <message>
+            <source>path to .npy</source>
+            <translation>Pfad zur .npy</translation>
+        </message>
+        <message>
+            <source>A float32 or float64 .npy of shape [B, length, features]</source>
+            <translation>Eine float32- oder float64-.npy der Form [B, length, features]</translation>
+        </message>
+        <message>
+            <source>…</source>
+            <translation>…</translation>
+        </message>
+        <message>
+            <source>Choose the %1 .npy file</source>
+            <translation>Die .npy-Datei für %1 wählen</translation>
+        </message>
+        <message>
+            <source>layer %1 of %2</source>
+            <translation>Schicht %1 von %2</translation>
+        </message>
+        <message>
+            <source>%1 does not divide num_query_heads = %2. Valid choices: %3.</source>
+            <translation>%1 teilt num_query_heads = %2 nicht. Gültige Werte: %3.</translation>
+        </message>
+        <message>
+            <source>the typed %1 sentence</source>
+            <translation>der getippte %1-Satz</translation>
+        </message>
+        <message>
+            <source>the edited %1 table</source>
+            <translation>die bearbeitete %1-Tabelle</translation>
+        </message>
+        <message>
+            <source>the spec's %1</source>
+            <translation>das %1 der Spec</translation>
+        </message>
+        <message>
+            <source>Trace: about %1 — over the %2 memory budget</source>
+            <translation>Trace: etwa %1 — über dem Speicherbudget von %2</translation>
+        </message>
+        <message>
+            <source>Trace: about %1 of the %2 memory budget</source>
+            <translation>Trace: etwa %1 des Speicherbudgets von %2</translation>
+        </message>
+        <message>
+            <source>%1 is outside the %2 table (%3 rows × %4 columns); choose inputs=table first.</source>
+            <translation>%1 liegt außerhalb der %2-Tabelle (%3 Zeilen × %4 Spalten); wählen Sie zuerst inputs=table.</translation>
+        </message>
+        <message>
+            <source>%1: “%2” is not a number.</source>
+            <translation>%1: „%2“ ist keine Zahl.</translation>
+        </message>
+        <message>
+            <source>%1 is one of %2. Received: %3</source>
+            <translation>%1 ist eines von %2. Erhalten: %3</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>, </translation>
+        </message>
+        <message>
+            <source>%1 takes a whole number from %2 to %3. Received: %4</source>
+            <translation>%1 nimmt eine ganze Zahl von %2 bis %3. Erhalten: %4</translation>
+        </message>
+        <message>
+            <source>%1 takes a number from %2 to %3. Received: %4</source>
+            <translation>%1 nimmt eine Zahl von %2 bis %3. Erhalten: %4</translation>
+        </message>
+        <message>
+            <source>%1 takes true or false. Received: %2</source>
+            <translation>%1 nimmt true oder false. Erhalten: %2</translation>
+        </message>
+        <message>
+            <source>No setting “%1”; known: %2</source>
+            <translation>Keine Einstellung „%1“; bekannt: %2</translation>
+        </message>
+        <message>
+            <source>%1 %2</source>
+            <translation>%1 %2</translation>
+        </message>
+        <message>
+            <source>The spec's %1 no longer fit batch %2 × query %3 × source %4 and were dropped.</source>
+            <translation>Die %1 der Spec passen nicht mehr zu Batch %2 × Query %3 × Quelle %4 und wurden verworfen.</translation>
+        </message>
+        <message>
+            <source>per-batch query_mask</source>
+            <translation>query_mask pro Batch</translation>
+        </message>
+        <message>
+            <source>per-batch value_mask</source>
+            <translation>value_mask pro Batch</translation>
+        </message>
+        <message>
+            <source>From the spec: %1</source>
+            <translation>Aus der Spec: %1</translation>
+        </message>
+        <message>
+            <source>The query sentence is empty: type at least one word.</source>
+            <translation>Der Query-Satz ist leer: Geben Sie mindestens ein Wort ein.</translation>
+        </message>
+        <message>
+            <source>Choose a .npy file for %1.</source>
+            <translation>Wählen Sie eine .npy-Datei für %1.</translation>
+        </message>
+        <message>
+            <source>%1 was not read.</source>
+            <translation>%1 wurde nicht gelesen.</translation>
+        </message>
+        <message>
+            <source>Keras' initializers from seed %1</source>
+            <translation>Initialisierer von Keras aus Seed %1</translation>
+        </message>
+        <message>
+            <source>the opened spec</source>
+            <translation>die geöffnete Spec</translation>
+        </message>
+        <message>
+            <source>Weights: from %1</source>
+            <translation>Gewichte: aus %1</translation>
+        </message>
+        <message>
+            <source>Weights: %1</source>
+            <translation>Gewichte: %1</translation>
+        </message>
+        <message>
+            <source>; edited: %1</source>
+            <translation>; bearbeitet: %1</translation>
+        </message>
+        <message>
+            <source>The weights from %1 do not fit these settings and are kept aside (they are used again when the sizes fit): %2.</source>
+            <translation>Die Gewichte aus %1 passen nicht zu diesen Einstellungen und werden beiseitegelegt (sie werden wieder verwendet, wenn die Größen passen): %2.</translation>
+        </message>
+        <message>
+            <source>Edited %1 kept aside: not a weight of this shape now.</source>
+            <translation>Bearbeitetes %1 beiseitegelegt: jetzt kein Gewicht dieser Form.</translation>
+        </message>
+        <message>
+            <source>(from the spec)</source>
+            <translation>(aus der Spec)</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::StageView</name>
+        <message>
+            <source>Predict the result, then Reveal.</source>
+            <translation>Sagen Sie das Ergebnis vorher, dann Auflösen.</translation>
+        </message>
+        <message>
+            <source>attnviz stage</source>
+            <translation>attnviz-Bühne</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::StepTimeline</name>
+        <message>
+            <source>First step (Home)</source>
+            <translation>Erster Schritt (Pos1)</translation>
+        </message>
+        <message>
+            <source>Previous step (Left)</source>
+            <translation>Voriger Schritt (Links)</translation>
+        </message>
+        <message>
+            <source>Play / pause (Space)</source>
+            <translation>Abspielen / Pause (Leertaste)</translation>
+        </message>
+        <message>
+            <source>Next step (Right)</source>
+            <translation>Nächster Schritt (Rechts)</translation>
+        </message>
+        <message>
+            <source>Last step (End)</source>
+            <translation>Letzter Schritt (Ende)</translation>
+        </message>
+        <message>
+            <source>Playback speed</source>
+            <translation>Abspielgeschwindigkeit</translation>
+        </message>
+        <message>
+            <source>%1×</source>
+            <translation>%1×</translation>
+        </message>
+        <message>
+            <source>Step 88 of 88</source>
+            <translation>Schritt 88 von 88</translation>
+        </message>
+        <message>
+            <source>The steps of the computation. Click one to jump there.</source>
+            <translation>Die Schritte der Berechnung. Klicken Sie auf einen, um dorthin zu springen.</translation>
+        </message>
+        <message>
+            <source>Speed:</source>
+            <translation>Tempo:</translation>
+        </message>
+        <message>
+            <source>No steps</source>
+            <translation>Keine Schritte</translation>
+        </message>
+        <message>
+            <source>Step %1 of %2</source>
+            <translation>Schritt %1 von %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::TensorEditModel</name>
+        <message>
+            <source>b%1 · %2</source>
+            <translation>b%1 · %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::TensorSliceModel</name>
+        <message>
+            <source>Σ row</source>
+            <translation>Σ Zeile</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::TraceModel</name>
+        <message>
+            <source>%1. %2
+%3</source>
+            <translation>%1. %2
+%3</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;%1&lt;/b&gt; &lt;code&gt;%2&lt;/code&gt;&lt;br&gt;%3 %4&lt;br&gt;%5</source>
+            <translation>&lt;b&gt;%1&lt;/b&gt; &lt;code&gt;%2&lt;/code&gt;&lt;br&gt;%3 %4&lt;br&gt;%5</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::WeightsPanel</name>
+        <message>
+            <source>Keras name</source>
+            <translation>Keras-Name</translation>
+        </message>
+        <message>
+            <source>Shape</source>
+            <translation>Form</translation>
+        </message>
+        <message>
+            <source>Parameters</source>
+            <translation>Parameter</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>Herkunft</translation>
+        </message>
+        <message>
+            <source>Initializer</source>
+            <translation>Initialisierer</translation>
+        </message>
+        <message>
+            <source>weights.npz key</source>
+            <translation>Schlüssel in weights.npz</translation>
+        </message>
+        <message>
+            <source>Identity</source>
+            <translation>Identität</translation>
+        </message>
+        <message>
+            <source>Zeros</source>
+            <translation>Nullen</translation>
+        </message>
+        <message>
+            <source>Ones</source>
+            <translation>Einsen</translation>
+        </message>
+        <message>
+            <source>Redraw from seed</source>
+            <translation>Aus dem Seed neu ziehen</translation>
+        </message>
+        <message>
+            <source>The identity matrix, where the weight viewed as (inputs × outputs) is square</source>
+            <translation>Die Einheitsmatrix, wo das Gewicht als (Eingaben × Ausgaben) betrachtet quadratisch ist</translation>
+        </message>
+        <message>
+            <source>Keras' initializer, drawn from the setup's seed</source>
+            <translation>Der Initialisierer von Keras, aus dem Seed des Setups gezogen</translation>
+        </message>
+        <message>
+            <source>Double-click a cell to type a value; the layer recomputes at once</source>
+            <translation>Doppelklicken Sie auf eine Zelle, um einen Wert einzugeben; die Schicht rechnet sofort neu</translation>
+        </message>
+        <message>
+            <source>edited</source>
+            <translation>bearbeitet</translation>
+        </message>
+        <message numerus="yes">
+            <source>&lt;b&gt;%1&lt;/b&gt;: %n trainable weight(s), &lt;b&gt;%2&lt;/b&gt; parameters in all (Keras' &lt;code&gt;layer.count_params()&lt;/code&gt;).</source>
+            <translation>
+                <numerusform>&lt;b&gt;%1&lt;/b&gt;: %n trainierbares Gewicht, insgesamt &lt;b&gt;%2&lt;/b&gt; Parameter (Keras' &lt;code&gt;layer.count_params()&lt;/code&gt;).</numerusform>
+                <numerusform>&lt;b&gt;%1&lt;/b&gt;: %n trainierbare Gewichte, insgesamt &lt;b&gt;%2&lt;/b&gt; Parameter (Keras' &lt;code&gt;layer.count_params()&lt;/code&gt;).</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The Transformer sub-layer's LayerNormalization adds %1 (a layer of its own).</source>
+            <translation>Die LayerNormalization der Transformer-Unterschicht fügt %1 hinzu (eine eigene Schicht).</translation>
+        </message>
+        <message>
+            <source>This layer has no weights with these settings (use_scale or score_mode="concat" give Attention its scalars).</source>
+            <translation>Diese Schicht hat mit diesen Einstellungen keine Gewichte (use_scale oder score_mode="concat" geben Attention ihre Skalare).</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;%1&lt;/b&gt; %2, shown as %3 × %4 (rows: its inputs, columns: its outputs)</source>
+            <translation>&lt;b&gt;%1&lt;/b&gt; %2, dargestellt als %3 × %4 (Zeilen: seine Eingaben, Spalten: seine Ausgaben)</translation>
+        </message>
+        <message>
+            <source>The identity matrix: this weight passes its input through unchanged</source>
+            <translation>Die Einheitsmatrix: Dieses Gewicht reicht seine Eingabe unverändert durch</translation>
+        </message>
+        <message>
+            <source>No identity: %1.</source>
+            <translation>Keine Identität: %1.</translation>
+        </message>
+        <message>
+            <source>No weight is selected.</source>
+            <translation>Kein Gewicht ausgewählt.</translation>
+        </message>
+        <message>
+            <source>identity</source>
+            <translation>Identität</translation>
+        </message>
+        <message>
+            <source>zeros</source>
+            <translation>Nullen</translation>
+        </message>
+        <message>
+            <source>ones</source>
+            <translation>Einsen</translation>
+        </message>
+        <message>
+            <source>redrawn from seed %1</source>
+            <translation>aus Seed %1 neu gezogen</translation>
+        </message>
+    </context>
+    <context>
+        <name>main</name>
+        <message>
+            <source>attnviz: --set %1: %2</source>
+            <translation>attnviz: --set %1: %2</translation>
+        </message>
+        <message>
+            <source>expected NAME=VALUE</source>
+            <translation>erwartet NAME=WERT</translation>
+        </message>
+        <message>
+            <source>attnviz: --lang: %1</source>
+            <translation>attnviz: --lang: %1</translation>
+        </message>
+        <message>
+            <source>Step through Keras' attention layers.</source>
+            <translation>Die Attention-Schichten von Keras Schritt für Schritt durchgehen.</translation>
+        </message>
+        <message>
+            <source>Render the window offscreen to a PNG and exit.</source>
+            <translation>Das Fenster unsichtbar in ein PNG zeichnen und beenden.</translation>
+        </message>
+        <message>
+            <source>The spec.json to load.</source>
+            <translation>Die zu ladende spec.json.</translation>
+        </message>
+        <message>
+            <source>The step to show (its key, e.g. weights).</source>
+            <translation>Der zu zeigende Schritt (sein Schlüssel, z. B. weights).</translation>
+        </message>
+        <message>
+            <source>Window size for --screenshot.</source>
+            <translation>Fenstergröße für --screenshot.</translation>
+        </message>
+        <message>
+            <source>With --screenshot: the view to show, one of %1 (default: stage).</source>
+            <translation>Mit --screenshot: die zu zeigende Ansicht, eine von %1 (Standard: stage).</translation>
+        </message>
+        <message>
+            <source>Start in presentation mode.</source>
+            <translation>Im Präsentationsmodus starten.</translation>
+        </message>
+        <message>
+            <source>Measure recompute and repaint times, then exit.</source>
+            <translation>Neuberechnungs- und Neuzeichenzeiten messen, dann beenden.</translation>
+        </message>
+        <message>
+            <source>Where the session autosave lives (default: $ATTNVIZ_STATE_DIR, else the app data folder).</source>
+            <translation>Wo die automatische Sitzungssicherung liegt (Standard: $ATTNVIZ_STATE_DIR, sonst der Datenordner der App).</translation>
+        </message>
+        <message>
+            <source>Set a setup field after start, as if typed: heads=3, sentence=the cat, inputs=table, query[1,2]=7.5. Repeatable.</source>
+            <translation>Ein Setup-Feld nach dem Start setzen, als wäre es getippt: heads=3, sentence=the cat, inputs=table, query[1,2]=7.5. Wiederholbar.</translation>
+        </message>
+        <message>
+            <source>Open this lesson (Markdown, see the README).</source>
+            <translation>Diese Lektion öffnen (Markdown, siehe README).</translation>
+        </message>
+        <message>
+            <source>With --lesson: the slide to show (1-based).</source>
+            <translation>Mit --lesson: die zu zeigende Folie (ab 1 gezählt).</translation>
+        </message>
+        <message>
+            <source>With --lesson --screenshot: reveal the question.</source>
+            <translation>Mit --lesson --screenshot: die Frage auflösen.</translation>
+        </message>
+        <message>
+            <source>With --lesson: render every slide and the answers into a PDF and exit.</source>
+            <translation>Mit --lesson: alle Folien und die Antworten in ein PDF zeichnen und beenden.</translation>
+        </message>
+        <message>
+            <source>Refuse setups whose trace needs more memory (e.g. 512M, 8G; default 4G).</source>
+            <translation>Setups ablehnen, deren Trace mehr Speicher braucht (z. B. 512M, 8G; Standard 4G).</translation>
+        </message>
+        <message>
+            <source>Threads for computing traces (0: every core; default: the compute/threads setting, else every core). The numbers do not depend on it.</source>
+            <translation>Threads zum Berechnen der Traces (0: alle Kerne; Standard: die Einstellung compute/threads, sonst alle Kerne). Die Zahlen hängen nicht davon ab.</translation>
+        </message>
+        <message>
+            <source>Colour probability steps from 0 to their top (largest value, or 99.5th percentile of 1000 or more) instead of 0–1.</source>
+            <translation>Wahrscheinlichkeitsschritte von 0 bis zu ihrer Spitze färben (größter Wert oder, ab 1000 Werten, 99,5. Perzentil) statt 0–1.</translation>
+        </message>
+        <message>
+            <source>The language of the window: en, de, fr, es or zh_CN (default: View ▸ Language, else the system's).</source>
+            <translation>Die Sprache des Fensters: en, de, fr, es oder zh_CN (Standard: Ansicht ▸ Sprache, sonst die des Systems).</translation>
+        </message>
+        <message>
+            <source>attnviz: --threads must be a number from 0 to 256. Received: %1</source>
+            <translation>attnviz: --threads muss eine Zahl von 0 bis 256 sein. Erhalten: %1</translation>
+        </message>
+        <message>
+            <source>attnviz: --max-memory must be a positive size such as 512M, 1.5G or 8G (K, M, G, T are powers of 1024). Received: %1</source>
+            <translation>attnviz: --max-memory muss eine positive Größe wie 512M, 1.5G oder 8G sein (K, M, G, T sind Potenzen von 1024). Erhalten: %1</translation>
+        </message>
+        <message>
+            <source>attnviz: --slide must be a slide number from 1. Received: %1</source>
+            <translation>attnviz: --slide muss eine Foliennummer ab 1 sein. Erhalten: %1</translation>
+        </message>
+        <message>
+            <source>attnviz: --handout needs --lesson FILE</source>
+            <translation>attnviz: --handout braucht --lesson DATEI</translation>
+        </message>
+        <message>
+            <source>attnviz: --size must be WxH, e.g. 1280x800. Received: %1</source>
+            <translation>attnviz: --size muss BxH sein, z. B. 1280x800. Erhalten: %1</translation>
+        </message>
+        <message>
+            <source>attnviz: cannot use %1: %2</source>
+            <translation>attnviz: %1 ist nicht verwendbar: %2</translation>
+        </message>
+    </context>
+</TS>

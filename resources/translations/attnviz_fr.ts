@@ -1,0 +1,2341 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr">
+    <context>
+        <name>Controller</name>
+        <message>
+            <source>Out of memory while computing the trace. Use smaller sizes.</source>
+            <translation>Mémoire insuffisante pour calculer la trace. Choisissez des tailles plus petites.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LanguageMenu</name>
+        <message>
+            <source>&amp;Language</source>
+            <translation>&amp;Langue</translation>
+        </message>
+        <message>
+            <source>System default (%1)</source>
+            <translation>Langue du système (%1)</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Langue</translation>
+        </message>
+        <message>
+            <source>attnviz will use %1 the next time it starts. (For one run: attnviz --lang CODE.)</source>
+            <translation>attnviz utilisera %1 au prochain démarrage. (Pour un seul lancement : attnviz --lang CODE.)</translation>
+        </message>
+    </context>
+    <context>
+        <name>QObject</name>
+        <message>
+            <source>Could not write %1: %2</source>
+            <translation>Impossible d'écrire %1 : %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScalingLabView</name>
+        <message>
+            <source>Spread of the logits q·k (std)</source>
+            <translation>Dispersion des logits q·k (écart type)</translation>
+        </message>
+        <message>
+            <source>Largest softmax weight of a row</source>
+            <translation>Plus grand poids softmax d'une ligne</translation>
+        </message>
+        <message>
+            <source>Entropy of a row (nats)</source>
+            <translation>Entropie d'une ligne (nats)</translation>
+        </message>
+        <message>
+            <source>Largest softmax gradient p(1 − p)</source>
+            <translation>Plus grand gradient du softmax p(1 − p)</translation>
+        </message>
+    </context>
+    <context>
+        <name>SetupFields</name>
+        <message>
+            <source>Layer:</source>
+            <translation>Couche :</translation>
+        </message>
+        <message>
+            <source>Which Keras layer to compute: MultiHeadAttention, GroupQueryAttention (query heads sharing key/value heads), Attention (dot-product, Luong) or AdditiveAttention (Bahdanau). The form shows only the arguments the chosen layer has.</source>
+            <translation>La couche Keras à calculer : MultiHeadAttention, GroupQueryAttention (des têtes de requête qui partagent des têtes clé/valeur), Attention (produit scalaire, Luong) ou AdditiveAttention (Bahdanau). Le formulaire n'affiche que les arguments de la couche choisie.</translation>
+        </message>
+        <message>
+            <source>Heads:</source>
+            <translation>Têtes :</translation>
+        </message>
+        <message>
+            <source>Query heads:</source>
+            <translation>Têtes de requête :</translation>
+        </message>
+        <message>
+            <source>attnviz draws every head; 64 is the most it lays out</source>
+            <translation>attnviz dessine chaque tête ; 64 est le maximum qu'il dispose</translation>
+        </message>
+        <message>
+            <source>How many attention heads run side by side, each with its own projections of the query, key and value.</source>
+            <translation>Le nombre de têtes d'attention qui fonctionnent côte à côte, chacune avec ses propres projections de la requête, de la clé et de la valeur.</translation>
+        </message>
+        <message>
+            <source>Key/value heads:</source>
+            <translation>Têtes clé/valeur :</translation>
+        </message>
+        <message>
+            <source>Key/value heads shared by groups of query heads; must divide num_query_heads (1: multi-query attention, equal: plain multi-head attention).</source>
+            <translation>Têtes clé/valeur partagées par des groupes de têtes de requête ; doit diviser num_query_heads (1 : attention multi-requête, égal : attention multi-tête ordinaire).</translation>
+        </message>
+        <message>
+            <source>key_dim:</source>
+            <translation>key_dim :</translation>
+        </message>
+        <message>
+            <source>head_dim:</source>
+            <translation>head_dim :</translation>
+        </message>
+        <message>
+            <source>attnviz's limit for a head's width</source>
+            <translation>la limite d'attnviz pour la largeur d'une tête</translation>
+        </message>
+        <message>
+            <source>Size of each head's query and key vectors (GroupQueryAttention: of its query, key and value vectors). The scores are divided by √key_dim.</source>
+            <translation>La taille des vecteurs requête et clé de chaque tête (GroupQueryAttention : de ses vecteurs requête, clé et valeur). Les scores sont divisés par √key_dim.</translation>
+        </message>
+        <message>
+            <source>value_dim:</source>
+            <translation>value_dim :</translation>
+        </message>
+        <message>
+            <source>auto</source>
+            <translation>auto</translation>
+        </message>
+        <message>
+            <source>Size of each head's value vectors; auto (None) means key_dim.</source>
+            <translation>La taille des vecteurs valeur de chaque tête ; auto (None) signifie key_dim.</translation>
+        </message>
+        <message>
+            <source>Output width:</source>
+            <translation>Largeur de sortie :</translation>
+        </message>
+        <message>
+            <source>attnviz's limit for a feature width</source>
+            <translation>la limite d'attnviz pour une largeur de caractéristiques</translation>
+        </message>
+        <message>
+            <source>Width of the output; auto (None) means the query's width.</source>
+            <translation>La largeur de la sortie ; auto (None) signifie la largeur de la requête.</translation>
+        </message>
+        <message>
+            <source>score_mode:</source>
+            <translation>score_mode :</translation>
+        </message>
+        <message>
+            <source>How Attention scores a query against a key: "dot", the dot product (Luong), or "concat", the sum of tanh(query + key) over the features, times concat_score_weight.</source>
+            <translation>La façon dont Attention note une requête face à une clé : "dot", le produit scalaire (Luong), ou "concat", la somme de tanh(query + key) sur les caractéristiques, fois concat_score_weight.</translation>
+        </message>
+        <message>
+            <source>sliding_window:</source>
+            <translation>sliding_window :</translation>
+        </message>
+        <message>
+            <source>no sequence is longer than 8192 here</source>
+            <translation>aucune séquence n'est plus longue que 8192 ici</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>aucun</translation>
+        </message>
+        <message>
+            <source>Each query sees the source positions with |t − s| &lt; w; none (None) means all of them. With use_causal_mask it is the causal band.</source>
+            <translation>Chaque requête voit les positions source telles que |t − s| &lt; w ; aucun (None) signifie toutes. Avec use_causal_mask, c'est la bande causale.</translation>
+        </message>
+        <message>
+            <source>use_bias</source>
+            <translation>use_bias</translation>
+        </message>
+        <message>
+            <source>Add a bias to every projection (query, key, value, output and gate).</source>
+            <translation>Ajouter un biais à chaque projection (requête, clé, valeur, sortie et porte).</translation>
+        </message>
+        <message>
+            <source>use_gate</source>
+            <translation>use_gate</translation>
+        </message>
+        <message>
+            <source>Gated attention: a sigmoid gate computed from the query scales each head's context before the output projection.</source>
+            <translation>Attention à porte : une porte sigmoïde calculée à partir de la requête met à l'échelle le contexte de chaque tête avant la projection de sortie.</translation>
+        </message>
+        <message>
+            <source>use_scale</source>
+            <translation>use_scale</translation>
+        </message>
+        <message>
+            <source>Learn a scale for the scores: Attention a scalar (initially 1), AdditiveAttention a vector over the features (its default is True).</source>
+            <translation>Apprendre une échelle pour les scores : Attention un scalaire (1 au départ), AdditiveAttention un vecteur sur les caractéristiques (sa valeur par défaut est True).</translation>
+        </message>
+        <message>
+            <source>Transformer sub-layer</source>
+            <translation>Sous-couche Transformer</translation>
+        </message>
+        <message>
+            <source>Not an argument of the layer: follow it with keras.layers.Add (the residual) and LayerNormalization (Add &amp; Norm), as in the Transformer's encoder.</source>
+            <translation>Pas un argument de la couche : la faire suivre de keras.layers.Add (la connexion résiduelle) et de LayerNormalization (Add &amp; Norm), comme dans l'encodeur du Transformer.</translation>
+        </message>
+        <message>
+            <source>every (query × source) matrix of every head is kept, one takes 256 MiB at 8192², and the memory budget (--max-memory) refuses larger traces</source>
+            <translation>chaque matrice (requête × source) de chaque tête est conservée, une seule occupe 256 Mio à 8192², et le budget mémoire (--max-memory) refuse les traces plus grandes</translation>
+        </message>
+        <message>
+            <source>Batch (B):</source>
+            <translation>Lot (B) :</translation>
+        </message>
+        <message>
+            <source>attnviz's limit for the batch; every batch row is computed and kept</source>
+            <translation>la limite d'attnviz pour le lot ; chaque ligne du lot est calculée et conservée</translation>
+        </message>
+        <message>
+            <source>B, the first axis of the query, value and key inputs: how many sequences go through the layer at once.</source>
+            <translation>B, le premier axe des entrées query, value et key : le nombre de séquences qui traversent la couche en même temps.</translation>
+        </message>
+        <message>
+            <source>Query length (T):</source>
+            <translation>Longueur de requête (T) :</translation>
+        </message>
+        <message>
+            <source>T, the query input's sequence length (query.shape[1]): the target sequence, one row of the attention weights per position.</source>
+            <translation>T, la longueur de séquence de l'entrée requête (query.shape[1]) : la séquence cible, une ligne de poids d'attention par position.</translation>
+        </message>
+        <message>
+            <source>Source length (S):</source>
+            <translation>Longueur de source (S) :</translation>
+        </message>
+        <message>
+            <source>S, the value (and key) input's sequence length (value.shape[1]): one column of the attention weights per position.</source>
+            <translation>S, la longueur de séquence de l'entrée valeur (et clé) (value.shape[1]) : une colonne de poids d'attention par position.</translation>
+        </message>
+        <message>
+            <source>Query width:</source>
+            <translation>Largeur de requête :</translation>
+        </message>
+        <message>
+            <source>Features per query token (query.shape[-1]).</source>
+            <translation>Caractéristiques par jeton de requête (query.shape[-1]).</translation>
+        </message>
+        <message>
+            <source>Value width:</source>
+            <translation>Largeur de valeur :</translation>
+        </message>
+        <message>
+            <source>Features per value token (value.shape[-1]).</source>
+            <translation>Caractéristiques par jeton de valeur (value.shape[-1]).</translation>
+        </message>
+        <message>
+            <source>Key width:</source>
+            <translation>Largeur de clé :</translation>
+        </message>
+        <message>
+            <source>Features per key token (key.shape[-1]); auto: no separate key input, so Keras uses the value as the key.</source>
+            <translation>Caractéristiques par jeton de clé (key.shape[-1]) ; auto : pas d'entrée clé séparée, Keras utilise donc la valeur comme clé.</translation>
+        </message>
+        <message>
+            <source>Causal (no peeking ahead)</source>
+            <translation>Causal (pas de coup d'œil en avant)</translation>
+        </message>
+        <message>
+            <source>A call argument: query position i may only attend to source positions ≤ i.</source>
+            <translation>Un argument d'appel : la position de requête i ne peut porter attention qu'aux positions source ≤ i.</translation>
+        </message>
+        <message>
+            <source>Query padding:</source>
+            <translation>Remplissage de requête :</translation>
+        </message>
+        <message>
+            <source>Query positions that are padding, separated by spaces ("3 4"): query_mask is False there, in every batch row; those rows of the output get no attention.</source>
+            <translation>Les positions de requête qui sont du remplissage, séparées par des espaces ("3 4") : query_mask y vaut False, dans chaque ligne du lot ; ces lignes de la sortie ne reçoivent aucune attention.</translation>
+        </message>
+        <message>
+            <source>Source padding:</source>
+            <translation>Remplissage de source :</translation>
+        </message>
+        <message>
+            <source>Source positions that are padding, separated by spaces ("3 4"): value_mask is False there, so no query attends to them.</source>
+            <translation>Les positions source qui sont du remplissage, séparées par des espaces ("3 4") : value_mask y vaut False, donc aucune requête ne leur porte attention.</translation>
+        </message>
+        <message>
+            <source>Dropout:</source>
+            <translation>Dropout :</translation>
+        </message>
+        <message>
+            <source>a rate of 1 would drop every attention weight</source>
+            <translation>un taux de 1 supprimerait tous les poids d'attention</translation>
+        </message>
+        <message>
+            <source>The dropout rate on the attention weights; applied only when the layer is called with training=True.</source>
+            <translation>Le taux de dropout sur les poids d'attention ; appliqué seulement quand la couche est appelée avec training=True.</translation>
+        </message>
+        <message>
+            <source>training=True</source>
+            <translation>training=True</translation>
+        </message>
+        <message>
+            <source>A call argument: call the layer in training mode, so dropout is applied (only with a dropout above 0).</source>
+            <translation>Un argument d'appel : appeler la couche en mode entraînement, pour que le dropout s'applique (seulement avec un dropout supérieur à 0).</translation>
+        </message>
+        <message>
+            <source>Seed:</source>
+            <translation>Graine :</translation>
+        </message>
+        <message>
+            <source>a seed is a 32-bit integer</source>
+            <translation>une graine est un entier de 32 bits</translation>
+        </message>
+        <message>
+            <source>The seed of the random inputs, of the initial weights (Keras' initializers: glorot_uniform kernels, zero biases) and of dropout. The same seed always gives the same numbers.</source>
+            <translation>La graine des entrées aléatoires, des poids initiaux (les initialiseurs de Keras : noyaux glorot_uniform, biais nuls) et du dropout. La même graine donne toujours les mêmes nombres.</translation>
+        </message>
+        <message>
+            <source>Query:</source>
+            <translation>Requête :</translation>
+        </message>
+        <message>
+            <source>The query input as a sentence: one token per word, and the same word always gets the same vector. The tokens label the heatmap axes.</source>
+            <translation>L'entrée requête sous forme de phrase : un jeton par mot, et le même mot reçoit toujours le même vecteur. Les jetons étiquettent les axes de la carte de chaleur.</translation>
+        </message>
+        <message>
+            <source>Source:</source>
+            <translation>Source :</translation>
+        </message>
+        <message>
+            <source>The value (and key) input as a sentence, for cross-attention; empty: the query sentence (self-attention).</source>
+            <translation>L'entrée valeur (et clé) sous forme de phrase, pour l'attention croisée ; vide : la phrase de la requête (auto-attention).</translation>
+        </message>
+        <message>
+            <source>The query input from a float32 or float64 .npy of shape (batch, query_len, query_features).</source>
+            <translation>L'entrée requête depuis un .npy float32 ou float64 de forme (batch, query_len, query_features).</translation>
+        </message>
+        <message>
+            <source>Value:</source>
+            <translation>Valeur :</translation>
+        </message>
+        <message>
+            <source>The value input from a float32 or float64 .npy of shape (batch, source_len, value_features).</source>
+            <translation>L'entrée valeur depuis un .npy float32 ou float64 de forme (batch, source_len, value_features).</translation>
+        </message>
+        <message>
+            <source>Key:</source>
+            <translation>Clé :</translation>
+        </message>
+        <message>
+            <source>Optional: the key input from a .npy of shape (batch, source_len, key_features); without it Keras uses the value as the key.</source>
+            <translation>Facultatif : l'entrée clé depuis un .npy de forme (batch, source_len, key_features) ; sans elle, Keras utilise la valeur comme clé.</translation>
+        </message>
+        <message>
+            <source>Inputs:</source>
+            <translation>Entrées :</translation>
+        </message>
+        <message>
+            <source>Where the layer's call inputs query, value (and key) come from: random from the seed, a typed sentence, an edited table, or .npy files.</source>
+            <translation>D'où viennent les entrées d'appel query, value (et key) de la couche : aléatoires depuis la graine, une phrase saisie, une table modifiée ou des fichiers .npy.</translation>
+        </message>
+        <message>
+            <source>“%1” is not a position: expected whole numbers like “3 4”.</source>
+            <translation>« %1 » n'est pas une position : des nombres entiers comme « 3 4 » sont attendus.</translation>
+        </message>
+        <message>
+            <source>Position %1 is outside the sequence: expected 0 to %2. Received: %1.</source>
+            <translation>La position %1 est hors de la séquence : attendu de 0 à %2. Reçu : %1.</translation>
+        </message>
+        <message>
+            <source>Unknown layer “%1”.</source>
+            <translation>Couche inconnue « %1 ».</translation>
+        </message>
+        <message>
+            <source>score_mode is “dot” or “concat”. Received: score_mode=%1</source>
+            <translation>score_mode vaut « dot » ou « concat ». Reçu : score_mode=%1</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; — Keras: &lt;code&gt;%2&lt;/code&gt; (%3)&lt;/p&gt;&lt;p&gt;%4&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; — Keras : &lt;code&gt;%2&lt;/code&gt; (%3)&lt;/p&gt;&lt;p&gt;%4&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>every layer</source>
+            <translation>toutes les couches</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;At most %1: %2.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;Au plus %1 : %2.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>%1 %2 is over attnviz's limit of %3: %4. Received: %5=%2</source>
+            <translation>%1 %2 dépasse la limite d'attnviz de %3 : %4. Reçu : %5=%2</translation>
+        </message>
+        <message>
+            <source>At most %1: %2.</source>
+            <translation>Au plus %1 : %2.</translation>
+        </message>
+    </context>
+    <context>
+        <name>StepText</name>
+        <message>
+            <source>input</source>
+            <translation>entrée</translation>
+        </message>
+        <message>
+            <source>dense projection</source>
+            <translation>projection dense</translation>
+        </message>
+        <message>
+            <source>scale</source>
+            <translation>mise à l'échelle</translation>
+        </message>
+        <message>
+            <source>matrix product</source>
+            <translation>produit matriciel</translation>
+        </message>
+        <message>
+            <source>mask</source>
+            <translation>masque</translation>
+        </message>
+        <message>
+            <source>softmax</source>
+            <translation>softmax</translation>
+        </message>
+        <message>
+            <source>dropout</source>
+            <translation>dropout</translation>
+        </message>
+        <message>
+            <source>concatenate</source>
+            <translation>concaténation</translation>
+        </message>
+        <message>
+            <source>tanh sum</source>
+            <translation>somme de tanh</translation>
+        </message>
+        <message>
+            <source>add</source>
+            <translation>addition</translation>
+        </message>
+        <message>
+            <source>layer norm</source>
+            <translation>normalisation de couche</translation>
+        </message>
+        <message>
+            <source>repeat heads</source>
+            <translation>répétition des têtes</translation>
+        </message>
+        <message>
+            <source>multiply</source>
+            <translation>multiplication</translation>
+        </message>
+        <message>
+            <source>%1 G</source>
+            <translation>%1 G</translation>
+        </message>
+        <message>
+            <source>%1 M</source>
+            <translation>%1 M</translation>
+        </message>
+        <message>
+            <source>%1 k</source>
+            <translation>%1 k</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz</name>
+        <message>
+            <source>attnviz: --view must be one of %1. Received: %2</source>
+            <translation>attnviz : --view doit être l'un de %1. Reçu : %2</translation>
+        </message>
+        <message>
+            <source>attnviz: cannot use %1: %2</source>
+            <translation>attnviz : impossible d'utiliser %1 : %2</translation>
+        </message>
+        <message>
+            <source>attnviz: could not write %1</source>
+            <translation>attnviz : impossible d'écrire %1</translation>
+        </message>
+        <message>
+            <source>attnviz: no step “%1” in this trace</source>
+            <translation>attnviz : pas d'étape « %1 » dans cette trace</translation>
+        </message>
+        <message>
+            <source>attnviz: cannot write the handout %1: %2</source>
+            <translation>attnviz : impossible d'écrire le polycopié %1 : %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::CompareView</name>
+        <message>
+            <source>The same query, key and value through every layer, with your inputs, masks and, where they apply, your layer's options and weights (inference, no dropout). All weights share one 0–1 colour scale.</source>
+            <translation>La même requête, la même clé et la même valeur à travers chaque couche, avec vos entrées, vos masques et, quand ils s'appliquent, les options et les poids de votre couche (inférence, sans dropout). Tous les poids partagent une même échelle de couleurs 0–1.</translation>
+        </message>
+        <message>
+            <source>Batch</source>
+            <translation>Lot</translation>
+        </message>
+        <message>
+            <source>Which batch element to show</source>
+            <translation>L'élément du lot à afficher</translation>
+        </message>
+        <message>
+            <source>Head</source>
+            <translation>Tête</translation>
+        </message>
+        <message>
+            <source>Which head to show in the tiles with heads</source>
+            <translation>La tête à afficher dans les vignettes qui ont des têtes</translation>
+        </message>
+        <message>
+            <source>Difference</source>
+            <translation>Différence</translation>
+        </message>
+        <message>
+            <source>The difference heatmap shows A − B</source>
+            <translation>La carte de chaleur des différences montre A − B</translation>
+        </message>
+        <message>
+            <source>weight</source>
+            <translation>poids</translation>
+        </message>
+        <message>
+            <source>Hover a cell for its exact value.</source>
+            <translation>Survolez une cellule pour voir sa valeur exacte.</translation>
+        </message>
+        <message>
+            <source>source</source>
+            <translation>source</translation>
+        </message>
+        <message>
+            <source>query</source>
+            <translation>requête</translation>
+        </message>
+        <message>
+            <source>your layer, with your options and weights</source>
+            <translation>votre couche, avec vos options et vos poids</translation>
+        </message>
+        <message>
+            <source>what-if: not how Keras builds it</source>
+            <translation>et si… : pas la construction de Keras</translation>
+        </message>
+        <message>
+            <source>equals %1: max |Δ| = %2</source>
+            <translation>égal à %1 : max |Δ| = %2</translation>
+        </message>
+        <message>
+            <source>equals %1</source>
+            <translation>égal à %1</translation>
+        </message>
+        <message>
+            <source>Cannot compare: %1</source>
+            <translation>Comparaison impossible : %1</translation>
+        </message>
+        <message>
+            <source>No inputs.</source>
+            <translation>Aucune entrée.</translation>
+        </message>
+        <message>
+            <source>Both variants need weights to subtract.</source>
+            <translation>Les deux variantes doivent avoir des poids pour être soustraites.</translation>
+        </message>
+        <message>
+            <source> — head %1</source>
+            <translation> — tête %1</translation>
+        </message>
+        <message>
+            <source>Difference A − B</source>
+            <translation>Différence A − B</translation>
+        </message>
+        <message>
+            <source>max |Δ| = %1</source>
+            <translation>max |Δ| = %1</translation>
+        </message>
+        <message>
+            <source>Identities, checked on these inputs:</source>
+            <translation>Identités, vérifiées sur ces entrées :</translation>
+        </message>
+        <message>
+            <source>Holds when:</source>
+            <translation>Vraie lorsque :</translation>
+        </message>
+        <message>
+            <source>With these conditions applied to your inputs: max |Δ| = %1 (%2).</source>
+            <translation>Avec ces conditions appliquées à vos entrées : max |Δ| = %1 (%2).</translation>
+        </message>
+        <message>
+            <source>Cannot be checked on these inputs: %1.</source>
+            <translation>Impossible à vérifier sur ces entrées : %1.</translation>
+        </message>
+        <message>
+            <source>Your setup meets the conditions.</source>
+            <translation>Votre configuration remplit les conditions.</translation>
+        </message>
+        <message>
+            <source>Your setup does not meet them: %1.</source>
+            <translation>Votre configuration ne les remplit pas : %1.</translation>
+        </message>
+        <message>
+            <source>A − B</source>
+            <translation>A − B</translation>
+        </message>
+        <message>
+            <source>%1 — query %2 (%3), source %4 (%5): %6</source>
+            <translation>%1 — requête %2 (%3), source %4 (%5) : %6</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::Controller</name>
+        <message>
+            <source>Nothing computed yet.</source>
+            <translation>Rien n'a encore été calculé.</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::EquivalenceLabView</name>
+        <message>
+            <source>The claim to check: two Keras layers that compute the same thing under conditions.</source>
+            <translation>L'affirmation à vérifier : deux couches Keras qui calculent la même chose sous certaines conditions.</translation>
+        </message>
+        <message>
+            <source>Claim</source>
+            <translation>Affirmation</translation>
+        </message>
+        <message>
+            <source>Conditions (untick one to break the claim)</source>
+            <translation>Conditions (décochez-en une pour mettre l'affirmation en défaut)</translation>
+        </message>
+        <message>
+            <source>step</source>
+            <translation>étape</translation>
+        </message>
+        <message>
+            <source>left shape</source>
+            <translation>forme à gauche</translation>
+        </message>
+        <message>
+            <source>right shape</source>
+            <translation>forme à droite</translation>
+        </message>
+        <message>
+            <source>max |Δ|</source>
+            <translation>max |Δ|</translation>
+        </message>
+        <message>
+            <source>Unticked: %1</source>
+            <translation>Décochée : %1</translation>
+        </message>
+        <message>
+            <source>left: %1, right: %2</source>
+            <translation>gauche : %1, droite : %2</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;The claim holds&lt;/b&gt; (%1): every shared step agrees to float32 rounding, max |Δ| = %2.</source>
+            <translation>&lt;b&gt;L'affirmation est vraie&lt;/b&gt; (%1) : chaque étape commune concorde à l'arrondi float32 près, max |Δ| = %2.</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;The two computations part at “%1”&lt;/b&gt; (%2): max |Δ| = %3 there.</source>
+            <translation>&lt;b&gt;Les deux calculs divergent à « %1 »&lt;/b&gt; (%2) : max |Δ| = %3 à cet endroit.</translation>
+        </message>
+        <message>
+            <source>Cannot run this claim: %1</source>
+            <translation>Impossible d'exécuter cette affirmation : %1</translation>
+        </message>
+        <message>
+            <source>—</source>
+            <translation>—</translation>
+        </message>
+        <message>
+            <source>different sizes</source>
+            <translation>tailles différentes</translation>
+        </message>
+        <message>
+            <source>equal</source>
+            <translation>égal</translation>
+        </message>
+        <message>
+            <source>differs</source>
+            <translation>différent</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::ExportMenu</name>
+        <message>
+            <source>&amp;Export</source>
+            <translation>&amp;Exporter</translation>
+        </message>
+        <message>
+            <source>&amp;Heatmap image (PNG, PDF, SVG)…</source>
+            <translation>Image de la carte de &amp;chaleur (PNG, PDF, SVG)…</translation>
+        </message>
+        <message>
+            <source>S&amp;tage image (PNG, PDF, SVG)…</source>
+            <translation>Image de la &amp;scène (PNG, PDF, SVG)…</translation>
+        </message>
+        <message>
+            <source>&amp;Compare view image (PNG, PDF, SVG)…</source>
+            <translation>Image de la vue &amp;Comparer (PNG, PDF, SVG)…</translation>
+        </message>
+        <message>
+            <source>Save the Compare tab as a figure</source>
+            <translation>Enregistrer l'onglet Comparer comme figure</translation>
+        </message>
+        <message>
+            <source>Step tensor, &amp;shown slice (.npy, .csv)…</source>
+            <translation>Tenseur de l'étape, tranche &amp;affichée (.npy, .csv)…</translation>
+        </message>
+        <message>
+            <source>The 2-D slice the heatmap shows (current batch and head), as a NumPy array or a CSV table</source>
+            <translation>La tranche 2-D affichée par la carte de chaleur (lot et tête courants), en tableau NumPy ou en table CSV</translation>
+        </message>
+        <message>
+            <source>Step tensor, &amp;whole (.npy, .csv)…</source>
+            <translation>Tenseur de l'étape, &amp;entier (.npy, .csv)…</translation>
+        </message>
+        <message>
+            <source>The current step's whole tensor, every axis, as a NumPy array or a CSV table</source>
+            <translation>Le tenseur entier de l'étape courante, tous les axes, en tableau NumPy ou en table CSV</translation>
+        </message>
+        <message>
+            <source>Whole t&amp;race (.npz)…</source>
+            <translation>&amp;Trace entière (.npz)…</translation>
+        </message>
+        <message>
+            <source>Every step's tensor keyed by step, the same file as attnviz-trace --out</source>
+            <translation>Le tenseur de chaque étape, indexé par étape, le même fichier que attnviz-trace --out</translation>
+        </message>
+        <message>
+            <source>Setup as spec &amp;bundle (folder)…</source>
+            <translation>Configuration en &amp;paquet spec (dossier)…</translation>
+        </message>
+        <message>
+            <source>spec.json with its .npy inputs and masks and weights.npz, which loads back to the same trace</source>
+            <translation>spec.json avec ses entrées et masques .npy et weights.npz, qui se recharge en la même trace</translation>
+        </message>
+        <message>
+            <source>&amp;Python script</source>
+            <translation>Script &amp;Python</translation>
+        </message>
+        <message>
+            <source>&amp;NumPy…</source>
+            <translation>&amp;NumPy…</translation>
+        </message>
+        <message>
+            <source>Self-contained NumPy, one block per step, checked against the trace</source>
+            <translation>NumPy autonome, un bloc par étape, vérifié contre la trace</translation>
+        </message>
+        <message>
+            <source>&amp;Keras 3…</source>
+            <translation>&amp;Keras 3…</translation>
+        </message>
+        <message>
+            <source>The real Keras layer with these weights and masks, checked against the trace</source>
+            <translation>La vraie couche Keras avec ces poids et ces masques, vérifiée contre la trace</translation>
+        </message>
+        <message>
+            <source>&amp;PyTorch…</source>
+            <translation>&amp;PyTorch…</translation>
+        </message>
+        <message>
+            <source>The layer in torch ops (and nn.MultiheadAttention where it fits), checked</source>
+            <translation>La couche en opérations torch (et nn.MultiheadAttention quand c'est possible), vérifiée</translation>
+        </message>
+        <message>
+            <source>&amp;Copy heatmap and cells</source>
+            <translation>&amp;Copier la carte de chaleur et les cellules</translation>
+        </message>
+        <message>
+            <source>Copy the heatmap as an image and the selected (or hovered) cells as tab-separated numbers</source>
+            <translation>Copier la carte de chaleur comme image et les cellules sélectionnées (ou survolées) comme nombres séparés par des tabulations</translation>
+        </message>
+        <message>
+            <source>Copied the heatmap</source>
+            <translation>Carte de chaleur copiée</translation>
+        </message>
+        <message>
+            <source>Copied the heatmap and %1 cell(s)</source>
+            <translation>Carte de chaleur et %1 cellule(s) copiées</translation>
+        </message>
+        <message>
+            <source>Nothing computed yet.</source>
+            <translation>Rien n'a encore été calculé.</translation>
+        </message>
+        <message>
+            <source>Choose a .npy or .csv file name. Received: %1</source>
+            <translation>Choisissez un nom de fichier .npy ou .csv. Reçu : %1</translation>
+        </message>
+        <message>
+            <source>attnviz compare</source>
+            <translation>comparaison attnviz</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Exporter</translation>
+        </message>
+        <message>
+            <source>NumPy array (*.npy)</source>
+            <translation>Tableau NumPy (*.npy)</translation>
+        </message>
+        <message>
+            <source>CSV table (*.csv)</source>
+            <translation>Table CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>Export the step's tensor</source>
+            <translation>Exporter le tenseur de l'étape</translation>
+        </message>
+        <message>
+            <source>Export the shown slice</source>
+            <translation>Exporter la tranche affichée</translation>
+        </message>
+        <message>
+            <source>Export the whole trace</source>
+            <translation>Exporter la trace entière</translation>
+        </message>
+        <message>
+            <source>NumPy archive (*.npz)</source>
+            <translation>Archive NumPy (*.npz)</translation>
+        </message>
+        <message>
+            <source>Folder for the spec bundle</source>
+            <translation>Dossier du paquet spec</translation>
+        </message>
+        <message>
+            <source>Export the computation as a Python script</source>
+            <translation>Exporter le calcul en script Python</translation>
+        </message>
+        <message>
+            <source>Python script (*.py)</source>
+            <translation>Script Python (*.py)</translation>
+        </message>
+        <message>
+            <source>Export the Compare view</source>
+            <translation>Exporter la vue Comparer</translation>
+        </message>
+        <message>
+            <source>PNG image (*.png);;PDF document (*.pdf);;SVG drawing (*.svg)</source>
+            <translation>Image PNG (*.png);;Document PDF (*.pdf);;Dessin SVG (*.svg)</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::FormulaPanel</name>
+        <message>
+            <source>Translate to PyTorch</source>
+            <translation>Traduire en PyTorch</translation>
+        </message>
+        <message>
+            <source>Show the same layer written with PyTorch ops beside the Keras code, the current step highlighted in both</source>
+            <translation>Afficher la même couche écrite avec des opérations PyTorch à côté du code Keras, l'étape courante surlignée dans les deux</translation>
+        </message>
+        <message>
+            <source>Formula</source>
+            <translation>Formule</translation>
+        </message>
+        <message>
+            <source>Keras code</source>
+            <translation>Code Keras</translation>
+        </message>
+        <message>
+            <source>What this step computes, and the Keras line that does it</source>
+            <translation>Ce que calcule cette étape, et la ligne Keras qui le fait</translation>
+        </message>
+        <message>
+            <source>The whole MultiHeadAttention layer written with EinsumDense, Softmax, Dropout, Add and LayerNormalization for the current settings</source>
+            <translation>Toute la couche MultiHeadAttention écrite avec EinsumDense, Softmax, Dropout, Add et LayerNormalization pour les réglages actuels</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;i&gt;Nothing computed yet. Choose a layer and its sizes on the left.&lt;/i&gt;&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;i&gt;Rien n'a encore été calculé. Choisissez une couche et ses tailles à gauche.&lt;/i&gt;&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;h3 style='margin:0'&gt;Step %1 of %2 — %3 &lt;span style='color:gray;font-weight:normal'&gt;(%4, &lt;code&gt;%5&lt;/code&gt;)&lt;/span&gt;&lt;/h3&gt;</source>
+            <translation>&lt;h3 style='margin:0'&gt;Étape %1 sur %2 — %3 &lt;span style='color:gray;font-weight:normal'&gt;(%4, &lt;code&gt;%5&lt;/code&gt;)&lt;/span&gt;&lt;/h3&gt;</translation>
+        </message>
+        <message>
+            <source>einsum</source>
+            <translation>einsum</translation>
+        </message>
+        <message>
+            <source>Keras</source>
+            <translation>Keras</translation>
+        </message>
+        <message>
+            <source>shape</source>
+            <translation>forme</translation>
+        </message>
+        <message>
+            <source>reads</source>
+            <translation>lit</translation>
+        </message>
+        <message>
+            <source>cost</source>
+            <translation>coût</translation>
+        </message>
+        <message>
+            <source>%1 FLOPs, %2 bytes</source>
+            <translation>%1 FLOP, %2 octets</translation>
+        </message>
+        <message>
+            <source># No Keras listing for this layer.</source>
+            <translation># Pas de listing Keras pour cette couche.</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::HeatmapView</name>
+        <message>
+            <source>Move the mouse over a cell to see its indices and exact value</source>
+            <translation>Placez la souris sur une cellule pour voir ses indices et sa valeur exacte</translation>
+        </message>
+        <message>
+            <source>Heatmap</source>
+            <translation>Carte de chaleur</translation>
+        </message>
+        <message>
+            <source>Digits:</source>
+            <translation>Chiffres :</translation>
+        </message>
+        <message>
+            <source>Significant digits in each cell; hover a cell for all nine</source>
+            <translation>Chiffres significatifs dans chaque cellule ; survolez une cellule pour les neuf</translation>
+        </message>
+        <message>
+            <source>Numbers</source>
+            <translation>Nombres</translation>
+        </message>
+        <message>
+            <source>The slice as numbers, with each row's sum</source>
+            <translation>La tranche en nombres, avec la somme de chaque ligne</translation>
+        </message>
+        <message>
+            <source>Colours 0–1</source>
+            <translation>Couleurs 0–1</translation>
+        </message>
+        <message>
+            <source>Colours 0–top (auto)</source>
+            <translation>Couleurs 0–sommet (auto)</translation>
+        </message>
+        <message>
+            <source>Probabilities: a fixed 0–1 scale compares steps; auto stretches the colours to the step's largest value, or, once it has 1000 values, to the value 99.5 % of them stay under (long sequences spread the weights thin, and row 0 of a causal mask is a single 1); cells above it take the top colour</source>
+            <translation>Probabilités : une échelle fixe 0–1 permet de comparer les étapes ; auto étire les couleurs jusqu'à la plus grande valeur de l'étape ou, dès 1000 valeurs, jusqu'à la valeur sous laquelle restent 99,5 % d'entre elles (les longues séquences diluent les poids, et la ligne 0 d'un masque causal est un seul 1) ; les cellules au-dessus prennent la couleur du sommet</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;%1&lt;/b&gt; &lt;code&gt;%2&lt;/code&gt; %3 %4</source>
+            <translation>&lt;b&gt;%1&lt;/b&gt; &lt;code&gt;%2&lt;/code&gt; %3 %4</translation>
+        </message>
+        <message>
+            <source>&lt;i&gt;No tensor to show&lt;/i&gt;</source>
+            <translation>&lt;i&gt;Aucun tenseur à afficher&lt;/i&gt;</translation>
+        </message>
+        <message>
+            <source>axis %1</source>
+            <translation>axe %1</translation>
+        </message>
+        <message>
+            <source>Which %1 to show (0 to %2)</source>
+            <translation>Quel %1 afficher (0 à %2)</translation>
+        </message>
+        <message>
+            <source>Hover over a cell for its exact value.</source>
+            <translation>Survolez une cellule pour voir sa valeur exacte.</translation>
+        </message>
+        <message>
+            <source>probability (auto 0–%1)</source>
+            <translation>probabilité (auto 0–%1)</translation>
+        </message>
+        <message>
+            <source>probability</source>
+            <translation>probabilité</translation>
+        </message>
+        <message>
+            <source>max |v| per %1×%2 block</source>
+            <translation>max |v| par bloc de %1×%2</translation>
+        </message>
+        <message>
+            <source>Slice %1×%2 — min %3, max %4, mean %5</source>
+            <translation>Tranche %1×%2 — min %3, max %4, moyenne %5</translation>
+        </message>
+        <message numerus="yes">
+            <source>, %n masked cell(s) shown grey</source>
+            <translation>
+                <numerusform>, %n cellule masquée affichée en gris</numerusform>
+                <numerusform>, %n cellules masquées affichées en gris</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source> — &lt;b&gt;%1 NaN, %2 Inf&lt;/b&gt; (magenta)</source>
+            <translation> — &lt;b&gt;%1 NaN, %2 Inf&lt;/b&gt; (magenta)</translation>
+        </message>
+        <message>
+            <source>Row sums: %1</source>
+            <translation>Sommes des lignes : %1</translation>
+        </message>
+        <message>
+            <source>Row sums from %1 to %2</source>
+            <translation>Sommes des lignes de %1 à %2</translation>
+        </message>
+        <message>
+            <source>%1 (masked)</source>
+            <translation>%1 (masqué)</translation>
+        </message>
+        <message>
+            <source>&lt;code&gt;%1[%2]&lt;/code&gt; = &lt;b&gt;%3&lt;/b&gt;</source>
+            <translation>&lt;code&gt;%1[%2]&lt;/code&gt; = &lt;b&gt;%3&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;br&gt;Drawn: the largest |value| of rows %1–%2 × columns %3–%4, %5</source>
+            <translation>&lt;br&gt;Dessiné : la plus grande |valeur| des lignes %1–%2 × colonnes %3–%4, %5</translation>
+        </message>
+        <message>
+            <source>attnviz</source>
+            <translation>attnviz</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::KerasLayerDialog</name>
+        <message>
+            <source>Open Keras model</source>
+            <translation>Ouvrir un modèle Keras</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;%1&lt;/b&gt; — %2 model &lt;i&gt;%3&lt;/i&gt;. Pick the attention layer to step through; its trained weights are read from the file and inputs take the layer's own widths.</source>
+            <translation>&lt;b&gt;%1&lt;/b&gt; — modèle %2 &lt;i&gt;%3&lt;/i&gt;. Choisissez la couche d'attention à parcourir pas à pas ; ses poids entraînés sont lus dans le fichier et les entrées prennent les largeurs propres à la couche.</translation>
+        </message>
+        <message>
+            <source>Layer</source>
+            <translation>Couche</translation>
+        </message>
+        <message>
+            <source>Class</source>
+            <translation>Classe</translation>
+        </message>
+        <message>
+            <source>Heads</source>
+            <translation>Têtes</translation>
+        </message>
+        <message>
+            <source>Input widths</source>
+            <translation>Largeurs d'entrée</translation>
+        </message>
+        <message>
+            <source>dtype</source>
+            <translation>dtype</translation>
+        </message>
+        <message>
+            <source>Layers inside nested models (%1) cannot be opened: only the top-level model's.</source>
+            <translation>Les couches des modèles imbriqués (%1) ne peuvent pas être ouvertes : seulement celles du modèle de plus haut niveau.</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::LessonPanel</name>
+        <message>
+            <source>Click the cell you predict; arrow keys move, Enter chooses.</source>
+            <translation>Cliquez sur la cellule que vous prédisez ; les flèches déplacent, Entrée choisit.</translation>
+        </message>
+        <message>
+            <source>Type a number</source>
+            <translation>Tapez un nombre</translation>
+        </message>
+        <message>
+            <source>Reveal</source>
+            <translation>Révéler</translation>
+        </message>
+        <message>
+            <source>Play the step and mark the answer (Ctrl+Return; Page Down on a question)</source>
+            <translation>Jouer l'étape et marquer la réponse (Ctrl+Entrée ; Page suivante sur une question)</translation>
+        </message>
+        <message>
+            <source>◀ Previous</source>
+            <translation>◀ Précédente</translation>
+        </message>
+        <message>
+            <source>Next ▶</source>
+            <translation>Suivante ▶</translation>
+        </message>
+        <message>
+            <source>Previous slide (Page Up)</source>
+            <translation>Diapositive précédente (Page précédente)</translation>
+        </message>
+        <message>
+            <source>Next slide (Page Down; on a question it reveals first)</source>
+            <translation>Diapositive suivante (Page suivante ; sur une question, révèle d'abord)</translation>
+        </message>
+        <message>
+            <source>Next slide (reveal first)</source>
+            <translation>Diapositive suivante (révéler d'abord)</translation>
+        </message>
+        <message>
+            <source>Previous slide</source>
+            <translation>Diapositive précédente</translation>
+        </message>
+        <message>
+            <source>Reveal the answer</source>
+            <translation>Révéler la réponse</translation>
+        </message>
+        <message>
+            <source>Choose option %1</source>
+            <translation>Choisir l'option %1</translation>
+        </message>
+        <message>
+            <source>Open &amp;lesson…</source>
+            <translation>Ouvrir une &amp;leçon…</translation>
+        </message>
+        <message>
+            <source>Ctrl+L</source>
+            <translation>Ctrl+L</translation>
+        </message>
+        <message>
+            <source>Open a lesson: slides with narration and questions</source>
+            <translation>Ouvrir une leçon : des diapositives avec commentaires et questions</translation>
+        </message>
+        <message>
+            <source>E&amp;xamples</source>
+            <translation>E&amp;xemples</translation>
+        </message>
+        <message>
+            <source>Save s&amp;lide…</source>
+            <translation>Enregistrer la dia&amp;positive…</translation>
+        </message>
+        <message>
+            <source>Append the current spec, step and view as a slide to a lesson</source>
+            <translation>Ajouter la spec, l'étape et la vue courantes comme diapositive à une leçon</translation>
+        </message>
+        <message>
+            <source>Export &amp;handout…</source>
+            <translation>Exporter le &amp;polycopié…</translation>
+        </message>
+        <message>
+            <source>Every slide of the open lesson, with a page of answers, as a PDF</source>
+            <translation>Toutes les diapositives de la leçon ouverte, avec une page de réponses, en PDF</translation>
+        </message>
+        <message>
+            <source>&amp;Lessons</source>
+            <translation>&amp;Leçons</translation>
+        </message>
+        <message>
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>Raccourcis &amp;clavier</translation>
+        </message>
+        <message>
+            <source>Example</source>
+            <translation>Exemple</translation>
+        </message>
+        <message>
+            <source>Lesson: %1</source>
+            <translation>Leçon : %1</translation>
+        </message>
+        <message>
+            <source>Lesson</source>
+            <translation>Leçon</translation>
+        </message>
+        <message>
+            <source>(no bundled examples found in %1)</source>
+            <translation>(aucun exemple fourni trouvé dans %1)</translation>
+        </message>
+        <message>
+            <source>(no lessons found in %1)</source>
+            <translation>(aucune leçon trouvée dans %1)</translation>
+        </message>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation>Raccourcis clavier</translation>
+        </message>
+        <message>
+            <source>Could not open the lesson: %1</source>
+            <translation>Impossible d'ouvrir la leçon : %1</translation>
+        </message>
+        <message>
+            <source>Click the cell you predict.</source>
+            <translation>Cliquez sur la cellule que vous prédisez.</translation>
+        </message>
+        <message>
+            <source>“%1” is not a number; type e.g. 0.25.</source>
+            <translation>« %1 » n'est pas un nombre ; tapez par exemple 0,25.</translation>
+        </message>
+        <message>
+            <source>Revealed without an answer.</source>
+            <translation>Révélé sans réponse.</translation>
+        </message>
+        <message>
+            <source>&lt;b style="color:#1a7f37"&gt;Right!&lt;/b&gt;</source>
+            <translation>&lt;b style="color:#1a7f37"&gt;Exact !&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;b style="color:#c62828"&gt;Not quite.&lt;/b&gt;</source>
+            <translation>&lt;b style="color:#c62828"&gt;Pas tout à fait.&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>Answer: %1</source>
+            <translation>Réponse : %1</translation>
+        </message>
+        <message>
+            <source>No lesson open. File ▸ Open lesson… or Help ▸ Lessons.</source>
+            <translation>Aucune leçon ouverte. Fichier ▸ Ouvrir une leçon… ou Aide ▸ Leçons.</translation>
+        </message>
+        <message>
+            <source>%1 — slide %2 of %3</source>
+            <translation>%1 — diapositive %2 sur %3</translation>
+        </message>
+        <message>
+            <source>Score %1/%2 · 1 question</source>
+            <translation>Score %1/%2 · 1 question</translation>
+        </message>
+        <message>
+            <source>Score %1/%2 · %3 questions</source>
+            <translation>Score %1/%2 · %3 questions</translation>
+        </message>
+        <message>
+            <source>Open lesson</source>
+            <translation>Ouvrir une leçon</translation>
+        </message>
+        <message>
+            <source>Lessons (*.md);;All files (*)</source>
+            <translation>Leçons (*.md);;Tous les fichiers (*)</translation>
+        </message>
+        <message>
+            <source>Nothing computed yet.</source>
+            <translation>Rien n'a encore été calculé.</translation>
+        </message>
+        <message>
+            <source>Save slide to lesson</source>
+            <translation>Enregistrer la diapositive dans une leçon</translation>
+        </message>
+        <message>
+            <source>Lessons (*.md)</source>
+            <translation>Leçons (*.md)</translation>
+        </message>
+        <message>
+            <source>Save slide</source>
+            <translation>Enregistrer la diapositive</translation>
+        </message>
+        <message>
+            <source>Slide title:</source>
+            <translation>Titre de la diapositive :</translation>
+        </message>
+        <message>
+            <source>Slide appended to %1</source>
+            <translation>Diapositive ajoutée à %1</translation>
+        </message>
+        <message>
+            <source>Export handout</source>
+            <translation>Exporter le polycopié</translation>
+        </message>
+        <message>
+            <source>Open a lesson first (File ▸ Open lesson…).</source>
+            <translation>Ouvrez d'abord une leçon (Fichier ▸ Ouvrir une leçon…).</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation>PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>No lesson is open.</source>
+            <translation>Aucune leçon n'est ouverte.</translation>
+        </message>
+        <message>
+            <source>Cannot write %1.</source>
+            <translation>Impossible d'écrire %1.</translation>
+        </message>
+        <message>
+            <source>Question:</source>
+            <translation>Question :</translation>
+        </message>
+        <message>
+            <source>Your answer:</source>
+            <translation>Votre réponse :</translation>
+        </message>
+        <message>
+            <source>Circle your cell of</source>
+            <translation>Entourez votre cellule de</translation>
+        </message>
+        <message>
+            <source>Answers — %1</source>
+            <translation>Réponses — %1</translation>
+        </message>
+        <message>
+            <source>Computed from the trace of each slide (Keras' numbers, float32).</source>
+            <translation>Calculé à partir de la trace de chaque diapositive (les nombres de Keras, float32).</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::MainWindow</name>
+        <message>
+            <source>1 NaN value</source>
+            <translation>1 valeur NaN</translation>
+        </message>
+        <message>
+            <source>%1 NaN values</source>
+            <translation>%1 valeurs NaN</translation>
+        </message>
+        <message>
+            <source>1 Inf value</source>
+            <translation>1 valeur Inf</translation>
+        </message>
+        <message>
+            <source>%1 Inf values</source>
+            <translation>%1 valeurs Inf</translation>
+        </message>
+        <message>
+            <source>%1 and %2</source>
+            <translation>%1 et %2</translation>
+        </message>
+        <message>
+            <source>at %1</source>
+            <translation>en %1</translation>
+        </message>
+        <message>
+            <source>rows %1</source>
+            <translation>lignes %1</translation>
+        </message>
+        <message>
+            <source>%1 contains %2 (%3)</source>
+            <translation>%1 contient %2 (%3)</translation>
+        </message>
+        <message>
+            <source>attnviz — attention, step by step</source>
+            <translation>attnviz — l'attention, étape par étape</translation>
+        </message>
+        <message>
+            <source>The current operation, animated. Step menu ▸ Replay animation (R) plays it again.</source>
+            <translation>L'opération courante, animée. Menu Étape ▸ Rejouer l'animation (R) la rejoue.</translation>
+        </message>
+        <message>
+            <source>↻ Replay</source>
+            <translation>↻ Rejouer</translation>
+        </message>
+        <message>
+            <source>Play this step's animation again (R)</source>
+            <translation>Rejouer l'animation de cette étape (R)</translation>
+        </message>
+        <message>
+            <source>Scrub through this step's animation ([ and ] move it by 5 %)</source>
+            <translation>Parcourir l'animation de cette étape ([ et ] la déplacent de 5 %)</translation>
+        </message>
+        <message>
+            <source>Drag to share the height between the stage and the formula</source>
+            <translation>Faire glisser pour répartir la hauteur entre la scène et la formule</translation>
+        </message>
+        <message>
+            <source>Stage</source>
+            <translation>Scène</translation>
+        </message>
+        <message>
+            <source>Compare</source>
+            <translation>Comparer</translation>
+        </message>
+        <message>
+            <source>The same inputs through every variant, side by side</source>
+            <translation>Les mêmes entrées à travers chaque variante, côte à côte</translation>
+        </message>
+        <message>
+            <source>1/√dₖ lab</source>
+            <translation>Labo 1/√dₖ</translation>
+        </message>
+        <message>
+            <source>Why q·k is divided by √key_dim: spread, saturation, entropy, gradient</source>
+            <translation>Pourquoi q·k est divisé par √key_dim : dispersion, saturation, entropie, gradient</translation>
+        </message>
+        <message>
+            <source>Equivalence lab</source>
+            <translation>Labo des équivalences</translation>
+        </message>
+        <message>
+            <source>When two layers compute the same thing, and where they part</source>
+            <translation>Quand deux couches calculent la même chose, et où elles divergent</translation>
+        </message>
+        <message>
+            <source>Weights</source>
+            <translation>Poids</translation>
+        </message>
+        <message>
+            <source>Every trainable weight of the layer: Keras name, shape, initializer, count, source; edit the numbers or use a preset</source>
+            <translation>Chaque poids entraînable de la couche : nom Keras, forme, initialiseur, nombre, origine ; modifiez les nombres ou utilisez un préréglage</translation>
+        </message>
+        <message>
+            <source>Setup</source>
+            <translation>Configuration</translation>
+        </message>
+        <message>
+            <source>Inspector</source>
+            <translation>Inspecteur</translation>
+        </message>
+        <message>
+            <source>Timeline</source>
+            <translation>Chronologie</translation>
+        </message>
+        <message>
+            <source>Details…</source>
+            <translation>Détails…</translation>
+        </message>
+        <message>
+            <source>Read the whole status message</source>
+            <translation>Lire tout le message d'état</translation>
+        </message>
+        <message>
+            <source>Computing the new setup; the last result stays on screen until it is ready</source>
+            <translation>Calcul de la nouvelle configuration ; le dernier résultat reste à l'écran jusqu'à ce qu'elle soit prête</translation>
+        </message>
+        <message numerus="yes">
+            <source>Computing… %n step(s) done</source>
+            <translation>
+                <numerusform>Calcul… %n étape terminée</numerusform>
+                <numerusform>Calcul… %n étapes terminées</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Computing…</source>
+            <translation>Calcul…</translation>
+        </message>
+        <message>
+            <source>Lesson</source>
+            <translation>Leçon</translation>
+        </message>
+        <message>
+            <source>&amp;Open spec…</source>
+            <translation>&amp;Ouvrir une spec…</translation>
+        </message>
+        <message>
+            <source>Load a spec.json with its inputs and weights</source>
+            <translation>Charger un spec.json avec ses entrées et ses poids</translation>
+        </message>
+        <message>
+            <source>Open &amp;Keras model…</source>
+            <translation>Ouvrir un modèle &amp;Keras…</translation>
+        </message>
+        <message>
+            <source>Step through a trained attention layer of a saved Keras model (.keras)</source>
+            <translation>Parcourir pas à pas une couche d'attention entraînée d'un modèle Keras enregistré (.keras)</translation>
+        </message>
+        <message>
+            <source>&amp;Save spec…</source>
+            <translation>&amp;Enregistrer la spec…</translation>
+        </message>
+        <message>
+            <source>Write the current spec.json with its inputs and weights</source>
+            <translation>Écrire le spec.json courant avec ses entrées et ses poids</translation>
+        </message>
+        <message>
+            <source>&amp;Export heatmap…</source>
+            <translation>&amp;Exporter la carte de chaleur…</translation>
+        </message>
+        <message>
+            <source>Ctrl+E</source>
+            <translation>Ctrl+E</translation>
+        </message>
+        <message>
+            <source>Save the inspector's heatmap as PNG, PDF or SVG</source>
+            <translation>Enregistrer la carte de chaleur de l'inspecteur en PNG, PDF ou SVG</translation>
+        </message>
+        <message>
+            <source>Export s&amp;tage…</source>
+            <translation>Exporter la &amp;scène…</translation>
+        </message>
+        <message>
+            <source>Ctrl+Shift+E</source>
+            <translation>Ctrl+Shift+E</translation>
+        </message>
+        <message>
+            <source>Save the stage as PNG, PDF or SVG</source>
+            <translation>Enregistrer la scène en PNG, PDF ou SVG</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Quitter</translation>
+        </message>
+        <message>
+            <source>Quit attnviz</source>
+            <translation>Quitter attnviz</translation>
+        </message>
+        <message>
+            <source>&amp;Presentation mode</source>
+            <translation>Mode &amp;présentation</translation>
+        </message>
+        <message>
+            <source>Full screen, big fonts, docks hidden; step with the keyboard</source>
+            <translation>Plein écran, grandes polices, panneaux masqués ; avancer au clavier</translation>
+        </message>
+        <message>
+            <source>Zoom &amp;in</source>
+            <translation>Zoom &amp;avant</translation>
+        </message>
+        <message>
+            <source>Ctrl+=</source>
+            <translation>Ctrl+=</translation>
+        </message>
+        <message>
+            <source>Larger fonts and cells</source>
+            <translation>Polices et cellules plus grandes</translation>
+        </message>
+        <message>
+            <source>Ctrl++</source>
+            <translation>Ctrl++</translation>
+        </message>
+        <message>
+            <source>Zoom &amp;out</source>
+            <translation>Zoom a&amp;rrière</translation>
+        </message>
+        <message>
+            <source>Ctrl+-</source>
+            <translation>Ctrl+-</translation>
+        </message>
+        <message>
+            <source>Smaller fonts and cells</source>
+            <translation>Polices et cellules plus petites</translation>
+        </message>
+        <message>
+            <source>&amp;Reset zoom</source>
+            <translation>&amp;Réinitialiser le zoom</translation>
+        </message>
+        <message>
+            <source>Ctrl+0</source>
+            <translation>Ctrl+0</translation>
+        </message>
+        <message>
+            <source>Normal size</source>
+            <translation>Taille normale</translation>
+        </message>
+        <message>
+            <source>&amp;Play / pause</source>
+            <translation>&amp;Lecture / pause</translation>
+        </message>
+        <message>
+            <source>Step through the computation</source>
+            <translation>Parcourir le calcul étape par étape</translation>
+        </message>
+        <message>
+            <source>&amp;Next step</source>
+            <translation>Étape &amp;suivante</translation>
+        </message>
+        <message>
+            <source>Go to the next step</source>
+            <translation>Aller à l'étape suivante</translation>
+        </message>
+        <message>
+            <source>P&amp;revious step</source>
+            <translation>Étape &amp;précédente</translation>
+        </message>
+        <message>
+            <source>Go to the previous step</source>
+            <translation>Aller à l'étape précédente</translation>
+        </message>
+        <message>
+            <source>&amp;First step</source>
+            <translation>Première é&amp;tape</translation>
+        </message>
+        <message>
+            <source>Go to the first step</source>
+            <translation>Aller à la première étape</translation>
+        </message>
+        <message>
+            <source>&amp;Last step</source>
+            <translation>&amp;Dernière étape</translation>
+        </message>
+        <message>
+            <source>Go to the last step</source>
+            <translation>Aller à la dernière étape</translation>
+        </message>
+        <message>
+            <source>Re&amp;play animation</source>
+            <translation>Re&amp;jouer l'animation</translation>
+        </message>
+        <message>
+            <source>Play this step's animation again</source>
+            <translation>Rejouer l'animation de cette étape</translation>
+        </message>
+        <message>
+            <source>Scrub &amp;back</source>
+            <translation>Reculer (&amp;b)</translation>
+        </message>
+        <message>
+            <source>Move the animation back by 5 %</source>
+            <translation>Reculer l'animation de 5 %</translation>
+        </message>
+        <message>
+            <source>Scrub &amp;forward</source>
+            <translation>Avancer (&amp;f)</translation>
+        </message>
+        <message>
+            <source>Move the animation forward by 5 %</source>
+            <translation>Avancer l'animation de 5 %</translation>
+        </message>
+        <message>
+            <source>&amp;About attnviz</source>
+            <translation>À &amp;propos d'attnviz</translation>
+        </message>
+        <message>
+            <source>What attnviz is</source>
+            <translation>Ce qu'est attnviz</translation>
+        </message>
+        <message>
+            <source>Leave presentation mode</source>
+            <translation>Quitter le mode présentation</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;Fichier</translation>
+        </message>
+        <message>
+            <source>Open &amp;recent</source>
+            <translation>Fichiers &amp;récents</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>É&amp;dition</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>&amp;Affichage</translation>
+        </message>
+        <message>
+            <source>&amp;Step</source>
+            <translation>É&amp;tape</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>&amp;Aide</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 · %n step(s) · %2 FLOPs · computed in %3 ms</source>
+            <translation>
+                <numerusform>%1 · %n étape · %2 FLOP · calculé en %3 ms</numerusform>
+                <numerusform>%1 · %n étapes · %2 FLOP · calculé en %3 ms</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>NOT KERAS: 1/√dₖ turned off (1/√dₖ lab)</source>
+            <translation>PAS KERAS : 1/√dₖ désactivé (labo 1/√dₖ)</translation>
+        </message>
+        <message>
+            <source>Not recomputed: %1 (the last good result stays on screen)</source>
+            <translation>Non recalculé : %1 (le dernier résultat valide reste à l'écran)</translation>
+        </message>
+        <message>
+            <source>%1 has %2 NaN and %3 Inf values (magenta)</source>
+            <translation>%1 contient %2 valeurs NaN et %3 valeurs Inf (magenta)</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>État</translation>
+        </message>
+        <message>
+            <source>An unsaved session from %1 was kept in %2</source>
+            <translation>Une session non enregistrée du %1 a été conservée dans %2</translation>
+        </message>
+        <message>
+            <source>Restored your unsaved session from %1</source>
+            <translation>Votre session non enregistrée du %1 a été restaurée</translation>
+        </message>
+        <message>
+            <source>Could not open %1: %2</source>
+            <translation>Impossible d'ouvrir %1 : %2</translation>
+        </message>
+        <message>
+            <source>Open spec</source>
+            <translation>Ouvrir une spec</translation>
+        </message>
+        <message>
+            <source>Layer specs (*.json);;All files (*)</source>
+            <translation>Specs de couche (*.json);;Tous les fichiers (*)</translation>
+        </message>
+        <message>
+            <source>Could not open %1:
+%2</source>
+            <translation>Impossible d'ouvrir %1 :
+%2</translation>
+        </message>
+        <message>
+            <source>Reading layer '%1' of %2 (its weights are read in a separate process)…</source>
+            <translation>Lecture de la couche '%1' de %2 (ses poids sont lus dans un processus séparé)…</translation>
+        </message>
+        <message>
+            <source>Layer '%1' of %2: trained weights from the file, inputs at its widths</source>
+            <translation>Couche '%1' de %2 : poids entraînés issus du fichier, entrées à ses largeurs</translation>
+        </message>
+        <message>
+            <source>Open Keras model</source>
+            <translation>Ouvrir un modèle Keras</translation>
+        </message>
+        <message>
+            <source>Keras models (*.keras);;All files (*)</source>
+            <translation>Modèles Keras (*.keras);;Tous les fichiers (*)</translation>
+        </message>
+        <message>
+            <source>Save spec</source>
+            <translation>Enregistrer la spec</translation>
+        </message>
+        <message>
+            <source>Layer specs (*.json)</source>
+            <translation>Specs de couche (*.json)</translation>
+        </message>
+        <message>
+            <source>Could not save %1:
+%2</source>
+            <translation>Impossible d'enregistrer %1 :
+%2</translation>
+        </message>
+        <message>
+            <source>Saved %1 (with its inputs and weights beside it)</source>
+            <translation>%1 enregistré (avec ses entrées et ses poids à côté)</translation>
+        </message>
+        <message>
+            <source>Choose the %1 .npy</source>
+            <translation>Choisir le .npy de %1</translation>
+        </message>
+        <message>
+            <source>NumPy arrays (*.npy);;All files (*)</source>
+            <translation>Tableaux NumPy (*.npy);;Tous les fichiers (*)</translation>
+        </message>
+        <message>
+            <source>Saved %1</source>
+            <translation>%1 enregistré</translation>
+        </message>
+        <message>
+            <source>Export stage</source>
+            <translation>Exporter la scène</translation>
+        </message>
+        <message>
+            <source>Export heatmap</source>
+            <translation>Exporter la carte de chaleur</translation>
+        </message>
+        <message>
+            <source>PNG image (*.png);;PDF document (*.pdf);;SVG drawing (*.svg)</source>
+            <translation>Image PNG (*.png);;Document PDF (*.pdf);;Dessin SVG (*.svg)</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>Exporter</translation>
+        </message>
+        <message>
+            <source>About attnviz</source>
+            <translation>À propos d'attnviz</translation>
+        </message>
+        <message>
+            <source>&lt;h3&gt;attnviz %1&lt;/h3&gt;&lt;p&gt;Keras' three attention layers — MultiHeadAttention, Attention and AdditiveAttention — computed exactly as Keras 3 does, one operation at a time: every tensor with its shape, its formula and the Keras code that produces it.&lt;/p&gt;&lt;p&gt;Keys: Space play/pause, Left/Right step, Home/End first/last, R replay, [ and ] scrub, F5 presentation, Ctrl+= / Ctrl+- zoom.&lt;/p&gt;&lt;p&gt;Built with Qt %2 and QCustomPlot.&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;attnviz %1&lt;/h3&gt;&lt;p&gt;Les trois couches d'attention de Keras — MultiHeadAttention, Attention et AdditiveAttention — calculées exactement comme dans Keras 3, une opération à la fois : chaque tenseur avec sa forme, sa formule et le code Keras qui le produit.&lt;/p&gt;&lt;p&gt;Touches : Espace lecture/pause, Gauche/Droite étape, Début/Fin première/dernière, R rejouer, [ et ] parcourir, F5 présentation, Ctrl+= / Ctrl+- zoom.&lt;/p&gt;&lt;p&gt;Construit avec Qt %2 et QCustomPlot.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Step %1 of %2 — %3 · %4 · %5 %6</source>
+            <translation>Étape %1 sur %2 — %3 · %4 · %5 %6</translation>
+        </message>
+        <message>
+            <source>the folder %1 does not exist</source>
+            <translation>le dossier %1 n'existe pas</translation>
+        </message>
+        <message>
+            <source>the folder %1 is not writable</source>
+            <translation>le dossier %1 n'est pas accessible en écriture</translation>
+        </message>
+        <message>
+            <source>the file exists and is read-only</source>
+            <translation>le fichier existe et est en lecture seule</translation>
+        </message>
+        <message>
+            <source>use a .png, .pdf or .svg name, and check the disk has space</source>
+            <translation>utilisez un nom en .png, .pdf ou .svg, et vérifiez qu'il reste de la place sur le disque</translation>
+        </message>
+        <message>
+            <source>Could not write %1: %2.</source>
+            <translation>Impossible d'écrire %1 : %2.</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::ScalingLabView</name>
+        <message>
+            <source>Not Keras: turn 1/√dₖ off in the stage too</source>
+            <translation>Pas Keras : désactiver aussi 1/√dₖ sur la scène</translation>
+        </message>
+        <message>
+            <source>Watch the softmax saturate step by step on the stage</source>
+            <translation>Regarder le softmax saturer étape par étape sur la scène</translation>
+        </message>
+        <message>
+            <source>A what-if that Keras never does: MultiHeadAttention and GroupQueryAttention are recomputed without 1/√key_dim, so the scores are the raw q·k. The stage, the status line and the formula say “not Keras” while it is on.</source>
+            <translation>Un « et si » que Keras ne fait jamais : MultiHeadAttention et GroupQueryAttention sont recalculées sans 1/√key_dim, les scores sont donc le q·k brut. La scène, la ligne d'état et la formule indiquent « pas Keras » tant que c'est activé.</translation>
+        </message>
+        <message>
+            <source>Why MultiHeadAttention divides q·k by √key_dim: random unit-normal q and k at every key_dim from 1 to 1024, scored with (blue) and without (red) the scaling. The large dots are the current layer's own numbers.</source>
+            <translation>Pourquoi MultiHeadAttention divise q·k par √key_dim : des q et k aléatoires de loi normale centrée réduite pour chaque key_dim de 1 à 1024, notés avec (bleu) et sans (rouge) la mise à l'échelle. Les gros points sont les nombres de la couche courante.</translation>
+        </message>
+        <message>
+            <source>key_dim d</source>
+            <translation>key_dim d</translation>
+        </message>
+        <message>
+            <source>q·k (no scaling)</source>
+            <translation>q·k (sans mise à l'échelle)</translation>
+        </message>
+        <message>
+            <source>q·k / √d (Keras)</source>
+            <translation>q·k / √d (Keras)</translation>
+        </message>
+        <message>
+            <source>this layer</source>
+            <translation>cette couche</translation>
+        </message>
+        <message>
+            <source>Each point: 64 rows of 16 keys, q and k drawn from N(0, 1) (seed 1). Without the scaling (red) the spread grows like √d and the softmax saturates: one weight near 1, entropy and gradient near 0. With it (blue) nothing depends on d.</source>
+            <translation>Chaque point : 64 lignes de 16 clés, q et k tirés de N(0, 1) (graine 1). Sans la mise à l'échelle (rouge), la dispersion croît comme √d et le softmax sature : un poids proche de 1, entropie et gradient proches de 0. Avec elle (bleu), rien ne dépend de d.</translation>
+        </message>
+        <message>
+            <source>This layer (key_dim %1): logits spread %2 scaled, %3 unscaled; largest weight %4 scaled, %5 unscaled.</source>
+            <translation>Cette couche (key_dim %1) : dispersion des logits %2 avec mise à l'échelle, %3 sans ; plus grand poids %4 avec, %5 sans.</translation>
+        </message>
+        <message>
+            <source>This layer has no dot-product scores to mark.</source>
+            <translation>Cette couche n'a pas de scores de produit scalaire à marquer.</translation>
+        </message>
+        <message>
+            <source>NOT KERAS: the stage now runs this layer without 1/√dₖ.</source>
+            <translation>PAS KERAS : la scène exécute maintenant cette couche sans 1/√dₖ.</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::SetupPanel</name>
+        <message>
+            <source>&lt;b&gt;%1&lt;/b&gt;: %2</source>
+            <translation>&lt;b&gt;%1&lt;/b&gt; : %2</translation>
+        </message>
+        <message>
+            <source>Layer</source>
+            <translation>Couche</translation>
+        </message>
+        <message>
+            <source>Sizes</source>
+            <translation>Tailles</translation>
+        </message>
+        <message>
+            <source>Masks</source>
+            <translation>Masques</translation>
+        </message>
+        <message>
+            <source>Dropout and seed</source>
+            <translation>Dropout et graine</translation>
+        </message>
+        <message>
+            <source>e.g. 3 4</source>
+            <translation>p. ex. 3 4</translation>
+        </message>
+        <message>
+            <source>Where the layer's weights come from: a weights file, a trained layer of a saved Keras model, Keras' initializers drawn from the seed, or edits in the Weights tab. Loaded weights that no longer fit the layer are kept aside, and used again when the sizes fit them.</source>
+            <translation>D'où viennent les poids de la couche : un fichier de poids, une couche entraînée d'un modèle Keras enregistré, les initialiseurs de Keras tirés de la graine, ou des modifications dans l'onglet Poids. Les poids chargés qui ne conviennent plus à la couche sont mis de côté et réutilisés quand les tailles leur correspondent.</translation>
+        </message>
+        <message>
+            <source>Drop</source>
+            <translation>Abandonner</translation>
+        </message>
+        <message>
+            <source>Stop using the masks that came with the spec</source>
+            <translation>Ne plus utiliser les masques fournis avec la spec</translation>
+        </message>
+        <message>
+            <source>Memory the trace of this setup needs (every intermediate kept), against the memory budget; larger setups are refused before anything is computed</source>
+            <translation>La mémoire dont la trace de cette configuration a besoin (chaque intermédiaire conservé), face au budget mémoire ; les configurations plus grandes sont refusées avant tout calcul</translation>
+        </message>
+        <message>
+            <source>Inputs</source>
+            <translation>Entrées</translation>
+        </message>
+        <message>
+            <source>Random (from the seed)</source>
+            <translation>Aléatoires (depuis la graine)</translation>
+        </message>
+        <message>
+            <source>Typed sentence</source>
+            <translation>Phrase saisie</translation>
+        </message>
+        <message>
+            <source>Edit a table</source>
+            <translation>Modifier une table</translation>
+        </message>
+        <message>
+            <source>.npy files</source>
+            <translation>Fichiers .npy</translation>
+        </message>
+        <message>
+            <source>Standard-normal values drawn from the seed.</source>
+            <translation>Des valeurs de loi normale centrée réduite tirées de la graine.</translation>
+        </message>
+        <message>
+            <source>same as query (self-attention)</source>
+            <translation>identique à la requête (auto-attention)</translation>
+        </message>
+        <message>
+            <source>Double-click a cell to type a value; the layer recomputes at once</source>
+            <translation>Double-cliquez sur une cellule pour saisir une valeur ; la couche se recalcule aussitôt</translation>
+        </message>
+        <message>
+            <source>The query input (Keras: &lt;code&gt;query&lt;/code&gt;), one row per position and batch row; double-click a cell to type a value.</source>
+            <translation>L'entrée requête (Keras : &lt;code&gt;query&lt;/code&gt;), une ligne par position et par ligne du lot ; double-cliquez sur une cellule pour saisir une valeur.</translation>
+        </message>
+        <message>
+            <source>The value input (Keras: &lt;code&gt;value&lt;/code&gt;, also the key when there is no key), one row per position and batch row.</source>
+            <translation>L'entrée valeur (Keras : &lt;code&gt;value&lt;/code&gt;, aussi la clé quand il n'y a pas de clé), une ligne par position et par ligne du lot.</translation>
+        </message>
+        <message>
+            <source>query</source>
+            <translation>requête</translation>
+        </message>
+        <message>
+            <source>value</source>
+            <translation>valeur</translation>
+        </message>
+        <message>
+            <source>Refill from the seed</source>
+            <translation>Remplir à nouveau depuis la graine</translation>
+        </message>
+        <message>
+            <source>Replace the table with the random inputs of the current seed</source>
+            <translation>Remplacer la table par les entrées aléatoires de la graine courante</translation>
+        </message>
+        <message>
+            <source>optional</source>
+            <translation>facultatif</translation>
+        </message>
+        <message>
+            <source>path to .npy</source>
+            <translation>chemin du .npy</translation>
+        </message>
+        <message>
+            <source>A float32 or float64 .npy of shape [B, length, features]</source>
+            <translation>Un .npy float32 ou float64 de forme [B, length, features]</translation>
+        </message>
+        <message>
+            <source>…</source>
+            <translation>…</translation>
+        </message>
+        <message>
+            <source>Choose the %1 .npy file</source>
+            <translation>Choisir le fichier .npy de %1</translation>
+        </message>
+        <message>
+            <source>layer %1 of %2</source>
+            <translation>couche %1 de %2</translation>
+        </message>
+        <message>
+            <source>%1 does not divide num_query_heads = %2. Valid choices: %3.</source>
+            <translation>%1 ne divise pas num_query_heads = %2. Choix valides : %3.</translation>
+        </message>
+        <message>
+            <source>the typed %1 sentence</source>
+            <translation>la phrase %1 saisie</translation>
+        </message>
+        <message>
+            <source>the edited %1 table</source>
+            <translation>la table %1 modifiée</translation>
+        </message>
+        <message>
+            <source>the spec's %1</source>
+            <translation>le %1 de la spec</translation>
+        </message>
+        <message>
+            <source>Trace: about %1 — over the %2 memory budget</source>
+            <translation>Trace : environ %1 — au-delà du budget mémoire de %2</translation>
+        </message>
+        <message>
+            <source>Trace: about %1 of the %2 memory budget</source>
+            <translation>Trace : environ %1 sur un budget mémoire de %2</translation>
+        </message>
+        <message>
+            <source>%1 is outside the %2 table (%3 rows × %4 columns); choose inputs=table first.</source>
+            <translation>%1 est hors de la table %2 (%3 lignes × %4 colonnes) ; choisissez d'abord inputs=table.</translation>
+        </message>
+        <message>
+            <source>%1: “%2” is not a number.</source>
+            <translation>%1 : « %2 » n'est pas un nombre.</translation>
+        </message>
+        <message>
+            <source>%1 is one of %2. Received: %3</source>
+            <translation>%1 est l'un de %2. Reçu : %3</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>, </translation>
+        </message>
+        <message>
+            <source>%1 takes a whole number from %2 to %3. Received: %4</source>
+            <translation>%1 prend un nombre entier de %2 à %3. Reçu : %4</translation>
+        </message>
+        <message>
+            <source>%1 takes a number from %2 to %3. Received: %4</source>
+            <translation>%1 prend un nombre de %2 à %3. Reçu : %4</translation>
+        </message>
+        <message>
+            <source>%1 takes true or false. Received: %2</source>
+            <translation>%1 prend true ou false. Reçu : %2</translation>
+        </message>
+        <message>
+            <source>No setting “%1”; known: %2</source>
+            <translation>Pas de réglage « %1 » ; connus : %2</translation>
+        </message>
+        <message>
+            <source>%1 %2</source>
+            <translation>%1 %2</translation>
+        </message>
+        <message>
+            <source>The spec's %1 no longer fit batch %2 × query %3 × source %4 and were dropped.</source>
+            <translation>Les %1 de la spec ne correspondent plus au lot %2 × requête %3 × source %4 et ont été abandonnés.</translation>
+        </message>
+        <message>
+            <source>per-batch query_mask</source>
+            <translation>query_mask par lot</translation>
+        </message>
+        <message>
+            <source>per-batch value_mask</source>
+            <translation>value_mask par lot</translation>
+        </message>
+        <message>
+            <source>From the spec: %1</source>
+            <translation>Depuis la spec : %1</translation>
+        </message>
+        <message>
+            <source>The query sentence is empty: type at least one word.</source>
+            <translation>La phrase de la requête est vide : tapez au moins un mot.</translation>
+        </message>
+        <message>
+            <source>Choose a .npy file for %1.</source>
+            <translation>Choisissez un fichier .npy pour %1.</translation>
+        </message>
+        <message>
+            <source>%1 was not read.</source>
+            <translation>%1 n'a pas été lu.</translation>
+        </message>
+        <message>
+            <source>Keras' initializers from seed %1</source>
+            <translation>Initialiseurs de Keras depuis la graine %1</translation>
+        </message>
+        <message>
+            <source>the opened spec</source>
+            <translation>la spec ouverte</translation>
+        </message>
+        <message>
+            <source>Weights: from %1</source>
+            <translation>Poids : depuis %1</translation>
+        </message>
+        <message>
+            <source>Weights: %1</source>
+            <translation>Poids : %1</translation>
+        </message>
+        <message>
+            <source>; edited: %1</source>
+            <translation>; modifiés : %1</translation>
+        </message>
+        <message>
+            <source>The weights from %1 do not fit these settings and are kept aside (they are used again when the sizes fit): %2.</source>
+            <translation>Les poids de %1 ne conviennent pas à ces réglages et sont mis de côté (ils sont réutilisés quand les tailles correspondent) : %2.</translation>
+        </message>
+        <message>
+            <source>Edited %1 kept aside: not a weight of this shape now.</source>
+            <translation>%1 modifié mis de côté : ce n'est plus un poids de cette forme.</translation>
+        </message>
+        <message>
+            <source>(from the spec)</source>
+            <translation>(depuis la spec)</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::StageView</name>
+        <message>
+            <source>Predict the result, then Reveal.</source>
+            <translation>Prédisez le résultat, puis Révéler.</translation>
+        </message>
+        <message>
+            <source>attnviz stage</source>
+            <translation>scène attnviz</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::StepTimeline</name>
+        <message>
+            <source>First step (Home)</source>
+            <translation>Première étape (Début)</translation>
+        </message>
+        <message>
+            <source>Previous step (Left)</source>
+            <translation>Étape précédente (Gauche)</translation>
+        </message>
+        <message>
+            <source>Play / pause (Space)</source>
+            <translation>Lecture / pause (Espace)</translation>
+        </message>
+        <message>
+            <source>Next step (Right)</source>
+            <translation>Étape suivante (Droite)</translation>
+        </message>
+        <message>
+            <source>Last step (End)</source>
+            <translation>Dernière étape (Fin)</translation>
+        </message>
+        <message>
+            <source>Playback speed</source>
+            <translation>Vitesse de lecture</translation>
+        </message>
+        <message>
+            <source>%1×</source>
+            <translation>%1×</translation>
+        </message>
+        <message>
+            <source>Step 88 of 88</source>
+            <translation>Étape 88 sur 88</translation>
+        </message>
+        <message>
+            <source>The steps of the computation. Click one to jump there.</source>
+            <translation>Les étapes du calcul. Cliquez sur l'une d'elles pour y aller.</translation>
+        </message>
+        <message>
+            <source>Speed:</source>
+            <translation>Vitesse :</translation>
+        </message>
+        <message>
+            <source>No steps</source>
+            <translation>Aucune étape</translation>
+        </message>
+        <message>
+            <source>Step %1 of %2</source>
+            <translation>Étape %1 sur %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::TensorEditModel</name>
+        <message>
+            <source>b%1 · %2</source>
+            <translation>b%1 · %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::TensorSliceModel</name>
+        <message>
+            <source>Σ row</source>
+            <translation>Σ ligne</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::TraceModel</name>
+        <message>
+            <source>%1. %2
+%3</source>
+            <translation>%1. %2
+%3</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;%1&lt;/b&gt; &lt;code&gt;%2&lt;/code&gt;&lt;br&gt;%3 %4&lt;br&gt;%5</source>
+            <translation>&lt;b&gt;%1&lt;/b&gt; &lt;code&gt;%2&lt;/code&gt;&lt;br&gt;%3 %4&lt;br&gt;%5</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::WeightsPanel</name>
+        <message>
+            <source>Keras name</source>
+            <translation>Nom Keras</translation>
+        </message>
+        <message>
+            <source>Shape</source>
+            <translation>Forme</translation>
+        </message>
+        <message>
+            <source>Parameters</source>
+            <translation>Paramètres</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>Origine</translation>
+        </message>
+        <message>
+            <source>Initializer</source>
+            <translation>Initialiseur</translation>
+        </message>
+        <message>
+            <source>weights.npz key</source>
+            <translation>clé dans weights.npz</translation>
+        </message>
+        <message>
+            <source>Identity</source>
+            <translation>Identité</translation>
+        </message>
+        <message>
+            <source>Zeros</source>
+            <translation>Zéros</translation>
+        </message>
+        <message>
+            <source>Ones</source>
+            <translation>Uns</translation>
+        </message>
+        <message>
+            <source>Redraw from seed</source>
+            <translation>Retirer depuis la graine</translation>
+        </message>
+        <message>
+            <source>The identity matrix, where the weight viewed as (inputs × outputs) is square</source>
+            <translation>La matrice identité, là où le poids vu comme (entrées × sorties) est carré</translation>
+        </message>
+        <message>
+            <source>Keras' initializer, drawn from the setup's seed</source>
+            <translation>L'initialiseur de Keras, tiré de la graine de la configuration</translation>
+        </message>
+        <message>
+            <source>Double-click a cell to type a value; the layer recomputes at once</source>
+            <translation>Double-cliquez sur une cellule pour saisir une valeur ; la couche se recalcule aussitôt</translation>
+        </message>
+        <message>
+            <source>edited</source>
+            <translation>modifié</translation>
+        </message>
+        <message numerus="yes">
+            <source>&lt;b&gt;%1&lt;/b&gt;: %n trainable weight(s), &lt;b&gt;%2&lt;/b&gt; parameters in all (Keras' &lt;code&gt;layer.count_params()&lt;/code&gt;).</source>
+            <translation>
+                <numerusform>&lt;b&gt;%1&lt;/b&gt; : %n poids entraînable, &lt;b&gt;%2&lt;/b&gt; paramètres en tout (&lt;code&gt;layer.count_params()&lt;/code&gt; de Keras).</numerusform>
+                <numerusform>&lt;b&gt;%1&lt;/b&gt; : %n poids entraînables, &lt;b&gt;%2&lt;/b&gt; paramètres en tout (&lt;code&gt;layer.count_params()&lt;/code&gt; de Keras).</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The Transformer sub-layer's LayerNormalization adds %1 (a layer of its own).</source>
+            <translation>La LayerNormalization de la sous-couche Transformer ajoute %1 (c'est une couche à part).</translation>
+        </message>
+        <message>
+            <source>This layer has no weights with these settings (use_scale or score_mode="concat" give Attention its scalars).</source>
+            <translation>Cette couche n'a pas de poids avec ces réglages (use_scale ou score_mode="concat" donnent à Attention ses scalaires).</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;%1&lt;/b&gt; %2, shown as %3 × %4 (rows: its inputs, columns: its outputs)</source>
+            <translation>&lt;b&gt;%1&lt;/b&gt; %2, affiché en %3 × %4 (lignes : ses entrées, colonnes : ses sorties)</translation>
+        </message>
+        <message>
+            <source>The identity matrix: this weight passes its input through unchanged</source>
+            <translation>La matrice identité : ce poids transmet son entrée sans la changer</translation>
+        </message>
+        <message>
+            <source>No identity: %1.</source>
+            <translation>Pas d'identité : %1.</translation>
+        </message>
+        <message>
+            <source>No weight is selected.</source>
+            <translation>Aucun poids n'est sélectionné.</translation>
+        </message>
+        <message>
+            <source>identity</source>
+            <translation>identité</translation>
+        </message>
+        <message>
+            <source>zeros</source>
+            <translation>zéros</translation>
+        </message>
+        <message>
+            <source>ones</source>
+            <translation>uns</translation>
+        </message>
+        <message>
+            <source>redrawn from seed %1</source>
+            <translation>retiré depuis la graine %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>main</name>
+        <message>
+            <source>attnviz: --set %1: %2</source>
+            <translation>attnviz : --set %1 : %2</translation>
+        </message>
+        <message>
+            <source>expected NAME=VALUE</source>
+            <translation>NOM=VALEUR attendu</translation>
+        </message>
+        <message>
+            <source>attnviz: --lang: %1</source>
+            <translation>attnviz : --lang : %1</translation>
+        </message>
+        <message>
+            <source>Step through Keras' attention layers.</source>
+            <translation>Parcourir pas à pas les couches d'attention de Keras.</translation>
+        </message>
+        <message>
+            <source>Render the window offscreen to a PNG and exit.</source>
+            <translation>Dessiner la fenêtre hors écran dans un PNG et quitter.</translation>
+        </message>
+        <message>
+            <source>The spec.json to load.</source>
+            <translation>Le spec.json à charger.</translation>
+        </message>
+        <message>
+            <source>The step to show (its key, e.g. weights).</source>
+            <translation>L'étape à afficher (sa clé, p. ex. weights).</translation>
+        </message>
+        <message>
+            <source>Window size for --screenshot.</source>
+            <translation>Taille de la fenêtre pour --screenshot.</translation>
+        </message>
+        <message>
+            <source>With --screenshot: the view to show, one of %1 (default: stage).</source>
+            <translation>Avec --screenshot : la vue à afficher, l'une de %1 (par défaut : stage).</translation>
+        </message>
+        <message>
+            <source>Start in presentation mode.</source>
+            <translation>Démarrer en mode présentation.</translation>
+        </message>
+        <message>
+            <source>Measure recompute and repaint times, then exit.</source>
+            <translation>Mesurer les temps de recalcul et de redessin, puis quitter.</translation>
+        </message>
+        <message>
+            <source>Where the session autosave lives (default: $ATTNVIZ_STATE_DIR, else the app data folder).</source>
+            <translation>L'emplacement de la sauvegarde automatique de session (par défaut : $ATTNVIZ_STATE_DIR, sinon le dossier de données de l'application).</translation>
+        </message>
+        <message>
+            <source>Set a setup field after start, as if typed: heads=3, sentence=the cat, inputs=table, query[1,2]=7.5. Repeatable.</source>
+            <translation>Régler un champ de configuration après le démarrage, comme s'il était saisi : heads=3, sentence=the cat, inputs=table, query[1,2]=7.5. Répétable.</translation>
+        </message>
+        <message>
+            <source>Open this lesson (Markdown, see the README).</source>
+            <translation>Ouvrir cette leçon (Markdown, voir le README).</translation>
+        </message>
+        <message>
+            <source>With --lesson: the slide to show (1-based).</source>
+            <translation>Avec --lesson : la diapositive à afficher (à partir de 1).</translation>
+        </message>
+        <message>
+            <source>With --lesson --screenshot: reveal the question.</source>
+            <translation>Avec --lesson --screenshot : révéler la question.</translation>
+        </message>
+        <message>
+            <source>With --lesson: render every slide and the answers into a PDF and exit.</source>
+            <translation>Avec --lesson : rendre chaque diapositive et les réponses dans un PDF et quitter.</translation>
+        </message>
+        <message>
+            <source>Refuse setups whose trace needs more memory (e.g. 512M, 8G; default 4G).</source>
+            <translation>Refuser les configurations dont la trace demande plus de mémoire (p. ex. 512M, 8G ; par défaut 4G).</translation>
+        </message>
+        <message>
+            <source>Threads for computing traces (0: every core; default: the compute/threads setting, else every core). The numbers do not depend on it.</source>
+            <translation>Threads de calcul des traces (0 : tous les cœurs ; par défaut : le réglage compute/threads, sinon tous les cœurs). Les nombres n'en dépendent pas.</translation>
+        </message>
+        <message>
+            <source>Colour probability steps from 0 to their top (largest value, or 99.5th percentile of 1000 or more) instead of 0–1.</source>
+            <translation>Colorer les étapes de probabilité de 0 à leur sommet (plus grande valeur, ou 99,5e centile à partir de 1000 valeurs) au lieu de 0–1.</translation>
+        </message>
+        <message>
+            <source>The language of the window: en, de, fr, es or zh_CN (default: View ▸ Language, else the system's).</source>
+            <translation>La langue de la fenêtre : en, de, fr, es ou zh_CN (par défaut : Affichage ▸ Langue, sinon celle du système).</translation>
+        </message>
+        <message>
+            <source>attnviz: --threads must be a number from 0 to 256. Received: %1</source>
+            <translation>attnviz : --threads doit être un nombre de 0 à 256. Reçu : %1</translation>
+        </message>
+        <message>
+            <source>attnviz: --max-memory must be a positive size such as 512M, 1.5G or 8G (K, M, G, T are powers of 1024). Received: %1</source>
+            <translation>attnviz : --max-memory doit être une taille positive comme 512M, 1.5G ou 8G (K, M, G, T sont des puissances de 1024). Reçu : %1</translation>
+        </message>
+        <message>
+            <source>attnviz: --slide must be a slide number from 1. Received: %1</source>
+            <translation>attnviz : --slide doit être un numéro de diapositive à partir de 1. Reçu : %1</translation>
+        </message>
+        <message>
+            <source>attnviz: --handout needs --lesson FILE</source>
+            <translation>attnviz : --handout nécessite --lesson FICHIER</translation>
+        </message>
+        <message>
+            <source>attnviz: --size must be WxH, e.g. 1280x800. Received: %1</source>
+            <translation>attnviz : --size doit être LxH, p. ex. 1280x800. Reçu : %1</translation>
+        </message>
+        <message>
+            <source>attnviz: cannot use %1: %2</source>
+            <translation>attnviz : impossible d'utiliser %1 : %2</translation>
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,2337 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+    <context>
+        <name>Controller</name>
+        <message>
+            <source>Out of memory while computing the trace. Use smaller sizes.</source>
+            <translation>计算轨迹时内存不足。请使用更小的尺寸。</translation>
+        </message>
+    </context>
+    <context>
+        <name>LanguageMenu</name>
+        <message>
+            <source>&amp;Language</source>
+            <translation>语言(&amp;L)</translation>
+        </message>
+        <message>
+            <source>System default (%1)</source>
+            <translation>系统默认（%1）</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>语言</translation>
+        </message>
+        <message>
+            <source>attnviz will use %1 the next time it starts. (For one run: attnviz --lang CODE.)</source>
+            <translation>attnviz 将在下次启动时使用 %1。（仅本次运行：attnviz --lang CODE。）</translation>
+        </message>
+    </context>
+    <context>
+        <name>QObject</name>
+        <message>
+            <source>Could not write %1: %2</source>
+            <translation>无法写入 %1：%2</translation>
+        </message>
+    </context>
+    <context>
+        <name>ScalingLabView</name>
+        <message>
+            <source>Spread of the logits q·k (std)</source>
+            <translation>logits q·k 的离散程度（标准差）</translation>
+        </message>
+        <message>
+            <source>Largest softmax weight of a row</source>
+            <translation>一行中最大的 softmax 权重</translation>
+        </message>
+        <message>
+            <source>Entropy of a row (nats)</source>
+            <translation>一行的熵（nats）</translation>
+        </message>
+        <message>
+            <source>Largest softmax gradient p(1 − p)</source>
+            <translation>最大的 softmax 梯度 p(1 − p)</translation>
+        </message>
+    </context>
+    <context>
+        <name>SetupFields</name>
+        <message>
+            <source>Layer:</source>
+            <translation>层：</translation>
+        </message>
+        <message>
+            <source>Which Keras layer to compute: MultiHeadAttention, GroupQueryAttention (query heads sharing key/value heads), Attention (dot-product, Luong) or AdditiveAttention (Bahdanau). The form shows only the arguments the chosen layer has.</source>
+            <translation>要计算哪种 Keras 层：MultiHeadAttention、GroupQueryAttention（多个查询头共享键/值头）、Attention（点积，Luong）或 AdditiveAttention（Bahdanau）。表单只显示所选层具有的参数。</translation>
+        </message>
+        <message>
+            <source>Heads:</source>
+            <translation>头数：</translation>
+        </message>
+        <message>
+            <source>Query heads:</source>
+            <translation>查询头数：</translation>
+        </message>
+        <message>
+            <source>attnviz draws every head; 64 is the most it lays out</source>
+            <translation>attnviz 会绘制每一个头，最多排布 64 个</translation>
+        </message>
+        <message>
+            <source>How many attention heads run side by side, each with its own projections of the query, key and value.</source>
+            <translation>并行运行多少个注意力头，每个头都有自己对查询、键和值的投影。</translation>
+        </message>
+        <message>
+            <source>Key/value heads:</source>
+            <translation>键/值头数：</translation>
+        </message>
+        <message>
+            <source>Key/value heads shared by groups of query heads; must divide num_query_heads (1: multi-query attention, equal: plain multi-head attention).</source>
+            <translation>由多组查询头共享的键/值头；必须整除 num_query_heads（1：多查询注意力；相等：普通多头注意力）。</translation>
+        </message>
+        <message>
+            <source>key_dim:</source>
+            <translation>key_dim：</translation>
+        </message>
+        <message>
+            <source>head_dim:</source>
+            <translation>head_dim：</translation>
+        </message>
+        <message>
+            <source>attnviz's limit for a head's width</source>
+            <translation>attnviz 对单个头宽度的上限</translation>
+        </message>
+        <message>
+            <source>Size of each head's query and key vectors (GroupQueryAttention: of its query, key and value vectors). The scores are divided by √key_dim.</source>
+            <translation>每个头的查询向量和键向量的大小（GroupQueryAttention：查询、键和值向量的大小）。分数会除以 √key_dim。</translation>
+        </message>
+        <message>
+            <source>value_dim:</source>
+            <translation>value_dim：</translation>
+        </message>
+        <message>
+            <source>auto</source>
+            <translation>自动</translation>
+        </message>
+        <message>
+            <source>Size of each head's value vectors; auto (None) means key_dim.</source>
+            <translation>每个头的值向量大小；自动（None）表示等于 key_dim。</translation>
+        </message>
+        <message>
+            <source>Output width:</source>
+            <translation>输出宽度：</translation>
+        </message>
+        <message>
+            <source>attnviz's limit for a feature width</source>
+            <translation>attnviz 对特征宽度的上限</translation>
+        </message>
+        <message>
+            <source>Width of the output; auto (None) means the query's width.</source>
+            <translation>输出的宽度；自动（None）表示与查询的宽度相同。</translation>
+        </message>
+        <message>
+            <source>score_mode:</source>
+            <translation>score_mode：</translation>
+        </message>
+        <message>
+            <source>How Attention scores a query against a key: "dot", the dot product (Luong), or "concat", the sum of tanh(query + key) over the features, times concat_score_weight.</source>
+            <translation>Attention 如何为查询和键打分："dot" 为点积（Luong），"concat" 为 tanh(query + key) 在特征上的和再乘以 concat_score_weight。</translation>
+        </message>
+        <message>
+            <source>sliding_window:</source>
+            <translation>sliding_window：</translation>
+        </message>
+        <message>
+            <source>no sequence is longer than 8192 here</source>
+            <translation>这里没有长于 8192 的序列</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>无</translation>
+        </message>
+        <message>
+            <source>Each query sees the source positions with |t − s| &lt; w; none (None) means all of them. With use_causal_mask it is the causal band.</source>
+            <translation>每个查询只看到满足 |t − s| &lt; w 的源位置；无（None）表示全部可见。配合 use_causal_mask 时就是因果带。</translation>
+        </message>
+        <message>
+            <source>use_bias</source>
+            <translation>use_bias</translation>
+        </message>
+        <message>
+            <source>Add a bias to every projection (query, key, value, output and gate).</source>
+            <translation>为每个投影（查询、键、值、输出和门）加上偏置。</translation>
+        </message>
+        <message>
+            <source>use_gate</source>
+            <translation>use_gate</translation>
+        </message>
+        <message>
+            <source>Gated attention: a sigmoid gate computed from the query scales each head's context before the output projection.</source>
+            <translation>门控注意力：由查询计算出的 sigmoid 门在输出投影之前缩放每个头的上下文。</translation>
+        </message>
+        <message>
+            <source>use_scale</source>
+            <translation>use_scale</translation>
+        </message>
+        <message>
+            <source>Learn a scale for the scores: Attention a scalar (initially 1), AdditiveAttention a vector over the features (its default is True).</source>
+            <translation>为分数学习一个缩放：Attention 是一个标量（初始为 1），AdditiveAttention 是一个作用于各特征的向量（其默认值为 True）。</translation>
+        </message>
+        <message>
+            <source>Transformer sub-layer</source>
+            <translation>Transformer 子层</translation>
+        </message>
+        <message>
+            <source>Not an argument of the layer: follow it with keras.layers.Add (the residual) and LayerNormalization (Add &amp; Norm), as in the Transformer's encoder.</source>
+            <translation>不是该层的参数：在其后接 keras.layers.Add（残差）和 LayerNormalization（Add &amp; Norm），与 Transformer 编码器中一样。</translation>
+        </message>
+        <message>
+            <source>every (query × source) matrix of every head is kept, one takes 256 MiB at 8192², and the memory budget (--max-memory) refuses larger traces</source>
+            <translation>每个头的每个（查询 × 源）矩阵都会保留，在 8192² 时一个就占 256 MiB，内存预算（--max-memory）会拒绝更大的轨迹</translation>
+        </message>
+        <message>
+            <source>Batch (B):</source>
+            <translation>批次（B）：</translation>
+        </message>
+        <message>
+            <source>attnviz's limit for the batch; every batch row is computed and kept</source>
+            <translation>attnviz 对批次的上限；每个批次行都会被计算并保留</translation>
+        </message>
+        <message>
+            <source>B, the first axis of the query, value and key inputs: how many sequences go through the layer at once.</source>
+            <translation>B，即 query、value 和 key 输入的第一个轴：一次有多少条序列通过该层。</translation>
+        </message>
+        <message>
+            <source>Query length (T):</source>
+            <translation>查询长度（T）：</translation>
+        </message>
+        <message>
+            <source>T, the query input's sequence length (query.shape[1]): the target sequence, one row of the attention weights per position.</source>
+            <translation>T，查询输入的序列长度（query.shape[1]）：目标序列，每个位置对应注意力权重的一行。</translation>
+        </message>
+        <message>
+            <source>Source length (S):</source>
+            <translation>源长度（S）：</translation>
+        </message>
+        <message>
+            <source>S, the value (and key) input's sequence length (value.shape[1]): one column of the attention weights per position.</source>
+            <translation>S，值（及键）输入的序列长度（value.shape[1]）：每个位置对应注意力权重的一列。</translation>
+        </message>
+        <message>
+            <source>Query width:</source>
+            <translation>查询宽度：</translation>
+        </message>
+        <message>
+            <source>Features per query token (query.shape[-1]).</source>
+            <translation>每个查询词元的特征数（query.shape[-1]）。</translation>
+        </message>
+        <message>
+            <source>Value width:</source>
+            <translation>值宽度：</translation>
+        </message>
+        <message>
+            <source>Features per value token (value.shape[-1]).</source>
+            <translation>每个值词元的特征数（value.shape[-1]）。</translation>
+        </message>
+        <message>
+            <source>Key width:</source>
+            <translation>键宽度：</translation>
+        </message>
+        <message>
+            <source>Features per key token (key.shape[-1]); auto: no separate key input, so Keras uses the value as the key.</source>
+            <translation>每个键词元的特征数（key.shape[-1]）；自动：没有单独的键输入，因此 Keras 用值作为键。</translation>
+        </message>
+        <message>
+            <source>Causal (no peeking ahead)</source>
+            <translation>因果（不能偷看后文）</translation>
+        </message>
+        <message>
+            <source>A call argument: query position i may only attend to source positions ≤ i.</source>
+            <translation>调用参数：查询位置 i 只能关注 ≤ i 的源位置。</translation>
+        </message>
+        <message>
+            <source>Query padding:</source>
+            <translation>查询填充：</translation>
+        </message>
+        <message>
+            <source>Query positions that are padding, separated by spaces ("3 4"): query_mask is False there, in every batch row; those rows of the output get no attention.</source>
+            <translation>属于填充的查询位置，用空格分隔（"3 4"）：在每个批次行中这些位置的 query_mask 为 False；输出中的这些行得不到注意力。</translation>
+        </message>
+        <message>
+            <source>Source padding:</source>
+            <translation>源填充：</translation>
+        </message>
+        <message>
+            <source>Source positions that are padding, separated by spaces ("3 4"): value_mask is False there, so no query attends to them.</source>
+            <translation>属于填充的源位置，用空格分隔（"3 4"）：这些位置的 value_mask 为 False，因此没有查询会关注它们。</translation>
+        </message>
+        <message>
+            <source>Dropout:</source>
+            <translation>Dropout：</translation>
+        </message>
+        <message>
+            <source>a rate of 1 would drop every attention weight</source>
+            <translation>比率为 1 会丢弃所有注意力权重</translation>
+        </message>
+        <message>
+            <source>The dropout rate on the attention weights; applied only when the layer is called with training=True.</source>
+            <translation>作用于注意力权重的 dropout 比率；仅在以 training=True 调用该层时生效。</translation>
+        </message>
+        <message>
+            <source>training=True</source>
+            <translation>training=True</translation>
+        </message>
+        <message>
+            <source>A call argument: call the layer in training mode, so dropout is applied (only with a dropout above 0).</source>
+            <translation>调用参数：以训练模式调用该层，从而应用 dropout（仅当 dropout 大于 0 时）。</translation>
+        </message>
+        <message>
+            <source>Seed:</source>
+            <translation>种子：</translation>
+        </message>
+        <message>
+            <source>a seed is a 32-bit integer</source>
+            <translation>种子是一个 32 位整数</translation>
+        </message>
+        <message>
+            <source>The seed of the random inputs, of the initial weights (Keras' initializers: glorot_uniform kernels, zero biases) and of dropout. The same seed always gives the same numbers.</source>
+            <translation>随机输入、初始权重（Keras 的初始化器：glorot_uniform 核、零偏置）以及 dropout 所用的种子。同一个种子总是给出同样的数值。</translation>
+        </message>
+        <message>
+            <source>Query:</source>
+            <translation>查询：</translation>
+        </message>
+        <message>
+            <source>The query input as a sentence: one token per word, and the same word always gets the same vector. The tokens label the heatmap axes.</source>
+            <translation>以句子形式给出的查询输入：每个词一个词元，同一个词总是得到同一个向量。词元会标注在热力图的坐标轴上。</translation>
+        </message>
+        <message>
+            <source>Source:</source>
+            <translation>源：</translation>
+        </message>
+        <message>
+            <source>The value (and key) input as a sentence, for cross-attention; empty: the query sentence (self-attention).</source>
+            <translation>以句子形式给出的值（及键）输入，用于交叉注意力；留空：使用查询句子（自注意力）。</translation>
+        </message>
+        <message>
+            <source>The query input from a float32 or float64 .npy of shape (batch, query_len, query_features).</source>
+            <translation>来自形状为 (batch, query_len, query_features) 的 float32 或 float64 .npy 的查询输入。</translation>
+        </message>
+        <message>
+            <source>Value:</source>
+            <translation>值：</translation>
+        </message>
+        <message>
+            <source>The value input from a float32 or float64 .npy of shape (batch, source_len, value_features).</source>
+            <translation>来自形状为 (batch, source_len, value_features) 的 float32 或 float64 .npy 的值输入。</translation>
+        </message>
+        <message>
+            <source>Key:</source>
+            <translation>键：</translation>
+        </message>
+        <message>
+            <source>Optional: the key input from a .npy of shape (batch, source_len, key_features); without it Keras uses the value as the key.</source>
+            <translation>可选：来自形状为 (batch, source_len, key_features) 的 .npy 的键输入；没有它时 Keras 用值作为键。</translation>
+        </message>
+        <message>
+            <source>Inputs:</source>
+            <translation>输入：</translation>
+        </message>
+        <message>
+            <source>Where the layer's call inputs query, value (and key) come from: random from the seed, a typed sentence, an edited table, or .npy files.</source>
+            <translation>该层调用输入 query、value（及 key）的来源：由种子随机生成、输入的句子、编辑的表格或 .npy 文件。</translation>
+        </message>
+        <message>
+            <source>“%1” is not a position: expected whole numbers like “3 4”.</source>
+            <translation>“%1”不是一个位置：应为类似“3 4”的整数。</translation>
+        </message>
+        <message>
+            <source>Position %1 is outside the sequence: expected 0 to %2. Received: %1.</source>
+            <translation>位置 %1 超出了序列范围：应为 0 到 %2。收到的是：%1。</translation>
+        </message>
+        <message>
+            <source>Unknown layer “%1”.</source>
+            <translation>未知的层“%1”。</translation>
+        </message>
+        <message>
+            <source>score_mode is “dot” or “concat”. Received: score_mode=%1</source>
+            <translation>score_mode 只能是“dot”或“concat”。收到的是：score_mode=%1</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; — Keras: &lt;code&gt;%2&lt;/code&gt; (%3)&lt;/p&gt;&lt;p&gt;%4&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;b&gt;%1&lt;/b&gt; — Keras：&lt;code&gt;%2&lt;/code&gt;（%3）&lt;/p&gt;&lt;p&gt;%4&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>every layer</source>
+            <translation>所有层</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;At most %1: %2.&lt;/p&gt;</source>
+            <translation>&lt;p&gt;最多 %1：%2。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>%1 %2 is over attnviz's limit of %3: %4. Received: %5=%2</source>
+            <translation>%1 %2 超过了 attnviz 的上限 %3：%4。收到的是：%5=%2</translation>
+        </message>
+        <message>
+            <source>At most %1: %2.</source>
+            <translation>最多 %1：%2。</translation>
+        </message>
+    </context>
+    <context>
+        <name>StepText</name>
+        <message>
+            <source>input</source>
+            <translation>输入</translation>
+        </message>
+        <message>
+            <source>dense projection</source>
+            <translation>全连接投影</translation>
+        </message>
+        <message>
+            <source>scale</source>
+            <translation>缩放</translation>
+        </message>
+        <message>
+            <source>matrix product</source>
+            <translation>矩阵乘积</translation>
+        </message>
+        <message>
+            <source>mask</source>
+            <translation>掩码</translation>
+        </message>
+        <message>
+            <source>softmax</source>
+            <translation>softmax</translation>
+        </message>
+        <message>
+            <source>dropout</source>
+            <translation>dropout</translation>
+        </message>
+        <message>
+            <source>concatenate</source>
+            <translation>拼接</translation>
+        </message>
+        <message>
+            <source>tanh sum</source>
+            <translation>tanh 求和</translation>
+        </message>
+        <message>
+            <source>add</source>
+            <translation>相加</translation>
+        </message>
+        <message>
+            <source>layer norm</source>
+            <translation>层归一化</translation>
+        </message>
+        <message>
+            <source>repeat heads</source>
+            <translation>重复头</translation>
+        </message>
+        <message>
+            <source>multiply</source>
+            <translation>相乘</translation>
+        </message>
+        <message>
+            <source>%1 G</source>
+            <translation>%1 G</translation>
+        </message>
+        <message>
+            <source>%1 M</source>
+            <translation>%1 M</translation>
+        </message>
+        <message>
+            <source>%1 k</source>
+            <translation>%1 k</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz</name>
+        <message>
+            <source>attnviz: --view must be one of %1. Received: %2</source>
+            <translation>attnviz：--view 必须是 %1 之一。收到的是：%2</translation>
+        </message>
+        <message>
+            <source>attnviz: cannot use %1: %2</source>
+            <translation>attnviz：无法使用 %1：%2</translation>
+        </message>
+        <message>
+            <source>attnviz: could not write %1</source>
+            <translation>attnviz：无法写入 %1</translation>
+        </message>
+        <message>
+            <source>attnviz: no step “%1” in this trace</source>
+            <translation>attnviz：此轨迹中没有步骤“%1”</translation>
+        </message>
+        <message>
+            <source>attnviz: cannot write the handout %1: %2</source>
+            <translation>attnviz：无法写入讲义 %1：%2</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::CompareView</name>
+        <message>
+            <source>The same query, key and value through every layer, with your inputs, masks and, where they apply, your layer's options and weights (inference, no dropout). All weights share one 0–1 colour scale.</source>
+            <translation>同一组查询、键和值依次通过每一种层，使用你的输入、掩码，以及（在适用时）你的层的选项和权重（推理模式，无 dropout）。所有权重共用一条 0–1 色标。</translation>
+        </message>
+        <message>
+            <source>Batch</source>
+            <translation>批次</translation>
+        </message>
+        <message>
+            <source>Which batch element to show</source>
+            <translation>要显示的批次元素</translation>
+        </message>
+        <message>
+            <source>Head</source>
+            <translation>头</translation>
+        </message>
+        <message>
+            <source>Which head to show in the tiles with heads</source>
+            <translation>在带有多个头的图块中显示哪个头</translation>
+        </message>
+        <message>
+            <source>Difference</source>
+            <translation>差值</translation>
+        </message>
+        <message>
+            <source>The difference heatmap shows A − B</source>
+            <translation>差值热力图显示 A − B</translation>
+        </message>
+        <message>
+            <source>weight</source>
+            <translation>权重</translation>
+        </message>
+        <message>
+            <source>Hover a cell for its exact value.</source>
+            <translation>将鼠标悬停在单元格上可查看其精确值。</translation>
+        </message>
+        <message>
+            <source>source</source>
+            <translation>源</translation>
+        </message>
+        <message>
+            <source>query</source>
+            <translation>查询</translation>
+        </message>
+        <message>
+            <source>your layer, with your options and weights</source>
+            <translation>你的层，使用你的选项和权重</translation>
+        </message>
+        <message>
+            <source>what-if: not how Keras builds it</source>
+            <translation>假设情形：并非 Keras 的构建方式</translation>
+        </message>
+        <message>
+            <source>equals %1: max |Δ| = %2</source>
+            <translation>等于 %1：max |Δ| = %2</translation>
+        </message>
+        <message>
+            <source>equals %1</source>
+            <translation>等于 %1</translation>
+        </message>
+        <message>
+            <source>Cannot compare: %1</source>
+            <translation>无法比较：%1</translation>
+        </message>
+        <message>
+            <source>No inputs.</source>
+            <translation>没有输入。</translation>
+        </message>
+        <message>
+            <source>Both variants need weights to subtract.</source>
+            <translation>两个变体都需要权重才能相减。</translation>
+        </message>
+        <message>
+            <source> — head %1</source>
+            <translation> — 头 %1</translation>
+        </message>
+        <message>
+            <source>Difference A − B</source>
+            <translation>差值 A − B</translation>
+        </message>
+        <message>
+            <source>max |Δ| = %1</source>
+            <translation>max |Δ| = %1</translation>
+        </message>
+        <message>
+            <source>Identities, checked on these inputs:</source>
+            <translation>恒等关系（在这些输入上检验）：</translation>
+        </message>
+        <message>
+            <source>Holds when:</source>
+            <translation>成立条件：</translation>
+        </message>
+        <message>
+            <source>With these conditions applied to your inputs: max |Δ| = %1 (%2).</source>
+            <translation>在你的输入上施加这些条件后：max |Δ| = %1（%2）。</translation>
+        </message>
+        <message>
+            <source>Cannot be checked on these inputs: %1.</source>
+            <translation>无法在这些输入上检验：%1。</translation>
+        </message>
+        <message>
+            <source>Your setup meets the conditions.</source>
+            <translation>你的设置满足这些条件。</translation>
+        </message>
+        <message>
+            <source>Your setup does not meet them: %1.</source>
+            <translation>你的设置不满足这些条件：%1。</translation>
+        </message>
+        <message>
+            <source>A − B</source>
+            <translation>A − B</translation>
+        </message>
+        <message>
+            <source>%1 — query %2 (%3), source %4 (%5): %6</source>
+            <translation>%1 — 查询 %2（%3），源 %4（%5）：%6</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::Controller</name>
+        <message>
+            <source>Nothing computed yet.</source>
+            <translation>尚未计算任何内容。</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::EquivalenceLabView</name>
+        <message>
+            <source>The claim to check: two Keras layers that compute the same thing under conditions.</source>
+            <translation>要检验的论断：两种 Keras 层在一定条件下计算相同的结果。</translation>
+        </message>
+        <message>
+            <source>Claim</source>
+            <translation>论断</translation>
+        </message>
+        <message>
+            <source>Conditions (untick one to break the claim)</source>
+            <translation>条件（取消勾选一项即可打破论断）</translation>
+        </message>
+        <message>
+            <source>step</source>
+            <translation>步骤</translation>
+        </message>
+        <message>
+            <source>left shape</source>
+            <translation>左侧形状</translation>
+        </message>
+        <message>
+            <source>right shape</source>
+            <translation>右侧形状</translation>
+        </message>
+        <message>
+            <source>max |Δ|</source>
+            <translation>max |Δ|</translation>
+        </message>
+        <message>
+            <source>Unticked: %1</source>
+            <translation>已取消勾选：%1</translation>
+        </message>
+        <message>
+            <source>left: %1, right: %2</source>
+            <translation>左：%1，右：%2</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;The claim holds&lt;/b&gt; (%1): every shared step agrees to float32 rounding, max |Δ| = %2.</source>
+            <translation>&lt;b&gt;论断成立&lt;/b&gt;（%1）：每个共同步骤在 float32 舍入误差内一致，max |Δ| = %2。</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;The two computations part at “%1”&lt;/b&gt; (%2): max |Δ| = %3 there.</source>
+            <translation>&lt;b&gt;两种计算在“%1”处分道扬镳&lt;/b&gt;（%2）：该处 max |Δ| = %3。</translation>
+        </message>
+        <message>
+            <source>Cannot run this claim: %1</source>
+            <translation>无法运行此论断：%1</translation>
+        </message>
+        <message>
+            <source>—</source>
+            <translation>—</translation>
+        </message>
+        <message>
+            <source>different sizes</source>
+            <translation>尺寸不同</translation>
+        </message>
+        <message>
+            <source>equal</source>
+            <translation>相同</translation>
+        </message>
+        <message>
+            <source>differs</source>
+            <translation>不同</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::ExportMenu</name>
+        <message>
+            <source>&amp;Export</source>
+            <translation>导出(&amp;E)</translation>
+        </message>
+        <message>
+            <source>&amp;Heatmap image (PNG, PDF, SVG)…</source>
+            <translation>热力图图像(&amp;H)（PNG、PDF、SVG）…</translation>
+        </message>
+        <message>
+            <source>S&amp;tage image (PNG, PDF, SVG)…</source>
+            <translation>舞台图像(&amp;T)（PNG、PDF、SVG）…</translation>
+        </message>
+        <message>
+            <source>&amp;Compare view image (PNG, PDF, SVG)…</source>
+            <translation>比较视图图像(&amp;C)（PNG、PDF、SVG）…</translation>
+        </message>
+        <message>
+            <source>Save the Compare tab as a figure</source>
+            <translation>将“比较”标签页保存为图片</translation>
+        </message>
+        <message>
+            <source>Step tensor, &amp;shown slice (.npy, .csv)…</source>
+            <translation>步骤张量，显示的切片(&amp;S)（.npy、.csv）…</translation>
+        </message>
+        <message>
+            <source>The 2-D slice the heatmap shows (current batch and head), as a NumPy array or a CSV table</source>
+            <translation>热力图显示的二维切片（当前批次和头），保存为 NumPy 数组或 CSV 表格</translation>
+        </message>
+        <message>
+            <source>Step tensor, &amp;whole (.npy, .csv)…</source>
+            <translation>步骤张量，完整(&amp;W)（.npy、.csv）…</translation>
+        </message>
+        <message>
+            <source>The current step's whole tensor, every axis, as a NumPy array or a CSV table</source>
+            <translation>当前步骤的完整张量（所有轴），保存为 NumPy 数组或 CSV 表格</translation>
+        </message>
+        <message>
+            <source>Whole t&amp;race (.npz)…</source>
+            <translation>完整轨迹(&amp;R)（.npz）…</translation>
+        </message>
+        <message>
+            <source>Every step's tensor keyed by step, the same file as attnviz-trace --out</source>
+            <translation>以步骤为键的每个步骤的张量，与 attnviz-trace --out 生成的文件相同</translation>
+        </message>
+        <message>
+            <source>Setup as spec &amp;bundle (folder)…</source>
+            <translation>将设置保存为 spec 包(&amp;B)（文件夹）…</translation>
+        </message>
+        <message>
+            <source>spec.json with its .npy inputs and masks and weights.npz, which loads back to the same trace</source>
+            <translation>spec.json 及其 .npy 输入、掩码和 weights.npz，重新载入后得到同样的轨迹</translation>
+        </message>
+        <message>
+            <source>&amp;Python script</source>
+            <translation>Python 脚本(&amp;P)</translation>
+        </message>
+        <message>
+            <source>&amp;NumPy…</source>
+            <translation>&amp;NumPy…</translation>
+        </message>
+        <message>
+            <source>Self-contained NumPy, one block per step, checked against the trace</source>
+            <translation>独立的 NumPy 代码，每个步骤一个代码块，并与轨迹核对</translation>
+        </message>
+        <message>
+            <source>&amp;Keras 3…</source>
+            <translation>&amp;Keras 3…</translation>
+        </message>
+        <message>
+            <source>The real Keras layer with these weights and masks, checked against the trace</source>
+            <translation>使用这些权重和掩码的真实 Keras 层，并与轨迹核对</translation>
+        </message>
+        <message>
+            <source>&amp;PyTorch…</source>
+            <translation>&amp;PyTorch…</translation>
+        </message>
+        <message>
+            <source>The layer in torch ops (and nn.MultiheadAttention where it fits), checked</source>
+            <translation>用 torch 运算写出的该层（适用时也用 nn.MultiheadAttention），并已核对</translation>
+        </message>
+        <message>
+            <source>&amp;Copy heatmap and cells</source>
+            <translation>复制热力图和单元格(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Copy the heatmap as an image and the selected (or hovered) cells as tab-separated numbers</source>
+            <translation>将热力图复制为图像，并将选中（或悬停）的单元格复制为制表符分隔的数字</translation>
+        </message>
+        <message>
+            <source>Copied the heatmap</source>
+            <translation>已复制热力图</translation>
+        </message>
+        <message>
+            <source>Copied the heatmap and %1 cell(s)</source>
+            <translation>已复制热力图和 %1 个单元格</translation>
+        </message>
+        <message>
+            <source>Nothing computed yet.</source>
+            <translation>尚未计算任何内容。</translation>
+        </message>
+        <message>
+            <source>Choose a .npy or .csv file name. Received: %1</source>
+            <translation>请选择 .npy 或 .csv 文件名。收到的是：%1</translation>
+        </message>
+        <message>
+            <source>attnviz compare</source>
+            <translation>attnviz 比较</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <source>NumPy array (*.npy)</source>
+            <translation>NumPy 数组 (*.npy)</translation>
+        </message>
+        <message>
+            <source>CSV table (*.csv)</source>
+            <translation>CSV 表格 (*.csv)</translation>
+        </message>
+        <message>
+            <source>Export the step's tensor</source>
+            <translation>导出该步骤的张量</translation>
+        </message>
+        <message>
+            <source>Export the shown slice</source>
+            <translation>导出显示的切片</translation>
+        </message>
+        <message>
+            <source>Export the whole trace</source>
+            <translation>导出完整轨迹</translation>
+        </message>
+        <message>
+            <source>NumPy archive (*.npz)</source>
+            <translation>NumPy 归档 (*.npz)</translation>
+        </message>
+        <message>
+            <source>Folder for the spec bundle</source>
+            <translation>spec 包所在的文件夹</translation>
+        </message>
+        <message>
+            <source>Export the computation as a Python script</source>
+            <translation>将计算导出为 Python 脚本</translation>
+        </message>
+        <message>
+            <source>Python script (*.py)</source>
+            <translation>Python 脚本 (*.py)</translation>
+        </message>
+        <message>
+            <source>Export the Compare view</source>
+            <translation>导出比较视图</translation>
+        </message>
+        <message>
+            <source>PNG image (*.png);;PDF document (*.pdf);;SVG drawing (*.svg)</source>
+            <translation>PNG 图像 (*.png);;PDF 文档 (*.pdf);;SVG 图形 (*.svg)</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::FormulaPanel</name>
+        <message>
+            <source>Translate to PyTorch</source>
+            <translation>翻译为 PyTorch</translation>
+        </message>
+        <message>
+            <source>Show the same layer written with PyTorch ops beside the Keras code, the current step highlighted in both</source>
+            <translation>在 Keras 代码旁显示用 PyTorch 运算写出的同一层，两边都高亮当前步骤</translation>
+        </message>
+        <message>
+            <source>Formula</source>
+            <translation>公式</translation>
+        </message>
+        <message>
+            <source>Keras code</source>
+            <translation>Keras 代码</translation>
+        </message>
+        <message>
+            <source>What this step computes, and the Keras line that does it</source>
+            <translation>此步骤计算什么，以及完成它的那行 Keras 代码</translation>
+        </message>
+        <message>
+            <source>The whole MultiHeadAttention layer written with EinsumDense, Softmax, Dropout, Add and LayerNormalization for the current settings</source>
+            <translation>按当前设置，用 EinsumDense、Softmax、Dropout、Add 和 LayerNormalization 写出的完整 MultiHeadAttention 层</translation>
+        </message>
+        <message>
+            <source>&lt;p&gt;&lt;i&gt;Nothing computed yet. Choose a layer and its sizes on the left.&lt;/i&gt;&lt;/p&gt;</source>
+            <translation>&lt;p&gt;&lt;i&gt;尚未计算任何内容。请在左侧选择一种层及其尺寸。&lt;/i&gt;&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;h3 style='margin:0'&gt;Step %1 of %2 — %3 &lt;span style='color:gray;font-weight:normal'&gt;(%4, &lt;code&gt;%5&lt;/code&gt;)&lt;/span&gt;&lt;/h3&gt;</source>
+            <translation>&lt;h3 style='margin:0'&gt;第 %1 步，共 %2 步 — %3 &lt;span style='color:gray;font-weight:normal'&gt;（%4，&lt;code&gt;%5&lt;/code&gt;）&lt;/span&gt;&lt;/h3&gt;</translation>
+        </message>
+        <message>
+            <source>einsum</source>
+            <translation>einsum</translation>
+        </message>
+        <message>
+            <source>Keras</source>
+            <translation>Keras</translation>
+        </message>
+        <message>
+            <source>shape</source>
+            <translation>形状</translation>
+        </message>
+        <message>
+            <source>reads</source>
+            <translation>读取</translation>
+        </message>
+        <message>
+            <source>cost</source>
+            <translation>开销</translation>
+        </message>
+        <message>
+            <source>%1 FLOPs, %2 bytes</source>
+            <translation>%1 次浮点运算，%2 字节</translation>
+        </message>
+        <message>
+            <source># No Keras listing for this layer.</source>
+            <translation># 此层没有 Keras 代码清单。</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::HeatmapView</name>
+        <message>
+            <source>Move the mouse over a cell to see its indices and exact value</source>
+            <translation>将鼠标移到单元格上可查看其索引和精确值</translation>
+        </message>
+        <message>
+            <source>Heatmap</source>
+            <translation>热力图</translation>
+        </message>
+        <message>
+            <source>Digits:</source>
+            <translation>位数：</translation>
+        </message>
+        <message>
+            <source>Significant digits in each cell; hover a cell for all nine</source>
+            <translation>每个单元格的有效数字位数；悬停在单元格上可查看全部九位</translation>
+        </message>
+        <message>
+            <source>Numbers</source>
+            <translation>数值</translation>
+        </message>
+        <message>
+            <source>The slice as numbers, with each row's sum</source>
+            <translation>以数值显示切片，并附每行之和</translation>
+        </message>
+        <message>
+            <source>Colours 0–1</source>
+            <translation>颜色 0–1</translation>
+        </message>
+        <message>
+            <source>Colours 0–top (auto)</source>
+            <translation>颜色 0–顶端（自动）</translation>
+        </message>
+        <message>
+            <source>Probabilities: a fixed 0–1 scale compares steps; auto stretches the colours to the step's largest value, or, once it has 1000 values, to the value 99.5 % of them stay under (long sequences spread the weights thin, and row 0 of a causal mask is a single 1); cells above it take the top colour</source>
+            <translation>概率：固定的 0–1 色标便于比较各步骤；自动模式把颜色拉伸到该步骤的最大值，或者在有 1000 个以上的值时拉伸到 99.5 % 的值都低于的那个值（长序列会把权重摊得很薄，而因果掩码的第 0 行只有一个 1）；高于它的单元格取最顶端的颜色</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;%1&lt;/b&gt; &lt;code&gt;%2&lt;/code&gt; %3 %4</source>
+            <translation>&lt;b&gt;%1&lt;/b&gt; &lt;code&gt;%2&lt;/code&gt; %3 %4</translation>
+        </message>
+        <message>
+            <source>&lt;i&gt;No tensor to show&lt;/i&gt;</source>
+            <translation>&lt;i&gt;没有可显示的张量&lt;/i&gt;</translation>
+        </message>
+        <message>
+            <source>axis %1</source>
+            <translation>轴 %1</translation>
+        </message>
+        <message>
+            <source>Which %1 to show (0 to %2)</source>
+            <translation>要显示的 %1（0 到 %2）</translation>
+        </message>
+        <message>
+            <source>Hover over a cell for its exact value.</source>
+            <translation>将鼠标悬停在单元格上可查看其精确值。</translation>
+        </message>
+        <message>
+            <source>probability (auto 0–%1)</source>
+            <translation>概率（自动 0–%1）</translation>
+        </message>
+        <message>
+            <source>probability</source>
+            <translation>概率</translation>
+        </message>
+        <message>
+            <source>max |v| per %1×%2 block</source>
+            <translation>每个 %1×%2 块的 max |v|</translation>
+        </message>
+        <message>
+            <source>Slice %1×%2 — min %3, max %4, mean %5</source>
+            <translation>切片 %1×%2 — 最小 %3，最大 %4，均值 %5</translation>
+        </message>
+        <message numerus="yes">
+            <source>, %n masked cell(s) shown grey</source>
+            <translation>
+                <numerusform>，%n 个被掩码的单元格显示为灰色</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source> — &lt;b&gt;%1 NaN, %2 Inf&lt;/b&gt; (magenta)</source>
+            <translation> — &lt;b&gt;%1 个 NaN，%2 个 Inf&lt;/b&gt;（洋红色）</translation>
+        </message>
+        <message>
+            <source>Row sums: %1</source>
+            <translation>行和：%1</translation>
+        </message>
+        <message>
+            <source>Row sums from %1 to %2</source>
+            <translation>行和从 %1 到 %2</translation>
+        </message>
+        <message>
+            <source>%1 (masked)</source>
+            <translation>%1（已掩码）</translation>
+        </message>
+        <message>
+            <source>&lt;code&gt;%1[%2]&lt;/code&gt; = &lt;b&gt;%3&lt;/b&gt;</source>
+            <translation>&lt;code&gt;%1[%2]&lt;/code&gt; = &lt;b&gt;%3&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;br&gt;Drawn: the largest |value| of rows %1–%2 × columns %3–%4, %5</source>
+            <translation>&lt;br&gt;绘制的是：第 %1–%2 行 × 第 %3–%4 列中最大的 |值|，%5</translation>
+        </message>
+        <message>
+            <source>attnviz</source>
+            <translation>attnviz</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::KerasLayerDialog</name>
+        <message>
+            <source>Open Keras model</source>
+            <translation>打开 Keras 模型</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;%1&lt;/b&gt; — %2 model &lt;i&gt;%3&lt;/i&gt;. Pick the attention layer to step through; its trained weights are read from the file and inputs take the layer's own widths.</source>
+            <translation>&lt;b&gt;%1&lt;/b&gt; — %2 模型 &lt;i&gt;%3&lt;/i&gt;。请选择要逐步查看的注意力层；其训练好的权重从文件读取，输入采用该层自身的宽度。</translation>
+        </message>
+        <message>
+            <source>Layer</source>
+            <translation>层</translation>
+        </message>
+        <message>
+            <source>Class</source>
+            <translation>类</translation>
+        </message>
+        <message>
+            <source>Heads</source>
+            <translation>头数</translation>
+        </message>
+        <message>
+            <source>Input widths</source>
+            <translation>输入宽度</translation>
+        </message>
+        <message>
+            <source>dtype</source>
+            <translation>dtype</translation>
+        </message>
+        <message>
+            <source>Layers inside nested models (%1) cannot be opened: only the top-level model's.</source>
+            <translation>无法打开嵌套模型（%1）中的层，只能打开顶层模型的层。</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::LessonPanel</name>
+        <message>
+            <source>Click the cell you predict; arrow keys move, Enter chooses.</source>
+            <translation>点击你预测的单元格；方向键移动，回车键选择。</translation>
+        </message>
+        <message>
+            <source>Type a number</source>
+            <translation>输入一个数</translation>
+        </message>
+        <message>
+            <source>Reveal</source>
+            <translation>揭晓</translation>
+        </message>
+        <message>
+            <source>Play the step and mark the answer (Ctrl+Return; Page Down on a question)</source>
+            <translation>播放该步骤并标出答案（Ctrl+回车；在问题页上按 Page Down）</translation>
+        </message>
+        <message>
+            <source>◀ Previous</source>
+            <translation>◀ 上一张</translation>
+        </message>
+        <message>
+            <source>Next ▶</source>
+            <translation>下一张 ▶</translation>
+        </message>
+        <message>
+            <source>Previous slide (Page Up)</source>
+            <translation>上一张幻灯片（Page Up）</translation>
+        </message>
+        <message>
+            <source>Next slide (Page Down; on a question it reveals first)</source>
+            <translation>下一张幻灯片（Page Down；在问题页上先揭晓答案）</translation>
+        </message>
+        <message>
+            <source>Next slide (reveal first)</source>
+            <translation>下一张幻灯片（先揭晓）</translation>
+        </message>
+        <message>
+            <source>Previous slide</source>
+            <translation>上一张幻灯片</translation>
+        </message>
+        <message>
+            <source>Reveal the answer</source>
+            <translation>揭晓答案</translation>
+        </message>
+        <message>
+            <source>Choose option %1</source>
+            <translation>选择选项 %1</translation>
+        </message>
+        <message>
+            <source>Open &amp;lesson…</source>
+            <translation>打开课程(&amp;L)…</translation>
+        </message>
+        <message>
+            <source>Ctrl+L</source>
+            <translation>Ctrl+L</translation>
+        </message>
+        <message>
+            <source>Open a lesson: slides with narration and questions</source>
+            <translation>打开课程：带讲解和问题的幻灯片</translation>
+        </message>
+        <message>
+            <source>E&amp;xamples</source>
+            <translation>示例(&amp;X)</translation>
+        </message>
+        <message>
+            <source>Save s&amp;lide…</source>
+            <translation>保存幻灯片(&amp;L)…</translation>
+        </message>
+        <message>
+            <source>Append the current spec, step and view as a slide to a lesson</source>
+            <translation>把当前的 spec、步骤和视图作为一张幻灯片追加到课程中</translation>
+        </message>
+        <message>
+            <source>Export &amp;handout…</source>
+            <translation>导出讲义(&amp;H)…</translation>
+        </message>
+        <message>
+            <source>Every slide of the open lesson, with a page of answers, as a PDF</source>
+            <translation>当前课程的所有幻灯片及一页答案，导出为 PDF</translation>
+        </message>
+        <message>
+            <source>&amp;Lessons</source>
+            <translation>课程(&amp;L)</translation>
+        </message>
+        <message>
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>键盘快捷键(&amp;K)</translation>
+        </message>
+        <message>
+            <source>Example</source>
+            <translation>示例</translation>
+        </message>
+        <message>
+            <source>Lesson: %1</source>
+            <translation>课程：%1</translation>
+        </message>
+        <message>
+            <source>Lesson</source>
+            <translation>课程</translation>
+        </message>
+        <message>
+            <source>(no bundled examples found in %1)</source>
+            <translation>（在 %1 中未找到自带示例）</translation>
+        </message>
+        <message>
+            <source>(no lessons found in %1)</source>
+            <translation>（在 %1 中未找到课程）</translation>
+        </message>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation>键盘快捷键</translation>
+        </message>
+        <message>
+            <source>Could not open the lesson: %1</source>
+            <translation>无法打开课程：%1</translation>
+        </message>
+        <message>
+            <source>Click the cell you predict.</source>
+            <translation>点击你预测的单元格。</translation>
+        </message>
+        <message>
+            <source>“%1” is not a number; type e.g. 0.25.</source>
+            <translation>“%1”不是一个数；请输入例如 0.25。</translation>
+        </message>
+        <message>
+            <source>Revealed without an answer.</source>
+            <translation>未作答即揭晓。</translation>
+        </message>
+        <message>
+            <source>&lt;b style="color:#1a7f37"&gt;Right!&lt;/b&gt;</source>
+            <translation>&lt;b style="color:#1a7f37"&gt;答对了！&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;b style="color:#c62828"&gt;Not quite.&lt;/b&gt;</source>
+            <translation>&lt;b style="color:#c62828"&gt;不太对。&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>Answer: %1</source>
+            <translation>答案：%1</translation>
+        </message>
+        <message>
+            <source>No lesson open. File ▸ Open lesson… or Help ▸ Lessons.</source>
+            <translation>没有打开的课程。请使用“文件 ▸ 打开课程…”或“帮助 ▸ 课程”。</translation>
+        </message>
+        <message>
+            <source>%1 — slide %2 of %3</source>
+            <translation>%1 — 第 %2 张，共 %3 张</translation>
+        </message>
+        <message>
+            <source>Score %1/%2 · 1 question</source>
+            <translation>得分 %1/%2 · 1 道题</translation>
+        </message>
+        <message>
+            <source>Score %1/%2 · %3 questions</source>
+            <translation>得分 %1/%2 · %3 道题</translation>
+        </message>
+        <message>
+            <source>Open lesson</source>
+            <translation>打开课程</translation>
+        </message>
+        <message>
+            <source>Lessons (*.md);;All files (*)</source>
+            <translation>课程 (*.md);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Nothing computed yet.</source>
+            <translation>尚未计算任何内容。</translation>
+        </message>
+        <message>
+            <source>Save slide to lesson</source>
+            <translation>将幻灯片保存到课程</translation>
+        </message>
+        <message>
+            <source>Lessons (*.md)</source>
+            <translation>课程 (*.md)</translation>
+        </message>
+        <message>
+            <source>Save slide</source>
+            <translation>保存幻灯片</translation>
+        </message>
+        <message>
+            <source>Slide title:</source>
+            <translation>幻灯片标题：</translation>
+        </message>
+        <message>
+            <source>Slide appended to %1</source>
+            <translation>幻灯片已追加到 %1</translation>
+        </message>
+        <message>
+            <source>Export handout</source>
+            <translation>导出讲义</translation>
+        </message>
+        <message>
+            <source>Open a lesson first (File ▸ Open lesson…).</source>
+            <translation>请先打开一个课程（文件 ▸ 打开课程…）。</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation>PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>No lesson is open.</source>
+            <translation>没有打开的课程。</translation>
+        </message>
+        <message>
+            <source>Cannot write %1.</source>
+            <translation>无法写入 %1。</translation>
+        </message>
+        <message>
+            <source>Question:</source>
+            <translation>问题：</translation>
+        </message>
+        <message>
+            <source>Your answer:</source>
+            <translation>你的答案：</translation>
+        </message>
+        <message>
+            <source>Circle your cell of</source>
+            <translation>圈出你选的单元格：</translation>
+        </message>
+        <message>
+            <source>Answers — %1</source>
+            <translation>答案 — %1</translation>
+        </message>
+        <message>
+            <source>Computed from the trace of each slide (Keras' numbers, float32).</source>
+            <translation>由每张幻灯片的轨迹计算得出（Keras 的数值，float32）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::MainWindow</name>
+        <message>
+            <source>1 NaN value</source>
+            <translation>1 个 NaN 值</translation>
+        </message>
+        <message>
+            <source>%1 NaN values</source>
+            <translation>%1 个 NaN 值</translation>
+        </message>
+        <message>
+            <source>1 Inf value</source>
+            <translation>1 个 Inf 值</translation>
+        </message>
+        <message>
+            <source>%1 Inf values</source>
+            <translation>%1 个 Inf 值</translation>
+        </message>
+        <message>
+            <source>%1 and %2</source>
+            <translation>%1 和 %2</translation>
+        </message>
+        <message>
+            <source>at %1</source>
+            <translation>位于 %1</translation>
+        </message>
+        <message>
+            <source>rows %1</source>
+            <translation>第 %1 行</translation>
+        </message>
+        <message>
+            <source>%1 contains %2 (%3)</source>
+            <translation>%1 含有 %2（%3）</translation>
+        </message>
+        <message>
+            <source>attnviz — attention, step by step</source>
+            <translation>attnviz — 一步一步看懂注意力</translation>
+        </message>
+        <message>
+            <source>The current operation, animated. Step menu ▸ Replay animation (R) plays it again.</source>
+            <translation>当前运算的动画。“步骤”菜单 ▸ 重播动画（R）可再次播放。</translation>
+        </message>
+        <message>
+            <source>↻ Replay</source>
+            <translation>↻ 重播</translation>
+        </message>
+        <message>
+            <source>Play this step's animation again (R)</source>
+            <translation>再次播放此步骤的动画（R）</translation>
+        </message>
+        <message>
+            <source>Scrub through this step's animation ([ and ] move it by 5 %)</source>
+            <translation>拖动浏览此步骤的动画（[ 和 ] 每次移动 5 %）</translation>
+        </message>
+        <message>
+            <source>Drag to share the height between the stage and the formula</source>
+            <translation>拖动以分配舞台与公式之间的高度</translation>
+        </message>
+        <message>
+            <source>Stage</source>
+            <translation>舞台</translation>
+        </message>
+        <message>
+            <source>Compare</source>
+            <translation>比较</translation>
+        </message>
+        <message>
+            <source>The same inputs through every variant, side by side</source>
+            <translation>同样的输入通过每种变体，并排对比</translation>
+        </message>
+        <message>
+            <source>1/√dₖ lab</source>
+            <translation>1/√dₖ 实验室</translation>
+        </message>
+        <message>
+            <source>Why q·k is divided by √key_dim: spread, saturation, entropy, gradient</source>
+            <translation>为什么 q·k 要除以 √key_dim：离散程度、饱和、熵、梯度</translation>
+        </message>
+        <message>
+            <source>Equivalence lab</source>
+            <translation>等价性实验室</translation>
+        </message>
+        <message>
+            <source>When two layers compute the same thing, and where they part</source>
+            <translation>两种层何时计算出相同的结果，又在哪里分道扬镳</translation>
+        </message>
+        <message>
+            <source>Weights</source>
+            <translation>权重</translation>
+        </message>
+        <message>
+            <source>Every trainable weight of the layer: Keras name, shape, initializer, count, source; edit the numbers or use a preset</source>
+            <translation>该层的每个可训练权重：Keras 名称、形状、初始化器、数量、来源；可编辑数值或使用预设</translation>
+        </message>
+        <message>
+            <source>Setup</source>
+            <translation>设置</translation>
+        </message>
+        <message>
+            <source>Inspector</source>
+            <translation>检查器</translation>
+        </message>
+        <message>
+            <source>Timeline</source>
+            <translation>时间线</translation>
+        </message>
+        <message>
+            <source>Details…</source>
+            <translation>详情…</translation>
+        </message>
+        <message>
+            <source>Read the whole status message</source>
+            <translation>阅读完整的状态信息</translation>
+        </message>
+        <message>
+            <source>Computing the new setup; the last result stays on screen until it is ready</source>
+            <translation>正在计算新的设置；在完成之前屏幕上保留上一次的结果</translation>
+        </message>
+        <message numerus="yes">
+            <source>Computing… %n step(s) done</source>
+            <translation>
+                <numerusform>正在计算… 已完成 %n 步</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Computing…</source>
+            <translation>正在计算…</translation>
+        </message>
+        <message>
+            <source>Lesson</source>
+            <translation>课程</translation>
+        </message>
+        <message>
+            <source>&amp;Open spec…</source>
+            <translation>打开 spec(&amp;O)…</translation>
+        </message>
+        <message>
+            <source>Load a spec.json with its inputs and weights</source>
+            <translation>载入 spec.json 及其输入和权重</translation>
+        </message>
+        <message>
+            <source>Open &amp;Keras model…</source>
+            <translation>打开 Keras 模型(&amp;K)…</translation>
+        </message>
+        <message>
+            <source>Step through a trained attention layer of a saved Keras model (.keras)</source>
+            <translation>逐步查看已保存 Keras 模型（.keras）中训练好的注意力层</translation>
+        </message>
+        <message>
+            <source>&amp;Save spec…</source>
+            <translation>保存 spec(&amp;S)…</translation>
+        </message>
+        <message>
+            <source>Write the current spec.json with its inputs and weights</source>
+            <translation>写出当前的 spec.json 及其输入和权重</translation>
+        </message>
+        <message>
+            <source>&amp;Export heatmap…</source>
+            <translation>导出热力图(&amp;E)…</translation>
+        </message>
+        <message>
+            <source>Ctrl+E</source>
+            <translation>Ctrl+E</translation>
+        </message>
+        <message>
+            <source>Save the inspector's heatmap as PNG, PDF or SVG</source>
+            <translation>将检查器中的热力图保存为 PNG、PDF 或 SVG</translation>
+        </message>
+        <message>
+            <source>Export s&amp;tage…</source>
+            <translation>导出舞台(&amp;T)…</translation>
+        </message>
+        <message>
+            <source>Ctrl+Shift+E</source>
+            <translation>Ctrl+Shift+E</translation>
+        </message>
+        <message>
+            <source>Save the stage as PNG, PDF or SVG</source>
+            <translation>将舞台保存为 PNG、PDF 或 SVG</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>Quit attnviz</source>
+            <translation>退出 attnviz</translation>
+        </message>
+        <message>
+            <source>&amp;Presentation mode</source>
+            <translation>演示模式(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Full screen, big fonts, docks hidden; step with the keyboard</source>
+            <translation>全屏、大字体、隐藏停靠面板；用键盘逐步切换</translation>
+        </message>
+        <message>
+            <source>Zoom &amp;in</source>
+            <translation>放大(&amp;I)</translation>
+        </message>
+        <message>
+            <source>Ctrl+=</source>
+            <translation>Ctrl+=</translation>
+        </message>
+        <message>
+            <source>Larger fonts and cells</source>
+            <translation>更大的字体和单元格</translation>
+        </message>
+        <message>
+            <source>Ctrl++</source>
+            <translation>Ctrl++</translation>
+        </message>
+        <message>
+            <source>Zoom &amp;out</source>
+            <translation>缩小(&amp;O)</translation>
+        </message>
+        <message>
+            <source>Ctrl+-</source>
+            <translation>Ctrl+-</translation>
+        </message>
+        <message>
+            <source>Smaller fonts and cells</source>
+            <translation>更小的字体和单元格</translation>
+        </message>
+        <message>
+            <source>&amp;Reset zoom</source>
+            <translation>重置缩放(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Ctrl+0</source>
+            <translation>Ctrl+0</translation>
+        </message>
+        <message>
+            <source>Normal size</source>
+            <translation>正常大小</translation>
+        </message>
+        <message>
+            <source>&amp;Play / pause</source>
+            <translation>播放 / 暂停(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Step through the computation</source>
+            <translation>逐步浏览整个计算</translation>
+        </message>
+        <message>
+            <source>&amp;Next step</source>
+            <translation>下一步(&amp;N)</translation>
+        </message>
+        <message>
+            <source>Go to the next step</source>
+            <translation>转到下一步</translation>
+        </message>
+        <message>
+            <source>P&amp;revious step</source>
+            <translation>上一步(&amp;R)</translation>
+        </message>
+        <message>
+            <source>Go to the previous step</source>
+            <translation>转到上一步</translation>
+        </message>
+        <message>
+            <source>&amp;First step</source>
+            <translation>第一步(&amp;F)</translation>
+        </message>
+        <message>
+            <source>Go to the first step</source>
+            <translation>转到第一步</translation>
+        </message>
+        <message>
+            <source>&amp;Last step</source>
+            <translation>最后一步(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Go to the last step</source>
+            <translation>转到最后一步</translation>
+        </message>
+        <message>
+            <source>Re&amp;play animation</source>
+            <translation>重播动画(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Play this step's animation again</source>
+            <translation>再次播放此步骤的动画</translation>
+        </message>
+        <message>
+            <source>Scrub &amp;back</source>
+            <translation>后退(&amp;B)</translation>
+        </message>
+        <message>
+            <source>Move the animation back by 5 %</source>
+            <translation>将动画后退 5 %</translation>
+        </message>
+        <message>
+            <source>Scrub &amp;forward</source>
+            <translation>前进(&amp;F)</translation>
+        </message>
+        <message>
+            <source>Move the animation forward by 5 %</source>
+            <translation>将动画前进 5 %</translation>
+        </message>
+        <message>
+            <source>&amp;About attnviz</source>
+            <translation>关于 attnviz(&amp;A)</translation>
+        </message>
+        <message>
+            <source>What attnviz is</source>
+            <translation>attnviz 是什么</translation>
+        </message>
+        <message>
+            <source>Leave presentation mode</source>
+            <translation>退出演示模式</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <source>Open &amp;recent</source>
+            <translation>最近打开(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>编辑(&amp;E)</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>视图(&amp;V)</translation>
+        </message>
+        <message>
+            <source>&amp;Step</source>
+            <translation>步骤(&amp;S)</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>帮助(&amp;H)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 · %n step(s) · %2 FLOPs · computed in %3 ms</source>
+            <translation>
+                <numerusform>%1 · %n 步 · %2 次浮点运算 · 用时 %3 ms</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>NOT KERAS: 1/√dₖ turned off (1/√dₖ lab)</source>
+            <translation>不是 KERAS：已关闭 1/√dₖ（1/√dₖ 实验室）</translation>
+        </message>
+        <message>
+            <source>Not recomputed: %1 (the last good result stays on screen)</source>
+            <translation>未重新计算：%1（屏幕上保留上一次的有效结果）</translation>
+        </message>
+        <message>
+            <source>%1 has %2 NaN and %3 Inf values (magenta)</source>
+            <translation>%1 含有 %2 个 NaN 和 %3 个 Inf 值（洋红色）</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>An unsaved session from %1 was kept in %2</source>
+            <translation>来自 %1 的未保存会话已保留在 %2</translation>
+        </message>
+        <message>
+            <source>Restored your unsaved session from %1</source>
+            <translation>已恢复你在 %1 未保存的会话</translation>
+        </message>
+        <message>
+            <source>Could not open %1: %2</source>
+            <translation>无法打开 %1：%2</translation>
+        </message>
+        <message>
+            <source>Open spec</source>
+            <translation>打开 spec</translation>
+        </message>
+        <message>
+            <source>Layer specs (*.json);;All files (*)</source>
+            <translation>层 spec (*.json);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Could not open %1:
+%2</source>
+            <translation>无法打开 %1：
+%2</translation>
+        </message>
+        <message>
+            <source>Reading layer '%1' of %2 (its weights are read in a separate process)…</source>
+            <translation>正在读取 %2 的层“%1”（其权重在单独的进程中读取）…</translation>
+        </message>
+        <message>
+            <source>Layer '%1' of %2: trained weights from the file, inputs at its widths</source>
+            <translation>%2 的层“%1”：训练好的权重来自文件，输入采用其宽度</translation>
+        </message>
+        <message>
+            <source>Open Keras model</source>
+            <translation>打开 Keras 模型</translation>
+        </message>
+        <message>
+            <source>Keras models (*.keras);;All files (*)</source>
+            <translation>Keras 模型 (*.keras);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Save spec</source>
+            <translation>保存 spec</translation>
+        </message>
+        <message>
+            <source>Layer specs (*.json)</source>
+            <translation>层 spec (*.json)</translation>
+        </message>
+        <message>
+            <source>Could not save %1:
+%2</source>
+            <translation>无法保存 %1：
+%2</translation>
+        </message>
+        <message>
+            <source>Saved %1 (with its inputs and weights beside it)</source>
+            <translation>已保存 %1（其输入和权重放在旁边）</translation>
+        </message>
+        <message>
+            <source>Choose the %1 .npy</source>
+            <translation>选择 %1 的 .npy</translation>
+        </message>
+        <message>
+            <source>NumPy arrays (*.npy);;All files (*)</source>
+            <translation>NumPy 数组 (*.npy);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Saved %1</source>
+            <translation>已保存 %1</translation>
+        </message>
+        <message>
+            <source>Export stage</source>
+            <translation>导出舞台</translation>
+        </message>
+        <message>
+            <source>Export heatmap</source>
+            <translation>导出热力图</translation>
+        </message>
+        <message>
+            <source>PNG image (*.png);;PDF document (*.pdf);;SVG drawing (*.svg)</source>
+            <translation>PNG 图像 (*.png);;PDF 文档 (*.pdf);;SVG 图形 (*.svg)</translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <source>About attnviz</source>
+            <translation>关于 attnviz</translation>
+        </message>
+        <message>
+            <source>&lt;h3&gt;attnviz %1&lt;/h3&gt;&lt;p&gt;Keras' three attention layers — MultiHeadAttention, Attention and AdditiveAttention — computed exactly as Keras 3 does, one operation at a time: every tensor with its shape, its formula and the Keras code that produces it.&lt;/p&gt;&lt;p&gt;Keys: Space play/pause, Left/Right step, Home/End first/last, R replay, [ and ] scrub, F5 presentation, Ctrl+= / Ctrl+- zoom.&lt;/p&gt;&lt;p&gt;Built with Qt %2 and QCustomPlot.&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;attnviz %1&lt;/h3&gt;&lt;p&gt;Keras 的三种注意力层——MultiHeadAttention、Attention 和 AdditiveAttention——完全按 Keras 3 的方式计算，一次一个运算：每个张量都附有形状、公式以及产生它的 Keras 代码。&lt;/p&gt;&lt;p&gt;按键：空格 播放/暂停，左/右 切换步骤，Home/End 第一步/最后一步，R 重播，[ 和 ] 拖动动画，F5 演示模式，Ctrl+= / Ctrl+- 缩放。&lt;/p&gt;&lt;p&gt;基于 Qt %2 和 QCustomPlot 构建。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Step %1 of %2 — %3 · %4 · %5 %6</source>
+            <translation>第 %1 步，共 %2 步 — %3 · %4 · %5 %6</translation>
+        </message>
+        <message>
+            <source>the folder %1 does not exist</source>
+            <translation>文件夹 %1 不存在</translation>
+        </message>
+        <message>
+            <source>the folder %1 is not writable</source>
+            <translation>文件夹 %1 不可写</translation>
+        </message>
+        <message>
+            <source>the file exists and is read-only</source>
+            <translation>文件已存在且为只读</translation>
+        </message>
+        <message>
+            <source>use a .png, .pdf or .svg name, and check the disk has space</source>
+            <translation>请使用 .png、.pdf 或 .svg 文件名，并检查磁盘空间</translation>
+        </message>
+        <message>
+            <source>Could not write %1: %2.</source>
+            <translation>无法写入 %1：%2。</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::ScalingLabView</name>
+        <message>
+            <source>Not Keras: turn 1/√dₖ off in the stage too</source>
+            <translation>不是 Keras：在舞台上也关闭 1/√dₖ</translation>
+        </message>
+        <message>
+            <source>Watch the softmax saturate step by step on the stage</source>
+            <translation>在舞台上一步步观察 softmax 如何饱和</translation>
+        </message>
+        <message>
+            <source>A what-if that Keras never does: MultiHeadAttention and GroupQueryAttention are recomputed without 1/√key_dim, so the scores are the raw q·k. The stage, the status line and the formula say “not Keras” while it is on.</source>
+            <translation>一个 Keras 从不会做的假设情形：MultiHeadAttention 和 GroupQueryAttention 在去掉 1/√key_dim 的情况下重新计算，因此分数就是原始的 q·k。开启期间，舞台、状态栏和公式都会标明“不是 Keras”。</translation>
+        </message>
+        <message>
+            <source>Why MultiHeadAttention divides q·k by √key_dim: random unit-normal q and k at every key_dim from 1 to 1024, scored with (blue) and without (red) the scaling. The large dots are the current layer's own numbers.</source>
+            <translation>为什么 MultiHeadAttention 要把 q·k 除以 √key_dim：在 key_dim 从 1 到 1024 的每个取值上，随机抽取标准正态分布的 q 和 k，分别计算有缩放（蓝）和无缩放（红）时的分数。大圆点是当前层自己的数值。</translation>
+        </message>
+        <message>
+            <source>key_dim d</source>
+            <translation>key_dim d</translation>
+        </message>
+        <message>
+            <source>q·k (no scaling)</source>
+            <translation>q·k（无缩放）</translation>
+        </message>
+        <message>
+            <source>q·k / √d (Keras)</source>
+            <translation>q·k / √d（Keras）</translation>
+        </message>
+        <message>
+            <source>this layer</source>
+            <translation>当前层</translation>
+        </message>
+        <message>
+            <source>Each point: 64 rows of 16 keys, q and k drawn from N(0, 1) (seed 1). Without the scaling (red) the spread grows like √d and the softmax saturates: one weight near 1, entropy and gradient near 0. With it (blue) nothing depends on d.</source>
+            <translation>每个点：64 行，每行 16 个键，q 和 k 取自 N(0, 1)（种子 1）。没有缩放时（红），离散程度按 √d 增长，softmax 饱和：一个权重接近 1，熵和梯度接近 0。有缩放时（蓝），一切都与 d 无关。</translation>
+        </message>
+        <message>
+            <source>This layer (key_dim %1): logits spread %2 scaled, %3 unscaled; largest weight %4 scaled, %5 unscaled.</source>
+            <translation>当前层（key_dim %1）：logits 的离散程度缩放后为 %2，未缩放为 %3；最大权重缩放后为 %4，未缩放为 %5。</translation>
+        </message>
+        <message>
+            <source>This layer has no dot-product scores to mark.</source>
+            <translation>此层没有可标记的点积分数。</translation>
+        </message>
+        <message>
+            <source>NOT KERAS: the stage now runs this layer without 1/√dₖ.</source>
+            <translation>不是 KERAS：舞台现在在不带 1/√dₖ 的情况下运行此层。</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::SetupPanel</name>
+        <message>
+            <source>&lt;b&gt;%1&lt;/b&gt;: %2</source>
+            <translation>&lt;b&gt;%1&lt;/b&gt;：%2</translation>
+        </message>
+        <message>
+            <source>Layer</source>
+            <translation>层</translation>
+        </message>
+        <message>
+            <source>Sizes</source>
+            <translation>尺寸</translation>
+        </message>
+        <message>
+            <source>Masks</source>
+            <translation>掩码</translation>
+        </message>
+        <message>
+            <source>Dropout and seed</source>
+            <translation>Dropout 与种子</translation>
+        </message>
+        <message>
+            <source>e.g. 3 4</source>
+            <translation>例如 3 4</translation>
+        </message>
+        <message>
+            <source>Where the layer's weights come from: a weights file, a trained layer of a saved Keras model, Keras' initializers drawn from the seed, or edits in the Weights tab. Loaded weights that no longer fit the layer are kept aside, and used again when the sizes fit them.</source>
+            <translation>该层权重的来源：权重文件、已保存 Keras 模型中训练好的层、由种子生成的 Keras 初始化器，或在“权重”标签页中的编辑。不再适合该层的已载入权重会被暂存，尺寸重新匹配时再次使用。</translation>
+        </message>
+        <message>
+            <source>Drop</source>
+            <translation>丢弃</translation>
+        </message>
+        <message>
+            <source>Stop using the masks that came with the spec</source>
+            <translation>不再使用随 spec 提供的掩码</translation>
+        </message>
+        <message>
+            <source>Memory the trace of this setup needs (every intermediate kept), against the memory budget; larger setups are refused before anything is computed</source>
+            <translation>此设置的轨迹所需内存（保留每个中间结果），与内存预算对比；更大的设置会在计算前被拒绝</translation>
+        </message>
+        <message>
+            <source>Inputs</source>
+            <translation>输入</translation>
+        </message>
+        <message>
+            <source>Random (from the seed)</source>
+            <translation>随机（由种子生成）</translation>
+        </message>
+        <message>
+            <source>Typed sentence</source>
+            <translation>输入句子</translation>
+        </message>
+        <message>
+            <source>Edit a table</source>
+            <translation>编辑表格</translation>
+        </message>
+        <message>
+            <source>.npy files</source>
+            <translation>.npy 文件</translation>
+        </message>
+        <message>
+            <source>Standard-normal values drawn from the seed.</source>
+            <translation>由种子生成的标准正态分布数值。</translation>
+        </message>
+        <message>
+            <source>same as query (self-attention)</source>
+            <translation>与查询相同（自注意力）</translation>
+        </message>
+        <message>
+            <source>Double-click a cell to type a value; the layer recomputes at once</source>
+            <translation>双击单元格输入数值；该层会立即重新计算</translation>
+        </message>
+        <message>
+            <source>The query input (Keras: &lt;code&gt;query&lt;/code&gt;), one row per position and batch row; double-click a cell to type a value.</source>
+            <translation>查询输入（Keras：&lt;code&gt;query&lt;/code&gt;），每个位置和批次行一行；双击单元格输入数值。</translation>
+        </message>
+        <message>
+            <source>The value input (Keras: &lt;code&gt;value&lt;/code&gt;, also the key when there is no key), one row per position and batch row.</source>
+            <translation>值输入（Keras：&lt;code&gt;value&lt;/code&gt;，没有键时也作为键），每个位置和批次行一行。</translation>
+        </message>
+        <message>
+            <source>query</source>
+            <translation>查询</translation>
+        </message>
+        <message>
+            <source>value</source>
+            <translation>值</translation>
+        </message>
+        <message>
+            <source>Refill from the seed</source>
+            <translation>用种子重新填充</translation>
+        </message>
+        <message>
+            <source>Replace the table with the random inputs of the current seed</source>
+            <translation>用当前种子的随机输入替换表格</translation>
+        </message>
+        <message>
+            <source>optional</source>
+            <translation>可选</translation>
+        </message>
+        <message>
+            <source>path to .npy</source>
+            <translation>.npy 的路径</translation>
+        </message>
+        <message>
+            <source>A float32 or float64 .npy of shape [B, length, features]</source>
+            <translation>形状为 [B, length, features] 的 float32 或 float64 .npy</translation>
+        </message>
+        <message>
+            <source>…</source>
+            <translation>…</translation>
+        </message>
+        <message>
+            <source>Choose the %1 .npy file</source>
+            <translation>选择 %1 的 .npy 文件</translation>
+        </message>
+        <message>
+            <source>layer %1 of %2</source>
+            <translation>%2 的层 %1</translation>
+        </message>
+        <message>
+            <source>%1 does not divide num_query_heads = %2. Valid choices: %3.</source>
+            <translation>%1 不能整除 num_query_heads = %2。可选值：%3。</translation>
+        </message>
+        <message>
+            <source>the typed %1 sentence</source>
+            <translation>输入的 %1 句子</translation>
+        </message>
+        <message>
+            <source>the edited %1 table</source>
+            <translation>编辑过的 %1 表格</translation>
+        </message>
+        <message>
+            <source>the spec's %1</source>
+            <translation>spec 中的 %1</translation>
+        </message>
+        <message>
+            <source>Trace: about %1 — over the %2 memory budget</source>
+            <translation>轨迹：约 %1 — 超出 %2 的内存预算</translation>
+        </message>
+        <message>
+            <source>Trace: about %1 of the %2 memory budget</source>
+            <translation>轨迹：约 %1（内存预算 %2）</translation>
+        </message>
+        <message>
+            <source>%1 is outside the %2 table (%3 rows × %4 columns); choose inputs=table first.</source>
+            <translation>%1 超出了 %2 表格的范围（%3 行 × %4 列）；请先选择 inputs=table。</translation>
+        </message>
+        <message>
+            <source>%1: “%2” is not a number.</source>
+            <translation>%1：“%2”不是一个数。</translation>
+        </message>
+        <message>
+            <source>%1 is one of %2. Received: %3</source>
+            <translation>%1 只能取 %2 之一。收到的是：%3</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>、</translation>
+        </message>
+        <message>
+            <source>%1 takes a whole number from %2 to %3. Received: %4</source>
+            <translation>%1 接受 %2 到 %3 之间的整数。收到的是：%4</translation>
+        </message>
+        <message>
+            <source>%1 takes a number from %2 to %3. Received: %4</source>
+            <translation>%1 接受 %2 到 %3 之间的数。收到的是：%4</translation>
+        </message>
+        <message>
+            <source>%1 takes true or false. Received: %2</source>
+            <translation>%1 接受 true 或 false。收到的是：%2</translation>
+        </message>
+        <message>
+            <source>No setting “%1”; known: %2</source>
+            <translation>没有设置项“%1”；已知的有：%2</translation>
+        </message>
+        <message>
+            <source>%1 %2</source>
+            <translation>%1 %2</translation>
+        </message>
+        <message>
+            <source>The spec's %1 no longer fit batch %2 × query %3 × source %4 and were dropped.</source>
+            <translation>spec 中的 %1 已不再符合 批次 %2 × 查询 %3 × 源 %4，已被丢弃。</translation>
+        </message>
+        <message>
+            <source>per-batch query_mask</source>
+            <translation>逐批次的 query_mask</translation>
+        </message>
+        <message>
+            <source>per-batch value_mask</source>
+            <translation>逐批次的 value_mask</translation>
+        </message>
+        <message>
+            <source>From the spec: %1</source>
+            <translation>来自 spec：%1</translation>
+        </message>
+        <message>
+            <source>The query sentence is empty: type at least one word.</source>
+            <translation>查询句子为空：请至少输入一个词。</translation>
+        </message>
+        <message>
+            <source>Choose a .npy file for %1.</source>
+            <translation>请为 %1 选择一个 .npy 文件。</translation>
+        </message>
+        <message>
+            <source>%1 was not read.</source>
+            <translation>未读取 %1。</translation>
+        </message>
+        <message>
+            <source>Keras' initializers from seed %1</source>
+            <translation>由种子 %1 生成的 Keras 初始化器</translation>
+        </message>
+        <message>
+            <source>the opened spec</source>
+            <translation>打开的 spec</translation>
+        </message>
+        <message>
+            <source>Weights: from %1</source>
+            <translation>权重：来自 %1</translation>
+        </message>
+        <message>
+            <source>Weights: %1</source>
+            <translation>权重：%1</translation>
+        </message>
+        <message>
+            <source>; edited: %1</source>
+            <translation>；已编辑：%1</translation>
+        </message>
+        <message>
+            <source>The weights from %1 do not fit these settings and are kept aside (they are used again when the sizes fit): %2.</source>
+            <translation>来自 %1 的权重不符合这些设置，已暂存（尺寸匹配时会再次使用）：%2。</translation>
+        </message>
+        <message>
+            <source>Edited %1 kept aside: not a weight of this shape now.</source>
+            <translation>已编辑的 %1 已暂存：当前已没有这种形状的权重。</translation>
+        </message>
+        <message>
+            <source>(from the spec)</source>
+            <translation>（来自 spec）</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::StageView</name>
+        <message>
+            <source>Predict the result, then Reveal.</source>
+            <translation>先预测结果，再点“揭晓”。</translation>
+        </message>
+        <message>
+            <source>attnviz stage</source>
+            <translation>attnviz 舞台</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::StepTimeline</name>
+        <message>
+            <source>First step (Home)</source>
+            <translation>第一步（Home）</translation>
+        </message>
+        <message>
+            <source>Previous step (Left)</source>
+            <translation>上一步（左方向键）</translation>
+        </message>
+        <message>
+            <source>Play / pause (Space)</source>
+            <translation>播放 / 暂停（空格）</translation>
+        </message>
+        <message>
+            <source>Next step (Right)</source>
+            <translation>下一步（右方向键）</translation>
+        </message>
+        <message>
+            <source>Last step (End)</source>
+            <translation>最后一步（End）</translation>
+        </message>
+        <message>
+            <source>Playback speed</source>
+            <translation>播放速度</translation>
+        </message>
+        <message>
+            <source>%1×</source>
+            <translation>%1×</translation>
+        </message>
+        <message>
+            <source>Step 88 of 88</source>
+            <translation>第 88 步，共 88 步</translation>
+        </message>
+        <message>
+            <source>The steps of the computation. Click one to jump there.</source>
+            <translation>计算的各个步骤。点击其中一个即可跳转。</translation>
+        </message>
+        <message>
+            <source>Speed:</source>
+            <translation>速度：</translation>
+        </message>
+        <message>
+            <source>No steps</source>
+            <translation>没有步骤</translation>
+        </message>
+        <message>
+            <source>Step %1 of %2</source>
+            <translation>第 %1 步，共 %2 步</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::TensorEditModel</name>
+        <message>
+            <source>b%1 · %2</source>
+            <translation>b%1 · %2</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::TensorSliceModel</name>
+        <message>
+            <source>Σ row</source>
+            <translation>Σ 行</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::TraceModel</name>
+        <message>
+            <source>%1. %2
+%3</source>
+            <translation>%1. %2
+%3</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;%1&lt;/b&gt; &lt;code&gt;%2&lt;/code&gt;&lt;br&gt;%3 %4&lt;br&gt;%5</source>
+            <translation>&lt;b&gt;%1&lt;/b&gt; &lt;code&gt;%2&lt;/code&gt;&lt;br&gt;%3 %4&lt;br&gt;%5</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::WeightsPanel</name>
+        <message>
+            <source>Keras name</source>
+            <translation>Keras 名称</translation>
+        </message>
+        <message>
+            <source>Shape</source>
+            <translation>形状</translation>
+        </message>
+        <message>
+            <source>Parameters</source>
+            <translation>参数</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <source>Initializer</source>
+            <translation>初始化器</translation>
+        </message>
+        <message>
+            <source>weights.npz key</source>
+            <translation>weights.npz 中的键</translation>
+        </message>
+        <message>
+            <source>Identity</source>
+            <translation>单位矩阵</translation>
+        </message>
+        <message>
+            <source>Zeros</source>
+            <translation>全零</translation>
+        </message>
+        <message>
+            <source>Ones</source>
+            <translation>全一</translation>
+        </message>
+        <message>
+            <source>Redraw from seed</source>
+            <translation>用种子重新生成</translation>
+        </message>
+        <message>
+            <source>The identity matrix, where the weight viewed as (inputs × outputs) is square</source>
+            <translation>单位矩阵（仅当权重视为（输入 × 输出）时为方阵）</translation>
+        </message>
+        <message>
+            <source>Keras' initializer, drawn from the setup's seed</source>
+            <translation>Keras 的初始化器，由设置中的种子生成</translation>
+        </message>
+        <message>
+            <source>Double-click a cell to type a value; the layer recomputes at once</source>
+            <translation>双击单元格输入数值；该层会立即重新计算</translation>
+        </message>
+        <message>
+            <source>edited</source>
+            <translation>已编辑</translation>
+        </message>
+        <message numerus="yes">
+            <source>&lt;b&gt;%1&lt;/b&gt;: %n trainable weight(s), &lt;b&gt;%2&lt;/b&gt; parameters in all (Keras' &lt;code&gt;layer.count_params()&lt;/code&gt;).</source>
+            <translation>
+                <numerusform>&lt;b&gt;%1&lt;/b&gt;：%n 个可训练权重，共 &lt;b&gt;%2&lt;/b&gt; 个参数（Keras 的 &lt;code&gt;layer.count_params()&lt;/code&gt;）。</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>The Transformer sub-layer's LayerNormalization adds %1 (a layer of its own).</source>
+            <translation>Transformer 子层的 LayerNormalization 另有 %1 个（它是一个独立的层）。</translation>
+        </message>
+        <message>
+            <source>This layer has no weights with these settings (use_scale or score_mode="concat" give Attention its scalars).</source>
+            <translation>在这些设置下此层没有权重（use_scale 或 score_mode="concat" 会给 Attention 加上标量权重）。</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;%1&lt;/b&gt; %2, shown as %3 × %4 (rows: its inputs, columns: its outputs)</source>
+            <translation>&lt;b&gt;%1&lt;/b&gt; %2，显示为 %3 × %4（行：其输入，列：其输出）</translation>
+        </message>
+        <message>
+            <source>The identity matrix: this weight passes its input through unchanged</source>
+            <translation>单位矩阵：此权重原样传递其输入</translation>
+        </message>
+        <message>
+            <source>No identity: %1.</source>
+            <translation>无法设为单位矩阵：%1。</translation>
+        </message>
+        <message>
+            <source>No weight is selected.</source>
+            <translation>未选中任何权重。</translation>
+        </message>
+        <message>
+            <source>identity</source>
+            <translation>单位矩阵</translation>
+        </message>
+        <message>
+            <source>zeros</source>
+            <translation>全零</translation>
+        </message>
+        <message>
+            <source>ones</source>
+            <translation>全一</translation>
+        </message>
+        <message>
+            <source>redrawn from seed %1</source>
+            <translation>由种子 %1 重新生成</translation>
+        </message>
+    </context>
+    <context>
+        <name>main</name>
+        <message>
+            <source>attnviz: --set %1: %2</source>
+            <translation>attnviz：--set %1：%2</translation>
+        </message>
+        <message>
+            <source>expected NAME=VALUE</source>
+            <translation>应为 NAME=VALUE</translation>
+        </message>
+        <message>
+            <source>attnviz: --lang: %1</source>
+            <translation>attnviz：--lang：%1</translation>
+        </message>
+        <message>
+            <source>Step through Keras' attention layers.</source>
+            <translation>逐步查看 Keras 的注意力层。</translation>
+        </message>
+        <message>
+            <source>Render the window offscreen to a PNG and exit.</source>
+            <translation>在屏幕外把窗口渲染为 PNG 后退出。</translation>
+        </message>
+        <message>
+            <source>The spec.json to load.</source>
+            <translation>要载入的 spec.json。</translation>
+        </message>
+        <message>
+            <source>The step to show (its key, e.g. weights).</source>
+            <translation>要显示的步骤（其键名，例如 weights）。</translation>
+        </message>
+        <message>
+            <source>Window size for --screenshot.</source>
+            <translation>--screenshot 使用的窗口尺寸。</translation>
+        </message>
+        <message>
+            <source>With --screenshot: the view to show, one of %1 (default: stage).</source>
+            <translation>配合 --screenshot：要显示的视图，为 %1 之一（默认：stage）。</translation>
+        </message>
+        <message>
+            <source>Start in presentation mode.</source>
+            <translation>以演示模式启动。</translation>
+        </message>
+        <message>
+            <source>Measure recompute and repaint times, then exit.</source>
+            <translation>测量重新计算和重绘的时间，然后退出。</translation>
+        </message>
+        <message>
+            <source>Where the session autosave lives (default: $ATTNVIZ_STATE_DIR, else the app data folder).</source>
+            <translation>会话自动保存的位置（默认：$ATTNVIZ_STATE_DIR，否则为应用数据文件夹）。</translation>
+        </message>
+        <message>
+            <source>Set a setup field after start, as if typed: heads=3, sentence=the cat, inputs=table, query[1,2]=7.5. Repeatable.</source>
+            <translation>启动后设置一个设置项，就像手动输入一样：heads=3、sentence=the cat、inputs=table、query[1,2]=7.5。可重复使用。</translation>
+        </message>
+        <message>
+            <source>Open this lesson (Markdown, see the README).</source>
+            <translation>打开此课程（Markdown，见 README）。</translation>
+        </message>
+        <message>
+            <source>With --lesson: the slide to show (1-based).</source>
+            <translation>配合 --lesson：要显示的幻灯片（从 1 开始）。</translation>
+        </message>
+        <message>
+            <source>With --lesson --screenshot: reveal the question.</source>
+            <translation>配合 --lesson --screenshot：揭晓问题的答案。</translation>
+        </message>
+        <message>
+            <source>With --lesson: render every slide and the answers into a PDF and exit.</source>
+            <translation>配合 --lesson：把所有幻灯片和答案渲染为 PDF 后退出。</translation>
+        </message>
+        <message>
+            <source>Refuse setups whose trace needs more memory (e.g. 512M, 8G; default 4G).</source>
+            <translation>拒绝轨迹所需内存超过此值的设置（例如 512M、8G；默认 4G）。</translation>
+        </message>
+        <message>
+            <source>Threads for computing traces (0: every core; default: the compute/threads setting, else every core). The numbers do not depend on it.</source>
+            <translation>计算轨迹的线程数（0：所有核心；默认：compute/threads 设置，否则为所有核心）。计算结果与此无关。</translation>
+        </message>
+        <message>
+            <source>Colour probability steps from 0 to their top (largest value, or 99.5th percentile of 1000 or more) instead of 0–1.</source>
+            <translation>将概率步骤的颜色范围设为 0 到其顶端（最大值；有 1000 个以上的值时为第 99.5 百分位数），而不是 0–1。</translation>
+        </message>
+        <message>
+            <source>The language of the window: en, de, fr, es or zh_CN (default: View ▸ Language, else the system's).</source>
+            <translation>窗口使用的语言：en、de、fr、es 或 zh_CN（默认：视图 ▸ 语言，否则使用系统语言）。</translation>
+        </message>
+        <message>
+            <source>attnviz: --threads must be a number from 0 to 256. Received: %1</source>
+            <translation>attnviz：--threads 必须是 0 到 256 之间的数。收到的是：%1</translation>
+        </message>
+        <message>
+            <source>attnviz: --max-memory must be a positive size such as 512M, 1.5G or 8G (K, M, G, T are powers of 1024). Received: %1</source>
+            <translation>attnviz：--max-memory 必须是正的大小，例如 512M、1.5G 或 8G（K、M、G、T 为 1024 的幂）。收到的是：%1</translation>
+        </message>
+        <message>
+            <source>attnviz: --slide must be a slide number from 1. Received: %1</source>
+            <translation>attnviz：--slide 必须是从 1 开始的幻灯片编号。收到的是：%1</translation>
+        </message>
+        <message>
+            <source>attnviz: --handout needs --lesson FILE</source>
+            <translation>attnviz：--handout 需要 --lesson FILE</translation>
+        </message>
+        <message>
+            <source>attnviz: --size must be WxH, e.g. 1280x800. Received: %1</source>
+            <translation>attnviz：--size 必须是 宽x高，例如 1280x800。收到的是：%1</translation>
+        </message>
+        <message>
+            <source>attnviz: cannot use %1: %2</source>
+            <translation>attnviz：无法使用 %1：%2</translation>
+        </message>
+    </context>
+</TS>
