@@ -9,6 +9,744 @@
         </message>
     </context>
     <context>
+        <name>CoreFormula</name>
+        <message>
+            <source>where</source>
+            <translation>wo</translation>
+        </message>
+        <message>
+            <source>if</source>
+            <translation>falls</translation>
+        </message>
+        <message>
+            <source>else</source>
+            <translation>sonst</translation>
+        </message>
+        <message>
+            <source>not Keras: Keras uses</source>
+            <translation>nicht Keras: Keras verwendet</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoreText</name>
+        <message>
+            <source>Received: %1</source>
+            <translation>Erhalten: %1</translation>
+        </message>
+        <message>
+            <source>%1 must be a positive integer. Received: %2</source>
+            <translation>%1 muss eine positive ganze Zahl sein. Erhalten: %2</translation>
+        </message>
+        <message>
+            <source>%1 must be a positive integer or None. Received: %2</source>
+            <translation>%1 muss eine positive ganze Zahl oder None sein. Erhalten: %2</translation>
+        </message>
+        <message>
+            <source>`sliding_window` must be `None` or a positive integer. Received: %1</source>
+            <translation>`sliding_window` muss `None` oder eine positive ganze Zahl sein. Erhalten: %1</translation>
+        </message>
+        <message>
+            <source>`num_query_heads` must be divisible by `num_key_value_heads`: with num_query_heads=%1, num_key_value_heads may be %2. Received: %3</source>
+            <translation>`num_query_heads` muss durch `num_key_value_heads` teilbar sein: Bei num_query_heads=%1 kann num_key_value_heads %2 sein. Erhalten: %3</translation>
+        </message>
+        <message>
+            <source>GroupQueryAttention has no value_dim or output_shape: values use head_dim and the output has the query's width.</source>
+            <translation>GroupQueryAttention hat kein value_dim und kein output_shape: Values verwenden head_dim, und die Ausgabe hat die Breite der Query.</translation>
+        </message>
+        <message>
+            <source>The Transformer sub-layer (Add &amp; LayerNormalization) follows MultiHeadAttention only.</source>
+            <translation>Die Transformer-Unterschicht (Add &amp; LayerNormalization) folgt nur auf MultiHeadAttention.</translation>
+        </message>
+        <message>
+            <source>%1 has no use_gate argument; MultiHeadAttention and GroupQueryAttention have.</source>
+            <translation>%1 hat kein Argument use_gate; MultiHeadAttention und GroupQueryAttention haben es.</translation>
+        </message>
+        <message>
+            <source>%1 has no sliding_window argument; MultiHeadAttention and GroupQueryAttention have.</source>
+            <translation>%1 hat kein Argument sliding_window; MultiHeadAttention und GroupQueryAttention haben es.</translation>
+        </message>
+        <message>
+            <source>dropout must be a rate in [0, 1). Received: %1</source>
+            <translation>dropout muss eine Rate in [0, 1) sein. Erhalten: %1</translation>
+        </message>
+        <message>
+            <source>The batch size must be positive. Received: %1</source>
+            <translation>Die Batch-Größe muss positiv sein. Erhalten: %1</translation>
+        </message>
+        <message>
+            <source>The query length must be positive. Received: %1</source>
+            <translation>Die Query-Länge muss positiv sein. Erhalten: %1</translation>
+        </message>
+        <message>
+            <source>The source length must be positive. Received: %1</source>
+            <translation>Die Quelllänge muss positiv sein. Erhalten: %1</translation>
+        </message>
+        <message>
+            <source>The %1 must be a rank-3 tensor %2. Received: %3</source>
+            <translation>%1 muss ein Tensor vom Rang 3 sein %2. Erhalten: %3</translation>
+        </message>
+        <message>
+            <source>The %1 must have shape %2 %3. Received: %4</source>
+            <translation>%1 muss die Form %2 %3 haben. Erhalten: %4</translation>
+        </message>
+        <message>
+            <source>The %1 is empty: every dimension must be at least 1. Received: %2</source>
+            <translation>%1 ist leer: Jede Dimension muss mindestens 1 sein. Erhalten: %2</translation>
+        </message>
+        <message>
+            <source>The value's batch size must match the query's (%1). Received: %2</source>
+            <translation>Die Batch-Größe des Value muss der der Query entsprechen (%1). Erhalten: %2</translation>
+        </message>
+        <message>
+            <source>The key's batch size must match the query's (%1). Received: %2</source>
+            <translation>Die Batch-Größe des Key muss der der Query entsprechen (%1). Erhalten: %2</translation>
+        </message>
+        <message>
+            <source>key and value must have the same length (source_len = %1). Received: %2</source>
+            <translation>key und value müssen dieselbe Länge haben (source_len = %1). Erhalten: %2</translation>
+        </message>
+        <message>
+            <source>There must be one query token per query row (%1). Received: %2</source>
+            <translation>Es muss ein Query-Token pro Query-Zeile geben (%1). Erhalten: %2</translation>
+        </message>
+        <message>
+            <source>There must be one source token per value row (%1). Received: %2</source>
+            <translation>Es muss ein Quell-Token pro Value-Zeile geben (%1). Erhalten: %2</translation>
+        </message>
+        <message>
+            <source>%1 has no projections, so the query and the %2 must have the same last dimension. Received: %3</source>
+            <translation>%1 hat keine Projektionen, also müssen die Query und der %2 dieselbe letzte Dimension haben. Erhalten: %3</translation>
+        </message>
+        <message>
+            <source>value (used as key)</source>
+            <translation>Value (als Key verwendet)</translation>
+        </message>
+        <message>
+            <source>The residual Add needs the output width to equal the query width (%1). Received: %2</source>
+            <translation>Das residuale Add braucht eine Ausgabebreite gleich der Query-Breite (%1). Erhalten: %2</translation>
+        </message>
+        <message>
+            <source>%1 takes masks [query_mask, value_mask] only; key_mask is a MultiHeadAttention and GroupQueryAttention argument.</source>
+            <translation>%1 nimmt nur die Masken [query_mask, value_mask]; key_mask ist ein Argument von MultiHeadAttention und GroupQueryAttention.</translation>
+        </message>
+        <message>
+            <source>%1 has no attention_mask argument; use value_mask and use_causal_mask, or MultiHeadAttention.</source>
+            <translation>%1 hat kein Argument attention_mask; verwenden Sie value_mask und use_causal_mask oder MultiHeadAttention.</translation>
+        </message>
+        <message>
+            <source>The attention_mask must have shape (query_len, source_len) = %1, (batch, query_len, source_len) = %2 or (batch, %3, query_len, source_len) = %4. Received: %5</source>
+            <translation>Die attention_mask muss die Form (query_len, source_len) = %1, (batch, query_len, source_len) = %2 oder (batch, %3, query_len, source_len) = %4 haben. Erhalten: %5</translation>
+        </message>
+        <message>
+            <source>The attention_mask must have rank 2, 3 or 4: (query_len, source_len) = %1, (batch, query_len, source_len) = %2 or (batch, %3, query_len, source_len) = %4. Received: %5</source>
+            <translation>Die attention_mask muss Rang 2, 3 oder 4 haben: (query_len, source_len) = %1, (batch, query_len, source_len) = %2 oder (batch, %3, query_len, source_len) = %4. Erhalten: %5</translation>
+        </message>
+        <message>
+            <source>The attention_mask's head axis must be %1 (%2) or 1: (query_len, source_len) = %3, (batch, query_len, source_len) = %4 or (batch, %5, query_len, source_len) = %6. Received: %7</source>
+            <translation>Die Kopfachse der attention_mask muss %1 (%2) oder 1 sein: (query_len, source_len) = %3, (batch, query_len, source_len) = %4 oder (batch, %5, query_len, source_len) = %6. Erhalten: %7</translation>
+        </message>
+        <message>
+            <source>This layer's trace would need about %1 of memory, more than the limit of %2. Use smaller sizes (or raise --max-memory).</source>
+            <translation>Der Trace dieser Schicht bräuchte etwa %1 Speicher, mehr als die Grenze von %2. Wählen Sie kleinere Größen (oder erhöhen Sie --max-memory).</translation>
+        </message>
+        <message>
+            <source>The weights file has no '%1', which %2 owns with these settings (shape %3).</source>
+            <translation>Die Gewichtsdatei hat kein '%1', das %2 mit diesen Einstellungen besitzt (Form %3).</translation>
+        </message>
+        <message>
+            <source>Nothing is initialised when a weights file is given.</source>
+            <translation>Wenn eine Gewichtsdatei angegeben ist, wird nichts initialisiert.</translation>
+        </message>
+        <message>
+            <source>Unexpected weight '%1' in the weights for %2 with these settings.</source>
+            <translation>Unerwartetes Gewicht '%1' in den Gewichten für %2 mit diesen Einstellungen.</translation>
+        </message>
+        <message>
+            <source>Expected: %1.</source>
+            <translation>Erwartet: %1.</translation>
+        </message>
+        <message>
+            <source>no weights</source>
+            <translation>keine Gewichte</translation>
+        </message>
+        <message>
+            <source>Weight '%1' must have shape %2. Received: %3</source>
+            <translation>Das Gewicht '%1' muss die Form %2 haben. Erhalten: %3</translation>
+        </message>
+        <message>
+            <source>Query input</source>
+            <translation>Query-Eingabe</translation>
+        </message>
+        <message>
+            <source>Key input</source>
+            <translation>Key-Eingabe</translation>
+        </message>
+        <message>
+            <source>Value input</source>
+            <translation>Value-Eingabe</translation>
+        </message>
+        <message>
+            <source>Project queries</source>
+            <translation>Queries projizieren</translation>
+        </message>
+        <message>
+            <source>Project keys</source>
+            <translation>Keys projizieren</translation>
+        </message>
+        <message>
+            <source>Project values</source>
+            <translation>Values projizieren</translation>
+        </message>
+        <message>
+            <source>Scale queries</source>
+            <translation>Queries skalieren</translation>
+        </message>
+        <message>
+            <source>Scores</source>
+            <translation>Scores</translation>
+        </message>
+        <message>
+            <source>Mask scores</source>
+            <translation>Scores maskieren</translation>
+        </message>
+        <message>
+            <source>Softmax weights</source>
+            <translation>Softmax-Gewichte</translation>
+        </message>
+        <message>
+            <source>Dropout</source>
+            <translation>Dropout</translation>
+        </message>
+        <message>
+            <source>Weighted sum of values</source>
+            <translation>Gewichtete Summe der Values</translation>
+        </message>
+        <message>
+            <source>Concatenate heads</source>
+            <translation>Köpfe verketten</translation>
+        </message>
+        <message>
+            <source>Output</source>
+            <translation>Ausgabe</translation>
+        </message>
+        <message>
+            <source>Residual (Add)</source>
+            <translation>Residual (Add)</translation>
+        </message>
+        <message>
+            <source>Layer normalization</source>
+            <translation>Layer-Normalisierung</translation>
+        </message>
+        <message>
+            <source>Project the query</source>
+            <translation>Die Query projizieren</translation>
+        </message>
+        <message>
+            <source>Project the key</source>
+            <translation>Den Key projizieren</translation>
+        </message>
+        <message>
+            <source>Project the value</source>
+            <translation>Den Value projizieren</translation>
+        </message>
+        <message>
+            <source>query</source>
+            <translation>Query</translation>
+        </message>
+        <message>
+            <source>key</source>
+            <translation>Key</translation>
+        </message>
+        <message>
+            <source>value</source>
+            <translation>Value</translation>
+        </message>
+        <message>
+            <source>Repeat the %1 heads</source>
+            <translation>Die %1-Köpfe wiederholen</translation>
+        </message>
+        <message>
+            <source>Scale the query by 1/√%1</source>
+            <translation>Die Query mit 1/√%1 skalieren</translation>
+        </message>
+        <message>
+            <source>Not Keras: the query left unscaled (no 1/√%1)</source>
+            <translation>Nicht Keras: die Query bleibt unskaliert (kein 1/√%1)</translation>
+        </message>
+        <message>
+            <source>Dot-product scores</source>
+            <translation>Skalarprodukt-Scores</translation>
+        </message>
+        <message>
+            <source>Dot products</source>
+            <translation>Skalarprodukte</translation>
+        </message>
+        <message>
+            <source>Scale the scores</source>
+            <translation>Die Scores skalieren</translation>
+        </message>
+        <message>
+            <source>Concat scores: Σ tanh(q + k)</source>
+            <translation>Concat-Scores: Σ tanh(q + k)</translation>
+        </message>
+        <message>
+            <source>Additive scores: Σ scale·tanh(q + k)</source>
+            <translation>Additive Scores: Σ scale·tanh(q + k)</translation>
+        </message>
+        <message>
+            <source>Mask part: padding</source>
+            <translation>Maskenteil: Padding</translation>
+        </message>
+        <message>
+            <source>Mask part: causal</source>
+            <translation>Maskenteil: kausal</translation>
+        </message>
+        <message>
+            <source>Mask part: sliding window</source>
+            <translation>Maskenteil: gleitendes Fenster</translation>
+        </message>
+        <message>
+            <source>Mask part: attention_mask</source>
+            <translation>Maskenteil: attention_mask</translation>
+        </message>
+        <message>
+            <source>The attention mask</source>
+            <translation>Die Attention-Maske</translation>
+        </message>
+        <message>
+            <source>The score mask</source>
+            <translation>Die Score-Maske</translation>
+        </message>
+        <message>
+            <source>The query mask</source>
+            <translation>Die Query-Maske</translation>
+        </message>
+        <message>
+            <source>Apply the mask</source>
+            <translation>Die Maske anwenden</translation>
+        </message>
+        <message>
+            <source>Softmax: attention weights</source>
+            <translation>Softmax: Attention-Gewichte</translation>
+        </message>
+        <message>
+            <source>Dropout on the weights</source>
+            <translation>Dropout auf den Gewichten</translation>
+        </message>
+        <message>
+            <source>The gate</source>
+            <translation>Das Gate</translation>
+        </message>
+        <message>
+            <source>Gate the context</source>
+            <translation>Den Kontext gaten</translation>
+        </message>
+        <message>
+            <source>Concatenate the heads</source>
+            <translation>Die Köpfe verketten</translation>
+        </message>
+        <message>
+            <source>Output projection</source>
+            <translation>Ausgabeprojektion</translation>
+        </message>
+        <message>
+            <source>Residual connection (Add)</source>
+            <translation>Residualverbindung (Add)</translation>
+        </message>
+        <message>
+            <source>Zero the masked query rows</source>
+            <translation>Die maskierten Query-Zeilen auf null setzen</translation>
+        </message>
+        <message>
+            <source>The sequence that asks: one row of features per query position.</source>
+            <translation>Die Sequenz, die fragt: eine Zeile mit Merkmalen pro Query-Position.</translation>
+        </message>
+        <message>
+            <source>Each query position will produce one output row.</source>
+            <translation>Jede Query-Position erzeugt eine Zeile der Ausgabe.</translation>
+        </message>
+        <message>
+            <source>The sequence that is searched: its projected rows are compared with every query.</source>
+            <translation>Die Sequenz, die durchsucht wird: Ihre projizierten Zeilen werden mit jeder Query verglichen.</translation>
+        </message>
+        <message>
+            <source>The sequence whose (projected) rows are mixed into the output.</source>
+            <translation>Die Sequenz, deren (projizierte) Zeilen in die Ausgabe gemischt werden.</translation>
+        </message>
+        <message>
+            <source>No key was given, so Keras uses the value as the key too (key := value).</source>
+            <translation>Es wurde kein Key angegeben, also nimmt Keras den Value auch als Key (key := value).</translation>
+        </message>
+        <message>
+            <source>The sequence that is attended to.</source>
+            <translation>Die Sequenz, auf die geachtet wird.</translation>
+        </message>
+        <message>
+            <source>The sequence that asks.</source>
+            <translation>Die Sequenz, die fragt.</translation>
+        </message>
+        <message>
+            <source>These layers have no projections: the query is compared with the keys exactly as given, so query and key need the same width.</source>
+            <translation>Diese Schichten haben keine Projektionen: Die Query wird genau so, wie sie gegeben ist, mit den Keys verglichen, also brauchen Query und Key dieselbe Breite.</translation>
+        </message>
+        <message>
+            <source>The sequence compared with every query.</source>
+            <translation>Die Sequenz, die mit jeder Query verglichen wird.</translation>
+        </message>
+        <message>
+            <source>The rows that are mixed into the output.</source>
+            <translation>Die Zeilen, die in die Ausgabe gemischt werden.</translation>
+        </message>
+        <message>
+            <source>No key was given, so the value is also the key (key := value).</source>
+            <translation>Es wurde kein Key angegeben, also ist der Value auch der Key (key := value).</translation>
+        </message>
+        <message>
+            <source>An EinsumDense layer maps every query vector to N heads of key_dim numbers each.</source>
+            <translation>Eine EinsumDense-Schicht bildet jeden Query-Vektor auf N Köpfe mit je key_dim Zahlen ab.</translation>
+        </message>
+        <message>
+            <source>Each head gets its own slice of the kernel, so the heads can learn to look for different things.</source>
+            <translation>Jeder Kopf bekommt seinen eigenen Ausschnitt des Kernels, so können die Köpfe lernen, nach Verschiedenem zu suchen.</translation>
+        </message>
+        <message>
+            <source>The same kind of projection for the keys: each source position becomes N heads of key_dim numbers, in the same space as the projected queries so they can be compared.</source>
+            <translation>Dieselbe Art Projektion für die Keys: Jede Quellposition wird zu N Köpfen mit je key_dim Zahlen, im selben Raum wie die projizierten Queries, damit man sie vergleichen kann.</translation>
+        </message>
+        <message>
+            <source>The values are projected to N heads of value_dim numbers.</source>
+            <translation>Die Values werden auf N Köpfe mit je value_dim Zahlen projiziert.</translation>
+        </message>
+        <message>
+            <source>These are what gets mixed: attention decides how much of each source position's value flows to each query.</source>
+            <translation>Sie sind es, was gemischt wird: Die Attention entscheidet, wie viel vom Value jeder Quellposition zu jeder Query fließt.</translation>
+        </message>
+        <message>
+            <source>An EinsumDense layer maps every query vector to %1 query heads of head_dim = %2 numbers each; each head has its own slice of the kernel.</source>
+            <translation>Eine EinsumDense-Schicht bildet jeden Query-Vektor auf %1 Query-Köpfe mit je head_dim = %2 Zahlen ab; jeder Kopf hat seinen eigenen Ausschnitt des Kernels.</translation>
+        </message>
+        <message>
+            <source>The keys get only num_key_value_heads = %1 heads (not %2): that is the point of grouped-query attention.</source>
+            <translation>Die Keys bekommen nur num_key_value_heads = %1 Köpfe (nicht %2): Das ist der Sinn der Grouped-Query-Attention.</translation>
+        </message>
+        <message>
+            <source>Fewer key heads mean a smaller kernel and a smaller key cache when generating text.</source>
+            <translation>Weniger Key-Köpfe bedeuten einen kleineren Kernel und einen kleineren Key-Cache beim Generieren von Text.</translation>
+        </message>
+        <message>
+            <source>The values, like the keys, get %1 heads of head_dim numbers.</source>
+            <translation>Die Values bekommen wie die Keys %1 Köpfe mit je head_dim Zahlen.</translation>
+        </message>
+        <message>
+            <source>Each one will be shared by a group of %1 query heads.</source>
+            <translation>Jeder davon wird von einer Gruppe aus %1 Query-Köpfen geteilt.</translation>
+        </message>
+        <message>
+            <source>ops.repeat copies each of the %1 %2 heads %3 times along the head axis, so there is one per query head: query head n reads %4 head n // %5 (heads 0..%6 read head 0, and so on).</source>
+            <translation>ops.repeat kopiert jeden der %1 %2-Köpfe %3-mal entlang der Kopfachse, sodass es einen pro Query-Kopf gibt: Query-Kopf n liest %4-Kopf n // %5 (die Köpfe 0..%6 lesen Kopf 0 und so weiter).</translation>
+        </message>
+        <message>
+            <source>num_key_value_heads = num_query_heads is plain multi-head attention (every query head has its own key and value head); num_key_value_heads = 1 is multi-query attention (MQA: all query heads share one key and one value head); in between, each group of query heads shares one.</source>
+            <translation>num_key_value_heads = num_query_heads ist gewöhnliche Multi-Head-Attention (jeder Query-Kopf hat seinen eigenen Key- und Value-Kopf); num_key_value_heads = 1 ist Multi-Query-Attention (MQA: alle Query-Köpfe teilen sich einen Key- und einen Value-Kopf); dazwischen teilt sich jede Gruppe von Query-Köpfen einen.</translation>
+        </message>
+        <message>
+            <source>Here Nkv = Nq = %1: multi-head attention.</source>
+            <translation>Hier ist Nkv = Nq = %1: Multi-Head-Attention.</translation>
+        </message>
+        <message>
+            <source>Here Nkv = 1: multi-query attention.</source>
+            <translation>Hier ist Nkv = 1: Multi-Query-Attention.</translation>
+        </message>
+        <message>
+            <source>Here %1 query heads form %2 groups of %3.</source>
+            <translation>Hier bilden %1 Query-Köpfe %2 Gruppen zu je %3.</translation>
+        </message>
+        <message>
+            <source>Here the key and value projections have %1 parameters instead of %2 for %3 key/value heads, and a KV cache holds %4 numbers per token instead of %5 (%6 KiB instead of %7 KiB in float32, per token and layer): %8 % less.</source>
+            <translation>Hier haben die Key- und Value-Projektionen %1 Parameter statt %2 bei %3 Key/Value-Köpfen, und ein KV-Cache hält %4 Zahlen pro Token statt %5 (%6 KiB statt %7 KiB in float32, pro Token und Schicht): %8 % weniger.</translation>
+        </message>
+        <message>
+            <source>Keras multiplies the projected query by 1/√key_dim before the dot product, so that scores do not grow with key_dim and the softmax does not saturate.</source>
+            <translation>Keras multipliziert die projizierte Query vor dem Skalarprodukt mit 1/√key_dim, damit die Scores nicht mit key_dim wachsen und die Softmax nicht sättigt.</translation>
+        </message>
+        <message>
+            <source>Keras multiplies the projected query by 1/√head_dim before the dot product, so that scores do not grow with head_dim and the softmax does not saturate.</source>
+            <translation>Keras multipliziert die projizierte Query vor dem Skalarprodukt mit 1/√head_dim, damit die Scores nicht mit head_dim wachsen und die Softmax nicht sättigt.</translation>
+        </message>
+        <message>
+            <source>Note: it is key_dim, not the query width divided by the number of heads.</source>
+            <translation>Achtung: Es ist key_dim, nicht die Query-Breite geteilt durch die Anzahl der Köpfe.</translation>
+        </message>
+        <message>
+            <source>NOT KERAS — a what-if from the 1/√dₖ lab: Keras multiplies the projected query by 1/√%1 = %2 here; this trace multiplies by 1, so the scores are the raw q·k, they grow like √%3 and the softmax saturates.</source>
+            <translation>NICHT KERAS — ein Was-wäre-wenn aus dem 1/√dₖ-Labor: Keras multipliziert die projizierte Query hier mit 1/√%1 = %2; dieser Trace multipliziert mit 1, die Scores sind also das rohe q·k, sie wachsen wie √%3 und die Softmax sättigt.</translation>
+        </message>
+        <message>
+            <source>For every head, each scaled query is compared with every key by a dot product.</source>
+            <translation>In jedem Kopf wird jede skalierte Query per Skalarprodukt mit jedem Key verglichen.</translation>
+        </message>
+        <message>
+            <source>A large score means 'this source position matches what this query looks for'.</source>
+            <translation>Ein großer Score bedeutet: „Diese Quellposition passt zu dem, was diese Query sucht.“</translation>
+        </message>
+        <message>
+            <source>These are raw logits, before any mask.</source>
+            <translation>Das sind rohe Logits, vor jeder Maske.</translation>
+        </message>
+        <message>
+            <source>Query heads of the same group compare against the same (repeated) key head.</source>
+            <translation>Query-Köpfe derselben Gruppe vergleichen mit demselben (wiederholten) Key-Kopf.</translation>
+        </message>
+        <message>
+            <source>Each query is compared with every key by a plain dot product.</source>
+            <translation>Jede Query wird per einfachem Skalarprodukt mit jedem Key verglichen.</translation>
+        </message>
+        <message>
+            <source>Unlike MultiHeadAttention there is no 1/√d factor and no projection.</source>
+            <translation>Anders als bei MultiHeadAttention gibt es keinen Faktor 1/√d und keine Projektion.</translation>
+        </message>
+        <message>
+            <source>A large score means this key matches this query.</source>
+            <translation>Ein großer Score bedeutet, dass dieser Key zu dieser Query passt.</translation>
+        </message>
+        <message>
+            <source>With use_scale=True, Attention learns one scalar that multiplies every score (initialised to 1).</source>
+            <translation>Mit use_scale=True lernt Attention einen Skalar, der jeden Score multipliziert (mit 1 initialisiert).</translation>
+        </message>
+        <message>
+            <source>It plays the role of a learned temperature.</source>
+            <translation>Er spielt die Rolle einer gelernten Temperatur.</translation>
+        </message>
+        <message>
+            <source>score_mode="concat": each query is added to each key feature by feature, squashed by tanh and summed, then multiplied by one learned scalar (concat_score_weight).</source>
+            <translation>score_mode="concat": Jede Query wird Merkmal für Merkmal zu jedem Key addiert, durch tanh gestaucht und summiert, dann mit einem gelernten Skalar (concat_score_weight) multipliziert.</translation>
+        </message>
+        <message>
+            <source>The scalar scale multiplies q + k inside the tanh.</source>
+            <translation>Der Skalar scale multipliziert q + k innerhalb des tanh.</translation>
+        </message>
+        <message>
+            <source>Bahdanau-style: each query is added to each key feature by feature and squashed by tanh, then summed over features.</source>
+            <translation>Nach Bahdanau: Jede Query wird Merkmal für Merkmal zu jedem Key addiert und durch tanh gestaucht, dann über die Merkmale summiert.</translation>
+        </message>
+        <message>
+            <source>Bahdanau-style: each query is added to each key feature by feature and squashed by tanh, then summed over features, each feature weighted by the learned vector scale (outside the tanh).</source>
+            <translation>Nach Bahdanau: Jede Query wird Merkmal für Merkmal zu jedem Key addiert und durch tanh gestaucht, dann über die Merkmale summiert, jedes Merkmal gewichtet mit dem gelernten Vektor scale (außerhalb des tanh).</translation>
+        </message>
+        <message>
+            <source>Keras adds the inputs directly: there are no W₁q + W₂k projections as in the paper.</source>
+            <translation>Keras addiert die Eingaben direkt: Es gibt keine Projektionen W₁q + W₂k wie im Paper.</translation>
+        </message>
+        <message>
+            <source>The padding masks (%1), broadcast to one boolean per (query, source) pair: 0 where a query row or a source column is padding.</source>
+            <translation>Die Padding-Masken (%1), auf einen Wahrheitswert pro (Query, Quelle)-Paar gebroadcastet: 0, wo eine Query-Zeile oder eine Quellspalte Padding ist.</translation>
+        </message>
+        <message>
+            <source>query_mask (the query's Keras mask)</source>
+            <translation>query_mask (die Keras-Maske der Query)</translation>
+        </message>
+        <message>
+            <source>query_mask (the query's Keras mask) &amp; %1</source>
+            <translation>query_mask (die Keras-Maske der Query) &amp; %1</translation>
+        </message>
+        <message>
+            <source>use_causal_mask=True: query t may see source positions s ≤ t only (counted from the top-left corner, also when query and source lengths differ).</source>
+            <translation>use_causal_mask=True: Query t darf nur Quellpositionen s ≤ t sehen (von der linken oberen Ecke gezählt, auch wenn Query- und Quelllänge verschieden sind).</translation>
+        </message>
+        <message>
+            <source>sliding_window=%1 keeps the band |t − s| &lt; %2: each query sees at most %3 positions on either side of its own.</source>
+            <translation>sliding_window=%1 behält das Band |t − s| &lt; %2: Jede Query sieht höchstens %3 Positionen zu beiden Seiten der eigenen.</translation>
+        </message>
+        <message>
+            <source>AND-ed with the causal mask it is the causal band Mistral uses: each position sees itself and the %1 before it.</source>
+            <translation>Mit der kausalen Maske UND-verknüpft ist es das kausale Band, das Mistral verwendet: Jede Position sieht sich selbst und die %1 davor.</translation>
+        </message>
+        <message>
+            <source>The attention_mask you gave, cast to bool (nonzero is True), one mask per head.</source>
+            <translation>Die angegebene attention_mask, nach bool umgewandelt (ungleich null ist True), eine Maske pro Kopf.</translation>
+        </message>
+        <message>
+            <source>The attention_mask you gave, cast to bool (nonzero is True), the same for every batch row and head.</source>
+            <translation>Die angegebene attention_mask, nach bool umgewandelt (ungleich null ist True), dieselbe für jede Batch-Zeile und jeden Kopf.</translation>
+        </message>
+        <message>
+            <source>The attention_mask you gave, cast to bool (nonzero is True), the same for every head.</source>
+            <translation>Die angegebene attention_mask, nach bool umgewandelt (ungleich null ist True), dieselbe für jeden Kopf.</translation>
+        </message>
+        <message>
+            <source>Keras combines every mask source with AND into one boolean per (query, source) pair, one per head (the attention_mask has a head axis); 1 means 'may attend'.</source>
+            <translation>Keras verknüpft alle Maskenquellen per UND zu einem Wahrheitswert pro (Query, Quelle)-Paar, einem pro Kopf (die attention_mask hat eine Kopfachse); 1 bedeutet „darf beachten“.</translation>
+        </message>
+        <message>
+            <source>Keras combines every mask source with AND into one boolean per (query, source) pair, shared by all heads; 1 means 'may attend'.</source>
+            <translation>Keras verknüpft alle Maskenquellen per UND zu einem Wahrheitswert pro (Query, Quelle)-Paar, den alle Köpfe teilen; 1 bedeutet „darf beachten“.</translation>
+        </message>
+        <message>
+            <source>Sources here: %1.</source>
+            <translation>Quellen hier: %1.</translation>
+        </message>
+        <message>
+            <source>Each source is also a step of its own, so you can see which one removed a cell.</source>
+            <translation>Jede Quelle ist auch ein eigener Schritt, so sehen Sie, welche eine Zelle entfernt hat.</translation>
+        </message>
+        <message>
+            <source>A query-mask row that is all 0 becomes a fully masked row.</source>
+            <translation>Eine Zeile der Query-Maske, die ganz 0 ist, wird zu einer vollständig maskierten Zeile.</translation>
+        </message>
+        <message>
+            <source>The attention_mask is the only source, so GroupQueryAttention hands it to Softmax as it is, and Softmax keeps the values &gt; 0.5.</source>
+            <translation>Die attention_mask ist die einzige Quelle, also gibt GroupQueryAttention sie unverändert an Softmax weiter, und Softmax behält die Werte &gt; 0.5.</translation>
+        </message>
+        <message>
+            <source>1 means 'this query may attend to this key'.</source>
+            <translation>1 bedeutet „diese Query darf diesen Key beachten“.</translation>
+        </message>
+        <message>
+            <source>Built from %1.</source>
+            <translation>Gebildet aus %1.</translation>
+        </message>
+        <message>
+            <source>the causal mask (row ≥ column)</source>
+            <translation>der kausalen Maske (Zeile ≥ Spalte)</translation>
+        </message>
+        <message>
+            <source>value_mask AND the causal mask (row ≥ column)</source>
+            <translation>value_mask UND der kausalen Maske (Zeile ≥ Spalte)</translation>
+        </message>
+        <message>
+            <source>The query mask is not part of it: Attention uses the query mask only to zero output rows at the end.</source>
+            <translation>Die Query-Maske gehört nicht dazu: Attention verwendet die Query-Maske nur, um am Ende Ausgabezeilen auf null zu setzen.</translation>
+        </message>
+        <message>
+            <source>1 for real query tokens, 0 for padding.</source>
+            <translation>1 für echte Query-Tokens, 0 für Padding.</translation>
+        </message>
+        <message>
+            <source>Attention applies it only here, at the end.</source>
+            <translation>Attention wendet sie nur hier an, am Ende.</translation>
+        </message>
+        <message>
+            <source>Scores where the mask is 0 are replaced by −10⁹, so that after the softmax their weight is 0.</source>
+            <translation>Scores, bei denen die Maske 0 ist, werden durch −10⁹ ersetzt, damit ihr Gewicht nach der Softmax 0 ist.</translation>
+        </message>
+        <message>
+            <source>Keras replaces the value (it does not subtract), inside its Softmax layer.</source>
+            <translation>Keras ersetzt den Wert (es zieht nichts ab), innerhalb seiner Softmax-Schicht.</translation>
+        </message>
+        <message>
+            <source>Keras subtracts 10⁹ from masked scores (it does not replace them).</source>
+            <translation>Keras zieht von maskierten Scores 10⁹ ab (es ersetzt sie nicht).</translation>
+        </message>
+        <message>
+            <source>In float32 this rounds to −10⁹ for small scores, so a row with every key masked comes out uniform over all keys, masked ones included.</source>
+            <translation>In float32 rundet das bei kleinen Scores auf −10⁹, also ergibt eine Zeile, in der jeder Key maskiert ist, eine Gleichverteilung über alle Keys, die maskierten eingeschlossen.</translation>
+        </message>
+        <message>
+            <source>Softmax along the source axis turns each row of scores into weights that are ≥ 0 and sum to 1: how much each source position contributes to this query, per head.</source>
+            <translation>Die Softmax entlang der Quellachse macht aus jeder Zeile Scores Gewichte, die ≥ 0 sind und sich zu 1 summieren: wie viel jede Quellposition zu dieser Query beiträgt, pro Kopf.</translation>
+        </message>
+        <message>
+            <source>This is what Keras returns with return_attention_scores=True.</source>
+            <translation>Das gibt Keras mit return_attention_scores=True zurück.</translation>
+        </message>
+        <message>
+            <source>Masked positions are set to exactly 0 afterwards, so a fully masked row is all 0 (Keras ≥ 3.14; the fused path without scores would give a uniform row instead).</source>
+            <translation>Maskierte Positionen werden danach auf genau 0 gesetzt, eine vollständig maskierte Zeile ist also ganz 0 (Keras ≥ 3.14; der fusionierte Weg ohne Scores ergäbe stattdessen eine gleichverteilte Zeile).</translation>
+        </message>
+        <message>
+            <source>Here %1 (head, query) rows are fully masked.</source>
+            <translation>Hier sind %1 (Kopf, Query)-Zeilen vollständig maskiert.</translation>
+        </message>
+        <message>
+            <source>Softmax over the keys turns each row of scores into weights ≥ 0 that sum to 1: the share of each value row in this query's output.</source>
+            <translation>Die Softmax über die Keys macht aus jeder Zeile Scores Gewichte ≥ 0, die sich zu 1 summieren: der Anteil jeder Value-Zeile an der Ausgabe dieser Query.</translation>
+        </message>
+        <message>
+            <source>In training, each weight is set to 0 with probability %1 and the kept ones are divided by 1 − rate, so each row still sums to 1 on average.</source>
+            <translation>Im Training wird jedes Gewicht mit Wahrscheinlichkeit %1 auf 0 gesetzt, und die behaltenen werden durch 1 − rate geteilt, sodass jede Zeile im Mittel weiter 1 ergibt.</translation>
+        </message>
+        <message>
+            <source>Keras returns the weights from before dropout (with return_attention_scores=True).</source>
+            <translation>Keras gibt die Gewichte von vor dem Dropout zurück (mit return_attention_scores=True).</translation>
+        </message>
+        <message>
+            <source>Unlike MultiHeadAttention, Attention returns these post-dropout weights.</source>
+            <translation>Anders als MultiHeadAttention gibt Attention diese Gewichte nach dem Dropout zurück.</translation>
+        </message>
+        <message>
+            <source>Each head mixes the projected values with its weights: a query's context is the weighted average of the value rows it attends to.</source>
+            <translation>Jeder Kopf mischt die projizierten Values mit seinen Gewichten: Der Kontext einer Query ist der gewichtete Mittelwert der Value-Zeilen, die sie beachtet.</translation>
+        </message>
+        <message>
+            <source>One result per head.</source>
+            <translation>Ein Ergebnis pro Kopf.</translation>
+        </message>
+        <message>
+            <source>Query heads of one group mix the same (repeated) value head, each with its own weights.</source>
+            <translation>Query-Köpfe einer Gruppe mischen denselben (wiederholten) Value-Kopf, jeder mit seinen eigenen Gewichten.</translation>
+        </message>
+        <message>
+            <source>Each output row is the weighted average of the value rows, with this query's weights.</source>
+            <translation>Jede Ausgabezeile ist der gewichtete Mittelwert der Value-Zeilen, mit den Gewichten dieser Query.</translation>
+        </message>
+        <message>
+            <source>Rows of padding queries are multiplied by 0.</source>
+            <translation>Zeilen von Padding-Queries werden mit 0 multipliziert.</translation>
+        </message>
+        <message>
+            <source>Their weights were computed normally (and Keras returns them unchanged); only the output row is zeroed.</source>
+            <translation>Ihre Gewichte wurden normal berechnet (und Keras gibt sie unverändert zurück); nur die Ausgabezeile wird auf null gesetzt.</translation>
+        </message>
+        <message>
+            <source>use_gate=True adds one more EinsumDense on the query input, with a sigmoid: a number between 0 and 1 for every query, head and channel.</source>
+            <translation>use_gate=True fügt auf der Query-Eingabe eine weitere EinsumDense mit Sigmoid hinzu: eine Zahl zwischen 0 und 1 für jede Query, jeden Kopf und jeden Kanal.</translation>
+        </message>
+        <message>
+            <source>It decides how much of each head's context passes on (Qiu et al., 2025, "Gated Attention for Large Language Models": a head can output almost nothing when it has nothing to add, instead of dumping its weight on one 'attention sink' token).</source>
+            <translation>Sie entscheidet, wie viel vom Kontext jedes Kopfs weitergeht (Qiu et al., 2025, „Gated Attention for Large Language Models“: Ein Kopf kann fast nichts ausgeben, wenn er nichts beizutragen hat, statt sein Gewicht auf einem „Attention-Sink“-Token abzuladen).</translation>
+        </message>
+        <message>
+            <source>Each head's context is multiplied element by element by its gate: where the gate is near 0 that channel is silenced, near 1 it passes unchanged.</source>
+            <translation>Der Kontext jedes Kopfs wird elementweise mit seinem Gate multipliziert: Wo das Gate nahe 0 ist, wird der Kanal stummgeschaltet, nahe 1 geht er unverändert durch.</translation>
+        </message>
+        <message>
+            <source>The output projection reads this instead of the context.</source>
+            <translation>Die Ausgabeprojektion liest dies statt des Kontexts.</translation>
+        </message>
+        <message>
+            <source>The paper writes Concat(head₁, …, head_N): the heads side by side, N·%1 numbers per query.</source>
+            <translation>Das Paper schreibt Concat(head₁, …, head_N): die Köpfe nebeneinander, N·%1 Zahlen pro Query.</translation>
+        </message>
+        <message>
+            <source>Keras never builds this tensor; its output EinsumDense contracts the head and %1 axes at once, which is the same computation.</source>
+            <translation>Keras baut diesen Tensor nie; seine Ausgabe-EinsumDense kontrahiert die Achsen head und %1 auf einmal, was dieselbe Rechnung ist.</translation>
+        </message>
+        <message>
+            <source>The output EinsumDense mixes all heads back into one vector per query, of the output width (%1).</source>
+            <translation>Die Ausgabe-EinsumDense mischt alle Köpfe wieder zu einem Vektor pro Query, in der Ausgabebreite (%1).</translation>
+        </message>
+        <message>
+            <source>A fully masked query row has zero context, so its output is just the bias b_o.</source>
+            <translation>Eine vollständig maskierte Query-Zeile hat den Kontext null, ihre Ausgabe ist also nur der Bias b_o.</translation>
+        </message>
+        <message>
+            <source>A fully masked query row has zero context, so its output is 0.</source>
+            <translation>Eine vollständig maskierte Query-Zeile hat den Kontext null, ihre Ausgabe ist also 0.</translation>
+        </message>
+        <message>
+            <source>The Transformer adds the layer's input back to its output, so the attention layer only has to learn a correction and gradients flow straight through.</source>
+            <translation>Der Transformer addiert die Eingabe der Schicht wieder auf ihre Ausgabe, sodass die Attention-Schicht nur eine Korrektur lernen muss und Gradienten direkt durchfließen.</translation>
+        </message>
+        <message>
+            <source>Each position's vector is shifted to mean 0 and scaled to variance 1 over its features (ε = 0.001), then scaled by γ and shifted by β.</source>
+            <translation>Der Vektor jeder Position wird über seine Merkmale auf Mittelwert 0 verschoben und auf Varianz 1 skaliert (ε = 0.001), dann mit γ skaliert und um β verschoben.</translation>
+        </message>
+        <message>
+            <source>It keeps the numbers in a stable range from layer to layer.</source>
+            <translation>So bleiben die Zahlen von Schicht zu Schicht in einem stabilen Bereich.</translation>
+        </message>
+    </context>
+    <context>
         <name>LanguageMenu</name>
         <message>
             <source>&amp;Language</source>
@@ -2225,6 +2963,217 @@
         <message>
             <source>redrawn from seed %1</source>
             <translation>aus Seed %1 neu gezogen</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::stage</name>
+        <message>
+            <source>row %1 of the logits (%2)</source>
+            <translation>Zeile %1 der Logits (%2)</translation>
+        </message>
+        <message>
+            <source>max %1</source>
+            <translation>max %1</translation>
+        </message>
+        <message>
+            <source>exp(s − max): subtract the row max %1 so exp cannot overflow; the largest becomes 1</source>
+            <translation>exp(s − max): das Zeilenmaximum %1 abziehen, damit exp nicht überläuft; das größte wird 1</translation>
+        </message>
+        <message>
+            <source>÷ Σ = %1: the row now sums to 1 — these are the weights of row %2</source>
+            <translation>÷ Σ = %1: Die Zeile summiert sich jetzt zu 1 — das sind die Gewichte von Zeile %2</translation>
+        </message>
+        <message>
+            <source>The %1 largest weights, and the other %2 keys as one bar. </source>
+            <translation>Die %1 größten Gewichte und die übrigen %2 Keys als ein Balken. </translation>
+        </message>
+        <message>
+            <source>%1 removes %2</source>
+            <translation>%1 entfernt %2</translation>
+        </message>
+        <message>
+            <source>A pair may attend only where every part keeps it (1): %1 of %2 cells here; %3.</source>
+            <translation>Ein Paar darf nur beachten, wo jeder Teil es behält (1): hier %1 von %2 Zellen; %3.</translation>
+        </message>
+        <message>
+            <source>Cell by cell: %1 = %2.</source>
+            <translation>Zelle für Zelle: %1 = %2.</translation>
+        </message>
+        <message>
+            <source>A gate near 0 silences that channel of the head; near 1 it passes unchanged.</source>
+            <translation>Ein Gate nahe 0 schaltet diesen Kanal des Kopfs stumm; nahe 1 geht er unverändert durch.</translation>
+        </message>
+        <message>
+            <source>Cannot animate this step: %1</source>
+            <translation>Dieser Schritt lässt sich nicht animieren: %1</translation>
+        </message>
+        <message>
+            <source>Operands not available; showing the result only.</source>
+            <translation>Operanden nicht verfügbar; nur das Ergebnis wird gezeigt.</translation>
+        </message>
+        <message>
+            <source>batch %1</source>
+            <translation>Batch %1</translation>
+        </message>
+        <message>
+            <source>head %1</source>
+            <translation>Kopf %1</translation>
+        </message>
+        <message>
+            <source>The %1 heads' contexts are placed side by side: [%2, %3 × %4] → [%2, %5]. Keras folds this reshape into output_dense's einsum.</source>
+            <translation>Die Kontexte der %1 Köpfe werden nebeneinandergelegt: [%2, %3 × %4] → [%2, %5]. Keras faltet dieses Reshape in das einsum von output_dense.</translation>
+        </message>
+        <message>
+            <source>Every cell is multiplied by %1: %2 × %1 = %3.</source>
+            <translation>Jede Zelle wird mit %1 multipliziert: %2 × %1 = %3.</translation>
+        </message>
+        <message>
+            <source>dropout →</source>
+            <translation>Dropout →</translation>
+        </message>
+        <message>
+            <source>%1 of %2 weights dropped (crossed); the kept ones are scaled by %3 so the expected sum stays the same. Training only.</source>
+            <translation>%1 von %2 Gewichten verworfen (durchgestrichen); die behaltenen werden mit %3 skaliert, damit die erwartete Summe gleich bleibt. Nur im Training.</translation>
+        </message>
+        <message>
+            <source>Each row is normalised over its %1 features: row 0 has mean μ = %2 and σ = %3; y = γ·(x − μ)/√(σ² + ε) + β.</source>
+            <translation>Jede Zeile wird über ihre %1 Merkmale normalisiert: Zeile 0 hat den Mittelwert μ = %2 und σ = %3; y = γ·(x − μ)/√(σ² + ε) + β.</translation>
+        </message>
+        <message>
+            <source>Each row is normalised over its %1 features: y = γ·(x − μ)/√(σ² + ε) + β.</source>
+            <translation>Jede Zeile wird über ihre %1 Merkmale normalisiert: y = γ·(x − μ)/√(σ² + ε) + β.</translation>
+        </message>
+        <message>
+            <source>broadcast from %1</source>
+            <translation>gebroadcastet von %1</translation>
+        </message>
+        <message>
+            <source>%1 of %2 cells are masked (mask = 0): their logits become a large negative number, so softmax gives them weight 0.</source>
+            <translation>%1 von %2 Zellen sind maskiert (Maske = 0): Ihre Logits werden zu einer großen negativen Zahl, also gibt ihnen die Softmax das Gewicht 0.</translation>
+        </message>
+        <message>
+            <source>%1 of %2 cells are masked (mask = 0): they are set to 0.</source>
+            <translation>%1 von %2 Zellen sind maskiert (Maske = 0): Sie werden auf 0 gesetzt.</translation>
+        </message>
+        <message>
+            <source>where</source>
+            <translation>wo</translation>
+        </message>
+        <message>
+            <source>… (%1 terms)</source>
+            <translation>… (%1 Terme)</translation>
+        </message>
+        <message>
+            <source>bias %1</source>
+            <translation>Bias %1</translation>
+        </message>
+        <message>
+            <source>Each cell is a dot product: a row of %1 with a column of %2 (%3 terms).</source>
+            <translation>Jede Zelle ist ein Skalarprodukt: eine Zeile von %1 mal eine Spalte von %2 (%3 Terme).</translation>
+        </message>
+        <message>
+            <source>A Dense projection is one matrix product per token: x · W%1, all heads at once (the kernel is shown as a matrix of %2 × %3).</source>
+            <translation>Eine Dense-Projektion ist ein Matrixprodukt pro Token: x · W%1, alle Köpfe auf einmal (der Kernel ist als Matrix von %2 × %3 dargestellt).</translation>
+        </message>
+        <message>
+            <source> + b</source>
+            <translation> + b</translation>
+        </message>
+        <message>
+            <source>%1 %2</source>
+            <translation>%1 %2</translation>
+        </message>
+        <message>
+            <source>query head %1 ← head %2</source>
+            <translation>Query-Kopf %1 ← Kopf %2</translation>
+        </message>
+        <message>
+            <source>query heads %1–%2 ← head %3</source>
+            <translation>Query-Köpfe %1–%2 ← Kopf %3</translation>
+        </message>
+        <message>
+            <source>ops.repeat copies each of the %1 %2 heads %3 times along the head axis: %4.</source>
+            <translation>ops.repeat kopiert jeden der %1 %2-Köpfe %3-mal entlang der Kopfachse: %4.</translation>
+        </message>
+        <message>
+            <source>The selected query head %1 reads %2 head %3, shared with %4 other query head(s).</source>
+            <translation>Der gewählte Query-Kopf %1 liest %2-Kopf %3, den er mit %4 anderen Query-Köpfen teilt.</translation>
+        </message>
+        <message>
+            <source>%1 others</source>
+            <translation>%1 weitere</translation>
+        </message>
+        <message>
+            <source>%1[0]</source>
+            <translation>%1[0]</translation>
+        </message>
+        <message>
+            <source>q + k</source>
+            <translation>q + k</translation>
+        </message>
+        <message>
+            <source>tanh(scale·(q + k))</source>
+            <translation>tanh(scale·(q + k))</translation>
+        </message>
+        <message>
+            <source>tanh(q + k)</source>
+            <translation>tanh(q + k)</translation>
+        </message>
+        <message>
+            <source>w_c</source>
+            <translation>w_c</translation>
+        </message>
+        <message>
+            <source>scale</source>
+            <translation>Skalierung</translation>
+        </message>
+        <message>
+            <source>%1 (scalar, shape %2)</source>
+            <translation>%1 (Skalar, Form %2)</translation>
+        </message>
+        <message>
+            <source> · tanh</source>
+            <translation> · tanh</translation>
+        </message>
+        <message>
+            <source>(the intermediate terms are not shown: this step's weights are not in the trace)</source>
+            <translation>(die Zwischenterme werden nicht gezeigt: Die Gewichte dieses Schritts sind nicht im Trace)</translation>
+        </message>
+        <message>
+            <source>rows</source>
+            <translation>Zeilen</translation>
+        </message>
+        <message>
+            <source>columns</source>
+            <translation>Spalten</translation>
+        </message>
+        <message>
+            <source>of %1</source>
+            <translation>von %1</translation>
+        </message>
+        <message>
+            <source>in</source>
+            <translation>ein</translation>
+        </message>
+        <message>
+            <source>head·unit</source>
+            <translation>Kopf·Einheit</translation>
+        </message>
+        <message>
+            <source>out</source>
+            <translation>aus</translation>
+        </message>
+        <message>
+            <source>weight %1</source>
+            <translation>Gewicht %1</translation>
+        </message>
+        <message>
+            <source>… and the same for every other cell (%1 of %2)</source>
+            <translation>… und ebenso für jede andere Zelle (%1 von %2)</translation>
+        </message>
+        <message>
+            <source>No step to show</source>
+            <translation>Kein Schritt zum Anzeigen</translation>
         </message>
     </context>
     <context>

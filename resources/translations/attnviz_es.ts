@@ -9,6 +9,744 @@
         </message>
     </context>
     <context>
+        <name>CoreFormula</name>
+        <message>
+            <source>where</source>
+            <translation>donde</translation>
+        </message>
+        <message>
+            <source>if</source>
+            <translation>si</translation>
+        </message>
+        <message>
+            <source>else</source>
+            <translation>si no</translation>
+        </message>
+        <message>
+            <source>not Keras: Keras uses</source>
+            <translation>no es Keras: Keras usa</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoreText</name>
+        <message>
+            <source>Received: %1</source>
+            <translation>Recibido: %1</translation>
+        </message>
+        <message>
+            <source>%1 must be a positive integer. Received: %2</source>
+            <translation>%1 debe ser un entero positivo. Recibido: %2</translation>
+        </message>
+        <message>
+            <source>%1 must be a positive integer or None. Received: %2</source>
+            <translation>%1 debe ser un entero positivo o None. Recibido: %2</translation>
+        </message>
+        <message>
+            <source>`sliding_window` must be `None` or a positive integer. Received: %1</source>
+            <translation>`sliding_window` debe ser `None` o un entero positivo. Recibido: %1</translation>
+        </message>
+        <message>
+            <source>`num_query_heads` must be divisible by `num_key_value_heads`: with num_query_heads=%1, num_key_value_heads may be %2. Received: %3</source>
+            <translation>`num_query_heads` debe ser divisible por `num_key_value_heads`: con num_query_heads=%1, num_key_value_heads puede ser %2. Recibido: %3</translation>
+        </message>
+        <message>
+            <source>GroupQueryAttention has no value_dim or output_shape: values use head_dim and the output has the query's width.</source>
+            <translation>GroupQueryAttention no tiene value_dim ni output_shape: los valores usan head_dim y la salida tiene el ancho de la consulta.</translation>
+        </message>
+        <message>
+            <source>The Transformer sub-layer (Add &amp; LayerNormalization) follows MultiHeadAttention only.</source>
+            <translation>La subcapa Transformer (Add &amp; LayerNormalization) solo sigue a MultiHeadAttention.</translation>
+        </message>
+        <message>
+            <source>%1 has no use_gate argument; MultiHeadAttention and GroupQueryAttention have.</source>
+            <translation>%1 no tiene el argumento use_gate; MultiHeadAttention y GroupQueryAttention sí.</translation>
+        </message>
+        <message>
+            <source>%1 has no sliding_window argument; MultiHeadAttention and GroupQueryAttention have.</source>
+            <translation>%1 no tiene el argumento sliding_window; MultiHeadAttention y GroupQueryAttention sí.</translation>
+        </message>
+        <message>
+            <source>dropout must be a rate in [0, 1). Received: %1</source>
+            <translation>dropout debe ser una tasa en [0, 1). Recibido: %1</translation>
+        </message>
+        <message>
+            <source>The batch size must be positive. Received: %1</source>
+            <translation>El tamaño del lote debe ser positivo. Recibido: %1</translation>
+        </message>
+        <message>
+            <source>The query length must be positive. Received: %1</source>
+            <translation>La longitud de la consulta debe ser positiva. Recibido: %1</translation>
+        </message>
+        <message>
+            <source>The source length must be positive. Received: %1</source>
+            <translation>La longitud de origen debe ser positiva. Recibido: %1</translation>
+        </message>
+        <message>
+            <source>The %1 must be a rank-3 tensor %2. Received: %3</source>
+            <translation>%1 debe ser un tensor de rango 3 %2. Recibido: %3</translation>
+        </message>
+        <message>
+            <source>The %1 must have shape %2 %3. Received: %4</source>
+            <translation>%1 debe tener la forma %2 %3. Recibido: %4</translation>
+        </message>
+        <message>
+            <source>The %1 is empty: every dimension must be at least 1. Received: %2</source>
+            <translation>%1 está vacío: cada dimensión debe ser al menos 1. Recibido: %2</translation>
+        </message>
+        <message>
+            <source>The value's batch size must match the query's (%1). Received: %2</source>
+            <translation>El tamaño de lote del valor debe coincidir con el de la consulta (%1). Recibido: %2</translation>
+        </message>
+        <message>
+            <source>The key's batch size must match the query's (%1). Received: %2</source>
+            <translation>El tamaño de lote de la clave debe coincidir con el de la consulta (%1). Recibido: %2</translation>
+        </message>
+        <message>
+            <source>key and value must have the same length (source_len = %1). Received: %2</source>
+            <translation>key y value deben tener la misma longitud (source_len = %1). Recibido: %2</translation>
+        </message>
+        <message>
+            <source>There must be one query token per query row (%1). Received: %2</source>
+            <translation>Debe haber un token de consulta por fila de consulta (%1). Recibido: %2</translation>
+        </message>
+        <message>
+            <source>There must be one source token per value row (%1). Received: %2</source>
+            <translation>Debe haber un token de origen por fila de valor (%1). Recibido: %2</translation>
+        </message>
+        <message>
+            <source>%1 has no projections, so the query and the %2 must have the same last dimension. Received: %3</source>
+            <translation>%1 no tiene proyecciones, así que la consulta y %2 deben tener la misma última dimensión. Recibido: %3</translation>
+        </message>
+        <message>
+            <source>value (used as key)</source>
+            <translation>valor (usado como clave)</translation>
+        </message>
+        <message>
+            <source>The residual Add needs the output width to equal the query width (%1). Received: %2</source>
+            <translation>El Add residual necesita que el ancho de salida sea igual al de la consulta (%1). Recibido: %2</translation>
+        </message>
+        <message>
+            <source>%1 takes masks [query_mask, value_mask] only; key_mask is a MultiHeadAttention and GroupQueryAttention argument.</source>
+            <translation>%1 solo admite las máscaras [query_mask, value_mask]; key_mask es un argumento de MultiHeadAttention y GroupQueryAttention.</translation>
+        </message>
+        <message>
+            <source>%1 has no attention_mask argument; use value_mask and use_causal_mask, or MultiHeadAttention.</source>
+            <translation>%1 no tiene el argumento attention_mask; use value_mask y use_causal_mask, o MultiHeadAttention.</translation>
+        </message>
+        <message>
+            <source>The attention_mask must have shape (query_len, source_len) = %1, (batch, query_len, source_len) = %2 or (batch, %3, query_len, source_len) = %4. Received: %5</source>
+            <translation>La attention_mask debe tener la forma (query_len, source_len) = %1, (batch, query_len, source_len) = %2 o (batch, %3, query_len, source_len) = %4. Recibido: %5</translation>
+        </message>
+        <message>
+            <source>The attention_mask must have rank 2, 3 or 4: (query_len, source_len) = %1, (batch, query_len, source_len) = %2 or (batch, %3, query_len, source_len) = %4. Received: %5</source>
+            <translation>La attention_mask debe tener rango 2, 3 o 4: (query_len, source_len) = %1, (batch, query_len, source_len) = %2 o (batch, %3, query_len, source_len) = %4. Recibido: %5</translation>
+        </message>
+        <message>
+            <source>The attention_mask's head axis must be %1 (%2) or 1: (query_len, source_len) = %3, (batch, query_len, source_len) = %4 or (batch, %5, query_len, source_len) = %6. Received: %7</source>
+            <translation>El eje de cabezas de la attention_mask debe ser %1 (%2) o 1: (query_len, source_len) = %3, (batch, query_len, source_len) = %4 o (batch, %5, query_len, source_len) = %6. Recibido: %7</translation>
+        </message>
+        <message>
+            <source>This layer's trace would need about %1 of memory, more than the limit of %2. Use smaller sizes (or raise --max-memory).</source>
+            <translation>La traza de esta capa necesitaría unos %1 de memoria, más que el límite de %2. Use tamaños más pequeños (o aumente --max-memory).</translation>
+        </message>
+        <message>
+            <source>The weights file has no '%1', which %2 owns with these settings (shape %3).</source>
+            <translation>El archivo de pesos no tiene '%1', que %2 posee con estos ajustes (forma %3).</translation>
+        </message>
+        <message>
+            <source>Nothing is initialised when a weights file is given.</source>
+            <translation>No se inicializa nada cuando se da un archivo de pesos.</translation>
+        </message>
+        <message>
+            <source>Unexpected weight '%1' in the weights for %2 with these settings.</source>
+            <translation>Peso inesperado '%1' en los pesos de %2 con estos ajustes.</translation>
+        </message>
+        <message>
+            <source>Expected: %1.</source>
+            <translation>Se esperaba: %1.</translation>
+        </message>
+        <message>
+            <source>no weights</source>
+            <translation>ningún peso</translation>
+        </message>
+        <message>
+            <source>Weight '%1' must have shape %2. Received: %3</source>
+            <translation>El peso '%1' debe tener la forma %2. Recibido: %3</translation>
+        </message>
+        <message>
+            <source>Query input</source>
+            <translation>Entrada de consulta</translation>
+        </message>
+        <message>
+            <source>Key input</source>
+            <translation>Entrada de clave</translation>
+        </message>
+        <message>
+            <source>Value input</source>
+            <translation>Entrada de valor</translation>
+        </message>
+        <message>
+            <source>Project queries</source>
+            <translation>Proyectar las consultas</translation>
+        </message>
+        <message>
+            <source>Project keys</source>
+            <translation>Proyectar las claves</translation>
+        </message>
+        <message>
+            <source>Project values</source>
+            <translation>Proyectar los valores</translation>
+        </message>
+        <message>
+            <source>Scale queries</source>
+            <translation>Escalar las consultas</translation>
+        </message>
+        <message>
+            <source>Scores</source>
+            <translation>Puntuaciones</translation>
+        </message>
+        <message>
+            <source>Mask scores</source>
+            <translation>Enmascarar las puntuaciones</translation>
+        </message>
+        <message>
+            <source>Softmax weights</source>
+            <translation>Pesos softmax</translation>
+        </message>
+        <message>
+            <source>Dropout</source>
+            <translation>Dropout</translation>
+        </message>
+        <message>
+            <source>Weighted sum of values</source>
+            <translation>Suma ponderada de los valores</translation>
+        </message>
+        <message>
+            <source>Concatenate heads</source>
+            <translation>Concatenar las cabezas</translation>
+        </message>
+        <message>
+            <source>Output</source>
+            <translation>Salida</translation>
+        </message>
+        <message>
+            <source>Residual (Add)</source>
+            <translation>Residual (Add)</translation>
+        </message>
+        <message>
+            <source>Layer normalization</source>
+            <translation>Normalización de capa</translation>
+        </message>
+        <message>
+            <source>Project the query</source>
+            <translation>Proyectar la consulta</translation>
+        </message>
+        <message>
+            <source>Project the key</source>
+            <translation>Proyectar la clave</translation>
+        </message>
+        <message>
+            <source>Project the value</source>
+            <translation>Proyectar el valor</translation>
+        </message>
+        <message>
+            <source>query</source>
+            <translation>consulta</translation>
+        </message>
+        <message>
+            <source>key</source>
+            <translation>clave</translation>
+        </message>
+        <message>
+            <source>value</source>
+            <translation>valor</translation>
+        </message>
+        <message>
+            <source>Repeat the %1 heads</source>
+            <translation>Repetir las cabezas de %1</translation>
+        </message>
+        <message>
+            <source>Scale the query by 1/√%1</source>
+            <translation>Escalar la consulta por 1/√%1</translation>
+        </message>
+        <message>
+            <source>Not Keras: the query left unscaled (no 1/√%1)</source>
+            <translation>No es Keras: la consulta queda sin escalar (sin 1/√%1)</translation>
+        </message>
+        <message>
+            <source>Dot-product scores</source>
+            <translation>Puntuaciones de producto escalar</translation>
+        </message>
+        <message>
+            <source>Dot products</source>
+            <translation>Productos escalares</translation>
+        </message>
+        <message>
+            <source>Scale the scores</source>
+            <translation>Escalar las puntuaciones</translation>
+        </message>
+        <message>
+            <source>Concat scores: Σ tanh(q + k)</source>
+            <translation>Puntuaciones concat: Σ tanh(q + k)</translation>
+        </message>
+        <message>
+            <source>Additive scores: Σ scale·tanh(q + k)</source>
+            <translation>Puntuaciones aditivas: Σ scale·tanh(q + k)</translation>
+        </message>
+        <message>
+            <source>Mask part: padding</source>
+            <translation>Parte de la máscara: relleno</translation>
+        </message>
+        <message>
+            <source>Mask part: causal</source>
+            <translation>Parte de la máscara: causal</translation>
+        </message>
+        <message>
+            <source>Mask part: sliding window</source>
+            <translation>Parte de la máscara: ventana deslizante</translation>
+        </message>
+        <message>
+            <source>Mask part: attention_mask</source>
+            <translation>Parte de la máscara: attention_mask</translation>
+        </message>
+        <message>
+            <source>The attention mask</source>
+            <translation>La máscara de atención</translation>
+        </message>
+        <message>
+            <source>The score mask</source>
+            <translation>La máscara de puntuaciones</translation>
+        </message>
+        <message>
+            <source>The query mask</source>
+            <translation>La máscara de consulta</translation>
+        </message>
+        <message>
+            <source>Apply the mask</source>
+            <translation>Aplicar la máscara</translation>
+        </message>
+        <message>
+            <source>Softmax: attention weights</source>
+            <translation>Softmax: pesos de atención</translation>
+        </message>
+        <message>
+            <source>Dropout on the weights</source>
+            <translation>Dropout sobre los pesos</translation>
+        </message>
+        <message>
+            <source>The gate</source>
+            <translation>La compuerta</translation>
+        </message>
+        <message>
+            <source>Gate the context</source>
+            <translation>Aplicar la compuerta al contexto</translation>
+        </message>
+        <message>
+            <source>Concatenate the heads</source>
+            <translation>Concatenar las cabezas</translation>
+        </message>
+        <message>
+            <source>Output projection</source>
+            <translation>Proyección de salida</translation>
+        </message>
+        <message>
+            <source>Residual connection (Add)</source>
+            <translation>Conexión residual (Add)</translation>
+        </message>
+        <message>
+            <source>Zero the masked query rows</source>
+            <translation>Poner a cero las filas de consulta enmascaradas</translation>
+        </message>
+        <message>
+            <source>The sequence that asks: one row of features per query position.</source>
+            <translation>La secuencia que pregunta: una fila de características por posición de consulta.</translation>
+        </message>
+        <message>
+            <source>Each query position will produce one output row.</source>
+            <translation>Cada posición de consulta producirá una fila de salida.</translation>
+        </message>
+        <message>
+            <source>The sequence that is searched: its projected rows are compared with every query.</source>
+            <translation>La secuencia en la que se busca: sus filas proyectadas se comparan con cada consulta.</translation>
+        </message>
+        <message>
+            <source>The sequence whose (projected) rows are mixed into the output.</source>
+            <translation>La secuencia cuyas filas (proyectadas) se mezclan en la salida.</translation>
+        </message>
+        <message>
+            <source>No key was given, so Keras uses the value as the key too (key := value).</source>
+            <translation>No se dio ninguna clave, así que Keras usa también el valor como clave (key := value).</translation>
+        </message>
+        <message>
+            <source>The sequence that is attended to.</source>
+            <translation>La secuencia a la que se atiende.</translation>
+        </message>
+        <message>
+            <source>The sequence that asks.</source>
+            <translation>La secuencia que pregunta.</translation>
+        </message>
+        <message>
+            <source>These layers have no projections: the query is compared with the keys exactly as given, so query and key need the same width.</source>
+            <translation>Estas capas no tienen proyecciones: la consulta se compara con las claves tal como se dan, así que consulta y clave necesitan el mismo ancho.</translation>
+        </message>
+        <message>
+            <source>The sequence compared with every query.</source>
+            <translation>La secuencia que se compara con cada consulta.</translation>
+        </message>
+        <message>
+            <source>The rows that are mixed into the output.</source>
+            <translation>Las filas que se mezclan en la salida.</translation>
+        </message>
+        <message>
+            <source>No key was given, so the value is also the key (key := value).</source>
+            <translation>No se dio ninguna clave, así que el valor es también la clave (key := value).</translation>
+        </message>
+        <message>
+            <source>An EinsumDense layer maps every query vector to N heads of key_dim numbers each.</source>
+            <translation>Una capa EinsumDense transforma cada vector de consulta en N cabezas de key_dim números cada una.</translation>
+        </message>
+        <message>
+            <source>Each head gets its own slice of the kernel, so the heads can learn to look for different things.</source>
+            <translation>Cada cabeza recibe su propia porción del kernel, así que las cabezas pueden aprender a buscar cosas distintas.</translation>
+        </message>
+        <message>
+            <source>The same kind of projection for the keys: each source position becomes N heads of key_dim numbers, in the same space as the projected queries so they can be compared.</source>
+            <translation>El mismo tipo de proyección para las claves: cada posición de origen se convierte en N cabezas de key_dim números, en el mismo espacio que las consultas proyectadas para poder compararlas.</translation>
+        </message>
+        <message>
+            <source>The values are projected to N heads of value_dim numbers.</source>
+            <translation>Los valores se proyectan en N cabezas de value_dim números.</translation>
+        </message>
+        <message>
+            <source>These are what gets mixed: attention decides how much of each source position's value flows to each query.</source>
+            <translation>Es lo que se mezcla: la atención decide cuánto del valor de cada posición de origen fluye hacia cada consulta.</translation>
+        </message>
+        <message>
+            <source>An EinsumDense layer maps every query vector to %1 query heads of head_dim = %2 numbers each; each head has its own slice of the kernel.</source>
+            <translation>Una capa EinsumDense transforma cada vector de consulta en %1 cabezas de consulta de head_dim = %2 números cada una; cada cabeza tiene su propia porción del kernel.</translation>
+        </message>
+        <message>
+            <source>The keys get only num_key_value_heads = %1 heads (not %2): that is the point of grouped-query attention.</source>
+            <translation>Las claves solo reciben num_key_value_heads = %1 cabezas (no %2): ese es el sentido de la atención de consultas agrupadas.</translation>
+        </message>
+        <message>
+            <source>Fewer key heads mean a smaller kernel and a smaller key cache when generating text.</source>
+            <translation>Menos cabezas de clave significan un kernel más pequeño y una caché de claves más pequeña al generar texto.</translation>
+        </message>
+        <message>
+            <source>The values, like the keys, get %1 heads of head_dim numbers.</source>
+            <translation>Los valores, como las claves, reciben %1 cabezas de head_dim números.</translation>
+        </message>
+        <message>
+            <source>Each one will be shared by a group of %1 query heads.</source>
+            <translation>Cada una será compartida por un grupo de %1 cabezas de consulta.</translation>
+        </message>
+        <message>
+            <source>ops.repeat copies each of the %1 %2 heads %3 times along the head axis, so there is one per query head: query head n reads %4 head n // %5 (heads 0..%6 read head 0, and so on).</source>
+            <translation>ops.repeat copia cada una de las %1 cabezas de %2 %3 veces a lo largo del eje de cabezas, para que haya una por cabeza de consulta: la cabeza de consulta n lee la cabeza de %4 n // %5 (las cabezas 0..%6 leen la cabeza 0, y así sucesivamente).</translation>
+        </message>
+        <message>
+            <source>num_key_value_heads = num_query_heads is plain multi-head attention (every query head has its own key and value head); num_key_value_heads = 1 is multi-query attention (MQA: all query heads share one key and one value head); in between, each group of query heads shares one.</source>
+            <translation>num_key_value_heads = num_query_heads es la atención multicabeza normal (cada cabeza de consulta tiene su propia cabeza de clave y de valor); num_key_value_heads = 1 es la atención multiconsulta (MQA: todas las cabezas de consulta comparten una cabeza de clave y una de valor); en medio, cada grupo de cabezas de consulta comparte una.</translation>
+        </message>
+        <message>
+            <source>Here Nkv = Nq = %1: multi-head attention.</source>
+            <translation>Aquí Nkv = Nq = %1: atención multicabeza.</translation>
+        </message>
+        <message>
+            <source>Here Nkv = 1: multi-query attention.</source>
+            <translation>Aquí Nkv = 1: atención multiconsulta.</translation>
+        </message>
+        <message>
+            <source>Here %1 query heads form %2 groups of %3.</source>
+            <translation>Aquí %1 cabezas de consulta forman %2 grupos de %3.</translation>
+        </message>
+        <message>
+            <source>Here the key and value projections have %1 parameters instead of %2 for %3 key/value heads, and a KV cache holds %4 numbers per token instead of %5 (%6 KiB instead of %7 KiB in float32, per token and layer): %8 % less.</source>
+            <translation>Aquí las proyecciones de clave y valor tienen %1 parámetros en lugar de %2 para %3 cabezas de clave/valor, y una caché KV guarda %4 números por token en lugar de %5 (%6 KiB en lugar de %7 KiB en float32, por token y capa): un %8 % menos.</translation>
+        </message>
+        <message>
+            <source>Keras multiplies the projected query by 1/√key_dim before the dot product, so that scores do not grow with key_dim and the softmax does not saturate.</source>
+            <translation>Keras multiplica la consulta proyectada por 1/√key_dim antes del producto escalar, para que las puntuaciones no crezcan con key_dim y el softmax no se sature.</translation>
+        </message>
+        <message>
+            <source>Keras multiplies the projected query by 1/√head_dim before the dot product, so that scores do not grow with head_dim and the softmax does not saturate.</source>
+            <translation>Keras multiplica la consulta proyectada por 1/√head_dim antes del producto escalar, para que las puntuaciones no crezcan con head_dim y el softmax no se sature.</translation>
+        </message>
+        <message>
+            <source>Note: it is key_dim, not the query width divided by the number of heads.</source>
+            <translation>Nota: es key_dim, no el ancho de la consulta dividido entre el número de cabezas.</translation>
+        </message>
+        <message>
+            <source>NOT KERAS — a what-if from the 1/√dₖ lab: Keras multiplies the projected query by 1/√%1 = %2 here; this trace multiplies by 1, so the scores are the raw q·k, they grow like √%3 and the softmax saturates.</source>
+            <translation>NO ES KERAS — una hipótesis del laboratorio 1/√dₖ: Keras multiplica aquí la consulta proyectada por 1/√%1 = %2; esta traza multiplica por 1, así que las puntuaciones son el q·k sin escalar, crecen como √%3 y el softmax se satura.</translation>
+        </message>
+        <message>
+            <source>For every head, each scaled query is compared with every key by a dot product.</source>
+            <translation>En cada cabeza, cada consulta escalada se compara con cada clave mediante un producto escalar.</translation>
+        </message>
+        <message>
+            <source>A large score means 'this source position matches what this query looks for'.</source>
+            <translation>Una puntuación alta significa «esta posición de origen coincide con lo que busca esta consulta».</translation>
+        </message>
+        <message>
+            <source>These are raw logits, before any mask.</source>
+            <translation>Son logits sin procesar, antes de cualquier máscara.</translation>
+        </message>
+        <message>
+            <source>Query heads of the same group compare against the same (repeated) key head.</source>
+            <translation>Las cabezas de consulta del mismo grupo se comparan con la misma cabeza de clave (repetida).</translation>
+        </message>
+        <message>
+            <source>Each query is compared with every key by a plain dot product.</source>
+            <translation>Cada consulta se compara con cada clave mediante un producto escalar simple.</translation>
+        </message>
+        <message>
+            <source>Unlike MultiHeadAttention there is no 1/√d factor and no projection.</source>
+            <translation>A diferencia de MultiHeadAttention, no hay factor 1/√d ni proyección.</translation>
+        </message>
+        <message>
+            <source>A large score means this key matches this query.</source>
+            <translation>Una puntuación alta significa que esta clave coincide con esta consulta.</translation>
+        </message>
+        <message>
+            <source>With use_scale=True, Attention learns one scalar that multiplies every score (initialised to 1).</source>
+            <translation>Con use_scale=True, Attention aprende un escalar que multiplica cada puntuación (inicializado a 1).</translation>
+        </message>
+        <message>
+            <source>It plays the role of a learned temperature.</source>
+            <translation>Hace el papel de una temperatura aprendida.</translation>
+        </message>
+        <message>
+            <source>score_mode="concat": each query is added to each key feature by feature, squashed by tanh and summed, then multiplied by one learned scalar (concat_score_weight).</source>
+            <translation>score_mode="concat": cada consulta se suma a cada clave característica por característica, se comprime con tanh y se suma, y luego se multiplica por un escalar aprendido (concat_score_weight).</translation>
+        </message>
+        <message>
+            <source>The scalar scale multiplies q + k inside the tanh.</source>
+            <translation>El escalar scale multiplica q + k dentro de la tanh.</translation>
+        </message>
+        <message>
+            <source>Bahdanau-style: each query is added to each key feature by feature and squashed by tanh, then summed over features.</source>
+            <translation>Al estilo de Bahdanau: cada consulta se suma a cada clave característica por característica y se comprime con tanh, y luego se suma sobre las características.</translation>
+        </message>
+        <message>
+            <source>Bahdanau-style: each query is added to each key feature by feature and squashed by tanh, then summed over features, each feature weighted by the learned vector scale (outside the tanh).</source>
+            <translation>Al estilo de Bahdanau: cada consulta se suma a cada clave característica por característica y se comprime con tanh, y luego se suma sobre las características, cada una ponderada por el vector aprendido scale (fuera de la tanh).</translation>
+        </message>
+        <message>
+            <source>Keras adds the inputs directly: there are no W₁q + W₂k projections as in the paper.</source>
+            <translation>Keras suma las entradas directamente: no hay proyecciones W₁q + W₂k como en el artículo.</translation>
+        </message>
+        <message>
+            <source>The padding masks (%1), broadcast to one boolean per (query, source) pair: 0 where a query row or a source column is padding.</source>
+            <translation>Las máscaras de relleno (%1), difundidas a un booleano por par (consulta, origen): 0 donde una fila de consulta o una columna de origen es relleno.</translation>
+        </message>
+        <message>
+            <source>query_mask (the query's Keras mask)</source>
+            <translation>query_mask (la máscara de Keras de la consulta)</translation>
+        </message>
+        <message>
+            <source>query_mask (the query's Keras mask) &amp; %1</source>
+            <translation>query_mask (la máscara de Keras de la consulta) &amp; %1</translation>
+        </message>
+        <message>
+            <source>use_causal_mask=True: query t may see source positions s ≤ t only (counted from the top-left corner, also when query and source lengths differ).</source>
+            <translation>use_causal_mask=True: la consulta t solo puede ver las posiciones de origen s ≤ t (contadas desde la esquina superior izquierda, también cuando las longitudes de consulta y origen difieren).</translation>
+        </message>
+        <message>
+            <source>sliding_window=%1 keeps the band |t − s| &lt; %2: each query sees at most %3 positions on either side of its own.</source>
+            <translation>sliding_window=%1 conserva la banda |t − s| &lt; %2: cada consulta ve como mucho %3 posiciones a cada lado de la suya.</translation>
+        </message>
+        <message>
+            <source>AND-ed with the causal mask it is the causal band Mistral uses: each position sees itself and the %1 before it.</source>
+            <translation>Combinada con Y con la máscara causal, es la banda causal que usa Mistral: cada posición se ve a sí misma y a las %1 anteriores.</translation>
+        </message>
+        <message>
+            <source>The attention_mask you gave, cast to bool (nonzero is True), one mask per head.</source>
+            <translation>La attention_mask que usted dio, convertida a bool (distinto de cero es True), una máscara por cabeza.</translation>
+        </message>
+        <message>
+            <source>The attention_mask you gave, cast to bool (nonzero is True), the same for every batch row and head.</source>
+            <translation>La attention_mask que usted dio, convertida a bool (distinto de cero es True), la misma para cada fila del lote y cada cabeza.</translation>
+        </message>
+        <message>
+            <source>The attention_mask you gave, cast to bool (nonzero is True), the same for every head.</source>
+            <translation>La attention_mask que usted dio, convertida a bool (distinto de cero es True), la misma para cada cabeza.</translation>
+        </message>
+        <message>
+            <source>Keras combines every mask source with AND into one boolean per (query, source) pair, one per head (the attention_mask has a head axis); 1 means 'may attend'.</source>
+            <translation>Keras combina todas las fuentes de máscara con Y en un booleano por par (consulta, origen), uno por cabeza (la attention_mask tiene un eje de cabezas); 1 significa «puede atender».</translation>
+        </message>
+        <message>
+            <source>Keras combines every mask source with AND into one boolean per (query, source) pair, shared by all heads; 1 means 'may attend'.</source>
+            <translation>Keras combina todas las fuentes de máscara con Y en un booleano por par (consulta, origen), compartido por todas las cabezas; 1 significa «puede atender».</translation>
+        </message>
+        <message>
+            <source>Sources here: %1.</source>
+            <translation>Fuentes aquí: %1.</translation>
+        </message>
+        <message>
+            <source>Each source is also a step of its own, so you can see which one removed a cell.</source>
+            <translation>Cada fuente es también un paso propio, para que vea cuál eliminó una celda.</translation>
+        </message>
+        <message>
+            <source>A query-mask row that is all 0 becomes a fully masked row.</source>
+            <translation>Una fila de la máscara de consulta que es toda 0 se convierte en una fila totalmente enmascarada.</translation>
+        </message>
+        <message>
+            <source>The attention_mask is the only source, so GroupQueryAttention hands it to Softmax as it is, and Softmax keeps the values &gt; 0.5.</source>
+            <translation>La attention_mask es la única fuente, así que GroupQueryAttention se la pasa tal cual a Softmax, y Softmax conserva los valores &gt; 0.5.</translation>
+        </message>
+        <message>
+            <source>1 means 'this query may attend to this key'.</source>
+            <translation>1 significa «esta consulta puede atender a esta clave».</translation>
+        </message>
+        <message>
+            <source>Built from %1.</source>
+            <translation>Construida a partir de %1.</translation>
+        </message>
+        <message>
+            <source>the causal mask (row ≥ column)</source>
+            <translation>la máscara causal (fila ≥ columna)</translation>
+        </message>
+        <message>
+            <source>value_mask AND the causal mask (row ≥ column)</source>
+            <translation>value_mask Y la máscara causal (fila ≥ columna)</translation>
+        </message>
+        <message>
+            <source>The query mask is not part of it: Attention uses the query mask only to zero output rows at the end.</source>
+            <translation>La máscara de consulta no forma parte de ella: Attention usa la máscara de consulta solo para poner a cero filas de salida al final.</translation>
+        </message>
+        <message>
+            <source>1 for real query tokens, 0 for padding.</source>
+            <translation>1 para los tokens de consulta reales, 0 para el relleno.</translation>
+        </message>
+        <message>
+            <source>Attention applies it only here, at the end.</source>
+            <translation>Attention solo la aplica aquí, al final.</translation>
+        </message>
+        <message>
+            <source>Scores where the mask is 0 are replaced by −10⁹, so that after the softmax their weight is 0.</source>
+            <translation>Las puntuaciones donde la máscara es 0 se sustituyen por −10⁹, para que tras el softmax su peso sea 0.</translation>
+        </message>
+        <message>
+            <source>Keras replaces the value (it does not subtract), inside its Softmax layer.</source>
+            <translation>Keras sustituye el valor (no resta), dentro de su capa Softmax.</translation>
+        </message>
+        <message>
+            <source>Keras subtracts 10⁹ from masked scores (it does not replace them).</source>
+            <translation>Keras resta 10⁹ a las puntuaciones enmascaradas (no las sustituye).</translation>
+        </message>
+        <message>
+            <source>In float32 this rounds to −10⁹ for small scores, so a row with every key masked comes out uniform over all keys, masked ones included.</source>
+            <translation>En float32 esto se redondea a −10⁹ para puntuaciones pequeñas, así que una fila con todas las claves enmascaradas sale uniforme sobre todas las claves, incluidas las enmascaradas.</translation>
+        </message>
+        <message>
+            <source>Softmax along the source axis turns each row of scores into weights that are ≥ 0 and sum to 1: how much each source position contributes to this query, per head.</source>
+            <translation>El softmax a lo largo del eje de origen convierte cada fila de puntuaciones en pesos ≥ 0 que suman 1: cuánto aporta cada posición de origen a esta consulta, por cabeza.</translation>
+        </message>
+        <message>
+            <source>This is what Keras returns with return_attention_scores=True.</source>
+            <translation>Es lo que Keras devuelve con return_attention_scores=True.</translation>
+        </message>
+        <message>
+            <source>Masked positions are set to exactly 0 afterwards, so a fully masked row is all 0 (Keras ≥ 3.14; the fused path without scores would give a uniform row instead).</source>
+            <translation>Las posiciones enmascaradas se ponen después exactamente a 0, así que una fila totalmente enmascarada es toda 0 (Keras ≥ 3.14; la ruta fusionada sin puntuaciones daría en cambio una fila uniforme).</translation>
+        </message>
+        <message>
+            <source>Here %1 (head, query) rows are fully masked.</source>
+            <translation>Aquí %1 filas (cabeza, consulta) están totalmente enmascaradas.</translation>
+        </message>
+        <message>
+            <source>Softmax over the keys turns each row of scores into weights ≥ 0 that sum to 1: the share of each value row in this query's output.</source>
+            <translation>El softmax sobre las claves convierte cada fila de puntuaciones en pesos ≥ 0 que suman 1: la parte de cada fila de valor en la salida de esta consulta.</translation>
+        </message>
+        <message>
+            <source>In training, each weight is set to 0 with probability %1 and the kept ones are divided by 1 − rate, so each row still sums to 1 on average.</source>
+            <translation>En entrenamiento, cada peso se pone a 0 con probabilidad %1 y los que se conservan se dividen entre 1 − rate, así que cada fila sigue sumando 1 en promedio.</translation>
+        </message>
+        <message>
+            <source>Keras returns the weights from before dropout (with return_attention_scores=True).</source>
+            <translation>Keras devuelve los pesos de antes del dropout (con return_attention_scores=True).</translation>
+        </message>
+        <message>
+            <source>Unlike MultiHeadAttention, Attention returns these post-dropout weights.</source>
+            <translation>A diferencia de MultiHeadAttention, Attention devuelve estos pesos posteriores al dropout.</translation>
+        </message>
+        <message>
+            <source>Each head mixes the projected values with its weights: a query's context is the weighted average of the value rows it attends to.</source>
+            <translation>Cada cabeza mezcla los valores proyectados con sus pesos: el contexto de una consulta es la media ponderada de las filas de valor a las que atiende.</translation>
+        </message>
+        <message>
+            <source>One result per head.</source>
+            <translation>Un resultado por cabeza.</translation>
+        </message>
+        <message>
+            <source>Query heads of one group mix the same (repeated) value head, each with its own weights.</source>
+            <translation>Las cabezas de consulta de un grupo mezclan la misma cabeza de valor (repetida), cada una con sus propios pesos.</translation>
+        </message>
+        <message>
+            <source>Each output row is the weighted average of the value rows, with this query's weights.</source>
+            <translation>Cada fila de salida es la media ponderada de las filas de valor, con los pesos de esta consulta.</translation>
+        </message>
+        <message>
+            <source>Rows of padding queries are multiplied by 0.</source>
+            <translation>Las filas de las consultas de relleno se multiplican por 0.</translation>
+        </message>
+        <message>
+            <source>Their weights were computed normally (and Keras returns them unchanged); only the output row is zeroed.</source>
+            <translation>Sus pesos se calcularon normalmente (y Keras los devuelve sin cambios); solo se pone a cero la fila de salida.</translation>
+        </message>
+        <message>
+            <source>use_gate=True adds one more EinsumDense on the query input, with a sigmoid: a number between 0 and 1 for every query, head and channel.</source>
+            <translation>use_gate=True añade una EinsumDense más sobre la entrada de consulta, con una sigmoide: un número entre 0 y 1 para cada consulta, cabeza y canal.</translation>
+        </message>
+        <message>
+            <source>It decides how much of each head's context passes on (Qiu et al., 2025, "Gated Attention for Large Language Models": a head can output almost nothing when it has nothing to add, instead of dumping its weight on one 'attention sink' token).</source>
+            <translation>Decide cuánto del contexto de cada cabeza pasa (Qiu et al., 2025, «Gated Attention for Large Language Models»: una cabeza puede no emitir casi nada cuando no tiene nada que aportar, en lugar de volcar su peso en un token «sumidero de atención»).</translation>
+        </message>
+        <message>
+            <source>Each head's context is multiplied element by element by its gate: where the gate is near 0 that channel is silenced, near 1 it passes unchanged.</source>
+            <translation>El contexto de cada cabeza se multiplica elemento a elemento por su compuerta: donde la compuerta está cerca de 0 ese canal se silencia; cerca de 1 pasa sin cambios.</translation>
+        </message>
+        <message>
+            <source>The output projection reads this instead of the context.</source>
+            <translation>La proyección de salida lee esto en lugar del contexto.</translation>
+        </message>
+        <message>
+            <source>The paper writes Concat(head₁, …, head_N): the heads side by side, N·%1 numbers per query.</source>
+            <translation>El artículo escribe Concat(head₁, …, head_N): las cabezas lado a lado, N·%1 números por consulta.</translation>
+        </message>
+        <message>
+            <source>Keras never builds this tensor; its output EinsumDense contracts the head and %1 axes at once, which is the same computation.</source>
+            <translation>Keras nunca construye este tensor; su EinsumDense de salida contrae a la vez los ejes head y %1, que es el mismo cálculo.</translation>
+        </message>
+        <message>
+            <source>The output EinsumDense mixes all heads back into one vector per query, of the output width (%1).</source>
+            <translation>La EinsumDense de salida vuelve a mezclar todas las cabezas en un vector por consulta, con el ancho de salida (%1).</translation>
+        </message>
+        <message>
+            <source>A fully masked query row has zero context, so its output is just the bias b_o.</source>
+            <translation>Una fila de consulta totalmente enmascarada tiene contexto cero, así que su salida es solo el sesgo b_o.</translation>
+        </message>
+        <message>
+            <source>A fully masked query row has zero context, so its output is 0.</source>
+            <translation>Una fila de consulta totalmente enmascarada tiene contexto cero, así que su salida es 0.</translation>
+        </message>
+        <message>
+            <source>The Transformer adds the layer's input back to its output, so the attention layer only has to learn a correction and gradients flow straight through.</source>
+            <translation>El Transformer vuelve a sumar la entrada de la capa a su salida, así que la capa de atención solo tiene que aprender una corrección y los gradientes fluyen directamente.</translation>
+        </message>
+        <message>
+            <source>Each position's vector is shifted to mean 0 and scaled to variance 1 over its features (ε = 0.001), then scaled by γ and shifted by β.</source>
+            <translation>El vector de cada posición se desplaza a media 0 y se escala a varianza 1 sobre sus características (ε = 0.001), y luego se escala por γ y se desplaza por β.</translation>
+        </message>
+        <message>
+            <source>It keeps the numbers in a stable range from layer to layer.</source>
+            <translation>Mantiene los números en un rango estable de una capa a otra.</translation>
+        </message>
+    </context>
+    <context>
         <name>LanguageMenu</name>
         <message>
             <source>&amp;Language</source>
@@ -2225,6 +2963,217 @@
         <message>
             <source>redrawn from seed %1</source>
             <translation>regenerado con la semilla %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::stage</name>
+        <message>
+            <source>row %1 of the logits (%2)</source>
+            <translation>fila %1 de los logits (%2)</translation>
+        </message>
+        <message>
+            <source>max %1</source>
+            <translation>máx %1</translation>
+        </message>
+        <message>
+            <source>exp(s − max): subtract the row max %1 so exp cannot overflow; the largest becomes 1</source>
+            <translation>exp(s − máx): restar el máximo de la fila %1 para que exp no desborde; el mayor pasa a ser 1</translation>
+        </message>
+        <message>
+            <source>÷ Σ = %1: the row now sums to 1 — these are the weights of row %2</source>
+            <translation>÷ Σ = %1: la fila suma ahora 1 — estos son los pesos de la fila %2</translation>
+        </message>
+        <message>
+            <source>The %1 largest weights, and the other %2 keys as one bar. </source>
+            <translation>Los %1 mayores pesos, y las otras %2 claves como una sola barra. </translation>
+        </message>
+        <message>
+            <source>%1 removes %2</source>
+            <translation>%1 elimina %2</translation>
+        </message>
+        <message>
+            <source>A pair may attend only where every part keeps it (1): %1 of %2 cells here; %3.</source>
+            <translation>Un par solo puede atender donde todas las partes lo conservan (1): %1 de %2 celdas aquí; %3.</translation>
+        </message>
+        <message>
+            <source>Cell by cell: %1 = %2.</source>
+            <translation>Celda a celda: %1 = %2.</translation>
+        </message>
+        <message>
+            <source>A gate near 0 silences that channel of the head; near 1 it passes unchanged.</source>
+            <translation>Una compuerta cercana a 0 silencia ese canal de la cabeza; cercana a 1 pasa sin cambios.</translation>
+        </message>
+        <message>
+            <source>Cannot animate this step: %1</source>
+            <translation>No se puede animar este paso: %1</translation>
+        </message>
+        <message>
+            <source>Operands not available; showing the result only.</source>
+            <translation>Operandos no disponibles; solo se muestra el resultado.</translation>
+        </message>
+        <message>
+            <source>batch %1</source>
+            <translation>lote %1</translation>
+        </message>
+        <message>
+            <source>head %1</source>
+            <translation>cabeza %1</translation>
+        </message>
+        <message>
+            <source>The %1 heads' contexts are placed side by side: [%2, %3 × %4] → [%2, %5]. Keras folds this reshape into output_dense's einsum.</source>
+            <translation>Los contextos de las %1 cabezas se colocan lado a lado: [%2, %3 × %4] → [%2, %5]. Keras integra este reshape en el einsum de output_dense.</translation>
+        </message>
+        <message>
+            <source>Every cell is multiplied by %1: %2 × %1 = %3.</source>
+            <translation>Cada celda se multiplica por %1: %2 × %1 = %3.</translation>
+        </message>
+        <message>
+            <source>dropout →</source>
+            <translation>dropout →</translation>
+        </message>
+        <message>
+            <source>%1 of %2 weights dropped (crossed); the kept ones are scaled by %3 so the expected sum stays the same. Training only.</source>
+            <translation>%1 de %2 pesos descartados (tachados); los que se conservan se escalan por %3 para que la suma esperada no cambie. Solo en entrenamiento.</translation>
+        </message>
+        <message>
+            <source>Each row is normalised over its %1 features: row 0 has mean μ = %2 and σ = %3; y = γ·(x − μ)/√(σ² + ε) + β.</source>
+            <translation>Cada fila se normaliza sobre sus %1 características: la fila 0 tiene media μ = %2 y σ = %3; y = γ·(x − μ)/√(σ² + ε) + β.</translation>
+        </message>
+        <message>
+            <source>Each row is normalised over its %1 features: y = γ·(x − μ)/√(σ² + ε) + β.</source>
+            <translation>Cada fila se normaliza sobre sus %1 características: y = γ·(x − μ)/√(σ² + ε) + β.</translation>
+        </message>
+        <message>
+            <source>broadcast from %1</source>
+            <translation>difundido desde %1</translation>
+        </message>
+        <message>
+            <source>%1 of %2 cells are masked (mask = 0): their logits become a large negative number, so softmax gives them weight 0.</source>
+            <translation>%1 de %2 celdas están enmascaradas (máscara = 0): sus logits se convierten en un número negativo grande, así que el softmax les da peso 0.</translation>
+        </message>
+        <message>
+            <source>%1 of %2 cells are masked (mask = 0): they are set to 0.</source>
+            <translation>%1 de %2 celdas están enmascaradas (máscara = 0): se ponen a 0.</translation>
+        </message>
+        <message>
+            <source>where</source>
+            <translation>donde</translation>
+        </message>
+        <message>
+            <source>… (%1 terms)</source>
+            <translation>… (%1 términos)</translation>
+        </message>
+        <message>
+            <source>bias %1</source>
+            <translation>sesgo %1</translation>
+        </message>
+        <message>
+            <source>Each cell is a dot product: a row of %1 with a column of %2 (%3 terms).</source>
+            <translation>Cada celda es un producto escalar: una fila de %1 por una columna de %2 (%3 términos).</translation>
+        </message>
+        <message>
+            <source>A Dense projection is one matrix product per token: x · W%1, all heads at once (the kernel is shown as a matrix of %2 × %3).</source>
+            <translation>Una proyección Dense es un producto de matrices por token: x · W%1, todas las cabezas a la vez (el kernel se muestra como una matriz de %2 × %3).</translation>
+        </message>
+        <message>
+            <source> + b</source>
+            <translation> + b</translation>
+        </message>
+        <message>
+            <source>%1 %2</source>
+            <translation>%1 %2</translation>
+        </message>
+        <message>
+            <source>query head %1 ← head %2</source>
+            <translation>cabeza de consulta %1 ← cabeza %2</translation>
+        </message>
+        <message>
+            <source>query heads %1–%2 ← head %3</source>
+            <translation>cabezas de consulta %1–%2 ← cabeza %3</translation>
+        </message>
+        <message>
+            <source>ops.repeat copies each of the %1 %2 heads %3 times along the head axis: %4.</source>
+            <translation>ops.repeat copia cada una de las %1 cabezas %2 %3 veces a lo largo del eje de cabezas: %4.</translation>
+        </message>
+        <message>
+            <source>The selected query head %1 reads %2 head %3, shared with %4 other query head(s).</source>
+            <translation>La cabeza de consulta elegida %1 lee la cabeza %2 %3, compartida con %4 cabeza(s) de consulta más.</translation>
+        </message>
+        <message>
+            <source>%1 others</source>
+            <translation>%1 más</translation>
+        </message>
+        <message>
+            <source>%1[0]</source>
+            <translation>%1[0]</translation>
+        </message>
+        <message>
+            <source>q + k</source>
+            <translation>q + k</translation>
+        </message>
+        <message>
+            <source>tanh(scale·(q + k))</source>
+            <translation>tanh(scale·(q + k))</translation>
+        </message>
+        <message>
+            <source>tanh(q + k)</source>
+            <translation>tanh(q + k)</translation>
+        </message>
+        <message>
+            <source>w_c</source>
+            <translation>w_c</translation>
+        </message>
+        <message>
+            <source>scale</source>
+            <translation>escalado</translation>
+        </message>
+        <message>
+            <source>%1 (scalar, shape %2)</source>
+            <translation>%1 (escalar, forma %2)</translation>
+        </message>
+        <message>
+            <source> · tanh</source>
+            <translation> · tanh</translation>
+        </message>
+        <message>
+            <source>(the intermediate terms are not shown: this step's weights are not in the trace)</source>
+            <translation>(los términos intermedios no se muestran: los pesos de este paso no están en la traza)</translation>
+        </message>
+        <message>
+            <source>rows</source>
+            <translation>filas</translation>
+        </message>
+        <message>
+            <source>columns</source>
+            <translation>columnas</translation>
+        </message>
+        <message>
+            <source>of %1</source>
+            <translation>de %1</translation>
+        </message>
+        <message>
+            <source>in</source>
+            <translation>entrada</translation>
+        </message>
+        <message>
+            <source>head·unit</source>
+            <translation>cabeza·unidad</translation>
+        </message>
+        <message>
+            <source>out</source>
+            <translation>salida</translation>
+        </message>
+        <message>
+            <source>weight %1</source>
+            <translation>peso %1</translation>
+        </message>
+        <message>
+            <source>… and the same for every other cell (%1 of %2)</source>
+            <translation>… y lo mismo para cada una de las demás celdas (%1 de %2)</translation>
+        </message>
+        <message>
+            <source>No step to show</source>
+            <translation>No hay ningún paso que mostrar</translation>
         </message>
     </context>
     <context>

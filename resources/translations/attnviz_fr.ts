@@ -9,6 +9,744 @@
         </message>
     </context>
     <context>
+        <name>CoreFormula</name>
+        <message>
+            <source>where</source>
+            <translation>où</translation>
+        </message>
+        <message>
+            <source>if</source>
+            <translation>si</translation>
+        </message>
+        <message>
+            <source>else</source>
+            <translation>sinon</translation>
+        </message>
+        <message>
+            <source>not Keras: Keras uses</source>
+            <translation>pas Keras : Keras utilise</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoreText</name>
+        <message>
+            <source>Received: %1</source>
+            <translation>Reçu : %1</translation>
+        </message>
+        <message>
+            <source>%1 must be a positive integer. Received: %2</source>
+            <translation>%1 doit être un entier positif. Reçu : %2</translation>
+        </message>
+        <message>
+            <source>%1 must be a positive integer or None. Received: %2</source>
+            <translation>%1 doit être un entier positif ou None. Reçu : %2</translation>
+        </message>
+        <message>
+            <source>`sliding_window` must be `None` or a positive integer. Received: %1</source>
+            <translation>`sliding_window` doit être `None` ou un entier positif. Reçu : %1</translation>
+        </message>
+        <message>
+            <source>`num_query_heads` must be divisible by `num_key_value_heads`: with num_query_heads=%1, num_key_value_heads may be %2. Received: %3</source>
+            <translation>`num_query_heads` doit être divisible par `num_key_value_heads` : avec num_query_heads=%1, num_key_value_heads peut valoir %2. Reçu : %3</translation>
+        </message>
+        <message>
+            <source>GroupQueryAttention has no value_dim or output_shape: values use head_dim and the output has the query's width.</source>
+            <translation>GroupQueryAttention n'a ni value_dim ni output_shape : les valeurs utilisent head_dim et la sortie a la largeur de la requête.</translation>
+        </message>
+        <message>
+            <source>The Transformer sub-layer (Add &amp; LayerNormalization) follows MultiHeadAttention only.</source>
+            <translation>La sous-couche Transformer (Add &amp; LayerNormalization) ne suit que MultiHeadAttention.</translation>
+        </message>
+        <message>
+            <source>%1 has no use_gate argument; MultiHeadAttention and GroupQueryAttention have.</source>
+            <translation>%1 n'a pas d'argument use_gate ; MultiHeadAttention et GroupQueryAttention en ont un.</translation>
+        </message>
+        <message>
+            <source>%1 has no sliding_window argument; MultiHeadAttention and GroupQueryAttention have.</source>
+            <translation>%1 n'a pas d'argument sliding_window ; MultiHeadAttention et GroupQueryAttention en ont un.</translation>
+        </message>
+        <message>
+            <source>dropout must be a rate in [0, 1). Received: %1</source>
+            <translation>dropout doit être un taux dans [0, 1). Reçu : %1</translation>
+        </message>
+        <message>
+            <source>The batch size must be positive. Received: %1</source>
+            <translation>La taille du lot doit être positive. Reçu : %1</translation>
+        </message>
+        <message>
+            <source>The query length must be positive. Received: %1</source>
+            <translation>La longueur de la requête doit être positive. Reçu : %1</translation>
+        </message>
+        <message>
+            <source>The source length must be positive. Received: %1</source>
+            <translation>La longueur de la source doit être positive. Reçu : %1</translation>
+        </message>
+        <message>
+            <source>The %1 must be a rank-3 tensor %2. Received: %3</source>
+            <translation>%1 doit être un tenseur de rang 3 %2. Reçu : %3</translation>
+        </message>
+        <message>
+            <source>The %1 must have shape %2 %3. Received: %4</source>
+            <translation>%1 doit avoir la forme %2 %3. Reçu : %4</translation>
+        </message>
+        <message>
+            <source>The %1 is empty: every dimension must be at least 1. Received: %2</source>
+            <translation>%1 est vide : chaque dimension doit valoir au moins 1. Reçu : %2</translation>
+        </message>
+        <message>
+            <source>The value's batch size must match the query's (%1). Received: %2</source>
+            <translation>La taille de lot de la valeur doit correspondre à celle de la requête (%1). Reçu : %2</translation>
+        </message>
+        <message>
+            <source>The key's batch size must match the query's (%1). Received: %2</source>
+            <translation>La taille de lot de la clé doit correspondre à celle de la requête (%1). Reçu : %2</translation>
+        </message>
+        <message>
+            <source>key and value must have the same length (source_len = %1). Received: %2</source>
+            <translation>key et value doivent avoir la même longueur (source_len = %1). Reçu : %2</translation>
+        </message>
+        <message>
+            <source>There must be one query token per query row (%1). Received: %2</source>
+            <translation>Il faut un jeton de requête par ligne de requête (%1). Reçu : %2</translation>
+        </message>
+        <message>
+            <source>There must be one source token per value row (%1). Received: %2</source>
+            <translation>Il faut un jeton source par ligne de valeur (%1). Reçu : %2</translation>
+        </message>
+        <message>
+            <source>%1 has no projections, so the query and the %2 must have the same last dimension. Received: %3</source>
+            <translation>%1 n'a pas de projections, la requête et la %2 doivent donc avoir la même dernière dimension. Reçu : %3</translation>
+        </message>
+        <message>
+            <source>value (used as key)</source>
+            <translation>valeur (utilisée comme clé)</translation>
+        </message>
+        <message>
+            <source>The residual Add needs the output width to equal the query width (%1). Received: %2</source>
+            <translation>L'Add résiduel exige que la largeur de sortie égale celle de la requête (%1). Reçu : %2</translation>
+        </message>
+        <message>
+            <source>%1 takes masks [query_mask, value_mask] only; key_mask is a MultiHeadAttention and GroupQueryAttention argument.</source>
+            <translation>%1 ne prend que les masques [query_mask, value_mask] ; key_mask est un argument de MultiHeadAttention et GroupQueryAttention.</translation>
+        </message>
+        <message>
+            <source>%1 has no attention_mask argument; use value_mask and use_causal_mask, or MultiHeadAttention.</source>
+            <translation>%1 n'a pas d'argument attention_mask ; utilisez value_mask et use_causal_mask, ou MultiHeadAttention.</translation>
+        </message>
+        <message>
+            <source>The attention_mask must have shape (query_len, source_len) = %1, (batch, query_len, source_len) = %2 or (batch, %3, query_len, source_len) = %4. Received: %5</source>
+            <translation>L'attention_mask doit avoir la forme (query_len, source_len) = %1, (batch, query_len, source_len) = %2 ou (batch, %3, query_len, source_len) = %4. Reçu : %5</translation>
+        </message>
+        <message>
+            <source>The attention_mask must have rank 2, 3 or 4: (query_len, source_len) = %1, (batch, query_len, source_len) = %2 or (batch, %3, query_len, source_len) = %4. Received: %5</source>
+            <translation>L'attention_mask doit être de rang 2, 3 ou 4 : (query_len, source_len) = %1, (batch, query_len, source_len) = %2 ou (batch, %3, query_len, source_len) = %4. Reçu : %5</translation>
+        </message>
+        <message>
+            <source>The attention_mask's head axis must be %1 (%2) or 1: (query_len, source_len) = %3, (batch, query_len, source_len) = %4 or (batch, %5, query_len, source_len) = %6. Received: %7</source>
+            <translation>L'axe des têtes de l'attention_mask doit valoir %1 (%2) ou 1 : (query_len, source_len) = %3, (batch, query_len, source_len) = %4 ou (batch, %5, query_len, source_len) = %6. Reçu : %7</translation>
+        </message>
+        <message>
+            <source>This layer's trace would need about %1 of memory, more than the limit of %2. Use smaller sizes (or raise --max-memory).</source>
+            <translation>La trace de cette couche demanderait environ %1 de mémoire, plus que la limite de %2. Choisissez des tailles plus petites (ou augmentez --max-memory).</translation>
+        </message>
+        <message>
+            <source>The weights file has no '%1', which %2 owns with these settings (shape %3).</source>
+            <translation>Le fichier de poids n'a pas de '%1', que %2 possède avec ces réglages (forme %3).</translation>
+        </message>
+        <message>
+            <source>Nothing is initialised when a weights file is given.</source>
+            <translation>Rien n'est initialisé quand un fichier de poids est donné.</translation>
+        </message>
+        <message>
+            <source>Unexpected weight '%1' in the weights for %2 with these settings.</source>
+            <translation>Poids inattendu '%1' dans les poids de %2 avec ces réglages.</translation>
+        </message>
+        <message>
+            <source>Expected: %1.</source>
+            <translation>Attendu : %1.</translation>
+        </message>
+        <message>
+            <source>no weights</source>
+            <translation>aucun poids</translation>
+        </message>
+        <message>
+            <source>Weight '%1' must have shape %2. Received: %3</source>
+            <translation>Le poids '%1' doit avoir la forme %2. Reçu : %3</translation>
+        </message>
+        <message>
+            <source>Query input</source>
+            <translation>Entrée requête</translation>
+        </message>
+        <message>
+            <source>Key input</source>
+            <translation>Entrée clé</translation>
+        </message>
+        <message>
+            <source>Value input</source>
+            <translation>Entrée valeur</translation>
+        </message>
+        <message>
+            <source>Project queries</source>
+            <translation>Projeter les requêtes</translation>
+        </message>
+        <message>
+            <source>Project keys</source>
+            <translation>Projeter les clés</translation>
+        </message>
+        <message>
+            <source>Project values</source>
+            <translation>Projeter les valeurs</translation>
+        </message>
+        <message>
+            <source>Scale queries</source>
+            <translation>Mettre les requêtes à l'échelle</translation>
+        </message>
+        <message>
+            <source>Scores</source>
+            <translation>Scores</translation>
+        </message>
+        <message>
+            <source>Mask scores</source>
+            <translation>Masquer les scores</translation>
+        </message>
+        <message>
+            <source>Softmax weights</source>
+            <translation>Poids softmax</translation>
+        </message>
+        <message>
+            <source>Dropout</source>
+            <translation>Dropout</translation>
+        </message>
+        <message>
+            <source>Weighted sum of values</source>
+            <translation>Somme pondérée des valeurs</translation>
+        </message>
+        <message>
+            <source>Concatenate heads</source>
+            <translation>Concaténer les têtes</translation>
+        </message>
+        <message>
+            <source>Output</source>
+            <translation>Sortie</translation>
+        </message>
+        <message>
+            <source>Residual (Add)</source>
+            <translation>Résiduelle (Add)</translation>
+        </message>
+        <message>
+            <source>Layer normalization</source>
+            <translation>Normalisation de couche</translation>
+        </message>
+        <message>
+            <source>Project the query</source>
+            <translation>Projeter la requête</translation>
+        </message>
+        <message>
+            <source>Project the key</source>
+            <translation>Projeter la clé</translation>
+        </message>
+        <message>
+            <source>Project the value</source>
+            <translation>Projeter la valeur</translation>
+        </message>
+        <message>
+            <source>query</source>
+            <translation>requête</translation>
+        </message>
+        <message>
+            <source>key</source>
+            <translation>clé</translation>
+        </message>
+        <message>
+            <source>value</source>
+            <translation>valeur</translation>
+        </message>
+        <message>
+            <source>Repeat the %1 heads</source>
+            <translation>Répéter les têtes de %1</translation>
+        </message>
+        <message>
+            <source>Scale the query by 1/√%1</source>
+            <translation>Mettre la requête à l'échelle par 1/√%1</translation>
+        </message>
+        <message>
+            <source>Not Keras: the query left unscaled (no 1/√%1)</source>
+            <translation>Pas Keras : la requête n'est pas mise à l'échelle (pas de 1/√%1)</translation>
+        </message>
+        <message>
+            <source>Dot-product scores</source>
+            <translation>Scores par produit scalaire</translation>
+        </message>
+        <message>
+            <source>Dot products</source>
+            <translation>Produits scalaires</translation>
+        </message>
+        <message>
+            <source>Scale the scores</source>
+            <translation>Mettre les scores à l'échelle</translation>
+        </message>
+        <message>
+            <source>Concat scores: Σ tanh(q + k)</source>
+            <translation>Scores concat : Σ tanh(q + k)</translation>
+        </message>
+        <message>
+            <source>Additive scores: Σ scale·tanh(q + k)</source>
+            <translation>Scores additifs : Σ scale·tanh(q + k)</translation>
+        </message>
+        <message>
+            <source>Mask part: padding</source>
+            <translation>Partie du masque : remplissage</translation>
+        </message>
+        <message>
+            <source>Mask part: causal</source>
+            <translation>Partie du masque : causal</translation>
+        </message>
+        <message>
+            <source>Mask part: sliding window</source>
+            <translation>Partie du masque : fenêtre glissante</translation>
+        </message>
+        <message>
+            <source>Mask part: attention_mask</source>
+            <translation>Partie du masque : attention_mask</translation>
+        </message>
+        <message>
+            <source>The attention mask</source>
+            <translation>Le masque d'attention</translation>
+        </message>
+        <message>
+            <source>The score mask</source>
+            <translation>Le masque des scores</translation>
+        </message>
+        <message>
+            <source>The query mask</source>
+            <translation>Le masque de requête</translation>
+        </message>
+        <message>
+            <source>Apply the mask</source>
+            <translation>Appliquer le masque</translation>
+        </message>
+        <message>
+            <source>Softmax: attention weights</source>
+            <translation>Softmax : poids d'attention</translation>
+        </message>
+        <message>
+            <source>Dropout on the weights</source>
+            <translation>Dropout sur les poids</translation>
+        </message>
+        <message>
+            <source>The gate</source>
+            <translation>La porte</translation>
+        </message>
+        <message>
+            <source>Gate the context</source>
+            <translation>Appliquer la porte au contexte</translation>
+        </message>
+        <message>
+            <source>Concatenate the heads</source>
+            <translation>Concaténer les têtes</translation>
+        </message>
+        <message>
+            <source>Output projection</source>
+            <translation>Projection de sortie</translation>
+        </message>
+        <message>
+            <source>Residual connection (Add)</source>
+            <translation>Connexion résiduelle (Add)</translation>
+        </message>
+        <message>
+            <source>Zero the masked query rows</source>
+            <translation>Mettre à zéro les lignes de requête masquées</translation>
+        </message>
+        <message>
+            <source>The sequence that asks: one row of features per query position.</source>
+            <translation>La séquence qui interroge : une ligne de caractéristiques par position de requête.</translation>
+        </message>
+        <message>
+            <source>Each query position will produce one output row.</source>
+            <translation>Chaque position de requête produira une ligne de sortie.</translation>
+        </message>
+        <message>
+            <source>The sequence that is searched: its projected rows are compared with every query.</source>
+            <translation>La séquence dans laquelle on cherche : ses lignes projetées sont comparées à chaque requête.</translation>
+        </message>
+        <message>
+            <source>The sequence whose (projected) rows are mixed into the output.</source>
+            <translation>La séquence dont les lignes (projetées) sont mélangées dans la sortie.</translation>
+        </message>
+        <message>
+            <source>No key was given, so Keras uses the value as the key too (key := value).</source>
+            <translation>Aucune clé n'a été donnée, Keras utilise donc aussi la valeur comme clé (key := value).</translation>
+        </message>
+        <message>
+            <source>The sequence that is attended to.</source>
+            <translation>La séquence à laquelle on porte attention.</translation>
+        </message>
+        <message>
+            <source>The sequence that asks.</source>
+            <translation>La séquence qui interroge.</translation>
+        </message>
+        <message>
+            <source>These layers have no projections: the query is compared with the keys exactly as given, so query and key need the same width.</source>
+            <translation>Ces couches n'ont pas de projections : la requête est comparée aux clés telles quelles, donc requête et clé doivent avoir la même largeur.</translation>
+        </message>
+        <message>
+            <source>The sequence compared with every query.</source>
+            <translation>La séquence comparée à chaque requête.</translation>
+        </message>
+        <message>
+            <source>The rows that are mixed into the output.</source>
+            <translation>Les lignes qui sont mélangées dans la sortie.</translation>
+        </message>
+        <message>
+            <source>No key was given, so the value is also the key (key := value).</source>
+            <translation>Aucune clé n'a été donnée, la valeur sert donc aussi de clé (key := value).</translation>
+        </message>
+        <message>
+            <source>An EinsumDense layer maps every query vector to N heads of key_dim numbers each.</source>
+            <translation>Une couche EinsumDense transforme chaque vecteur requête en N têtes de key_dim nombres chacune.</translation>
+        </message>
+        <message>
+            <source>Each head gets its own slice of the kernel, so the heads can learn to look for different things.</source>
+            <translation>Chaque tête reçoit sa propre tranche du noyau, si bien que les têtes peuvent apprendre à chercher des choses différentes.</translation>
+        </message>
+        <message>
+            <source>The same kind of projection for the keys: each source position becomes N heads of key_dim numbers, in the same space as the projected queries so they can be compared.</source>
+            <translation>Le même type de projection pour les clés : chaque position source devient N têtes de key_dim nombres, dans le même espace que les requêtes projetées pour qu'on puisse les comparer.</translation>
+        </message>
+        <message>
+            <source>The values are projected to N heads of value_dim numbers.</source>
+            <translation>Les valeurs sont projetées en N têtes de value_dim nombres.</translation>
+        </message>
+        <message>
+            <source>These are what gets mixed: attention decides how much of each source position's value flows to each query.</source>
+            <translation>C'est ce qui est mélangé : l'attention décide quelle part de la valeur de chaque position source va à chaque requête.</translation>
+        </message>
+        <message>
+            <source>An EinsumDense layer maps every query vector to %1 query heads of head_dim = %2 numbers each; each head has its own slice of the kernel.</source>
+            <translation>Une couche EinsumDense transforme chaque vecteur requête en %1 têtes de requête de head_dim = %2 nombres chacune ; chaque tête a sa propre tranche du noyau.</translation>
+        </message>
+        <message>
+            <source>The keys get only num_key_value_heads = %1 heads (not %2): that is the point of grouped-query attention.</source>
+            <translation>Les clés n'ont que num_key_value_heads = %1 têtes (et non %2) : c'est tout l'intérêt de l'attention à requêtes groupées.</translation>
+        </message>
+        <message>
+            <source>Fewer key heads mean a smaller kernel and a smaller key cache when generating text.</source>
+            <translation>Moins de têtes de clé, c'est un noyau plus petit et un cache de clés plus petit pendant la génération de texte.</translation>
+        </message>
+        <message>
+            <source>The values, like the keys, get %1 heads of head_dim numbers.</source>
+            <translation>Les valeurs, comme les clés, ont %1 têtes de head_dim nombres.</translation>
+        </message>
+        <message>
+            <source>Each one will be shared by a group of %1 query heads.</source>
+            <translation>Chacune sera partagée par un groupe de %1 têtes de requête.</translation>
+        </message>
+        <message>
+            <source>ops.repeat copies each of the %1 %2 heads %3 times along the head axis, so there is one per query head: query head n reads %4 head n // %5 (heads 0..%6 read head 0, and so on).</source>
+            <translation>ops.repeat copie chacune des %1 têtes de %2 %3 fois le long de l'axe des têtes, pour en avoir une par tête de requête : la tête de requête n lit la tête de %4 n // %5 (les têtes 0..%6 lisent la tête 0, et ainsi de suite).</translation>
+        </message>
+        <message>
+            <source>num_key_value_heads = num_query_heads is plain multi-head attention (every query head has its own key and value head); num_key_value_heads = 1 is multi-query attention (MQA: all query heads share one key and one value head); in between, each group of query heads shares one.</source>
+            <translation>num_key_value_heads = num_query_heads est l'attention multi-tête ordinaire (chaque tête de requête a sa propre tête de clé et de valeur) ; num_key_value_heads = 1 est l'attention multi-requête (MQA : toutes les têtes de requête partagent une tête de clé et une tête de valeur) ; entre les deux, chaque groupe de têtes de requête en partage une.</translation>
+        </message>
+        <message>
+            <source>Here Nkv = Nq = %1: multi-head attention.</source>
+            <translation>Ici Nkv = Nq = %1 : attention multi-tête.</translation>
+        </message>
+        <message>
+            <source>Here Nkv = 1: multi-query attention.</source>
+            <translation>Ici Nkv = 1 : attention multi-requête.</translation>
+        </message>
+        <message>
+            <source>Here %1 query heads form %2 groups of %3.</source>
+            <translation>Ici %1 têtes de requête forment %2 groupes de %3.</translation>
+        </message>
+        <message>
+            <source>Here the key and value projections have %1 parameters instead of %2 for %3 key/value heads, and a KV cache holds %4 numbers per token instead of %5 (%6 KiB instead of %7 KiB in float32, per token and layer): %8 % less.</source>
+            <translation>Ici les projections de clé et de valeur ont %1 paramètres au lieu de %2 pour %3 têtes clé/valeur, et un cache KV contient %4 nombres par jeton au lieu de %5 (%6 Kio au lieu de %7 Kio en float32, par jeton et par couche) : %8 % de moins.</translation>
+        </message>
+        <message>
+            <source>Keras multiplies the projected query by 1/√key_dim before the dot product, so that scores do not grow with key_dim and the softmax does not saturate.</source>
+            <translation>Keras multiplie la requête projetée par 1/√key_dim avant le produit scalaire, pour que les scores ne croissent pas avec key_dim et que le softmax ne sature pas.</translation>
+        </message>
+        <message>
+            <source>Keras multiplies the projected query by 1/√head_dim before the dot product, so that scores do not grow with head_dim and the softmax does not saturate.</source>
+            <translation>Keras multiplie la requête projetée par 1/√head_dim avant le produit scalaire, pour que les scores ne croissent pas avec head_dim et que le softmax ne sature pas.</translation>
+        </message>
+        <message>
+            <source>Note: it is key_dim, not the query width divided by the number of heads.</source>
+            <translation>Attention : c'est key_dim, et non la largeur de la requête divisée par le nombre de têtes.</translation>
+        </message>
+        <message>
+            <source>NOT KERAS — a what-if from the 1/√dₖ lab: Keras multiplies the projected query by 1/√%1 = %2 here; this trace multiplies by 1, so the scores are the raw q·k, they grow like √%3 and the softmax saturates.</source>
+            <translation>PAS KERAS — un « et si » du labo 1/√dₖ : Keras multiplie ici la requête projetée par 1/√%1 = %2 ; cette trace multiplie par 1, les scores sont donc le q·k brut, ils croissent comme √%3 et le softmax sature.</translation>
+        </message>
+        <message>
+            <source>For every head, each scaled query is compared with every key by a dot product.</source>
+            <translation>Dans chaque tête, chaque requête mise à l'échelle est comparée à chaque clé par un produit scalaire.</translation>
+        </message>
+        <message>
+            <source>A large score means 'this source position matches what this query looks for'.</source>
+            <translation>Un score élevé signifie « cette position source correspond à ce que cherche cette requête ».</translation>
+        </message>
+        <message>
+            <source>These are raw logits, before any mask.</source>
+            <translation>Ce sont des logits bruts, avant tout masque.</translation>
+        </message>
+        <message>
+            <source>Query heads of the same group compare against the same (repeated) key head.</source>
+            <translation>Les têtes de requête d'un même groupe se comparent à la même tête de clé (répétée).</translation>
+        </message>
+        <message>
+            <source>Each query is compared with every key by a plain dot product.</source>
+            <translation>Chaque requête est comparée à chaque clé par un simple produit scalaire.</translation>
+        </message>
+        <message>
+            <source>Unlike MultiHeadAttention there is no 1/√d factor and no projection.</source>
+            <translation>Contrairement à MultiHeadAttention, il n'y a ni facteur 1/√d ni projection.</translation>
+        </message>
+        <message>
+            <source>A large score means this key matches this query.</source>
+            <translation>Un score élevé signifie que cette clé correspond à cette requête.</translation>
+        </message>
+        <message>
+            <source>With use_scale=True, Attention learns one scalar that multiplies every score (initialised to 1).</source>
+            <translation>Avec use_scale=True, Attention apprend un scalaire qui multiplie chaque score (initialisé à 1).</translation>
+        </message>
+        <message>
+            <source>It plays the role of a learned temperature.</source>
+            <translation>Il joue le rôle d'une température apprise.</translation>
+        </message>
+        <message>
+            <source>score_mode="concat": each query is added to each key feature by feature, squashed by tanh and summed, then multiplied by one learned scalar (concat_score_weight).</source>
+            <translation>score_mode="concat" : chaque requête est ajoutée à chaque clé caractéristique par caractéristique, écrasée par tanh et sommée, puis multipliée par un scalaire appris (concat_score_weight).</translation>
+        </message>
+        <message>
+            <source>The scalar scale multiplies q + k inside the tanh.</source>
+            <translation>Le scalaire scale multiplie q + k à l'intérieur du tanh.</translation>
+        </message>
+        <message>
+            <source>Bahdanau-style: each query is added to each key feature by feature and squashed by tanh, then summed over features.</source>
+            <translation>À la Bahdanau : chaque requête est ajoutée à chaque clé caractéristique par caractéristique et écrasée par tanh, puis sommée sur les caractéristiques.</translation>
+        </message>
+        <message>
+            <source>Bahdanau-style: each query is added to each key feature by feature and squashed by tanh, then summed over features, each feature weighted by the learned vector scale (outside the tanh).</source>
+            <translation>À la Bahdanau : chaque requête est ajoutée à chaque clé caractéristique par caractéristique et écrasée par tanh, puis sommée sur les caractéristiques, chacune pondérée par le vecteur appris scale (hors du tanh).</translation>
+        </message>
+        <message>
+            <source>Keras adds the inputs directly: there are no W₁q + W₂k projections as in the paper.</source>
+            <translation>Keras additionne directement les entrées : il n'y a pas de projections W₁q + W₂k comme dans l'article.</translation>
+        </message>
+        <message>
+            <source>The padding masks (%1), broadcast to one boolean per (query, source) pair: 0 where a query row or a source column is padding.</source>
+            <translation>Les masques de remplissage (%1), diffusés en un booléen par paire (requête, source) : 0 là où une ligne de requête ou une colonne source est du remplissage.</translation>
+        </message>
+        <message>
+            <source>query_mask (the query's Keras mask)</source>
+            <translation>query_mask (le masque Keras de la requête)</translation>
+        </message>
+        <message>
+            <source>query_mask (the query's Keras mask) &amp; %1</source>
+            <translation>query_mask (le masque Keras de la requête) &amp; %1</translation>
+        </message>
+        <message>
+            <source>use_causal_mask=True: query t may see source positions s ≤ t only (counted from the top-left corner, also when query and source lengths differ).</source>
+            <translation>use_causal_mask=True : la requête t ne peut voir que les positions source s ≤ t (comptées depuis le coin supérieur gauche, même quand les longueurs de requête et de source diffèrent).</translation>
+        </message>
+        <message>
+            <source>sliding_window=%1 keeps the band |t − s| &lt; %2: each query sees at most %3 positions on either side of its own.</source>
+            <translation>sliding_window=%1 garde la bande |t − s| &lt; %2 : chaque requête voit au plus %3 positions de part et d'autre de la sienne.</translation>
+        </message>
+        <message>
+            <source>AND-ed with the causal mask it is the causal band Mistral uses: each position sees itself and the %1 before it.</source>
+            <translation>Combinée par ET avec le masque causal, c'est la bande causale qu'utilise Mistral : chaque position se voit elle-même et les %1 précédentes.</translation>
+        </message>
+        <message>
+            <source>The attention_mask you gave, cast to bool (nonzero is True), one mask per head.</source>
+            <translation>L'attention_mask que vous avez donné, converti en booléen (non nul vaut True), un masque par tête.</translation>
+        </message>
+        <message>
+            <source>The attention_mask you gave, cast to bool (nonzero is True), the same for every batch row and head.</source>
+            <translation>L'attention_mask que vous avez donné, converti en booléen (non nul vaut True), le même pour chaque ligne du lot et chaque tête.</translation>
+        </message>
+        <message>
+            <source>The attention_mask you gave, cast to bool (nonzero is True), the same for every head.</source>
+            <translation>L'attention_mask que vous avez donné, converti en booléen (non nul vaut True), le même pour chaque tête.</translation>
+        </message>
+        <message>
+            <source>Keras combines every mask source with AND into one boolean per (query, source) pair, one per head (the attention_mask has a head axis); 1 means 'may attend'.</source>
+            <translation>Keras combine toutes les sources de masque par ET en un booléen par paire (requête, source), un par tête (l'attention_mask a un axe des têtes) ; 1 signifie « peut porter attention ».</translation>
+        </message>
+        <message>
+            <source>Keras combines every mask source with AND into one boolean per (query, source) pair, shared by all heads; 1 means 'may attend'.</source>
+            <translation>Keras combine toutes les sources de masque par ET en un booléen par paire (requête, source), partagé par toutes les têtes ; 1 signifie « peut porter attention ».</translation>
+        </message>
+        <message>
+            <source>Sources here: %1.</source>
+            <translation>Sources ici : %1.</translation>
+        </message>
+        <message>
+            <source>Each source is also a step of its own, so you can see which one removed a cell.</source>
+            <translation>Chaque source est aussi une étape à part entière, pour voir laquelle a retiré une cellule.</translation>
+        </message>
+        <message>
+            <source>A query-mask row that is all 0 becomes a fully masked row.</source>
+            <translation>Une ligne du masque de requête entièrement à 0 devient une ligne entièrement masquée.</translation>
+        </message>
+        <message>
+            <source>The attention_mask is the only source, so GroupQueryAttention hands it to Softmax as it is, and Softmax keeps the values &gt; 0.5.</source>
+            <translation>L'attention_mask est la seule source, GroupQueryAttention la passe donc telle quelle à Softmax, et Softmax garde les valeurs &gt; 0.5.</translation>
+        </message>
+        <message>
+            <source>1 means 'this query may attend to this key'.</source>
+            <translation>1 signifie « cette requête peut porter attention à cette clé ».</translation>
+        </message>
+        <message>
+            <source>Built from %1.</source>
+            <translation>Construit à partir de %1.</translation>
+        </message>
+        <message>
+            <source>the causal mask (row ≥ column)</source>
+            <translation>le masque causal (ligne ≥ colonne)</translation>
+        </message>
+        <message>
+            <source>value_mask AND the causal mask (row ≥ column)</source>
+            <translation>value_mask ET le masque causal (ligne ≥ colonne)</translation>
+        </message>
+        <message>
+            <source>The query mask is not part of it: Attention uses the query mask only to zero output rows at the end.</source>
+            <translation>Le masque de requête n'en fait pas partie : Attention n'utilise le masque de requête que pour mettre à zéro des lignes de sortie à la fin.</translation>
+        </message>
+        <message>
+            <source>1 for real query tokens, 0 for padding.</source>
+            <translation>1 pour les vrais jetons de requête, 0 pour le remplissage.</translation>
+        </message>
+        <message>
+            <source>Attention applies it only here, at the end.</source>
+            <translation>Attention ne l'applique qu'ici, à la fin.</translation>
+        </message>
+        <message>
+            <source>Scores where the mask is 0 are replaced by −10⁹, so that after the softmax their weight is 0.</source>
+            <translation>Les scores où le masque vaut 0 sont remplacés par −10⁹, pour que leur poids soit 0 après le softmax.</translation>
+        </message>
+        <message>
+            <source>Keras replaces the value (it does not subtract), inside its Softmax layer.</source>
+            <translation>Keras remplace la valeur (il ne soustrait pas), dans sa couche Softmax.</translation>
+        </message>
+        <message>
+            <source>Keras subtracts 10⁹ from masked scores (it does not replace them).</source>
+            <translation>Keras soustrait 10⁹ aux scores masqués (il ne les remplace pas).</translation>
+        </message>
+        <message>
+            <source>In float32 this rounds to −10⁹ for small scores, so a row with every key masked comes out uniform over all keys, masked ones included.</source>
+            <translation>En float32, cela s'arrondit à −10⁹ pour les petits scores, si bien qu'une ligne dont toutes les clés sont masquées devient uniforme sur toutes les clés, masquées comprises.</translation>
+        </message>
+        <message>
+            <source>Softmax along the source axis turns each row of scores into weights that are ≥ 0 and sum to 1: how much each source position contributes to this query, per head.</source>
+            <translation>Le softmax le long de l'axe source transforme chaque ligne de scores en poids ≥ 0 dont la somme vaut 1 : la contribution de chaque position source à cette requête, par tête.</translation>
+        </message>
+        <message>
+            <source>This is what Keras returns with return_attention_scores=True.</source>
+            <translation>C'est ce que Keras renvoie avec return_attention_scores=True.</translation>
+        </message>
+        <message>
+            <source>Masked positions are set to exactly 0 afterwards, so a fully masked row is all 0 (Keras ≥ 3.14; the fused path without scores would give a uniform row instead).</source>
+            <translation>Les positions masquées sont ensuite mises exactement à 0, une ligne entièrement masquée vaut donc 0 partout (Keras ≥ 3.14 ; le chemin fusionné sans scores donnerait plutôt une ligne uniforme).</translation>
+        </message>
+        <message>
+            <source>Here %1 (head, query) rows are fully masked.</source>
+            <translation>Ici %1 lignes (tête, requête) sont entièrement masquées.</translation>
+        </message>
+        <message>
+            <source>Softmax over the keys turns each row of scores into weights ≥ 0 that sum to 1: the share of each value row in this query's output.</source>
+            <translation>Le softmax sur les clés transforme chaque ligne de scores en poids ≥ 0 dont la somme vaut 1 : la part de chaque ligne de valeur dans la sortie de cette requête.</translation>
+        </message>
+        <message>
+            <source>In training, each weight is set to 0 with probability %1 and the kept ones are divided by 1 − rate, so each row still sums to 1 on average.</source>
+            <translation>À l'entraînement, chaque poids est mis à 0 avec la probabilité %1 et ceux qui restent sont divisés par 1 − rate, si bien que chaque ligne somme encore à 1 en moyenne.</translation>
+        </message>
+        <message>
+            <source>Keras returns the weights from before dropout (with return_attention_scores=True).</source>
+            <translation>Keras renvoie les poids d'avant le dropout (avec return_attention_scores=True).</translation>
+        </message>
+        <message>
+            <source>Unlike MultiHeadAttention, Attention returns these post-dropout weights.</source>
+            <translation>Contrairement à MultiHeadAttention, Attention renvoie ces poids après dropout.</translation>
+        </message>
+        <message>
+            <source>Each head mixes the projected values with its weights: a query's context is the weighted average of the value rows it attends to.</source>
+            <translation>Chaque tête mélange les valeurs projetées avec ses poids : le contexte d'une requête est la moyenne pondérée des lignes de valeur auxquelles elle porte attention.</translation>
+        </message>
+        <message>
+            <source>One result per head.</source>
+            <translation>Un résultat par tête.</translation>
+        </message>
+        <message>
+            <source>Query heads of one group mix the same (repeated) value head, each with its own weights.</source>
+            <translation>Les têtes de requête d'un groupe mélangent la même tête de valeur (répétée), chacune avec ses propres poids.</translation>
+        </message>
+        <message>
+            <source>Each output row is the weighted average of the value rows, with this query's weights.</source>
+            <translation>Chaque ligne de sortie est la moyenne pondérée des lignes de valeur, avec les poids de cette requête.</translation>
+        </message>
+        <message>
+            <source>Rows of padding queries are multiplied by 0.</source>
+            <translation>Les lignes des requêtes de remplissage sont multipliées par 0.</translation>
+        </message>
+        <message>
+            <source>Their weights were computed normally (and Keras returns them unchanged); only the output row is zeroed.</source>
+            <translation>Leurs poids ont été calculés normalement (et Keras les renvoie inchangés) ; seule la ligne de sortie est mise à zéro.</translation>
+        </message>
+        <message>
+            <source>use_gate=True adds one more EinsumDense on the query input, with a sigmoid: a number between 0 and 1 for every query, head and channel.</source>
+            <translation>use_gate=True ajoute une EinsumDense de plus sur l'entrée requête, avec une sigmoïde : un nombre entre 0 et 1 pour chaque requête, tête et canal.</translation>
+        </message>
+        <message>
+            <source>It decides how much of each head's context passes on (Qiu et al., 2025, "Gated Attention for Large Language Models": a head can output almost nothing when it has nothing to add, instead of dumping its weight on one 'attention sink' token).</source>
+            <translation>Elle décide quelle part du contexte de chaque tête passe (Qiu et al., 2025, « Gated Attention for Large Language Models » : une tête peut ne presque rien produire quand elle n'a rien à ajouter, au lieu de déverser son poids sur un jeton « puits d'attention »).</translation>
+        </message>
+        <message>
+            <source>Each head's context is multiplied element by element by its gate: where the gate is near 0 that channel is silenced, near 1 it passes unchanged.</source>
+            <translation>Le contexte de chaque tête est multiplié élément par élément par sa porte : là où la porte est proche de 0, le canal est réduit au silence ; proche de 1, il passe inchangé.</translation>
+        </message>
+        <message>
+            <source>The output projection reads this instead of the context.</source>
+            <translation>La projection de sortie lit ceci à la place du contexte.</translation>
+        </message>
+        <message>
+            <source>The paper writes Concat(head₁, …, head_N): the heads side by side, N·%1 numbers per query.</source>
+            <translation>L'article écrit Concat(head₁, …, head_N) : les têtes côte à côte, N·%1 nombres par requête.</translation>
+        </message>
+        <message>
+            <source>Keras never builds this tensor; its output EinsumDense contracts the head and %1 axes at once, which is the same computation.</source>
+            <translation>Keras ne construit jamais ce tenseur ; son EinsumDense de sortie contracte d'un coup les axes head et %1, ce qui est le même calcul.</translation>
+        </message>
+        <message>
+            <source>The output EinsumDense mixes all heads back into one vector per query, of the output width (%1).</source>
+            <translation>L'EinsumDense de sortie remélange toutes les têtes en un vecteur par requête, de la largeur de sortie (%1).</translation>
+        </message>
+        <message>
+            <source>A fully masked query row has zero context, so its output is just the bias b_o.</source>
+            <translation>Une ligne de requête entièrement masquée a un contexte nul, sa sortie n'est donc que le biais b_o.</translation>
+        </message>
+        <message>
+            <source>A fully masked query row has zero context, so its output is 0.</source>
+            <translation>Une ligne de requête entièrement masquée a un contexte nul, sa sortie vaut donc 0.</translation>
+        </message>
+        <message>
+            <source>The Transformer adds the layer's input back to its output, so the attention layer only has to learn a correction and gradients flow straight through.</source>
+            <translation>Le Transformer rajoute l'entrée de la couche à sa sortie, si bien que la couche d'attention n'a qu'une correction à apprendre et que les gradients passent directement.</translation>
+        </message>
+        <message>
+            <source>Each position's vector is shifted to mean 0 and scaled to variance 1 over its features (ε = 0.001), then scaled by γ and shifted by β.</source>
+            <translation>Le vecteur de chaque position est recentré à une moyenne 0 et ramené à une variance 1 sur ses caractéristiques (ε = 0.001), puis multiplié par γ et décalé de β.</translation>
+        </message>
+        <message>
+            <source>It keeps the numbers in a stable range from layer to layer.</source>
+            <translation>Cela garde les nombres dans une plage stable d'une couche à l'autre.</translation>
+        </message>
+    </context>
+    <context>
         <name>LanguageMenu</name>
         <message>
             <source>&amp;Language</source>
@@ -2225,6 +2963,217 @@
         <message>
             <source>redrawn from seed %1</source>
             <translation>retiré depuis la graine %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::stage</name>
+        <message>
+            <source>row %1 of the logits (%2)</source>
+            <translation>ligne %1 des logits (%2)</translation>
+        </message>
+        <message>
+            <source>max %1</source>
+            <translation>max %1</translation>
+        </message>
+        <message>
+            <source>exp(s − max): subtract the row max %1 so exp cannot overflow; the largest becomes 1</source>
+            <translation>exp(s − max) : soustraire le max de la ligne %1 pour que exp ne puisse pas déborder ; le plus grand devient 1</translation>
+        </message>
+        <message>
+            <source>÷ Σ = %1: the row now sums to 1 — these are the weights of row %2</source>
+            <translation>÷ Σ = %1 : la ligne somme maintenant à 1 — ce sont les poids de la ligne %2</translation>
+        </message>
+        <message>
+            <source>The %1 largest weights, and the other %2 keys as one bar. </source>
+            <translation>Les %1 plus grands poids, et les %2 autres clés en une seule barre. </translation>
+        </message>
+        <message>
+            <source>%1 removes %2</source>
+            <translation>%1 retire %2</translation>
+        </message>
+        <message>
+            <source>A pair may attend only where every part keeps it (1): %1 of %2 cells here; %3.</source>
+            <translation>Une paire ne peut porter attention que là où chaque partie la garde (1) : %1 cellules sur %2 ici ; %3.</translation>
+        </message>
+        <message>
+            <source>Cell by cell: %1 = %2.</source>
+            <translation>Cellule par cellule : %1 = %2.</translation>
+        </message>
+        <message>
+            <source>A gate near 0 silences that channel of the head; near 1 it passes unchanged.</source>
+            <translation>Une porte proche de 0 réduit ce canal de la tête au silence ; proche de 1, il passe inchangé.</translation>
+        </message>
+        <message>
+            <source>Cannot animate this step: %1</source>
+            <translation>Impossible d'animer cette étape : %1</translation>
+        </message>
+        <message>
+            <source>Operands not available; showing the result only.</source>
+            <translation>Opérandes indisponibles ; seul le résultat est affiché.</translation>
+        </message>
+        <message>
+            <source>batch %1</source>
+            <translation>lot %1</translation>
+        </message>
+        <message>
+            <source>head %1</source>
+            <translation>tête %1</translation>
+        </message>
+        <message>
+            <source>The %1 heads' contexts are placed side by side: [%2, %3 × %4] → [%2, %5]. Keras folds this reshape into output_dense's einsum.</source>
+            <translation>Les contextes des %1 têtes sont placés côte à côte : [%2, %3 × %4] → [%2, %5]. Keras intègre ce reshape dans l'einsum d'output_dense.</translation>
+        </message>
+        <message>
+            <source>Every cell is multiplied by %1: %2 × %1 = %3.</source>
+            <translation>Chaque cellule est multipliée par %1 : %2 × %1 = %3.</translation>
+        </message>
+        <message>
+            <source>dropout →</source>
+            <translation>dropout →</translation>
+        </message>
+        <message>
+            <source>%1 of %2 weights dropped (crossed); the kept ones are scaled by %3 so the expected sum stays the same. Training only.</source>
+            <translation>%1 poids sur %2 supprimés (barrés) ; ceux qui restent sont multipliés par %3 pour que la somme attendue reste la même. Entraînement seulement.</translation>
+        </message>
+        <message>
+            <source>Each row is normalised over its %1 features: row 0 has mean μ = %2 and σ = %3; y = γ·(x − μ)/√(σ² + ε) + β.</source>
+            <translation>Chaque ligne est normalisée sur ses %1 caractéristiques : la ligne 0 a la moyenne μ = %2 et σ = %3 ; y = γ·(x − μ)/√(σ² + ε) + β.</translation>
+        </message>
+        <message>
+            <source>Each row is normalised over its %1 features: y = γ·(x − μ)/√(σ² + ε) + β.</source>
+            <translation>Chaque ligne est normalisée sur ses %1 caractéristiques : y = γ·(x − μ)/√(σ² + ε) + β.</translation>
+        </message>
+        <message>
+            <source>broadcast from %1</source>
+            <translation>diffusé depuis %1</translation>
+        </message>
+        <message>
+            <source>%1 of %2 cells are masked (mask = 0): their logits become a large negative number, so softmax gives them weight 0.</source>
+            <translation>%1 cellules sur %2 sont masquées (masque = 0) : leurs logits deviennent un grand nombre négatif, le softmax leur donne donc un poids 0.</translation>
+        </message>
+        <message>
+            <source>%1 of %2 cells are masked (mask = 0): they are set to 0.</source>
+            <translation>%1 cellules sur %2 sont masquées (masque = 0) : elles sont mises à 0.</translation>
+        </message>
+        <message>
+            <source>where</source>
+            <translation>où</translation>
+        </message>
+        <message>
+            <source>… (%1 terms)</source>
+            <translation>… (%1 termes)</translation>
+        </message>
+        <message>
+            <source>bias %1</source>
+            <translation>biais %1</translation>
+        </message>
+        <message>
+            <source>Each cell is a dot product: a row of %1 with a column of %2 (%3 terms).</source>
+            <translation>Chaque cellule est un produit scalaire : une ligne de %1 par une colonne de %2 (%3 termes).</translation>
+        </message>
+        <message>
+            <source>A Dense projection is one matrix product per token: x · W%1, all heads at once (the kernel is shown as a matrix of %2 × %3).</source>
+            <translation>Une projection Dense est un produit matriciel par jeton : x · W%1, toutes les têtes à la fois (le noyau est affiché comme une matrice de %2 × %3).</translation>
+        </message>
+        <message>
+            <source> + b</source>
+            <translation> + b</translation>
+        </message>
+        <message>
+            <source>%1 %2</source>
+            <translation>%1 %2</translation>
+        </message>
+        <message>
+            <source>query head %1 ← head %2</source>
+            <translation>tête de requête %1 ← tête %2</translation>
+        </message>
+        <message>
+            <source>query heads %1–%2 ← head %3</source>
+            <translation>têtes de requête %1–%2 ← tête %3</translation>
+        </message>
+        <message>
+            <source>ops.repeat copies each of the %1 %2 heads %3 times along the head axis: %4.</source>
+            <translation>ops.repeat copie chacune des %1 têtes %2 %3 fois le long de l'axe des têtes : %4.</translation>
+        </message>
+        <message>
+            <source>The selected query head %1 reads %2 head %3, shared with %4 other query head(s).</source>
+            <translation>La tête de requête choisie %1 lit la tête %2 %3, partagée avec %4 autre(s) tête(s) de requête.</translation>
+        </message>
+        <message>
+            <source>%1 others</source>
+            <translation>%1 autres</translation>
+        </message>
+        <message>
+            <source>%1[0]</source>
+            <translation>%1[0]</translation>
+        </message>
+        <message>
+            <source>q + k</source>
+            <translation>q + k</translation>
+        </message>
+        <message>
+            <source>tanh(scale·(q + k))</source>
+            <translation>tanh(scale·(q + k))</translation>
+        </message>
+        <message>
+            <source>tanh(q + k)</source>
+            <translation>tanh(q + k)</translation>
+        </message>
+        <message>
+            <source>w_c</source>
+            <translation>w_c</translation>
+        </message>
+        <message>
+            <source>scale</source>
+            <translation>mise à l'échelle</translation>
+        </message>
+        <message>
+            <source>%1 (scalar, shape %2)</source>
+            <translation>%1 (scalaire, forme %2)</translation>
+        </message>
+        <message>
+            <source> · tanh</source>
+            <translation> · tanh</translation>
+        </message>
+        <message>
+            <source>(the intermediate terms are not shown: this step's weights are not in the trace)</source>
+            <translation>(les termes intermédiaires ne sont pas affichés : les poids de cette étape ne sont pas dans la trace)</translation>
+        </message>
+        <message>
+            <source>rows</source>
+            <translation>lignes</translation>
+        </message>
+        <message>
+            <source>columns</source>
+            <translation>colonnes</translation>
+        </message>
+        <message>
+            <source>of %1</source>
+            <translation>de %1</translation>
+        </message>
+        <message>
+            <source>in</source>
+            <translation>entrée</translation>
+        </message>
+        <message>
+            <source>head·unit</source>
+            <translation>tête·unité</translation>
+        </message>
+        <message>
+            <source>out</source>
+            <translation>sortie</translation>
+        </message>
+        <message>
+            <source>weight %1</source>
+            <translation>poids %1</translation>
+        </message>
+        <message>
+            <source>… and the same for every other cell (%1 of %2)</source>
+            <translation>… et de même pour chaque autre cellule (%1 sur %2)</translation>
+        </message>
+        <message>
+            <source>No step to show</source>
+            <translation>Aucune étape à afficher</translation>
         </message>
     </context>
     <context>

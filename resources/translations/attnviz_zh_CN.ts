@@ -9,6 +9,744 @@
         </message>
     </context>
     <context>
+        <name>CoreFormula</name>
+        <message>
+            <source>where</source>
+            <translation>其中</translation>
+        </message>
+        <message>
+            <source>if</source>
+            <translation>若</translation>
+        </message>
+        <message>
+            <source>else</source>
+            <translation>否则</translation>
+        </message>
+        <message>
+            <source>not Keras: Keras uses</source>
+            <translation>不是 Keras：Keras 使用</translation>
+        </message>
+    </context>
+    <context>
+        <name>CoreText</name>
+        <message>
+            <source>Received: %1</source>
+            <translation>收到的是：%1</translation>
+        </message>
+        <message>
+            <source>%1 must be a positive integer. Received: %2</source>
+            <translation>%1 必须是正整数。收到的是：%2</translation>
+        </message>
+        <message>
+            <source>%1 must be a positive integer or None. Received: %2</source>
+            <translation>%1 必须是正整数或 None。收到的是：%2</translation>
+        </message>
+        <message>
+            <source>`sliding_window` must be `None` or a positive integer. Received: %1</source>
+            <translation>`sliding_window` 必须是 `None` 或正整数。收到的是：%1</translation>
+        </message>
+        <message>
+            <source>`num_query_heads` must be divisible by `num_key_value_heads`: with num_query_heads=%1, num_key_value_heads may be %2. Received: %3</source>
+            <translation>`num_query_heads` 必须能被 `num_key_value_heads` 整除：当 num_query_heads=%1 时，num_key_value_heads 可以是 %2。收到的是：%3</translation>
+        </message>
+        <message>
+            <source>GroupQueryAttention has no value_dim or output_shape: values use head_dim and the output has the query's width.</source>
+            <translation>GroupQueryAttention 没有 value_dim 和 output_shape：值使用 head_dim，输出与查询同宽。</translation>
+        </message>
+        <message>
+            <source>The Transformer sub-layer (Add &amp; LayerNormalization) follows MultiHeadAttention only.</source>
+            <translation>Transformer 子层（Add &amp; LayerNormalization）只能接在 MultiHeadAttention 之后。</translation>
+        </message>
+        <message>
+            <source>%1 has no use_gate argument; MultiHeadAttention and GroupQueryAttention have.</source>
+            <translation>%1 没有 use_gate 参数；MultiHeadAttention 和 GroupQueryAttention 才有。</translation>
+        </message>
+        <message>
+            <source>%1 has no sliding_window argument; MultiHeadAttention and GroupQueryAttention have.</source>
+            <translation>%1 没有 sliding_window 参数；MultiHeadAttention 和 GroupQueryAttention 才有。</translation>
+        </message>
+        <message>
+            <source>dropout must be a rate in [0, 1). Received: %1</source>
+            <translation>dropout 必须是 [0, 1) 内的比率。收到的是：%1</translation>
+        </message>
+        <message>
+            <source>The batch size must be positive. Received: %1</source>
+            <translation>批次大小必须为正。收到的是：%1</translation>
+        </message>
+        <message>
+            <source>The query length must be positive. Received: %1</source>
+            <translation>查询长度必须为正。收到的是：%1</translation>
+        </message>
+        <message>
+            <source>The source length must be positive. Received: %1</source>
+            <translation>源长度必须为正。收到的是：%1</translation>
+        </message>
+        <message>
+            <source>The %1 must be a rank-3 tensor %2. Received: %3</source>
+            <translation>%1 必须是 3 阶张量 %2。收到的是：%3</translation>
+        </message>
+        <message>
+            <source>The %1 must have shape %2 %3. Received: %4</source>
+            <translation>%1 的形状必须为 %2 %3。收到的是：%4</translation>
+        </message>
+        <message>
+            <source>The %1 is empty: every dimension must be at least 1. Received: %2</source>
+            <translation>%1 为空：每个维度至少为 1。收到的是：%2</translation>
+        </message>
+        <message>
+            <source>The value's batch size must match the query's (%1). Received: %2</source>
+            <translation>值的批次大小必须与查询一致（%1）。收到的是：%2</translation>
+        </message>
+        <message>
+            <source>The key's batch size must match the query's (%1). Received: %2</source>
+            <translation>键的批次大小必须与查询一致（%1）。收到的是：%2</translation>
+        </message>
+        <message>
+            <source>key and value must have the same length (source_len = %1). Received: %2</source>
+            <translation>key 和 value 的长度必须相同（source_len = %1）。收到的是：%2</translation>
+        </message>
+        <message>
+            <source>There must be one query token per query row (%1). Received: %2</source>
+            <translation>每个查询行必须对应一个查询词元（%1）。收到的是：%2</translation>
+        </message>
+        <message>
+            <source>There must be one source token per value row (%1). Received: %2</source>
+            <translation>每个值行必须对应一个源词元（%1）。收到的是：%2</translation>
+        </message>
+        <message>
+            <source>%1 has no projections, so the query and the %2 must have the same last dimension. Received: %3</source>
+            <translation>%1 没有投影，因此查询和%2的最后一维必须相同。收到的是：%3</translation>
+        </message>
+        <message>
+            <source>value (used as key)</source>
+            <translation>值（用作键）</translation>
+        </message>
+        <message>
+            <source>The residual Add needs the output width to equal the query width (%1). Received: %2</source>
+            <translation>残差 Add 要求输出宽度等于查询宽度（%1）。收到的是：%2</translation>
+        </message>
+        <message>
+            <source>%1 takes masks [query_mask, value_mask] only; key_mask is a MultiHeadAttention and GroupQueryAttention argument.</source>
+            <translation>%1 只接受掩码 [query_mask, value_mask]；key_mask 是 MultiHeadAttention 和 GroupQueryAttention 的参数。</translation>
+        </message>
+        <message>
+            <source>%1 has no attention_mask argument; use value_mask and use_causal_mask, or MultiHeadAttention.</source>
+            <translation>%1 没有 attention_mask 参数；请使用 value_mask 和 use_causal_mask，或改用 MultiHeadAttention。</translation>
+        </message>
+        <message>
+            <source>The attention_mask must have shape (query_len, source_len) = %1, (batch, query_len, source_len) = %2 or (batch, %3, query_len, source_len) = %4. Received: %5</source>
+            <translation>attention_mask 的形状必须为 (query_len, source_len) = %1、(batch, query_len, source_len) = %2 或 (batch, %3, query_len, source_len) = %4。收到的是：%5</translation>
+        </message>
+        <message>
+            <source>The attention_mask must have rank 2, 3 or 4: (query_len, source_len) = %1, (batch, query_len, source_len) = %2 or (batch, %3, query_len, source_len) = %4. Received: %5</source>
+            <translation>attention_mask 的阶必须为 2、3 或 4：(query_len, source_len) = %1、(batch, query_len, source_len) = %2 或 (batch, %3, query_len, source_len) = %4。收到的是：%5</translation>
+        </message>
+        <message>
+            <source>The attention_mask's head axis must be %1 (%2) or 1: (query_len, source_len) = %3, (batch, query_len, source_len) = %4 or (batch, %5, query_len, source_len) = %6. Received: %7</source>
+            <translation>attention_mask 的头轴必须为 %1（%2）或 1：(query_len, source_len) = %3、(batch, query_len, source_len) = %4 或 (batch, %5, query_len, source_len) = %6。收到的是：%7</translation>
+        </message>
+        <message>
+            <source>This layer's trace would need about %1 of memory, more than the limit of %2. Use smaller sizes (or raise --max-memory).</source>
+            <translation>此层的轨迹大约需要 %1 内存，超过了 %2 的上限。请使用更小的尺寸（或提高 --max-memory）。</translation>
+        </message>
+        <message>
+            <source>The weights file has no '%1', which %2 owns with these settings (shape %3).</source>
+            <translation>权重文件中没有“%1”，而在这些设置下 %2 拥有该权重（形状 %3）。</translation>
+        </message>
+        <message>
+            <source>Nothing is initialised when a weights file is given.</source>
+            <translation>给出权重文件时，不会初始化任何权重。</translation>
+        </message>
+        <message>
+            <source>Unexpected weight '%1' in the weights for %2 with these settings.</source>
+            <translation>在这些设置下，%2 的权重中出现了意外的权重“%1”。</translation>
+        </message>
+        <message>
+            <source>Expected: %1.</source>
+            <translation>应为：%1。</translation>
+        </message>
+        <message>
+            <source>no weights</source>
+            <translation>没有权重</translation>
+        </message>
+        <message>
+            <source>Weight '%1' must have shape %2. Received: %3</source>
+            <translation>权重“%1”的形状必须为 %2。收到的是：%3</translation>
+        </message>
+        <message>
+            <source>Query input</source>
+            <translation>查询输入</translation>
+        </message>
+        <message>
+            <source>Key input</source>
+            <translation>键输入</translation>
+        </message>
+        <message>
+            <source>Value input</source>
+            <translation>值输入</translation>
+        </message>
+        <message>
+            <source>Project queries</source>
+            <translation>投影查询</translation>
+        </message>
+        <message>
+            <source>Project keys</source>
+            <translation>投影键</translation>
+        </message>
+        <message>
+            <source>Project values</source>
+            <translation>投影值</translation>
+        </message>
+        <message>
+            <source>Scale queries</source>
+            <translation>缩放查询</translation>
+        </message>
+        <message>
+            <source>Scores</source>
+            <translation>分数</translation>
+        </message>
+        <message>
+            <source>Mask scores</source>
+            <translation>掩码分数</translation>
+        </message>
+        <message>
+            <source>Softmax weights</source>
+            <translation>Softmax 权重</translation>
+        </message>
+        <message>
+            <source>Dropout</source>
+            <translation>Dropout</translation>
+        </message>
+        <message>
+            <source>Weighted sum of values</source>
+            <translation>值的加权和</translation>
+        </message>
+        <message>
+            <source>Concatenate heads</source>
+            <translation>拼接各头</translation>
+        </message>
+        <message>
+            <source>Output</source>
+            <translation>输出</translation>
+        </message>
+        <message>
+            <source>Residual (Add)</source>
+            <translation>残差（Add）</translation>
+        </message>
+        <message>
+            <source>Layer normalization</source>
+            <translation>层归一化</translation>
+        </message>
+        <message>
+            <source>Project the query</source>
+            <translation>投影查询</translation>
+        </message>
+        <message>
+            <source>Project the key</source>
+            <translation>投影键</translation>
+        </message>
+        <message>
+            <source>Project the value</source>
+            <translation>投影值</translation>
+        </message>
+        <message>
+            <source>query</source>
+            <translation>查询</translation>
+        </message>
+        <message>
+            <source>key</source>
+            <translation>键</translation>
+        </message>
+        <message>
+            <source>value</source>
+            <translation>值</translation>
+        </message>
+        <message>
+            <source>Repeat the %1 heads</source>
+            <translation>重复%1头</translation>
+        </message>
+        <message>
+            <source>Scale the query by 1/√%1</source>
+            <translation>将查询乘以 1/√%1</translation>
+        </message>
+        <message>
+            <source>Not Keras: the query left unscaled (no 1/√%1)</source>
+            <translation>不是 Keras：查询未缩放（没有 1/√%1）</translation>
+        </message>
+        <message>
+            <source>Dot-product scores</source>
+            <translation>点积分数</translation>
+        </message>
+        <message>
+            <source>Dot products</source>
+            <translation>点积</translation>
+        </message>
+        <message>
+            <source>Scale the scores</source>
+            <translation>缩放分数</translation>
+        </message>
+        <message>
+            <source>Concat scores: Σ tanh(q + k)</source>
+            <translation>concat 分数：Σ tanh(q + k)</translation>
+        </message>
+        <message>
+            <source>Additive scores: Σ scale·tanh(q + k)</source>
+            <translation>加性分数：Σ scale·tanh(q + k)</translation>
+        </message>
+        <message>
+            <source>Mask part: padding</source>
+            <translation>掩码组成：填充</translation>
+        </message>
+        <message>
+            <source>Mask part: causal</source>
+            <translation>掩码组成：因果</translation>
+        </message>
+        <message>
+            <source>Mask part: sliding window</source>
+            <translation>掩码组成：滑动窗口</translation>
+        </message>
+        <message>
+            <source>Mask part: attention_mask</source>
+            <translation>掩码组成：attention_mask</translation>
+        </message>
+        <message>
+            <source>The attention mask</source>
+            <translation>注意力掩码</translation>
+        </message>
+        <message>
+            <source>The score mask</source>
+            <translation>分数掩码</translation>
+        </message>
+        <message>
+            <source>The query mask</source>
+            <translation>查询掩码</translation>
+        </message>
+        <message>
+            <source>Apply the mask</source>
+            <translation>应用掩码</translation>
+        </message>
+        <message>
+            <source>Softmax: attention weights</source>
+            <translation>Softmax：注意力权重</translation>
+        </message>
+        <message>
+            <source>Dropout on the weights</source>
+            <translation>对权重做 dropout</translation>
+        </message>
+        <message>
+            <source>The gate</source>
+            <translation>门</translation>
+        </message>
+        <message>
+            <source>Gate the context</source>
+            <translation>对上下文施加门控</translation>
+        </message>
+        <message>
+            <source>Concatenate the heads</source>
+            <translation>拼接各头</translation>
+        </message>
+        <message>
+            <source>Output projection</source>
+            <translation>输出投影</translation>
+        </message>
+        <message>
+            <source>Residual connection (Add)</source>
+            <translation>残差连接（Add）</translation>
+        </message>
+        <message>
+            <source>Zero the masked query rows</source>
+            <translation>将被掩码的查询行置零</translation>
+        </message>
+        <message>
+            <source>The sequence that asks: one row of features per query position.</source>
+            <translation>提问的序列：每个查询位置一行特征。</translation>
+        </message>
+        <message>
+            <source>Each query position will produce one output row.</source>
+            <translation>每个查询位置都会产生一行输出。</translation>
+        </message>
+        <message>
+            <source>The sequence that is searched: its projected rows are compared with every query.</source>
+            <translation>被检索的序列：它投影后的每一行都与每个查询比较。</translation>
+        </message>
+        <message>
+            <source>The sequence whose (projected) rows are mixed into the output.</source>
+            <translation>其（投影后的）行被混合进输出的序列。</translation>
+        </message>
+        <message>
+            <source>No key was given, so Keras uses the value as the key too (key := value).</source>
+            <translation>没有给出键，因此 Keras 也把值用作键（key := value）。</translation>
+        </message>
+        <message>
+            <source>The sequence that is attended to.</source>
+            <translation>被关注的序列。</translation>
+        </message>
+        <message>
+            <source>The sequence that asks.</source>
+            <translation>提问的序列。</translation>
+        </message>
+        <message>
+            <source>These layers have no projections: the query is compared with the keys exactly as given, so query and key need the same width.</source>
+            <translation>这些层没有投影：查询按原样与键比较，因此查询和键必须具有相同的宽度。</translation>
+        </message>
+        <message>
+            <source>The sequence compared with every query.</source>
+            <translation>与每个查询进行比较的序列。</translation>
+        </message>
+        <message>
+            <source>The rows that are mixed into the output.</source>
+            <translation>被混合进输出的那些行。</translation>
+        </message>
+        <message>
+            <source>No key was given, so the value is also the key (key := value).</source>
+            <translation>没有给出键，因此值同时也是键（key := value）。</translation>
+        </message>
+        <message>
+            <source>An EinsumDense layer maps every query vector to N heads of key_dim numbers each.</source>
+            <translation>一个 EinsumDense 层把每个查询向量映射为 N 个头，每个头 key_dim 个数。</translation>
+        </message>
+        <message>
+            <source>Each head gets its own slice of the kernel, so the heads can learn to look for different things.</source>
+            <translation>每个头都有自己的一片核权重，因此不同的头可以学会寻找不同的东西。</translation>
+        </message>
+        <message>
+            <source>The same kind of projection for the keys: each source position becomes N heads of key_dim numbers, in the same space as the projected queries so they can be compared.</source>
+            <translation>对键做同样的投影：每个源位置变成 N 个头，每个头 key_dim 个数，与投影后的查询处于同一空间，因而可以相互比较。</translation>
+        </message>
+        <message>
+            <source>The values are projected to N heads of value_dim numbers.</source>
+            <translation>值被投影为 N 个头，每个头 value_dim 个数。</translation>
+        </message>
+        <message>
+            <source>These are what gets mixed: attention decides how much of each source position's value flows to each query.</source>
+            <translation>被混合的正是这些值：注意力决定每个源位置的值有多少流向每个查询。</translation>
+        </message>
+        <message>
+            <source>An EinsumDense layer maps every query vector to %1 query heads of head_dim = %2 numbers each; each head has its own slice of the kernel.</source>
+            <translation>一个 EinsumDense 层把每个查询向量映射为 %1 个查询头，每个头 head_dim = %2 个数；每个头都有自己的一片核权重。</translation>
+        </message>
+        <message>
+            <source>The keys get only num_key_value_heads = %1 heads (not %2): that is the point of grouped-query attention.</source>
+            <translation>键只有 num_key_value_heads = %1 个头（而不是 %2 个）：这正是分组查询注意力的要点。</translation>
+        </message>
+        <message>
+            <source>Fewer key heads mean a smaller kernel and a smaller key cache when generating text.</source>
+            <translation>键头越少，核权重越小，生成文本时的键缓存也越小。</translation>
+        </message>
+        <message>
+            <source>The values, like the keys, get %1 heads of head_dim numbers.</source>
+            <translation>值和键一样，有 %1 个头，每个头 head_dim 个数。</translation>
+        </message>
+        <message>
+            <source>Each one will be shared by a group of %1 query heads.</source>
+            <translation>每个值头将由一组 %1 个查询头共享。</translation>
+        </message>
+        <message>
+            <source>ops.repeat copies each of the %1 %2 heads %3 times along the head axis, so there is one per query head: query head n reads %4 head n // %5 (heads 0..%6 read head 0, and so on).</source>
+            <translation>ops.repeat 沿头轴把 %1 个%2头中的每一个复制 %3 次，使每个查询头都有一个对应：查询头 n 读取%4头 n // %5（头 0..%6 读取头 0，依此类推）。</translation>
+        </message>
+        <message>
+            <source>num_key_value_heads = num_query_heads is plain multi-head attention (every query head has its own key and value head); num_key_value_heads = 1 is multi-query attention (MQA: all query heads share one key and one value head); in between, each group of query heads shares one.</source>
+            <translation>num_key_value_heads = num_query_heads 就是普通的多头注意力（每个查询头都有自己的键头和值头）；num_key_value_heads = 1 是多查询注意力（MQA：所有查询头共享一个键头和一个值头）；介于两者之间时，每组查询头共享一个。</translation>
+        </message>
+        <message>
+            <source>Here Nkv = Nq = %1: multi-head attention.</source>
+            <translation>这里 Nkv = Nq = %1：多头注意力。</translation>
+        </message>
+        <message>
+            <source>Here Nkv = 1: multi-query attention.</source>
+            <translation>这里 Nkv = 1：多查询注意力。</translation>
+        </message>
+        <message>
+            <source>Here %1 query heads form %2 groups of %3.</source>
+            <translation>这里 %1 个查询头组成 %2 组，每组 %3 个。</translation>
+        </message>
+        <message>
+            <source>Here the key and value projections have %1 parameters instead of %2 for %3 key/value heads, and a KV cache holds %4 numbers per token instead of %5 (%6 KiB instead of %7 KiB in float32, per token and layer): %8 % less.</source>
+            <translation>这里键和值投影共有 %1 个参数，而 %3 个键/值头时为 %2 个；KV 缓存每个词元存 %4 个数，而不是 %5 个（float32 下每个词元每层 %6 KiB 而不是 %7 KiB）：少 %8 %。</translation>
+        </message>
+        <message>
+            <source>Keras multiplies the projected query by 1/√key_dim before the dot product, so that scores do not grow with key_dim and the softmax does not saturate.</source>
+            <translation>Keras 在点积之前把投影后的查询乘以 1/√key_dim，使分数不随 key_dim 增大，softmax 也不会饱和。</translation>
+        </message>
+        <message>
+            <source>Keras multiplies the projected query by 1/√head_dim before the dot product, so that scores do not grow with head_dim and the softmax does not saturate.</source>
+            <translation>Keras 在点积之前把投影后的查询乘以 1/√head_dim，使分数不随 head_dim 增大，softmax 也不会饱和。</translation>
+        </message>
+        <message>
+            <source>Note: it is key_dim, not the query width divided by the number of heads.</source>
+            <translation>注意：用的是 key_dim，而不是查询宽度除以头数。</translation>
+        </message>
+        <message>
+            <source>NOT KERAS — a what-if from the 1/√dₖ lab: Keras multiplies the projected query by 1/√%1 = %2 here; this trace multiplies by 1, so the scores are the raw q·k, they grow like √%3 and the softmax saturates.</source>
+            <translation>不是 KERAS —— 来自 1/√dₖ 实验室的假设情形：Keras 在这里会把投影后的查询乘以 1/√%1 = %2；本轨迹乘以 1，因此分数就是原始的 q·k，它们按 √%3 增长，softmax 随之饱和。</translation>
+        </message>
+        <message>
+            <source>For every head, each scaled query is compared with every key by a dot product.</source>
+            <translation>在每个头中，每个缩放后的查询都通过点积与每个键比较。</translation>
+        </message>
+        <message>
+            <source>A large score means 'this source position matches what this query looks for'.</source>
+            <translation>分数大意味着“这个源位置与该查询要找的东西相匹配”。</translation>
+        </message>
+        <message>
+            <source>These are raw logits, before any mask.</source>
+            <translation>这些是原始 logits，尚未施加任何掩码。</translation>
+        </message>
+        <message>
+            <source>Query heads of the same group compare against the same (repeated) key head.</source>
+            <translation>同一组的查询头与同一个（复制出的）键头比较。</translation>
+        </message>
+        <message>
+            <source>Each query is compared with every key by a plain dot product.</source>
+            <translation>每个查询都通过普通点积与每个键比较。</translation>
+        </message>
+        <message>
+            <source>Unlike MultiHeadAttention there is no 1/√d factor and no projection.</source>
+            <translation>与 MultiHeadAttention 不同，这里没有 1/√d 因子，也没有投影。</translation>
+        </message>
+        <message>
+            <source>A large score means this key matches this query.</source>
+            <translation>分数大意味着这个键与该查询相匹配。</translation>
+        </message>
+        <message>
+            <source>With use_scale=True, Attention learns one scalar that multiplies every score (initialised to 1).</source>
+            <translation>当 use_scale=True 时，Attention 学习一个乘到每个分数上的标量（初始化为 1）。</translation>
+        </message>
+        <message>
+            <source>It plays the role of a learned temperature.</source>
+            <translation>它起到可学习温度的作用。</translation>
+        </message>
+        <message>
+            <source>score_mode="concat": each query is added to each key feature by feature, squashed by tanh and summed, then multiplied by one learned scalar (concat_score_weight).</source>
+            <translation>score_mode="concat"：每个查询与每个键按特征逐一相加，经 tanh 压缩后求和，再乘以一个可学习的标量（concat_score_weight）。</translation>
+        </message>
+        <message>
+            <source>The scalar scale multiplies q + k inside the tanh.</source>
+            <translation>标量 scale 在 tanh 内部乘以 q + k。</translation>
+        </message>
+        <message>
+            <source>Bahdanau-style: each query is added to each key feature by feature and squashed by tanh, then summed over features.</source>
+            <translation>Bahdanau 式：每个查询与每个键按特征逐一相加并经 tanh 压缩，然后在特征上求和。</translation>
+        </message>
+        <message>
+            <source>Bahdanau-style: each query is added to each key feature by feature and squashed by tanh, then summed over features, each feature weighted by the learned vector scale (outside the tanh).</source>
+            <translation>Bahdanau 式：每个查询与每个键按特征逐一相加并经 tanh 压缩，然后在特征上求和，每个特征由可学习的向量 scale 加权（在 tanh 之外）。</translation>
+        </message>
+        <message>
+            <source>Keras adds the inputs directly: there are no W₁q + W₂k projections as in the paper.</source>
+            <translation>Keras 直接把输入相加：没有论文中的 W₁q + W₂k 投影。</translation>
+        </message>
+        <message>
+            <source>The padding masks (%1), broadcast to one boolean per (query, source) pair: 0 where a query row or a source column is padding.</source>
+            <translation>填充掩码（%1）广播为每个（查询，源）对一个布尔值：查询行或源列为填充处为 0。</translation>
+        </message>
+        <message>
+            <source>query_mask (the query's Keras mask)</source>
+            <translation>query_mask（查询的 Keras 掩码）</translation>
+        </message>
+        <message>
+            <source>query_mask (the query's Keras mask) &amp; %1</source>
+            <translation>query_mask（查询的 Keras 掩码）&amp; %1</translation>
+        </message>
+        <message>
+            <source>use_causal_mask=True: query t may see source positions s ≤ t only (counted from the top-left corner, also when query and source lengths differ).</source>
+            <translation>use_causal_mask=True：查询 t 只能看到 s ≤ t 的源位置（从左上角开始计数，查询长度与源长度不同时也是如此）。</translation>
+        </message>
+        <message>
+            <source>sliding_window=%1 keeps the band |t − s| &lt; %2: each query sees at most %3 positions on either side of its own.</source>
+            <translation>sliding_window=%1 保留 |t − s| &lt; %2 的带状区域：每个查询在自身两侧最多各看到 %3 个位置。</translation>
+        </message>
+        <message>
+            <source>AND-ed with the causal mask it is the causal band Mistral uses: each position sees itself and the %1 before it.</source>
+            <translation>与因果掩码做 AND 后，就是 Mistral 使用的因果带：每个位置看到自己以及它之前的 %1 个位置。</translation>
+        </message>
+        <message>
+            <source>The attention_mask you gave, cast to bool (nonzero is True), one mask per head.</source>
+            <translation>你给出的 attention_mask，转换为 bool（非零即 True），每个头一个掩码。</translation>
+        </message>
+        <message>
+            <source>The attention_mask you gave, cast to bool (nonzero is True), the same for every batch row and head.</source>
+            <translation>你给出的 attention_mask，转换为 bool（非零即 True），对每个批次行和每个头都相同。</translation>
+        </message>
+        <message>
+            <source>The attention_mask you gave, cast to bool (nonzero is True), the same for every head.</source>
+            <translation>你给出的 attention_mask，转换为 bool（非零即 True），对每个头都相同。</translation>
+        </message>
+        <message>
+            <source>Keras combines every mask source with AND into one boolean per (query, source) pair, one per head (the attention_mask has a head axis); 1 means 'may attend'.</source>
+            <translation>Keras 用 AND 把所有掩码来源合并成每个（查询，源）对一个布尔值，每个头一个（attention_mask 带有头轴）；1 表示“可以关注”。</translation>
+        </message>
+        <message>
+            <source>Keras combines every mask source with AND into one boolean per (query, source) pair, shared by all heads; 1 means 'may attend'.</source>
+            <translation>Keras 用 AND 把所有掩码来源合并成每个（查询，源）对一个布尔值，由所有头共享；1 表示“可以关注”。</translation>
+        </message>
+        <message>
+            <source>Sources here: %1.</source>
+            <translation>这里的来源：%1。</translation>
+        </message>
+        <message>
+            <source>Each source is also a step of its own, so you can see which one removed a cell.</source>
+            <translation>每个来源也各自是一个步骤，便于看出是哪一个去掉了某个单元格。</translation>
+        </message>
+        <message>
+            <source>A query-mask row that is all 0 becomes a fully masked row.</source>
+            <translation>查询掩码中全为 0 的行会成为完全被掩码的行。</translation>
+        </message>
+        <message>
+            <source>The attention_mask is the only source, so GroupQueryAttention hands it to Softmax as it is, and Softmax keeps the values &gt; 0.5.</source>
+            <translation>attention_mask 是唯一的来源，因此 GroupQueryAttention 将它原样交给 Softmax，Softmax 保留 &gt; 0.5 的值。</translation>
+        </message>
+        <message>
+            <source>1 means 'this query may attend to this key'.</source>
+            <translation>1 表示“该查询可以关注这个键”。</translation>
+        </message>
+        <message>
+            <source>Built from %1.</source>
+            <translation>由 %1 构成。</translation>
+        </message>
+        <message>
+            <source>the causal mask (row ≥ column)</source>
+            <translation>因果掩码（行 ≥ 列）</translation>
+        </message>
+        <message>
+            <source>value_mask AND the causal mask (row ≥ column)</source>
+            <translation>value_mask 与因果掩码（行 ≥ 列）的 AND</translation>
+        </message>
+        <message>
+            <source>The query mask is not part of it: Attention uses the query mask only to zero output rows at the end.</source>
+            <translation>查询掩码不在其中：Attention 只在最后用查询掩码把输出行置零。</translation>
+        </message>
+        <message>
+            <source>1 for real query tokens, 0 for padding.</source>
+            <translation>真实查询词元为 1，填充为 0。</translation>
+        </message>
+        <message>
+            <source>Attention applies it only here, at the end.</source>
+            <translation>Attention 只在这里（最后）应用它。</translation>
+        </message>
+        <message>
+            <source>Scores where the mask is 0 are replaced by −10⁹, so that after the softmax their weight is 0.</source>
+            <translation>掩码为 0 处的分数被替换为 −10⁹，这样经过 softmax 后其权重为 0。</translation>
+        </message>
+        <message>
+            <source>Keras replaces the value (it does not subtract), inside its Softmax layer.</source>
+            <translation>Keras 是在其 Softmax 层内部替换该值（而不是相减）。</translation>
+        </message>
+        <message>
+            <source>Keras subtracts 10⁹ from masked scores (it does not replace them).</source>
+            <translation>Keras 从被掩码的分数中减去 10⁹（而不是替换它们）。</translation>
+        </message>
+        <message>
+            <source>In float32 this rounds to −10⁹ for small scores, so a row with every key masked comes out uniform over all keys, masked ones included.</source>
+            <translation>在 float32 下，小分数减去后会舍入为 −10⁹，因此所有键都被掩码的一行会在全部键（包括被掩码的）上呈均匀分布。</translation>
+        </message>
+        <message>
+            <source>Softmax along the source axis turns each row of scores into weights that are ≥ 0 and sum to 1: how much each source position contributes to this query, per head.</source>
+            <translation>沿源轴的 softmax 把每一行分数变成 ≥ 0 且总和为 1 的权重：即每个源位置对该查询的贡献，按头分别计算。</translation>
+        </message>
+        <message>
+            <source>This is what Keras returns with return_attention_scores=True.</source>
+            <translation>这就是 Keras 在 return_attention_scores=True 时返回的内容。</translation>
+        </message>
+        <message>
+            <source>Masked positions are set to exactly 0 afterwards, so a fully masked row is all 0 (Keras ≥ 3.14; the fused path without scores would give a uniform row instead).</source>
+            <translation>之后被掩码的位置会被精确置为 0，因此完全被掩码的行全为 0（Keras ≥ 3.14；不返回分数的融合路径则会给出均匀的一行）。</translation>
+        </message>
+        <message>
+            <source>Here %1 (head, query) rows are fully masked.</source>
+            <translation>这里有 %1 个（头，查询）行被完全掩码。</translation>
+        </message>
+        <message>
+            <source>Softmax over the keys turns each row of scores into weights ≥ 0 that sum to 1: the share of each value row in this query's output.</source>
+            <translation>在键上做 softmax，把每一行分数变成 ≥ 0 且总和为 1 的权重：即每个值行在该查询输出中所占的份额。</translation>
+        </message>
+        <message>
+            <source>In training, each weight is set to 0 with probability %1 and the kept ones are divided by 1 − rate, so each row still sums to 1 on average.</source>
+            <translation>训练时，每个权重以 %1 的概率被置为 0，保留下来的权重除以 1 − rate，因此每一行的平均和仍为 1。</translation>
+        </message>
+        <message>
+            <source>Keras returns the weights from before dropout (with return_attention_scores=True).</source>
+            <translation>Keras 返回的是 dropout 之前的权重（在 return_attention_scores=True 时）。</translation>
+        </message>
+        <message>
+            <source>Unlike MultiHeadAttention, Attention returns these post-dropout weights.</source>
+            <translation>与 MultiHeadAttention 不同，Attention 返回的是这些经过 dropout 的权重。</translation>
+        </message>
+        <message>
+            <source>Each head mixes the projected values with its weights: a query's context is the weighted average of the value rows it attends to.</source>
+            <translation>每个头用它的权重混合投影后的值：一个查询的上下文就是它所关注的各值行的加权平均。</translation>
+        </message>
+        <message>
+            <source>One result per head.</source>
+            <translation>每个头一个结果。</translation>
+        </message>
+        <message>
+            <source>Query heads of one group mix the same (repeated) value head, each with its own weights.</source>
+            <translation>同一组的查询头混合同一个（复制出的）值头，各自使用自己的权重。</translation>
+        </message>
+        <message>
+            <source>Each output row is the weighted average of the value rows, with this query's weights.</source>
+            <translation>每个输出行都是各值行的加权平均，权重来自该查询。</translation>
+        </message>
+        <message>
+            <source>Rows of padding queries are multiplied by 0.</source>
+            <translation>填充查询所在的行被乘以 0。</translation>
+        </message>
+        <message>
+            <source>Their weights were computed normally (and Keras returns them unchanged); only the output row is zeroed.</source>
+            <translation>它们的权重照常计算（Keras 也原样返回）；只有输出行被置零。</translation>
+        </message>
+        <message>
+            <source>use_gate=True adds one more EinsumDense on the query input, with a sigmoid: a number between 0 and 1 for every query, head and channel.</source>
+            <translation>use_gate=True 在查询输入上再加一个带 sigmoid 的 EinsumDense：为每个查询、每个头、每个通道给出一个 0 到 1 之间的数。</translation>
+        </message>
+        <message>
+            <source>It decides how much of each head's context passes on (Qiu et al., 2025, "Gated Attention for Large Language Models": a head can output almost nothing when it has nothing to add, instead of dumping its weight on one 'attention sink' token).</source>
+            <translation>它决定每个头的上下文有多少能传下去（Qiu 等，2025，“Gated Attention for Large Language Models”：当一个头无话可说时，它可以几乎什么都不输出，而不必把权重都压在某一个“注意力汇聚”词元上）。</translation>
+        </message>
+        <message>
+            <source>Each head's context is multiplied element by element by its gate: where the gate is near 0 that channel is silenced, near 1 it passes unchanged.</source>
+            <translation>每个头的上下文与其门逐元素相乘：门接近 0 的通道被静音，接近 1 的则原样通过。</translation>
+        </message>
+        <message>
+            <source>The output projection reads this instead of the context.</source>
+            <translation>输出投影读取的是它，而不是原来的上下文。</translation>
+        </message>
+        <message>
+            <source>The paper writes Concat(head₁, …, head_N): the heads side by side, N·%1 numbers per query.</source>
+            <translation>论文写作 Concat(head₁, …, head_N)：各头并排放置，每个查询 N·%1 个数。</translation>
+        </message>
+        <message>
+            <source>Keras never builds this tensor; its output EinsumDense contracts the head and %1 axes at once, which is the same computation.</source>
+            <translation>Keras 从不构建这个张量；它的输出 EinsumDense 一次性收缩 head 和 %1 两个轴，计算是一样的。</translation>
+        </message>
+        <message>
+            <source>The output EinsumDense mixes all heads back into one vector per query, of the output width (%1).</source>
+            <translation>输出 EinsumDense 把所有头重新混合成每个查询一个向量，宽度为输出宽度（%1）。</translation>
+        </message>
+        <message>
+            <source>A fully masked query row has zero context, so its output is just the bias b_o.</source>
+            <translation>完全被掩码的查询行上下文为零，因此其输出只是偏置 b_o。</translation>
+        </message>
+        <message>
+            <source>A fully masked query row has zero context, so its output is 0.</source>
+            <translation>完全被掩码的查询行上下文为零，因此其输出为 0。</translation>
+        </message>
+        <message>
+            <source>The Transformer adds the layer's input back to its output, so the attention layer only has to learn a correction and gradients flow straight through.</source>
+            <translation>Transformer 把该层的输入加回到输出上，这样注意力层只需学习一个修正量，梯度也能直接流过。</translation>
+        </message>
+        <message>
+            <source>Each position's vector is shifted to mean 0 and scaled to variance 1 over its features (ε = 0.001), then scaled by γ and shifted by β.</source>
+            <translation>每个位置的向量在其特征上被平移到均值 0、缩放到方差 1（ε = 0.001），再乘以 γ、加上 β。</translation>
+        </message>
+        <message>
+            <source>It keeps the numbers in a stable range from layer to layer.</source>
+            <translation>它让数值在层与层之间保持在稳定的范围内。</translation>
+        </message>
+    </context>
+    <context>
         <name>LanguageMenu</name>
         <message>
             <source>&amp;Language</source>
@@ -2221,6 +2959,217 @@
         <message>
             <source>redrawn from seed %1</source>
             <translation>由种子 %1 重新生成</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::stage</name>
+        <message>
+            <source>row %1 of the logits (%2)</source>
+            <translation>logits 的第 %1 行（%2）</translation>
+        </message>
+        <message>
+            <source>max %1</source>
+            <translation>最大 %1</translation>
+        </message>
+        <message>
+            <source>exp(s − max): subtract the row max %1 so exp cannot overflow; the largest becomes 1</source>
+            <translation>exp(s − max)：减去该行最大值 %1，使 exp 不会溢出；最大的一项变为 1</translation>
+        </message>
+        <message>
+            <source>÷ Σ = %1: the row now sums to 1 — these are the weights of row %2</source>
+            <translation>÷ Σ = %1：这一行现在的和为 1 —— 这些就是第 %2 行的权重</translation>
+        </message>
+        <message>
+            <source>The %1 largest weights, and the other %2 keys as one bar. </source>
+            <translation>最大的 %1 个权重，其余 %2 个键合为一根柱。</translation>
+        </message>
+        <message>
+            <source>%1 removes %2</source>
+            <translation>%1 去掉 %2 个</translation>
+        </message>
+        <message>
+            <source>A pair may attend only where every part keeps it (1): %1 of %2 cells here; %3.</source>
+            <translation>只有当每个组成部分都保留它（1）时，该对才可以关注：这里 %2 个单元格中有 %1 个；%3。</translation>
+        </message>
+        <message>
+            <source>Cell by cell: %1 = %2.</source>
+            <translation>逐个单元格：%1 = %2。</translation>
+        </message>
+        <message>
+            <source>A gate near 0 silences that channel of the head; near 1 it passes unchanged.</source>
+            <translation>门接近 0 会让该头的这个通道静音；接近 1 则原样通过。</translation>
+        </message>
+        <message>
+            <source>Cannot animate this step: %1</source>
+            <translation>无法为此步骤生成动画：%1</translation>
+        </message>
+        <message>
+            <source>Operands not available; showing the result only.</source>
+            <translation>操作数不可用；仅显示结果。</translation>
+        </message>
+        <message>
+            <source>batch %1</source>
+            <translation>批次 %1</translation>
+        </message>
+        <message>
+            <source>head %1</source>
+            <translation>头 %1</translation>
+        </message>
+        <message>
+            <source>The %1 heads' contexts are placed side by side: [%2, %3 × %4] → [%2, %5]. Keras folds this reshape into output_dense's einsum.</source>
+            <translation>%1 个头的上下文并排放置：[%2, %3 × %4] → [%2, %5]。Keras 把这次 reshape 并入 output_dense 的 einsum 中。</translation>
+        </message>
+        <message>
+            <source>Every cell is multiplied by %1: %2 × %1 = %3.</source>
+            <translation>每个单元格都乘以 %1：%2 × %1 = %3。</translation>
+        </message>
+        <message>
+            <source>dropout →</source>
+            <translation>dropout →</translation>
+        </message>
+        <message>
+            <source>%1 of %2 weights dropped (crossed); the kept ones are scaled by %3 so the expected sum stays the same. Training only.</source>
+            <translation>%2 个权重中丢弃了 %1 个（划掉的）；保留的乘以 %3，使期望的和保持不变。仅在训练时。</translation>
+        </message>
+        <message>
+            <source>Each row is normalised over its %1 features: row 0 has mean μ = %2 and σ = %3; y = γ·(x − μ)/√(σ² + ε) + β.</source>
+            <translation>每一行在其 %1 个特征上归一化：第 0 行的均值 μ = %2，σ = %3；y = γ·(x − μ)/√(σ² + ε) + β。</translation>
+        </message>
+        <message>
+            <source>Each row is normalised over its %1 features: y = γ·(x − μ)/√(σ² + ε) + β.</source>
+            <translation>每一行在其 %1 个特征上归一化：y = γ·(x − μ)/√(σ² + ε) + β。</translation>
+        </message>
+        <message>
+            <source>broadcast from %1</source>
+            <translation>由 %1 广播而来</translation>
+        </message>
+        <message>
+            <source>%1 of %2 cells are masked (mask = 0): their logits become a large negative number, so softmax gives them weight 0.</source>
+            <translation>%2 个单元格中有 %1 个被掩码（掩码 = 0）：它们的 logits 变成一个很大的负数，因此 softmax 给它们的权重为 0。</translation>
+        </message>
+        <message>
+            <source>%1 of %2 cells are masked (mask = 0): they are set to 0.</source>
+            <translation>%2 个单元格中有 %1 个被掩码（掩码 = 0）：它们被置为 0。</translation>
+        </message>
+        <message>
+            <source>where</source>
+            <translation>其中</translation>
+        </message>
+        <message>
+            <source>… (%1 terms)</source>
+            <translation>…（共 %1 项）</translation>
+        </message>
+        <message>
+            <source>bias %1</source>
+            <translation>偏置 %1</translation>
+        </message>
+        <message>
+            <source>Each cell is a dot product: a row of %1 with a column of %2 (%3 terms).</source>
+            <translation>每个单元格都是一次点积：%1 的一行与 %2 的一列（共 %3 项）。</translation>
+        </message>
+        <message>
+            <source>A Dense projection is one matrix product per token: x · W%1, all heads at once (the kernel is shown as a matrix of %2 × %3).</source>
+            <translation>Dense 投影就是每个词元做一次矩阵乘积：x · W%1，所有头一次完成（核权重显示为 %2 × %3 的矩阵）。</translation>
+        </message>
+        <message>
+            <source> + b</source>
+            <translation> + b</translation>
+        </message>
+        <message>
+            <source>%1 %2</source>
+            <translation>%1 %2</translation>
+        </message>
+        <message>
+            <source>query head %1 ← head %2</source>
+            <translation>查询头 %1 ← 头 %2</translation>
+        </message>
+        <message>
+            <source>query heads %1–%2 ← head %3</source>
+            <translation>查询头 %1–%2 ← 头 %3</translation>
+        </message>
+        <message>
+            <source>ops.repeat copies each of the %1 %2 heads %3 times along the head axis: %4.</source>
+            <translation>ops.repeat 沿头轴把 %1 个 %2 头中的每一个复制 %3 次：%4。</translation>
+        </message>
+        <message>
+            <source>The selected query head %1 reads %2 head %3, shared with %4 other query head(s).</source>
+            <translation>选中的查询头 %1 读取 %2 头 %3，并与另外 %4 个查询头共享。</translation>
+        </message>
+        <message>
+            <source>%1 others</source>
+            <translation>其余 %1 个</translation>
+        </message>
+        <message>
+            <source>%1[0]</source>
+            <translation>%1[0]</translation>
+        </message>
+        <message>
+            <source>q + k</source>
+            <translation>q + k</translation>
+        </message>
+        <message>
+            <source>tanh(scale·(q + k))</source>
+            <translation>tanh(scale·(q + k))</translation>
+        </message>
+        <message>
+            <source>tanh(q + k)</source>
+            <translation>tanh(q + k)</translation>
+        </message>
+        <message>
+            <source>w_c</source>
+            <translation>w_c</translation>
+        </message>
+        <message>
+            <source>scale</source>
+            <translation>缩放</translation>
+        </message>
+        <message>
+            <source>%1 (scalar, shape %2)</source>
+            <translation>%1（标量，形状 %2）</translation>
+        </message>
+        <message>
+            <source> · tanh</source>
+            <translation> · tanh</translation>
+        </message>
+        <message>
+            <source>(the intermediate terms are not shown: this step's weights are not in the trace)</source>
+            <translation>（未显示中间项：此步骤的权重不在轨迹中）</translation>
+        </message>
+        <message>
+            <source>rows</source>
+            <translation>行</translation>
+        </message>
+        <message>
+            <source>columns</source>
+            <translation>列</translation>
+        </message>
+        <message>
+            <source>of %1</source>
+            <translation>共 %1</translation>
+        </message>
+        <message>
+            <source>in</source>
+            <translation>输入</translation>
+        </message>
+        <message>
+            <source>head·unit</source>
+            <translation>头·单元</translation>
+        </message>
+        <message>
+            <source>out</source>
+            <translation>输出</translation>
+        </message>
+        <message>
+            <source>weight %1</source>
+            <translation>权重 %1</translation>
+        </message>
+        <message>
+            <source>… and the same for every other cell (%1 of %2)</source>
+            <translation>…其余每个单元格也是如此（%1 / %2）</translation>
+        </message>
+        <message>
+            <source>No step to show</source>
+            <translation>没有可显示的步骤</translation>
         </message>
     </context>
     <context>

@@ -11,6 +11,7 @@
 
 #include <qcustomplot.h>
 
+#include <QLocale>
 #include <QApplication>
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -39,7 +40,7 @@ QString fmtDiff(double d) {
         return QStringLiteral("—");
     if (d == 0)
         return QStringLiteral("0");
-    return QString::number(d, 'g', 3);
+    return QLocale().toString(d, 'g', 3);
 }
 
 constexpr int kTileWidth = 230, kPlotHeight = 170;
@@ -569,7 +570,7 @@ QString CompareView::cellText(int panel, int row, int col) const {
         .arg(rowLabels(rows).value(row))
         .arg(col)
         .arg(colLabels(cols).value(col))
-        .arg(QString::number(value, 'g', 9));
+        .arg(QLocale().toString(value, 'g', 9));
 }
 
 void CompareView::onHover(int panel, QMouseEvent* event) {

@@ -1,5 +1,6 @@
 #include "ui/lessons/equivalence_lab_view.h"
 
+#include <QLocale>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QGroupBox>
@@ -168,7 +169,7 @@ void EquivalenceLabView::recompute() {
     m_table->setRowCount(int(m_diffs.size()));
     for (int r = 0; r < int(m_diffs.size()); ++r) {
         const core::StepDiff& d = m_diffs[size_t(r)];
-        const QString delta = !d.comparable ? tr("—") : QString::number(d.maxAbsDiff, 'g', 3);
+        const QString delta = !d.comparable ? tr("—") : QLocale().toString(d.maxAbsDiff, 'g', 3);
         const QString state = !d.comparable ? tr("different sizes") : d.equal ? tr("equal") : tr("differs");
         const QStringList cells = {QString::fromStdString(d.key), shapeText(d.leftShape), shapeText(d.rightShape),
                                    delta, state};

@@ -1,6 +1,8 @@
 // How the UI writes a step: its translated label (the core chooses it), op kind, shape, axes, counts.
 #include "ui/text/step_text.h"
 
+#include "ui/text/core_text.h"
+
 #include <QCoreApplication>
 #include <QStringList>
 
@@ -9,11 +11,11 @@
 namespace attnviz::ui {
 
 QString stepTitle(const core::Step& step) {
-    // The core labels every step (core/step_display); its English labels are
-    // the translation sources, context "StepText".
+    // The core labels every step (core/step_display) in English; core_text
+    // translates the label (context "CoreText").
     const std::string& label =
         step.display.label.empty() ? (step.title.empty() ? step.key : step.title) : step.display.label;
-    return QCoreApplication::translate("StepText", label.c_str());
+    return coreText(label);
 }
 
 QString opKindText(core::OpKind op) {

@@ -1,0 +1,139 @@
+// The core's English text in the UI's languages (ui/text/core_text): every
+// step title, label, explanation and formula of many traces, and the spec
+// errors the GUI shows, has a template, so nothing stays English in German,
+// French, Spanish or Chinese; and a template fills in the core's numbers.
+#include "ui/text/core_text.h"
+#include "ui/text/language.h"
+
+#include "core/io/spec_files.h"
+#include "core/layers/run.h"
+#include "core/spec/spec.h"
+
+#include <QDir>
+#include <QDirIterator>
+#include <QTest>
+
+#include <functional>
+#include <set>
+
+using namespace attnviz;
+using namespace attnviz::ui;
+
+namespace {
+
+QStringList specFiles() {
+    QStringList out;
+    for (const QString& dir :
+         {QStringLiteral(ATTNVIZ_SOURCE_DIR "/resources/examples"),
+          QStringLiteral(ATTNVIZ_SOURCE_DIR "/resources/lessons/specs"), QStringLiteral(ATTNVIZ_TEST_DATA_DIR "/keras"),
+          QStringLiteral(ATTNVIZ_TEST_DATA_DIR "/keras_models"), QStringLiteral(ATTNVIZ_TEST_DATA_DIR "/export")}) {
+        QDirIterator it(dir, {QStringLiteral("*.json")}, QDir::Files, QDirIterator::Subdirectories);
+        while (it.hasNext())
+            out << it.next();
+    }
+    out.sort();
+    return out;
+}
+
+/// Variants of a spec that bring out other steps and sentences.
+std::vector<std::function<void(core::Spec&)>> variants() {
+    using core::Spec;
+    return {
+        [](Spec&) {},
+        [](Spec& s) { s.call.useCausalMask = !s.call.useCausalMask; },
+        [](Spec& s) {
+            s.config.dropout = 0.25f;
+            s.call.training = true;
+        },
+        [](Spec& s) { s.config.transformerSublayer = true; },
+        [](Spec& s) { s.config.useGate = true; },
+        [](Spec& s) { s.config.notKerasUnscaled = true; },
+        [](Spec& s) { s.config.useBias = !s.config.useBias; },
+        [](Spec& s) {
+            s.config.slidingWindow = 2;
+            s.call.useCausalMask = true;
+        },
+        [](Spec& s) { s.config.useScale = !s.config.effectiveUseScale(); },
+        [](Spec& s) { s.config.scoreMode = core::ScoreMode::Concat; },
+    };
+}
+
+/// Every core sentence the GUI shows for these traces.
+std::set<QString> coreSentences(int* traces) {
+    std::set<QString> out;
+    for (const QString& file : specFiles()) {
+        core::Spec base;
+        try {
+            base = core::loadSpec(file.toStdString());
+        } catch (const std::exception&) {
+            continue; // a deliberately bad fixture
+        }
+        for (const auto& vary : variants()) {
+            core::Spec spec = base;
+            vary(spec);
+            try {
+                const core::Trace trace = core::run(spec);
+                ++*traces;
+                for (const core::Step& step : trace.steps) {
+                    for (const std::string* s : {&step.title, &step.explanation, &step.display.label})
+                        if (!s->empty())
+                            out.insert(QString::fromStdString(*s));
+                }
+            } catch (const std::exception& e) {
+                out.insert(QString::fromUtf8(e.what())); // an invalid variant: its message is GUI text too
+            }
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+class TestCoreText : public QObject {
+    Q_OBJECT
+private slots:
+    void everySentenceHasATemplate_data() {
+        QTest::addColumn<QString>("lang");
+        for (const char* l : {"de", "fr", "es", "zh_CN"})
+            QTest::newRow(l) << QString::fromLatin1(l);
+    }
+    void everySentenceHasATemplate() {
+        QFETCH(QString, lang);
+        QVERIFY(installLanguage(lang));
+        int traces = 0;
+        const std::set<QString> sentences = coreSentences(&traces);
+        QVERIFY2(traces > 100, qPrintable(QString::number(traces)));
+        QStringList missing;
+        int translated = 0;
+        for (const QString& s : sentences) {
+            const QStringList left = untranslatedCoreText(s);
+            missing << left;
+            if (left.isEmpty()) {
+                ++translated;
+                // A template's translation is there (not the English source back).
+                if (coreText(s) == s && s.count(QLatin1Char(' ')) >= 2)
+                    missing << QStringLiteral("(same as English) ") + s;
+            }
+        }
+        missing.removeDuplicates();
+        for (const QString& m : missing)
+            qInfo().noquote() << "untranslated:" << m;
+        qInfo("%s: %d traces, %d texts, %d fully translated, %lld untranslated sentence(s)", qPrintable(lang), traces,
+              int(sentences.size()), translated, qsizetype(missing.size()));
+        QCOMPARE(missing.size(), 0);
+    }
+
+    // The numbers and names the core fills in survive the translation.
+    void templatesFillInTheCoresNumbers() {
+        QVERIFY(installLanguage(QStringLiteral("de")));
+        const QString title = coreText(QStringLiteral("Repeat the key heads"));
+        QCOMPARE(title, QStringLiteral("Die Key-Köpfe wiederholen"));
+        const QString e = coreText(QStringLiteral("key_dim must be a positive integer. Received: key_dim=0"));
+        QCOMPARE(e, QStringLiteral("key_dim muss eine positive ganze Zahl sein. Erhalten: key_dim=0"));
+        QVERIFY(installLanguage(QStringLiteral("en")));
+        QCOMPARE(coreText(QStringLiteral("Repeat the key heads")), QStringLiteral("Repeat the key heads"));
+    }
+};
+
+QTEST_MAIN(TestCoreText)
+#include "test_core_text.moc"
