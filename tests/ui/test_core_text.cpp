@@ -5,11 +5,18 @@
 #include "ui/text/core_text.h"
 #include "ui/text/language.h"
 
+#include "ui/app_window/controller.h"
+#include "ui/app_window/main_window.h"
+
 #include "core/io/spec_files.h"
 #include "core/layers/run.h"
 #include "core/spec/spec.h"
 
+#include <QApplication>
 #include <QDir>
+#include <QLabel>
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QDirIterator>
 #include <QTest>
 
@@ -121,6 +128,47 @@ private slots:
         qInfo("%s: %d traces, %d texts, %d fully translated, %lld untranslated sentence(s)", qPrintable(lang), traces,
               int(sentences.size()), translated, qsizetype(missing.size()));
         QCOMPARE(missing.size(), 0);
+    }
+
+    // The same bad spec: the window says what is wrong in German, attnviz-trace
+    // (the core's own words) stays English.
+    void specErrorTranslatedInTheGuiEnglishInTheCli() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("bad.json"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(R"({"layer": "MultiHeadAttention", "config": {"num_heads": 2, "key_dim": 0},
+                    "shapes": {"batch": 1, "query_len": 3, "source_len": 3, "query_features": 4, "value_features": 4},
+                    "seed": 1})");
+        f.close();
+
+        QProcess cli;
+        cli.setProcessChannelMode(QProcess::MergedChannels);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("LANG"), QStringLiteral("de_DE.UTF-8"));
+        env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("de"));
+        cli.setProcessEnvironment(env);
+        cli.start(QStringLiteral(ATTNVIZ_TRACE_EXE), {path, QStringLiteral("--list")});
+        QVERIFY(cli.waitForFinished(60000));
+        const QString cliText = QString::fromUtf8(cli.readAll());
+        QVERIFY(cli.exitCode() != 0);
+        QVERIFY2(cliText.contains(QLatin1String("key_dim must be a positive integer. Received: key_dim=0")),
+                 qPrintable(cliText));
+
+        QVERIFY(installLanguage(QStringLiteral("de")));
+        MainWindow w;
+        w.resize(1280, 800);
+        w.show();
+        QString error;
+        w.openSpec(path, &error);
+        w.settle();
+        QApplication::processEvents();
+        const QString shown = w.controller()->errorMessage() + QLatin1Char('|') + w.statusMessage()->toolTip() +
+                              QLatin1Char('|') + w.statusMessage()->text() + QLatin1Char('|') + error;
+        QVERIFY2(shown.contains(QStringLiteral("key_dim muss eine positive ganze Zahl sein. Erhalten: key_dim=0")),
+                 qPrintable(shown));
+        QVERIFY2(!shown.contains(QLatin1String("must be a positive integer")), qPrintable(shown));
+        QVERIFY(installLanguage(QStringLiteral("en")));
     }
 
     // The numbers and names the core fills in survive the translation.
