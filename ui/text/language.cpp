@@ -6,6 +6,8 @@
 #include <QLibraryInfo>
 #include <QTranslator>
 
+#include <clocale>
+
 #ifndef ATTNVIZ_QM_DIR
 #define ATTNVIZ_QM_DIR ""
 #endif
@@ -114,6 +116,11 @@ bool installLanguage(const QString& requested, QString* error) {
     }
     numbers.setNumberOptions(numbers.numberOptions() | QLocale::OmitGroupSeparator);
     QLocale::setDefault(numbers);
+    // QApplication set the C library's locale from the environment: with
+    // LANG=de_DE printf would write 0,25 into CSV files, scripts and spec files
+    // (core writes them with snprintf) and strtod would misread them. The
+    // screen's numbers go through QLocale; C's stay C.
+    std::setlocale(LC_NUMERIC, "C");
     return ok;
 }
 
