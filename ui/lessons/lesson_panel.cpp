@@ -1,4 +1,5 @@
 #include "ui/lessons/lesson_panel.h"
+#include "ui/lessons/lesson_language.h"
 
 #include "core/trace/step_display.h"
 #include "ui/app_window/controller.h"
@@ -255,11 +256,8 @@ QString LessonPanel::resourceDir() {
 }
 
 QStringList LessonPanel::builtInLessons() {
-    QStringList out;
-    const QDir dir(resourceDir() + QStringLiteral("/lessons"));
-    for (const QString& f : dir.entryList({QStringLiteral("*.md")}, QDir::Files, QDir::Name))
-        out << dir.absoluteFilePath(f);
-    return out;
+    // Each lesson once, in the UI language where translated (lesson_language.h).
+    return lessonsInFolder(resourceDir() + QStringLiteral("/lessons"));
 }
 
 QStringList LessonPanel::exampleSpecs() {
