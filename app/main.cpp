@@ -5,6 +5,7 @@
 #include "ui/app_window/main_window.h"
 #include "ui/app_window/settings.h"
 #include "ui/app_window/session_autosave.h"
+#include "ui/lessons/handout_writer.h"
 #include "ui/lessons/lesson_panel.h"
 #include "ui/setup/setup_panel.h"
 #include "ui/text/language.h"
@@ -21,6 +22,7 @@
 
 #include <cstdio>
 #include <cstring>
+#include <utility>
 
 int main(int argc, char* argv[]) {
     QElapsedTimer sinceStart;
@@ -30,8 +32,8 @@ int main(int argc, char* argv[]) {
     const bool platformChosen = !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
     bool headless = false;
     for (int i = 1; i < argc; ++i)
-        for (const char* flag :
-             {"--screenshot", "--bench-ui", "--handout", "--help", "-h", "--help-all", "--version", "-v"})
+        for (const char* flag : {"--screenshot", "--bench-ui", "--handout", "--worksheet", "--answer-key", "--help",
+                                 "-h", "--help-all", "--version", "-v"})
             headless = headless || std::strcmp(argv[i], flag) == 0;
     // The offscreen screen gets the --screenshot size, so presentation mode
     // (full screen) renders at that size too; Qt's default screen is 800×800.
@@ -148,6 +150,16 @@ int main(int argc, char* argv[]) {
         QStringLiteral("handout"),
         QApplication::translate("main", "With --lesson: render every slide and the answers into a PDF and exit."),
         QStringLiteral("OUT.pdf"));
+    const QCommandLineOption worksheet(
+        QStringLiteral("worksheet"),
+        QApplication::translate("main", "With --lesson: a student's worksheet PDF (operands, questions, room to "
+                                        "answer; no results, no answers) and exit."),
+        QStringLiteral("OUT.pdf"));
+    const QCommandLineOption answerKey(
+        QStringLiteral("answer-key"),
+        QApplication::translate("main", "With --lesson: the teacher's answer key PDF (the class plan with each "
+                                        "slide's minutes, presenter notes, answers with their reasoning) and exit."),
+        QStringLiteral("OUT.pdf"));
 
     const QCommandLineOption maxMemory(
         QStringLiteral("max-memory"),
@@ -169,7 +181,7 @@ int main(int argc, char* argv[]) {
         QStringLiteral("CODE"));
     parser.addOption(lang);
     parser.addOptions({screenshot, spec, step, view, size, present, bench, stateDir, set, lesson, slide, reveal,
-                       handout, maxMemory, threads, autoRange});
+                       handout, worksheet, answerKey, maxMemory, threads, autoRange});
     parser.process(app);
 
     QTextStream out(stdout), err(stderr);
@@ -213,12 +225,18 @@ int main(int argc, char* argv[]) {
             << Qt::endl;
         return 2;
     }
-    if (parser.isSet(handout)) {
+    for (const auto& [option, kind] : {std::pair{&handout, attnviz::ui::HandoutKind::Full},
+                                       std::pair{&worksheet, attnviz::ui::HandoutKind::Worksheet},
+                                       std::pair{&answerKey, attnviz::ui::HandoutKind::AnswerKey}}) {
+        if (!parser.isSet(*option))
+            continue;
         if (!parser.isSet(lesson)) {
-            err << QApplication::translate("main", "attnviz: --handout needs --lesson FILE") << Qt::endl;
+            err << QApplication::translate("main", "attnviz: --%1 needs --lesson FILE")
+                       .arg(option->names().constFirst())
+                << Qt::endl;
             return 2;
         }
-        return attnviz::ui::runHandout(parser.value(lesson), parser.value(handout), err);
+        return attnviz::ui::runHandout(parser.value(lesson), parser.value(*option), err, kind);
     }
     if (parser.isSet(screenshot)) {
         attnviz::ui::ScreenshotOptions options;

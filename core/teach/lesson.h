@@ -109,6 +109,8 @@ struct Slide {
     std::string claim;                 // equivalence-lab: the identity id (core::identities(), compare.h)
     std::vector<std::string> untick{}; // equivalence-lab: conditions left out
     std::optional<Question> question{};
+    std::string notes;                     // presenter notes (`notes:`), for the answer key; empty: none
+    std::optional<double> minutes;         // the slide's timing in class (`minutes:`), for planning; none: not given
     int line = 0;                          // the "## title" line
     int narrationLine = 0;                 // the narration's first line (0: none)
     std::map<std::string, int> fieldLines; // field name -> line, for errors
@@ -120,6 +122,8 @@ struct Lesson {
     std::string description;
     std::string name; // the file name, used in messages
     std::vector<Slide> slides;
+    /// The lesson's planned time: the sum of its slides' `minutes:` (0 when none gives one).
+    double minutes() const;
 };
 
 /// Parse a lesson. Spec paths resolve against baseDir; every referenced spec

@@ -11,6 +11,7 @@
 #include "ui/lessons/equivalence_lab_view.h"
 #include "ui/lessons/lesson_panel.h"
 #include "ui/lessons/scaling_lab_view.h"
+#include "ui/stage/stage_scene.h"
 #include "ui/stage/stage_view.h"
 
 #include <qcustomplot.h>
@@ -18,6 +19,7 @@
 #include <QCheckBox>
 #include <QDockWidget>
 #include <QFile>
+#include <QFileInfo>
 #include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
@@ -60,6 +62,11 @@ private slots:
     void equivalenceLabPartsWhenAConditionIsUnticked();
     void saveSlideAppendsTheWindowState();
     void handoutIsWritten();
+    void scoreLineCountsThisLesson();
+    void leavingPresentationLeaksNoAnswer();
+    void keyboardCursorAnswersClickQuestions();
+    void stageNarratesTheAskedRow();
+    void narratedProductsAddUp();
     void menusListExamplesLessonsAndShortcuts();
 };
 
@@ -86,12 +93,12 @@ void TestLessons::clickQuestionPredictThenReveal() {
     QCOMPARE(cells->columnCount(), 3);
     QCOMPARE(cells->item(0, 0)->text(), QStringLiteral("?"));
     QCOMPARE(cells->horizontalHeaderItem(1)->text(), QStringLiteral("cat")); // source tokens label the keys
-    // The right cell, from the trace itself.
+    // The right cell (click the smallest score of "cat"), from the trace itself.
     const auto trace = w.controller()->trace();
     const core::Tensor& s = trace->find("scores")->value;
     int best = 0;
     for (int j = 1; j < 3; ++j)
-        if (s.at({0, 1, j}) > s.at({0, 1, best}))
+        if (s.at({0, 1, j}) < s.at({0, 1, best}))
             best = j;
     QTest::mouseClick(cells->viewport(), Qt::LeftButton, {}, cells->visualItemRect(cells->item(0, best)).center());
     QVERIFY(l->reveal());
@@ -114,9 +121,9 @@ void TestLessons::wrongAndUnansweredDoNotScore() {
     QVERIFY(l->showSlide(1));
     const auto trace = w.controller()->trace();
     const core::Tensor& s = trace->find("scores")->value;
-    int worst = 0;
+    int worst = 0; // the largest score: wrong for "click the smallest"
     for (int j = 1; j < 3; ++j)
-        if (s.at({0, 1, j}) < s.at({0, 1, worst}))
+        if (s.at({0, 1, j}) > s.at({0, 1, worst}))
             worst = j;
     l->chooseCell({0, 1, worst});
     QVERIFY(!l->reveal());
@@ -145,15 +152,20 @@ void TestLessons::numberAndChooseQuestions() {
     QVERIFY(!l->isRevealed()); // a typo does not spend the question
     l->typeNumber(QString::number(v + 0.004, 'f', 4));
     QVERIFY(l->reveal());
-    QVERIFY(l->showSlide(3)); // choose-largest: which value row "cat" takes most from
-    const core::Tensor& p = w.controller()->trace()->find("weights")->value;
-    int best = 0;
-    for (int j = 1; j < 3; ++j)
-        if (p.at({0, 1, j}) > p.at({0, 1, best}))
-            best = j;
+    QCOMPARE(l->score().correctCount(), 1);
+    // choose-largest (lesson 2, slide 1): which width saturates more, from the two traces.
+    QVERIFY(l->openLesson(lessonPath("02-why-scale.md")));
+    QVERIFY(l->hasQuestion());
+    const core::Slide& slide = l->lesson().slides[0];
+    const core::SlideTraces t = core::runSlide(l->lesson(), slide);
+    const auto top = [](const core::Trace& tr) {
+        const auto& vals = tr.find("weights")->value.values();
+        return *std::max_element(vals.begin(), vals.end());
+    };
+    const int best = top(*t.other) > top(t.trace) ? 1 : 0;
     QTest::keyClick(&w, Qt::Key(Qt::Key_1 + best)); // keys 1…9 choose an option
     QVERIFY(l->reveal());
-    QCOMPARE(l->score().correctCount(), 2);
+    QCOMPARE(l->score().correctCount(), 1); // a new lesson starts a new score
 }
 
 void TestLessons::deckPlaysWithTheKeyboardInPresentationMode() {
@@ -194,6 +206,178 @@ void TestLessons::deckPlaysWithTheKeyboardInPresentationMode() {
         QCOMPARE(l->slideIndex(), slides - 2);
         w.setPresentationMode(false);
     }
+}
+
+void TestLessons::scoreLineCountsThisLesson() {
+    // "Score 2/0 · 0 questions" was the total of questions in the place of the right answers.
+    QCOMPARE(LessonPanel::scoreText(1, 2, 3), QStringLiteral("Score: 1 right of 2 answered · 3 questions"));
+    QCOMPARE(LessonPanel::scoreText(0, 0, 1), QStringLiteral("Score: 0 right of 0 answered · 1 question"));
+    MainWindow w;
+    w.resize(1280, 800);
+    showActive(w);
+    LessonPanel* l = w.lessons();
+    QVERIFY(l->openLesson(lessonPath("01-dot-product-by-hand.md")));
+    int questions = 0;
+    for (const core::Slide& s : l->lesson().slides)
+        questions += s.question ? 1 : 0;
+    QCOMPARE(l->scoreLine(), LessonPanel::scoreText(0, 0, questions));
+    QVERIFY(l->showSlide(2));
+    l->typeNumber(QStringLiteral("5")); // wrong: a weight is at most 1
+    QVERIFY(!l->reveal());
+    QCOMPARE(l->scoreLine(), LessonPanel::scoreText(0, 1, questions));
+    // Another lesson starts from nothing and counts its own questions.
+    QVERIFY(l->openLesson(lessonPath("07-additive-vs-dot.md")));
+    int questions7 = 0;
+    for (const core::Slide& s : l->lesson().slides)
+        questions7 += s.question ? 1 : 0;
+    QCOMPARE(l->scoreLine(), LessonPanel::scoreText(0, 0, questions7));
+}
+
+void TestLessons::leavingPresentationLeaksNoAnswer() {
+    // Page Up back to a question in F5, then leave F5: the docks come back, but
+    // the inspector (the answer's heatmap) must stay hidden while the stage shows "?".
+    MainWindow w;
+    w.resize(1280, 800);
+    showActive(w);
+    LessonPanel* l = w.lessons();
+    QVERIFY(w.inspectorDock()->isVisible());
+    QVERIFY(l->openLesson(lessonPath("01-dot-product-by-hand.md")));
+    w.setPresentationMode(true);
+    QVERIFY(l->showSlide(1));
+    QTest::keyClick(&w, Qt::Key_PageDown); // reveal
+    QVERIFY(l->isRevealed());
+    QTest::keyClick(&w, Qt::Key_PageDown); // next slide, another question
+    QTest::keyClick(&w, Qt::Key_PageUp);   // back to the first question, concealed again
+    QCOMPARE(l->slideIndex(), 1);
+    QVERIFY(w.stage()->isConcealed());
+    w.setPresentationMode(false);
+    QApplication::processEvents();
+    QVERIFY(w.stage()->isConcealed());
+    QVERIFY(!w.inspectorDock()->isVisible());
+    // Revealed, the inspector the user had open comes back.
+    l->reveal();
+    QVERIFY(l->isRevealed());
+    QVERIFY(w.inspectorDock()->isVisible());
+}
+
+void TestLessons::keyboardCursorAnswersClickQuestions() {
+    // A click-the-cell question from the keyboard (or a clicker's arrow keys):
+    // the arrows move a cursor over the question's cells on the stage, Enter
+    // chooses, Page Down reveals. The arrows no longer change the step meanwhile.
+    MainWindow w;
+    w.resize(1280, 800);
+    showActive(w);
+    LessonPanel* l = w.lessons();
+    QVERIFY(l->openLesson(lessonPath("01-dot-product-by-hand.md")));
+    w.setPresentationMode(true);
+    QVERIFY(l->showSlide(1)); // click the smallest score of "cat": scores[0,1,:]
+    w.stage()->setFocus();
+    const core::Tensor& s = w.controller()->trace()->find("scores")->value;
+    int best = 0;
+    for (int j = 1; j < int(s.dim(2)); ++j)
+        if (s.at({0, 1, j}) < s.at({0, 1, best}))
+            best = j;
+    QCOMPARE(w.stage()->cursorCell(), std::optional(std::pair{1, 0})); // "cat", the first key
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Down);        // one row: the cursor stays in it
+    QCOMPARE(w.stage()->cursorCell(), std::optional(std::pair{1, 0}));
+    for (int i = 0; i < best; ++i)
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Right);
+    QCOMPARE(w.stage()->cursorCell(), std::optional(std::pair{1, best}));
+    QCOMPARE(w.controller()->currentStepData()->key, std::string("scores")); // → did not step
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    QTest::keyClick(&w, Qt::Key_PageDown);
+    QVERIFY(l->isRevealed());
+    QCOMPARE(l->score().correctCount(), 1);
+    QVERIFY(!w.stage()->cursorCell()); // revealed: no cursor
+    // With the question answered, → steps again.
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Right);
+    QVERIFY(w.controller()->currentStepData()->key != std::string("scores"));
+    w.setPresentationMode(false);
+}
+
+void TestLessons::stageNarratesTheAskedRow() {
+    // The stage explains the row the slide asks about, not row 0 or the first open row.
+    MainWindow w;
+    w.resize(1280, 800);
+    showActive(w);
+    LessonPanel* l = w.lessons();
+    QVERIFY(l->openLesson(lessonPath("01-dot-product-by-hand.md")));
+    QVERIFY(l->showSlide(1)); // scores, the row of "cat"
+    l->reveal();              // a concealed stage narrates no numbers
+    const StageScene& product = w.stage()->scene();
+    QVERIFY(!product.details.empty());
+    for (const CellDetail& d : product.details)
+        QVERIFY2(d.lhs.contains(QStringLiteral("[1, ")), qPrintable(d.lhs));
+    QCOMPARE(w.stage()->focusRow(), 1);
+    QVERIFY(l->showSlide(2)); // weights of "cat"
+    QCOMPARE(w.stage()->scene().focusRow, 1);
+    l->reveal();
+    QCOMPARE(w.stage()->scene().focusRow, 1); // after Reveal too
+    // Lesson 3: the fully masked row 0 is asked about; the first row with two open keys is another.
+    QVERIFY(l->openLesson(lessonPath("03-masks.md")));
+    for (int i = 0; i < int(l->lesson().slides.size()); ++i) {
+        const core::Slide& slide = l->lesson().slides[size_t(i)];
+        if (slide.step != "weights" || slide.highlight.empty() || slide.view != core::SlideView::Stage)
+            continue;
+        QVERIFY(l->showSlide(i));
+        QCOMPARE(w.stage()->scene().focusRow, int(slide.highlight.front().first));
+    }
+}
+
+void TestLessons::narratedProductsAddUp() {
+    // Every narrated product on the deck's stages reads right: the shown
+    // factors, multiplied and added, round to the shown result.
+    MainWindow w;
+    w.resize(1280, 800);
+    showActive(w);
+    LessonPanel* l = w.lessons();
+    const auto number = [](QString t) {
+        t.replace(QChar(0x2212), QLatin1Char('-')).remove(QLatin1Char('(')).remove(QLatin1Char(')'));
+        bool ok = false;
+        const double v = t.trimmed().toDouble(&ok);
+        return ok ? std::optional(v) : std::nullopt;
+    };
+    int checked = 0;
+    for (const QString& path : LessonPanel::builtInLessons()) {
+        QVERIFY(l->openLesson(path));
+        for (int i = 0; i < int(l->lesson().slides.size()); ++i) {
+            QVERIFY(l->showSlide(i));
+            l->reveal();
+            for (const CellDetail& d : w.stage()->scene().details) {
+                if (d.terms.join(QString()).contains(QStringLiteral("…")))
+                    continue; // not every term shown
+                double sum = 0;
+                bool parsed = true;
+                for (QString t : d.terms) {
+                    if (t.startsWith(QStringLiteral("bias "))) {
+                        const auto b = number(t.mid(5));
+                        parsed = parsed && b;
+                        sum += b.value_or(0);
+                        continue;
+                    }
+                    const QStringList f = t.split(QStringLiteral("×"));
+                    const auto a = f.size() == 2 ? number(f[0]) : std::nullopt;
+                    const auto b = f.size() == 2 ? number(f[1]) : std::nullopt;
+                    parsed = parsed && a && b;
+                    sum += a.value_or(0) * b.value_or(0);
+                }
+                const QString rhs = d.rhs.mid(2); // "= −0.27"
+                const auto shown = number(rhs);
+                if (!parsed || !shown || std::fabs(*shown) >= 10)
+                    continue;
+                const int digits = int(rhs.size() - rhs.indexOf(QLatin1Char('.')) - 1);
+                const double unit = std::pow(10.0, -digits);
+                QVERIFY2(std::fabs(sum - *shown) <= 0.5 * unit + 1e-9,
+                         qPrintable(QStringLiteral("%1 slide %2: %3 %4 %5 (the terms give %6)")
+                                        .arg(QFileInfo(path).fileName())
+                                        .arg(i + 1)
+                                        .arg(d.lhs, d.terms.join(QStringLiteral(" + ")), d.rhs)
+                                        .arg(sum, 0, 'f', 4)));
+                ++checked;
+            }
+        }
+    }
+    QVERIFY(checked >= 6);
 }
 
 void TestLessons::badLessonSaysTheLine() {
@@ -284,7 +468,7 @@ void TestLessons::highlightsAndStageClickAnswers() {
     LessonPanel* l = w.lessons();
     QVERIFY(l->openLesson(lessonPath("01-dot-product-by-hand.md")));
     // Step scores, the row of "cat" highlighted (the question's row, not a hint at its
-    // answer): "click the largest score of cat".
+    // answer): "click the smallest score of cat".
     QVERIFY(l->showSlide(1));
     const std::vector<std::pair<int, int>> slideCells{{1, 0}, {1, 1}, {1, 2}};
     QCOMPARE(w.stage()->highlights(), slideCells);
@@ -307,11 +491,11 @@ void TestLessons::highlightsAndStageClickAnswers() {
     w.controller()->setCurrentStepByKey(QStringLiteral("scores"));
     QCOMPARE(w.stage()->highlights(), slideCells);
 
-    // The answer, clicked on the stage's own result grid.
+    // The answer (the smallest score of "cat"), clicked on the stage's own result grid.
     const core::Tensor& s = w.controller()->trace()->find("scores")->value; // (1, T, S)
     int best = 0;
     for (int j = 1; j < int(s.dim(2)); ++j)
-        if (s.at({0, 1, j}) > s.at({0, 1, best}))
+        if (s.at({0, 1, j}) < s.at({0, 1, best}))
             best = j;
     w.stage()->repaint();
     const QRectF cells = w.stage()->resultCellsRect();
@@ -389,7 +573,8 @@ void TestLessons::handoutIsWritten() {
     QVERIFY(f.open(QIODevice::ReadOnly));
     const QByteArray bytes = f.readAll();
     QVERIFY(bytes.startsWith("%PDF"));
-    QCOMPARE(bytes.count("/Type /Page") - bytes.count("/Type /Pages"), 4); // 3 slides + the answers
+    const int slides = int(w.lessons()->lesson().slides.size());
+    QCOMPARE(bytes.count("/Type /Page") - bytes.count("/Type /Pages"), slides + 1); // every slide + the answers
     QCOMPARE(w.lessons()->slideIndex(), 1); // the window comes back to the slide it showed
 
     // A lab slide's heatmap comes from the slide's own trace (the claim's left

@@ -6,12 +6,19 @@
 #include "ui/app_window/main_window.h"
 #include "ui/inspector/heatmap_view.h"
 #include "ui/lessons/equivalence_lab_view.h"
+#include "ui/lessons/handout_writer.h"
+#include "ui/lessons/lesson_text.h"
 #include "ui/lessons/scaling_lab_view.h"
 #include "ui/stage/stage_view.h"
 
 #include <qcustomplot.h>
 
 #include <QAction>
+#include <QTextEdit>
+#include <QPlainTextEdit>
+#include <QKeyEvent>
+#include <QComboBox>
+#include <QAbstractSpinBox>
 #include <QApplication>
 #include <QButtonGroup>
 #include <QCoreApplication>
@@ -28,14 +35,10 @@
 #include <QLineEdit>
 #include <QMenu>
 #include <QMessageBox>
-#include <QPainter>
-#include <QPdfWriter>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QTabWidget>
 #include <QTableWidget>
-#include <QAbstractTextDocumentLayout>
-#include <QTextDocument>
 #include <QTextStream>
 #include <QVBoxLayout>
 #include <QWhatsThis>
@@ -46,42 +49,9 @@ namespace attnviz::ui {
 
 namespace {
 
-// A line "---" in a question slide's narration: what follows is shown after Reveal.
-QString beforeReveal(const QString& narration) {
-    const qsizetype cut = narration.indexOf(QStringLiteral("\n---"));
-    return cut < 0 ? narration : narration.left(cut);
-}
-
-QString withoutSeparator(const QString& narration) {
-    QString s = narration;
-    s.replace(QStringLiteral("\n---\n"), QStringLiteral("\n\n"));
-    if (s.endsWith(QStringLiteral("\n---")))
-        s.chop(4);
-    return s;
-}
-
-// Narration text -> simple rich text: paragraphs at blank lines, `code`.
-QString narrationHtml(const QString& raw) {
-    const QString text = withoutSeparator(raw);
-    QStringList paragraphs;
-    for (const QString& para : text.split(QStringLiteral("\n\n"), Qt::SkipEmptyParts)) {
-        QString p = para.simplified().toHtmlEscaped();
-        // `code` spans
-        QString out;
-        bool code = false;
-        for (const QChar c : p) {
-            if (c == QLatin1Char('`')) {
-                out += code ? QStringLiteral("</code>") : QStringLiteral("<code>");
-                code = !code;
-            } else {
-                out += c;
-            }
-        }
-        if (code)
-            out += QStringLiteral("</code>");
-        paragraphs << QStringLiteral("<p>%1</p>").arg(out);
-    }
-    return paragraphs.join(QString());
+// Narration (Markdown) as the panel's rich text, through Qt's Markdown reader.
+QString narrationHtml(const QString& markdown) {
+    return markdownToHtml(withoutSeparator(markdown));
 }
 
 QString qs(const std::string& s) {
@@ -168,6 +138,14 @@ LessonPanel::LessonPanel(MainWindow* window)
     });
     // Click-the-cell questions can be answered on the stage itself.
     connect(m_window->stage(), &StageView::resultCellClicked, this, [this](int r, int c) { chooseStageCell(r, c); });
+    // Leaving presentation mode restores the docks: while a question is open
+    // the inspector would show the answer's heatmap, so it stays hidden.
+    connect(m_window->inspectorDock(), &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible && m_concealed) {
+            m_inspectorWasVisible = true;
+            m_window->inspectorDock()->hide();
+        }
+    });
     // Highlights belong to the slide's step: stepping away hides them.
     connect(m_window->controller(), &Controller::currentStepChanged, this, [this] { showHighlights(); });
     connect(m_cells, &QTableWidget::cellActivated, this, [this](int r, int c) {
@@ -202,6 +180,7 @@ LessonPanel::LessonPanel(MainWindow* window)
         });
     }
     m_questionBox->hide();
+    qApp->installEventFilter(this); // the click questions' keyboard cursor (eventFilter)
     setZoom(1.0);
     updateHeader();
 }
@@ -471,6 +450,7 @@ void LessonPanel::setupQuestion() {
     m_number->hide();
     m_number->clear();
     m_cellIndex.clear();
+    m_cursor = -1;
     for (QAbstractButton* b : m_options->buttons()) {
         m_options->removeButton(b);
         delete b;
@@ -515,10 +495,13 @@ void LessonPanel::setupQuestion() {
                 item->setTextAlignment(Qt::AlignCenter);
                 m_cells->setItem(r, col, item);
             }
+        m_cursor = 0; // the keyboard cursor starts on the first cell
         m_cells->setMaximumHeight(m_cells->horizontalHeader()->height() +
                                   rows * m_cells->verticalHeader()->defaultSectionSize() + 6);
         m_cells->show();
-        m_prompt->setText(m_prompt->text() + QStringLiteral("<br>") + tr("Click the cell you predict."));
+        m_prompt->setText(
+            m_prompt->text() + QStringLiteral("<br>") +
+            tr("Click the cell you predict, or move the blue frame with the arrow keys and press Enter."));
         break;
     }
     case core::QuestionKind::Number:
@@ -543,6 +526,8 @@ void LessonPanel::showHighlights() {
     const core::Slide* s = isOpen() && m_index >= 0 ? &m_lesson.slides[size_t(m_index)] : nullptr;
     const auto trace = m_window->controller()->trace();
     const core::Step* shown = m_window->controller()->currentStepData();
+    std::optional<std::pair<int, int>> cursor;
+    int focus = -1;
     if (s && trace && shown && shown->key == s->step) { // the slide's step, not one the user stepped to
         for (const auto& [r, c] : s->highlight)
             cells.emplace_back(int(r), int(c));
@@ -550,13 +535,92 @@ void LessonPanel::showHighlights() {
         if (s->question && !m_answer.cell.empty() && !s->question->target.other && s->question->target.key == s->step &&
             m_answer.cell.size() >= 2)
             cells.emplace_back(int(m_answer.cell[m_answer.cell.size() - 2]), int(m_answer.cell.back()));
+        focus = focusRow(*s, *shown);
+        if (cursorActive()) {
+            const std::vector<core::Index>& cell = m_cellIndex[size_t(m_cursor)];
+            if (cell.size() == size_t(shown->value.rank()) && cell.size() >= 2)
+                cursor = std::pair{int(cell[cell.size() - 2]), int(cell.back())};
+        }
     }
+    // The stage narrates the row the slide asks about, and shows the keyboard cursor.
+    if (s || m_window->stage()->focusRow() >= 0)
+        m_window->stage()->setFocusRow(focus);
+    m_window->stage()->setCursorCell(cursor);
     // Called on every step change: with no lesson open (or nothing new to
     // frame) the views are left alone, so a closed Inspector stays idle.
     if (cells == m_window->stage()->highlights())
         return;
     m_window->stage()->setHighlights(cells);
     m_window->heatmap()->setHighlights(cells);
+}
+
+int LessonPanel::focusRow(const core::Slide& s, const core::Step& shown) {
+    // The question's row on the shown step (a click target's or a number's
+    // answer), else the first highlighted row, else none.
+    const core::Index rank = shown.value.rank();
+    if (s.question && rank >= 2) {
+        const core::Question& q = *s.question;
+        const core::TensorRef* ref = nullptr;
+        if (q.kind == core::QuestionKind::ClickLargest || q.kind == core::QuestionKind::ClickSmallest)
+            ref = &q.target;
+        else if (q.kind == core::QuestionKind::Number && q.answer)
+            ref = &q.answer->ref;
+        if (ref && !ref->other && ref->key == shown.key && core::Index(ref->index.size()) == rank &&
+            ref->index[size_t(rank - 2)] != core::TensorRef::kAll)
+            return int(ref->index[size_t(rank - 2)]);
+    }
+    return s.highlight.empty() ? -1 : int(s.highlight.front().first);
+}
+
+bool LessonPanel::cursorActive() const {
+    return isOpen() && !m_revealed && m_cursor >= 0 && m_cursor < int(m_cellIndex.size());
+}
+
+void LessonPanel::moveCursor(int dr, int dc) {
+    if (!cursorActive())
+        return;
+    const int cols = m_cells->columnCount(), rows = m_cells->rowCount();
+    const int r = std::clamp(m_cursor / cols + dr, 0, rows - 1), c = std::clamp(m_cursor % cols + dc, 0, cols - 1);
+    m_cursor = r * cols + c;
+    m_cells->setCurrentCell(r, c);
+    showHighlights();
+}
+
+bool LessonPanel::eventFilter(QObject* watched, QEvent* event) {
+    // A click question's keyboard cursor: arrows move it over the question's
+    // cells, Enter chooses the cell, for a keyboard or a clicker's arrow keys.
+    // Only while such a question is open, and not when a text field or the
+    // panel's own grid has the focus (they use the keys themselves).
+    if ((event->type() != QEvent::ShortcutOverride && event->type() != QEvent::KeyPress) || !cursorActive())
+        return QWidget::eventFilter(watched, event);
+    const auto* key = static_cast<QKeyEvent*>(event);
+    if (key->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier))
+        return QWidget::eventFilter(watched, event);
+    int dr = 0, dc = 0;
+    switch (key->key()) {
+    case Qt::Key_Up: dr = -1; break;
+    case Qt::Key_Down: dr = 1; break;
+    case Qt::Key_Left: dc = -1; break;
+    case Qt::Key_Right: dc = 1; break;
+    case Qt::Key_Return:
+    case Qt::Key_Enter: break;
+    default: return QWidget::eventFilter(watched, event);
+    }
+    const QWidget* focus = QApplication::focusWidget();
+    const QWidget* target = qobject_cast<QWidget*>(watched);
+    if (!target || target->window() != m_window || focus == m_cells || qobject_cast<const QLineEdit*>(focus) ||
+        qobject_cast<const QAbstractSpinBox*>(focus) || qobject_cast<const QComboBox*>(focus) ||
+        qobject_cast<const QTextEdit*>(focus) || qobject_cast<const QPlainTextEdit*>(focus))
+        return QWidget::eventFilter(watched, event);
+    if (event->type() == QEvent::ShortcutOverride) {
+        event->accept(); // the key is ours: not the window's step shortcuts (← →)
+        return true;
+    }
+    if (dr == 0 && dc == 0)
+        chooseCell(m_cellIndex[size_t(m_cursor)]);
+    else
+        moveCursor(dr, dc);
+    return true;
 }
 
 bool LessonPanel::chooseStageCell(int row, int col) {
@@ -580,6 +644,8 @@ bool LessonPanel::chooseStageCell(int row, int col) {
 
 void LessonPanel::chooseCell(const std::vector<core::Index>& cell) {
     m_answer.cell = cell;
+    if (const auto it = std::find(m_cellIndex.begin(), m_cellIndex.end(), cell); it != m_cellIndex.end())
+        m_cursor = int(it - m_cellIndex.begin()); // the keyboard cursor follows a click
     for (size_t i = 0; i < m_cellIndex.size(); ++i) {
         QTableWidgetItem* item = m_cells->item(int(i) / m_cells->columnCount(), int(i) % m_cells->columnCount());
         if (item)
@@ -627,6 +693,7 @@ bool LessonPanel::reveal() {
     m_narration->setText(narrationHtml(m_narrationFull));
     setConcealed(false);
     m_window->stage()->replay();
+    showHighlights(); // the keyboard cursor goes
     showResult(right, answered, ok);
     updateHeader();
     return ok;
@@ -662,8 +729,17 @@ void LessonPanel::showResult(const core::CorrectAnswer& right, bool answered, bo
 QString LessonPanel::resultText() const {
     return m_result->text();
 }
+QString LessonPanel::scoreLine() const {
+    return m_scoreLabel->text();
+}
 QString LessonPanel::narrationText() const {
     return m_narration->text();
+}
+
+QString LessonPanel::scoreText(int right, int answered, int questions) {
+    // English has no plural forms without a translation file loaded: the one-question case is its own string.
+    const QString total = questions == 1 ? tr("1 question") : tr("%n questions", nullptr, questions);
+    return tr("Score: %1 right of %2 answered · %3").arg(right).arg(answered).arg(total);
 }
 
 void LessonPanel::updateHeader() {
@@ -680,10 +756,7 @@ void LessonPanel::updateHeader() {
     int questions = 0;
     for (const core::Slide& s : m_lesson.slides)
         questions += s.question ? 1 : 0;
-    m_scoreLabel->setText(
-        (questions == 1 ? tr("Score %1/%2 · 1 question") : tr("Score %1/%2 · %3 questions").arg(questions))
-            .arg(m_score.correctCount())
-            .arg(m_score.answeredCount()));
+    m_scoreLabel->setText(scoreText(m_score.correctCount(), m_score.answeredCount(), questions));
     m_prevButton->setEnabled(m_index > 0);
     m_nextButton->setEnabled(m_index + 1 < int(m_lesson.slides.size()));
 }
@@ -803,139 +876,8 @@ QPixmap LessonPanel::handoutHeatmap(int index, QSize size) const {
     return heat.plot()->toPixmap(size.width(), size.height());
 }
 
-bool LessonPanel::exportHandout(const QString& pdfPath, QString* error) {
-    if (!isOpen()) {
-        if (error)
-            *error = tr("No lesson is open.");
-        return false;
-    }
-    const int keep = m_index;
-    QPdfWriter pdf(pdfPath);
-    pdf.setPageSize(QPageSize(QPageSize::A4));
-    pdf.setPageOrientation(QPageLayout::Landscape);
-    pdf.setResolution(150);
-    pdf.setTitle(qs(m_lesson.title));
-    pdf.setCreator(QStringLiteral("attnviz"));
-    QPainter p;
-    if (!p.begin(&pdf)) {
-        if (error)
-            *error = tr("Cannot write %1.").arg(pdfPath);
-        return false;
-    }
-    const QRect page = p.viewport();
-    const int margin = 60, W = page.width() - 2 * margin, H = page.height() - 2 * margin;
-    QFont small(QStringLiteral("DejaVu Sans"), 9), titleFont(QStringLiteral("DejaVu Sans"), 18, QFont::Bold),
-        body(QStringLiteral("DejaVu Sans"), 11);
-    auto drawDoc = [&](const QString& html, const QRect& r) {
-        QTextDocument doc;
-        doc.documentLayout()->setPaintDevice(&pdf); // lay out at the PDF's resolution, not the screen's
-        doc.setDefaultFont(body);
-        doc.setHtml(html);
-        doc.setTextWidth(r.width());
-        p.save();
-        p.translate(r.topLeft());
-        doc.drawContents(&p, QRectF(0, 0, r.width(), r.height()));
-        p.restore();
-    };
-    struct AnswerLine {
-        int slide;
-        QString title, prompt, answer;
-    };
-    std::vector<AnswerLine> answers;
-    for (int i = 0; i < int(m_lesson.slides.size()); ++i) {
-        if (i > 0)
-            pdf.newPage();
-        QString err;
-        if (!showSlide(i, &err)) {
-            p.end();
-            if (error)
-                *error = err;
-            return false;
-        }
-        const core::Slide& s = m_lesson.slides[size_t(i)];
-        // The stage at the end of its animation (the result shown: answers are on the last page).
-        setConcealed(false);
-        m_window->settle();
-        p.setFont(small);
-        p.drawText(QRect(margin, margin, W, 30), Qt::AlignLeft,
-                   tr("%1 — slide %2 of %3").arg(qs(m_lesson.title)).arg(i + 1).arg(m_lesson.slides.size()));
-        p.setFont(titleFont);
-        p.drawText(QRect(margin, margin + 30, W, 60), Qt::AlignLeft | Qt::TextWordWrap, qs(s.title));
-        const int top = margin + 100, leftW = int(W * 0.36), rightX = margin + leftW + 30, rightW = W - leftW - 30;
-        // A question slide's narration stops at its "---" line: the rest would give the answer away.
-        const QString filled = qs(core::fillNarration(s.narration, *m_traces));
-        QString text = narrationHtml(s.question ? beforeReveal(filled) : filled);
-        if (s.question) {
-            QString q =
-                QStringLiteral("<p><b>%1</b> %2</p>").arg(tr("Question:"), qs(s.question->prompt).toHtmlEscaped());
-            if (!s.question->options.empty()) {
-                q += QStringLiteral("<ol>");
-                for (const core::QuestionOption& o : s.question->options)
-                    q += QStringLiteral("<li>%1</li>").arg(qs(o.text).toHtmlEscaped());
-                q += QStringLiteral("</ol>");
-            } else if (s.question->kind == core::QuestionKind::Number) {
-                q += QStringLiteral("<p>%1 ______________</p>").arg(tr("Your answer:"));
-            } else {
-                q += QStringLiteral("<p>%1 %2</p>").arg(tr("Circle your cell of"), qs(s.question->target.text()));
-            }
-            text += q;
-            answers.push_back(
-                {i + 1, qs(s.title), qs(s.question->prompt), qs(core::correctAnswer(*s.question, *m_traces).text)});
-        }
-        drawDoc(text, QRect(margin, top, leftW, H - 100));
-        // Right: the view of the slide, and the heatmap under it.
-        const int viewH = int((H - 100) * 0.62), heatH = H - 100 - viewH - 20;
-        QImage view;
-        const QSize viewSize(1200, int(1200.0 * viewH / rightW));
-        if (s.view == core::SlideView::Stage) {
-            view = m_window->stage()->renderImage(viewSize);
-        } else {
-            QWidget* w = m_window->centreTabs()->currentWidget();
-            const QSize old = w->size();
-            w->resize(viewSize);
-            QApplication::processEvents();
-            view = w->grab().toImage();
-            w->resize(old);
-        }
-        p.drawImage(QRect(rightX, top, rightW, viewH), view);
-        const QPixmap heat = handoutHeatmap(i, QSize(900, int(900.0 * heatH / rightW)));
-        const QSize hs = heat.size().scaled(rightW, heatH, Qt::KeepAspectRatio);
-        p.drawPixmap(QRect(rightX + (rightW - hs.width()) / 2, top + viewH + 20, hs.width(), hs.height()), heat);
-    }
-    // The answers page.
-    pdf.newPage();
-    p.setFont(titleFont);
-    p.drawText(QRect(margin, margin, W, 60), Qt::AlignLeft, tr("Answers — %1").arg(qs(m_lesson.title)));
-    QString html =
-        QStringLiteral("<p>%1</p><ol>").arg(tr("Computed from the trace of each slide (Keras' numbers, float32)."));
-    for (const AnswerLine& a : answers)
-        html += QStringLiteral("<li><b>%1 (slide %2)</b>: %3<br>→ %4</li>")
-                    .arg(a.title.toHtmlEscaped())
-                    .arg(a.slide)
-                    .arg(a.prompt.toHtmlEscaped(), a.answer.toHtmlEscaped());
-    html += QStringLiteral("</ol>");
-    drawDoc(html, QRect(margin, margin + 70, W, H - 70));
-    p.end();
-    showSlide(keep);
-    return true;
-}
-
-int runHandout(const QString& lessonPath, const QString& pdfPath, QTextStream& err) {
-    MainWindow window;
-    window.resize(1280, 800);
-    window.show();
-    QApplication::processEvents();
-    QString error;
-    if (!window.lessons()->openLesson(lessonPath, &error)) {
-        err << QApplication::translate("attnviz", "attnviz: cannot use %1: %2").arg(lessonPath, error) << Qt::endl;
-        return 2;
-    }
-    if (!window.lessons()->exportHandout(pdfPath, &error)) {
-        err << QApplication::translate("attnviz", "attnviz: cannot write the handout %1: %2").arg(pdfPath, error)
-            << Qt::endl;
-        return 1;
-    }
-    return 0;
+bool LessonPanel::exportHandout(const QString& pdfPath, QString* error, HandoutKind kind) {
+    return writeHandout(*this, kind, pdfPath, error);
 }
 
 } // namespace attnviz::ui

@@ -8,6 +8,7 @@
 #pragma once
 
 #include "core/teach/lesson.h"
+#include "ui/lessons/handout_writer.h"
 
 #include <QStringList>
 #include <QWidget>
@@ -66,16 +67,18 @@ public:
     bool hasQuestion() const;
     const core::LessonScore& score() const { return m_score; }
     QString resultText() const;
+    /// The score line: "Score: 1 right of 2 answered · 3 questions".
+    static QString scoreText(int right, int answered, int questions);
+    QString scoreLine() const;
     QString narrationText() const;
     QTableWidget* cellTable() const { return m_cells; }
 
     /// Append the window's current state (spec, step, slice, view, claim) as
     /// a slide titled `title` to the lesson at `lessonPath` (created if new).
     bool saveSlide(const QString& lessonPath, const QString& title, QString* error = nullptr);
-    /// Render every slide (title, narration, the stage at the end of its
-    /// animation or the lab, the heatmap, the question) and a last page of
-    /// answers into a PDF.
-    bool exportHandout(const QString& pdfPath, QString* error = nullptr);
+    /// The open lesson as a PDF: the full handout, the student's worksheet or
+    /// the teacher's answer key (handout_writer.h).
+    bool exportHandout(const QString& pdfPath, QString* error = nullptr, HandoutKind kind = HandoutKind::Full);
     /// The heatmap a handout page shows for slide `index`: the slide's own
     /// trace (for a claim, its left side, not the window's spec) at its step,
     /// slice and highlights. Null when the slide does not run.
@@ -89,11 +92,15 @@ public:
     static QStringList builtInLessons();
     static QStringList exampleSpecs();
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 signals:
     void slideChanged(int index);
     void lessonOpened();
 
 private:
+    friend class HandoutPrinter; // plays the slides to print them (handout_writer.cpp)
     void setupQuestion();
     void showResult(const core::CorrectAnswer& right, bool answered, bool ok);
     void updateHeader();
@@ -107,6 +114,10 @@ private:
     void setConcealed(bool concealed);
     /// The slide's highlighted cells (and a chosen answer) on the stage and the inspector.
     void showHighlights();
+    /// The row the stage narrates for slide `s` on step `shown` (-1: none).
+    static int focusRow(const core::Slide& s, const core::Step& shown);
+    bool cursorActive() const;
+    void moveCursor(int dr, int dc);
 
     MainWindow* m_window;
     core::Lesson m_lesson;
@@ -116,6 +127,7 @@ private:
     bool m_revealed = false;
     bool m_inspectorWasVisible = false;
     bool m_concealed = false;
+    int m_cursor = -1; // the keyboard cursor: an index into m_cellIndex (-1: no click question)
     core::Answer m_answer;
     QString m_narrationFull;                           // filled in; shown up to a "---" line until Reveal
     std::vector<std::vector<core::Index>> m_cellIndex; // table cell -> full index (click questions)
@@ -140,8 +152,5 @@ private:
     QAction* m_revealAction;
     QString m_lastDirectory;
 };
-
-/// Headless: `attnviz --lesson FILE --handout OUT.pdf`. Returns the exit code.
-int runHandout(const QString& lessonPath, const QString& pdfPath, QTextStream& err);
 
 } // namespace attnviz::ui

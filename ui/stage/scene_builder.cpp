@@ -48,8 +48,10 @@ bool finishRowByRow(StageScene& sc, StageGrid result, double introEnd) {
     return true;
 }
 
-std::unique_ptr<StageScene> buildScene(const core::Trace& trace, int index, int batch, int head, const Tokens& tok) {
+std::unique_ptr<StageScene> buildScene(const core::Trace& trace, int index, int batch, int head, const Tokens& tok,
+                                       int focusRow) {
     auto sc = std::make_unique<StageScene>();
+    sc->preferredRow = focusRow;
     if (index < 0 || index >= int(trace.steps.size()))
         return sc;
     const core::Step& s = trace.steps[size_t(index)];
@@ -101,7 +103,7 @@ std::unique_ptr<StageScene> buildScene(const core::Trace& trace, int index, int 
             sc->message = tr_("Operands not available; showing the result only.");
     }
     if (sc->rowOrder.empty())
-        setRowOrder(*sc);
+        setRowOrder(*sc, sc->preferredRow);
     // Slice note: which batch/head this is, when it matters.
     const SlicePlan p = planSlice(s, batch, head);
     QStringList note;

@@ -13,7 +13,9 @@ namespace attnviz::ui::stage {
 
 /// The scene for step `index`; operands that cannot be lined up fall back to
 /// the result alone, with a message.
-std::unique_ptr<StageScene> buildScene(const core::Trace& trace, int index, int batch, int head, const Tokens& tok);
+/// `focusRow` (a lesson's row, -1: none) is the row whose cells and softmax are narrated.
+std::unique_ptr<StageScene> buildScene(const core::Trace& trace, int index, int batch, int head, const Tokens& tok,
+                                       int focusRow = -1);
 
 // One builder per op kind; each returns false when its operands do not fit.
 // clang-format off

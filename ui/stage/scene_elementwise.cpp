@@ -64,18 +64,26 @@ bool buildElementwise(StageScene& sc, const core::Trace& trace, const core::Step
         std::vector<Index> row(size_t(std::max<Index>(s.value.rank() - 1, 0)), 0);
         if (const int ba = core::axisWithRole(s, core::AxisRole::Batch); ba >= 0 && size_t(ba) < row.size())
             row[size_t(ba)] = std::clamp<Index>(batch, 0, s.value.dim(ba) - 1);
+        // The row a lesson asks about, else row 0.
+        int shownRow = 0;
+        if (const int qa = core::axisWithRole(s, core::AxisRole::Query);
+            qa >= 0 && size_t(qa) < row.size() && sc.preferredRow >= 0 && sc.preferredRow < s.value.dim(qa)) {
+            row[size_t(qa)] = sc.preferredRow;
+            shownRow = sc.preferredRow;
+        }
         sc.symbols << QStringLiteral("→");
         try {
             const core::LayerNormRow ln = core::layerNormRow(trace, s, row);
-            sc.infoLines << tr_("Each row is normalised over its %1 features: row 0 has mean μ = %2 and σ = %3; "
+            sc.infoLines << tr_("Each row is normalised over its %1 features: row %2 has mean μ = %3 and σ = %4; "
                                 "y = γ·(x − μ)/√(σ² + ε) + β.")
                                 .arg(gx.cols)
+                                .arg(shownRow)
                                 .arg(fmt(ln.mean), fmt(std::sqrt(ln.variance)));
         } catch (const std::invalid_argument&) {
             sc.infoLines
                 << tr_("Each row is normalised over its %1 features: y = γ·(x − μ)/√(σ² + ε) + β.").arg(gx.cols);
         }
-        setRowOrder(sc);
+        setRowOrder(sc, sc.preferredRow);
         break;
     }
     default: sc.symbols << QStringLiteral("→"); break;

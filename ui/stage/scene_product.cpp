@@ -23,14 +23,50 @@ namespace {
 /// nullopt when they cannot be had (then the grids' numbers are narrated).
 using CoreCell = std::function<std::optional<core::ProductCell>(int i, int j)>;
 
-// Product cells: left [R, d] · right [d, C] (+ bias) — the first few narrated.
+// v with `digits` decimals below 10 (fmt's 2 when digits ≤ 2), minus as U+2212.
+QString numberWith(double v, int digits) {
+    if (digits <= 2 || !std::isfinite(v) || std::fabs(v) >= 10)
+        return fmt(v);
+    QString s = QString::number(v, 'f', digits);
+    if (s.startsWith(QLatin1Char('-')) && s.count(QLatin1Char('0')) == s.size() - 2)
+        s.remove(0, 1); // "-0.000"
+    return s.replace(QLatin1Char('-'), QChar(0x2212));
+}
+
+QString factorWith(double v, int digits) {
+    const QString s = numberWith(v, digits);
+    return v < 0 ? QStringLiteral("(") + s + QStringLiteral(")") : s;
+}
+
+double roundTo(double v, int digits) {
+    const double f = std::pow(10.0, digits);
+    return std::round(v * f) / f;
+}
+
+// The fewest decimals (2 to 4) at which the shown terms, each factor rounded,
+// add up to the shown result: "1.00×(−0.28) + … = −0.27" reads wrong when the
+// rounded factors give −0.28. All terms must be shown for the sum to be checked.
+int digitsForSum(const std::vector<float>& x, const std::vector<float>& w, std::optional<float> bias, double value) {
+    for (int d = 2; d < 4; ++d) {
+        double sum = bias ? roundTo(*bias, d) : 0.0;
+        for (size_t t = 0; t < x.size() && t < w.size(); ++t)
+            sum += roundTo(x[t], d) * roundTo(w[t], d);
+        if (std::fabs(roundTo(sum, d) - roundTo(value, d)) < 0.5 * std::pow(10.0, -d))
+            return d;
+    }
+    return 4;
+}
+
+// Product cells: left [R, d] · right [d, C] (+ bias) — the first few of the
+// focus row (a lesson's row, else row 0) narrated.
 void addProductDetails(StageScene& sc, const core::Tensor* bias, const CoreCell& fromCore = {}, bool swapped = false) {
     const StageGrid& a = sc.grids[size_t(sc.left)];
     const StageGrid& b = sc.grids[size_t(sc.right)];
     const StageGrid& y = sc.grids[size_t(sc.result)];
-    sc.slowCells = std::min(3, y.rows * y.cols);
+    const int firstRow = sc.preferredRow >= 0 && sc.preferredRow < y.rows ? sc.preferredRow : 0;
+    sc.slowCells = std::min(3, (y.rows - firstRow) * y.cols);
     for (int k = 0; k < sc.slowCells; ++k) {
-        const int i = k / y.cols, j = k % y.cols;
+        const int i = firstRow + k / y.cols, j = k % y.cols;
         CellDetail d;
         const QString resultName = y.name.section(QLatin1Char('/'), 0, 0);
         d.lhs = QStringLiteral("%1[%2, %3] =").arg(resultName).arg(i).arg(j);
@@ -39,29 +75,39 @@ void addProductDetails(StageScene& sc, const core::Tensor* bias, const CoreCell&
             // In the order the grids stand on the stage (the left grid may be the step's second input).
             const std::vector<float>& first = swapped ? c->right : c->left;
             const std::vector<float>& second = swapped ? c->left : c->right;
+            const int digits = first.size() > 7 ? 2 : digitsForSum(first, second, c->bias, double(c->value));
             for (size_t t = 0; t < first.size(); ++t) {
                 if (d.terms.size() == 6 && first.size() > 7) {
                     d.terms << tr_("… (%1 terms)").arg(first.size());
                     break;
                 }
-                d.terms << factor(double(first[t])) + QStringLiteral("×") + factor(double(second[t]));
+                d.terms << factorWith(double(first[t]), digits) + QStringLiteral("×") +
+                               factorWith(double(second[t]), digits);
             }
             if (c->bias)
-                d.terms << tr_("bias %1").arg(factor(double(*c->bias)));
-            d.rhs = QStringLiteral("= ") + fmt(double(c->value));
+                d.terms << tr_("bias %1").arg(factorWith(double(*c->bias), digits));
+            d.rhs = QStringLiteral("= ") + numberWith(double(c->value), digits);
             sc.details.push_back(d);
             continue;
         }
+        std::vector<float> x, w;
+        for (int t = 0; t < a.cols; ++t) {
+            x.push_back(a.at(i, t));
+            w.push_back(b.at(t, j));
+        }
+        const std::optional<float> bv = bias && j < bias->size() ? std::optional<float>(bias->data()[j]) : std::nullopt;
+        const int digits = a.cols > 7 ? 2 : digitsForSum(x, w, bv, double(y.at(i, j)));
         for (int t = 0; t < a.cols; ++t) {
             if (d.terms.size() == 6 && a.cols > 7) {
                 d.terms << tr_("… (%1 terms)").arg(a.cols);
                 break;
             }
-            d.terms << factor(double(a.at(i, t))) + QStringLiteral("×") + factor(double(b.at(t, j)));
+            d.terms << factorWith(double(x[size_t(t)]), digits) + QStringLiteral("×") +
+                           factorWith(double(w[size_t(t)]), digits);
         }
-        if (bias && j < bias->size())
-            d.terms << tr_("bias %1").arg(factor(double(bias->data()[j])));
-        d.rhs = QStringLiteral("= ") + fmt(double(y.at(i, j)));
+        if (bv)
+            d.terms << tr_("bias %1").arg(factorWith(double(*bv), digits));
+        d.rhs = QStringLiteral("= ") + numberWith(double(y.at(i, j)), digits);
         sc.details.push_back(d);
     }
 }

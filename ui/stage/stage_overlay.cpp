@@ -32,6 +32,18 @@ void paintOverlay(QPainter& p, const QRectF& target, const QRectF& cells, int ro
             p.setBrush(Qt::NoBrush);
             p.drawRect(cell.adjusted(-w / 2, -w / 2, w / 2, w / 2));
         }
+    if (!cells.isEmpty() && overlay.cursor && overlay.cursor->first >= 0 && overlay.cursor->second >= 0 &&
+        overlay.cursor->first < rows && overlay.cursor->second < cols) {
+        // Inside the cell, so it shows beside an orange highlight of the same cell: blue, thick,
+        // dashed, readable on a projector and apart from the orange in grey print.
+        const QRectF cell = cellRect(cells, rows, cols, overlay.cursor->first, overlay.cursor->second);
+        const double w = std::max(3.0, 4.0 * zoom);
+        QPen pen(QColor(0, 90, 200), w);
+        pen.setStyle(Qt::DashLine);
+        p.setPen(pen);
+        p.setBrush(Qt::NoBrush);
+        p.drawRect(cell.adjusted(w, w, -w, -w));
+    }
     if (!overlay.note.isEmpty()) {
         QFont f = base;
         f.setBold(true);

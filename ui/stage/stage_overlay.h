@@ -21,6 +21,7 @@ namespace attnviz::ui::stage {
 struct Overlay {
     QString note;                                // drawn across the top; empty: none
     std::vector<std::pair<int, int>> highlights; // (row, col) cells of the result grid
+    std::optional<std::pair<int, int>> cursor;   // the keyboard cursor of a click question (blue, dashed)
 };
 
 /// Paint `overlay` into `target`; `cells` is where the result grid of

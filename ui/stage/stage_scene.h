@@ -90,6 +90,10 @@ struct StageScene {
     QStringList infoLines;
     QString message; // shown when something could not be shown
 
+    // The row a lesson asks about (StageView::setFocusRow), -1: none. The
+    // narrated cells and the softmax bars explain it instead of the first row.
+    int preferredRow = -1;
+
     // Softmax of one row.
     int focusRow = 0;
     QStringList barLabels;

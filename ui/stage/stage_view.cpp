@@ -140,7 +140,7 @@ const StageScene& StageView::ensureScene() const {
     ++m_sceneBuilds;
     if (m_trace && m_step >= 0 && m_step < int(m_trace->steps.size())) {
         stage::recycleValues(*m_scene); // the new grids fill the old ones' buffers
-        m_scene = buildScene(*m_trace, m_step, m_batch, m_head, Tokens{m_queryTokens, m_keyTokens});
+        m_scene = buildScene(*m_trace, m_step, m_batch, m_head, Tokens{m_queryTokens, m_keyTokens}, m_focusRow);
         stage::dropRecycledValues();
     } else {
         m_scene = std::make_unique<StageScene>();
@@ -261,6 +261,25 @@ QString StageView::overlayNote() const {
 
 const std::vector<std::pair<int, int>>& StageView::highlights() const {
     return m_overlay->highlights;
+}
+
+void StageView::setCursorCell(std::optional<std::pair<int, int>> cell) {
+    if (cell == m_overlay->cursor)
+        return;
+    m_overlay->cursor = cell;
+    update();
+}
+
+std::optional<std::pair<int, int>> StageView::cursorCell() const {
+    return m_overlay->cursor;
+}
+
+void StageView::setFocusRow(int row) {
+    row = std::max(row, -1);
+    if (row == m_focusRow)
+        return;
+    m_focusRow = row;
+    rebuild();
 }
 
 void StageView::mousePressEvent(QMouseEvent* event) {

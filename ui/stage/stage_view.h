@@ -14,6 +14,7 @@
 #include <QRectF>
 
 #include <memory>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -59,6 +60,13 @@ public:
     void setOverlayNote(const QString& note);
     QString overlayNote() const;
     const std::vector<std::pair<int, int>>& highlights() const;
+    /// A click question's keyboard cursor on the result grid (row, col); nullopt: none.
+    void setCursorCell(std::optional<std::pair<int, int>> cell);
+    std::optional<std::pair<int, int>> cursorCell() const;
+    /// The row a lesson asks about: its cells and its softmax are the ones
+    /// narrated (-1: the stage's own choice, row 0 or the first open row).
+    void setFocusRow(int row);
+    int focusRow() const { return m_focusRow; }
     /// Where the result grid's cells were last painted (empty: none), in widget coordinates.
     QRectF resultCellsRect() const { return m_resultCells; }
 
@@ -120,6 +128,7 @@ private:
     QVariantAnimation* m_animation = nullptr;
     QStringList m_queryTokens, m_keyTokens;
     int m_step = -1;
+    int m_focusRow = -1;
     bool m_concealed = false;
     int m_batch = 0;
     int m_head = 0;

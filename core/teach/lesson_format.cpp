@@ -1,27 +1,24 @@
-// Lesson files: a line-oriented Markdown reader (so every message names its
-// line), the small expression language of questions and narrations
-// (`max(weights[0,0,1,:])`), answers computed from the trace, and writing
-// slides back.
+// The lesson format: a line-oriented Markdown reader (so every message names
+// its line), and the writer (slideToText, lessonToText, appendSlide). The
+// format is described in docs/lesson-format.md.
 #include "core/teach/lesson.h"
+#include "core/teach/lesson_detail.h"
 #include "core/io/spec_files.h"
-
-#include "core/layers/run.h"
 #include "core/teach/compare.h"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cctype>
-#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
-#include <limits>
 #include <sstream>
 
 namespace attnviz::core {
 
 namespace fs = std::filesystem;
+using namespace lesson_detail;
 
 LessonError::LessonError(const std::string& file, int line, const std::string& problem)
     : std::runtime_error(file + (line > 0 ? ":" + std::to_string(line) : std::string()) + ": " + problem), m_line(line),
@@ -64,520 +61,16 @@ static std::optional<QuestionKind> questionKindFromName(const std::string& name)
     return std::nullopt;
 }
 
+double Lesson::minutes() const {
+    double total = 0;
+    for (const Slide& s : slides)
+        total += s.minutes.value_or(0.0);
+    return total;
+}
+
 int Slide::fieldLine(const std::string& field) const {
     auto it = fieldLines.find(field);
     return it == fieldLines.end() ? line : it->second;
-}
-
-// ---------------------------------------------------------------------------
-// Expressions
-
-namespace {
-
-std::string trim(const std::string& s) {
-    size_t a = 0, b = s.size();
-    while (a < b && std::isspace(static_cast<unsigned char>(s[a])))
-        ++a;
-    while (b > a && std::isspace(static_cast<unsigned char>(s[b - 1])))
-        --b;
-    return s.substr(a, b - a);
-}
-
-std::string quoteText(const std::string& s) {
-    std::string t = s.size() > 60 ? s.substr(0, 57) + "..." : s;
-    return "'" + t + "'";
-}
-
-bool parseIndex(const std::string& s, Index& out) {
-    if (s.empty() || s.size() > 9)
-        return false;
-    for (char c : s)
-        if (!std::isdigit(static_cast<unsigned char>(c)))
-            return false;
-    out = static_cast<Index>(std::stoll(s));
-    return true;
-}
-
-bool parseNumber(const std::string& s, double& out) {
-    if (s.empty() || s.size() > 64)
-        return false;
-    char* end = nullptr;
-    const double v = std::strtod(s.c_str(), &end);
-    if (end != s.c_str() + s.size() || !std::isfinite(v))
-        return false;
-    out = v;
-    return true;
-}
-
-bool isKeyChar(char c) {
-    return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
-}
-
-TensorRef parseRef(const std::string& text) {
-    std::string s = trim(text);
-    TensorRef ref;
-    if (s.rfind("other.", 0) == 0) {
-        ref.other = true;
-        s = s.substr(6);
-    }
-    size_t i = 0;
-    while (i < s.size() && isKeyChar(s[i]))
-        ++i;
-    if (i == 0)
-        throw std::invalid_argument("Expected a step key such as weights or weights[0,0,1,:]. Received: " +
-                                    quoteText(s));
-    ref.key = s.substr(0, i);
-    if (i == s.size())
-        return ref;
-    if (s[i] != '[' || s.back() != ']')
-        throw std::invalid_argument("Expected a step key followed by [i,j,...] (an index or ':' per axis). Received: " +
-                                    quoteText(s));
-    std::stringstream in(s.substr(i + 1, s.size() - i - 2));
-    std::string part;
-    while (std::getline(in, part, ',')) {
-        part = trim(part);
-        Index v = 0;
-        if (part == ":")
-            ref.index.push_back(TensorRef::kAll);
-        else if (parseIndex(part, v))
-            ref.index.push_back(v);
-        else
-            throw std::invalid_argument("Each index must be a non-negative integer or ':'. Received: " +
-                                        quoteText(part) + " in " + quoteText(s));
-    }
-    if (ref.index.empty() || ref.index.size() > 8)
-        throw std::invalid_argument("Expected one index or ':' per axis of the step. Received: " + quoteText(s));
-    return ref;
-}
-
-const std::vector<std::pair<const char*, Quantity::Fn>>& functions() {
-    static const std::vector<std::pair<const char*, Quantity::Fn>> fns = {
-        {"max", Quantity::Fn::Max},        {"min", Quantity::Fn::Min}, {"sum", Quantity::Fn::Sum},
-        {"mean", Quantity::Fn::Mean},      {"std", Quantity::Fn::Std}, {"count", Quantity::Fn::Count},
-        {"maxdiff", Quantity::Fn::MaxDiff}};
-    return fns;
-}
-
-Quantity parseQuantity(const std::string& text) {
-    const std::string s = trim(text);
-    Quantity q;
-    if (parseNumber(s, q.literal)) {
-        q.fn = Quantity::Fn::Literal;
-        return q;
-    }
-    const size_t open = s.find('(');
-    if (open != std::string::npos) {
-        if (s.back() != ')')
-            throw std::invalid_argument("Expected fn(step[...]) with a closing ')'. Received: " + quoteText(s));
-        const std::string name = trim(s.substr(0, open));
-        auto it = std::find_if(functions().begin(), functions().end(), [&](const auto& f) { return name == f.first; });
-        if (it == functions().end())
-            throw std::invalid_argument(
-                "Unknown function " + quoteText(name) +
-                "; expected max, min, sum, mean, std, count or maxdiff. Received: " + quoteText(s));
-        q.fn = it->second;
-        q.ref = parseRef(s.substr(open + 1, s.size() - open - 2));
-        return q;
-    }
-    q.fn = Quantity::Fn::Cell;
-    q.ref = parseRef(s);
-    return q;
-}
-
-QuantityComparison parseComparison(const std::string& text) {
-    static const char* ops[] = {"<=", ">=", "==", "!=", "<", ">"};
-    for (const char* op : ops) {
-        const size_t at = text.find(op);
-        if (at == std::string::npos)
-            continue;
-        QuantityComparison c;
-        c.op = op;
-        c.lhs = parseQuantity(text.substr(0, at));
-        c.rhs = parseQuantity(text.substr(at + std::string(op).size()));
-        return c;
-    }
-    throw std::invalid_argument(
-        "Expected a condition such as maxdiff(output) <= 1e-5 (<, <=, >, >=, ==, !=). Received: " +
-        quoteText(trim(text)));
-}
-
-std::string fmtIndexList(const std::vector<Index>& idx) {
-    std::string s;
-    for (size_t i = 0; i < idx.size(); ++i) {
-        if (i)
-            s += ',';
-        if (idx[i] == TensorRef::kAll)
-            s += ':';
-        else
-            s += std::to_string(idx[i]);
-    }
-    return s;
-}
-
-// The step a reference names, its selected flat offsets in row-major order
-// and their full indices.
-struct Selection {
-    const Step* step = nullptr;
-    std::vector<Index> offsets;
-    std::vector<std::vector<Index>> indices;
-};
-
-const Step& findStep(const Trace& trace, const std::string& key) {
-    const Step* s = trace.find(key);
-    if (!s) {
-        std::string keys;
-        for (const Step& st : trace.steps)
-            keys += (keys.empty() ? "" : ", ") + st.key;
-        throw std::invalid_argument("This trace (" + trace.layer + ") has no step " + quoteText(key) +
-                                    ". Its steps: " + keys + ".");
-    }
-    return *s;
-}
-
-Selection select(const Trace& trace, const TensorRef& ref) {
-    Selection sel;
-    sel.step = &findStep(trace, ref.key);
-    const Tensor& t = sel.step->value;
-    const Shape& shape = t.shape();
-    std::vector<Index> idx = ref.index;
-    if (idx.empty())
-        idx.assign(shape.size(), TensorRef::kAll);
-    if (idx.size() != shape.size())
-        throw std::invalid_argument(ref.key + " has " + std::to_string(shape.size()) + " axes, shape " +
-                                    shapeString(shape) + "; expected one index per axis. Received: " + ref.text());
-    for (size_t a = 0; a < idx.size(); ++a)
-        if (idx[a] != TensorRef::kAll && idx[a] >= shape[a])
-            throw std::invalid_argument("Index " + std::to_string(idx[a]) + " is out of range for axis " +
-                                        std::to_string(a) + " of " + ref.key + ", shape " + shapeString(shape) +
-                                        ". Received: " + ref.text());
-    // Walk every combination of the ':' axes, last axis fastest.
-    std::vector<Index> cur(idx.size());
-    for (size_t a = 0; a < idx.size(); ++a)
-        cur[a] = idx[a] == TensorRef::kAll ? 0 : idx[a];
-    if (t.size() == 0)
-        return sel;
-    while (true) {
-        sel.offsets.push_back(t.offset(cur));
-        sel.indices.push_back(cur);
-        Index a = static_cast<Index>(idx.size()) - 1;
-        for (; a >= 0; --a) {
-            const size_t ua = static_cast<size_t>(a);
-            if (idx[ua] != TensorRef::kAll)
-                continue;
-            if (++cur[ua] < shape[ua])
-                break;
-            cur[ua] = 0;
-        }
-        if (a < 0)
-            break;
-    }
-    return sel;
-}
-
-} // namespace
-
-std::string TensorRef::text() const {
-    const std::string k = other ? "other." + key : key;
-    return index.empty() ? k : k + "[" + fmtIndexList(index) + "]";
-}
-
-namespace {
-
-const Trace& traceOf(const SlideTraces& traces, const TensorRef& ref) {
-    if (!ref.other)
-        return traces.trace;
-    if (!traces.other)
-        throw std::invalid_argument("other." + ref.key +
-                                    " reads the slide's second trace: the slide needs a claim or a compare spec.");
-    return *traces.other;
-}
-
-} // namespace
-
-std::string Quantity::text() const {
-    if (fn == Fn::Literal) {
-        char buf[64];
-        std::snprintf(buf, sizeof buf, "%.9g", literal);
-        return buf;
-    }
-    if (fn == Fn::Cell)
-        return ref.text();
-    for (const auto& f : functions())
-        if (f.second == fn)
-            return std::string(f.first) + "(" + ref.text() + ")";
-    return ref.text();
-}
-
-double evaluate(const Quantity& q, const SlideTraces& traces) {
-    if (q.fn == Quantity::Fn::Literal)
-        return q.literal;
-    if (q.fn == Quantity::Fn::MaxDiff) {
-        if (!traces.other)
-            throw std::invalid_argument("maxdiff() compares two traces: the slide needs a claim or a compare spec. "
-                                        "Received: " +
-                                        q.text());
-        const Selection a = select(traces.trace, q.ref);
-        const Selection b = select(*traces.other, q.ref); // the same cells, or both whole
-        if (a.offsets.size() != b.offsets.size())
-            throw std::invalid_argument("maxdiff(" + q.ref.key + "): the two traces' " + q.ref.key +
-                                        " have different sizes, " + shapeString(a.step->value.shape()) + " and " +
-                                        shapeString(b.step->value.shape()) + ".");
-        double m = 0;
-        for (size_t i = 0; i < a.offsets.size(); ++i) {
-            const double d =
-                std::fabs(double(a.step->value.data()[a.offsets[i]]) - double(b.step->value.data()[b.offsets[i]]));
-            if (std::isnan(d))
-                return std::numeric_limits<double>::quiet_NaN();
-            m = std::max(m, d);
-        }
-        return m;
-    }
-    const Selection sel = select(traceOf(traces, q.ref), q.ref);
-    const float* data = sel.step->value.data();
-    if (q.fn == Quantity::Fn::Cell) {
-        if (sel.offsets.size() != 1)
-            throw std::invalid_argument("A cell needs an index on every axis (use max(), sum(), ... for a slice). "
-                                        "Received: " +
-                                        q.ref.text());
-        return data[sel.offsets[0]];
-    }
-    if (q.fn == Quantity::Fn::Count)
-        return static_cast<double>(sel.offsets.size());
-    if (sel.offsets.empty())
-        throw std::invalid_argument(q.text() + " selects no cell.");
-    double acc = q.fn == Quantity::Fn::Max   ? -std::numeric_limits<double>::infinity()
-                 : q.fn == Quantity::Fn::Min ? std::numeric_limits<double>::infinity()
-                                             : 0.0;
-    for (Index o : sel.offsets) {
-        const double v = data[o];
-        switch (q.fn) {
-        case Quantity::Fn::Max: acc = std::isnan(v) || std::isnan(acc) ? v + acc : std::max(acc, v); break;
-        case Quantity::Fn::Min: acc = std::isnan(v) || std::isnan(acc) ? v + acc : std::min(acc, v); break;
-        default: acc += v; break;
-        }
-    }
-    const double n = static_cast<double>(sel.offsets.size());
-    if (q.fn == Quantity::Fn::Mean)
-        return acc / n;
-    if (q.fn == Quantity::Fn::Std) {
-        const double mean = acc / n;
-        double ss = 0;
-        for (Index o : sel.offsets)
-            ss += (data[o] - mean) * (data[o] - mean);
-        return std::sqrt(ss / n); // population std, as numpy.std
-    }
-    return acc;
-}
-
-bool holds(const QuantityComparison& c, const SlideTraces& traces) {
-    const double a = evaluate(c.lhs, traces), b = evaluate(c.rhs, traces);
-    if (c.op == "<")
-        return a < b;
-    if (c.op == "<=")
-        return a <= b;
-    if (c.op == ">")
-        return a > b;
-    if (c.op == ">=")
-        return a >= b;
-    if (c.op == "==")
-        return a == b;
-    return a != b;
-}
-
-namespace {
-
-// Split "expr:fmt" at the last ':' outside brackets and parentheses.
-std::pair<std::string, std::string> splitFormat(const std::string& body) {
-    int depth = 0;
-    size_t at = std::string::npos;
-    for (size_t i = 0; i < body.size(); ++i) {
-        const char c = body[i];
-        if (c == '[' || c == '(')
-            ++depth;
-        else if (c == ']' || c == ')')
-            --depth;
-        else if (c == ':' && depth == 0)
-            at = i;
-    }
-    if (at == std::string::npos)
-        return {body, ""};
-    return {body.substr(0, at), body.substr(at + 1)};
-}
-
-std::string formatNumber(double v, const std::string& fmt) {
-    char buf[64];
-    if (fmt.empty()) {
-        std::snprintf(buf, sizeof buf, "%.4g", v);
-        return buf;
-    }
-    if (fmt == "d") {
-        std::snprintf(buf, sizeof buf, "%.0f", v);
-        return buf;
-    }
-    if (fmt.size() >= 3 && fmt[0] == '.' && std::isdigit(static_cast<unsigned char>(fmt[1]))) {
-        const int prec = fmt[1] - '0';
-        const std::string tail = fmt.substr(2);
-        if (tail == "f" || tail == "e" || tail == "g") {
-            const std::string f = "%." + std::to_string(prec) + tail;
-            std::snprintf(buf, sizeof buf, f.c_str(), v);
-            return buf;
-        }
-        if (tail == "%") {
-            std::snprintf(buf, sizeof buf, ("%." + std::to_string(prec) + "f%%").c_str(), v * 100.0);
-            return buf;
-        }
-    }
-    throw std::invalid_argument("Unknown number format " + quoteText(fmt) +
-                                "; expected .Nf, .Ne, .Ng, .N% (N a digit) or d.");
-}
-
-// Calls fn(expr, fmt) for every placeholder and returns the text with each
-// replaced by fn's result.
-template <typename Fn> std::string substitute(const std::string& text, Fn fn) {
-    std::string out;
-    for (size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (c == '{' && i + 1 < text.size() && text[i + 1] == '{') {
-            out += '{';
-            ++i;
-        } else if (c == '}' && i + 1 < text.size() && text[i + 1] == '}') {
-            out += '}';
-            ++i;
-        } else if (c == '{') {
-            const size_t close = text.find('}', i);
-            if (close == std::string::npos)
-                throw std::invalid_argument("A '{' opens a number placeholder that is never closed with '}' (write {{ "
-                                            "for a brace).");
-            auto [expr, fmt] = splitFormat(text.substr(i + 1, close - i - 1));
-            out += fn(trim(expr), trim(fmt));
-            i = close;
-        } else if (c == '}') {
-            throw std::invalid_argument("A '}' closes no placeholder (write }} for a brace).");
-        } else {
-            out += c;
-        }
-    }
-    return out;
-}
-
-} // namespace
-
-std::string fillNarration(const std::string& narration, const SlideTraces& traces) {
-    return substitute(narration, [&](const std::string& expr, const std::string& fmt) {
-        return formatNumber(evaluate(parseQuantity(expr), traces), fmt);
-    });
-}
-
-// ---------------------------------------------------------------------------
-// Answers
-
-namespace {
-
-std::string fmtValue(double v) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.4g", v);
-    return buf;
-}
-
-} // namespace
-
-CorrectAnswer correctAnswer(const Question& q, const SlideTraces& traces) {
-    CorrectAnswer ans;
-    switch (q.kind) {
-    case QuestionKind::ClickLargest:
-    case QuestionKind::ClickSmallest: {
-        const Selection sel = select(traceOf(traces, q.target), q.target);
-        if (sel.offsets.empty())
-            throw std::invalid_argument("The target " + q.target.text() + " selects no cell.");
-        const bool largest = q.kind == QuestionKind::ClickLargest;
-        const float* data = sel.step->value.data();
-        double best = largest ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity();
-        for (Index o : sel.offsets)
-            if (!std::isnan(data[o]) && (largest ? data[o] > best : data[o] < best))
-                best = data[o];
-        for (size_t i = 0; i < sel.offsets.size(); ++i)
-            if (double(data[sel.offsets[i]]) == best)
-                ans.cells.push_back(sel.indices[i]);
-        if (ans.cells.empty())
-            throw std::invalid_argument("Every cell of " + q.target.text() + " is NaN: there is no largest cell.");
-        ans.number = best;
-        ans.text = q.target.key + "[" + fmtIndexList(ans.cells.front()) + "] = " + fmtValue(best) + ", the " +
-                   (largest ? "largest" : "smallest") + " of " + q.target.text() +
-                   (ans.cells.size() > 1 ? " (" + std::to_string(ans.cells.size()) + " cells tie)" : "");
-        return ans;
-    }
-    case QuestionKind::Number: {
-        if (!q.answer)
-            throw std::invalid_argument("A number question needs an answer: line.");
-        ans.number = evaluate(*q.answer, traces);
-        ans.tolerance = q.tolerance;
-        if (std::isnan(ans.number))
-            throw std::invalid_argument(q.answer->text() + " is NaN: no number can be right.");
-        ans.text = q.answer->text() + " = " + fmtValue(ans.number) + " (± " + fmtValue(q.tolerance) + ")";
-        return ans;
-    }
-    case QuestionKind::Choose: {
-        for (size_t i = 0; i < q.options.size(); ++i)
-            if (q.options[i].condition && holds(*q.options[i].condition, traces))
-                ans.options.push_back(static_cast<int>(i));
-        break;
-    }
-    case QuestionKind::ChooseLargest:
-    case QuestionKind::ChooseSmallest: {
-        const bool largest = q.kind == QuestionKind::ChooseLargest;
-        std::vector<double> vals;
-        for (const QuestionOption& o : q.options)
-            vals.push_back(o.quantity ? evaluate(*o.quantity, traces) : std::numeric_limits<double>::quiet_NaN());
-        double best = largest ? -std::numeric_limits<double>::infinity() : std::numeric_limits<double>::infinity();
-        for (double v : vals)
-            if (!std::isnan(v) && (largest ? v > best : v < best))
-                best = v;
-        for (size_t i = 0; i < vals.size(); ++i)
-            if (vals[i] == best)
-                ans.options.push_back(static_cast<int>(i));
-        ans.number = best;
-        break;
-    }
-    }
-    if (ans.options.empty())
-        throw std::invalid_argument("No option is right on this trace: every option's condition is false.");
-    std::string which;
-    for (int i : ans.options) {
-        const QuestionOption& o = q.options[static_cast<size_t>(i)];
-        std::string why;
-        if (o.quantity)
-            why = o.quantity->text() + " = " + fmtValue(evaluate(*o.quantity, traces));
-        else if (o.condition)
-            why = o.condition->lhs.text() + " = " + fmtValue(evaluate(o.condition->lhs, traces)) + " " +
-                  o.condition->op + " " + o.condition->rhs.text();
-        which += (which.empty() ? "" : "; ") + o.text + " (" + why + ")";
-    }
-    ans.text = which;
-    return ans;
-}
-
-bool markAnswer(const Question& q, const SlideTraces& traces, const Answer& given) {
-    const CorrectAnswer right = correctAnswer(q, traces);
-    switch (q.kind) {
-    case QuestionKind::ClickLargest:
-    case QuestionKind::ClickSmallest:
-        return std::find(right.cells.begin(), right.cells.end(), given.cell) != right.cells.end();
-    case QuestionKind::Number:
-        return given.number && std::isfinite(*given.number) &&
-               std::fabs(*given.number - right.number) <= right.tolerance;
-    default: return std::find(right.options.begin(), right.options.end(), given.option) != right.options.end();
-    }
-}
-
-void LessonScore::record(int slide, bool correct) {
-    m_answers.emplace(slide, correct);
-}
-
-int LessonScore::correctCount() const {
-    int n = 0;
-    for (const auto& [slide, ok] : m_answers)
-        n += ok ? 1 : 0;
-    return n;
 }
 
 // ---------------------------------------------------------------------------
@@ -585,7 +78,8 @@ int LessonScore::correctCount() const {
 
 namespace {
 
-const char* const kSlideFields[] = {"spec", "step", "view", "slice", "highlight", "compare", "claim", "untick"};
+const char* const kSlideFields[] = {"spec",    "step",  "view",   "slice",   "highlight",
+                                    "compare", "claim", "untick", "minutes", "notes"};
 const char* const kQuestionFields[] = {"kind", "target", "answer", "tolerance", "option"};
 
 // "name: value" with a lower-case name of letters and '-'; false otherwise.
@@ -780,6 +274,17 @@ private:
                 std::string c;
                 while (in >> c)
                     s.untick.push_back(c);
+            } else if (name == "minutes") {
+                double m = 0;
+                if (!parseNumber(value, m) || m < 0.5 || m > 240)
+                    fail(line, "Expected the slide's minutes in class, a number from 0.5 to 240 (e.g. minutes: 3). "
+                               "Received: " +
+                                   quoteText(value));
+                s.minutes = m;
+            } else if (name == "notes") {
+                if (value.empty())
+                    fail(line, "'notes:' needs the presenter's notes on the same line.");
+                s.notes = value;
             }
         } catch (const std::invalid_argument& e) {
             fail(line, e.what());
@@ -978,73 +483,6 @@ Lesson loadLesson(const std::string& path) {
     return parseLesson(ss.str(), base.empty() ? "." : base, name);
 }
 
-SlideTraces runSlide(const Lesson& lesson, const Slide& slide) {
-    SlideTraces out;
-    const SpecLimits limits{std::uint64_t(256) << 20};
-    try {
-        if (!slide.claim.empty()) {
-            const IdentitySides setup = buildIdentity(slide.claim, slide.spec, slide.untick);
-            out.trace = run(setup.left, limits);
-            out.other = run(setup.right, limits);
-        } else {
-            out.trace = run(slide.spec, limits);
-            if (slide.compareSpec)
-                out.other = run(*slide.compareSpec, limits);
-        }
-    } catch (const std::exception& e) {
-        throw LessonError(lesson.name, slide.fieldLine(slide.claim.empty() ? "spec" : "claim"),
-                          std::string("The slide's spec does not run: ") + e.what());
-    }
-    return out;
-}
-
-void verifyLesson(const Lesson& lesson) {
-    for (const Slide& s : lesson.slides) {
-        const SlideTraces t = runSlide(lesson, s);
-        const Step* step = t.trace.find(s.step);
-        if (!step) {
-            try {
-                (void)findStep(t.trace, s.step);
-            } catch (const std::invalid_argument& e) {
-                throw LessonError(lesson.name, s.fieldLine("step"), e.what());
-            }
-        }
-        const Index rank = step->value.rank();
-        if (Index(s.slice.size()) > std::max<Index>(rank - 2, 0))
-            throw LessonError(lesson.name, s.fieldLine("slice"),
-                              "The step " + s.step + " has shape " + shapeString(step->value.shape()) +
-                                  "; 'slice:' fixes at most " + std::to_string(std::max<Index>(rank - 2, 0)) +
-                                  " leading axes. Received: " + std::to_string(s.slice.size()) + " indices.");
-        for (size_t a = 0; a < s.slice.size(); ++a)
-            if (s.slice[a] >= step->value.dim(Index(a)))
-                throw LessonError(lesson.name, s.fieldLine("slice"),
-                                  "slice index " + std::to_string(s.slice[a]) + " is out of range for axis " +
-                                      std::to_string(a) + " of " + s.step + ", shape " +
-                                      shapeString(step->value.shape()) + ".");
-        const Slice2D sl = slice2d(step->value, s.slice);
-        for (const auto& [r, c] : s.highlight)
-            if (r >= sl.rows || c >= sl.cols)
-                throw LessonError(lesson.name, s.fieldLine("highlight"),
-                                  "The highlighted cell " + std::to_string(r) + "," + std::to_string(c) +
-                                      " is outside the shown slice of " + s.step + " (" + std::to_string(sl.rows) +
-                                      " rows, " + std::to_string(sl.cols) + " columns).");
-        try {
-            (void)fillNarration(s.narration, t);
-        } catch (const std::invalid_argument& e) {
-            throw LessonError(lesson.name, s.narrationLine > 0 ? s.narrationLine : s.line,
-                              std::string("In the narration: ") + e.what());
-        }
-        if (s.question) {
-            try {
-                (void)correctAnswer(*s.question, t);
-            } catch (const std::invalid_argument& e) {
-                throw LessonError(lesson.name, s.question->line,
-                                  std::string("The question has no answer: ") + e.what());
-            }
-        }
-    }
-}
-
 // ---------------------------------------------------------------------------
 // Writing
 
@@ -1078,6 +516,13 @@ std::string slideToText(const Slide& s) {
             t += " " + u;
         t += "\n";
     }
+    if (s.minutes) {
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "%.9g", *s.minutes);
+        t += std::string("minutes: ") + buf + "\n";
+    }
+    if (!s.notes.empty())
+        t += "notes: " + s.notes + "\n";
     if (!s.narration.empty())
         t += "\n" + s.narration + "\n";
     if (s.question) {
@@ -1155,5 +600,4 @@ int appendSlide(const std::string& lessonPath, Slide slide, const std::map<std::
         throw LessonError(path.filename().string(), 0, "Cannot write the lesson file " + path.string() + ".");
     return count + 1;
 }
-
 } // namespace attnviz::core
