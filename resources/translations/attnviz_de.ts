@@ -747,6 +747,148 @@
         </message>
     </context>
     <context>
+        <name>HandoutPrinter</name>
+        <message>
+            <source>No lesson is open.</source>
+            <translation>Keine Lektion ist offen.</translation>
+        </message>
+        <message>
+            <source>Worksheet — %1</source>
+            <translation>Arbeitsblatt — %1</translation>
+        </message>
+        <message>
+            <source>Cannot write %1.</source>
+            <translation>%1 kann nicht geschrieben werden.</translation>
+        </message>
+        <message>
+            <source>%1 — slide %2 of %3</source>
+            <translation>%1 — Folie %2 von %3</translation>
+        </message>
+        <message>
+            <source>Worksheet · %1</source>
+            <translation>Arbeitsblatt · %1</translation>
+        </message>
+        <message>
+            <source>Name: ______________________</source>
+            <translation>Name: ______________________</translation>
+        </message>
+        <message>
+            <source>In class this slide shows %1; it is not printed on the worksheet because its numbers would give the answer away.</source>
+            <translation>Im Unterricht zeigt diese Folie %1; auf dem Arbeitsblatt fehlt sie, weil ihre Zahlen die Antwort verraten würden.</translation>
+        </message>
+        <message>
+            <source>Question:</source>
+            <translation>Frage:</translation>
+        </message>
+        <message>
+            <source>Your answer:</source>
+            <translation>Ihre Antwort:</translation>
+        </message>
+        <message>
+            <source>Circle your cell of</source>
+            <translation>Kreisen Sie Ihre Zelle ein in</translation>
+        </message>
+        <message>
+            <source>Your working:</source>
+            <translation>Ihr Rechenweg:</translation>
+        </message>
+        <message>
+            <source>Mark the cell you predict:</source>
+            <translation>Markieren Sie die Zelle, die Sie vorhersagen:</translation>
+        </message>
+        <message>
+            <source>Answers — %1</source>
+            <translation>Antworten — %1</translation>
+        </message>
+        <message>
+            <source>Computed from the trace of each slide (Keras' numbers, float32).</source>
+            <translation>Aus dem Trace jeder Folie berechnet (die Zahlen von Keras, float32).</translation>
+        </message>
+        <message>
+            <source>Answer key — %1</source>
+            <translation>Lösungen — %1</translation>
+        </message>
+        <message>
+            <source>Planned time: %1 minutes · %2 slides · %3</source>
+            <translation>Geplante Zeit: %1 Minuten · %2 Folien · %3</translation>
+        </message>
+        <message>
+            <source>1 question</source>
+            <translation>1 Frage</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n questions</source>
+            <translation>
+                <numerusform>%n Frage</numerusform>
+                <numerusform>%n Fragen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Slide</source>
+            <translation>Folie</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Titel</translation>
+        </message>
+        <message>
+            <source>Minutes</source>
+            <translation>Minuten</translation>
+        </message>
+        <message>
+            <source>Clock</source>
+            <translation>Uhrzeit</translation>
+        </message>
+        <message>
+            <source>Question</source>
+            <translation>Frage</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>ja</translation>
+        </message>
+        <message>
+            <source>Slide %1 · %2</source>
+            <translation>Folie %1 · %2</translation>
+        </message>
+        <message>
+            <source>%1 min, %2–%3</source>
+            <translation>%1 Min., %2–%3</translation>
+        </message>
+        <message>
+            <source>no timing given</source>
+            <translation>keine Zeitangabe</translation>
+        </message>
+        <message>
+            <source>Presenter notes:</source>
+            <translation>Notizen für die Lehrkraft:</translation>
+        </message>
+        <message>
+            <source>Answer:</source>
+            <translation>Antwort:</translation>
+        </message>
+        <message>
+            <source>Why:</source>
+            <translation>Warum:</translation>
+        </message>
+        <message>
+            <source>the stage</source>
+            <translation>die Bühne</translation>
+        </message>
+        <message>
+            <source>the Compare tab</source>
+            <translation>den Vergleichs-Tab</translation>
+        </message>
+        <message>
+            <source>the 1/√dₖ lab</source>
+            <translation>das 1/√dₖ-Labor</translation>
+        </message>
+        <message>
+            <source>the equivalence lab</source>
+            <translation>das Äquivalenz-Labor</translation>
+        </message>
+    </context>
+    <context>
         <name>LanguageMenu</name>
         <message>
             <source>&amp;Language</source>
@@ -1200,8 +1342,8 @@
             <translation>attnviz: kein Schritt „%1“ in diesem Trace</translation>
         </message>
         <message>
-            <source>attnviz: cannot write the handout %1: %2</source>
-            <translation>attnviz: das Handout %1 kann nicht geschrieben werden: %2</translation>
+            <source>attnviz: cannot write %1: %2</source>
+            <translation>attnviz: %1 kann nicht geschrieben werden: %2</translation>
         </message>
     </context>
     <context>
@@ -1883,10 +2025,6 @@
             <translation>Die Lektion konnte nicht geöffnet werden: %1</translation>
         </message>
         <message>
-            <source>Click the cell you predict.</source>
-            <translation>Klicken Sie auf die Zelle, die Sie vorhersagen.</translation>
-        </message>
-        <message>
             <source>“%1” is not a number; type e.g. 0.25.</source>
             <translation>„%1“ ist keine Zahl; geben Sie z. B. 0,25 ein.</translation>
         </message>
@@ -1913,14 +2051,6 @@
         <message>
             <source>%1 — slide %2 of %3</source>
             <translation>%1 — Folie %2 von %3</translation>
-        </message>
-        <message>
-            <source>Score %1/%2 · 1 question</source>
-            <translation>Punkte %1/%2 · 1 Frage</translation>
-        </message>
-        <message>
-            <source>Score %1/%2 · %3 questions</source>
-            <translation>Punkte %1/%2 · %3 Fragen</translation>
         </message>
         <message>
             <source>Open lesson</source>
@@ -1967,32 +2097,23 @@
             <translation>PDF (*.pdf)</translation>
         </message>
         <message>
-            <source>No lesson is open.</source>
-            <translation>Keine Lektion ist offen.</translation>
+            <source>Click the cell you predict, or move the blue frame with the arrow keys and press Enter.</source>
+            <translation>Klicken Sie auf die Zelle, die Sie vorhersagen, oder bewegen Sie den blauen Rahmen mit den Pfeiltasten und drücken Sie die Eingabetaste.</translation>
         </message>
         <message>
-            <source>Cannot write %1.</source>
-            <translation>%1 kann nicht geschrieben werden.</translation>
+            <source>1 question</source>
+            <translation>1 Frage</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n questions</source>
+            <translation>
+                <numerusform>%n Frage</numerusform>
+                <numerusform>%n Fragen</numerusform>
+            </translation>
         </message>
         <message>
-            <source>Question:</source>
-            <translation>Frage:</translation>
-        </message>
-        <message>
-            <source>Your answer:</source>
-            <translation>Ihre Antwort:</translation>
-        </message>
-        <message>
-            <source>Circle your cell of</source>
-            <translation>Kreisen Sie Ihre Zelle ein in</translation>
-        </message>
-        <message>
-            <source>Answers — %1</source>
-            <translation>Antworten — %1</translation>
-        </message>
-        <message>
-            <source>Computed from the trace of each slide (Keras' numbers, float32).</source>
-            <translation>Aus dem Trace jeder Folie berechnet (die Zahlen von Keras, float32).</translation>
+            <source>Score: %1 right of %2 answered · %3</source>
+            <translation>Punkte: %1 richtig von %2 beantworteten · %3</translation>
         </message>
     </context>
     <context>
@@ -3036,10 +3157,6 @@
             <translation>%1 von %2 Gewichten verworfen (durchgestrichen); die behaltenen werden mit %3 skaliert, damit die erwartete Summe gleich bleibt. Nur im Training.</translation>
         </message>
         <message>
-            <source>Each row is normalised over its %1 features: row 0 has mean μ = %2 and σ = %3; y = γ·(x − μ)/√(σ² + ε) + β.</source>
-            <translation>Jede Zeile wird über ihre %1 Merkmale normalisiert: Zeile 0 hat den Mittelwert μ = %2 und σ = %3; y = γ·(x − μ)/√(σ² + ε) + β.</translation>
-        </message>
-        <message>
             <source>Each row is normalised over its %1 features: y = γ·(x − μ)/√(σ² + ε) + β.</source>
             <translation>Jede Zeile wird über ihre %1 Merkmale normalisiert: y = γ·(x − μ)/√(σ² + ε) + β.</translation>
         </message>
@@ -3175,6 +3292,10 @@
             <source>No step to show</source>
             <translation>Kein Schritt zum Anzeigen</translation>
         </message>
+        <message>
+            <source>Each row is normalised over its %1 features: row %2 has mean μ = %3 and σ = %4; y = γ·(x − μ)/√(σ² + ε) + β.</source>
+            <translation>Jede Zeile wird über ihre %1 Merkmale normalisiert: Zeile %2 hat den Mittelwert μ = %3 und σ = %4; y = γ·(x − μ)/√(σ² + ε) + β.</translation>
+        </message>
     </context>
     <context>
         <name>main</name>
@@ -3275,16 +3396,24 @@
             <translation>attnviz: --slide muss eine Foliennummer ab 1 sein. Erhalten: %1</translation>
         </message>
         <message>
-            <source>attnviz: --handout needs --lesson FILE</source>
-            <translation>attnviz: --handout braucht --lesson DATEI</translation>
-        </message>
-        <message>
             <source>attnviz: --size must be WxH, e.g. 1280x800. Received: %1</source>
             <translation>attnviz: --size muss BxH sein, z. B. 1280x800. Erhalten: %1</translation>
         </message>
         <message>
             <source>attnviz: cannot use %1: %2</source>
             <translation>attnviz: %1 ist nicht verwendbar: %2</translation>
+        </message>
+        <message>
+            <source>With --lesson: a student's worksheet PDF (operands, questions, room to answer; no results, no answers) and exit.</source>
+            <translation>Mit --lesson: ein Arbeitsblatt-PDF für Lernende (Operanden, Fragen, Platz für Antworten; keine Ergebnisse, keine Lösungen) erzeugen und beenden.</translation>
+        </message>
+        <message>
+            <source>With --lesson: the teacher's answer key PDF (the class plan with each slide's minutes, presenter notes, answers with their reasoning) and exit.</source>
+            <translation>Mit --lesson: das Lösungs-PDF für die Lehrkraft (der Stundenplan mit den Minuten jeder Folie, Notizen, Antworten mit Begründung) erzeugen und beenden.</translation>
+        </message>
+        <message>
+            <source>attnviz: --%1 needs --lesson FILE</source>
+            <translation>attnviz: --%1 braucht --lesson DATEI</translation>
         </message>
     </context>
 </TS>

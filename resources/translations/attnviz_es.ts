@@ -747,6 +747,148 @@
         </message>
     </context>
     <context>
+        <name>HandoutPrinter</name>
+        <message>
+            <source>No lesson is open.</source>
+            <translation>No hay ninguna lección abierta.</translation>
+        </message>
+        <message>
+            <source>Worksheet — %1</source>
+            <translation>Hoja de ejercicios — %1</translation>
+        </message>
+        <message>
+            <source>Cannot write %1.</source>
+            <translation>No se puede escribir %1.</translation>
+        </message>
+        <message>
+            <source>%1 — slide %2 of %3</source>
+            <translation>%1 — diapositiva %2 de %3</translation>
+        </message>
+        <message>
+            <source>Worksheet · %1</source>
+            <translation>Hoja de ejercicios · %1</translation>
+        </message>
+        <message>
+            <source>Name: ______________________</source>
+            <translation>Nombre: ______________________</translation>
+        </message>
+        <message>
+            <source>In class this slide shows %1; it is not printed on the worksheet because its numbers would give the answer away.</source>
+            <translation>En clase esta diapositiva muestra %1; no se imprime en la hoja porque sus números darían la respuesta.</translation>
+        </message>
+        <message>
+            <source>Question:</source>
+            <translation>Pregunta:</translation>
+        </message>
+        <message>
+            <source>Your answer:</source>
+            <translation>Su respuesta:</translation>
+        </message>
+        <message>
+            <source>Circle your cell of</source>
+            <translation>Marque con un círculo su celda de</translation>
+        </message>
+        <message>
+            <source>Your working:</source>
+            <translation>Su desarrollo:</translation>
+        </message>
+        <message>
+            <source>Mark the cell you predict:</source>
+            <translation>Marque la celda que predice:</translation>
+        </message>
+        <message>
+            <source>Answers — %1</source>
+            <translation>Respuestas — %1</translation>
+        </message>
+        <message>
+            <source>Computed from the trace of each slide (Keras' numbers, float32).</source>
+            <translation>Calculado a partir de la traza de cada diapositiva (los números de Keras, float32).</translation>
+        </message>
+        <message>
+            <source>Answer key — %1</source>
+            <translation>Solucionario — %1</translation>
+        </message>
+        <message>
+            <source>Planned time: %1 minutes · %2 slides · %3</source>
+            <translation>Tiempo previsto: %1 minutos · %2 diapositivas · %3</translation>
+        </message>
+        <message>
+            <source>1 question</source>
+            <translation>1 pregunta</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n questions</source>
+            <translation>
+                <numerusform>%n pregunta</numerusform>
+                <numerusform>%n preguntas</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Slide</source>
+            <translation>Diapositiva</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Título</translation>
+        </message>
+        <message>
+            <source>Minutes</source>
+            <translation>Minutos</translation>
+        </message>
+        <message>
+            <source>Clock</source>
+            <translation>Reloj</translation>
+        </message>
+        <message>
+            <source>Question</source>
+            <translation>Pregunta</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>sí</translation>
+        </message>
+        <message>
+            <source>Slide %1 · %2</source>
+            <translation>Diapositiva %1 · %2</translation>
+        </message>
+        <message>
+            <source>%1 min, %2–%3</source>
+            <translation>%1 min, %2–%3</translation>
+        </message>
+        <message>
+            <source>no timing given</source>
+            <translation>sin tiempo indicado</translation>
+        </message>
+        <message>
+            <source>Presenter notes:</source>
+            <translation>Notas para el docente:</translation>
+        </message>
+        <message>
+            <source>Answer:</source>
+            <translation>Respuesta:</translation>
+        </message>
+        <message>
+            <source>Why:</source>
+            <translation>Por qué:</translation>
+        </message>
+        <message>
+            <source>the stage</source>
+            <translation>el escenario</translation>
+        </message>
+        <message>
+            <source>the Compare tab</source>
+            <translation>la pestaña Comparar</translation>
+        </message>
+        <message>
+            <source>the 1/√dₖ lab</source>
+            <translation>el laboratorio 1/√dₖ</translation>
+        </message>
+        <message>
+            <source>the equivalence lab</source>
+            <translation>el laboratorio de equivalencias</translation>
+        </message>
+    </context>
+    <context>
         <name>LanguageMenu</name>
         <message>
             <source>&amp;Language</source>
@@ -1200,8 +1342,8 @@
             <translation>attnviz: no hay ningún paso «%1» en esta traza</translation>
         </message>
         <message>
-            <source>attnviz: cannot write the handout %1: %2</source>
-            <translation>attnviz: no se pueden escribir los apuntes %1: %2</translation>
+            <source>attnviz: cannot write %1: %2</source>
+            <translation>attnviz: no se puede escribir %1: %2</translation>
         </message>
     </context>
     <context>
@@ -1883,10 +2025,6 @@
             <translation>No se pudo abrir la lección: %1</translation>
         </message>
         <message>
-            <source>Click the cell you predict.</source>
-            <translation>Haga clic en la celda que predice.</translation>
-        </message>
-        <message>
             <source>“%1” is not a number; type e.g. 0.25.</source>
             <translation>«%1» no es un número; escriba por ejemplo 0,25.</translation>
         </message>
@@ -1913,14 +2051,6 @@
         <message>
             <source>%1 — slide %2 of %3</source>
             <translation>%1 — diapositiva %2 de %3</translation>
-        </message>
-        <message>
-            <source>Score %1/%2 · 1 question</source>
-            <translation>Puntuación %1/%2 · 1 pregunta</translation>
-        </message>
-        <message>
-            <source>Score %1/%2 · %3 questions</source>
-            <translation>Puntuación %1/%2 · %3 preguntas</translation>
         </message>
         <message>
             <source>Open lesson</source>
@@ -1967,32 +2097,23 @@
             <translation>PDF (*.pdf)</translation>
         </message>
         <message>
-            <source>No lesson is open.</source>
-            <translation>No hay ninguna lección abierta.</translation>
+            <source>Click the cell you predict, or move the blue frame with the arrow keys and press Enter.</source>
+            <translation>Haga clic en la celda que predice, o mueva el marco azul con las flechas y pulse Intro.</translation>
         </message>
         <message>
-            <source>Cannot write %1.</source>
-            <translation>No se puede escribir %1.</translation>
+            <source>1 question</source>
+            <translation>1 pregunta</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n questions</source>
+            <translation>
+                <numerusform>%n pregunta</numerusform>
+                <numerusform>%n preguntas</numerusform>
+            </translation>
         </message>
         <message>
-            <source>Question:</source>
-            <translation>Pregunta:</translation>
-        </message>
-        <message>
-            <source>Your answer:</source>
-            <translation>Su respuesta:</translation>
-        </message>
-        <message>
-            <source>Circle your cell of</source>
-            <translation>Marque con un círculo su celda de</translation>
-        </message>
-        <message>
-            <source>Answers — %1</source>
-            <translation>Respuestas — %1</translation>
-        </message>
-        <message>
-            <source>Computed from the trace of each slide (Keras' numbers, float32).</source>
-            <translation>Calculado a partir de la traza de cada diapositiva (los números de Keras, float32).</translation>
+            <source>Score: %1 right of %2 answered · %3</source>
+            <translation>Puntuación: %1 correctas de %2 respondidas · %3</translation>
         </message>
     </context>
     <context>
@@ -3036,10 +3157,6 @@
             <translation>%1 de %2 pesos descartados (tachados); los que se conservan se escalan por %3 para que la suma esperada no cambie. Solo en entrenamiento.</translation>
         </message>
         <message>
-            <source>Each row is normalised over its %1 features: row 0 has mean μ = %2 and σ = %3; y = γ·(x − μ)/√(σ² + ε) + β.</source>
-            <translation>Cada fila se normaliza sobre sus %1 características: la fila 0 tiene media μ = %2 y σ = %3; y = γ·(x − μ)/√(σ² + ε) + β.</translation>
-        </message>
-        <message>
             <source>Each row is normalised over its %1 features: y = γ·(x − μ)/√(σ² + ε) + β.</source>
             <translation>Cada fila se normaliza sobre sus %1 características: y = γ·(x − μ)/√(σ² + ε) + β.</translation>
         </message>
@@ -3175,6 +3292,10 @@
             <source>No step to show</source>
             <translation>No hay ningún paso que mostrar</translation>
         </message>
+        <message>
+            <source>Each row is normalised over its %1 features: row %2 has mean μ = %3 and σ = %4; y = γ·(x − μ)/√(σ² + ε) + β.</source>
+            <translation>Cada fila se normaliza sobre sus %1 características: la fila %2 tiene media μ = %3 y σ = %4; y = γ·(x − μ)/√(σ² + ε) + β.</translation>
+        </message>
     </context>
     <context>
         <name>main</name>
@@ -3275,16 +3396,24 @@
             <translation>attnviz: --slide debe ser un número de diapositiva desde 1. Recibido: %1</translation>
         </message>
         <message>
-            <source>attnviz: --handout needs --lesson FILE</source>
-            <translation>attnviz: --handout necesita --lesson ARCHIVO</translation>
-        </message>
-        <message>
             <source>attnviz: --size must be WxH, e.g. 1280x800. Received: %1</source>
             <translation>attnviz: --size debe ser AxA, p. ej. 1280x800. Recibido: %1</translation>
         </message>
         <message>
             <source>attnviz: cannot use %1: %2</source>
             <translation>attnviz: no se puede usar %1: %2</translation>
+        </message>
+        <message>
+            <source>With --lesson: a student's worksheet PDF (operands, questions, room to answer; no results, no answers) and exit.</source>
+            <translation>Con --lesson: una hoja de ejercicios PDF para el alumno (operandos, preguntas, espacio para responder; sin resultados ni respuestas) y salir.</translation>
+        </message>
+        <message>
+            <source>With --lesson: the teacher's answer key PDF (the class plan with each slide's minutes, presenter notes, answers with their reasoning) and exit.</source>
+            <translation>Con --lesson: el solucionario PDF del docente (el plan de la clase con los minutos de cada diapositiva, notas, respuestas con su razonamiento) y salir.</translation>
+        </message>
+        <message>
+            <source>attnviz: --%1 needs --lesson FILE</source>
+            <translation>attnviz: --%1 necesita --lesson ARCHIVO</translation>
         </message>
     </context>
 </TS>

@@ -747,6 +747,148 @@
         </message>
     </context>
     <context>
+        <name>HandoutPrinter</name>
+        <message>
+            <source>No lesson is open.</source>
+            <translation>Aucune leçon n'est ouverte.</translation>
+        </message>
+        <message>
+            <source>Worksheet — %1</source>
+            <translation>Fiche d'exercices — %1</translation>
+        </message>
+        <message>
+            <source>Cannot write %1.</source>
+            <translation>Impossible d'écrire %1.</translation>
+        </message>
+        <message>
+            <source>%1 — slide %2 of %3</source>
+            <translation>%1 — diapositive %2 sur %3</translation>
+        </message>
+        <message>
+            <source>Worksheet · %1</source>
+            <translation>Fiche d'exercices · %1</translation>
+        </message>
+        <message>
+            <source>Name: ______________________</source>
+            <translation>Nom : ______________________</translation>
+        </message>
+        <message>
+            <source>In class this slide shows %1; it is not printed on the worksheet because its numbers would give the answer away.</source>
+            <translation>En classe, cette diapositive montre %1 ; elle n'est pas imprimée sur la fiche car ses nombres donneraient la réponse.</translation>
+        </message>
+        <message>
+            <source>Question:</source>
+            <translation>Question :</translation>
+        </message>
+        <message>
+            <source>Your answer:</source>
+            <translation>Votre réponse :</translation>
+        </message>
+        <message>
+            <source>Circle your cell of</source>
+            <translation>Entourez votre cellule de</translation>
+        </message>
+        <message>
+            <source>Your working:</source>
+            <translation>Votre raisonnement :</translation>
+        </message>
+        <message>
+            <source>Mark the cell you predict:</source>
+            <translation>Marquez la cellule que vous prédisez :</translation>
+        </message>
+        <message>
+            <source>Answers — %1</source>
+            <translation>Réponses — %1</translation>
+        </message>
+        <message>
+            <source>Computed from the trace of each slide (Keras' numbers, float32).</source>
+            <translation>Calculé à partir de la trace de chaque diapositive (les nombres de Keras, float32).</translation>
+        </message>
+        <message>
+            <source>Answer key — %1</source>
+            <translation>Corrigé — %1</translation>
+        </message>
+        <message>
+            <source>Planned time: %1 minutes · %2 slides · %3</source>
+            <translation>Durée prévue : %1 minutes · %2 diapositives · %3</translation>
+        </message>
+        <message>
+            <source>1 question</source>
+            <translation>1 question</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n questions</source>
+            <translation>
+                <numerusform>%n question</numerusform>
+                <numerusform>%n questions</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Slide</source>
+            <translation>Diapositive</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Titre</translation>
+        </message>
+        <message>
+            <source>Minutes</source>
+            <translation>Minutes</translation>
+        </message>
+        <message>
+            <source>Clock</source>
+            <translation>Horloge</translation>
+        </message>
+        <message>
+            <source>Question</source>
+            <translation>Question</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>oui</translation>
+        </message>
+        <message>
+            <source>Slide %1 · %2</source>
+            <translation>Diapositive %1 · %2</translation>
+        </message>
+        <message>
+            <source>%1 min, %2–%3</source>
+            <translation>%1 min, %2–%3</translation>
+        </message>
+        <message>
+            <source>no timing given</source>
+            <translation>pas de durée indiquée</translation>
+        </message>
+        <message>
+            <source>Presenter notes:</source>
+            <translation>Notes de l'enseignant :</translation>
+        </message>
+        <message>
+            <source>Answer:</source>
+            <translation>Réponse :</translation>
+        </message>
+        <message>
+            <source>Why:</source>
+            <translation>Pourquoi :</translation>
+        </message>
+        <message>
+            <source>the stage</source>
+            <translation>la scène</translation>
+        </message>
+        <message>
+            <source>the Compare tab</source>
+            <translation>l'onglet Comparer</translation>
+        </message>
+        <message>
+            <source>the 1/√dₖ lab</source>
+            <translation>le labo 1/√dₖ</translation>
+        </message>
+        <message>
+            <source>the equivalence lab</source>
+            <translation>le labo des équivalences</translation>
+        </message>
+    </context>
+    <context>
         <name>LanguageMenu</name>
         <message>
             <source>&amp;Language</source>
@@ -1200,8 +1342,8 @@
             <translation>attnviz : pas d'étape « %1 » dans cette trace</translation>
         </message>
         <message>
-            <source>attnviz: cannot write the handout %1: %2</source>
-            <translation>attnviz : impossible d'écrire le polycopié %1 : %2</translation>
+            <source>attnviz: cannot write %1: %2</source>
+            <translation>attnviz : impossible d'écrire %1 : %2</translation>
         </message>
     </context>
     <context>
@@ -1883,10 +2025,6 @@
             <translation>Impossible d'ouvrir la leçon : %1</translation>
         </message>
         <message>
-            <source>Click the cell you predict.</source>
-            <translation>Cliquez sur la cellule que vous prédisez.</translation>
-        </message>
-        <message>
             <source>“%1” is not a number; type e.g. 0.25.</source>
             <translation>« %1 » n'est pas un nombre ; tapez par exemple 0,25.</translation>
         </message>
@@ -1913,14 +2051,6 @@
         <message>
             <source>%1 — slide %2 of %3</source>
             <translation>%1 — diapositive %2 sur %3</translation>
-        </message>
-        <message>
-            <source>Score %1/%2 · 1 question</source>
-            <translation>Score %1/%2 · 1 question</translation>
-        </message>
-        <message>
-            <source>Score %1/%2 · %3 questions</source>
-            <translation>Score %1/%2 · %3 questions</translation>
         </message>
         <message>
             <source>Open lesson</source>
@@ -1967,32 +2097,23 @@
             <translation>PDF (*.pdf)</translation>
         </message>
         <message>
-            <source>No lesson is open.</source>
-            <translation>Aucune leçon n'est ouverte.</translation>
+            <source>Click the cell you predict, or move the blue frame with the arrow keys and press Enter.</source>
+            <translation>Cliquez sur la cellule que vous prédisez, ou déplacez le cadre bleu avec les flèches et appuyez sur Entrée.</translation>
         </message>
         <message>
-            <source>Cannot write %1.</source>
-            <translation>Impossible d'écrire %1.</translation>
+            <source>1 question</source>
+            <translation>1 question</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n questions</source>
+            <translation>
+                <numerusform>%n question</numerusform>
+                <numerusform>%n questions</numerusform>
+            </translation>
         </message>
         <message>
-            <source>Question:</source>
-            <translation>Question :</translation>
-        </message>
-        <message>
-            <source>Your answer:</source>
-            <translation>Votre réponse :</translation>
-        </message>
-        <message>
-            <source>Circle your cell of</source>
-            <translation>Entourez votre cellule de</translation>
-        </message>
-        <message>
-            <source>Answers — %1</source>
-            <translation>Réponses — %1</translation>
-        </message>
-        <message>
-            <source>Computed from the trace of each slide (Keras' numbers, float32).</source>
-            <translation>Calculé à partir de la trace de chaque diapositive (les nombres de Keras, float32).</translation>
+            <source>Score: %1 right of %2 answered · %3</source>
+            <translation>Score : %1 juste(s) sur %2 répondue(s) · %3</translation>
         </message>
     </context>
     <context>
@@ -3036,10 +3157,6 @@
             <translation>%1 poids sur %2 supprimés (barrés) ; ceux qui restent sont multipliés par %3 pour que la somme attendue reste la même. Entraînement seulement.</translation>
         </message>
         <message>
-            <source>Each row is normalised over its %1 features: row 0 has mean μ = %2 and σ = %3; y = γ·(x − μ)/√(σ² + ε) + β.</source>
-            <translation>Chaque ligne est normalisée sur ses %1 caractéristiques : la ligne 0 a la moyenne μ = %2 et σ = %3 ; y = γ·(x − μ)/√(σ² + ε) + β.</translation>
-        </message>
-        <message>
             <source>Each row is normalised over its %1 features: y = γ·(x − μ)/√(σ² + ε) + β.</source>
             <translation>Chaque ligne est normalisée sur ses %1 caractéristiques : y = γ·(x − μ)/√(σ² + ε) + β.</translation>
         </message>
@@ -3175,6 +3292,10 @@
             <source>No step to show</source>
             <translation>Aucune étape à afficher</translation>
         </message>
+        <message>
+            <source>Each row is normalised over its %1 features: row %2 has mean μ = %3 and σ = %4; y = γ·(x − μ)/√(σ² + ε) + β.</source>
+            <translation>Chaque ligne est normalisée sur ses %1 caractéristiques : la ligne %2 a la moyenne μ = %3 et σ = %4 ; y = γ·(x − μ)/√(σ² + ε) + β.</translation>
+        </message>
     </context>
     <context>
         <name>main</name>
@@ -3275,16 +3396,24 @@
             <translation>attnviz : --slide doit être un numéro de diapositive à partir de 1. Reçu : %1</translation>
         </message>
         <message>
-            <source>attnviz: --handout needs --lesson FILE</source>
-            <translation>attnviz : --handout nécessite --lesson FICHIER</translation>
-        </message>
-        <message>
             <source>attnviz: --size must be WxH, e.g. 1280x800. Received: %1</source>
             <translation>attnviz : --size doit être LxH, p. ex. 1280x800. Reçu : %1</translation>
         </message>
         <message>
             <source>attnviz: cannot use %1: %2</source>
             <translation>attnviz : impossible d'utiliser %1 : %2</translation>
+        </message>
+        <message>
+            <source>With --lesson: a student's worksheet PDF (operands, questions, room to answer; no results, no answers) and exit.</source>
+            <translation>Avec --lesson : une fiche d'exercices PDF pour l'élève (opérandes, questions, place pour répondre ; ni résultats ni réponses) puis quitter.</translation>
+        </message>
+        <message>
+            <source>With --lesson: the teacher's answer key PDF (the class plan with each slide's minutes, presenter notes, answers with their reasoning) and exit.</source>
+            <translation>Avec --lesson : le corrigé PDF de l'enseignant (le plan de séance avec les minutes de chaque diapositive, les notes, les réponses et leur justification) puis quitter.</translation>
+        </message>
+        <message>
+            <source>attnviz: --%1 needs --lesson FILE</source>
+            <translation>attnviz : --%1 nécessite --lesson FICHIER</translation>
         </message>
     </context>
 </TS>

@@ -747,6 +747,147 @@
         </message>
     </context>
     <context>
+        <name>HandoutPrinter</name>
+        <message>
+            <source>No lesson is open.</source>
+            <translation>没有打开的课程。</translation>
+        </message>
+        <message>
+            <source>Worksheet — %1</source>
+            <translation>练习单 — %1</translation>
+        </message>
+        <message>
+            <source>Cannot write %1.</source>
+            <translation>无法写入 %1。</translation>
+        </message>
+        <message>
+            <source>%1 — slide %2 of %3</source>
+            <translation>%1 — 第 %2 张，共 %3 张</translation>
+        </message>
+        <message>
+            <source>Worksheet · %1</source>
+            <translation>练习单 · %1</translation>
+        </message>
+        <message>
+            <source>Name: ______________________</source>
+            <translation>姓名：______________________</translation>
+        </message>
+        <message>
+            <source>In class this slide shows %1; it is not printed on the worksheet because its numbers would give the answer away.</source>
+            <translation>课堂上这张幻灯片显示%1；练习单上不打印它，因为其中的数会泄露答案。</translation>
+        </message>
+        <message>
+            <source>Question:</source>
+            <translation>问题：</translation>
+        </message>
+        <message>
+            <source>Your answer:</source>
+            <translation>你的答案：</translation>
+        </message>
+        <message>
+            <source>Circle your cell of</source>
+            <translation>圈出你选的单元格：</translation>
+        </message>
+        <message>
+            <source>Your working:</source>
+            <translation>你的演算：</translation>
+        </message>
+        <message>
+            <source>Mark the cell you predict:</source>
+            <translation>标出你预测的单元格：</translation>
+        </message>
+        <message>
+            <source>Answers — %1</source>
+            <translation>答案 — %1</translation>
+        </message>
+        <message>
+            <source>Computed from the trace of each slide (Keras' numbers, float32).</source>
+            <translation>由每张幻灯片的轨迹计算得出（Keras 的数值，float32）。</translation>
+        </message>
+        <message>
+            <source>Answer key — %1</source>
+            <translation>答案 — %1</translation>
+        </message>
+        <message>
+            <source>Planned time: %1 minutes · %2 slides · %3</source>
+            <translation>计划时间：%1 分钟 · %2 张幻灯片 · %3</translation>
+        </message>
+        <message>
+            <source>1 question</source>
+            <translation>1 道题</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n questions</source>
+            <translation>
+                <numerusform>%n 道题</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Slide</source>
+            <translation>幻灯片</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>标题</translation>
+        </message>
+        <message>
+            <source>Minutes</source>
+            <translation>分钟</translation>
+        </message>
+        <message>
+            <source>Clock</source>
+            <translation>时刻</translation>
+        </message>
+        <message>
+            <source>Question</source>
+            <translation>问题</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <source>Slide %1 · %2</source>
+            <translation>幻灯片 %1 · %2</translation>
+        </message>
+        <message>
+            <source>%1 min, %2–%3</source>
+            <translation>%1 分钟，%2–%3</translation>
+        </message>
+        <message>
+            <source>no timing given</source>
+            <translation>未给出时间</translation>
+        </message>
+        <message>
+            <source>Presenter notes:</source>
+            <translation>讲者备注：</translation>
+        </message>
+        <message>
+            <source>Answer:</source>
+            <translation>答案：</translation>
+        </message>
+        <message>
+            <source>Why:</source>
+            <translation>原因：</translation>
+        </message>
+        <message>
+            <source>the stage</source>
+            <translation>舞台</translation>
+        </message>
+        <message>
+            <source>the Compare tab</source>
+            <translation>“比较”标签页</translation>
+        </message>
+        <message>
+            <source>the 1/√dₖ lab</source>
+            <translation>1/√dₖ 实验室</translation>
+        </message>
+        <message>
+            <source>the equivalence lab</source>
+            <translation>等价性实验室</translation>
+        </message>
+    </context>
+    <context>
         <name>LanguageMenu</name>
         <message>
             <source>&amp;Language</source>
@@ -1200,8 +1341,8 @@
             <translation>attnviz：此轨迹中没有步骤“%1”</translation>
         </message>
         <message>
-            <source>attnviz: cannot write the handout %1: %2</source>
-            <translation>attnviz：无法写入讲义 %1：%2</translation>
+            <source>attnviz: cannot write %1: %2</source>
+            <translation>attnviz：无法写入 %1：%2</translation>
         </message>
     </context>
     <context>
@@ -1882,10 +2023,6 @@
             <translation>无法打开课程：%1</translation>
         </message>
         <message>
-            <source>Click the cell you predict.</source>
-            <translation>点击你预测的单元格。</translation>
-        </message>
-        <message>
             <source>“%1” is not a number; type e.g. 0.25.</source>
             <translation>“%1”不是一个数；请输入例如 0.25。</translation>
         </message>
@@ -1912,14 +2049,6 @@
         <message>
             <source>%1 — slide %2 of %3</source>
             <translation>%1 — 第 %2 张，共 %3 张</translation>
-        </message>
-        <message>
-            <source>Score %1/%2 · 1 question</source>
-            <translation>得分 %1/%2 · 1 道题</translation>
-        </message>
-        <message>
-            <source>Score %1/%2 · %3 questions</source>
-            <translation>得分 %1/%2 · %3 道题</translation>
         </message>
         <message>
             <source>Open lesson</source>
@@ -1966,32 +2095,22 @@
             <translation>PDF (*.pdf)</translation>
         </message>
         <message>
-            <source>No lesson is open.</source>
-            <translation>没有打开的课程。</translation>
+            <source>Click the cell you predict, or move the blue frame with the arrow keys and press Enter.</source>
+            <translation>点击你预测的单元格，或用方向键移动蓝框后按回车键。</translation>
         </message>
         <message>
-            <source>Cannot write %1.</source>
-            <translation>无法写入 %1。</translation>
+            <source>1 question</source>
+            <translation>1 道题</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n questions</source>
+            <translation>
+                <numerusform>%n 道题</numerusform>
+            </translation>
         </message>
         <message>
-            <source>Question:</source>
-            <translation>问题：</translation>
-        </message>
-        <message>
-            <source>Your answer:</source>
-            <translation>你的答案：</translation>
-        </message>
-        <message>
-            <source>Circle your cell of</source>
-            <translation>圈出你选的单元格：</translation>
-        </message>
-        <message>
-            <source>Answers — %1</source>
-            <translation>答案 — %1</translation>
-        </message>
-        <message>
-            <source>Computed from the trace of each slide (Keras' numbers, float32).</source>
-            <translation>由每张幻灯片的轨迹计算得出（Keras 的数值，float32）。</translation>
+            <source>Score: %1 right of %2 answered · %3</source>
+            <translation>得分：已答 %2 题，答对 %1 题 · %3</translation>
         </message>
     </context>
     <context>
@@ -3032,10 +3151,6 @@
             <translation>%2 个权重中丢弃了 %1 个（划掉的）；保留的乘以 %3，使期望的和保持不变。仅在训练时。</translation>
         </message>
         <message>
-            <source>Each row is normalised over its %1 features: row 0 has mean μ = %2 and σ = %3; y = γ·(x − μ)/√(σ² + ε) + β.</source>
-            <translation>每一行在其 %1 个特征上归一化：第 0 行的均值 μ = %2，σ = %3；y = γ·(x − μ)/√(σ² + ε) + β。</translation>
-        </message>
-        <message>
             <source>Each row is normalised over its %1 features: y = γ·(x − μ)/√(σ² + ε) + β.</source>
             <translation>每一行在其 %1 个特征上归一化：y = γ·(x − μ)/√(σ² + ε) + β。</translation>
         </message>
@@ -3171,6 +3286,10 @@
             <source>No step to show</source>
             <translation>没有可显示的步骤</translation>
         </message>
+        <message>
+            <source>Each row is normalised over its %1 features: row %2 has mean μ = %3 and σ = %4; y = γ·(x − μ)/√(σ² + ε) + β.</source>
+            <translation>每一行在其 %1 个特征上归一化：第 %2 行的均值 μ = %3，σ = %4；y = γ·(x − μ)/√(σ² + ε) + β。</translation>
+        </message>
     </context>
     <context>
         <name>main</name>
@@ -3271,16 +3390,24 @@
             <translation>attnviz：--slide 必须是从 1 开始的幻灯片编号。收到的是：%1</translation>
         </message>
         <message>
-            <source>attnviz: --handout needs --lesson FILE</source>
-            <translation>attnviz：--handout 需要 --lesson FILE</translation>
-        </message>
-        <message>
             <source>attnviz: --size must be WxH, e.g. 1280x800. Received: %1</source>
             <translation>attnviz：--size 必须是 宽x高，例如 1280x800。收到的是：%1</translation>
         </message>
         <message>
             <source>attnviz: cannot use %1: %2</source>
             <translation>attnviz：无法使用 %1：%2</translation>
+        </message>
+        <message>
+            <source>With --lesson: a student's worksheet PDF (operands, questions, room to answer; no results, no answers) and exit.</source>
+            <translation>配合 --lesson：生成学生练习单 PDF（操作数、问题、作答空间；不含结果和答案）后退出。</translation>
+        </message>
+        <message>
+            <source>With --lesson: the teacher's answer key PDF (the class plan with each slide's minutes, presenter notes, answers with their reasoning) and exit.</source>
+            <translation>配合 --lesson：生成教师答案 PDF（课堂计划，含每张幻灯片的分钟数、讲者备注、答案及其推理）后退出。</translation>
+        </message>
+        <message>
+            <source>attnviz: --%1 needs --lesson FILE</source>
+            <translation>attnviz：--%1 需要 --lesson FILE</translation>
         </message>
     </context>
 </TS>

@@ -40,11 +40,11 @@ QString clockText(double minutes) {
 
 const char* viewNoun(core::SlideView view) {
     switch (view) {
-    case core::SlideView::Stage: return QT_TRANSLATE_NOOP("attnviz::ui::HandoutPrinter", "the stage");
-    case core::SlideView::Compare: return QT_TRANSLATE_NOOP("attnviz::ui::HandoutPrinter", "the Compare tab");
-    case core::SlideView::ScalingLab: return QT_TRANSLATE_NOOP("attnviz::ui::HandoutPrinter", "the 1/√dₖ lab");
+    case core::SlideView::Stage: return QT_TRANSLATE_NOOP("HandoutPrinter", "the stage");
+    case core::SlideView::Compare: return QT_TRANSLATE_NOOP("HandoutPrinter", "the Compare tab");
+    case core::SlideView::ScalingLab: return QT_TRANSLATE_NOOP("HandoutPrinter", "the 1/√dₖ lab");
     case core::SlideView::EquivalenceLab:
-        return QT_TRANSLATE_NOOP("attnviz::ui::HandoutPrinter", "the equivalence lab");
+        return QT_TRANSLATE_NOOP("HandoutPrinter", "the equivalence lab");
     }
     return "";
 }
