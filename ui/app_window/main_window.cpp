@@ -582,7 +582,7 @@ void MainWindow::onComputingChanged(bool computing) {
     if (const auto trace = m_controller->trace(); trace && !m_controller->hasError())
         m_statusInfo->setText(tr("%1 · %n step(s) · %2 FLOPs · computed in %3 ms", nullptr, int(trace->steps.size()))
                                   .arg(QString::fromStdString(trace->layer), countText(trace->totalFlops()))
-                                  .arg(m_controller->lastRunMs(), 0, 'f', 1));
+                                  .arg(QLocale().toString(m_controller->lastRunMs(), 'f', 1)));
 }
 
 void MainWindow::onTraceChanged() {
@@ -624,7 +624,7 @@ void MainWindow::onTraceChanged() {
     m_inputWarning = warnings.join(QStringLiteral("; "));
     m_statusInfo->setText(tr("%1 · %n step(s) · %2 FLOPs · computed in %3 ms", nullptr, int(trace->steps.size()))
                               .arg(QString::fromStdString(trace->layer), countText(trace->totalFlops()))
-                              .arg(m_controller->lastRunMs(), 0, 'f', 1));
+                              .arg(QLocale().toString(m_controller->lastRunMs(), 'f', 1)));
 }
 
 WeightsPanel* MainWindow::weightsPanel() const {

@@ -156,11 +156,11 @@ void EquivalenceLabView::recompute() {
             m_verdict->setText(tr("<b>The claim holds</b> (%1): every shared step agrees to float32 rounding, "
                                   "max |Δ| = %2.")
                                    .arg(names)
-                                   .arg(worst, 0, 'g', 2));
+                                   .arg(QLocale().toString(worst, 'g', 2)));
         } else {
             m_verdict->setText(tr("<b>The two computations part at “%1”</b> (%2): max |Δ| = %3 there.")
                                    .arg(QString::fromStdString(first->key), names)
-                                   .arg(first->maxAbsDiff, 0, 'g', 3));
+                                   .arg(QLocale().toString(first->maxAbsDiff, 'g', 3)));
         }
     } catch (const std::exception& e) {
         m_verdict->setText(tr("Cannot run this claim: %1").arg(QString::fromUtf8(e.what())));

@@ -4,6 +4,7 @@
 #include "ui/text/core_text.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QStringList>
 
 #include <cmath>
@@ -53,12 +54,14 @@ QString axesText(const std::vector<std::string>& axes) {
 }
 
 QString countText(double n) {
+    // The UI language's decimal separator: 1,23 M in German.
+    const QLocale l;
     if (n >= 1e9)
-        return QCoreApplication::translate("StepText", "%1 G").arg(n / 1e9, 0, 'f', 2);
+        return QCoreApplication::translate("StepText", "%1 G").arg(l.toString(n / 1e9, 'f', 2));
     if (n >= 1e6)
-        return QCoreApplication::translate("StepText", "%1 M").arg(n / 1e6, 0, 'f', 2);
+        return QCoreApplication::translate("StepText", "%1 M").arg(l.toString(n / 1e6, 'f', 2));
     if (n >= 1e4)
-        return QCoreApplication::translate("StepText", "%1 k").arg(n / 1e3, 0, 'f', 1);
+        return QCoreApplication::translate("StepText", "%1 k").arg(l.toString(n / 1e3, 'f', 1));
     return QString::number(std::llround(n));
 }
 
