@@ -745,6 +745,258 @@
             <source>It keeps the numbers in a stable range from layer to layer.</source>
             <translation>So bleiben die Zahlen von Schicht zu Schicht in einem stabilen Bereich.</translation>
         </message>
+        <message>
+            <source>query width = key width = d</source>
+            <translation>Query-Breite = Key-Breite = d</translation>
+        </message>
+        <message>
+            <source>query width = key width</source>
+            <translation>Query-Breite = Key-Breite</translation>
+        </message>
+        <message>
+            <source>MultiHeadAttention(num_heads=1, key_dim=d, use_bias=False, identity projections) ≡ Attention(use_scale=True) with scale = 1/√d</source>
+            <translation>MultiHeadAttention(num_heads=1, key_dim=d, use_bias=False, Identitäts-Projektionen) ≡ Attention(use_scale=True) mit scale = 1/√d</translation>
+        </message>
+        <message>
+            <source>Attention(score_mode="concat", use_scale=False) ≡ AdditiveAttention(use_scale=False)</source>
+            <translation>Attention(score_mode="concat", use_scale=False) ≡ AdditiveAttention(use_scale=False)</translation>
+        </message>
+        <message>
+            <source>Attention(use_scale=True) as Keras builds it ≡ Attention()</source>
+            <translation>Attention(use_scale=True), wie Keras es baut ≡ Attention()</translation>
+        </message>
+        <message>
+            <source>GroupQueryAttention(num_key_value_heads = num_query_heads) ≡ MultiHeadAttention</source>
+            <translation>GroupQueryAttention(num_key_value_heads = num_query_heads) ≡ MultiHeadAttention</translation>
+        </message>
+        <message>
+            <source>GroupQueryAttention(num_key_value_heads=1), multi-query ≡ MultiHeadAttention whose heads share one key and value projection</source>
+            <translation>GroupQueryAttention(num_key_value_heads=1), Multi-Query ≡ MultiHeadAttention, deren Köpfe sich eine Key- und Value-Projektion teilen</translation>
+        </message>
+        <message>
+            <source>one head: num_heads=1</source>
+            <translation>ein Kopf: num_heads=1</translation>
+        </message>
+        <message>
+            <source>num_heads=2, both heads the same: the output is their sum</source>
+            <translation>num_heads=2, beide Köpfe gleich: Die Ausgabe ist ihre Summe</translation>
+        </message>
+        <message>
+            <source>key_dim = the query width, value_dim = the value width</source>
+            <translation>key_dim = die Query-Breite, value_dim = die Value-Breite</translation>
+        </message>
+        <message>
+            <source>key_dim and value_dim halved: the projections keep only the first half of the features</source>
+            <translation>key_dim und value_dim halbiert: Die Projektionen behalten nur die erste Hälfte der Merkmale</translation>
+        </message>
+        <message>
+            <source>identity query/key/value kernels (EinsumDense)</source>
+            <translation>Einheitsmatrizen als Query/Key/Value-Kernel (EinsumDense)</translation>
+        </message>
+        <message>
+            <source>Keras' glorot_uniform kernels from the seed</source>
+            <translation>glorot_uniform-Kernel von Keras aus dem Seed</translation>
+        </message>
+        <message>
+            <source>identity output kernel (output_dense)</source>
+            <translation>Einheitsmatrix als Ausgabe-Kernel (output_dense)</translation>
+        </message>
+        <message>
+            <source>Keras' glorot_uniform kernel from the seed</source>
+            <translation>glorot_uniform-Kernel von Keras aus dem Seed</translation>
+        </message>
+        <message>
+            <source>no bias: use_bias=False</source>
+            <translation>kein Bias: use_bias=False</translation>
+        </message>
+        <message>
+            <source>use_bias=True with trained-looking biases N(0, 0.5²) (Keras starts biases at 0, which would change nothing)</source>
+            <translation>use_bias=True mit wie trainiert aussehenden Biases N(0, 0.5²) (Keras beginnt Biases mit 0, was nichts ändern würde)</translation>
+        </message>
+        <message>
+            <source>Attention(use_scale=True), scale = 1/√key_dim (Keras starts it at 1)</source>
+            <translation>Attention(use_scale=True), scale = 1/√key_dim (Keras beginnt mit 1)</translation>
+        </message>
+        <message>
+            <source>Attention(use_scale=False): Luong's dot product, no 1/√dₖ</source>
+            <translation>Attention(use_scale=False): Luongs Skalarprodukt, kein 1/√dₖ</translation>
+        </message>
+        <message>
+            <source>use_scale=False on both layers</source>
+            <translation>use_scale=False in beiden Schichten</translation>
+        </message>
+        <message>
+            <source>use_scale=True on both, Keras' initial values: Attention's scalar 1 inside the tanh, AdditiveAttention's glorot vector outside it</source>
+            <translation>use_scale=True in beiden, Anfangswerte von Keras: der Skalar 1 von Attention innerhalb des tanh, der Glorot-Vektor von AdditiveAttention außerhalb</translation>
+        </message>
+        <message>
+            <source>concat_score_weight = 1 (Keras' initial value)</source>
+            <translation>concat_score_weight = 1 (Anfangswert von Keras)</translation>
+        </message>
+        <message>
+            <source>concat_score_weight = 2, as after training</source>
+            <translation>concat_score_weight = 2, wie nach dem Training</translation>
+        </message>
+        <message>
+            <source>scale = 1, its Keras initial value (only training changes it)</source>
+            <translation>scale = 1, sein Anfangswert in Keras (nur Training ändert ihn)</translation>
+        </message>
+        <message>
+            <source>scale = 2, as after training</source>
+            <translation>scale = 2, wie nach dem Training</translation>
+        </message>
+        <message>
+            <source>num_key_value_heads = num_query_heads</source>
+            <translation>num_key_value_heads = num_query_heads</translation>
+        </message>
+        <message>
+            <source>num_key_value_heads = 1 (multi-query): every query head reads head 0's keys and values</source>
+            <translation>num_key_value_heads = 1 (Multi-Query): Jeder Query-Kopf liest Keys und Values von Kopf 0</translation>
+        </message>
+        <message>
+            <source>the same kernels and biases in both layers</source>
+            <translation>dieselben Kernel und Biases in beiden Schichten</translation>
+        </message>
+        <message>
+            <source>GroupQueryAttention initialised from its own seed (seed + 1)</source>
+            <translation>GroupQueryAttention aus eigenem Seed initialisiert (seed + 1)</translation>
+        </message>
+        <message>
+            <source>MultiHeadAttention's key/value kernels and biases are head 0's in every head</source>
+            <translation>Die Key/Value-Kernel und -Biases von MultiHeadAttention sind in jedem Kopf die von Kopf 0</translation>
+        </message>
+        <message>
+            <source>MultiHeadAttention keeps its own key/value kernels per head</source>
+            <translation>MultiHeadAttention behält eigene Key/Value-Kernel pro Kopf</translation>
+        </message>
+        <message>
+            <source>the same query, output and head-0 key/value weights in both</source>
+            <translation>dieselben Query-, Ausgabe- und Kopf-0-Key/Value-Gewichte in beiden</translation>
+        </message>
+        <message>
+            <source>your layer, %1, is not one of the two sides</source>
+            <translation>Ihre Schicht, %1, ist keine der beiden Seiten</translation>
+        </message>
+        <message>
+            <source>value_dim = %1, not key_dim = %2 (GroupQueryAttention has one head_dim)</source>
+            <translation>value_dim = %1, nicht key_dim = %2 (GroupQueryAttention hat ein head_dim)</translation>
+        </message>
+        <message>
+            <source>sliding_window=%1 (Attention has no sliding window)</source>
+            <translation>sliding_window=%1 (Attention hat kein gleitendes Fenster)</translation>
+        </message>
+        <message>
+            <source>use_gate=True (Attention has no gate)</source>
+            <translation>use_gate=True (Attention hat kein Gate)</translation>
+        </message>
+        <message>
+            <source>the Transformer sub-layer (Add &amp; LayerNormalization) is on</source>
+            <translation>die Transformer-Unterschicht (Add &amp; LayerNormalization) ist an</translation>
+        </message>
+        <message>
+            <source>a key_mask or attention_mask (Attention takes neither)</source>
+            <translation>eine key_mask oder attention_mask (Attention nimmt keine von beiden)</translation>
+        </message>
+        <message>
+            <source>num_heads = %1, not 1</source>
+            <translation>num_heads = %1, nicht 1</translation>
+        </message>
+        <message>
+            <source>key_dim = %1, not the query width %2</source>
+            <translation>key_dim = %1, nicht die Query-Breite %2</translation>
+        </message>
+        <message>
+            <source>value_dim = %1, not the value width %2</source>
+            <translation>value_dim = %1, nicht die Value-Breite %2</translation>
+        </message>
+        <message>
+            <source>the output width is %1, Attention's is the value width %2</source>
+            <translation>die Ausgabebreite ist %1, die von Attention ist die Value-Breite %2</translation>
+        </message>
+        <message>
+            <source>the query/key/value kernels are not identity matrices</source>
+            <translation>die Query/Key/Value-Kernel sind keine Einheitsmatrizen</translation>
+        </message>
+        <message>
+            <source>the output kernel is not an identity matrix</source>
+            <translation>der Ausgabe-Kernel ist keine Einheitsmatrix</translation>
+        </message>
+        <message>
+            <source>use_bias=True</source>
+            <translation>use_bias=True</translation>
+        </message>
+        <message>
+            <source>use_scale=True</source>
+            <translation>use_scale=True</translation>
+        </message>
+        <message>
+            <source>use_scale=False: no scale, the identity needs 1/√%1 = %2</source>
+            <translation>use_scale=False: kein scale, die Identität braucht 1/√%1 = %2</translation>
+        </message>
+        <message>
+            <source>scale = %1 (Keras' start), not 1/√%2 = %3</source>
+            <translation>scale = %1 (Startwert von Keras), nicht 1/√%2 = %3</translation>
+        </message>
+        <message>
+            <source>scale = %1, not 1/√%2 = %3</source>
+            <translation>scale = %1, nicht 1/√%2 = %3</translation>
+        </message>
+        <message>
+            <source>scale = %1, not 1</source>
+            <translation>scale = %1, nicht 1</translation>
+        </message>
+        <message>
+            <source>concat_score_weight = %1, not 1</source>
+            <translation>concat_score_weight = %1, nicht 1</translation>
+        </message>
+        <message>
+            <source>use_scale=True (AdditiveAttention's default)</source>
+            <translation>use_scale=True (Standard von AdditiveAttention)</translation>
+        </message>
+        <message>
+            <source>num_key_value_heads = %1, not num_query_heads = %2</source>
+            <translation>num_key_value_heads = %1, nicht num_query_heads = %2</translation>
+        </message>
+        <message>
+            <source>num_key_value_heads = %1, not 1</source>
+            <translation>num_key_value_heads = %1, nicht 1</translation>
+        </message>
+        <message>
+            <source>each of the %1 heads has its own key/value kernels</source>
+            <translation>jeder der %1 Köpfe hat eigene Key/Value-Kernel</translation>
+        </message>
+        <message>
+            <source>not met: the query has %1 features, the key %2</source>
+            <translation>nicht erfüllt: Die Query hat %1 Merkmale, der Key %2</translation>
+        </message>
+        <message>
+            <source>the query has %1 features, the key %2</source>
+            <translation>die Query hat %1 Merkmale, der Key %2</translation>
+        </message>
+        <message>
+            <source>weights and output, both sides built with every condition on these inputs</source>
+            <translation>Gewichte und Ausgabe, beide Seiten mit allen Bedingungen auf diesen Eingaben gebaut</translation>
+        </message>
+        <message>
+            <source>fully masked rows left out: %1 (the layers differ there by design)</source>
+            <translation>vollständig maskierte Zeilen ausgelassen: %1 (dort unterscheiden sich die Schichten absichtlich)</translation>
+        </message>
+        <message>
+            <source>Here the query has %1 features and the key %2.</source>
+            <translation>Hier hat die Query %1 Merkmale und der Key %2.</translation>
+        </message>
+        <message>
+            <source>Attention and AdditiveAttention add or multiply query and key feature by feature, so they need the same width.</source>
+            <translation>Attention und AdditiveAttention addieren oder multiplizieren Query und Key Merkmal für Merkmal, also brauchen sie dieselbe Breite.</translation>
+        </message>
+        <message>
+            <source>MultiHeadAttention projects both to key_dim, so it has no such limit.</source>
+            <translation>MultiHeadAttention projiziert beide auf key_dim und hat daher keine solche Grenze.</translation>
+        </message>
+        <message>
+            <source>GroupQueryAttention has one head_dim for queries, keys and values; this MultiHeadAttention has key_dim=%1 and value_dim=%2.</source>
+            <translation>GroupQueryAttention hat ein head_dim für Queries, Keys und Values; diese MultiHeadAttention hat key_dim=%1 und value_dim=%2.</translation>
+        </message>
     </context>
     <context>
         <name>HandoutPrinter</name>

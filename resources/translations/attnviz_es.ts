@@ -745,6 +745,258 @@
             <source>It keeps the numbers in a stable range from layer to layer.</source>
             <translation>Mantiene los números en un rango estable de una capa a otra.</translation>
         </message>
+        <message>
+            <source>query width = key width = d</source>
+            <translation>ancho de consulta = ancho de clave = d</translation>
+        </message>
+        <message>
+            <source>query width = key width</source>
+            <translation>ancho de consulta = ancho de clave</translation>
+        </message>
+        <message>
+            <source>MultiHeadAttention(num_heads=1, key_dim=d, use_bias=False, identity projections) ≡ Attention(use_scale=True) with scale = 1/√d</source>
+            <translation>MultiHeadAttention(num_heads=1, key_dim=d, use_bias=False, proyecciones identidad) ≡ Attention(use_scale=True) con scale = 1/√d</translation>
+        </message>
+        <message>
+            <source>Attention(score_mode="concat", use_scale=False) ≡ AdditiveAttention(use_scale=False)</source>
+            <translation>Attention(score_mode="concat", use_scale=False) ≡ AdditiveAttention(use_scale=False)</translation>
+        </message>
+        <message>
+            <source>Attention(use_scale=True) as Keras builds it ≡ Attention()</source>
+            <translation>Attention(use_scale=True) tal como lo construye Keras ≡ Attention()</translation>
+        </message>
+        <message>
+            <source>GroupQueryAttention(num_key_value_heads = num_query_heads) ≡ MultiHeadAttention</source>
+            <translation>GroupQueryAttention(num_key_value_heads = num_query_heads) ≡ MultiHeadAttention</translation>
+        </message>
+        <message>
+            <source>GroupQueryAttention(num_key_value_heads=1), multi-query ≡ MultiHeadAttention whose heads share one key and value projection</source>
+            <translation>GroupQueryAttention(num_key_value_heads=1), multiconsulta ≡ MultiHeadAttention cuyas cabezas comparten una proyección de clave y de valor</translation>
+        </message>
+        <message>
+            <source>one head: num_heads=1</source>
+            <translation>una cabeza: num_heads=1</translation>
+        </message>
+        <message>
+            <source>num_heads=2, both heads the same: the output is their sum</source>
+            <translation>num_heads=2, ambas cabezas iguales: la salida es su suma</translation>
+        </message>
+        <message>
+            <source>key_dim = the query width, value_dim = the value width</source>
+            <translation>key_dim = el ancho de la consulta, value_dim = el ancho del valor</translation>
+        </message>
+        <message>
+            <source>key_dim and value_dim halved: the projections keep only the first half of the features</source>
+            <translation>key_dim y value_dim a la mitad: las proyecciones solo conservan la primera mitad de las características</translation>
+        </message>
+        <message>
+            <source>identity query/key/value kernels (EinsumDense)</source>
+            <translation>kernels de consulta/clave/valor identidad (EinsumDense)</translation>
+        </message>
+        <message>
+            <source>Keras' glorot_uniform kernels from the seed</source>
+            <translation>kernels glorot_uniform de Keras a partir de la semilla</translation>
+        </message>
+        <message>
+            <source>identity output kernel (output_dense)</source>
+            <translation>kernel de salida identidad (output_dense)</translation>
+        </message>
+        <message>
+            <source>Keras' glorot_uniform kernel from the seed</source>
+            <translation>kernel glorot_uniform de Keras a partir de la semilla</translation>
+        </message>
+        <message>
+            <source>no bias: use_bias=False</source>
+            <translation>sin sesgo: use_bias=False</translation>
+        </message>
+        <message>
+            <source>use_bias=True with trained-looking biases N(0, 0.5²) (Keras starts biases at 0, which would change nothing)</source>
+            <translation>use_bias=True con sesgos de aspecto entrenado N(0, 0.5²) (Keras empieza los sesgos en 0, lo que no cambiaría nada)</translation>
+        </message>
+        <message>
+            <source>Attention(use_scale=True), scale = 1/√key_dim (Keras starts it at 1)</source>
+            <translation>Attention(use_scale=True), scale = 1/√key_dim (Keras lo empieza en 1)</translation>
+        </message>
+        <message>
+            <source>Attention(use_scale=False): Luong's dot product, no 1/√dₖ</source>
+            <translation>Attention(use_scale=False): el producto escalar de Luong, sin 1/√dₖ</translation>
+        </message>
+        <message>
+            <source>use_scale=False on both layers</source>
+            <translation>use_scale=False en ambas capas</translation>
+        </message>
+        <message>
+            <source>use_scale=True on both, Keras' initial values: Attention's scalar 1 inside the tanh, AdditiveAttention's glorot vector outside it</source>
+            <translation>use_scale=True en ambas, valores iniciales de Keras: el escalar 1 de Attention dentro de la tanh, el vector glorot de AdditiveAttention fuera de ella</translation>
+        </message>
+        <message>
+            <source>concat_score_weight = 1 (Keras' initial value)</source>
+            <translation>concat_score_weight = 1 (valor inicial de Keras)</translation>
+        </message>
+        <message>
+            <source>concat_score_weight = 2, as after training</source>
+            <translation>concat_score_weight = 2, como tras el entrenamiento</translation>
+        </message>
+        <message>
+            <source>scale = 1, its Keras initial value (only training changes it)</source>
+            <translation>scale = 1, su valor inicial en Keras (solo el entrenamiento lo cambia)</translation>
+        </message>
+        <message>
+            <source>scale = 2, as after training</source>
+            <translation>scale = 2, como tras el entrenamiento</translation>
+        </message>
+        <message>
+            <source>num_key_value_heads = num_query_heads</source>
+            <translation>num_key_value_heads = num_query_heads</translation>
+        </message>
+        <message>
+            <source>num_key_value_heads = 1 (multi-query): every query head reads head 0's keys and values</source>
+            <translation>num_key_value_heads = 1 (multiconsulta): cada cabeza de consulta lee las claves y valores de la cabeza 0</translation>
+        </message>
+        <message>
+            <source>the same kernels and biases in both layers</source>
+            <translation>los mismos kernels y sesgos en ambas capas</translation>
+        </message>
+        <message>
+            <source>GroupQueryAttention initialised from its own seed (seed + 1)</source>
+            <translation>GroupQueryAttention inicializada con su propia semilla (seed + 1)</translation>
+        </message>
+        <message>
+            <source>MultiHeadAttention's key/value kernels and biases are head 0's in every head</source>
+            <translation>los kernels y sesgos de clave/valor de MultiHeadAttention son los de la cabeza 0 en cada cabeza</translation>
+        </message>
+        <message>
+            <source>MultiHeadAttention keeps its own key/value kernels per head</source>
+            <translation>MultiHeadAttention mantiene sus propios kernels de clave/valor por cabeza</translation>
+        </message>
+        <message>
+            <source>the same query, output and head-0 key/value weights in both</source>
+            <translation>los mismos pesos de consulta, de salida y de clave/valor de la cabeza 0 en ambas</translation>
+        </message>
+        <message>
+            <source>your layer, %1, is not one of the two sides</source>
+            <translation>su capa, %1, no es ninguno de los dos lados</translation>
+        </message>
+        <message>
+            <source>value_dim = %1, not key_dim = %2 (GroupQueryAttention has one head_dim)</source>
+            <translation>value_dim = %1, no key_dim = %2 (GroupQueryAttention tiene un solo head_dim)</translation>
+        </message>
+        <message>
+            <source>sliding_window=%1 (Attention has no sliding window)</source>
+            <translation>sliding_window=%1 (Attention no tiene ventana deslizante)</translation>
+        </message>
+        <message>
+            <source>use_gate=True (Attention has no gate)</source>
+            <translation>use_gate=True (Attention no tiene compuerta)</translation>
+        </message>
+        <message>
+            <source>the Transformer sub-layer (Add &amp; LayerNormalization) is on</source>
+            <translation>la subcapa Transformer (Add &amp; LayerNormalization) está activada</translation>
+        </message>
+        <message>
+            <source>a key_mask or attention_mask (Attention takes neither)</source>
+            <translation>una key_mask o attention_mask (Attention no admite ninguna)</translation>
+        </message>
+        <message>
+            <source>num_heads = %1, not 1</source>
+            <translation>num_heads = %1, no 1</translation>
+        </message>
+        <message>
+            <source>key_dim = %1, not the query width %2</source>
+            <translation>key_dim = %1, no el ancho de consulta %2</translation>
+        </message>
+        <message>
+            <source>value_dim = %1, not the value width %2</source>
+            <translation>value_dim = %1, no el ancho de valor %2</translation>
+        </message>
+        <message>
+            <source>the output width is %1, Attention's is the value width %2</source>
+            <translation>el ancho de salida es %1; el de Attention es el ancho de valor %2</translation>
+        </message>
+        <message>
+            <source>the query/key/value kernels are not identity matrices</source>
+            <translation>los kernels de consulta/clave/valor no son matrices identidad</translation>
+        </message>
+        <message>
+            <source>the output kernel is not an identity matrix</source>
+            <translation>el kernel de salida no es una matriz identidad</translation>
+        </message>
+        <message>
+            <source>use_bias=True</source>
+            <translation>use_bias=True</translation>
+        </message>
+        <message>
+            <source>use_scale=True</source>
+            <translation>use_scale=True</translation>
+        </message>
+        <message>
+            <source>use_scale=False: no scale, the identity needs 1/√%1 = %2</source>
+            <translation>use_scale=False: sin scale, la identidad necesita 1/√%1 = %2</translation>
+        </message>
+        <message>
+            <source>scale = %1 (Keras' start), not 1/√%2 = %3</source>
+            <translation>scale = %1 (valor inicial de Keras), no 1/√%2 = %3</translation>
+        </message>
+        <message>
+            <source>scale = %1, not 1/√%2 = %3</source>
+            <translation>scale = %1, no 1/√%2 = %3</translation>
+        </message>
+        <message>
+            <source>scale = %1, not 1</source>
+            <translation>scale = %1, no 1</translation>
+        </message>
+        <message>
+            <source>concat_score_weight = %1, not 1</source>
+            <translation>concat_score_weight = %1, no 1</translation>
+        </message>
+        <message>
+            <source>use_scale=True (AdditiveAttention's default)</source>
+            <translation>use_scale=True (valor por defecto de AdditiveAttention)</translation>
+        </message>
+        <message>
+            <source>num_key_value_heads = %1, not num_query_heads = %2</source>
+            <translation>num_key_value_heads = %1, no num_query_heads = %2</translation>
+        </message>
+        <message>
+            <source>num_key_value_heads = %1, not 1</source>
+            <translation>num_key_value_heads = %1, no 1</translation>
+        </message>
+        <message>
+            <source>each of the %1 heads has its own key/value kernels</source>
+            <translation>cada una de las %1 cabezas tiene sus propios kernels de clave/valor</translation>
+        </message>
+        <message>
+            <source>not met: the query has %1 features, the key %2</source>
+            <translation>no se cumple: la consulta tiene %1 características, la clave %2</translation>
+        </message>
+        <message>
+            <source>the query has %1 features, the key %2</source>
+            <translation>la consulta tiene %1 características, la clave %2</translation>
+        </message>
+        <message>
+            <source>weights and output, both sides built with every condition on these inputs</source>
+            <translation>pesos y salida, ambos lados construidos con todas las condiciones sobre estas entradas</translation>
+        </message>
+        <message>
+            <source>fully masked rows left out: %1 (the layers differ there by design)</source>
+            <translation>filas totalmente enmascaradas excluidas: %1 (las capas difieren ahí por diseño)</translation>
+        </message>
+        <message>
+            <source>Here the query has %1 features and the key %2.</source>
+            <translation>Aquí la consulta tiene %1 características y la clave %2.</translation>
+        </message>
+        <message>
+            <source>Attention and AdditiveAttention add or multiply query and key feature by feature, so they need the same width.</source>
+            <translation>Attention y AdditiveAttention suman o multiplican consulta y clave característica por característica, así que necesitan el mismo ancho.</translation>
+        </message>
+        <message>
+            <source>MultiHeadAttention projects both to key_dim, so it has no such limit.</source>
+            <translation>MultiHeadAttention proyecta ambos a key_dim, así que no tiene ese límite.</translation>
+        </message>
+        <message>
+            <source>GroupQueryAttention has one head_dim for queries, keys and values; this MultiHeadAttention has key_dim=%1 and value_dim=%2.</source>
+            <translation>GroupQueryAttention tiene un solo head_dim para consultas, claves y valores; esta MultiHeadAttention tiene key_dim=%1 y value_dim=%2.</translation>
+        </message>
     </context>
     <context>
         <name>HandoutPrinter</name>

@@ -745,6 +745,258 @@
             <source>It keeps the numbers in a stable range from layer to layer.</source>
             <translation>Cela garde les nombres dans une plage stable d'une couche à l'autre.</translation>
         </message>
+        <message>
+            <source>query width = key width = d</source>
+            <translation>largeur de requête = largeur de clé = d</translation>
+        </message>
+        <message>
+            <source>query width = key width</source>
+            <translation>largeur de requête = largeur de clé</translation>
+        </message>
+        <message>
+            <source>MultiHeadAttention(num_heads=1, key_dim=d, use_bias=False, identity projections) ≡ Attention(use_scale=True) with scale = 1/√d</source>
+            <translation>MultiHeadAttention(num_heads=1, key_dim=d, use_bias=False, projections identité) ≡ Attention(use_scale=True) avec scale = 1/√d</translation>
+        </message>
+        <message>
+            <source>Attention(score_mode="concat", use_scale=False) ≡ AdditiveAttention(use_scale=False)</source>
+            <translation>Attention(score_mode="concat", use_scale=False) ≡ AdditiveAttention(use_scale=False)</translation>
+        </message>
+        <message>
+            <source>Attention(use_scale=True) as Keras builds it ≡ Attention()</source>
+            <translation>Attention(use_scale=True) tel que Keras le construit ≡ Attention()</translation>
+        </message>
+        <message>
+            <source>GroupQueryAttention(num_key_value_heads = num_query_heads) ≡ MultiHeadAttention</source>
+            <translation>GroupQueryAttention(num_key_value_heads = num_query_heads) ≡ MultiHeadAttention</translation>
+        </message>
+        <message>
+            <source>GroupQueryAttention(num_key_value_heads=1), multi-query ≡ MultiHeadAttention whose heads share one key and value projection</source>
+            <translation>GroupQueryAttention(num_key_value_heads=1), multi-requête ≡ MultiHeadAttention dont les têtes partagent une projection de clé et de valeur</translation>
+        </message>
+        <message>
+            <source>one head: num_heads=1</source>
+            <translation>une tête : num_heads=1</translation>
+        </message>
+        <message>
+            <source>num_heads=2, both heads the same: the output is their sum</source>
+            <translation>num_heads=2, les deux têtes identiques : la sortie est leur somme</translation>
+        </message>
+        <message>
+            <source>key_dim = the query width, value_dim = the value width</source>
+            <translation>key_dim = la largeur de la requête, value_dim = la largeur de la valeur</translation>
+        </message>
+        <message>
+            <source>key_dim and value_dim halved: the projections keep only the first half of the features</source>
+            <translation>key_dim et value_dim divisés par deux : les projections ne gardent que la première moitié des caractéristiques</translation>
+        </message>
+        <message>
+            <source>identity query/key/value kernels (EinsumDense)</source>
+            <translation>noyaux requête/clé/valeur identité (EinsumDense)</translation>
+        </message>
+        <message>
+            <source>Keras' glorot_uniform kernels from the seed</source>
+            <translation>noyaux glorot_uniform de Keras depuis la graine</translation>
+        </message>
+        <message>
+            <source>identity output kernel (output_dense)</source>
+            <translation>noyau de sortie identité (output_dense)</translation>
+        </message>
+        <message>
+            <source>Keras' glorot_uniform kernel from the seed</source>
+            <translation>noyau glorot_uniform de Keras depuis la graine</translation>
+        </message>
+        <message>
+            <source>no bias: use_bias=False</source>
+            <translation>pas de biais : use_bias=False</translation>
+        </message>
+        <message>
+            <source>use_bias=True with trained-looking biases N(0, 0.5²) (Keras starts biases at 0, which would change nothing)</source>
+            <translation>use_bias=True avec des biais d'allure entraînée N(0, 0.5²) (Keras initialise les biais à 0, ce qui ne changerait rien)</translation>
+        </message>
+        <message>
+            <source>Attention(use_scale=True), scale = 1/√key_dim (Keras starts it at 1)</source>
+            <translation>Attention(use_scale=True), scale = 1/√key_dim (Keras l'initialise à 1)</translation>
+        </message>
+        <message>
+            <source>Attention(use_scale=False): Luong's dot product, no 1/√dₖ</source>
+            <translation>Attention(use_scale=False) : le produit scalaire de Luong, sans 1/√dₖ</translation>
+        </message>
+        <message>
+            <source>use_scale=False on both layers</source>
+            <translation>use_scale=False sur les deux couches</translation>
+        </message>
+        <message>
+            <source>use_scale=True on both, Keras' initial values: Attention's scalar 1 inside the tanh, AdditiveAttention's glorot vector outside it</source>
+            <translation>use_scale=True sur les deux, valeurs initiales de Keras : le scalaire 1 d'Attention dans le tanh, le vecteur glorot d'AdditiveAttention hors du tanh</translation>
+        </message>
+        <message>
+            <source>concat_score_weight = 1 (Keras' initial value)</source>
+            <translation>concat_score_weight = 1 (valeur initiale de Keras)</translation>
+        </message>
+        <message>
+            <source>concat_score_weight = 2, as after training</source>
+            <translation>concat_score_weight = 2, comme après entraînement</translation>
+        </message>
+        <message>
+            <source>scale = 1, its Keras initial value (only training changes it)</source>
+            <translation>scale = 1, sa valeur initiale dans Keras (seul l'entraînement la change)</translation>
+        </message>
+        <message>
+            <source>scale = 2, as after training</source>
+            <translation>scale = 2, comme après entraînement</translation>
+        </message>
+        <message>
+            <source>num_key_value_heads = num_query_heads</source>
+            <translation>num_key_value_heads = num_query_heads</translation>
+        </message>
+        <message>
+            <source>num_key_value_heads = 1 (multi-query): every query head reads head 0's keys and values</source>
+            <translation>num_key_value_heads = 1 (multi-requête) : chaque tête de requête lit les clés et valeurs de la tête 0</translation>
+        </message>
+        <message>
+            <source>the same kernels and biases in both layers</source>
+            <translation>les mêmes noyaux et biais dans les deux couches</translation>
+        </message>
+        <message>
+            <source>GroupQueryAttention initialised from its own seed (seed + 1)</source>
+            <translation>GroupQueryAttention initialisée depuis sa propre graine (seed + 1)</translation>
+        </message>
+        <message>
+            <source>MultiHeadAttention's key/value kernels and biases are head 0's in every head</source>
+            <translation>les noyaux et biais clé/valeur de MultiHeadAttention sont ceux de la tête 0 dans chaque tête</translation>
+        </message>
+        <message>
+            <source>MultiHeadAttention keeps its own key/value kernels per head</source>
+            <translation>MultiHeadAttention garde ses propres noyaux clé/valeur par tête</translation>
+        </message>
+        <message>
+            <source>the same query, output and head-0 key/value weights in both</source>
+            <translation>les mêmes poids de requête, de sortie et de clé/valeur de la tête 0 dans les deux</translation>
+        </message>
+        <message>
+            <source>your layer, %1, is not one of the two sides</source>
+            <translation>votre couche, %1, n'est aucun des deux côtés</translation>
+        </message>
+        <message>
+            <source>value_dim = %1, not key_dim = %2 (GroupQueryAttention has one head_dim)</source>
+            <translation>value_dim = %1, et non key_dim = %2 (GroupQueryAttention n'a qu'un head_dim)</translation>
+        </message>
+        <message>
+            <source>sliding_window=%1 (Attention has no sliding window)</source>
+            <translation>sliding_window=%1 (Attention n'a pas de fenêtre glissante)</translation>
+        </message>
+        <message>
+            <source>use_gate=True (Attention has no gate)</source>
+            <translation>use_gate=True (Attention n'a pas de porte)</translation>
+        </message>
+        <message>
+            <source>the Transformer sub-layer (Add &amp; LayerNormalization) is on</source>
+            <translation>la sous-couche Transformer (Add &amp; LayerNormalization) est activée</translation>
+        </message>
+        <message>
+            <source>a key_mask or attention_mask (Attention takes neither)</source>
+            <translation>un key_mask ou un attention_mask (Attention ne prend ni l'un ni l'autre)</translation>
+        </message>
+        <message>
+            <source>num_heads = %1, not 1</source>
+            <translation>num_heads = %1, et non 1</translation>
+        </message>
+        <message>
+            <source>key_dim = %1, not the query width %2</source>
+            <translation>key_dim = %1, et non la largeur de requête %2</translation>
+        </message>
+        <message>
+            <source>value_dim = %1, not the value width %2</source>
+            <translation>value_dim = %1, et non la largeur de valeur %2</translation>
+        </message>
+        <message>
+            <source>the output width is %1, Attention's is the value width %2</source>
+            <translation>la largeur de sortie est %1, celle d'Attention est la largeur de valeur %2</translation>
+        </message>
+        <message>
+            <source>the query/key/value kernels are not identity matrices</source>
+            <translation>les noyaux requête/clé/valeur ne sont pas des matrices identité</translation>
+        </message>
+        <message>
+            <source>the output kernel is not an identity matrix</source>
+            <translation>le noyau de sortie n'est pas une matrice identité</translation>
+        </message>
+        <message>
+            <source>use_bias=True</source>
+            <translation>use_bias=True</translation>
+        </message>
+        <message>
+            <source>use_scale=True</source>
+            <translation>use_scale=True</translation>
+        </message>
+        <message>
+            <source>use_scale=False: no scale, the identity needs 1/√%1 = %2</source>
+            <translation>use_scale=False : pas de scale, l'identité demande 1/√%1 = %2</translation>
+        </message>
+        <message>
+            <source>scale = %1 (Keras' start), not 1/√%2 = %3</source>
+            <translation>scale = %1 (valeur de départ de Keras), et non 1/√%2 = %3</translation>
+        </message>
+        <message>
+            <source>scale = %1, not 1/√%2 = %3</source>
+            <translation>scale = %1, et non 1/√%2 = %3</translation>
+        </message>
+        <message>
+            <source>scale = %1, not 1</source>
+            <translation>scale = %1, et non 1</translation>
+        </message>
+        <message>
+            <source>concat_score_weight = %1, not 1</source>
+            <translation>concat_score_weight = %1, et non 1</translation>
+        </message>
+        <message>
+            <source>use_scale=True (AdditiveAttention's default)</source>
+            <translation>use_scale=True (valeur par défaut d'AdditiveAttention)</translation>
+        </message>
+        <message>
+            <source>num_key_value_heads = %1, not num_query_heads = %2</source>
+            <translation>num_key_value_heads = %1, et non num_query_heads = %2</translation>
+        </message>
+        <message>
+            <source>num_key_value_heads = %1, not 1</source>
+            <translation>num_key_value_heads = %1, et non 1</translation>
+        </message>
+        <message>
+            <source>each of the %1 heads has its own key/value kernels</source>
+            <translation>chacune des %1 têtes a ses propres noyaux clé/valeur</translation>
+        </message>
+        <message>
+            <source>not met: the query has %1 features, the key %2</source>
+            <translation>non remplie : la requête a %1 caractéristiques, la clé %2</translation>
+        </message>
+        <message>
+            <source>the query has %1 features, the key %2</source>
+            <translation>la requête a %1 caractéristiques, la clé %2</translation>
+        </message>
+        <message>
+            <source>weights and output, both sides built with every condition on these inputs</source>
+            <translation>poids et sortie, les deux côtés construits avec toutes les conditions sur ces entrées</translation>
+        </message>
+        <message>
+            <source>fully masked rows left out: %1 (the layers differ there by design)</source>
+            <translation>lignes entièrement masquées laissées de côté : %1 (les couches y diffèrent par conception)</translation>
+        </message>
+        <message>
+            <source>Here the query has %1 features and the key %2.</source>
+            <translation>Ici la requête a %1 caractéristiques et la clé %2.</translation>
+        </message>
+        <message>
+            <source>Attention and AdditiveAttention add or multiply query and key feature by feature, so they need the same width.</source>
+            <translation>Attention et AdditiveAttention additionnent ou multiplient requête et clé caractéristique par caractéristique, elles doivent donc avoir la même largeur.</translation>
+        </message>
+        <message>
+            <source>MultiHeadAttention projects both to key_dim, so it has no such limit.</source>
+            <translation>MultiHeadAttention projette les deux sur key_dim, elle n'a donc pas cette limite.</translation>
+        </message>
+        <message>
+            <source>GroupQueryAttention has one head_dim for queries, keys and values; this MultiHeadAttention has key_dim=%1 and value_dim=%2.</source>
+            <translation>GroupQueryAttention a un seul head_dim pour les requêtes, les clés et les valeurs ; cette MultiHeadAttention a key_dim=%1 et value_dim=%2.</translation>
+        </message>
     </context>
     <context>
         <name>HandoutPrinter</name>

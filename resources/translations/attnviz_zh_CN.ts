@@ -745,6 +745,258 @@
             <source>It keeps the numbers in a stable range from layer to layer.</source>
             <translation>它让数值在层与层之间保持在稳定的范围内。</translation>
         </message>
+        <message>
+            <source>query width = key width = d</source>
+            <translation>查询宽度 = 键宽度 = d</translation>
+        </message>
+        <message>
+            <source>query width = key width</source>
+            <translation>查询宽度 = 键宽度</translation>
+        </message>
+        <message>
+            <source>MultiHeadAttention(num_heads=1, key_dim=d, use_bias=False, identity projections) ≡ Attention(use_scale=True) with scale = 1/√d</source>
+            <translation>MultiHeadAttention(num_heads=1, key_dim=d, use_bias=False, 单位矩阵投影) ≡ Attention(use_scale=True)，scale = 1/√d</translation>
+        </message>
+        <message>
+            <source>Attention(score_mode="concat", use_scale=False) ≡ AdditiveAttention(use_scale=False)</source>
+            <translation>Attention(score_mode="concat", use_scale=False) ≡ AdditiveAttention(use_scale=False)</translation>
+        </message>
+        <message>
+            <source>Attention(use_scale=True) as Keras builds it ≡ Attention()</source>
+            <translation>按 Keras 构建方式的 Attention(use_scale=True) ≡ Attention()</translation>
+        </message>
+        <message>
+            <source>GroupQueryAttention(num_key_value_heads = num_query_heads) ≡ MultiHeadAttention</source>
+            <translation>GroupQueryAttention(num_key_value_heads = num_query_heads) ≡ MultiHeadAttention</translation>
+        </message>
+        <message>
+            <source>GroupQueryAttention(num_key_value_heads=1), multi-query ≡ MultiHeadAttention whose heads share one key and value projection</source>
+            <translation>GroupQueryAttention(num_key_value_heads=1)，多查询 ≡ 各头共享同一个键投影和值投影的 MultiHeadAttention</translation>
+        </message>
+        <message>
+            <source>one head: num_heads=1</source>
+            <translation>一个头：num_heads=1</translation>
+        </message>
+        <message>
+            <source>num_heads=2, both heads the same: the output is their sum</source>
+            <translation>num_heads=2，两个头相同：输出是二者之和</translation>
+        </message>
+        <message>
+            <source>key_dim = the query width, value_dim = the value width</source>
+            <translation>key_dim = 查询宽度，value_dim = 值宽度</translation>
+        </message>
+        <message>
+            <source>key_dim and value_dim halved: the projections keep only the first half of the features</source>
+            <translation>key_dim 和 value_dim 减半：投影只保留前一半特征</translation>
+        </message>
+        <message>
+            <source>identity query/key/value kernels (EinsumDense)</source>
+            <translation>查询/键/值核为单位矩阵（EinsumDense）</translation>
+        </message>
+        <message>
+            <source>Keras' glorot_uniform kernels from the seed</source>
+            <translation>由种子生成的 Keras glorot_uniform 核</translation>
+        </message>
+        <message>
+            <source>identity output kernel (output_dense)</source>
+            <translation>输出核为单位矩阵（output_dense）</translation>
+        </message>
+        <message>
+            <source>Keras' glorot_uniform kernel from the seed</source>
+            <translation>由种子生成的 Keras glorot_uniform 核</translation>
+        </message>
+        <message>
+            <source>no bias: use_bias=False</source>
+            <translation>无偏置：use_bias=False</translation>
+        </message>
+        <message>
+            <source>use_bias=True with trained-looking biases N(0, 0.5²) (Keras starts biases at 0, which would change nothing)</source>
+            <translation>use_bias=True，偏置看起来像训练过的 N(0, 0.5²)（Keras 的偏置初始为 0，那样不会改变任何结果）</translation>
+        </message>
+        <message>
+            <source>Attention(use_scale=True), scale = 1/√key_dim (Keras starts it at 1)</source>
+            <translation>Attention(use_scale=True)，scale = 1/√key_dim（Keras 初始为 1）</translation>
+        </message>
+        <message>
+            <source>Attention(use_scale=False): Luong's dot product, no 1/√dₖ</source>
+            <translation>Attention(use_scale=False)：Luong 的点积，没有 1/√dₖ</translation>
+        </message>
+        <message>
+            <source>use_scale=False on both layers</source>
+            <translation>两层都为 use_scale=False</translation>
+        </message>
+        <message>
+            <source>use_scale=True on both, Keras' initial values: Attention's scalar 1 inside the tanh, AdditiveAttention's glorot vector outside it</source>
+            <translation>两层都为 use_scale=True，取 Keras 的初始值：Attention 的标量 1 在 tanh 之内，AdditiveAttention 的 glorot 向量在 tanh 之外</translation>
+        </message>
+        <message>
+            <source>concat_score_weight = 1 (Keras' initial value)</source>
+            <translation>concat_score_weight = 1（Keras 的初始值）</translation>
+        </message>
+        <message>
+            <source>concat_score_weight = 2, as after training</source>
+            <translation>concat_score_weight = 2，如同训练之后</translation>
+        </message>
+        <message>
+            <source>scale = 1, its Keras initial value (only training changes it)</source>
+            <translation>scale = 1，即它在 Keras 中的初始值（只有训练才会改变它）</translation>
+        </message>
+        <message>
+            <source>scale = 2, as after training</source>
+            <translation>scale = 2，如同训练之后</translation>
+        </message>
+        <message>
+            <source>num_key_value_heads = num_query_heads</source>
+            <translation>num_key_value_heads = num_query_heads</translation>
+        </message>
+        <message>
+            <source>num_key_value_heads = 1 (multi-query): every query head reads head 0's keys and values</source>
+            <translation>num_key_value_heads = 1（多查询）：每个查询头都读取头 0 的键和值</translation>
+        </message>
+        <message>
+            <source>the same kernels and biases in both layers</source>
+            <translation>两层使用相同的核和偏置</translation>
+        </message>
+        <message>
+            <source>GroupQueryAttention initialised from its own seed (seed + 1)</source>
+            <translation>GroupQueryAttention 用自己的种子初始化（seed + 1）</translation>
+        </message>
+        <message>
+            <source>MultiHeadAttention's key/value kernels and biases are head 0's in every head</source>
+            <translation>MultiHeadAttention 每个头的键/值核和偏置都是头 0 的</translation>
+        </message>
+        <message>
+            <source>MultiHeadAttention keeps its own key/value kernels per head</source>
+            <translation>MultiHeadAttention 每个头保留自己的键/值核</translation>
+        </message>
+        <message>
+            <source>the same query, output and head-0 key/value weights in both</source>
+            <translation>两者的查询、输出以及头 0 的键/值权重相同</translation>
+        </message>
+        <message>
+            <source>your layer, %1, is not one of the two sides</source>
+            <translation>你的层 %1 不是两边中的任何一边</translation>
+        </message>
+        <message>
+            <source>value_dim = %1, not key_dim = %2 (GroupQueryAttention has one head_dim)</source>
+            <translation>value_dim = %1，而不是 key_dim = %2（GroupQueryAttention 只有一个 head_dim）</translation>
+        </message>
+        <message>
+            <source>sliding_window=%1 (Attention has no sliding window)</source>
+            <translation>sliding_window=%1（Attention 没有滑动窗口）</translation>
+        </message>
+        <message>
+            <source>use_gate=True (Attention has no gate)</source>
+            <translation>use_gate=True（Attention 没有门）</translation>
+        </message>
+        <message>
+            <source>the Transformer sub-layer (Add &amp; LayerNormalization) is on</source>
+            <translation>已开启 Transformer 子层（Add &amp; LayerNormalization）</translation>
+        </message>
+        <message>
+            <source>a key_mask or attention_mask (Attention takes neither)</source>
+            <translation>有 key_mask 或 attention_mask（Attention 两者都不接受）</translation>
+        </message>
+        <message>
+            <source>num_heads = %1, not 1</source>
+            <translation>num_heads = %1，而不是 1</translation>
+        </message>
+        <message>
+            <source>key_dim = %1, not the query width %2</source>
+            <translation>key_dim = %1，而不是查询宽度 %2</translation>
+        </message>
+        <message>
+            <source>value_dim = %1, not the value width %2</source>
+            <translation>value_dim = %1，而不是值宽度 %2</translation>
+        </message>
+        <message>
+            <source>the output width is %1, Attention's is the value width %2</source>
+            <translation>输出宽度为 %1，而 Attention 的输出宽度是值宽度 %2</translation>
+        </message>
+        <message>
+            <source>the query/key/value kernels are not identity matrices</source>
+            <translation>查询/键/值核不是单位矩阵</translation>
+        </message>
+        <message>
+            <source>the output kernel is not an identity matrix</source>
+            <translation>输出核不是单位矩阵</translation>
+        </message>
+        <message>
+            <source>use_bias=True</source>
+            <translation>use_bias=True</translation>
+        </message>
+        <message>
+            <source>use_scale=True</source>
+            <translation>use_scale=True</translation>
+        </message>
+        <message>
+            <source>use_scale=False: no scale, the identity needs 1/√%1 = %2</source>
+            <translation>use_scale=False：没有 scale，而该恒等关系需要 1/√%1 = %2</translation>
+        </message>
+        <message>
+            <source>scale = %1 (Keras' start), not 1/√%2 = %3</source>
+            <translation>scale = %1（Keras 的初始值），而不是 1/√%2 = %3</translation>
+        </message>
+        <message>
+            <source>scale = %1, not 1/√%2 = %3</source>
+            <translation>scale = %1，而不是 1/√%2 = %3</translation>
+        </message>
+        <message>
+            <source>scale = %1, not 1</source>
+            <translation>scale = %1，而不是 1</translation>
+        </message>
+        <message>
+            <source>concat_score_weight = %1, not 1</source>
+            <translation>concat_score_weight = %1，而不是 1</translation>
+        </message>
+        <message>
+            <source>use_scale=True (AdditiveAttention's default)</source>
+            <translation>use_scale=True（AdditiveAttention 的默认值）</translation>
+        </message>
+        <message>
+            <source>num_key_value_heads = %1, not num_query_heads = %2</source>
+            <translation>num_key_value_heads = %1，而不是 num_query_heads = %2</translation>
+        </message>
+        <message>
+            <source>num_key_value_heads = %1, not 1</source>
+            <translation>num_key_value_heads = %1，而不是 1</translation>
+        </message>
+        <message>
+            <source>each of the %1 heads has its own key/value kernels</source>
+            <translation>%1 个头各有自己的键/值核</translation>
+        </message>
+        <message>
+            <source>not met: the query has %1 features, the key %2</source>
+            <translation>不满足：查询有 %1 个特征，键有 %2 个</translation>
+        </message>
+        <message>
+            <source>the query has %1 features, the key %2</source>
+            <translation>查询有 %1 个特征，键有 %2 个</translation>
+        </message>
+        <message>
+            <source>weights and output, both sides built with every condition on these inputs</source>
+            <translation>权重和输出；两边都在这些输入上按全部条件构建</translation>
+        </message>
+        <message>
+            <source>fully masked rows left out: %1 (the layers differ there by design)</source>
+            <translation>略去完全被掩码的行：%1 行（两种层在那里本就不同）</translation>
+        </message>
+        <message>
+            <source>Here the query has %1 features and the key %2.</source>
+            <translation>这里查询有 %1 个特征，键有 %2 个。</translation>
+        </message>
+        <message>
+            <source>Attention and AdditiveAttention add or multiply query and key feature by feature, so they need the same width.</source>
+            <translation>Attention 和 AdditiveAttention 按特征逐一对查询和键相加或相乘，因此二者需要相同的宽度。</translation>
+        </message>
+        <message>
+            <source>MultiHeadAttention projects both to key_dim, so it has no such limit.</source>
+            <translation>MultiHeadAttention 把二者都投影到 key_dim，因此没有这种限制。</translation>
+        </message>
+        <message>
+            <source>GroupQueryAttention has one head_dim for queries, keys and values; this MultiHeadAttention has key_dim=%1 and value_dim=%2.</source>
+            <translation>GroupQueryAttention 的查询、键和值共用一个 head_dim；而这个 MultiHeadAttention 的 key_dim=%1，value_dim=%2。</translation>
+        </message>
     </context>
     <context>
         <name>HandoutPrinter</name>

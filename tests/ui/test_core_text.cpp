@@ -11,11 +11,13 @@
 #include "core/io/spec_files.h"
 #include "core/layers/run.h"
 #include "core/spec/spec.h"
+#include "core/teach/compare.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QLabel>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QDirIterator>
 #include <QTest>
@@ -90,6 +92,29 @@ std::set<QString> coreSentences(int* traces) {
                 out.insert(QString::fromUtf8(e.what())); // an invalid variant: its message is GUI text too
             }
         }
+        // The Compare tab and the equivalence lab on these inputs.
+        try {
+            const core::Comparison c = core::compare(base);
+            for (const core::CompareVariant& v : c.variants)
+                if (!v.error.empty())
+                    out.insert(QString::fromStdString(v.error));
+            for (const core::EquivalenceCheck& k : c.checks) {
+                out.insert(QString::fromStdString(k.conditions));
+                if (!k.note.empty())
+                    out.insert(QString::fromStdString(k.note));
+                for (const std::string& u : k.setup.unmet)
+                    out.insert(QString::fromStdString(u));
+            }
+        } catch (const std::exception& e) {
+            out.insert(QString::fromUtf8(e.what()));
+        }
+    }
+    for (const core::Identity& id : core::identities()) {
+        out.insert(QString::fromStdString(id.title));
+        for (const core::IdentityCondition& c : id.conditions) {
+            out.insert(QString::fromStdString(c.label));
+            out.insert(QString::fromStdString(c.whenOff));
+        }
     }
     return out;
 }
@@ -118,7 +143,9 @@ private slots:
             if (left.isEmpty()) {
                 ++translated;
                 // A template's translation is there (not the English source back).
-                if (coreText(s) == s && s.count(QLatin1Char(' ')) >= 2)
+                // (Text that is only Keras code, e.g. "num_key_value_heads = num_query_heads", stays as it is.)
+                static const QRegularExpression word(QStringLiteral("(^|\\s)[a-z]{3,}[,.:;]?(\\s|$)"));
+                if (coreText(s) == s && word.match(s).hasMatch())
                     missing << QStringLiteral("(same as English) ") + s;
             }
         }

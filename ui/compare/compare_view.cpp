@@ -4,6 +4,8 @@
 // one tile per variant in the core's order.
 #include "ui/compare/compare_view.h"
 
+#include "ui/text/core_text.h"
+
 #include "ui/colour/qcp_gradient.h"
 #include "ui/compare/flow_layout.h"
 #include "core/teach/compare.h"
@@ -330,7 +332,7 @@ void CompareView::recompute() {
             Variant& v = m_variants[i];
             v.id = QString::fromStdString(cv.id);
             v.name = QString::fromStdString(cv.label);
-            v.message = QString::fromStdString(cv.error);
+            v.message = coreText(cv.error);
             QStringList badges;
             if (cv.usersLayer)
                 badges << tr("your layer, with your options and weights");
@@ -364,17 +366,17 @@ void CompareView::recompute() {
         for (const core::EquivalenceCheck& k : c.checks) {
             Check check;
             check.id = QString::fromStdString(k.id);
-            check.description = QString::fromStdString(k.claim);
-            check.conditions = QString::fromStdString(k.conditions);
+            check.description = coreText(k.claim);
+            check.conditions = coreText(k.conditions);
             check.maxAbsDiff = k.maxAbsDiff;
             check.applicable = k.applicable;
             check.passed = k.holds();
             check.setupMet = k.setup.met;
             QStringList unmet;
             for (const std::string& u : k.setup.unmet)
-                unmet << QString::fromStdString(u);
+                unmet << coreText(u);
             check.setupNote = unmet.join(QStringLiteral("; "));
-            check.note = QString::fromStdString(k.note);
+            check.note = coreText(k.note);
             check.mark = k.holdsForSetup()            ? QStringLiteral("✓")
                          : k.applicable && !k.holds() ? QStringLiteral("✗")
                                                       : QStringLiteral("–");

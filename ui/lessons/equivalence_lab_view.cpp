@@ -1,5 +1,7 @@
 #include "ui/lessons/equivalence_lab_view.h"
 
+#include "ui/text/core_text.h"
+
 #include <QLocale>
 #include <QCheckBox>
 #include <QComboBox>
@@ -29,7 +31,7 @@ EquivalenceLabView::EquivalenceLabView(QWidget* parent)
     auto* layout = new QVBoxLayout(this); // claim and conditions over the table: fits 1280 px beside the docks
     auto* left = new QVBoxLayout;
     for (const core::Identity& identity : core::identities())
-        m_claims->addItem(QString::fromStdString(identity.title), QString::fromStdString(identity.id));
+        m_claims->addItem(coreText(identity.title), QString::fromStdString(identity.id));
     m_claims->setObjectName(QStringLiteral("claimCombo"));
     // The identities' titles are long: the combo shrinks to the width, its popup does not.
     m_claims->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
@@ -124,10 +126,10 @@ void EquivalenceLabView::rebuildConditions() {
     if (!identity)
         return;
     for (const core::IdentityCondition& c : identity->conditions) {
-        auto* b = new QCheckBox(QString::fromStdString(c.label), this);
+        auto* b = new QCheckBox(coreText(c.label), this);
         b->setChecked(true);
         b->setProperty("conditionId", QString::fromStdString(c.id));
-        b->setToolTip(tr("Unticked: %1").arg(QString::fromStdString(c.whenOff)));
+        b->setToolTip(tr("Unticked: %1").arg(coreText(c.whenOff)));
         b->setWhatsThis(b->toolTip());
         connect(b, &QCheckBox::toggled, this, [this] {
             recompute();

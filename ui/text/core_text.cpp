@@ -135,13 +135,24 @@ QString translate(const QString& text, QStringList* untranslated) {
             ++pos;
         if (pos >= text.size())
             break;
+        // Lists the core joins with "; " (an identity's conditions): each part on its own.
+        if (text[pos] == QLatin1Char(';')) {
+            out += QCoreApplication::translate("CoreText", QT_TRANSLATE_NOOP("CoreText", ";"));
+            ++pos;
+            continue;
+        }
         const Template* best = nullptr;
         QRegularExpressionMatch bestMatch;
         for (const Template& t : templates()) {
             QRegularExpressionMatch mm = t.atStart.match(text, pos, QRegularExpression::NormalMatch,
                                                          QRegularExpression::AnchorAtOffsetMatchOption);
-            if (mm.hasMatch() && (!best || mm.capturedLength() > bestMatch.capturedLength() ||
-                                  (mm.capturedLength() == bestMatch.capturedLength() && t.literal > best->literal))) {
+            // A template ends where a word does: "key" is not the start of "key_dim".
+            const qsizetype end = mm.hasMatch() ? mm.capturedEnd() : 0;
+            const bool atBoundary =
+                mm.hasMatch() && (end >= text.size() || text[end].isSpace() || text[end] == QLatin1Char(';') ||
+                                  !text[end - 1].isLetterOrNumber());
+            if (atBoundary && (!best || mm.capturedLength() > bestMatch.capturedLength() ||
+                               (mm.capturedLength() == bestMatch.capturedLength() && t.literal > best->literal))) {
                 best = &t;
                 bestMatch = mm;
             }
@@ -154,6 +165,8 @@ QString translate(const QString& text, QStringList* untranslated) {
         // No template: keep this sentence in English (up to ". " or the end).
         qsizetype end = text.indexOf(QStringLiteral(". "), pos);
         end = end < 0 ? text.size() : end + 1;
+        if (const qsizetype semi = text.indexOf(QLatin1Char(';'), pos); semi >= 0 && semi < end)
+            end = semi;
         const QString sentence = text.mid(pos, end - pos);
         if (untranslated)
             *untranslated << sentence;
