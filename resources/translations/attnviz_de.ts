@@ -997,6 +997,10 @@
             <source>GroupQueryAttention has one head_dim for queries, keys and values; this MultiHeadAttention has key_dim=%1 and value_dim=%2.</source>
             <translation>GroupQueryAttention hat ein head_dim für Queries, Keys und Values; diese MultiHeadAttention hat key_dim=%1 und value_dim=%2.</translation>
         </message>
+        <message>
+            <source>Attention(use_scale=True), what-if: scale set to 1/√%1 (Keras starts it at 1)</source>
+            <translation>Attention(use_scale=True), Was-wäre-wenn: scale auf 1/√%1 gesetzt (Keras beginnt mit 1)</translation>
+        </message>
     </context>
     <context>
         <name>HandoutPrinter</name>

@@ -997,6 +997,10 @@
             <source>GroupQueryAttention has one head_dim for queries, keys and values; this MultiHeadAttention has key_dim=%1 and value_dim=%2.</source>
             <translation>GroupQueryAttention tiene un solo head_dim para consultas, claves y valores; esta MultiHeadAttention tiene key_dim=%1 y value_dim=%2.</translation>
         </message>
+        <message>
+            <source>Attention(use_scale=True), what-if: scale set to 1/√%1 (Keras starts it at 1)</source>
+            <translation>Attention(use_scale=True), hipótesis: scale fijado en 1/√%1 (Keras lo empieza en 1)</translation>
+        </message>
     </context>
     <context>
         <name>HandoutPrinter</name>

@@ -997,6 +997,10 @@
             <source>GroupQueryAttention has one head_dim for queries, keys and values; this MultiHeadAttention has key_dim=%1 and value_dim=%2.</source>
             <translation>GroupQueryAttention a un seul head_dim pour les requêtes, les clés et les valeurs ; cette MultiHeadAttention a key_dim=%1 et value_dim=%2.</translation>
         </message>
+        <message>
+            <source>Attention(use_scale=True), what-if: scale set to 1/√%1 (Keras starts it at 1)</source>
+            <translation>Attention(use_scale=True), et si : scale fixé à 1/√%1 (Keras l'initialise à 1)</translation>
+        </message>
     </context>
     <context>
         <name>HandoutPrinter</name>

@@ -997,6 +997,10 @@
             <source>GroupQueryAttention has one head_dim for queries, keys and values; this MultiHeadAttention has key_dim=%1 and value_dim=%2.</source>
             <translation>GroupQueryAttention 的查询、键和值共用一个 head_dim；而这个 MultiHeadAttention 的 key_dim=%1，value_dim=%2。</translation>
         </message>
+        <message>
+            <source>Attention(use_scale=True), what-if: scale set to 1/√%1 (Keras starts it at 1)</source>
+            <translation>Attention(use_scale=True)，假设情形：scale 设为 1/√%1（Keras 初始为 1）</translation>
+        </message>
     </context>
     <context>
         <name>HandoutPrinter</name>

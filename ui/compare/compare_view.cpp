@@ -331,7 +331,7 @@ void CompareView::recompute() {
             const core::CompareVariant& cv = c.variants[i];
             Variant& v = m_variants[i];
             v.id = QString::fromStdString(cv.id);
-            v.name = QString::fromStdString(cv.label);
+            v.name = coreText(cv.label); // a Keras call, or a what-if said in words
             v.message = coreText(cv.error);
             QStringList badges;
             if (cv.usersLayer)

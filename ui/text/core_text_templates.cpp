@@ -70,6 +70,7 @@ extern const char* const kCoreTextTemplates[] = {
     QT_TRANSLATE_NOOP("CoreText", "Attention and AdditiveAttention add or multiply query and key feature by feature, so they need the same width."),
     QT_TRANSLATE_NOOP("CoreText", "MultiHeadAttention projects both to key_dim, so it has no such limit."),
     QT_TRANSLATE_NOOP("CoreText", "GroupQueryAttention has one head_dim for queries, keys and values; this MultiHeadAttention has key_dim=%1 and value_dim=%2."),
+    QT_TRANSLATE_NOOP("CoreText", "Attention(use_scale=True), what-if: scale set to 1/√%1 (Keras starts it at 1)"),
     QT_TRANSLATE_NOOP("CoreText", "Received: %1"),
     QT_TRANSLATE_NOOP("CoreText", "%1 must be a positive integer. Received: %2"),
     QT_TRANSLATE_NOOP("CoreText", "%1 must be a positive integer or None. Received: %2"),
