@@ -101,7 +101,7 @@ void printTable(const Trace& trace, std::ostream& out) {
     const std::vector<std::string> head{"key", "op", "shape", "axes", "FLOPs", "formula"};
     std::vector<std::vector<std::string>> rows;
     for (const Step& s : trace.steps)
-        rows.push_back({s.key, opKindName(s.op), shapeString(s.value.shape()), joinAxes(s.axes),
+        rows.push_back({s.key, opKindName(s.op), shapeString(s.value.shape()), joinAxes(s.axisNames()),
                         s.flops > 0 ? humanFlops(s.flops) : "-", s.formula.empty() ? "-" : s.formula});
     std::vector<size_t> w(head.size());
     for (size_t c = 0; c < head.size(); ++c) {

@@ -169,14 +169,14 @@ double estimateTraceBytes(const Spec& spec) {
     return floats * 4.0 * 2.0;
 }
 
-void validate(const Spec& spec, const SpecLimits& limits) {
-    const LayerConfig& c = spec.config;
+namespace {
+
+// The constructor arguments: Keras' own checks, with its messages.
+void validateConfig(const LayerConfig& c) {
     const bool mha = c.layer == LayerKind::MultiHeadAttention;
     const bool gqa = c.layer == LayerKind::GroupQueryAttention;
     const bool heads = hasHeads(c.layer);
     const std::string layer = layerName(c.layer);
-
-    // --- constructor arguments ----------------------------------------------
     if (gqa) {
         if (c.keyDim <= 0)
             fail("config.head_dim", "head_dim must be a positive integer." + received("head_dim", c.keyDim));
@@ -226,8 +226,10 @@ void validate(const Spec& spec, const SpecLimits& limits) {
                  " argument; MultiHeadAttention and GroupQueryAttention have.");
     if (!(c.dropout >= 0.0f && c.dropout < 1.0f))
         fail("config.dropout", "dropout must be a rate in [0, 1)." + received("dropout", std::to_string(c.dropout)));
+}
 
-    // --- sizes used where a tensor is not given --------------------------------
+// The sizes used where a tensor is not given.
+void validateShapes(const Spec& spec) {
     const Shapes& sh = spec.shapes;
     auto positive = [](Index v, const std::string& field, const std::string& what) {
         if (v <= 0)
@@ -245,12 +247,12 @@ void validate(const Spec& spec, const SpecLimits& limits) {
         positive(sh.valueFeatures, "value_features", "The value width");
     if (!spec.key && sh.keyFeatures)
         positive(*sh.keyFeatures, "key_features", "The key width");
+}
 
-    // --- input tensors -----------------------------------------------------------
-    checkRank3(spec.query, "query", "(batch, query_len, query_features)");
-    checkRank3(spec.value, "value", "(batch, source_len, value_features)");
-    checkRank3(spec.key, "key", "(batch, source_len, key_features)");
-    const Dims d = dimsOf(spec);
+// The input tensors: ranks, batch and length agreement, tokens, widths.
+void validateInputs(const Spec& spec, const Dims& d) {
+    const LayerConfig& c = spec.config;
+    const std::string layer = layerName(c.layer);
     auto nonEmpty = [](const std::optional<Tensor>& t, const std::string& name) {
         if (t)
             for (Index a = 0; a < 3; ++a)
@@ -278,7 +280,7 @@ void validate(const Spec& spec, const SpecLimits& limits) {
     if (!spec.sourceTokens.empty() && spec.value && spec.value->dim(1) != static_cast<Index>(spec.sourceTokens.size()))
         fail("tokens.source", "There must be one source token per value row (" + std::to_string(d.S) + ")." +
                                   received("tokens", std::to_string(spec.sourceTokens.size())));
-    if (!heads && d.dq != d.dk) {
+    if (!hasHeads(c.layer) && d.dq != d.dk) {
         const std::string kname = d.hasKey ? "key" : "value (used as key)";
         fail(spec.query ? "inputs.query" : "shapes.query_features",
              layer + " has no projections, so the query and the " + kname + " must have the same last dimension." +
@@ -287,13 +289,62 @@ void validate(const Spec& spec, const SpecLimits& limits) {
              {d.hasKey ? (spec.key ? "inputs.key" : "shapes.key_features")
                        : (spec.value ? "inputs.value" : "shapes.value_features")});
     }
-    if (mha && c.transformerSublayer && outputWidth(spec, d) != d.dq)
+    if (c.layer == LayerKind::MultiHeadAttention && c.transformerSublayer && outputWidth(spec, d) != d.dq)
         fail("config.output_shape",
              "The residual Add needs the output width to equal the query width (" + std::to_string(d.dq) + ")." +
                  received("output_shape", outputWidth(spec, d)),
              {"config.transformer_sublayer", spec.query ? "inputs.query" : "shapes.query_features"});
+}
 
-    // --- masks ---------------------------------------------------------------------
+// attention_mask: Keras expands a lower-rank mask from the heads axis: [T,S]
+// and [B,T,S] apply to every head, [B,N,T,S] is one mask per head. A batch
+// or head axis of 1 broadcasts.
+void validateAttentionMask(const Spec& spec, const Dims& d) {
+    const Tensor& m = *spec.attentionMask;
+    const bool gqa = spec.config.layer == LayerKind::GroupQueryAttention;
+    const Index N = spec.config.numHeads;
+    const int r = m.rank();
+    bool ok = r >= 2 && r <= 4 && m.dim(r - 2) == d.T && m.dim(r - 1) == d.S;
+    if (ok && r >= 3)
+        ok = m.dim(0) == d.B || m.dim(0) == 1;
+    if (ok && r == 4)
+        ok = m.dim(1) == N || m.dim(1) == 1;
+    const std::string nName = gqa ? "num_query_heads" : "num_heads";
+    if (!ok) {
+        std::string why =
+            r < 2 || r > 4 ? "The attention_mask must have rank 2, 3 or 4: "
+            : (r == 4 && (m.dim(1) != N && m.dim(1) != 1) && m.dim(2) == d.T && m.dim(3) == d.S)
+                ? "The attention_mask's head axis must be " + std::to_string(N) + " (" + nName + ") or 1: "
+                : "The attention_mask must have shape ";
+        fail("masks.attention_mask", why + "(query_len, source_len) = " + shapeString({d.T, d.S}) +
+                                         ", (batch, query_len, source_len) = " + shapeString({d.B, d.T, d.S}) +
+                                         " or (batch, " + nName +
+                                         ", query_len, source_len) = " + shapeString({d.B, N, d.T, d.S}) + "." +
+                                         received("attention_mask.shape", shapeString(m.shape())));
+    }
+    // Keras 3.16 ANDs a [B, N, T, S] attention_mask with the padding masks'
+    // [B, T, S] by broadcasting from the right: the padding mask's batch axis
+    // meets the mask's head axis (_compute_attention_mask). With B = N batch
+    // b's padding lands on head b of every batch row; otherwise it raises.
+    const bool padding = spec.queryMask || spec.valueMask || spec.keyMask;
+    if (r == 4 && padding) {
+        const char* which = spec.queryMask ? "query_mask" : spec.valueMask ? "value_mask" : "key_mask";
+        fail("masks.attention_mask",
+             std::string("A per-head (rank-4) attention_mask cannot be combined with a ") + which +
+                 ": Keras 3.16 broadcasts the padding mask's batch axis against the attention_mask's head axis "
+                 "(with batch = " +
+                 nName +
+                 ", batch b's padding lands on head b; otherwise Keras raises). Fold the padding into the "
+                 "attention_mask, or give it with rank 2 or 3." +
+                 received("attention_mask.shape", shapeString(m.shape())),
+             {std::string("masks.") + which});
+    }
+}
+
+// The masks: shapes, and which layer takes which.
+void validateMasks(const Spec& spec, const Dims& d) {
+    const bool heads = hasHeads(spec.config.layer);
+    const std::string layer = layerName(spec.config.layer);
     checkMask(spec.queryMask, "query_mask", {d.B, d.T}, "(batch, query_len)");
     checkMask(spec.valueMask, "value_mask", {d.B, d.S}, "(batch, source_len)");
     if (spec.keyMask && !heads)
@@ -303,40 +354,13 @@ void validate(const Spec& spec, const SpecLimits& limits) {
     if (spec.attentionMask && !heads)
         fail("masks.attention_mask", layer + " has no attention_mask argument; use value_mask and "
                                              "use_causal_mask, or MultiHeadAttention.");
-    if (spec.attentionMask) {
-        // Keras expands a lower-rank mask from the heads axis: [T,S] and
-        // [B,T,S] apply to every head, [B,N,T,S] is one mask per head. A batch
-        // or head axis of 1 broadcasts.
-        const Tensor& m = *spec.attentionMask;
-        const Index N = c.numHeads;
-        const int r = m.rank();
-        bool ok = r >= 2 && r <= 4 && m.dim(r - 2) == d.T && m.dim(r - 1) == d.S;
-        if (ok && r >= 3)
-            ok = m.dim(0) == d.B || m.dim(0) == 1;
-        if (ok && r == 4)
-            ok = m.dim(1) == N || m.dim(1) == 1;
-        if (!ok) {
-            const std::string nName = gqa ? "num_query_heads" : "num_heads";
-            std::string why =
-                r < 2 || r > 4 ? "The attention_mask must have rank 2, 3 or 4: "
-                : (r == 4 && (m.dim(1) != N && m.dim(1) != 1) && m.dim(2) == d.T && m.dim(3) == d.S)
-                    ? "The attention_mask's head axis must be " + std::to_string(N) + " (" + nName + ") or 1: "
-                    : "The attention_mask must have shape ";
-            fail("masks.attention_mask", why + "(query_len, source_len) = " + shapeString({d.T, d.S}) +
-                                             ", (batch, query_len, source_len) = " + shapeString({d.B, d.T, d.S}) +
-                                             " or (batch, " + nName +
-                                             ", query_len, source_len) = " + shapeString({d.B, N, d.T, d.S}) + "." +
-                                             received("attention_mask.shape", shapeString(m.shape())));
-        }
-    }
+    if (spec.attentionMask)
+        validateAttentionMask(spec, d);
+}
 
-    // --- memory (before shapes that depend on huge sizes are used) ---------------
-    const double need = estimateTraceBytes(spec);
-    if (!(need <= double(limits.maxBytes)))
-        fail("shapes", "This layer's trace would need about " + fmtBytes(need) + " of memory, more than the limit of " +
-                           fmtBytes(double(limits.maxBytes)) + ". Use smaller sizes (or raise --max-memory).");
-
-    // --- weights ---------------------------------------------------------------------
+// Given weights: every one the layer owns (when a file gave them), none else, each of its shape.
+void validateWeights(const Spec& spec, const Dims& d) {
+    const std::string layer = layerName(spec.config.layer);
     const auto expected = weightShapes(spec, d);
     if (spec.weightsGiven)
         for (const auto& [name, shape] : expected)
@@ -358,6 +382,25 @@ void validate(const Spec& spec, const SpecLimits& limits) {
             fail("weights." + name, "Weight '" + name + "' must have shape " + shapeString(it->second) + "." +
                                         received(name + ".shape", shapeString(t.shape())));
     }
+}
+
+} // namespace
+
+void validate(const Spec& spec, const SpecLimits& limits) {
+    validateConfig(spec.config);
+    validateShapes(spec);
+    checkRank3(spec.query, "query", "(batch, query_len, query_features)");
+    checkRank3(spec.value, "value", "(batch, source_len, value_features)");
+    checkRank3(spec.key, "key", "(batch, source_len, key_features)");
+    const Dims d = dimsOf(spec);
+    validateInputs(spec, d);
+    validateMasks(spec, d);
+    // Memory before anything that depends on huge sizes is used.
+    const double need = estimateTraceBytes(spec);
+    if (!(need <= double(limits.maxBytes)))
+        fail("shapes", "This layer's trace would need about " + fmtBytes(need) + " of memory, more than the limit of " +
+                           fmtBytes(double(limits.maxBytes)) + ". Use smaller sizes (or raise --max-memory).");
+    validateWeights(spec, d);
 }
 
 namespace {
@@ -494,7 +537,9 @@ Trace run(const Spec& spec, const SpecLimits& limits, InputCache* inputs) {
     ResolvedInputs in = inputs ? inputs->resolve(spec) : resolveInputs(spec);
     auto w = resolveWeights(spec);
     Trace trace = hasHeads(spec.config.layer) ? detail::multiHeadAttention(spec, std::move(in), std::move(w))
-                                              : detail::dotOrAdditiveAttention(spec, std::move(in), std::move(w));
+                  : spec.config.layer == LayerKind::AdditiveAttention
+                      ? detail::additiveAttention(spec, std::move(in), std::move(w))
+                      : detail::attention(spec, std::move(in), std::move(w));
     trace.warnings = maskWarnings(spec);
     if (spec.config.notKerasUnscaled && hasHeads(spec.config.layer))
         trace.warnings.push_back("not Keras: 1/√key_dim is turned off (the 1/√dₖ lab's switch), so the scores are "
@@ -513,13 +558,14 @@ Step& addStep(Trace& trace, Step step) {
 }
 
 void addInputStep(Trace& trace, const std::string& key, const std::string& title, const std::string& explanation,
-                  Tensor value, std::vector<std::string> axes) {
+                  Tensor value, std::vector<Axis> axes, bool booleanMask) {
     addStep(trace, Step{.key = key,
                         .title = title,
                         .explanation = explanation,
                         .op = OpKind::Input,
                         .axes = std::move(axes),
-                        .value = std::move(value)});
+                        .value = std::move(value),
+                        .booleanMask = booleanMask});
 }
 
 std::string addDropoutStep(Trace& trace, const Spec& spec, const std::string& note, const std::string& kerasCode) {
@@ -545,6 +591,7 @@ std::string addDropoutStep(Trace& trace, const Spec& spec, const std::string& no
                        .axes = weights.axes,
                        .value = std::move(D),
                        .flops = 2.0 * double(weights.value.size()),
+                       .label = "Dropout",
                    });
     return "dropout";
 }

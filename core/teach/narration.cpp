@@ -3,7 +3,6 @@
 // own einsum string.
 #include "core/teach/narration.h"
 
-#include "core/layers/layer_norm.h"
 #include "core/trace/step_display.h"
 
 #include <algorithm>
@@ -25,15 +24,6 @@ const Step& operand(const Trace& trace, const Step& step, size_t i) {
     if (!s)
         fail(step, "its operand " + std::to_string(i) + " is not in the trace");
     return *s;
-}
-
-/// The parameter of `step` whose name ends with `suffix`, or nullptr.
-const Tensor* param(const Trace& trace, const Step& step, const std::string& suffix) {
-    for (const std::string& p : step.params)
-        if (p.size() >= suffix.size() && p.compare(p.size() - suffix.size(), suffix.size(), suffix) == 0)
-            if (auto it = trace.params.find(p); it != trace.params.end())
-                return &it->second;
-    return nullptr;
 }
 
 void checkIndex(const Step& step, const Tensor& t, const std::vector<Index>& index, Index rank) {
@@ -98,8 +88,8 @@ ProductCell productCell(const Trace& trace, const Step& step, const std::vector<
     Operand left{&a.value, &a.display.roles}, right{nullptr, nullptr};
     const Tensor* bias = nullptr;
     if (step.op == OpKind::Dense) {
-        right.t = param(trace, step, "/kernel");
-        bias = param(trace, step, "/bias");
+        right.t = trace.param(step, ParamRole::Kernel);
+        bias = trace.param(step, ParamRole::Bias);
         if (!right.t)
             fail(step, "its kernel is not in the trace's params");
     } else {
@@ -189,8 +179,8 @@ TanhSumCell tanhSumCell(const Trace& trace, const Step& step, const std::vector<
     const Step& q = operand(trace, step, 0); // (B, T, d)
     const Step& k = operand(trace, step, 1); // (B, S, d)
     const Index d = q.value.dim(2);
-    const Tensor* scale = param(trace, step, "scale");
-    const Tensor* wc = param(trace, step, "concat_score_weight");
+    const Tensor* scale = trace.param(step, ParamRole::Scale);
+    const Tensor* wc = trace.param(step, ParamRole::ConcatWeight);
     TanhSumCell c;
     c.cell = cell;
     // Attention concat: w_c · Σ tanh(scale·(q + k)); Additive: Σ scale[d]·tanh(q + k).
@@ -223,8 +213,8 @@ LayerNormRow layerNormRow(const Trace& trace, const Step& step, const std::vecto
         fail(step, "not a layer normalization");
     const Step& x = operand(trace, step, 0);
     checkIndex(step, step.value, row, step.value.rank() - 1);
-    const Tensor* gamma = param(trace, step, "/gamma");
-    const Tensor* beta = param(trace, step, "/beta");
+    const Tensor* gamma = trace.param(step, ParamRole::Gamma);
+    const Tensor* beta = trace.param(step, ParamRole::Beta);
     const Index n = step.value.dim(-1);
     if (!gamma || !beta || gamma->size() != n || beta->size() != n)
         fail(step, "its gamma and beta are not in the trace's params");
@@ -243,7 +233,7 @@ LayerNormRow layerNormRow(const Trace& trace, const Step& step, const std::vecto
     for (float v : r.x)
         r.variance += (v - r.mean) * (v - r.mean);
     r.variance /= double(n);
-    r.epsilon = kLayerNormEpsilon;
+    r.epsilon = step.epsilon;
     r.stddev = std::sqrt(r.variance + r.epsilon);
     return r;
 }

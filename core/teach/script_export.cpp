@@ -70,7 +70,7 @@ std::string shapeWithAxes(const Step& s) {
     for (size_t i = 0; i < sh.size(); ++i) {
         r += (i ? ", " : "");
         if (i < s.axes.size())
-            r += s.axes[i] + "=";
+            r += s.axes[i].name + "=";
         r += str(sh[i]);
     }
     return r + (sh.size() == 1 ? ",)" : ")");
@@ -159,9 +159,9 @@ struct Ctx {
 
 std::string npDense(const Ctx& c, const Step& s) {
     const std::string in = s.inputs.at(0);
-    std::string code = "np.einsum(\"" + s.einsum + "\", " + in + ", D[\"" + s.params.at(0) + "\"])";
+    std::string code = "np.einsum(\"" + s.einsum + "\", " + in + ", D[\"" + s.params.at(0).key + "\"])";
     if (s.params.size() > 1)
-        code += " + D[\"" + s.params[1] + "\"]";
+        code += " + D[\"" + s.params[1].key + "\"]";
     if (s.key == "gate")
         code = "1.0 / (1.0 + np.exp(-(" + code + ")))  # activation=\"sigmoid\"";
     (void)c;
@@ -369,9 +369,9 @@ std::string numpyStep(const Ctx& c, const Step& s) {
 
 std::string torchDense(const Ctx& c, const Step& s) {
     const std::string in = s.inputs.at(0);
-    const std::string kern = "P[\"" + s.params.at(0) + "\"]";
-    const std::string b = s.params.size() > 1 ? "P[\"" + s.params[1] + "\"].reshape(-1)" : "None";
-    const Shape& ks = c.trace.params.at(s.params[0]).shape();
+    const std::string kern = "P[\"" + s.params.at(0).key + "\"]";
+    const std::string b = s.params.size() > 1 ? "P[\"" + s.params[1].key + "\"].reshape(-1)" : "None";
+    const Shape& ks = c.trace.params.at(s.params[0].key).shape();
     const Shape& os = s.value.shape();
     if (ks.size() != 3 || os.size() < 3)
         return s.key + " = torch.einsum(\"" + s.einsum + "\", " + in + ", " + kern + ")\n";

@@ -33,37 +33,11 @@ const char* axisRoleName(AxisRole role) {
     return "unknown";
 }
 
-std::optional<AxisRole> axisRoleOf(const std::string& axisName) {
-    struct Entry {
-        std::string_view name;
-        AxisRole role;
-    };
-    // Every axis name a layer in core emits. A new name goes here, or the
-    // core.step_display test fails.
-    static constexpr Entry kNames[] = {
-        {"batch", AxisRole::Batch},       {"head", AxisRole::Head},
-        {"query", AxisRole::Query},       {"source", AxisRole::Source},
-        {"feature", AxisRole::Feature},   {"key_dim", AxisRole::Feature},
-        {"value_dim", AxisRole::Feature}, {"head·value_dim", AxisRole::Feature},
-        {"head_dim", AxisRole::Feature},  {"head·head_dim", AxisRole::Feature},
-    };
-    for (const Entry& e : kNames)
-        if (e.name == axisName)
-            return e.role;
-    return std::nullopt;
-}
-
 namespace {
-
-bool isMaskKey(const std::string& key) {
-    constexpr std::string_view suffix = "_mask";
-    return key == "mask" ||
-           (key.size() > suffix.size() && key.compare(key.size() - suffix.size(), suffix.size(), suffix) == 0);
-}
 
 ValueKind kindOf(const Trace& trace, const Step& step) {
     switch (step.op) {
-    case OpKind::Input: return isMaskKey(step.key) ? ValueKind::BooleanMask : ValueKind::Signed;
+    case OpKind::Input: return step.booleanMask ? ValueKind::BooleanMask : ValueKind::Signed;
     case OpKind::Softmax: return ValueKind::Probability;
     case OpKind::Dropout: return ValueKind::NonNegative;
     case OpKind::Mask: {
@@ -86,50 +60,13 @@ ValueKind kindOf(const Trace& trace, const Step& step) {
 
 } // namespace
 
-namespace {
-
-/// Short labels of the stable step keys (trace-format.md), for the timeline's
-/// cards and figure headings. They are the English source texts the UI
-/// translates (context "StepText"); other steps are labelled by their title.
-struct KeyLabel {
-    const char* key;
-    const char* label;
-};
-constexpr KeyLabel kLabels[] = {
-    {"query", "Query input"},
-    {"key", "Key input"},
-    {"value", "Value input"},
-    {"query_dense", "Project queries"},
-    {"key_dense", "Project keys"},
-    {"value_dense", "Project values"},
-    {"scaled_query", "Scale queries"},
-    {"scores", "Scores"},
-    {"masked_scores", "Mask scores"},
-    {"weights", "Softmax weights"},
-    {"dropout", "Dropout"},
-    {"context", "Weighted sum of values"},
-    {"concat_heads", "Concatenate heads"},
-    {"output", "Output"},
-    {"residual", "Residual (Add)"},
-    {"layer_norm", "Layer normalization"},
-};
-
-std::string labelOf(const Step& step) {
-    for (const KeyLabel& kl : kLabels)
-        if (step.key == kl.key)
-            return kl.label;
-    return step.title.empty() ? step.key : step.title;
-}
-
-} // namespace
-
 StepDisplay describeStep(const Trace& trace, const Step& step) {
     StepDisplay d;
-    d.label = labelOf(step);
+    d.label = !step.label.empty() ? step.label : step.title.empty() ? step.key : step.title;
     d.kind = kindOf(trace, step);
     d.roles.reserve(step.axes.size());
-    for (const std::string& a : step.axes)
-        d.roles.push_back(axisRoleOf(a).value_or(AxisRole::Feature));
+    for (const Axis& a : step.axes)
+        d.roles.push_back(a.role);
     if (d.kind == ValueKind::BooleanMask) {
         d.masked = MaskedCells::ZeroInThis;
     } else if (step.op == OpKind::Mask) {

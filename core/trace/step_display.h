@@ -20,17 +20,13 @@ const char* valueKindName(ValueKind kind);
 /// "batch", "head", "query", "source", "feature".
 const char* axisRoleName(AxisRole role);
 
-/// The role of an axis name the core emits ("batch" -> Batch, "key_dim" ->
-/// Feature, ...); nullopt for a name the core does not know.
-std::optional<AxisRole> axisRoleOf(const std::string& axisName);
-
 /// The display metadata of `step`, about to be appended to `trace` (its
-/// inputs are already in the trace): value kind from the op (softmax ->
-/// probability, dropout -> non-negative, an input named `mask` or `*_mask`
-/// -> boolean mask, else signed); roles from axis names (unknown -> Feature);
-/// masked cells: a mask is ZeroInThis, a Mask op is FromMaskStep of its
-/// boolean-mask operand, softmax and dropout inherit their operand's.
-/// The label: a short name by the step's key ("Softmax weights"), else its title.
+/// inputs are already in the trace), from what the layer declared: value kind
+/// from the op (softmax -> probability, dropout -> non-negative, an input the
+/// layer marked Step::booleanMask -> boolean mask, else signed); roles from
+/// Step::axes; masked cells: a mask is ZeroInThis, a Mask op is FromMaskStep
+/// of its boolean-mask operand, softmax and dropout inherit their operand's.
+/// The label: Step::label, else its title.
 /// detail::addStep calls it for every step.
 StepDisplay describeStep(const Trace& trace, const Step& step);
 

@@ -27,6 +27,29 @@ const Step* Trace::find(const std::string& key) const {
     return i < 0 ? nullptr : &steps[static_cast<size_t>(i)];
 }
 
+const Param* Step::param(ParamRole role) const {
+    for (const Param& p : params)
+        if (p.role == role)
+            return &p;
+    return nullptr;
+}
+
+std::vector<std::string> Step::axisNames() const {
+    std::vector<std::string> names;
+    names.reserve(axes.size());
+    for (const Axis& a : axes)
+        names.push_back(a.name);
+    return names;
+}
+
+const Tensor* Trace::param(const Step& step, ParamRole role) const {
+    const Param* p = step.param(role);
+    if (!p)
+        return nullptr;
+    const auto it = params.find(p->key);
+    return it == params.end() ? nullptr : &it->second;
+}
+
 int Trace::indexOf(const std::string& key) const {
     for (size_t i = 0; i < steps.size(); ++i)
         if (steps[i].key == key)

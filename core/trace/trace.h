@@ -39,6 +39,31 @@ enum class ValueKind {
 /// What an axis indexes. Batch and Head are the axes a view slices with a
 /// spin box; Query and Source are labelled with the query / source tokens.
 enum class AxisRole { Batch, Head, Query, Source, Feature };
+/// An axis of a step's tensor: its name as shown ("batch", "key_dim", ...)
+/// and what it indexes, both declared by the layer that emits the step.
+struct Axis {
+    std::string name;
+    AxisRole role = AxisRole::Feature;
+    bool operator==(const Axis&) const = default;
+};
+
+/// What a parameter is to the step that uses it, declared by the layer: the
+/// stage draws a Dense step's kernel and bias, a LayerNorm's γ and β.
+enum class ParamRole {
+    Kernel,       // a Dense/EinsumDense kernel
+    Bias,         // a Dense/EinsumDense bias
+    Gamma,        // LayerNormalization's scale γ
+    Beta,         // LayerNormalization's shift β
+    Scale,        // Attention's scalar / AdditiveAttention's vector `scale`
+    ConcatWeight, // Attention's concat_score_weight
+};
+/// A parameter a step reads: its key in Trace::params and its role.
+struct Param {
+    std::string key;
+    ParamRole role;
+    bool operator==(const Param&) const = default;
+};
+
 /// Which cells of a step are masked out.
 enum class MaskedCells {
     None,         // no cell is masked (also: steps before the mask is applied)
@@ -52,7 +77,7 @@ struct StepDisplay {
     std::vector<AxisRole> roles{}; // one per axis of Step::value
     MaskedCells masked = MaskedCells::None;
     std::string maskKey{}; // for FromMaskStep: the key of the boolean-mask step
-    std::string label{};   // a short name for lists and headings ("Softmax weights"); the UI translates it
+    std::string label{};   // Step::label, else its title; the UI translates it
 };
 
 /// Whole-tensor figures computed once for the views (core::summarizeSteps).
@@ -73,17 +98,25 @@ struct Step {
     std::string explanation{}; // two or three sentences for a student
     OpKind op = OpKind::Input;
     std::vector<std::string> inputs{}; // keys of the earlier steps it reads
-    std::vector<std::string> params{}; // keys of Trace::params it uses, e.g. query_dense/kernel
+    std::vector<Param> params{};       // the Trace::params it uses, e.g. {query_dense/kernel, Kernel}
     std::string formula{};             // plain Unicode maths
     std::string einsum{};              // Keras' einsum string, or empty
     std::string kerasCode{};           // the Keras line that performs it
-    std::vector<std::string> axes{};   // a name per dimension of value
+    std::vector<Axis> axes{};          // a name and role per dimension of value
     Tensor value{};
     double flops = 0;                     // floating-point operations to compute this step
     double bytes = 0;                     // bytes of its output tensor
     float scaleFactor = 1.0f;             // for OpKind::Scale: the factor applied
-    StepDisplay display{};                // value kind, axis roles, masked cells (set by the core)
+    double epsilon = 0;                   // for OpKind::LayerNorm: the ε under the square root
+    bool booleanMask = false;             // the values are a 0/1 mask (1 = may attend / keep)
+    std::string label{};                  // a short name for lists and headings ("Softmax weights"), or empty
+    StepDisplay display{};                // value kind, axis roles, masked cells (derived by core::describeStep)
     std::optional<StepSummary> summary{}; // filled by core::summarizeSteps; empty after core::run
+
+    /// The parameter with this role, or nullptr.
+    const Param* param(ParamRole role) const;
+    /// The axes' names, in order.
+    std::vector<std::string> axisNames() const;
 };
 
 struct Trace {
@@ -94,6 +127,8 @@ struct Trace {
 
     /// The step with this key, or nullptr.
     const Step* find(const std::string& key) const;
+    /// The tensor of `step`'s parameter with this role, or nullptr.
+    const Tensor* param(const Step& step, ParamRole role) const;
     int indexOf(const std::string& key) const; // -1 when absent
     double totalFlops() const;
 };

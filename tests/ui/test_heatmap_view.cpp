@@ -87,7 +87,7 @@ private slots:
                 std::vector<core::Index> fixed(size_t(s.value.rank()), 0);
                 for (int a = 0; a < int(s.value.rank()); ++a)
                     if (a != view.rowAxis() && a != view.colAxis())
-                        fixed[size_t(a)] = view.sliceIndex(QString::fromStdString(s.axes[size_t(a)]));
+                        fixed[size_t(a)] = view.sliceIndex(QString::fromStdString(s.axes[size_t(a)].name));
                 const core::Slice2D want = s.value.rank() >= 2
                                                ? core::slice2d(s.value, view.rowAxis(), view.colAxis(), fixed)
                                                : core::slice2d(s.value, fixed);

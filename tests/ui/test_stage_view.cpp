@@ -74,8 +74,10 @@ std::vector<Case> cases() {
         s.config.useGate = true;
         s.call.useCausalMask = true;
         s.shapes = {.batch = 2, .queryLen = 5, .sourceLen = 5, .queryFeatures = 6, .valueFeatures = 6};
-        s.valueMask = tensor({2, 5}, {1, 1, 1, 1, 1, 1, 1, 1, 0, 0});
-        std::vector<float> am(size_t(2 * 6 * 5 * 5), 1.0f);
+        std::vector<float> am(size_t(2 * 6 * 5 * 5), 1.0f); // padding folded in: a rank-4 mask goes alone
+        for (int t = 0; t < 5; ++t)
+            for (int h = 0; h < 6; ++h)
+                am[size_t(((1 * 6 + h) * 5 + t) * 5 + 3)] = am[size_t(((1 * 6 + h) * 5 + t) * 5 + 4)] = 0.0f;
         am[7] = am[40] = 0.0f;
         s.attentionMask = tensor({2, 6, 5, 5}, am);
         s.seed = 5;

@@ -138,9 +138,11 @@ bool ExportMenu::exportTensor(const QString& path, bool wholeTensor, QString* er
             return true;
         }
         if (wholeTensor)
-            return writeText(path, core::tensorToCsv(step->value, step->axes), error);
+            return writeText(path, core::tensorToCsv(step->value, step->axisNames()), error);
         const int r = heat->rowAxis(), c = heat->colAxis();
-        auto axis = [&](int a) { return a >= 0 && a < int(step->axes.size()) ? step->axes[size_t(a)] : std::string(); };
+        auto axis = [&](int a) {
+            return a >= 0 && a < int(step->axes.size()) ? step->axes[size_t(a)].name : std::string();
+        };
         std::string corner = axis(r);
         if (c >= 0)
             corner.append("\\").append(axis(c)); // "query\source"; append: GCC 12 -Wrestrict on operator+

@@ -195,7 +195,7 @@ void HeatmapView::setSliceIndex(const QString& axisName, int value) {
     m_sliceIndices[axisName] = value;
     for (auto& [axis, spin] : m_spins) {
         const core::Step* s = step();
-        if (s && QString::fromStdString(s->axes[size_t(axis)]) == axisName && spin->value() != value) {
+        if (s && QString::fromStdString(s->axes[size_t(axis)].name) == axisName && spin->value() != value) {
             const QSignalBlocker block(spin);
             spin->setValue(value);
             m_fixed[size_t(axis)] = spin->value();
@@ -250,7 +250,7 @@ void HeatmapView::rebuild() {
         }
         m_title->setText(tr("<b>%1</b> <code>%2</code> %3 %4")
                              .arg(stepTitle(*s).toHtmlEscaped(), QString::fromStdString(s->key),
-                                  shapeText(s->value.shape()), axesText(s->axes).toHtmlEscaped()));
+                                  shapeText(s->value.shape()), axesText(s->axisNames()).toHtmlEscaped()));
     } else {
         m_colours = ColourScale();
         m_title->setText(tr("<i>No tensor to show</i>"));
@@ -274,7 +274,7 @@ void HeatmapView::rebuildSpinBoxes() {
         if (a == m_rowAxis || a == m_colAxis)
             continue;
         const QString name =
-            a < int(s->axes.size()) ? QString::fromStdString(s->axes[size_t(a)]) : tr("axis %1").arg(a);
+            a < int(s->axes.size()) ? QString::fromStdString(s->axes[size_t(a)].name) : tr("axis %1").arg(a);
         auto* label = new QLabel(name + QLatin1Char(':'), this);
         auto* spin = new QSpinBox(this);
         spin->setRange(0, int(s->value.dim(a)) - 1);
@@ -437,7 +437,7 @@ void HeatmapView::refill() {
     // Axis names as labels; tokens as tick labels when there are some.
     auto setupAxis = [&](QCPAxis* axis, int tensorAxis, int n) {
         axis->setLabel(tensorAxis >= 0 && tensorAxis < int(s->axes.size())
-                           ? QString::fromStdString(s->axes[size_t(tensorAxis)])
+                           ? QString::fromStdString(s->axes[size_t(tensorAxis)].name)
                            : QString());
         const QStringList labels = labelsFor(tensorAxis);
         if (!labels.isEmpty() && n <= 64) {
@@ -667,7 +667,7 @@ QString HeatmapView::hoverText() const {
     const std::vector<core::Index> index = tensorIndex(m_hoverRow, m_hoverCol);
     QStringList parts;
     for (size_t a = 0; a < index.size(); ++a) {
-        QString part = (a < s->axes.size() ? QString::fromStdString(s->axes[a]) : QString::number(a)) +
+        QString part = (a < s->axes.size() ? QString::fromStdString(s->axes[a].name) : QString::number(a)) +
                        QLatin1Char('=') + QString::number(index[a]);
         const QStringList labels = labelsFor(int(a));
         if (!labels.isEmpty())
@@ -725,7 +725,7 @@ QString HeatmapView::sliceNote() const {
         return {};
     QStringList parts;
     for (const auto& [axis, spin] : m_spins)
-        parts << QStringLiteral("%1 %2").arg(QString::fromStdString(s->axes[size_t(axis)])).arg(spin->value());
+        parts << QStringLiteral("%1 %2").arg(QString::fromStdString(s->axes[size_t(axis)].name)).arg(spin->value());
     return parts.join(QStringLiteral(" · "));
 }
 

@@ -382,7 +382,7 @@ bool LessonPanel::showSlide(int index, QString* error) {
     if (const auto trace = c->trace()) {
         if (const core::Step* step = trace->find(s.step))
             for (size_t a = 0; a < s.slice.size() && a < step->axes.size(); ++a)
-                m_window->heatmap()->setSliceIndex(qs(step->axes[a]), int(s.slice[a]));
+                m_window->heatmap()->setSliceIndex(qs(step->axes[a].name), int(s.slice[a]));
     }
     if (!s.claim.empty() && core::findIdentity(s.claim)) {
         m_window->equivalenceLab()->setBaseSpec(s.spec);
@@ -802,7 +802,7 @@ bool LessonPanel::saveSlide(const QString& lessonPath, const QString& title, QSt
     std::vector<core::Index> slice;
     for (int a : axes.spinAxes)
         if (a == int(slice.size()))
-            slice.push_back(m_window->heatmap()->sliceIndex(qs(step->axes[size_t(a)])));
+            slice.push_back(m_window->heatmap()->sliceIndex(qs(step->axes[size_t(a)].name)));
     s.slice = slice;
     if (s.view == core::SlideView::EquivalenceLab) {
         s.slice.clear(); // the lab's traces are the claim's, not the window's
@@ -868,7 +868,7 @@ QPixmap LessonPanel::handoutHeatmap(int index, QSize size) const {
     heat.setStep(trace, trace->indexOf(s.step));
     if (const core::Step* step = trace->find(s.step))
         for (size_t a = 0; a < s.slice.size() && a < step->axes.size(); ++a)
-            heat.setSliceIndex(qs(step->axes[a]), int(s.slice[a]));
+            heat.setSliceIndex(qs(step->axes[a].name), int(s.slice[a]));
     std::vector<std::pair<int, int>> cells;
     for (const auto& [r, c] : s.highlight)
         cells.emplace_back(int(r), int(c));

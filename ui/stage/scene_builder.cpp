@@ -16,19 +16,6 @@ const core::Step* operand(const core::Trace& trace, const core::Step& s, size_t 
     return i < s.inputs.size() ? trace.find(s.inputs[i]) : nullptr;
 }
 
-const core::Tensor* param(const core::Trace& trace, const core::Step& s, const char* suffix) {
-    for (const std::string& p : s.params) {
-        const std::string_view sv(p);
-        const std::string_view suf(suffix);
-        if (sv.size() >= suf.size() && sv.substr(sv.size() - suf.size()) == suf) {
-            auto it = trace.params.find(p);
-            if (it != trace.params.end())
-                return &it->second;
-        }
-    }
-    return nullptr;
-}
-
 void setRowOrder(StageScene& sc, int first) {
     const int rows = sc.result >= 0 ? sc.grids[size_t(sc.result)].rows : 0;
     sc.rowOrder.clear();

@@ -32,8 +32,6 @@ bool buildRepeat(StageScene& sc, const core::Trace& trace, const core::Step& s, 
 
 // Shared by the builders.
 const core::Step* operand(const core::Trace& trace, const core::Step& s, size_t i);
-/// The step's parameter whose name ends in `suffix` (e.g. "kernel"), or nullptr.
-const core::Tensor* param(const core::Trace& trace, const core::Step& s, const char* suffix);
 /// Fill order of the result's rows: `first` (if valid), then the others in order.
 void setRowOrder(StageScene& sc, int first = -1);
 /// The result grid goes last and fills row by row once the operands have been

@@ -180,18 +180,15 @@ bool buildProduct(StageScene& sc, const core::Trace& trace, const core::Step& s,
 
 bool buildDense(StageScene& sc, const core::Trace& trace, const core::Step& s, int batch, int head, const Tokens& tok) {
     const core::Step* x = operand(trace, s, 0);
-    const core::Tensor* w = param(trace, s, "kernel");
+    const core::Tensor* w = trace.param(s, core::ParamRole::Kernel);
     if (!x || !w)
         return false;
     StageGrid gx = flatGridFromStep(trace, *x, batch, head, tok);
-    StageGrid gw;
-    for (const std::string& p : s.params)
-        if (p.find("kernel") != std::string::npos)
-            gw = kernelGrid(QString::fromStdString(p), *w, gx.cols, head);
+    StageGrid gw = kernelGrid(QString::fromStdString(s.param(core::ParamRole::Kernel)->key), *w, gx.cols, head);
     StageGrid gy = flatGridFromStep(trace, s, batch, head, tok);
     if (gx.cols != gw.rows || gx.rows != gy.rows || gw.cols != gy.cols)
         return false;
-    const core::Tensor* bias = param(trace, s, "bias");
+    const core::Tensor* bias = trace.param(s, core::ParamRole::Bias);
     setGrids(sc, std::move(gx), std::move(gw), std::move(gy));
     sc.symbols = {QStringLiteral("·"), bias ? QStringLiteral("+ b =") : QStringLiteral("=")};
     sc.left = 0;

@@ -18,7 +18,7 @@ using core::Index;
 using core::OpKind;
 
 QString axisName(const core::Step& s, size_t axis) {
-    return axis < s.axes.size() ? QString::fromStdString(s.axes[axis]) : QString();
+    return axis < s.axes.size() ? QString::fromStdString(s.axes[axis].name) : QString();
 }
 
 core::AxisRole axisRole(const core::Step& s, size_t axis) {

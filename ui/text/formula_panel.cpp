@@ -93,7 +93,8 @@ void FormulaPanel::setStep(const core::Step* step, int index, int count) {
     if (!step->kerasCode.empty())
         row(tr("Keras"), QStringLiteral("<span style='%1'>%2</span>")
                              .arg(mono, QString::fromStdString(step->kerasCode).toHtmlEscaped()));
-    row(tr("shape"), QStringLiteral("%1 %2").arg(shapeText(step->value.shape()), axesText(step->axes).toHtmlEscaped()));
+    row(tr("shape"),
+        QStringLiteral("%1 %2").arg(shapeText(step->value.shape()), axesText(step->axisNames()).toHtmlEscaped()));
     if (!step->inputs.empty()) {
         QStringList in;
         for (const auto& s : step->inputs)

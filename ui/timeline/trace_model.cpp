@@ -33,11 +33,11 @@ QVariant TraceModel::data(const QModelIndex& index, int role) const {
     case Qt::ToolTipRole:
         return tr("<b>%1</b> <code>%2</code><br>%3 %4<br>%5")
             .arg(stepTitle(step).toHtmlEscaped(), QString::fromStdString(step.key), shapeText(step.value.shape()),
-                 axesText(step.axes), coreFormula(step.formula).toHtmlEscaped());
+                 axesText(step.axisNames()), coreFormula(step.formula).toHtmlEscaped());
     case IdRole: return QString::fromStdString(step.key);
     case TitleRole: return stepTitle(step);
     case ShapeRole: return shapeText(step.value.shape());
-    case AxesRole: return axesText(step.axes);
+    case AxesRole: return axesText(step.axisNames());
     case FormulaRole: return QString::fromStdString(step.formula);
     case OpRole: return opKindText(step.op);
     case FlopsRole: return step.flops;
