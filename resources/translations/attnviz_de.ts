@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
     <context>
+        <name>AxisName</name>
+        <message>
+            <source>batch</source>
+            <translation>Batch</translation>
+        </message>
+        <message>
+            <source>head</source>
+            <translation>Kopf</translation>
+        </message>
+        <message>
+            <source>query</source>
+            <translation>Query</translation>
+        </message>
+        <message>
+            <source>source</source>
+            <translation>Quelle</translation>
+        </message>
+        <message>
+            <source>feature</source>
+            <translation>Merkmal</translation>
+        </message>
+    </context>
+    <context>
         <name>Controller</name>
         <message>
             <source>Out of memory while computing the trace. Use smaller sizes.</source>

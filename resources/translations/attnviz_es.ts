@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
     <context>
+        <name>AxisName</name>
+        <message>
+            <source>batch</source>
+            <translation>lote</translation>
+        </message>
+        <message>
+            <source>head</source>
+            <translation>cabeza</translation>
+        </message>
+        <message>
+            <source>query</source>
+            <translation>consulta</translation>
+        </message>
+        <message>
+            <source>source</source>
+            <translation>origen</translation>
+        </message>
+        <message>
+            <source>feature</source>
+            <translation>característica</translation>
+        </message>
+    </context>
+    <context>
         <name>Controller</name>
         <message>
             <source>Out of memory while computing the trace. Use smaller sizes.</source>

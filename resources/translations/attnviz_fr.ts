@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
     <context>
+        <name>AxisName</name>
+        <message>
+            <source>batch</source>
+            <translation>lot</translation>
+        </message>
+        <message>
+            <source>head</source>
+            <translation>tête</translation>
+        </message>
+        <message>
+            <source>query</source>
+            <translation>requête</translation>
+        </message>
+        <message>
+            <source>source</source>
+            <translation>source</translation>
+        </message>
+        <message>
+            <source>feature</source>
+            <translation>caractéristique</translation>
+        </message>
+    </context>
+    <context>
         <name>Controller</name>
         <message>
             <source>Out of memory while computing the trace. Use smaller sizes.</source>

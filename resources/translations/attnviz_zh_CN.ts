@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>AxisName</name>
+        <message>
+            <source>batch</source>
+            <translation>批次</translation>
+        </message>
+        <message>
+            <source>head</source>
+            <translation>头</translation>
+        </message>
+        <message>
+            <source>query</source>
+            <translation>查询</translation>
+        </message>
+        <message>
+            <source>source</source>
+            <translation>源</translation>
+        </message>
+        <message>
+            <source>feature</source>
+            <translation>特征</translation>
+        </message>
+    </context>
+    <context>
         <name>Controller</name>
         <message>
             <source>Out of memory while computing the trace. Use smaller sizes.</source>

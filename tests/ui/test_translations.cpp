@@ -2,9 +2,17 @@
 // sources and options as the attnviz_lupdate target, finds no new source text
 // (so none lacks a translation), and no message is unfinished, empty, or has
 // other placeholders than its source. Then the built .qm files translate.
+#include "ui/app_window/main_window.h"
+#include "ui/app_window/settings.h"
 #include "ui/text/language.h"
 
+#include <QAction>
+#include <QApplication>
 #include <QCoreApplication>
+#include <QMenu>
+#include <QMessageBox>
+#include <QSettings>
+#include <QTimer>
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
@@ -94,22 +102,25 @@ private slots:
         QProcess lupdate;
         lupdate.setProcessChannelMode(QProcess::MergedChannels);
         lupdate.start(QStringLiteral(ATTNVIZ_LUPDATE),
-                      {QStringLiteral("@" ATTNVIZ_LUPDATE_SOURCES), QStringLiteral("-I"), QStringLiteral(ATTNVIZ_SOURCE_DIR),
-                       QStringLiteral("-no-obsolete"), QStringLiteral("-locations"), QStringLiteral("none"),
-                       QStringLiteral("-tr-function-alias"), QStringLiteral("tr+=tr_"), QStringLiteral("-ts"), copy});
+                      {QStringLiteral("@" ATTNVIZ_LUPDATE_SOURCES), QStringLiteral("-I"),
+                       QStringLiteral(ATTNVIZ_SOURCE_DIR), QStringLiteral("-no-obsolete"), QStringLiteral("-locations"),
+                       QStringLiteral("none"), QStringLiteral("-tr-function-alias"), QStringLiteral("tr+=tr_"),
+                       QStringLiteral("-ts"), copy});
         QVERIFY(lupdate.waitForFinished(120000));
         const QString log = QString::fromLocal8Bit(lupdate.readAll());
         QCOMPARE(lupdate.exitCode(), 0);
         const QRegularExpressionMatch found =
-            QRegularExpression(QStringLiteral("Found (\\d+) source text\\(s\\) \\((\\d+) new and (\\d+) already existing\\)"))
+            QRegularExpression(
+                QStringLiteral("Found (\\d+) source text\\(s\\) \\((\\d+) new and (\\d+) already existing\\)"))
                 .match(log);
         QVERIFY2(found.hasMatch(), qPrintable(log));
         const int total = found.captured(1).toInt(), fresh = found.captured(2).toInt();
         const Counts updated = countTs(copy);
-        qInfo("%s: %d source texts, %d new since the last lupdate; committed .ts: %d messages, %d unfinished, %d empty, "
-              "%d with other placeholders; after lupdate: %d unfinished",
-              qPrintable(lang), total, fresh, committed.messages, committed.unfinished, committed.empty,
-              committed.placeholders, updated.unfinished);
+        qInfo(
+            "%s: %d source texts, %d new since the last lupdate; committed .ts: %d messages, %d unfinished, %d empty, "
+            "%d with other placeholders; after lupdate: %d unfinished",
+            qPrintable(lang), total, fresh, committed.messages, committed.unfinished, committed.empty,
+            committed.placeholders, updated.unfinished);
         for (const QString& p : committed.problems + updated.problems)
             qInfo().noquote() << p;
         QVERIFY(total > 500);
@@ -132,6 +143,37 @@ private slots:
         QString error;
         QVERIFY(!attnviz::ui::installLanguage(QStringLiteral("xx"), &error));
         QVERIFY2(error.contains(QLatin1String("zh_CN")), qPrintable(error));
+    }
+
+    // View ▸ Language lists every language and remembers the choice (for the next start).
+    void languageMenuRemembersTheChoice() {
+        QTemporaryDir dir;
+        QSettings settings(dir.filePath(QStringLiteral("s.ini")), QSettings::IniFormat);
+        attnviz::ui::MainWindow w;
+        w.setSettings(&settings);
+        auto* menu = w.findChild<QMenu*>(QStringLiteral("languageMenu"));
+        QVERIFY(menu);
+        QStringList texts;
+        QAction* deutsch = nullptr;
+        for (QAction* a : menu->actions())
+            if (a->isCheckable()) {
+                texts << a->text();
+                if (a->data().toString() == QLatin1String("de"))
+                    deutsch = a;
+            }
+        QCOMPARE(texts.size(), 6); // the system's, English, Deutsch, Français, Español, 简体中文
+        QVERIFY(texts.contains(QStringLiteral("简体中文")));
+        QVERIFY(deutsch);
+        // The "applies at the next start" note is a modal box: close it when it shows.
+        QTimer::singleShot(0, this, [] {
+            if (auto* box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget()))
+                box->accept();
+        });
+        deutsch->trigger();
+        QCOMPARE(attnviz::ui::settings::language.value(settings), QStringLiteral("de"));
+        QVERIFY(attnviz::ui::installLanguage(attnviz::ui::settings::language.value(settings)));
+        QCOMPARE(attnviz::ui::currentLanguage(), QStringLiteral("de"));
+        QVERIFY(attnviz::ui::installLanguage(QStringLiteral("en")));
     }
 
     void localeNamesMapToLanguages() {

@@ -275,11 +275,12 @@ void HeatmapView::rebuildSpinBoxes() {
             continue;
         const QString name =
             a < int(s->axes.size()) ? QString::fromStdString(s->axes[size_t(a)].name) : tr("axis %1").arg(a);
-        auto* label = new QLabel(name + QLatin1Char(':'), this);
+        const QString shown = a < int(s->axes.size()) ? axisLabel(s->axes[size_t(a)].name) : name;
+        auto* label = new QLabel(shown + QLatin1Char(':'), this);
         auto* spin = new QSpinBox(this);
         spin->setRange(0, int(s->value.dim(a)) - 1);
         spin->setValue(std::min(sliceIndex(name), spin->maximum()));
-        spin->setToolTip(tr("Which %1 to show (0 to %2)").arg(name).arg(spin->maximum()));
+        spin->setToolTip(tr("Which %1 to show (0 to %2)").arg(shown).arg(spin->maximum()));
         spin->setFocusPolicy(Qt::ClickFocus);
         m_fixed[size_t(a)] = spin->value();
         m_spinLayout->addWidget(label);
@@ -436,9 +437,8 @@ void HeatmapView::refill() {
 
     // Axis names as labels; tokens as tick labels when there are some.
     auto setupAxis = [&](QCPAxis* axis, int tensorAxis, int n) {
-        axis->setLabel(tensorAxis >= 0 && tensorAxis < int(s->axes.size())
-                           ? QString::fromStdString(s->axes[size_t(tensorAxis)].name)
-                           : QString());
+        axis->setLabel(tensorAxis >= 0 && tensorAxis < int(s->axes.size()) ? axisLabel(s->axes[size_t(tensorAxis)].name)
+                                                                           : QString());
         const QStringList labels = labelsFor(tensorAxis);
         if (!labels.isEmpty() && n <= 64) {
             auto ticker = QSharedPointer<QCPAxisTickerText>::create();

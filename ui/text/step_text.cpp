@@ -46,10 +46,24 @@ QString shapeText(const core::Shape& shape) {
     return QStringLiteral("(") + parts.join(QStringLiteral(", ")) + QStringLiteral(")");
 }
 
+QString axisLabel(const std::string& name) {
+    static const char* const words[] = {
+        QT_TRANSLATE_NOOP("AxisName", "batch"),   QT_TRANSLATE_NOOP("AxisName", "head"),
+        QT_TRANSLATE_NOOP("AxisName", "query"),   QT_TRANSLATE_NOOP("AxisName", "source"),
+        QT_TRANSLATE_NOOP("AxisName", "feature"),
+    };
+    QStringList parts = QString::fromStdString(name).split(QChar(0x00B7)); // "head·value_dim"
+    for (QString& p : parts)
+        for (const char* w : words)
+            if (p == QLatin1String(w))
+                p = QCoreApplication::translate("AxisName", w);
+    return parts.join(QChar(0x00B7));
+}
+
 QString axesText(const std::vector<std::string>& axes) {
     QStringList parts;
     for (const auto& a : axes)
-        parts << QString::fromStdString(a);
+        parts << axisLabel(a);
     return QStringLiteral("(") + parts.join(QStringLiteral(", ")) + QStringLiteral(")");
 }
 
