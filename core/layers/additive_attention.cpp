@@ -46,13 +46,7 @@ void additiveScores(Trace& trace, bool useScale) {
 } // namespace
 
 Trace additiveAttention(const Spec& spec, ResolvedInputs in, Weights w) {
-    Trace trace;
-    trace.layer = layerName(spec.config.layer);
-    trace.steps.reserve(kMaxSteps);
-    addAttentionInputs(trace, std::move(in),
-                       "The sequence that asks. These layers have no projections: the query is compared with the "
-                       "keys exactly as given, so query and key need the same width.");
-    trace.params = std::move(w);
+    Trace trace = attentionInputs(spec, std::move(in), std::move(w));
     additiveScores(trace, spec.config.effectiveUseScale());
     applyScores(trace, spec);
     return trace;

@@ -261,21 +261,16 @@ void weightedValues(Trace& trace, const Spec& spec, const std::string& probsKey)
 
 } // namespace
 
-void addAttentionInputs(Trace& trace, ResolvedInputs in, const std::string& queryNote) {
-    const bool hasKey = in.key.has_value();
-    addInputStep(trace, "query", "Query input", queryNote, std::move(in.query), queryRows());
-    trace.steps.back().label = "Query input";
-    if (hasKey) {
-        addInputStep(trace, "key", "Key input", "The sequence compared with every query.", std::move(*in.key),
-                     sourceRows());
-        trace.steps.back().label = "Key input";
-    }
-    addInputStep(trace, "value", "Value input",
-                 hasKey ? "The rows that are mixed into the output."
-                        : "The rows that are mixed into the output. No key was given, so the value is also the "
-                          "key (key := value).",
-                 std::move(in.value), sourceRows());
-    trace.steps.back().label = "Value input";
+Trace attentionInputs(const Spec& spec, ResolvedInputs in, Weights w) {
+    Trace trace = newTrace(spec, std::move(w));
+    addInputs(trace, std::move(in),
+              {.query = "The sequence that asks. These layers have no projections: the query is compared with the "
+                        "keys exactly as given, so query and key need the same width.",
+               .key = "The sequence compared with every query.",
+               .value = "The rows that are mixed into the output.",
+               .valueAsKey = "The rows that are mixed into the output. No key was given, so the value is also the "
+                             "key (key := value)."});
+    return trace;
 }
 
 // Σ_d weight_d · tanh(scale·(q_d + k_d)) for every (t, s), vectorised over
@@ -310,13 +305,7 @@ void applyScores(Trace& trace, const Spec& spec) {
 }
 
 Trace attention(const Spec& spec, ResolvedInputs in, Weights w) {
-    Trace trace;
-    trace.layer = layerName(spec.config.layer);
-    trace.steps.reserve(kMaxSteps);
-    addAttentionInputs(trace, std::move(in),
-                       "The sequence that asks. These layers have no projections: the query is compared with the "
-                       "keys exactly as given, so query and key need the same width.");
-    trace.params = std::move(w);
+    Trace trace = attentionInputs(spec, std::move(in), std::move(w));
     if (spec.config.scoreMode == ScoreMode::Concat)
         concatScores(trace, spec.config.effectiveUseScale());
     else

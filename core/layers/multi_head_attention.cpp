@@ -58,28 +58,6 @@ struct Mha {
     const Tensor* biasParam(const std::string& key) const { return bias ? &trace.params.at(key) : nullptr; }
 };
 
-// --- 0. The inputs ----------------------------------------------------------
-void addInputs(Trace& trace, ResolvedInputs in) {
-    const bool hasKey = in.key.has_value();
-    addInputStep(trace, "query", "Query input",
-                 "The sequence that asks: one row of features per query position. Each query position will "
-                 "produce one output row.",
-                 std::move(in.query), queryRows());
-    trace.steps.back().label = "Query input";
-    if (hasKey) {
-        addInputStep(trace, "key", "Key input",
-                     "The sequence that is searched: its projected rows are compared with every query.",
-                     std::move(*in.key), sourceRows());
-        trace.steps.back().label = "Key input";
-    }
-    addInputStep(trace, "value", "Value input",
-                 hasKey ? "The sequence whose (projected) rows are mixed into the output."
-                        : "The sequence that is attended to. No key was given, so Keras uses the value as the "
-                          "key too (key := value).",
-                 std::move(in.value), sourceRows());
-    trace.steps.back().label = "Value input";
-}
-
 Mha shapeOf(const Spec& spec, Trace& trace) {
     const LayerConfig& cfg = spec.config;
     Mha m{.spec = spec, .cfg = cfg, .trace = trace};
@@ -887,11 +865,14 @@ void sublayer(Mha& m) {
 } // namespace
 
 Trace multiHeadAttention(const Spec& spec, ResolvedInputs in, Weights w) {
-    Trace trace;
-    trace.layer = layerName(spec.config.layer);
-    trace.steps.reserve(kMaxSteps);
-    trace.params = std::move(w);
-    addInputs(trace, std::move(in)); // query, key, value
+    Trace trace = newTrace(spec, std::move(w));
+    addInputs(trace, std::move(in),
+              {.query = "The sequence that asks: one row of features per query position. Each query position will "
+                        "produce one output row.",
+               .key = "The sequence that is searched: its projected rows are compared with every query.",
+               .value = "The sequence whose (projected) rows are mixed into the output.",
+               .valueAsKey = "The sequence that is attended to. No key was given, so Keras uses the value as the "
+                             "key too (key := value)."}); // query, key, value
     Mha m = shapeOf(spec, trace);
     project(m); // query_dense, key_dense, value_dense
     if (m.gqa)

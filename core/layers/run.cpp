@@ -549,6 +549,27 @@ Trace run(const Spec& spec, const SpecLimits& limits, InputCache* inputs) {
 
 namespace detail {
 
+Trace newTrace(const Spec& spec, Weights weights) {
+    Trace trace;
+    trace.layer = layerName(spec.config.layer);
+    trace.steps.reserve(kMaxSteps);
+    trace.params = std::move(weights);
+    return trace;
+}
+
+void addInputs(Trace& trace, ResolvedInputs in, const InputNotes& notes) {
+    const bool hasKey = in.key.has_value();
+    addInputStep(trace, "query", "Query input", notes.query, std::move(in.query), queryRows());
+    trace.steps.back().label = "Query input";
+    if (hasKey) {
+        addInputStep(trace, "key", "Key input", notes.key, std::move(*in.key), sourceRows());
+        trace.steps.back().label = "Key input";
+    }
+    addInputStep(trace, "value", "Value input", hasKey ? notes.value : notes.valueAsKey, std::move(in.value),
+                 sourceRows());
+    trace.steps.back().label = "Value input";
+}
+
 Step& addStep(Trace& trace, Step step) {
     step.bytes = 4.0 * double(step.value.size());
     step.display = describeStep(trace, step);

@@ -254,9 +254,69 @@ TrainedLayer applyKerasModel(SpecFiles& files, json& root, const json& km, const
     return load;
 }
 
-} // namespace
+// MultiHeadAttention's and GroupQueryAttention's constructor arguments.
+void readHeadsConfig(const json& config, LayerConfig& c) {
+    const bool gqa = c.layer == LayerKind::GroupQueryAttention;
+    const bool mha = c.layer == LayerKind::MultiHeadAttention;
+    // Shared by MultiHeadAttention and GroupQueryAttention.
+    if (const auto w = readInt(config, "sliding_window", "config", true))
+        c.slidingWindow = toInt(*w);
+    if (const auto g = readBool(config, "use_gate", "config", true))
+        c.useGate = *g;
+    if (const auto b = readBool(config, "use_bias", "config"))
+        c.useBias = *b;
+    if (gqa) {
+        rejectUnknown(withoutKerasDefaults(config, true), "config",
+                      {"head_dim", "num_query_heads", "num_key_value_heads", "dropout", "use_bias", "sliding_window",
+                       "use_gate"});
+        const auto hd = readInt(config, "head_dim", "config", false);
+        const auto nq = readInt(config, "num_query_heads", "config", false);
+        const auto nkv = readInt(config, "num_key_value_heads", "config", false);
+        if (!hd)
+            fail("config.head_dim", "GroupQueryAttention needs head_dim (a positive integer).");
+        if (!nq)
+            fail("config.num_query_heads", "GroupQueryAttention needs num_query_heads (a positive integer).");
+        if (!nkv)
+            fail("config.num_key_value_heads",
+                 "GroupQueryAttention needs num_key_value_heads (a positive integer that divides "
+                 "num_query_heads).");
+        c.keyDim = toInt(*hd);
+        c.numHeads = toInt(*nq);
+        c.numKeyValueHeads = toInt(*nkv);
+    } else if (mha) {
+        rejectUnknown(withoutKerasDefaults(config, true), "config",
+                      {"num_heads", "key_dim", "value_dim", "use_bias", "output_shape", "dropout",
+                       "transformer_sublayer", "attention_axes", "sliding_window", "use_gate"});
+        const auto heads = readInt(config, "num_heads", "config", false);
+        const auto kd = readInt(config, "key_dim", "config", false);
+        if (!heads)
+            fail("config.num_heads", "MultiHeadAttention needs num_heads (a positive integer).");
+        if (!kd)
+            fail("config.key_dim", "MultiHeadAttention needs key_dim (a positive integer).");
+        c.numHeads = toInt(*heads);
+        c.keyDim = toInt(*kd);
+        if (const auto v = readInt(config, "value_dim", "config", true))
+            c.valueDim = toInt(*v);
+        if (const json* os = member(config, "output_shape"); os && os->is_array()) {
+            if (os->size() != 1 || !(*os)[0].is_number_integer())
+                fail("config.output_shape",
+                     "attnviz supports an integer output_shape (or a 1-tuple). Received: output_shape=" + os->dump());
+            c.outputShape = toInt((*os)[0].get<Index>());
+        } else if (const auto o = readInt(config, "output_shape", "config", true)) {
+            c.outputShape = toInt(*o);
+        }
+        if (const auto t = readBool(config, "transformer_sublayer", "config"))
+            c.transformerSublayer = *t;
+        if (const json* ax = member(config, "attention_axes");
+            ax && !ax->is_null() && *ax != json::array({1}) && *ax != json(1))
+            fail("config.attention_axes", "attnviz attends over the sequence axis only (attention_axes=None). "
+                                          "Received: attention_axes=" +
+                                              ax->dump());
+    }
+}
 
-Spec parseSpec(const std::string& text, const std::string& baseDir, SpecFiles& files) {
+// The whole text as a JSON object, refused with a message when it is not one.
+json readRoot(const std::string& text) {
     if (text.size() > kMaxSpecBytes)
         fail("spec", "The spec is " + std::to_string(text.size()) + " bytes; a spec.json is at most 16 MiB.");
     checkDepth(text);
@@ -284,11 +344,11 @@ Spec parseSpec(const std::string& text, const std::string& baseDir, SpecFiles& f
     rejectUnknown(root, "spec",
                   {"layer", "config", "call", "shapes", "seed", "inputs", "masks", "weights", "tokens",
                    "transformer_sublayer", "comment", "description", "keras_model"});
+    return root;
+}
 
-    Spec s;
-    std::optional<TrainedLayer> keras;
-    if (const json* km = member(root, "keras_model"); km && !km->is_null())
-        keras = applyKerasModel(files, root, *km, baseDir);
+// "layer": one of the four class names.
+LayerKind readLayer(const json& root) {
     const json* layer = member(root, "layer");
     if (!layer)
         fail("layer", "The spec has no \"layer\". Expected one of MultiHeadAttention, GroupQueryAttention, "
@@ -298,11 +358,13 @@ Spec parseSpec(const std::string& text, const std::string& baseDir, SpecFiles& f
              "Unknown layer. Expected one of MultiHeadAttention, GroupQueryAttention, Attention, AdditiveAttention. "
              "Received: layer=" +
                  layer->dump());
-    s.config.layer = *layerFromName(layer->get<std::string>());
+    return *layerFromName(layer->get<std::string>());
+}
+
+// "config": the constructor arguments, with Keras' names and defaults.
+void readConfig(const json& root, Spec& s) {
     const bool mha = s.config.layer == LayerKind::MultiHeadAttention;
     const bool gqa = s.config.layer == LayerKind::GroupQueryAttention;
-
-    // --- config -----------------------------------------------------------------
     const json* config = member(root, "config");
     requireObject(config, "config");
     if (mha && !config)
@@ -312,62 +374,7 @@ Spec parseSpec(const std::string& text, const std::string& baseDir, SpecFiles& f
              "GroupQueryAttention needs head_dim, num_query_heads and num_key_value_heads in \"config\".");
     if (config) {
         if (hasHeads(s.config.layer)) {
-            // Shared by MultiHeadAttention and GroupQueryAttention.
-            if (const auto w = readInt(*config, "sliding_window", "config", true))
-                s.config.slidingWindow = toInt(*w);
-            if (const auto g = readBool(*config, "use_gate", "config", true))
-                s.config.useGate = *g;
-            if (const auto b = readBool(*config, "use_bias", "config"))
-                s.config.useBias = *b;
-        }
-        if (gqa) {
-            rejectUnknown(withoutKerasDefaults(*config, true), "config",
-                          {"head_dim", "num_query_heads", "num_key_value_heads", "dropout", "use_bias",
-                           "sliding_window", "use_gate"});
-            const auto hd = readInt(*config, "head_dim", "config", false);
-            const auto nq = readInt(*config, "num_query_heads", "config", false);
-            const auto nkv = readInt(*config, "num_key_value_heads", "config", false);
-            if (!hd)
-                fail("config.head_dim", "GroupQueryAttention needs head_dim (a positive integer).");
-            if (!nq)
-                fail("config.num_query_heads", "GroupQueryAttention needs num_query_heads (a positive integer).");
-            if (!nkv)
-                fail("config.num_key_value_heads",
-                     "GroupQueryAttention needs num_key_value_heads (a positive integer that divides "
-                     "num_query_heads).");
-            s.config.keyDim = toInt(*hd);
-            s.config.numHeads = toInt(*nq);
-            s.config.numKeyValueHeads = toInt(*nkv);
-        } else if (mha) {
-            rejectUnknown(withoutKerasDefaults(*config, true), "config",
-                          {"num_heads", "key_dim", "value_dim", "use_bias", "output_shape", "dropout",
-                           "transformer_sublayer", "attention_axes", "sliding_window", "use_gate"});
-            const auto heads = readInt(*config, "num_heads", "config", false);
-            const auto kd = readInt(*config, "key_dim", "config", false);
-            if (!heads)
-                fail("config.num_heads", "MultiHeadAttention needs num_heads (a positive integer).");
-            if (!kd)
-                fail("config.key_dim", "MultiHeadAttention needs key_dim (a positive integer).");
-            s.config.numHeads = toInt(*heads);
-            s.config.keyDim = toInt(*kd);
-            if (const auto v = readInt(*config, "value_dim", "config", true))
-                s.config.valueDim = toInt(*v);
-            if (const json* os = member(*config, "output_shape"); os && os->is_array()) {
-                if (os->size() != 1 || !(*os)[0].is_number_integer())
-                    fail("config.output_shape",
-                         "attnviz supports an integer output_shape (or a 1-tuple). Received: output_shape=" +
-                             os->dump());
-                s.config.outputShape = toInt((*os)[0].get<Index>());
-            } else if (const auto o = readInt(*config, "output_shape", "config", true)) {
-                s.config.outputShape = toInt(*o);
-            }
-            if (const auto t = readBool(*config, "transformer_sublayer", "config"))
-                s.config.transformerSublayer = *t;
-            if (const json* ax = member(*config, "attention_axes");
-                ax && !ax->is_null() && *ax != json::array({1}) && *ax != json(1))
-                fail("config.attention_axes", "attnviz attends over the sequence axis only (attention_axes=None). "
-                                              "Received: attention_axes=" +
-                                                  ax->dump());
+            readHeadsConfig(*config, s.config);
         } else {
             rejectUnknown(withoutKerasDefaults(*config, false), "config", {"use_scale", "score_mode", "dropout"});
             if (const auto u = readBool(*config, "use_scale", "config", true))
@@ -394,8 +401,10 @@ Spec parseSpec(const std::string& text, const std::string& baseDir, SpecFiles& f
     }
     if (const auto t = readBool(root, "transformer_sublayer", "spec"))
         s.config.transformerSublayer = *t;
+}
 
-    // --- call ---------------------------------------------------------------------
+// "call": the call arguments.
+void readCall(const json& root, Spec& s) {
     if (const json* call = member(root, "call")) {
         requireObject(call, "call");
         rejectUnknown(*call, "call", {"use_causal_mask", "training", "return_attention_scores"});
@@ -404,25 +413,26 @@ Spec parseSpec(const std::string& text, const std::string& baseDir, SpecFiles& f
         if (const auto t = readBool(*call, "training", "call", true))
             s.call.training = *t;
     }
+}
 
-    if (keras) {
-        // The trained layer's widths (build_config) and fixed lengths; "shapes" may still set the rest.
-        const TrainedLayer& l = *keras;
-        if (l.queryFeatures > 0) {
-            s.shapes.queryFeatures = l.queryFeatures;
-            s.shapes.valueFeatures = l.valueFeatures;
-            s.shapes.keyFeatures = l.keyFeatures;
-        }
-        s.shapes.queryLen = l.queryLen.value_or(s.shapes.queryLen);
-        s.shapes.sourceLen = l.sourceLen.value_or(s.shapes.sourceLen);
-        s.weights = keras->weights;
-        s.weightsGiven = true; // a trained layer: nothing may be drawn from the seed
-        s.kerasModelLayer = l.name;
-        s.kerasLayerConfig = l.savedConfigJson;
-        s.kerasModelFile = (*member(root, "keras_model"))["file"].get<std::string>();
+// A trained layer's widths (build_config) and fixed lengths; "shapes" may still set the rest.
+void applyTrainedLayer(const json& root, const TrainedLayer& l, Spec& s) {
+    if (l.queryFeatures > 0) {
+        s.shapes.queryFeatures = l.queryFeatures;
+        s.shapes.valueFeatures = l.valueFeatures;
+        s.shapes.keyFeatures = l.keyFeatures;
     }
+    s.shapes.queryLen = l.queryLen.value_or(s.shapes.queryLen);
+    s.shapes.sourceLen = l.sourceLen.value_or(s.shapes.sourceLen);
+    s.weights = l.weights;
+    s.weightsGiven = true; // a trained layer: nothing may be drawn from the seed
+    s.kerasModelLayer = l.name;
+    s.kerasLayerConfig = l.savedConfigJson;
+    s.kerasModelFile = (*member(root, "keras_model"))["file"].get<std::string>();
+}
 
-    // --- shapes and seed -------------------------------------------------------------
+// "shapes", "seed" and "tokens".
+void readShapesSeedTokens(const json& root, Spec& s) {
     if (const json* shapes = member(root, "shapes")) {
         requireObject(shapes, "shapes");
         rejectUnknown(*shapes, "shapes",
@@ -455,8 +465,10 @@ Spec parseSpec(const std::string& text, const std::string& baseDir, SpecFiles& f
         if (const json* src = member(*tokens, "source"))
             s.sourceTokens = readTokens(*src, "tokens.source");
     }
+}
 
-    // --- files ---------------------------------------------------------------------------
+// "inputs", "masks" and "weights": the files, read through `files`.
+void readFiles(const json& root, const std::string& baseDir, SpecFiles& files, Spec& s) {
     if (const json* inputs = member(root, "inputs")) {
         requireObject(inputs, "inputs");
         rejectUnknown(*inputs, "inputs", {"query", "value", "key"});
@@ -493,6 +505,23 @@ Spec parseSpec(const std::string& text, const std::string& baseDir, SpecFiles& f
             fail("weights", e.what());
         }
     }
+}
+
+} // namespace
+
+Spec parseSpec(const std::string& text, const std::string& baseDir, SpecFiles& files) {
+    json root = readRoot(text);
+    Spec s;
+    std::optional<TrainedLayer> keras;
+    if (const json* km = member(root, "keras_model"); km && !km->is_null())
+        keras = applyKerasModel(files, root, *km, baseDir); // sets "layer" and "config" from the model
+    s.config.layer = readLayer(root);
+    readConfig(root, s);
+    readCall(root, s);
+    if (keras)
+        applyTrainedLayer(root, *keras, s);
+    readShapesSeedTokens(root, s);
+    readFiles(root, baseDir, files, s);
     return s;
 }
 

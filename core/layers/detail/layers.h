@@ -61,6 +61,17 @@ inline std::vector<Param> denseParams(const std::string& name, bool bias) {
     return p;
 }
 
+/// An empty trace of this spec's layer, owning its weights, room reserved for its steps.
+Trace newTrace(const Spec& spec, Weights weights);
+
+/// What the input steps say: the query, the key (when given) and the value
+/// with and without a separate key.
+struct InputNotes {
+    std::string query, key, value, valueAsKey;
+};
+/// The query, key (when given) and value input steps.
+void addInputs(Trace& trace, ResolvedInputs in, const InputNotes& notes);
+
 /// Append a step; fills bytes and its display from what it declares.
 Step& addStep(Trace& trace, Step step);
 /// An input step for a given tensor; `booleanMask` marks a 0/1 mask.
@@ -83,8 +94,8 @@ std::string fmtInt(Index v);
 Tensor castMask(const Tensor& m);
 
 // --- Attention and AdditiveAttention share all but their scores ------------------
-/// The query, key (when given) and value input steps of the two single-head layers.
-void addAttentionInputs(Trace& trace, ResolvedInputs in, const std::string& queryNote);
+/// Attention's and AdditiveAttention's trace up to their scores: the inputs, no projections.
+Trace attentionInputs(const Spec& spec, ResolvedInputs in, Weights w);
 /// Σ_d weight_d · tanh(innerScale·(q_d + k_d)) · outerScalar for every (b, t, s):
 /// AdditiveAttention's scores (weight = its scale vector) and Attention's concat
 /// scores (innerScale = scale, outerScalar = concat_score_weight).
