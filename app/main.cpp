@@ -2,6 +2,7 @@
 // this only parses the command line and picks the mode.
 #include "ui/app_window/headless.h"
 #include "ui/app_window/controller.h"
+#include "ui/app_window/data_dirs.h"
 #include "ui/app_window/main_window.h"
 #include "ui/app_window/settings.h"
 #include "ui/app_window/session_autosave.h"
@@ -138,9 +139,11 @@ int main(int argc, char* argv[]) {
         QApplication::translate("main", "Set a setup field after start, as if typed: heads=3, sentence=the cat, "
                                         "inputs=table, query[1,2]=7.5. Repeatable."),
         QStringLiteral("NAME=VALUE"));
-    const QCommandLineOption lesson(QStringLiteral("lesson"),
-                                    QApplication::translate("main", "Open this lesson (Markdown, see the README)."),
-                                    QStringLiteral("FILE"));
+    const QCommandLineOption lesson(
+        QStringLiteral("lesson"),
+        QApplication::translate("main", "Open this lesson: a Markdown file (see the README), or a bundled lesson by "
+                                        "number (2) or name (02-why-scale)."),
+        QStringLiteral("FILE"));
     const QCommandLineOption slide(QStringLiteral("slide"),
                                    QApplication::translate("main", "With --lesson: the slide to show (1-based)."),
                                    QStringLiteral("N"), QStringLiteral("1"));
@@ -182,9 +185,24 @@ int main(int argc, char* argv[]) {
     parser.addOption(lang);
     parser.addOptions({screenshot, spec, step, view, size, present, bench, stateDir, set, lesson, slide, reveal,
                        handout, worksheet, answerKey, maxMemory, threads, autoRange});
+    parser.addPositionalArgument(
+        QStringLiteral("FILE"),
+        QApplication::translate("main", "A spec to open (as --spec), or a lesson when it ends in .md (as --lesson)."),
+        QStringLiteral("[FILE]"));
     parser.process(app);
-
     QTextStream out(stdout), err(stderr);
+    // The desktop entry's "Open with" passes the file alone.
+    QString specPath = parser.value(spec), lessonPath = attnviz::ui::resolveLesson(parser.value(lesson));
+    if (const QStringList files = parser.positionalArguments(); !files.isEmpty()) {
+        if (files.size() > 1 || parser.isSet(spec) || parser.isSet(lesson)) {
+            err << QApplication::translate("main", "attnviz: give one FILE, or --spec / --lesson. Received: %1")
+                       .arg(files.join(QLatin1Char(' ')))
+                << Qt::endl;
+            return 2;
+        }
+        (files.front().endsWith(QStringLiteral(".md"), Qt::CaseInsensitive) ? lessonPath : specPath) = files.front();
+    }
+
     {
         QSettings settings;
         int n = attnviz::ui::settings::threads.value(settings);
@@ -230,23 +248,23 @@ int main(int argc, char* argv[]) {
                                        std::pair{&answerKey, attnviz::ui::HandoutKind::AnswerKey}}) {
         if (!parser.isSet(*option))
             continue;
-        if (!parser.isSet(lesson)) {
+        if (lessonPath.isEmpty()) {
             err << QApplication::translate("main", "attnviz: --%1 needs --lesson FILE")
                        .arg(option->names().constFirst())
                 << Qt::endl;
             return 2;
         }
-        return attnviz::ui::runHandout(parser.value(lesson), parser.value(*option), err, kind);
+        return attnviz::ui::runHandout(lessonPath, parser.value(*option), err, kind);
     }
     if (parser.isSet(screenshot)) {
         attnviz::ui::ScreenshotOptions options;
         options.outPath = parser.value(screenshot);
-        options.specPath = parser.value(spec);
+        options.specPath = specPath;
         options.stepKey = parser.value(step);
         options.view = parser.value(view);
         options.assignments = parser.values(set);
         options.presentation = parser.isSet(present);
-        options.lessonPath = parser.value(lesson);
+        options.lessonPath = lessonPath;
         options.slide = slideNumber;
         options.reveal = parser.isSet(reveal);
         options.maxMemoryBytes = double(limits.maxBytes);
@@ -272,12 +290,11 @@ int main(int argc, char* argv[]) {
     // was asked for: then it is kept aside, not overwritten.
     window.enableAutosave(parser.isSet(stateDir) ? parser.value(stateDir)
                                                  : attnviz::ui::SessionAutosave::defaultDirectory(),
-                          !parser.isSet(spec));
-    if (parser.isSet(spec)) {
+                          specPath.isEmpty());
+    if (!specPath.isEmpty()) {
         QString error;
-        if (!window.openSpec(parser.value(spec), &error)) {
-            err << QApplication::translate("main", "attnviz: cannot use %1: %2")
-                       .arg(parser.value(spec), error.simplified())
+        if (!window.openSpec(specPath, &error)) {
+            err << QApplication::translate("main", "attnviz: cannot use %1: %2").arg(specPath, error.simplified())
                 << Qt::endl;
             return 2;
         }
@@ -286,12 +303,12 @@ int main(int argc, char* argv[]) {
         return 2;
     if (parser.isSet(step))
         window.controller()->setCurrentStepByKey(parser.value(step));
-    if (parser.isSet(lesson)) {
+    if (!lessonPath.isEmpty()) {
         QString error;
-        if (!window.lessons()->openLesson(parser.value(lesson), &error) ||
+        if (!window.lessons()->openLesson(lessonPath, &error) ||
             !window.lessons()->showSlide(slideNumber - 1, &error)) {
             err << QApplication::translate("main", "attnviz: cannot use %1: %2")
-                       .arg(parser.value(lesson), error.isEmpty() ? parser.value(slide) : error.simplified())
+                       .arg(lessonPath, error.isEmpty() ? parser.value(slide) : error.simplified())
                 << Qt::endl;
             return 2;
         }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "core/base/eigen_types.h"
+#include "core/base/gemm.h"
 #include "core/base/parallel.h"
 
 namespace attnviz::core {
@@ -16,10 +17,7 @@ inline constexpr Index kRowAlign = 48;
 /// Y (m × n) = X (m × k) · W (k × n), all row-major and contiguous, split by rows.
 inline void gemmRows(const float* X, Index m, Index k, const float* W, Index n, float* Y) {
     parallelFor(m, 2 * kRowAlign, kRowAlign, 2.0 * double(m) * double(k) * double(n), [&](Index b, Index e) {
-        ConstMatrixMap x(X + b * k, e - b, k);
-        ConstMatrixMap w(W, k, n);
-        MatrixMap y(Y + b * n, e - b, n);
-        y.noalias() = x * w;
+        gemmNN(e - b, n, k, X + b * k, k, W, n, Y + b * n, n); // (rows, k)·(k, n)
     });
 }
 

@@ -2,6 +2,7 @@
 // and exp cannot overflow. Eigen's exp is vectorised for float.
 #include "core/base/softmax.h"
 
+#include "core/base/kernels.h"
 #include "core/base/parallel.h"
 
 #include <algorithm>
@@ -10,65 +11,12 @@
 
 namespace attnviz::core {
 
-namespace {
-
-// Eigen's vectorised exp clamps its argument at about -88.4, so below
-// ln(FLT_MIN) ≈ -87.34 it returns about 1.2e-38 where expf (and NumPy, hence
-// Keras) give a denormal or exactly 0: a masked -1e9 logit must weigh exactly
-// 0. Those few entries are recomputed with std::exp.
-constexpr float kExpExact = -87.0f;
-
-void fixUnderflow(const float* d, float* e, Index n) {
-    for (Index k = 0; k < n; ++k)
-        if (d[k] < kExpExact)
-            e[k] = std::exp(d[k]);
-}
-
-} // namespace
-
 void softmaxRowsSerial(const float* src, float* dst, Index rows, Index cols) {
-    // Fixed 16-wide blocks: Eigen vectorises exp on them with unaligned loads.
-    // On a dynamic-size Map it would peel up to 15 scalar expf calls per row
-    // to align the destination, which dominated short rows.
-    using Block = Eigen::Array<float, 16, 1>;
-    const Index full = cols / 16 * 16;
-    for (Index r = 0; r < rows; ++r) {
-        const float* in = src + r * cols;
-        float* out = dst + r * cols;
-        Block mb = Block::Constant(-std::numeric_limits<float>::infinity());
-        Block lb = Block::Constant(std::numeric_limits<float>::infinity());
-        for (Index j = 0; j < full; j += 16) {
-            const Block x = Eigen::Map<const Block>(in + j);
-            mb = mb.max(x);
-            lb = lb.min(x);
-        }
-        float m = mb.maxCoeff(), lo = lb.minCoeff();
-        for (Index j = full; j < cols; ++j) {
-            m = std::max(m, in[j]);
-            lo = std::min(lo, in[j]);
-        }
-        // Only a row whose smallest entry lies that far below its max needs the
-        // check per block (a masked row); it costs as much as the exp itself.
-        const bool check = !(lo - m >= kExpExact);
-        Block acc = Block::Zero();
-        for (Index j = 0; j < full; j += 16) {
-            Eigen::Map<Block> o(out + j);
-            const Block d = Eigen::Map<const Block>(in + j) - m;
-            o = d.exp();
-            if (check && (d < kExpExact).any())
-                fixUnderflow(d.data(), o.data(), 16);
-            acc += o;
-        }
-        float sum = acc.sum();
-        for (Index j = full; j < cols; ++j) {
-            out[j] = std::exp(in[j] - m);
-            sum += out[j];
-        }
-        for (Index j = 0; j < full; j += 16)
-            Eigen::Map<Block>(out + j) /= sum;
-        for (Index j = full; j < cols; ++j)
-            out[j] /= sum;
-    }
+    // The kernel is in core/base/kernels.h, so a portable build's plug-in runs the same code.
+    if (const detail::SoftmaxFn f = detail::pluginSoftmax())
+        f(src, dst, rows, cols);
+    else
+        detail::softmaxRowsKernel(src, dst, rows, cols);
 }
 
 void softmaxRows(const float* src, float* dst, Index rows, Index cols) {
@@ -88,7 +36,7 @@ void softmaxRows(Eigen::Ref<MatrixRM> x) {
         const float m = row.maxCoeff();
         const Eigen::ArrayXf d = (row - m).transpose();
         Eigen::ArrayXf e = d.exp();
-        fixUnderflow(d.data(), e.data(), d.size());
+        detail::fixUnderflow(d.data(), e.data(), d.size());
         row = e.transpose();
         const float sum = row.sum();
         row /= sum;

@@ -120,6 +120,8 @@ void saveSpec(const std::string& path, const Spec& s, const std::map<std::string
     writeMask(s.keyMask, "key_mask.npy");
     writeMask(s.attentionMask, "attention_mask.npy");
     writeNpz(out("weights.npz"), weights);
+    if (s.backward && s.backward->outputGrad)
+        writeNpy(out("output_grad.npy"), *s.backward->outputGrad);
     std::ofstream f(path, std::ios::binary);
     const std::string text = specToJson(s, true);
     f.write(text.data(), static_cast<std::streamsize>(text.size()));

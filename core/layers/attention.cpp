@@ -35,12 +35,12 @@ void dotScores(Trace& trace, bool useScale) {
     const Index B = q.dim(0), T = q.dim(1), S = k.dim(1), d = q.dim(2);
     Tensor L({B, T, S}); // (B, T, S)
     for (Index b = 0; b < B; ++b) {
-        ConstMatrixMap qb(q.data() + b * T * d, T, d); // (T, d)
-        ConstMatrixMap kb(k.data() + b * S * d, S, d); // (S, d)
-        MatrixMap lb(L.data() + b * T * S, T, S);      // (T, S)
+        const float* qb = q.data() + b * T * d; // (T, d)
+        const float* kb = k.data() + b * S * d; // (S, d)
+        float* lb = L.data() + b * T * S;       // (T, S)
         // Query rows split over threads at aligned boundaries (core/parallel_gemm.h).
         parallelFor(T, 2 * kRowAlign, kRowAlign, 2.0 * double(T) * double(S) * double(d), [&](Index r, Index e) {
-            lb.middleRows(r, e - r).noalias() = qb.middleRows(r, e - r) * kb.transpose();
+            gemmNT(e - r, S, d, qb + r * d, d, kb, d, lb + r * S, S); // (rows, d)·(S, d)ᵀ
         });
     }
     const std::string kk = keySymbol(trace);

@@ -335,11 +335,10 @@ struct Attended {
 // Context rows [t0, t1) of (b, n): (rows, S) · (S, Hv), written strided into (B, T, N, Hv).
 void contextRows(const Mha& m, const Tensor& probs, Tensor& C, Index b, Index n, Index t0, Index t1) {
     const Index N = m.N, T = m.T, S = m.S, Nkv = m.Nkv, Hv = m.Hv;
-    const Tensor& vd = m.value("value_dense");                                             // (B, S, Nkv, Hv)
-    ConstMatrixMap pb(probs.data() + ((b * N + n) * T + t0) * S, t1 - t0, S);              // (rows, S)
-    ConstStridedMap vb(vd.data() + (b * S * Nkv + n / m.G) * Hv, S, Hv, Stride(Nkv * Hv)); // (S, Hv)
-    StridedMap cb(C.data() + ((b * T + t0) * N + n) * Hv, t1 - t0, Hv, Stride(N * Hv));    // (rows, Hv)
-    cb.noalias() = pb * vb;
+    const Tensor& vd = m.value("value_dense"); // (B, S, Nkv, Hv)
+    // (rows, S) · (S, Hv strided by Nkv·Hv) → (rows, Hv strided by N·Hv), core/base/gemm.h's kernel
+    gemmNN(t1 - t0, Hv, S, probs.data() + ((b * N + n) * T + t0) * S, S, vd.data() + (b * S * Nkv + n / m.G) * Hv,
+           Nkv * Hv, C.data() + ((b * T + t0) * N + n) * Hv, N * Hv);
 }
 
 Attended attend(const Mha& m, const MaskPlan& plan, const Tensor& M, bool dropout) {
@@ -365,10 +364,10 @@ Attended attend(const Mha& m, const MaskPlan& plan, const Tensor& M, bool dropou
         const Index bn = i / blocks.perHead, b = bn / N, n = bn % N;
         const auto [t0, t1] = blocks.rows(i % blocks.perHead);
         const Index rows = t1 - t0;
-        ConstStridedMap q(qs.data() + ((b * T + t0) * N + n) * H, rows, H, Stride(N * H)); // (rows, H)
-        ConstStridedMap kk(kd.data() + (b * S * Nkv + n / G) * H, S, H, Stride(Nkv * H));  // (S, H)
         float* l = a.scores.data() + (bn * T + t0) * S;
-        MatrixMap(l, rows, S).noalias() = q * kk.transpose(); // (rows, S)
+        // (rows, H strided by N·H) · (S, H strided by Nkv·H)ᵀ → (rows, S)
+        gemmNT(rows, S, H, qs.data() + ((b * T + t0) * N + n) * H, N * H, kd.data() + (b * S * Nkv + n / G) * H,
+               Nkv * H, l, S);
         float* p = a.weights.data() + (bn * T + t0) * S;
         if (!masked) {
             softmaxRowsSerial(l, p, rows, S);

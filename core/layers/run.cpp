@@ -3,6 +3,8 @@
 // tokens, Keras' default initializers) and dispatch to the layer.
 #include "core/layers/run.h"
 
+#include "core/layers/backward.h"
+
 #include "core/layers/detail/layers.h"
 #include "core/base/run_control.h"
 #include "core/trace/step_display.h"
@@ -165,6 +167,10 @@ double estimateTraceBytes(const Spec& spec) {
     } else {
         floats += scoresSize * 6 + D(d.B) * D(d.T) * D(d.dv) * 2;
     }
+    // The backward pass (spec.json "backward") adds a gradient per step and
+    // weight, and the dropout mask it redraws: a little more than the forward pass.
+    if (spec.backward)
+        floats *= 2.25;
     // The trace keeps the copies the UI and CLI hold; count one spare copy.
     return floats * 4.0 * 2.0;
 }
@@ -540,6 +546,8 @@ Trace run(const Spec& spec, const SpecLimits& limits, InputCache* inputs) {
                   : spec.config.layer == LayerKind::AdditiveAttention
                       ? detail::additiveAttention(spec, std::move(in), std::move(w))
                       : detail::attention(spec, std::move(in), std::move(w));
+    if (spec.backward) // the backward pass's steps follow the forward ones (core/layers/backward.h)
+        appendBackward(trace, spec, spec.backward->outputGrad.value_or(Tensor()));
     trace.warnings = maskWarnings(spec);
     if (spec.config.notKerasUnscaled && hasHeads(spec.config.layer))
         trace.warnings.push_back("not Keras: 1/√key_dim is turned off (the 1/√dₖ lab's switch), so the scores are "

@@ -343,7 +343,7 @@ json readRoot(const std::string& text) {
         fail("spec", "A spec must be a JSON object with at least \"layer\". Received: a " + typeName(root) + ".");
     rejectUnknown(root, "spec",
                   {"layer", "config", "call", "shapes", "seed", "inputs", "masks", "weights", "tokens",
-                   "transformer_sublayer", "comment", "description", "keras_model"});
+                   "transformer_sublayer", "comment", "description", "keras_model", "backward"});
     return root;
 }
 
@@ -494,6 +494,14 @@ void readFiles(const json& root, const std::string& baseDir, SpecFiles& files, S
         if (const json* j = member(*masks, "attention_mask"); j && !j->is_null())
             s.attentionMask = loadArray(files, baseDir, *j, "masks.attention_mask", true);
     }
+    if (const json* bw = member(root, "backward"); bw && !bw->is_null()) {
+        // {"output_grad": "file.npy"} or {} (all ones).
+        requireObject(bw, "backward");
+        rejectUnknown(*bw, "backward", {"output_grad"});
+        s.backward = BackwardRequest{};
+        if (const json* j = member(*bw, "output_grad"); j && !j->is_null())
+            s.backward->outputGrad = loadArray(files, baseDir, *j, "backward.output_grad", false);
+    }
     if (const json* weights = member(root, "weights"); weights && !weights->is_null()) {
         const std::string rel = readString(*weights, "weights");
         const fs::path p = resolve(baseDir, rel);
@@ -592,6 +600,12 @@ std::string specToJson(const Spec& s, bool withFiles) {
         if (!m.empty())
             j["masks"] = m;
         j["weights"] = "weights.npz";
+    }
+    if (s.backward) {
+        json b = json::object();
+        if (withFiles && s.backward->outputGrad)
+            b["output_grad"] = "output_grad.npy";
+        j["backward"] = b;
     }
     return j.dump(2) + "\n";
 }

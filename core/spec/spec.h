@@ -88,6 +88,13 @@ struct Shapes {
     std::optional<Index> keyFeatures{}; // None: no separate key (key := value)
 };
 
+/// spec.json "backward": the backward pass is asked for (trace-format.md,
+/// "Gradients"). outputGrad is dL/d output (dL/d layer_norm with the
+/// Transformer sub-layer); absent: all ones, i.e. the loss is the sum of the outputs.
+struct BackwardRequest {
+    std::optional<Tensor> outputGrad{};
+};
+
 struct Spec {
     LayerConfig config;
     CallArgs call;
@@ -129,6 +136,9 @@ struct Spec {
     std::string kerasModelFile;
     std::string kerasModelLayer;
     std::string kerasLayerConfig; // its config.json "config" as saved (JSON text): core::kerasConstructorCall
+
+    /// spec.json "backward": append the backward pass's steps (grad/<key>) to the trace.
+    std::optional<BackwardRequest> backward;
 };
 
 /// The largest spec.json attnviz reads.

@@ -759,6 +759,34 @@ double weightsAndOutputDiff(const Trace& a, const Trace& b, const Tensor* mask, 
     return m;
 }
 
+/// The identity on the gradients: every grad/<key> both traces have with the
+/// same number of elements. Fully masked rows are where MultiHeadAttention and
+/// Attention differ by design (zero vs uniform weights): then the gradient of
+/// the value differs too, and nothing is claimed.
+void compareGradients(const Trace& left, const Trace& right, Index fullyMaskedRows, EquivalenceCheck& c) {
+    if (fullyMaskedRows > 0) {
+        c.gradNote = "gradients not compared: with fully masked rows the value's gradient differs by design";
+        return;
+    }
+    for (const Step& a : left.steps) {
+        if (!a.key.starts_with("grad/"))
+            continue;
+        const Step* o = right.find(a.key);
+        if (!o || o->value.size() != a.value.size())
+            continue;
+        c.gradMaxAbsDiff = std::max(c.gradMaxAbsDiff, maxAbsDiff(a.value, o->value));
+        for (float v : o->value.values())
+            c.gradMaxAbs = std::max(c.gradMaxAbs, double(std::fabs(v)));
+        c.gradKeys.push_back(a.key);
+    }
+    c.gradientsCompared = !c.gradKeys.empty();
+    std::string keys;
+    for (const std::string& k : c.gradKeys)
+        keys += (keys.empty() ? "" : ", ") + k;
+    c.gradNote = c.gradientsCompared ? "dL/d output = all ones on both sides; compared " + keys
+                                     : "no gradient step is on both sides";
+}
+
 EquivalenceCheck check(const IdentityDef& def, const Base& b) {
     const Identity& id = def.identity;
     EquivalenceCheck c{.id = id.id, .claim = id.title, .conditions = id.conditionsText()};
@@ -768,7 +796,10 @@ EquivalenceCheck check(const IdentityDef& def, const Base& b) {
         return c;
     }
     try {
-        const auto [l, r] = buildSides(def, b, {});
+        auto [l, r] = buildSides(def, b, {});
+        const bool backward = b.user.backward.has_value(); // the gradients too (all-ones output gradient)
+        if (backward)
+            l.backward = r.backward = BackwardRequest{};
         const Trace left = run(l), right = run(r);
         const Step* mask = id.skipFullyMaskedRows ? left.find("mask") : nullptr;
         Index skipped = 0;
@@ -778,6 +809,8 @@ EquivalenceCheck check(const IdentityDef& def, const Base& b) {
         if (skipped > 0)
             c.note +=
                 "; fully masked rows left out: " + std::to_string(skipped) + " (the layers differ there by design)";
+        if (backward)
+            compareGradients(left, right, skipped, c);
     } catch (const std::exception& e) {
         c.note = e.what();
     }

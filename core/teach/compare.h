@@ -14,6 +14,7 @@
 #include "core/spec/spec.h"
 #include "core/trace/trace.h"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
@@ -111,6 +112,19 @@ struct EquivalenceCheck {
     std::string note{};      // what was compared, or why it is not applicable
     double maxAbsDiff = 0;   // over the compared steps (weights and output), when applicable
     SetupVerdict setup{};    // does the user's own setup meet the conditions?
+    /// With a spec that asks for the backward pass ("backward"): the same
+    /// identity on the gradients. Both sides get dL/d output = all ones (the
+    /// loss is the sum of the outputs) and every grad/<key> the two traces
+    /// share with the same number of elements is compared (inputs, weights,
+    /// scores; not the weights only one side owns).
+    bool gradientsCompared = false;
+    double gradMaxAbsDiff = 0;           // max |Δ| over the compared gradient steps
+    double gradMaxAbs = 0;               // the largest |gradient| among them, for scale
+    std::vector<std::string> gradKeys{}; // the grad/ keys compared
+    std::string gradNote{};              // what was compared, or why not
+    /// The identity holds for the gradients too: |Δ| ≤ kGradTolerance · max(1, max |gradient|).
+    bool gradHolds() const { return gradientsCompared && gradMaxAbsDiff <= kGradTolerance * std::max(1.0, gradMaxAbs); }
+    static constexpr double kGradTolerance = 1e-5;
     /// The identity, with its conditions applied, holds on these inputs.
     bool holds() const { return applicable && maxAbsDiff <= kTolerance; }
     /// The only state a view may mark with a ✓: it holds and the user's setup meets its conditions.

@@ -148,6 +148,8 @@ ProductCell productCell(const Trace& trace, const Step& step, const std::vector<
 SoftmaxRow softmaxRow(const Trace& trace, const Step& step, const std::vector<Index>& row) {
     if (step.op != OpKind::Softmax)
         fail(step, "not a softmax");
+    if (step.key.starts_with("grad/")) // P ∘ (dP − Δ), not exp/Σ exp: softmaxBackwardRow
+        fail(step, "a softmax backward, not a softmax (see softmaxBackwardRow)");
     const Step& x = operand(trace, step, 0);
     checkIndex(step, step.value, row, step.value.rank() - 1);
     const Index n = step.value.dim(-1);
@@ -236,6 +238,90 @@ LayerNormRow layerNormRow(const Trace& trace, const Step& step, const std::vecto
     r.epsilon = step.epsilon;
     r.stddev = std::sqrt(r.variance + r.epsilon);
     return r;
+}
+
+SoftmaxBackwardRow softmaxBackwardRow(const Trace& trace, const Step& step, const std::vector<Index>& row) {
+    if (step.op != OpKind::Softmax || !step.key.starts_with("grad/") || step.inputs.size() < 2)
+        fail(step, "not a softmax backward (grad/scores)");
+    const Step& dp = operand(trace, step, 0);
+    const Step& p = operand(trace, step, 1);
+    if (dp.value.shape() != step.value.shape() || p.value.shape() != step.value.shape())
+        fail(step, "its operands do not have its shape");
+    checkIndex(step, step.value, row, step.value.rank() - 1);
+    const Index n = step.value.dim(-1);
+    std::vector<Index> first = row;
+    first.push_back(0);
+    const Index off = step.value.offset(first);
+    SoftmaxBackwardRow r;
+    r.row = row;
+    r.probs.assign(p.value.data() + off, p.value.data() + off + n);
+    r.upstream.assign(dp.value.data() + off, dp.value.data() + off + n);
+    r.grads.assign(step.value.data() + off, step.value.data() + off + n);
+    r.masked.assign(size_t(n), 0);
+    const std::vector<std::uint8_t> masked = maskedCells(trace, step, off, off + n);
+    if (!masked.empty())
+        std::copy(masked.begin(), masked.end(), r.masked.begin());
+    r.fullyMasked = !masked.empty() && std::all_of(masked.begin(), masked.end(), [](std::uint8_t m) { return m != 0; });
+    for (Index s = 0; s < n; ++s)
+        r.delta += double(r.probs[size_t(s)]) * double(r.upstream[size_t(s)]);
+    for (Index s = 0; s < n; ++s)
+        r.terms.push_back(r.fullyMasked ? 0.0 : double(r.probs[size_t(s)]) * (double(r.upstream[size_t(s)]) - r.delta));
+    return r;
+}
+
+GradientCell gradientCell(const Trace& trace, const Step& step, const std::vector<Index>& cell) {
+    if (step.op != OpKind::Einsum || !step.key.starts_with("grad/"))
+        fail(step, "not a gradient contraction (an einsum step keyed grad/...)");
+    checkIndex(step, step.value, cell, step.value.rank());
+    const std::string& eq = step.einsum;
+    const size_t arrow = eq.find("->");
+    if (arrow == std::string::npos)
+        fail(step, "it has no einsum to read its terms through");
+    const std::string lhs = eq.substr(0, arrow), out = eq.substr(arrow + 2);
+    const size_t comma = lhs.find(',');
+    const bool two = comma != std::string::npos;
+    const std::string t0 = two ? lhs.substr(0, comma) : lhs, t1 = two ? lhs.substr(comma + 1) : "";
+    const Step& a = operand(trace, step, 0);
+    const Step* b = two ? &operand(trace, step, 1) : nullptr;
+    std::vector<std::string> terms{t0};
+    std::vector<Operand> ops{{&a.value, &a.display.roles}};
+    if (b) {
+        terms.push_back(t1);
+        ops.push_back({&b->value, &b->display.roles});
+    }
+    terms.push_back(out);
+    ops.push_back({&step.value, &step.display.roles});
+    std::map<char, Index> size;
+    if (!fits(terms, ops, size))
+        fail(step, "its operands do not fit its einsum '" + eq + "'");
+    std::map<char, Index> at;
+    for (size_t i = 0; i < out.size(); ++i)
+        at[out[i]] = cell[i];
+    GradientCell g;
+    g.cell = cell;
+    for (char l : t0 + t1)
+        if (out.find(l) == std::string::npos && g.summed.find(l) == std::string::npos)
+            g.summed += l;
+    for (char l : g.summed)
+        at[l] = 0;
+    while (true) {
+        std::vector<Index> pos;
+        for (char l : g.summed)
+            pos.push_back(at[l]);
+        g.at.push_back(std::move(pos));
+        const float x = a.value.data()[offsetOf(a.value, t0, at)];
+        const float y = b ? b->value.data()[offsetOf(b->value, t1, at)] : 1.0f;
+        g.input.push_back(b ? x : 1.0f);
+        g.grad.push_back(b ? y : x);
+        g.sum += double(x) * double(y);
+        size_t i = g.summed.size();
+        while (i > 0 && ++at[g.summed[i - 1]] == size.at(g.summed[i - 1]))
+            at[g.summed[--i]] = 0;
+        if (i == 0)
+            break;
+    }
+    g.value = step.value.data()[step.value.offset(cell)];
+    return g;
 }
 
 } // namespace attnviz::core

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace attnviz::core {
@@ -75,5 +76,39 @@ struct LayerNormRow {
     std::vector<float> gamma, beta, y;
 };
 LayerNormRow layerNormRow(const Trace& trace, const Step& step, const std::vector<Index>& row);
+
+// --- The backward pass (grad/<key> steps, core/layers/backward.h) ----------
+
+/// One row of a softmax-backward step (grad/scores: dS = P ∘ (dP − Δ)), read
+/// from its operands: step.inputs[0] the weights' gradient dP, inputs[1] the
+/// weights P.
+struct SoftmaxBackwardRow {
+    std::vector<Index> row;           // the index over every axis but the last
+    std::vector<float> probs;         // P
+    std::vector<float> upstream;      // dP
+    std::vector<std::uint8_t> masked; // 1 where the cell is masked (StepDisplay), else 0
+    double delta = 0;                 // Δ = Σₛ P·dP, the row's P-weighted mean gradient
+    std::vector<double> terms;        // P·(dP − Δ), in double; 0 where the row passes no gradient
+    /// The row's keys are all masked: MultiHeadAttention's weights are 0 there,
+    /// Attention's are uniform by float32 rounding only; either way dS = 0.
+    bool fullyMasked = false;
+    std::vector<float> grads; // the step's row, dS
+};
+SoftmaxBackwardRow softmaxBackwardRow(const Trace& trace, const Step& step, const std::vector<Index>& row);
+
+/// One cell of a gradient step that sums over positions (a weight gradient:
+/// dW_q[e,n,h] = Σ_{b,t} query[b,t,e] · dQ[b,t,n,h]; a bias: Σ_{b,t} dQ),
+/// term by term, read through the step's einsum. With one operand (a bias)
+/// every `input` is 1.
+struct GradientCell {
+    std::vector<Index> cell;            // the output index, one per axis of the step
+    std::string summed;                 // the einsum letters summed over, e.g. "ab" (batch, position)
+    std::vector<std::vector<Index>> at; // per term: the values of the summed letters
+    std::vector<float> input;           // per term: the forward operand's factor (step.inputs[0]), or 1
+    std::vector<float> grad;            // per term: the gradient's factor (step.inputs[1], or inputs[0] alone)
+    double sum = 0;                     // Σ input·grad in double
+    float value = 0;                    // the trace's value at the cell
+};
+GradientCell gradientCell(const Trace& trace, const Step& step, const std::vector<Index>& cell);
 
 } // namespace attnviz::core

@@ -506,10 +506,19 @@ std::string stepHeader(const Step& s) {
     return r;
 }
 
+// The scripts compute the forward pass; a trace's backward steps (grad/...) are left out.
+bool forwardStep(const Step& s) {
+    return !s.key.starts_with("grad/");
+}
+
 std::string traceKeysList(const Trace& t) {
     std::string r = "TRACE_KEYS = [";
-    for (size_t i = 0; i < t.steps.size(); ++i)
-        r += (i ? ", " : "") + pyStr(t.steps[i].key);
+    bool first = true;
+    for (const Step& s : t.steps)
+        if (forwardStep(s)) {
+            r += (first ? "" : ", ") + pyStr(s.key);
+            first = false;
+        }
     return r + "]\n";
 }
 
@@ -596,7 +605,8 @@ def softmax(x):
 
 )PY";
     for (const Step& s : c.trace.steps)
-        r += stepHeader(s) + numpyStep(c, s);
+        if (forwardStep(s))
+            r += stepHeader(s) + numpyStep(c, s);
     r += compareBlock(true);
     r += R"PY(
 
@@ -707,7 +717,8 @@ std::string torchScript(const Ctx& c, const std::string& stem) {
              str(c.out) + " features.\n";
     }
     for (const Step& s : c.trace.steps)
-        r += stepHeader(s) + torchStep(c, s);
+        if (forwardStep(s))
+            r += stepHeader(s) + torchStep(c, s);
     const bool nn = c.mha && !c.gqa && c.mhaTorchExpressible(nullptr);
     if (c.mha)
         r += torchMhaBlock(c);
@@ -922,7 +933,8 @@ ScriptExport exportScript(const Spec& spec, const Trace& trace, ScriptTarget tar
     const Ctx c(spec, trace);
     ScriptExport e;
     for (const Step& s : trace.steps)
-        e.traceArrays[s.key] = s.value;
+        if (forwardStep(s))
+            e.traceArrays[s.key] = s.value;
     for (const char* k : {"query", "key", "value"})
         if (const Step* s = trace.find(k))
             e.data[k] = s->value;
@@ -994,6 +1006,8 @@ CodeListing torchListing(const Spec& spec, const Trace& trace) {
         "# P holds the inputs, masks and weights as torch tensors, under their weights.npz names.\n"
         "import math\nimport torch\nimport torch.nn.functional as F\n");
     for (const Step& s : trace.steps) {
+        if (!forwardStep(s))
+            continue;
         add("\n# " + s.key + ": " + s.title + "\n");
         const std::string code = torchStep(c, s);
         const int first = line;

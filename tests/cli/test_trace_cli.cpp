@@ -8,7 +8,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -248,4 +250,58 @@ TEST(TraceCli, PythonRefusesAnUnknownTargetAndANonPyFile) {
     const Result noPy = runCli(caseSpec("mha_self_b1_h1_t4") + " --python torch " + (tempDir() / "x.txt").string());
     EXPECT_EQ(noPy.code, 2);
     EXPECT_NE(noPy.out.find("must end in .py"), std::string::npos) << noPy.out;
+}
+
+TEST(TraceCli, BackwardStepsAreListedWrittenAndCompared) {
+    // Every grad_* case: --list shows the grad/ steps, --out writes them and
+    // they match the float64 autograd reference with the gradient tolerance.
+    for (const char* name :
+         {"grad_mha_b2_h2", "grad_gqa_q4_kv2", "grad_mha_causal_vmask_sublayer", "grad_attn_concat_scale_masks"}) {
+        const Result list = runCli(caseSpec(name) + " --list");
+        ASSERT_EQ(list.code, 0) << list.out;
+        const Trace t = run(loadSpec(caseSpec(name)));
+        int grads = 0;
+        for (const Step& s : t.steps)
+            if (s.key.starts_with("grad/")) {
+                ++grads;
+                EXPECT_NE(list.out.find("\n" + s.key + " "), std::string::npos) << name << ": " << s.key;
+            }
+        EXPECT_GE(grads, 8) << name;
+        const fs::path out = tempDir() / "grad.npz";
+        const Result r = runCli(caseSpec(name) + " --out " + out.string());
+        ASSERT_EQ(r.code, 0) << r.out;
+        const auto arrays = readNpz(out.string());
+        const auto expected = readNpz((fs::path(ATTNVIZ_TEST_DATA_DIR) / "keras" / name / "expected.npz").string());
+        for (const auto& [key, want] : expected) {
+            ASSERT_TRUE(arrays.count(key)) << name << ": " << key;
+            float top = 1.0f;
+            for (float v : want.values())
+                top = std::max(top, std::fabs(v));
+            EXPECT_TRUE(key.starts_with("grad/") ? attnviz::testing::allClose(arrays.at(key), want, 1e-3, 1e-5 * top)
+                                                 : attnviz::testing::allClose(arrays.at(key), want))
+                << name << ": " << key;
+        }
+        fs::remove(out);
+    }
+    // --compare on a spec with "backward": the identities are checked on the gradients too.
+    const fs::path spec = tempDir() / "mha1.json";
+    std::ofstream(spec) << R"({"layer": "MultiHeadAttention", "config": {"num_heads": 1, "key_dim": 4},
+        "shapes": {"batch": 2, "query_len": 3, "source_len": 5, "query_features": 4, "value_features": 4},
+        "seed": 3, "backward": {}})";
+    const Result r = runCli(spec.string() + " --compare");
+    ASSERT_EQ(r.code, 0) << r.out;
+    const Comparison c = compare(loadSpec(spec.string()));
+    for (const EquivalenceCheck& k : c.checks) {
+        EXPECT_TRUE(k.gradientsCompared) << k.id << ": " << k.gradNote;
+        EXPECT_TRUE(k.gradHolds()) << k.id << ": max |Δ| " << k.gradMaxAbsDiff;
+        const auto at = r.out.find(k.id + ": ");
+        ASSERT_NE(at, std::string::npos) << k.id;
+        EXPECT_NE(r.out.find("gradients (the spec asks for the backward pass)", at), std::string::npos) << k.id;
+    }
+    const auto mha =
+        std::find_if(c.checks.begin(), c.checks.end(), [](const auto& k) { return k.id == "mha-attention"; });
+    ASSERT_NE(mha, c.checks.end());
+    for (const char* key : {"grad/query", "grad/value", "grad/scores", "grad/weights"})
+        EXPECT_NE(std::find(mha->gradKeys.begin(), mha->gradKeys.end(), key), mha->gradKeys.end()) << key;
+    fs::remove(spec);
 }

@@ -58,9 +58,9 @@ std::optional<Answer> wrongAnswer(const Question& q, const SlideTraces& t, const
 
 } // namespace
 
-TEST(Deck, AtLeastEightLessonsEachEndingWithAQuestion) {
+TEST(Deck, AtLeastElevenLessonsEachEndingWithAQuestion) {
     const auto files = deck();
-    ASSERT_GE(files.size(), 8u);
+    ASSERT_GE(files.size(), 11u);
     for (const fs::path& f : files) {
         const Lesson l = loadLesson(f.string());
         ASSERT_FALSE(l.slides.empty()) << f;
@@ -83,6 +83,7 @@ TEST(Deck, EveryLessonPlaysAndEveryQuestionIsAnsweredByTheTrace) {
         }
         for (const Slide& s : l.slides) {
             ++slides;
+            EXPECT_TRUE(s.minutes) << s.title << " has no minutes: (the answer key plans the class with them)";
             const SlideTraces t = runSlide(l, s);
             ASSERT_NE(t.trace.find(s.step), nullptr) << s.step;
             const std::string text = fillNarration(s.narration, t);
@@ -90,6 +91,9 @@ TEST(Deck, EveryLessonPlaysAndEveryQuestionIsAnsweredByTheTrace) {
             if (!s.question)
                 continue;
             ++questions;
+            // The answer key prints what follows "---" as the answer's reasoning.
+            EXPECT_NE(s.narration.find("\n---\n"), std::string::npos)
+                << s.title << ": a question slide needs a revealed part (its reasoning)";
             const Question& q = *s.question;
             const CorrectAnswer right = correctAnswer(q, t);
             EXPECT_FALSE(right.text.empty());

@@ -301,6 +301,39 @@ TEST(Lesson, TextRoundTrip) {
     EXPECT_EQ(lessonToText(again), lessonToText(l));
 }
 
+TEST(Lesson, NotesAndMinutesAreReadWrittenAndSummed) {
+    const std::string second = "## Second\nspec:\n```json\n" + std::string(kSpec) +
+                               "\n```\nstep: scores\nminutes: 2.5\n\nNo notes here.\n";
+    const Lesson l = parse(lessonWith("step: weights\nminutes: 3\nnotes: Ask the room first; then reveal.\n\n"
+                                      "Narration.\n\n" +
+                                      second));
+    ASSERT_EQ(l.slides.size(), 2u);
+    ASSERT_TRUE(l.slides[0].minutes);
+    EXPECT_DOUBLE_EQ(*l.slides[0].minutes, 3.0);
+    EXPECT_EQ(l.slides[0].notes, "Ask the room first; then reveal.");
+    EXPECT_EQ(l.slides[0].narration, "Narration.");
+    EXPECT_DOUBLE_EQ(*l.slides[1].minutes, 2.5);
+    EXPECT_TRUE(l.slides[1].notes.empty());
+    EXPECT_DOUBLE_EQ(l.minutes(), 5.5);
+    // Written back and read again: the same fields.
+    const Lesson again = parse(lessonToText(l));
+    EXPECT_EQ(again.slides[0].notes, l.slides[0].notes);
+    EXPECT_EQ(again.slides[0].minutes, l.slides[0].minutes);
+    EXPECT_EQ(again.slides[1].minutes, l.slides[1].minutes);
+    EXPECT_EQ(lessonToText(again), lessonToText(l));
+    // A lesson without timings plans 0 minutes.
+    EXPECT_DOUBLE_EQ(parse(lessonWith("step: weights\n")).minutes(), 0.0);
+}
+
+TEST(Lesson, BadNotesAndMinutesNameTheLine) {
+    // Line 15 is the first field after the spec block (lessonWith).
+    for (const char* bad : {"minutes: soon\n", "minutes: 0\n", "minutes: -2\n", "minutes: 1000\n", "notes:\n"}) {
+        SCOPED_TRACE(bad);
+        EXPECT_EQ(errorLine(lessonWith(std::string("step: weights\n") + bad)), 15);
+    }
+    EXPECT_EQ(errorLine(lessonWith("step: weights\nminutes: 3\nminutes: 4\n")), 16); // twice
+}
+
 TEST(Lesson, AppendSlideWritesTheSpecAndAFileThatLoads) {
     const fs::path dir = fs::temp_directory_path() / "attnviz_test_lesson_append";
     fs::remove_all(dir);

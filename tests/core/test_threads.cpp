@@ -3,6 +3,7 @@
 // split and with sizes that do not divide evenly. Also parallelFor itself.
 #include "core/layers/run.h"
 #include "core/base/eigen_types.h"
+#include "core/base/gemm.h"
 #include "core/base/parallel.h"
 #include "core/base/run_control.h"
 
@@ -213,19 +214,18 @@ TEST(Threads, RowBlocksGiveTheWholeHeadProducts) {
         const Tensor& c = t.find("context")->value;       // (B, T, N, Hv)
         const Tensor& l = t.find("scores")->value;        // (B, N, T, S)
         const Index B = 2, N = 2, T = 150, S = 3001, H = 24, Hv = 40;
-        using Strided = Eigen::Map<const MatrixRM, 0, Eigen::OuterStride<>>;
         for (Index b = 0; b < B; ++b)
             for (Index n = 0; n < N; ++n) {
-                const Strided q(qs.data() + (b * T * N + n) * H, T, H, Eigen::OuterStride<>(N * H));
-                const Strided kk(k.data() + (b * S * N + n) * H, S, H, Eigen::OuterStride<>(N * H));
+                // One product over the whole head, through the core's kernel (core/base/gemm.h:
+                // a portable build's x86-64-v3/v4 plug-in, when the CPU has it).
                 MatrixRM scores(T, S);
-                scores.noalias() = q * kk.transpose(); // one product over the whole head
+                gemmNT(T, S, H, qs.data() + (b * T * N + n) * H, N * H, k.data() + (b * S * N + n) * H, N * H,
+                       scores.data(), S);
                 EXPECT_EQ(std::memcmp(scores.data(), l.data() + (b * N + n) * T * S, sizeof(float) * size_t(T * S)), 0)
                     << "scores, batch " << b << " head " << n << ", " << threads << " thread(s)";
-                const Eigen::Map<const MatrixRM> pb(p.data() + (b * N + n) * T * S, T, S);
-                const Strided vb(v.data() + (b * S * N + n) * Hv, S, Hv, Eigen::OuterStride<>(N * Hv));
                 MatrixRM context(T, Hv);
-                context.noalias() = pb * vb;
+                gemmNN(T, Hv, S, p.data() + (b * N + n) * T * S, S, v.data() + (b * S * N + n) * Hv, N * Hv,
+                       context.data(), Hv);
                 for (Index r = 0; r < T; ++r)
                     EXPECT_EQ(std::memcmp(context.data() + r * Hv, c.data() + ((b * T + r) * N + n) * Hv,
                                           sizeof(float) * size_t(Hv)),

@@ -98,9 +98,12 @@ TEST_P(ScriptRun, MatchesTrace) {
     }
     const PyRun r = runPython(quoted(py), logOf(py));
     EXPECT_EQ(r.status, 0) << "script " << py << " failed:\n" << r.output;
-    // Every trace key was computed and compared.
+    // Every trace key was computed and compared; the scripts compute the
+    // forward pass, so a grad_* case's backward steps (grad/...) are not theirs.
     for (const Step& s : trace.steps)
-        EXPECT_NE(r.output.find(s.key + " "), std::string::npos) << s.key << " not reported:\n" << r.output;
+        if (!s.key.starts_with("grad/")) {
+            EXPECT_NE(r.output.find(s.key + " "), std::string::npos) << s.key << " not reported:\n" << r.output;
+        }
     EXPECT_EQ(r.output.find("NOT COMPUTED"), std::string::npos) << r.output;
     EXPECT_EQ(r.output.find("DIFFERS"), std::string::npos) << r.output;
 }

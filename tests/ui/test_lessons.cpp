@@ -67,6 +67,7 @@ private slots:
     void keyboardCursorAnswersClickQuestions();
     void stageNarratesTheAskedRow();
     void narratedProductsAddUp();
+    void equivalenceLabHidesItsVerdictUntilReveal();
     void menusListExamplesLessonsAndShortcuts();
 };
 
@@ -380,6 +381,26 @@ void TestLessons::narratedProductsAddUp() {
     QVERIFY(checked >= 6);
 }
 
+void TestLessons::equivalenceLabHidesItsVerdictUntilReveal() {
+    // A lab question ("are the two outputs bit-identical?") must not be answered
+    // by the lab's own max |Δ| table while it is open.
+    MainWindow w;
+    w.resize(1280, 800);
+    showActive(w);
+    LessonPanel* l = w.lessons();
+    QVERIFY(l->openLesson(lessonPath("06-mha-one-head-is-attention.md")));
+    EquivalenceLabView* lab = w.equivalenceLab();
+    QVERIFY(l->hasQuestion());
+    QCOMPARE(w.centreTabs()->currentIndex(), LessonPanel::tabOf(core::SlideView::EquivalenceLab));
+    QVERIFY(lab->isConcealed());
+    QVERIFY(!lab->table()->isVisible());
+    QVERIFY(!lab->findChild<QLabel*>(QStringLiteral("equivalenceVerdict"))->isVisible());
+    l->reveal();
+    QVERIFY(!lab->isConcealed());
+    QVERIFY(lab->table()->isVisible());
+    QVERIFY(lab->table()->rowCount() > 0);
+}
+
 void TestLessons::badLessonSaysTheLine() {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("bad.md"));
@@ -419,6 +440,30 @@ void TestLessons::scalingLabMarksTheLayer() {
     QVERIFY(lab->caption().contains(QStringLiteral("key_dim 64")));
     // The plotted spread is the lab's own numbers.
     QCOMPARE(lab->plot(0)->graph(0)->data()->at(3)->value, lab->points()[3].spreadUnscaled);
+    // Scaled and unscaled are told apart by shape too (grey print): squares and discs.
+    for (int g : {0, 2})
+        QCOMPARE(lab->plot(0)->graph(g)->scatterStyle().shape(), QCPScatterStyle::ssSquare);
+    QCOMPARE(lab->plot(0)->graph(1)->scatterStyle().shape(), QCPScatterStyle::ssDisc);
+    QCOMPARE(lab->plot(0)->graph(3)->scatterStyle().shape(), QCPScatterStyle::ssCircle); // filled blue
+    QCOMPARE(lab->plot(0)->graph(3)->scatterStyle().brush().color(), QColor(31, 119, 180));
+    QCOMPARE(lab->plot(0)->graph(0)->pen().style(), Qt::DashLine);
+    // Why the layer's dots are off the curves: its projected q and k are not N(0, 1).
+    const auto spread = [&](const char* key) {
+        const auto& v = w.controller()->trace()->find(key)->value.values();
+        double m = 0, sq = 0;
+        for (float x : v)
+            m += x;
+        m /= double(v.size());
+        for (float x : v)
+            sq += (x - m) * (x - m);
+        return std::sqrt(sq / double(v.size()));
+    };
+    const double sq = spread("query_dense"), sk = spread("key_dense");
+    QVERIFY(sq < 0.9 && sk < 0.9); // Glorot-uniform projections of N(0, 1) inputs
+    QVERIFY2(lab->caption().contains(QString::number(sq, 'f', 2)) &&
+                 lab->caption().contains(QString::number(sk, 'f', 2)),
+             qPrintable(lab->caption()));
+    QVERIFY(lab->caption().contains(QStringLiteral("less saturated")));
 }
 
 void TestLessons::notKerasSwitchReachesTheStage() {
@@ -576,6 +621,26 @@ void TestLessons::handoutIsWritten() {
     const int slides = int(w.lessons()->lesson().slides.size());
     QCOMPARE(bytes.count("/Type /Page") - bytes.count("/Type /Pages"), slides + 1); // every slide + the answers
     QCOMPARE(w.lessons()->slideIndex(), 1); // the window comes back to the slide it showed
+    // The worksheet: one page per question; the answer key: text that pages itself.
+    int questions = 0;
+    for (const core::Slide& s : w.lessons()->lesson().slides)
+        questions += s.question ? 1 : 0;
+    const auto pages = [](const QString& path) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return -1;
+        const QByteArray b = file.readAll();
+        return int(b.count("/Type /Page") - b.count("/Type /Pages"));
+    };
+    const QString ws = dir.filePath(QStringLiteral("masks-worksheet.pdf"));
+    QVERIFY2(w.lessons()->exportHandout(ws, &error, HandoutKind::Worksheet), qPrintable(error));
+    QCOMPARE(pages(ws), questions);
+    QVERIFY(w.lessons()->hasQuestion());
+    QVERIFY(w.stage()->isConcealed()); // back on slide 2, its question open again: nothing printed leaks
+    const QString key = dir.filePath(QStringLiteral("masks-key.pdf"));
+    QVERIFY2(w.lessons()->exportHandout(key, &error, HandoutKind::AnswerKey), qPrintable(error));
+    QVERIFY(pages(key) >= 1);
+    QCOMPARE(w.lessons()->slideIndex(), 1);
 
     // A lab slide's heatmap comes from the slide's own trace (the claim's left
     // side: identity kernels), not from the window's spec (random kernels).
@@ -616,6 +681,12 @@ void TestLessons::menusListExamplesLessonsAndShortcuts() {
             shortcuts << k.toString();
     for (const char* k : {"PgDown", "PgUp", "F5", "F1", "Ctrl+L"})
         QVERIFY2(shortcuts.contains(QString::fromLatin1(k)), k);
+    // File ▸ Export handout, worksheet and answer key.
+    QStringList file;
+    for (QAction* a : w.menuBar()->actions().constFirst()->menu()->actions())
+        file << a->text();
+    for (const char* item : {"Export &handout…", "Export &worksheet…", "Export answer &key…"})
+        QVERIFY2(file.contains(QString::fromUtf8(item)), item);
 }
 
 QTEST_MAIN(TestLessons)

@@ -27,7 +27,7 @@ QString shapeText(const core::Shape& s) {
 
 EquivalenceLabView::EquivalenceLabView(QWidget* parent)
     : QWidget(parent), m_claims(new QComboBox(this)), m_conditionsLayout(new QVBoxLayout), m_verdict(new QLabel(this)),
-      m_table(new QTableWidget(0, 5, this)) {
+      m_concealedNote(new QLabel(this)), m_table(new QTableWidget(0, 5, this)) {
     auto* layout = new QVBoxLayout(this); // claim and conditions over the table: fits 1280 px beside the docks
     auto* left = new QVBoxLayout;
     for (const core::Identity& identity : core::identities())
@@ -57,6 +57,12 @@ EquivalenceLabView::EquivalenceLabView(QWidget* parent)
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setObjectName(QStringLiteral("equivalenceTable"));
     layout->addWidget(m_table, 1);
+    m_concealedNote->setObjectName(QStringLiteral("equivalenceConcealed"));
+    m_concealedNote->setWordWrap(true);
+    m_concealedNote->setAlignment(Qt::AlignCenter);
+    m_concealedNote->setText(tr("Predict, then Reveal: the differences of the two traces appear after the reveal."));
+    m_concealedNote->hide();
+    layout->addWidget(m_concealedNote, 1);
 
     connect(m_claims, &QComboBox::currentIndexChanged, this, [this] {
         rebuildConditions();
@@ -109,6 +115,13 @@ QCheckBox* EquivalenceLabView::conditionBox(const QString& id) const {
 
 QString EquivalenceLabView::verdict() const {
     return m_verdict->text();
+}
+
+void EquivalenceLabView::setConcealed(bool concealed) {
+    m_concealed = concealed;
+    m_verdict->setVisible(!concealed);
+    m_table->setVisible(!concealed);
+    m_concealedNote->setVisible(concealed);
 }
 
 void EquivalenceLabView::setZoom(double factor) {

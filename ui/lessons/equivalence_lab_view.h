@@ -30,6 +30,10 @@ public:
     /// Select a claim and untick these conditions (every other one ticked).
     void setClaim(const std::string& identityId, const std::vector<std::string>& untick = {});
     void setZoom(double factor);
+    /// Predict, then reveal: while a lesson's question is open the verdict and
+    /// the max |Δ| table (the answer) are hidden behind a note.
+    void setConcealed(bool concealed);
+    bool isConcealed() const { return m_concealed; }
 
     /// The identity's id (core::identities()).
     std::string claim() const;
@@ -51,6 +55,8 @@ private:
     QVBoxLayout* m_conditionsLayout;
     std::vector<QCheckBox*> m_conditions;
     QLabel* m_verdict;
+    QLabel* m_concealedNote;
+    bool m_concealed = false;
     QTableWidget* m_table;
     core::Spec m_base;
     std::vector<core::StepDiff> m_diffs;

@@ -43,8 +43,7 @@ const char* viewNoun(core::SlideView view) {
     case core::SlideView::Stage: return QT_TRANSLATE_NOOP("HandoutPrinter", "the stage");
     case core::SlideView::Compare: return QT_TRANSLATE_NOOP("HandoutPrinter", "the Compare tab");
     case core::SlideView::ScalingLab: return QT_TRANSLATE_NOOP("HandoutPrinter", "the 1/√dₖ lab");
-    case core::SlideView::EquivalenceLab:
-        return QT_TRANSLATE_NOOP("HandoutPrinter", "the equivalence lab");
+    case core::SlideView::EquivalenceLab: return QT_TRANSLATE_NOOP("HandoutPrinter", "the equivalence lab");
     }
     return "";
 }
@@ -148,7 +147,9 @@ private:
             html += questionHtml(s, worksheet);
         drawDoc(html, QRect(kMargin, top, leftW, bottom - top));
         // Right: the view of the slide, then (full handout) the heatmap under it.
-        const int viewH = worksheet ? bottom - top : int((bottom - top) * 0.62);
+        // A lab's conditions and table need more height than the stage; its heatmap less.
+        const double viewShare = s.view == core::SlideView::Stage ? 0.62 : 0.75;
+        const int viewH = worksheet ? bottom - top : int((bottom - top) * viewShare);
         if (worksheet && s.view != core::SlideView::Stage) {
             // The labs and Compare print their max |Δ| and curves: the answer. Say where to look instead.
             drawDoc(QStringLiteral("<p><i>%1</i></p>")
@@ -180,9 +181,9 @@ private:
             const QSize size(760, int(760.0 * room.height() / room.width()));
             return w->stage()->renderImage(size);
         }
-        // A lab is a widget: grab it at ~760 px so that its table and plots print at a readable size (not 5 pt).
+        // A lab is a widget: grab it at 680 px so that its table and plots print at about 8 pt (not 5 pt).
         QWidget* tab = w->centreTabs()->currentWidget();
-        const QSize size(760, int(760.0 * room.height() / room.width()));
+        const QSize size(680, int(680.0 * room.height() / room.width()));
         const QSize old = tab->size();
         tab->resize(size);
         QApplication::processEvents();

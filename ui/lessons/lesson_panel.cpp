@@ -3,6 +3,7 @@
 
 #include "core/trace/step_display.h"
 #include "ui/app_window/controller.h"
+#include "ui/app_window/data_dirs.h"
 #include "ui/app_window/main_window.h"
 #include "ui/inspector/heatmap_view.h"
 #include "ui/lessons/equivalence_lab_view.h"
@@ -205,9 +206,17 @@ void LessonPanel::addMenuItems(QMenu* file, QMenu* help) {
     connect(save, &QAction::triggered, this, &LessonPanel::saveSlideDialog);
     auto* handout = new QAction(tr("Export &handout…"), this);
     handout->setStatusTip(tr("Every slide of the open lesson, with a page of answers, as a PDF"));
-    connect(handout, &QAction::triggered, this, &LessonPanel::exportHandoutDialog);
+    connect(handout, &QAction::triggered, this, [this] { exportHandoutDialog(HandoutKind::Full); });
+    auto* worksheet = new QAction(tr("Export &worksheet…"), this);
+    worksheet->setStatusTip(tr("For students: each question with its operands and room to answer, no answers"));
+    connect(worksheet, &QAction::triggered, this, [this] { exportHandoutDialog(HandoutKind::Worksheet); });
+    auto* key = new QAction(tr("Export answer &key…"), this);
+    key->setStatusTip(tr("For the teacher: the class plan, every answer with its reasoning, the presenter notes"));
+    connect(key, &QAction::triggered, this, [this] { exportHandoutDialog(HandoutKind::AnswerKey); });
     file->insertAction(quit, save);
     file->insertAction(quit, handout);
+    file->insertAction(quit, worksheet);
+    file->insertAction(quit, key);
     file->insertSeparator(quit);
 
     QMenu* lessons = new QMenu(tr("&Lessons"), help);
@@ -224,24 +233,23 @@ void LessonPanel::addMenuItems(QMenu* file, QMenu* help) {
 }
 
 QString LessonPanel::resourceDir() {
-    const QString env = qEnvironmentVariable("ATTNVIZ_RESOURCES");
-    if (!env.isEmpty() && QFileInfo(env).isDir())
-        return env;
-#ifdef ATTNVIZ_RESOURCE_DIR
-    if (QFileInfo(QStringLiteral(ATTNVIZ_RESOURCE_DIR)).isDir())
-        return QStringLiteral(ATTNVIZ_RESOURCE_DIR);
-#endif
-    return QDir(QCoreApplication::applicationDirPath()).absoluteFilePath(QStringLiteral("../share/attnviz"));
+    // The folder whose lessons/ is used, else the first place searched.
+    const QString lessons = findDataPath(QStringLiteral("lessons"));
+    return lessons.isEmpty() ? dataDirs().constFirst() : QFileInfo(lessons).path();
 }
 
 QStringList LessonPanel::builtInLessons() {
     // Each lesson once, in the UI language where translated (lesson_language.h).
-    return lessonsInFolder(resourceDir() + QStringLiteral("/lessons"));
+    const QString found = findDataPath(QStringLiteral("lessons"));
+    return found.isEmpty() ? QStringList() : lessonsInFolder(found);
 }
 
 QStringList LessonPanel::exampleSpecs() {
     QStringList out;
-    const QDir dir(resourceDir() + QStringLiteral("/examples"));
+    const QString found = findDataPath(QStringLiteral("examples"));
+    if (found.isEmpty())
+        return out;
+    const QDir dir(found);
     for (const QString& f : dir.entryList({QStringLiteral("*.json")}, QDir::Files, QDir::Name))
         out << dir.absoluteFilePath(f);
     return out;
@@ -281,7 +289,8 @@ void LessonPanel::fillExamplesMenu(QMenu* menu) {
         });
     }
     if (menu->isEmpty())
-        menu->addAction(tr("(no bundled examples found in %1)").arg(resourceDir()))->setEnabled(false);
+        menu->addAction(tr("(no bundled examples found in %1)").arg(dataDirs().join(QStringLiteral(", "))))
+            ->setEnabled(false);
 }
 
 void LessonPanel::fillLessonsMenu(QMenu* menu) {
@@ -300,7 +309,7 @@ void LessonPanel::fillLessonsMenu(QMenu* menu) {
         });
     }
     if (menu->isEmpty())
-        menu->addAction(tr("(no lessons found in %1)").arg(resourceDir()))->setEnabled(false);
+        menu->addAction(tr("(no lessons found in %1)").arg(dataDirs().join(QStringLiteral(", "))))->setEnabled(false);
 }
 
 void LessonPanel::showShortcuts() {
@@ -350,6 +359,7 @@ void LessonPanel::setConcealed(bool concealed) {
         return;
     m_concealed = concealed;
     m_window->stage()->setConcealed(concealed);
+    m_window->equivalenceLab()->setConcealed(concealed); // its max |Δ| would answer the question
     // The inspector would give the answer away: hide it while a question is open.
     QDockWidget* inspector = m_window->inspectorDock();
     if (concealed) {
@@ -838,18 +848,20 @@ void LessonPanel::saveSlideDialog() {
         m_window->statusMessage()->setText(tr("Slide appended to %1").arg(QFileInfo(path).fileName()));
 }
 
-void LessonPanel::exportHandoutDialog() {
+void LessonPanel::exportHandoutDialog(HandoutKind kind) {
+    const QString title = kind == HandoutKind::Worksheet   ? tr("Export worksheet")
+                          : kind == HandoutKind::AnswerKey ? tr("Export answer key")
+                                                           : tr("Export handout");
     if (!isOpen()) {
-        QMessageBox::information(m_window, tr("Export handout"), tr("Open a lesson first (File ▸ Open lesson…)."));
+        QMessageBox::information(m_window, title, tr("Open a lesson first (File ▸ Open lesson…)."));
         return;
     }
-    const QString path =
-        QFileDialog::getSaveFileName(m_window, tr("Export handout"), m_lastDirectory, tr("PDF (*.pdf)"));
+    const QString path = QFileDialog::getSaveFileName(m_window, title, m_lastDirectory, tr("PDF (*.pdf)"));
     if (path.isEmpty())
         return;
     QString error;
-    if (!exportHandout(path, &error))
-        QMessageBox::warning(m_window, tr("Export handout"), error);
+    if (!exportHandout(path, &error, kind))
+        QMessageBox::warning(m_window, title, error);
 }
 
 QPixmap LessonPanel::handoutHeatmap(int index, QSize size) const {

@@ -86,8 +86,8 @@ public:
 
     void setZoom(double factor);
 
-    /// Where bundled specs and lessons live: $ATTNVIZ_RESOURCES, else the
-    /// source tree's resources/ (development builds), else ../share/attnviz.
+    /// The folder holding the bundled lessons/ (the first of
+    /// ui/app_window/data_dirs.h's dataDirs() that has one).
     static QString resourceDir();
     static QStringList builtInLessons();
     static QStringList exampleSpecs();
@@ -106,7 +106,7 @@ private:
     void updateHeader();
     void openLessonDialog();
     void saveSlideDialog();
-    void exportHandoutDialog();
+    void exportHandoutDialog(HandoutKind kind);
     void fillExamplesMenu(QMenu* menu);
     void fillLessonsMenu(QMenu* menu);
     void showShortcuts();

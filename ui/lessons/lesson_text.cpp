@@ -1,6 +1,7 @@
 // A slide's narration split at its "---" line, and Markdown through Qt's reader (see lesson_text.h).
 #include "ui/lessons/lesson_text.h"
 
+#include <QRegularExpression>
 #include <QTextDocument>
 
 namespace attnviz::ui {
@@ -39,7 +40,12 @@ QString markdownToHtml(const QString& markdown) {
     QTextDocument doc;
     doc.setMarkdown(markdown, QTextDocument::MarkdownFeatures(QTextDocument::MarkdownDialectGitHub |
                                                               QTextDocument::MarkdownNoHTML));
-    return doc.toHtml();
+    // toHtml() pins the default font on <body> (family and point size): drop it, so that the text
+    // takes the font of whatever shows it (the panel's zoom, the printed page's size).
+    QString html = doc.toHtml();
+    static const QRegularExpression body(QStringLiteral("<body style=\"[^\"]*\">"));
+    html.replace(body, QStringLiteral("<body>"));
+    return html;
 }
 
 QString markdownEscaped(const QString& text) {

@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <cmath>
 
 namespace attnviz::ui {
@@ -36,10 +37,24 @@ const Panel kPanels[] = {
 const QColor kUnscaled(214, 39, 40);
 const QColor kScaled(31, 119, 180);
 
+// Population std of a step's values; nullopt when the trace has no such step.
+std::optional<double> stepSpread(const core::Trace& trace, const char* key) {
+    const core::Step* s = trace.find(key);
+    if (!s || s->value.size() == 0)
+        return std::nullopt;
+    double sum = 0, sq = 0;
+    for (const float v : s->value.values()) {
+        sum += v;
+        sq += double(v) * v;
+    }
+    const double n = double(s->value.size()), mean = sum / n;
+    return std::sqrt(std::max(0.0, sq / n - mean * mean));
+}
+
 } // namespace
 
 ScalingLabView::ScalingLabView(QWidget* parent)
-    : QWidget(parent), m_caption(new QLabel(this)),
+    : QWidget(parent), m_caption(new QLabel(this)), m_legend(new QLabel(this)),
       m_notKeras(new QCheckBox(tr("Not Keras: turn 1/√dₖ off in the stage too"), this)) {
     core::ScalingLabOptions options;
     options.seed = 1;
@@ -56,6 +71,16 @@ ScalingLabView::ScalingLabView(QWidget* parent)
     }
     m_caption->setWordWrap(true);
     m_caption->setObjectName(QStringLiteral("scalingCaption"));
+    // The legend across the top, not inside a plot: there it hid the curves at a projector's zoom.
+    m_legend->setObjectName(QStringLiteral("scalingLegend"));
+    m_legend->setWordWrap(true);
+    m_legend->setTextFormat(Qt::RichText);
+    m_legend->setText(
+        QStringLiteral("<span style=\"color:%1\">▫ - - - %2</span> &nbsp; <span style=\"color:%3\">• —— %4</span> "
+                       "&nbsp; <span style=\"color:%1\">■</span> %5 &nbsp; <span style=\"color:%3\">●</span> %6")
+            .arg(kUnscaled.name(), tr("q·k (no scaling)"), kScaled.name(), tr("q·k / √d (Keras)"),
+                 tr("this layer, no scaling"), tr("this layer, scaled")));
+    layout->addWidget(m_legend);
     layout->addLayout(grid, 1);
     layout->addWidget(m_caption);
     m_notKeras->setObjectName(QStringLiteral("notKerasSwitch"));
@@ -77,6 +102,20 @@ ScalingLabView::ScalingLabView(QWidget* parent)
 
 void ScalingLabView::setTrace(std::shared_ptr<const core::Trace> trace) {
     m_layer = trace ? core::layerScalingPoint(*trace) : std::nullopt;
+    m_qkSpread.reset();
+    if (trace && m_layer) {
+        // What enters q·k: the projected query and key (MultiHeadAttention,
+        // GroupQueryAttention), else the inputs (Attention: the key is the value unless given).
+        auto q = stepSpread(*trace, "query_dense"), k = stepSpread(*trace, "key_dense");
+        if (!q || !k) {
+            q = stepSpread(*trace, "query");
+            k = stepSpread(*trace, "key");
+            if (!k)
+                k = stepSpread(*trace, "value");
+        }
+        if (q && k)
+            m_qkSpread = std::pair{*q, *k};
+    }
     replot();
 }
 
@@ -127,23 +166,28 @@ void ScalingLabView::replot() {
             yu.push_back(p.*panel.unscaled);
             ys.push_back(p.*panel.scaled);
         }
-        auto addCurve = [&](const QVector<double>& y, const QColor& c, const QString& name) {
+        // Unscaled: dashed with squares; scaled: solid with discs. Told apart
+        // by shape as well as colour, so a grey printout still shows which is which.
+        auto addCurve = [&](const QVector<double>& y, const QColor& c, bool unscaled, const QString& name) {
             QCPGraph* g = plot->addGraph(xAxis, yAxis);
             g->setData(x, y, true);
-            g->setPen(QPen(c, 2));
-            g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, 4));
+            g->setPen(QPen(c, 2, unscaled ? Qt::DashLine : Qt::SolidLine));
+            g->setScatterStyle(QCPScatterStyle(unscaled ? QCPScatterStyle::ssSquare : QCPScatterStyle::ssDisc,
+                                               QPen(c, 1.5), unscaled ? QBrush(Qt::white) : QBrush(c), 5));
             g->setName(name);
         };
-        addCurve(yu, kUnscaled, tr("q·k (no scaling)"));
-        addCurve(ys, kScaled, tr("q·k / √d (Keras)"));
+        addCurve(yu, kUnscaled, true, tr("q·k (no scaling)"));
+        addCurve(ys, kScaled, false, tr("q·k / √d (Keras)"));
         if (m_layer) {
-            for (const auto& [value, colour] :
-                 {std::pair{(*m_layer).*panel.unscaled, kUnscaled}, std::pair{(*m_layer).*panel.scaled, kScaled}}) {
+            for (const bool unscaled : {true, false}) {
+                const double value = unscaled ? (*m_layer).*panel.unscaled : (*m_layer).*panel.scaled;
                 QCPGraph* g = plot->addGraph(xAxis, yAxis);
                 g->setData(QVector<double>{double(m_layer->keyDim)}, QVector<double>{value});
                 g->setLineStyle(QCPGraph::lsNone);
-                g->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDisc, QPen(Qt::black, 1.5), colour, 12));
-                g->setName(tr("this layer"));
+                // ssCircle: a disc filled with the brush (ssDisc would take the black pen's colour).
+                g->setScatterStyle(QCPScatterStyle(unscaled ? QCPScatterStyle::ssSquare : QCPScatterStyle::ssCircle,
+                                                   QPen(Qt::black, 1.5), unscaled ? kUnscaled : kScaled, 12));
+                g->setName(unscaled ? tr("this layer, no scaling") : tr("this layer, scaled"));
             }
         }
         yAxis->rescale();
@@ -152,14 +196,6 @@ void ScalingLabView::replot() {
             yAxis->setRange(r.lower / 1.5, r.upper * 1.5);
         else
             yAxis->setRange(std::min(0.0, r.lower), r.upper + 0.08 * (r.upper - r.lower + 1e-9));
-        if (i == 0) {
-            auto* legend = new QCPLegend;
-            rect->insetLayout()->addElement(legend, Qt::AlignTop | Qt::AlignLeft);
-            legend->setLayer(QStringLiteral("legend"));
-            legend->setFont(font);
-            for (int g = 0; g < std::min(3, plot->graphCount()); ++g)
-                legend->addItem(new QCPPlottableLegendItem(legend, plot->graph(g)));
-        }
         plot->replot();
     }
     QString text = tr("Each point: 64 rows of 16 keys, q and k drawn from N(0, 1) (seed 1). Without the scaling "
@@ -175,12 +211,29 @@ void ScalingLabView::replot() {
                                        .arg(QLocale().toString(m_layer->maxWeightUnscaled, 'f', 3));
     else
         text += QLatin1Char(' ') + tr("This layer has no dot-product scores to mark.");
+    if (m_layer && m_qkSpread) {
+        // Why the layer's dots are off the curves: its q and k are not N(0, 1).
+        const double s = m_qkSpread->first * m_qkSpread->second;
+        text += QLatin1Char(' ') + tr("The curves draw q and k from N(0, 1); this layer's q and k have standard "
+                                      "deviations %1 and %2, so its logits spread about σ_q·σ_k·√d = %3·√d.")
+                                       .arg(m_qkSpread->first, 0, 'f', 2)
+                                       .arg(m_qkSpread->second, 0, 'f', 2)
+                                       .arg(s, 0, 'f', 2);
+        if (s < 0.9)
+            text += QLatin1Char(' ') + tr("That is less than the curves assume: its softmax is less saturated than "
+                                          "theirs at the same d (a lower top weight, a higher entropy and gradient), "
+                                          "with and without the scaling.");
+        else if (s > 1.1)
+            text += QLatin1Char(' ') + tr("That is more than the curves assume: its softmax is more saturated than "
+                                          "theirs at the same d.");
+    }
     if (notKeras())
         text += QLatin1Char(' ') + tr("NOT KERAS: the stage now runs this layer without 1/√dₖ.");
     m_caption->setText(text);
     QFont cf = this->font();
     cf.setPointSizeF(cf.pointSizeF() * m_zoom);
     m_caption->setFont(cf);
+    m_legend->setFont(cf);
 }
 
 } // namespace attnviz::ui

@@ -11,6 +11,7 @@
 
 #include <memory>
 #include <optional>
+#include <utility>
 #include <vector>
 
 class QCheckBox;
@@ -30,6 +31,9 @@ public:
 
     const std::vector<core::ScalingPoint>& points() const { return m_points; }
     const std::optional<core::ScalingPoint>& layerPoint() const { return m_layer; }
+    /// The spread (std) of the layer's q and k as they enter q·k: the
+    /// projections for MultiHeadAttention, the inputs for Attention; nullopt: none.
+    std::optional<std::pair<double, double>> layerQueryKeySpread() const { return m_qkSpread; }
     /// The four plots, in reading order: spread, max weight, entropy, max gradient.
     QCustomPlot* plot(int i) const { return m_plots[size_t(i)]; }
     QString caption() const;
@@ -46,9 +50,11 @@ private:
 
     std::vector<QCustomPlot*> m_plots;
     QLabel* m_caption;
+    QLabel* m_legend;
     QCheckBox* m_notKeras;
     std::vector<core::ScalingPoint> m_points;
     std::optional<core::ScalingPoint> m_layer;
+    std::optional<std::pair<double, double>> m_qkSpread;
     double m_zoom = 1.0;
 };
 

@@ -446,6 +446,7 @@ void SetupPanel::setWeightsOrigin(const core::Spec& spec) {
     m_trainedOrigin.kerasModelLayer = spec.kerasModelLayer;
     m_trainedOrigin.kerasLayerConfig = spec.kerasLayerConfig;
     m_trainedOrigin.weightsFile = spec.weightsFile;
+    m_trainedOrigin.backward = spec.backward; // spec.json "backward": kept while the spec is edited
 }
 
 QString SetupPanel::trainedOrigin() const {

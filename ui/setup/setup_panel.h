@@ -241,7 +241,7 @@ private:
 
     // Carried over from a loaded spec until the user changes its structure.
     std::map<std::string, core::Tensor> m_loadedWeights;
-    core::Spec m_trainedOrigin; // only its keras* and weightsFile fields: where m_loadedWeights came from
+    core::Spec m_trainedOrigin; // only its keras* and weightsFile fields (where m_loadedWeights came from) and backward
     void setWeightsOrigin(const core::Spec& spec);
     struct WeightEdit {
         core::Tensor tensor;

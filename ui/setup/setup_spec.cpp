@@ -236,6 +236,17 @@ SetupPanel::Result SetupPanel::buildSpec() const {
         s.attentionMask = m_loadedAttentionMask;
     s.keyMask = m_loadedKeyMask;
     applyWeights(r);
+    // The opened spec's backward pass ("backward" in spec.json); its output
+    // gradient only while it still has the output's shape (else all ones).
+    s.backward = m_trainedOrigin.backward;
+    if (s.backward && s.backward->outputGrad) {
+        const core::Index out = !core::hasHeads(c.layer) ? s.shapes.valueFeatures
+                                : c.layer == core::LayerKind::GroupQueryAttention
+                                    ? s.shapes.queryFeatures
+                                    : c.outputShape.value_or(int(s.shapes.queryFeatures));
+        if (s.backward->outputGrad->shape() != core::Shape{s.shapes.batch, s.shapes.queryLen, out})
+            s.backward->outputGrad.reset();
+    }
     return r;
 }
 
