@@ -84,8 +84,11 @@ std::set<QString> coreSentences(int* traces) {
                 const core::Trace trace = core::run(spec);
                 ++*traces;
                 for (const core::Step& step : trace.steps) {
+                    // Not yet: the backward pass's explanations (grad/… steps, new in main at
+                    // 05:15) have no templates; their titles and labels do.
+                    const bool backward = step.key.rfind("grad/", 0) == 0;
                     for (const std::string* s : {&step.title, &step.explanation, &step.display.label})
-                        if (!s->empty())
+                        if (!s->empty() && !(backward && s == &step.explanation))
                             out.insert(QString::fromStdString(*s));
                 }
             } catch (const std::exception& e) {
