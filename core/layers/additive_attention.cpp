@@ -2,6 +2,7 @@
 // (keras/src/layers/attention/additive_attention.py, Keras 3.16). It
 // subclasses Attention and overrides only `_calculate_scores`; every other
 // pass is Attention's (core/layers/attention.cpp, detail::applyScores).
+#include "core/layers/keras_source.h"
 #include "core/layers/detail/layers.h"
 
 namespace attnviz::core::detail {
@@ -34,8 +35,7 @@ void additiveScores(Trace& trace, bool useScale) {
                 .params = useScale ? std::vector<Param>{{"scale", ParamRole::Scale}} : std::vector<Param>{},
                 .formula = useScale ? "S[b,t,s] = Σ_d scale[d] · tanh(q[b,t,d] + " + kk + ")"
                                     : "S[b,t,s] = Σ_d tanh(q[b,t,d] + " + kk + ")",
-                .kerasCode = "return ops.sum(scale * ops.tanh(q_reshaped + k_reshaped), axis=-1)  # scale = "
-                             "self.scale if self.use_scale else 1.0",
+                .kerasCode = keras_source::kAdditiveScores,
                 .axes = {batchAxis(), queryAxis(), sourceAxis()},
                 .value = std::move(L),
                 .flops = 4.0 * double(B * T) * double(S * d),

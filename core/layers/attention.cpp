@@ -4,6 +4,7 @@
 // projections: q and k are used as given. AdditiveAttention subclasses
 // Attention in Keras and overrides only `_calculate_scores`; here too it
 // shares every pass but its scores (core/layers/additive_attention.cpp).
+#include "core/layers/keras_source.h"
 #include "core/layers/detail/layers.h"
 
 #include "core/base/eigen_types.h"
@@ -56,7 +57,7 @@ void dotScores(Trace& trace, bool useScale) {
                            .inputs = {"query", keySource(trace)},
                            .formula = "S[b,t,s] = Σ_d q[b,t,d] · " + kk,
                            .einsum = "btd,bsd->bts",
-                           .kerasCode = "scores = ops.matmul(query, ops.swapaxes(key, -2, -1))",
+                           .kerasCode = keras_source::kDotScores,
                            .axes = scoreAxes(),
                            .value = std::move(L),
                            .flops = flops,
@@ -72,7 +73,7 @@ void dotScores(Trace& trace, bool useScale) {
                        .inputs = {"query", keySource(trace)},
                        .formula = "D[b,t,s] = Σ_d q[b,t,d] · " + kk,
                        .einsum = "btd,bsd->bts",
-                       .kerasCode = "scores = ops.matmul(query, ops.swapaxes(key, -2, -1))",
+                       .kerasCode = keras_source::kDotScores,
                        .axes = scoreAxes(),
                        .value = L,
                        .flops = flops,
@@ -88,7 +89,7 @@ void dotScores(Trace& trace, bool useScale) {
                        .inputs = {"dot_scores"},
                        .params = {{"scale", ParamRole::Scale}},
                        .formula = "S = scale · D",
-                       .kerasCode = "scores = ops.multiply(scores, self.scale)",
+                       .kerasCode = keras_source::kScaleScores,
                        .axes = scoreAxes(),
                        .value = std::move(L),
                        .flops = double(B * T * S),
@@ -124,11 +125,7 @@ void concatScores(Trace& trace, bool useScale) {
                 .params = std::move(params),
                 .formula = useScale ? "S[b,t,s] = w_c · Σ_d tanh(scale · (q[b,t,d] + " + kk + "))"
                                     : "S[b,t,s] = w_c · Σ_d tanh(q[b,t,d] + " + kk + ")",
-                .kerasCode =
-                    useScale
-                        ? "scores = self.concat_score_weight * ops.sum(ops.tanh(self.scale * (q_reshaped + "
-                          "k_reshaped)), axis=-1)"
-                        : "scores = self.concat_score_weight * ops.sum(ops.tanh(q_reshaped + k_reshaped), axis=-1)",
+                .kerasCode = useScale ? keras_source::kConcatScoresScaled : keras_source::kConcatScores,
                 .axes = scoreAxes(),
                 .value = std::move(L),
                 .flops = 4.0 * double(B * T) * double(S * d),
@@ -176,7 +173,7 @@ std::string maskScores(Trace& trace, const Spec& spec) {
                 .op = OpKind::Mask,
                 .inputs = {"scores", "mask"},
                 .formula = "S′ = S − 10⁹ · (1 − M)",
-                .kerasCode = "scores = ops.where(padding_mask, scores - max_value, scores)",
+                .kerasCode = keras_source::kMaskedScores,
                 .axes = scoreAxes(),
                 .value = std::move(P),
                 .flops = double(B * T * S),
@@ -198,14 +195,14 @@ std::string softmaxWeights(Trace& trace, const Spec& spec, const std::string& sc
                        .op = OpKind::Softmax,
                        .inputs = {scoresKey},
                        .formula = "P[b,t,s] = exp(S′[b,t,s] − maxₛ S′) / Σₛ exp(S′[b,t,s] − maxₛ S′)",
-                       .kerasCode = "weights = ops.softmax(scores, axis=-1)",
+                       .kerasCode = keras_source::kSoftmax,
                        .axes = scoreAxes(),
                        .value = std::move(P),
                        .flops = 5.0 * n,
                        .label = "Softmax weights",
                    });
     return addDropoutStep(trace, spec, "Unlike MultiHeadAttention, Attention returns these post-dropout weights.",
-                          "weights = backend.random.dropout(weights, self.dropout, seed=self.seed_generator)");
+                          keras_source::kDropout);
 }
 
 // O = P · v; with a query mask the rows of padding queries are then zeroed.
@@ -226,7 +223,7 @@ void weightedValues(Trace& trace, const Spec& spec, const std::string& probsKey)
                 .inputs = {probsKey, "value"},
                 .formula = "O[b,t,:] = Σₛ P[b,t,s] · v[b,s,:]",
                 .einsum = "bts,bsv->btv",
-                .kerasCode = "return ops.matmul(weights, value), weights",
+                .kerasCode = keras_source::kWeightedValues,
                 .axes = queryRows(),
                 .value = O,
                 .flops = 2.0 * double(B * T) * double(S * dv),
@@ -251,7 +248,7 @@ void weightedValues(Trace& trace, const Spec& spec, const std::string& probsKey)
                        .op = OpKind::Mask,
                        .inputs = {"context", "query_mask"},
                        .formula = "out[b,t,:] = O[b,t,:] · query_mask[b,t]",
-                       .kerasCode = "attention_output = ops.where(q_mask, attention_output, 0)",
+                       .kerasCode = keras_source::kQueryMaskOutput,
                        .axes = queryRows(),
                        .value = std::move(O),
                        .flops = double(B * T * dv),

@@ -5,6 +5,7 @@
 //   addInputs → project → repeatHeads (GQA) → scaleQuery → buildMask →
 //   attend (scores → mask → softmax → context, fused per block of rows) →
 //   gate (use_gate) → concatHeads → outputDense → sublayer (Add & LayerNorm).
+#include "core/layers/keras_source.h"
 #include "core/layers/detail/layers.h"
 
 #include "core/base/eigen_types.h"
@@ -100,7 +101,7 @@ void projectOne(Mha& m, const std::string& name, const std::string& input, const
                 .params = denseParams(dense, m.bias),
                 .formula = m.bias ? lhs + " + b_" + sub + "[n,:]" : lhs,
                 .einsum = eq,
-                .kerasCode = name + " = self._" + name + "_dense(" + name + ")  # EinsumDense(\"" + eq + "\")",
+                .kerasCode = keras_source::denseLine(name, m.gqa),
                 .axes = {batchAxis(), seqAxis, headAxis(), featureAxis(name == "value" ? m.vdimName : m.dimName)},
                 .value = denseProject(x, m.param(dense + "/kernel"), m.biasParam(dense + "/bias")),
                 .flops = denseFlops(x.dim(0) * x.dim(1), x.dim(2), heads * width, m.bias),
@@ -186,7 +187,7 @@ void repeatHeads(Mha& m) {
                     .op = OpKind::Repeat,
                     .inputs = {n + "_dense"},
                     .formula = std::string(letter) + "ʳ[b,s,n,:] = " + letter + "[b,s,n // " + fmtInt(G) + ",:]",
-                    .kerasCode = n + " = ops.repeat(" + n + ", self.num_repeats, axis=2)",
+                    .kerasCode = keras_source::repeatLine(n),
                     .axes = {batchAxis(), sourceAxis(), headAxis(), featureAxis("head_dim")},
                     .value = std::move(R),
                     .flops = 0,
@@ -206,35 +207,33 @@ void scaleQuery(Mha& m) {
     forEachRange(Qs.size(), 1.0, [&, qd = q.data()](Index b, Index e) {
         Eigen::Map<Eigen::ArrayXf>(Qs.data() + b, e - b) = Eigen::Map<const Eigen::ArrayXf>(qd + b, e - b) * inv;
     });
-    addStep(m.trace,
-            Step{
-                .key = "scaled_query",
-                .title = unscaled ? "Not Keras: the query left unscaled (no 1/√" + dimName + ")"
-                                  : "Scale the query by 1/√" + dimName,
-                .explanation = unscaled ? "NOT KERAS — a what-if from the 1/√dₖ lab: Keras multiplies the projected "
-                                          "query by 1/√" +
-                                              dimName + " = " + std::to_string(1.0 / std::sqrt(double(H))) +
-                                              " here; this trace multiplies by 1, so the scores are the raw q·k, "
-                                              "they grow like √" +
-                                              dimName + " and the softmax saturates."
-                               : m.gqa
-                                   ? "Keras multiplies the projected query by 1/√head_dim before the dot product, so "
-                                     "that scores do not grow with head_dim and the softmax does not saturate."
-                                   : "Keras multiplies the projected query by 1/√key_dim before the dot product, so "
-                                     "that scores do not grow with key_dim and the softmax does not saturate. Note: "
-                                     "it is key_dim, not the query width divided by the number of heads.",
-                .op = OpKind::Scale,
-                .inputs = {"query_dense"},
-                .formula =
-                    unscaled ? "Q̃ = Q · 1   (not Keras: Keras uses 1/√" + fmtInt(H) + ")" : "Q̃ = Q · 1/√" + fmtInt(H),
-                .kerasCode = m.gqa ? "query = ops.multiply(query, ops.cast(self._inverse_sqrt_head_dim, query.dtype))"
-                                   : "query = ops.multiply(query, ops.cast(self._inverse_sqrt_key_dim, query.dtype))",
-                .axes = {batchAxis(), queryAxis(), headAxis(), featureAxis(dimName)},
-                .value = std::move(Qs),
-                .flops = double(m.B * m.T * m.N * H),
-                .scaleFactor = inv,
-                .label = "Scale queries",
-            });
+    addStep(m.trace, Step{
+                         .key = "scaled_query",
+                         .title = unscaled ? "Not Keras: the query left unscaled (no 1/√" + dimName + ")"
+                                           : "Scale the query by 1/√" + dimName,
+                         .explanation =
+                             unscaled ? "NOT KERAS — a what-if from the 1/√dₖ lab: Keras multiplies the projected "
+                                        "query by 1/√" +
+                                            dimName + " = " + std::to_string(1.0 / std::sqrt(double(H))) +
+                                            " here; this trace multiplies by 1, so the scores are the raw q·k, "
+                                            "they grow like √" +
+                                            dimName + " and the softmax saturates."
+                             : m.gqa ? "Keras multiplies the projected query by 1/√head_dim before the dot product, so "
+                                       "that scores do not grow with head_dim and the softmax does not saturate."
+                                     : "Keras multiplies the projected query by 1/√key_dim before the dot product, so "
+                                       "that scores do not grow with key_dim and the softmax does not saturate. Note: "
+                                       "it is key_dim, not the query width divided by the number of heads.",
+                         .op = OpKind::Scale,
+                         .inputs = {"query_dense"},
+                         .formula = unscaled ? "Q̃ = Q · 1   (not Keras: Keras uses 1/√" + fmtInt(H) + ")"
+                                             : "Q̃ = Q · 1/√" + fmtInt(H),
+                         .kerasCode = keras_source::headsLines(m.gqa).scaleQuery,
+                         .axes = {batchAxis(), queryAxis(), headAxis(), featureAxis(dimName)},
+                         .value = std::move(Qs),
+                         .flops = double(m.B * m.T * m.N * H),
+                         .scaleFactor = inv,
+                         .label = "Scale queries",
+                     });
 }
 
 // --- 3. The mask: every source AND-ed into one boolean [B, T, S], or
@@ -428,8 +427,7 @@ void addScoresStep(Mha& m, Tensor L) {
             .inputs = {"scaled_query", m.gqa ? "key_repeated" : "key_dense"},
             .formula = m.gqa ? "S[b,n,t,s] = Σₕ Q̃[b,t,n,h] · Kʳ[b,s,n,h]" : "S[b,n,t,s] = Σₖ Q̃[b,t,n,k] · K[b,s,n,k]",
             .einsum = m.gqa ? "bquh,bkuh->buqk" : "aecd,abcd->acbe",
-            .kerasCode = m.gqa ? "scores = ops.einsum(self._dot_product_equation, query, key)"
-                               : "attention_scores = ops.einsum(self._dot_product_equation, key, query)",
+            .kerasCode = keras_source::headsLines(m.gqa).scores,
             .axes = {batchAxis(), headAxis(), queryAxis(), sourceAxis()},
             .value = std::move(L),
             .flops = 2.0 * double(m.B * m.N * m.T) * double(m.S * m.H),
@@ -449,11 +447,11 @@ void addPaddingPart(Mha& m, const MaskPlan& p, const std::string& padList) {
                 part.data()[(b * T + t) * S + s] = p.padAllowed(b, t, s) ? 1.0f : 0.0f;
     std::string code;
     if (spec.queryMask)
-        code += "auto_mask = ops.expand_dims(query_mask, -1)  # [B, T, 1]";
+        code += keras_source::kQueryMaskExpand;
     if (spec.valueMask)
-        code += std::string(code.empty() ? "" : "\n") + "mask = ops.expand_dims(value_mask, -2)  # [B, 1, S]";
+        code += std::string(code.empty() ? "" : "\n") + keras_source::kValueMaskExpand;
     if (spec.keyMask)
-        code += std::string(code.empty() ? "" : "\n") + "mask = ops.expand_dims(key_mask, -2)  # [B, 1, S]";
+        code += std::string(code.empty() ? "" : "\n") + keras_source::kKeyMaskExpand;
     addStep(m.trace, Step{.key = "padding_mask",
                           .title = "Mask part: padding",
                           .explanation = "The padding masks (" + padList +
@@ -496,8 +494,7 @@ void addAttentionMaskPart(Mha& m, const Tensor& am) {
                                                      : am.rank() == 2 ? ", the same for every batch row and head."
                                                                       : ", the same for every head."),
                           .op = OpKind::Input,
-                          .kerasCode = m.gqa ? "ops.cast(attention_mask, bool) & auto_mask"
-                                             : "attention_mask = ops.cast(attention_mask, \"bool\")",
+                          .kerasCode = keras_source::headsLines(m.gqa).attentionMaskCast,
                           .axes = std::move(axes),
                           .value = castMask(am),
                           .booleanMask = true});
@@ -516,8 +513,7 @@ std::vector<std::string> addMaskParts(Mha& m, const MaskPlan& p, const std::stri
         addBandPart(m, "causal_mask", "Mask part: causal",
                     "use_causal_mask=True: query t may see source positions s ≤ t only (counted from the top-left "
                     "corner, also when query and source lengths differ).",
-                    "mask = self._compute_causal_mask(query, value)  # [1, T, S]",
-                    [](Index t, Index s) { return causalAllowed(t, s); });
+                    keras_source::kCausalMask, [](Index t, Index s) { return causalAllowed(t, s); });
         parts.push_back("causal_mask");
     }
     if (p.sliding) {
@@ -529,8 +525,7 @@ std::vector<std::string> addMaskParts(Mha& m, const MaskPlan& p, const std::stri
                                     "sees itself and the " +
                                         fmtInt(w - 1) + " before it."
                                   : ""),
-                    "mask = self._compute_sliding_window_mask(query, value)  # [1, T, S]",
-                    [&p](Index t, Index s) { return p.slideAllowed(t, s); });
+                    keras_source::kSlidingWindowMask, [&p](Index t, Index s) { return p.slideAllowed(t, s); });
         parts.push_back("sliding_window_mask");
     }
     if (p.am) {
@@ -579,8 +574,7 @@ void addMaskSteps(Mha& m, const MaskPlan& p, Tensor M) {
                           .explanation = explanation,
                           .op = OpKind::Input,
                           .inputs = parts,
-                          .kerasCode = causalOnly ? "causal_mask = self._compute_causal_mask(query, value)"
-                                                  : "attention_mask = self._compute_attention_mask(",
+                          .kerasCode = causalOnly ? keras_source::kCausalOnlyMask : keras_source::kComputeAttentionMask,
                           .axes = p.MN > 1 ? std::vector<Axis>{batchAxis(), headAxis(), queryAxis(), sourceAxis()}
                                            : std::vector<Axis>{batchAxis(), queryAxis(), sourceAxis()},
                           .value = p.MN > 1 ? std::move(M) : Tensor({B, T, S}, std::move(M.values())),
@@ -605,7 +599,7 @@ std::string addSoftmaxSteps(Mha& m, const MaskPlan& plan, Attended& a) {
                     .inputs = {"scores", "mask"},
                     .formula = plan.MN > 1 ? "S′[b,n,t,s] = S[b,n,t,s] if M[b,n,t,s] else −10⁹"
                                            : "S′[b,n,t,s] = S[b,n,t,s] if M[b,t,s] else −10⁹",
-                    .kerasCode = "inputs = backend.numpy.where(mask, inputs, _large_negative_number(inputs.dtype))",
+                    .kerasCode = keras_source::kSoftmaxMaskedLogits,
                     .axes = scoreAxes,
                     .value = std::move(a.maskedScores),
                     .flops = double(B * N * T * S),
@@ -629,8 +623,7 @@ std::string addSoftmaxSteps(Mha& m, const MaskPlan& plan, Attended& a) {
                 .inputs = {masked ? "masked_scores" : "scores"},
                 .formula = masked ? "P[t,s] = exp(S′[t,s] − maxₛ S′) / Σₛ exp(S′[t,s] − maxₛ S′);  P = 0 where M = 0"
                                   : "P[t,s] = exp(S[t,s] − maxₛ S) / Σₛ exp(S[t,s] − maxₛ S)",
-                .kerasCode = m.gqa ? "scores = self._masked_softmax(scores, attention_mask=attention_mask)"
-                                   : "attention_scores = self._masked_softmax(attention_scores, attention_mask)",
+                .kerasCode = keras_source::headsLines(m.gqa).maskedSoftmax,
                 .axes = scoreAxes,
                 .value = std::move(a.weights),
                 .flops = 5.0 * double(B * N * T * S),
@@ -638,8 +631,7 @@ std::string addSoftmaxSteps(Mha& m, const MaskPlan& plan, Attended& a) {
             });
     return addDropoutStep(m.trace, m.spec,
                           "Keras returns the weights from before dropout (with return_attention_scores=True).",
-                          m.gqa ? "scores_dropout = self._dropout_layer(scores, training=training)"
-                                : "final_attn_scores = self._dropout_layer(attention_scores, training=training)");
+                          keras_source::headsLines(m.gqa).dropout);
 }
 
 // --- 6. Context: weights · values per head, written strided into (B, T, N, Hv)
@@ -660,8 +652,7 @@ void addContextStep(Mha& m, const std::string& probsKey, Tensor C) {
             .inputs = {probsKey, m.gqa ? "value_repeated" : "value_dense"},
             .formula = m.gqa ? "C[b,t,n,:] = Σₛ P[b,n,t,s] · Vʳ[b,s,n,:]" : "C[b,t,n,:] = Σₛ P[b,n,t,s] · V[b,s,n,:]",
             .einsum = m.gqa ? "buqk,bkuh->bquh" : "acbe,aecd->abcd",
-            .kerasCode = m.gqa ? "output = ops.einsum(self._combine_equation, scores_dropout, value)"
-                               : "attention_output = ops.einsum(self._combine_equation, final_attn_scores, value)",
+            .kerasCode = keras_source::headsLines(m.gqa).context,
             .axes = {batchAxis(), queryAxis(), headAxis(), featureAxis(m.vdimName)},
             .value = std::move(C),
             .flops = 2.0 * double(m.B * m.N * m.T) * double(m.S * m.Hv),
@@ -713,7 +704,7 @@ std::string gate(Mha& m) {
                 .formula = m.bias ? "G[b,t,n,:] = σ(query[b,t,:] · W_g[:,n,:] + b_g[n,:])"
                                   : "G[b,t,n,:] = σ(query[b,t,:] · W_g[:,n,:])",
                 .einsum = eq,
-                .kerasCode = "gate = self._gate_dense(query)  # EinsumDense(\"" + eq + "\", activation=\"sigmoid\")",
+                .kerasCode = keras_source::headsLines(m.gqa).gate,
                 .axes = axes,
                 .value = std::move(Gt),
                 .flops = denseFlops(B * T, m.E, N * Hv, m.bias) + 4.0 * double(B * T * N * Hv),
@@ -730,7 +721,7 @@ std::string gate(Mha& m) {
                          .op = OpKind::Multiply,
                          .inputs = {"context", "gate"},
                          .formula = "C_g[b,t,n,:] = C[b,t,n,:] ⊙ G[b,t,n,:]",
-                         .kerasCode = m.gqa ? "ops.multiply(output, gate)" : "ops.multiply(attention_output, gate)",
+                         .kerasCode = keras_source::headsLines(m.gqa).gatedContext,
                          .axes = axes,
                          .value = std::move(Gc),
                          .flops = double(B * T * N * Hv),
@@ -756,8 +747,7 @@ void concatHeads(Mha& m, const std::string& readKey) {
                          .op = OpKind::Concat,
                          .inputs = {readKey},
                          .formula = "Concat[b,t,:] = [C[b,t,1,:], …, C[b,t,N,:]]",
-                         .kerasCode = "# implicit in EinsumDense(\"" + outputEquation(m) + "\"): heads and " + vdim +
-                                      " are contracted together",
+                         .kerasCode = keras_source::concatHeadsLine(keras_source::headsLines(m.gqa)),
                          .axes = {batchAxis(), queryAxis(), featureAxis("head·" + vdim)},
                          .value = m.value(readKey).reshaped({m.B, m.T, m.N * m.Hv}),
                          .flops = 0,
@@ -779,28 +769,24 @@ void outputDense(Mha& m, const std::string& readKey, Index fullyMasked) {
     if (fullyMasked > 0)
         explain += m.bias ? " A fully masked query row has zero context, so its output is just the bias b_o."
                           : " A fully masked query row has zero context, so its output is 0.";
-    const std::string outVar = m.gqa ? "output" : "attention_output";
     const std::string C_ = m.cfg.useGate ? "C_g" : "C";
     const std::string eq = outputEquation(m);
-    addStep(m.trace,
-            Step{
-                .key = "output",
-                .title = "Output projection",
-                .explanation = explain,
-                .op = OpKind::Dense,
-                .inputs = {readKey},
-                .params = denseParams("output_dense", m.bias),
-                .formula = m.bias ? "Y[b,t,:] = Σₙ Σᵥ " + C_ + "[b,t,n,v] · W_o[n,v,:] + b_o"
-                                  : "Y[b,t,:] = Σₙ Σᵥ " + C_ + "[b,t,n,v] · W_o[n,v,:]",
-                .einsum = eq,
-                .kerasCode = m.cfg.useGate
-                                 ? outVar + " = self._output_dense(ops.multiply(" + outVar + ", gate))"
-                                 : outVar + " = self._output_dense(" + outVar + ")  # EinsumDense(\"" + eq + "\")",
-                .axes = queryRows(),
-                .value = std::move(Y),
-                .flops = denseFlops(B * T, NHv, Eout, m.bias),
-                .label = "Output",
-            });
+    addStep(m.trace, Step{
+                         .key = "output",
+                         .title = "Output projection",
+                         .explanation = explain,
+                         .op = OpKind::Dense,
+                         .inputs = {readKey},
+                         .params = denseParams("output_dense", m.bias),
+                         .formula = m.bias ? "Y[b,t,:] = Σₙ Σᵥ " + C_ + "[b,t,n,v] · W_o[n,v,:] + b_o"
+                                           : "Y[b,t,:] = Σₙ Σᵥ " + C_ + "[b,t,n,v] · W_o[n,v,:]",
+                         .einsum = eq,
+                         .kerasCode = keras_source::outputLine(keras_source::headsLines(m.gqa), m.cfg.useGate),
+                         .axes = queryRows(),
+                         .value = std::move(Y),
+                         .flops = denseFlops(B * T, NHv, Eout, m.bias),
+                         .label = "Output",
+                     });
 }
 
 // --- 10. Transformer sub-layer: Add & LayerNormalization -----------------------------
@@ -819,7 +805,7 @@ void sublayer(Mha& m) {
                          .op = OpKind::Add,
                          .inputs = {"query", "output"},
                          .formula = "R = query + Y",
-                         .kerasCode = "x = layers.Add()([x, attn_output])",
+                         .kerasCode = keras_source::kResidualAdd,
                          .axes = queryRows(),
                          .value = R,
                          .flops = double(R.size()),
@@ -852,7 +838,7 @@ void sublayer(Mha& m) {
                          .inputs = {"residual"},
                          .params = {{"layer_norm/gamma", ParamRole::Gamma}, {"layer_norm/beta", ParamRole::Beta}},
                          .formula = "LN(R)[b,t,:] = (R − μ) / √(σ² + 0.001) · γ + β",
-                         .kerasCode = "x = layers.LayerNormalization()(x)  # epsilon=1e-3, axis=-1",
+                         .kerasCode = keras_source::kLayerNorm,
                          .axes = queryRows(),
                          .value = Z,
                          .flops = 8.0 * double(Z.size()),

@@ -6,12 +6,12 @@
 
 #include "core/layers/run.h"
 #include "core/base/random.h"
+#include "core/teach/python_text.h"
 
 #include <algorithm>
 #include <cmath>
 #include <functional>
 #include <limits>
-#include <sstream>
 #include <stdexcept>
 
 namespace attnviz::core {
@@ -81,10 +81,9 @@ Tensor scalar(float v) {
     return Tensor(Shape{}, {v});
 }
 
+/// A weight's value in a message, as Python writes the float32.
 std::string num(double v) {
-    std::ostringstream s;
-    s << v;
-    return s.str();
+    return pyFloat(float(v));
 }
 
 /// Attention / AdditiveAttention on the base inputs with the user's
@@ -206,44 +205,10 @@ Tensor scaled(Tensor t, float f) {
 
 // --- Keras calls -------------------------------------------------------------
 
-std::string headsOptions(const LayerConfig& c) {
-    std::string s;
-    if (c.layer == LayerKind::MultiHeadAttention && c.valueDim)
-        s += ", value_dim=" + std::to_string(*c.valueDim);
-    if (!c.useBias)
-        s += ", use_bias=False";
-    if (c.outputShape)
-        s += ", output_shape=" + std::to_string(*c.outputShape);
-    if (c.slidingWindow)
-        s += ", sliding_window=" + std::to_string(*c.slidingWindow);
-    if (c.useGate)
-        s += ", use_gate=True";
-    return s;
-}
-
-std::string headsCall(const LayerConfig& c) {
-    if (c.layer == LayerKind::GroupQueryAttention)
-        return "GroupQueryAttention(head_dim=" + std::to_string(c.keyDim) +
-               ", num_query_heads=" + std::to_string(c.numHeads) +
-               ", num_key_value_heads=" + std::to_string(c.numKeyValueHeads) + headsOptions(c) + ")";
-    return "MultiHeadAttention(num_heads=" + std::to_string(c.numHeads) + ", key_dim=" + std::to_string(c.keyDim) +
-           headsOptions(c) + ")";
-}
-
-std::string attentionCall(const LayerConfig& c) {
-    std::vector<std::string> args;
-    if (c.layer == LayerKind::Attention) {
-        if (c.effectiveUseScale())
-            args.push_back("use_scale=True");
-        if (c.scoreMode == ScoreMode::Concat)
-            args.push_back("score_mode=\"concat\"");
-    } else if (!c.effectiveUseScale()) {
-        args.push_back("use_scale=False");
-    }
-    std::string s = std::string(layerName(c.layer)) + "(";
-    for (size_t i = 0; i < args.size(); ++i)
-        s += (i ? ", " : "") + args[i];
-    return s + ")";
+/// The variant's label: its Keras constructor as Keras builds it, without the
+/// arguments left at Keras' defaults (core/teach/python_text).
+std::string layerCall(const LayerConfig& c) {
+    return kerasConstructor(c, PyArgs::NonDefault, "");
 }
 
 std::string widthMessage(const Base& b) {
@@ -259,7 +224,7 @@ using VariantBuilder = std::function<std::optional<CompareVariant>(const Base&)>
 
 CompareVariant attentionVariant(const Base& b, std::string id, Spec s, bool users, std::string label = {}) {
     if (label.empty())
-        label = attentionCall(s.config);
+        label = layerCall(s.config);
     CompareVariant v{.id = std::move(id), .label = std::move(label), .usersLayer = users, .spec = std::move(s)};
     if (!b.sameWidth())
         v.error = widthMessage(b);
@@ -299,7 +264,7 @@ CompareVariant gqaTile(const Base& b, std::string id, Index kvHeads) {
     Spec s = headsSpec(b, LayerKind::GroupQueryAttention);
     s.config.numKeyValueHeads = int(kvHeads);
     const Index N = s.config.numHeads, group = N / kvHeads;
-    CompareVariant v{.id = std::move(id), .label = headsCall(s.config), .spec = {}};
+    CompareVariant v{.id = std::move(id), .label = layerCall(s.config), .spec = {}};
     const LayerConfig& u = b.user.config;
     v.usersLayer = u.layer == LayerKind::GroupQueryAttention && u.numKeyValueHeads == kvHeads;
     if (mha.config.effectiveValueDim() != mha.config.keyDim)
@@ -350,7 +315,7 @@ const std::vector<VariantDef>& variantDefs() {
         {[](const Base& b) -> std::optional<CompareVariant> {
              Spec s = mhaTileSpec(b);
              return CompareVariant{.id = "mha",
-                                   .label = headsCall(s.config),
+                                   .label = layerCall(s.config),
                                    .usersLayer = b.user.config.layer == LayerKind::MultiHeadAttention,
                                    .spec = std::move(s)};
          },
@@ -397,7 +362,7 @@ Widths userWidths(const Spec& u) {
 }
 
 std::string notASide(const Spec& u) {
-    const std::string call = hasHeads(u.config.layer) ? headsCall(u.config) : attentionCall(u.config);
+    const std::string call = layerCall(u.config);
     return "your layer, " + call + ", is not one of the two sides";
 }
 
@@ -417,6 +382,22 @@ Spec gqaLike(const Base& b, const Spec& mha, int kvHeads) {
     gqa.config.layer = LayerKind::GroupQueryAttention;
     gqa.config.numKeyValueHeads = kvHeads;
     return gqa;
+}
+
+/// The two sides of a GroupQueryAttention identity: GroupQueryAttention with
+/// `kvHeads` key/value heads, then the MultiHeadAttention `mha`. With
+/// `sameKernels` the former takes mha's weights (its key/value head g is
+/// mha's head g·N/kvHeads), else it draws its own from seed + 1.
+std::pair<Spec, Spec> gqaBesideMha(const Base& b, Spec mha, int kvHeads, bool sameKernels) {
+    const Index N = mha.config.numHeads;
+    Spec gqa = gqaLike(b, mha, kvHeads);
+    const Index group = N / gqa.config.numKeyValueHeads;
+    if (sameKernels)
+        gqa.weights =
+            withKeyValueHeads(mha.weights, N, headMap(gqa.config.numKeyValueHeads, [&](Index g) { return g * group; }));
+    else
+        gqa.seed = b.user.seed + 1;
+    return {std::move(gqa), std::move(mha)};
 }
 
 /// A user's MultiHeadAttention as a side of a GroupQueryAttention identity: GQA has one head_dim.
@@ -644,15 +625,8 @@ const std::vector<IdentityDef>& identityDefs() {
          .sides =
              [](const Base& b, const Ticked& on) {
                  Spec mha = mhaSideOfGqa(b);
-                 const Index N = mha.config.numHeads;
-                 Spec gqa = gqaLike(b, mha, on("same_heads") ? int(N) : 1);
-                 const Index group = N / gqa.config.numKeyValueHeads;
-                 if (on("same_kernels"))
-                     gqa.weights = withKeyValueHeads(
-                         mha.weights, N, headMap(gqa.config.numKeyValueHeads, [&](Index g) { return g * group; }));
-                 else
-                     gqa.seed = b.user.seed + 1;
-                 return std::pair{std::move(gqa), std::move(mha)};
+                 const int kvHeads = on("same_heads") ? mha.config.numHeads : 1;
+                 return gqaBesideMha(b, std::move(mha), kvHeads, on("same_kernels"));
              },
          .setup =
              [](const Spec& u, std::vector<std::string>& unmet) {
@@ -683,12 +657,7 @@ const std::vector<IdentityDef>& identityDefs() {
                  const Index N = mha.config.numHeads;
                  if (on("shared_kv"))
                      mha.weights = withKeyValueHeads(mha.weights, N, headMap(N, [](Index) { return Index(0); }));
-                 Spec gqa = gqaLike(b, mha, 1);
-                 if (on("same_kernels"))
-                     gqa.weights = withKeyValueHeads(mha.weights, N, {0});
-                 else
-                     gqa.seed = b.user.seed + 1;
-                 return std::pair{std::move(gqa), std::move(mha)};
+                 return gqaBesideMha(b, std::move(mha), 1, on("same_kernels"));
              },
          .setup =
              [](const Spec& u, std::vector<std::string>& unmet) {

@@ -8,32 +8,56 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <stdexcept>
+#include <optional>
 #include <string>
 
 namespace attnviz::core {
 
 namespace {
 
-[[noreturn]] void fail(const Step& step, const std::string& what) {
-    throw std::invalid_argument("Cannot narrate step '" + step.key + "' (" + opKindName(step.op) + "): " + what);
+/// Why `step` cannot be narrated: "Cannot narrate step 'weights' (softmax): what".
+Failure cannot(const Step& step, const std::string& what) {
+    return {"Cannot narrate step '" + step.key + "' (" + opKindName(step.op) + "): " + what};
 }
 
-const Step& operand(const Trace& trace, const Step& step, size_t i) {
-    const Step* s = i < step.inputs.size() ? trace.find(step.inputs[i]) : nullptr;
-    if (!s)
-        fail(step, "its operand " + std::to_string(i) + " is not in the trace");
-    return *s;
+/// The step's operand i, or nullptr when the trace lacks it.
+const Step* operand(const Trace& trace, const Step& step, size_t i) {
+    return i < step.inputs.size() ? trace.find(step.inputs[i]) : nullptr;
 }
 
-void checkIndex(const Step& step, const Tensor& t, const std::vector<Index>& index, Index rank) {
+std::string missingOperand(size_t i) {
+    return "its operand " + std::to_string(i) + " is not in the trace";
+}
+
+/// What is wrong with `index` as an index of `rank` numbers into `t`, or nothing.
+std::optional<std::string> badIndex(const Tensor& t, const std::vector<Index>& index, Index rank) {
     if (Index(index.size()) != rank)
-        fail(step,
-             "expected an index of " + std::to_string(rank) + " numbers, received " + std::to_string(index.size()));
+        return "expected an index of " + std::to_string(rank) + " numbers, received " + std::to_string(index.size());
     for (size_t a = 0; a < index.size(); ++a)
         if (index[a] < 0 || index[a] >= t.dim(Index(a)))
-            fail(step, "index " + std::to_string(index[a]) + " is outside axis " + std::to_string(a) + " of " +
-                           shapeString(t.shape()));
+            return "index " + std::to_string(index[a]) + " is outside axis " + std::to_string(a) + " of " +
+                   shapeString(t.shape());
+    return std::nullopt;
+}
+
+/// A row of a step that works along its last axis (softmax, layer norm): its
+/// operand, the row's length and the offset of its first cell.
+struct RowOf {
+    const Step* operand = nullptr;
+    Index length = 0, offset = 0;
+};
+Result<RowOf> rowOf(const Trace& trace, const Step& step, OpKind op, const char* notThat,
+                    const std::vector<Index>& row) {
+    if (step.op != op)
+        return cannot(step, notThat);
+    const Step* x = operand(trace, step, 0);
+    if (!x)
+        return cannot(step, missingOperand(0));
+    if (auto why = badIndex(step.value, row, step.value.rank() - 1))
+        return cannot(step, *why);
+    std::vector<Index> first = row;
+    first.push_back(0);
+    return RowOf{.operand = x, .length = step.value.dim(-1), .offset = step.value.offset(first)};
 }
 
 Index offsetOf(const Tensor& t, const std::string& letters, const std::map<char, Index>& at) {
@@ -72,29 +96,34 @@ bool fits(const std::vector<std::string>& terms, const std::vector<Operand>& ops
 
 } // namespace
 
-ProductCell productCell(const Trace& trace, const Step& step, const std::vector<Index>& cell) {
+Result<ProductCell> productCell(const Trace& trace, const Step& step, const std::vector<Index>& cell) {
     if (step.op != OpKind::Einsum && step.op != OpKind::Dense)
-        fail(step, "not a product (einsum or dense)");
-    checkIndex(step, step.value, cell, step.value.rank());
+        return cannot(step, "not a product (einsum or dense)");
+    if (auto why = badIndex(step.value, cell, step.value.rank()))
+        return cannot(step, *why);
     const std::string& eq = step.einsum;
     const size_t comma = eq.find(','), arrow = eq.find("->");
     if (comma == std::string::npos || arrow == std::string::npos || comma > arrow)
-        fail(step, "its einsum '" + eq + "' is not of the form ab,bc->ac");
+        return cannot(step, "its einsum '" + eq + "' is not of the form ab,bc->ac");
     const std::string lhs0 = eq.substr(0, comma), lhs1 = eq.substr(comma + 1, arrow - comma - 1),
                       out = eq.substr(arrow + 2);
 
     // Operands in narration order: inputs[0] then inputs[1] (or the kernel).
-    const Step& a = operand(trace, step, 0);
-    Operand left{&a.value, &a.display.roles}, right{nullptr, nullptr};
+    const Step* a = operand(trace, step, 0);
+    if (!a)
+        return cannot(step, missingOperand(0));
+    Operand left{&a->value, &a->display.roles}, right{nullptr, nullptr};
     const Tensor* bias = nullptr;
     if (step.op == OpKind::Dense) {
         right.t = trace.param(step, ParamRole::Kernel);
         bias = trace.param(step, ParamRole::Bias);
         if (!right.t)
-            fail(step, "its kernel is not in the trace's params");
+            return cannot(step, "its kernel is not in the trace's params");
     } else {
-        const Step& b = operand(trace, step, 1);
-        right = {&b.value, &b.display.roles};
+        const Step* b = operand(trace, step, 1);
+        if (!b)
+            return cannot(step, missingOperand(1));
+        right = {&b->value, &b->display.roles};
     }
     const Operand result{&step.value, &step.display.roles};
     // Keras' einsum may name the operands in the other order (aecd,abcd->acbe
@@ -104,7 +133,7 @@ ProductCell productCell(const Trace& trace, const Step& step, const std::vector<
     if (!fits({lhs0, lhs1, out}, {left, right, result}, size)) {
         swapped = true;
         if (!fits({lhs1, lhs0, out}, {left, right, result}, size))
-            fail(step, "its operands do not fit its einsum '" + eq + "'");
+            return cannot(step, "its operands do not fit its einsum '" + eq + "'");
     }
     const std::string& leftTerm = swapped ? lhs1 : lhs0;
     const std::string& rightTerm = swapped ? lhs0 : lhs1;
@@ -137,7 +166,7 @@ ProductCell productCell(const Trace& trace, const Step& step, const std::vector<
             if (rightTerm.find(l) != std::string::npos && leftTerm.find(l) == std::string::npos)
                 letters += l;
         if (Index(letters.size()) != bias->rank())
-            fail(step, "its bias " + shapeString(bias->shape()) + " does not fit its einsum '" + eq + "'");
+            return cannot(step, "its bias " + shapeString(bias->shape()) + " does not fit its einsum '" + eq + "'");
         pc.bias = bias->data()[offsetOf(*bias, letters, at)];
         pc.sum += double(*pc.bias);
     }
@@ -145,17 +174,14 @@ ProductCell productCell(const Trace& trace, const Step& step, const std::vector<
     return pc;
 }
 
-SoftmaxRow softmaxRow(const Trace& trace, const Step& step, const std::vector<Index>& row) {
-    if (step.op != OpKind::Softmax)
-        fail(step, "not a softmax");
+Result<SoftmaxRow> softmaxRow(const Trace& trace, const Step& step, const std::vector<Index>& row) {
     if (step.key.starts_with("grad/")) // P ∘ (dP − Δ), not exp/Σ exp: softmaxBackwardRow
-        fail(step, "a softmax backward, not a softmax (see softmaxBackwardRow)");
-    const Step& x = operand(trace, step, 0);
-    checkIndex(step, step.value, row, step.value.rank() - 1);
-    const Index n = step.value.dim(-1);
-    std::vector<Index> first = row;
-    first.push_back(0);
-    const Index off = step.value.offset(first);
+        return cannot(step, "a softmax backward, not a softmax (see softmaxBackwardRow)");
+    const Result<RowOf> at = rowOf(trace, step, OpKind::Softmax, "not a softmax", row);
+    if (!at)
+        return Failure{at.reason()};
+    const Step& x = *at->operand;
+    const Index n = at->length, off = at->offset;
     const std::vector<std::uint8_t> masked = maskedCells(trace, x, off, off + n); // this row's flags
     SoftmaxRow r;
     r.row = row;
@@ -174,12 +200,17 @@ SoftmaxRow softmaxRow(const Trace& trace, const Step& step, const std::vector<In
     return r;
 }
 
-TanhSumCell tanhSumCell(const Trace& trace, const Step& step, const std::vector<Index>& cell) {
+Result<TanhSumCell> tanhSumCell(const Trace& trace, const Step& step, const std::vector<Index>& cell) {
     if (step.op != OpKind::TanhSum)
-        fail(step, "not a tanh sum");
-    checkIndex(step, step.value, cell, 3);
-    const Step& q = operand(trace, step, 0); // (B, T, d)
-    const Step& k = operand(trace, step, 1); // (B, S, d)
+        return cannot(step, "not a tanh sum");
+    if (auto why = badIndex(step.value, cell, 3))
+        return cannot(step, *why);
+    const Step* qp = operand(trace, step, 0); // (B, T, d)
+    const Step* kp = operand(trace, step, 1); // (B, S, d)
+    if (!qp || !kp)
+        return cannot(step, missingOperand(qp ? 1 : 0));
+    const Step& q = *qp;
+    const Step& k = *kp;
     const Index d = q.value.dim(2);
     const Tensor* scale = trace.param(step, ParamRole::Scale);
     const Tensor* wc = trace.param(step, ParamRole::ConcatWeight);
@@ -210,19 +241,16 @@ TanhSumCell tanhSumCell(const Trace& trace, const Step& step, const std::vector<
     return c;
 }
 
-LayerNormRow layerNormRow(const Trace& trace, const Step& step, const std::vector<Index>& row) {
-    if (step.op != OpKind::LayerNorm)
-        fail(step, "not a layer normalization");
-    const Step& x = operand(trace, step, 0);
-    checkIndex(step, step.value, row, step.value.rank() - 1);
+Result<LayerNormRow> layerNormRow(const Trace& trace, const Step& step, const std::vector<Index>& row) {
+    const Result<RowOf> at = rowOf(trace, step, OpKind::LayerNorm, "not a layer normalization", row);
+    if (!at)
+        return Failure{at.reason()};
+    const Step& x = *at->operand;
     const Tensor* gamma = trace.param(step, ParamRole::Gamma);
     const Tensor* beta = trace.param(step, ParamRole::Beta);
-    const Index n = step.value.dim(-1);
+    const Index n = at->length, off = at->offset;
     if (!gamma || !beta || gamma->size() != n || beta->size() != n)
-        fail(step, "its gamma and beta are not in the trace's params");
-    std::vector<Index> first = row;
-    first.push_back(0);
-    const Index off = step.value.offset(first);
+        return cannot(step, "its gamma and beta are not in the trace's params");
     LayerNormRow r;
     r.row = row;
     r.x.assign(x.value.data() + off, x.value.data() + off + n);
@@ -240,14 +268,19 @@ LayerNormRow layerNormRow(const Trace& trace, const Step& step, const std::vecto
     return r;
 }
 
-SoftmaxBackwardRow softmaxBackwardRow(const Trace& trace, const Step& step, const std::vector<Index>& row) {
+Result<SoftmaxBackwardRow> softmaxBackwardRow(const Trace& trace, const Step& step, const std::vector<Index>& row) {
     if (step.op != OpKind::Softmax || !step.key.starts_with("grad/") || step.inputs.size() < 2)
-        fail(step, "not a softmax backward (grad/scores)");
-    const Step& dp = operand(trace, step, 0);
-    const Step& p = operand(trace, step, 1);
+        return cannot(step, "not a softmax backward (grad/scores)");
+    const Step* dpStep = operand(trace, step, 0);
+    const Step* pStep = operand(trace, step, 1);
+    if (!dpStep || !pStep)
+        return cannot(step, missingOperand(dpStep ? 1 : 0));
+    const Step& dp = *dpStep;
+    const Step& p = *pStep;
     if (dp.value.shape() != step.value.shape() || p.value.shape() != step.value.shape())
-        fail(step, "its operands do not have its shape");
-    checkIndex(step, step.value, row, step.value.rank() - 1);
+        return cannot(step, "its operands do not have its shape");
+    if (auto why = badIndex(step.value, row, step.value.rank() - 1))
+        return cannot(step, *why);
     const Index n = step.value.dim(-1);
     std::vector<Index> first = row;
     first.push_back(0);
@@ -269,20 +302,24 @@ SoftmaxBackwardRow softmaxBackwardRow(const Trace& trace, const Step& step, cons
     return r;
 }
 
-GradientCell gradientCell(const Trace& trace, const Step& step, const std::vector<Index>& cell) {
+Result<GradientCell> gradientCell(const Trace& trace, const Step& step, const std::vector<Index>& cell) {
     if (step.op != OpKind::Einsum || !step.key.starts_with("grad/"))
-        fail(step, "not a gradient contraction (an einsum step keyed grad/...)");
-    checkIndex(step, step.value, cell, step.value.rank());
+        return cannot(step, "not a gradient contraction (an einsum step keyed grad/...)");
+    if (auto why = badIndex(step.value, cell, step.value.rank()))
+        return cannot(step, *why);
     const std::string& eq = step.einsum;
     const size_t arrow = eq.find("->");
     if (arrow == std::string::npos)
-        fail(step, "it has no einsum to read its terms through");
+        return cannot(step, "it has no einsum to read its terms through");
     const std::string lhs = eq.substr(0, arrow), out = eq.substr(arrow + 2);
     const size_t comma = lhs.find(',');
     const bool two = comma != std::string::npos;
     const std::string t0 = two ? lhs.substr(0, comma) : lhs, t1 = two ? lhs.substr(comma + 1) : "";
-    const Step& a = operand(trace, step, 0);
-    const Step* b = two ? &operand(trace, step, 1) : nullptr;
+    const Step* aStep = operand(trace, step, 0);
+    const Step* b = two ? operand(trace, step, 1) : nullptr;
+    if (!aStep || (two && !b))
+        return cannot(step, missingOperand(aStep ? 1 : 0));
+    const Step& a = *aStep;
     std::vector<std::string> terms{t0};
     std::vector<Operand> ops{{&a.value, &a.display.roles}};
     if (b) {
@@ -293,7 +330,7 @@ GradientCell gradientCell(const Trace& trace, const Step& step, const std::vecto
     ops.push_back({&step.value, &step.display.roles});
     std::map<char, Index> size;
     if (!fits(terms, ops, size))
-        fail(step, "its operands do not fit its einsum '" + eq + "'");
+        return cannot(step, "its operands do not fit its einsum '" + eq + "'");
     std::map<char, Index> at;
     for (size_t i = 0; i < out.size(); ++i)
         at[out[i]] = cell[i];

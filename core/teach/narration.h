@@ -2,10 +2,13 @@
 // terms, a softmax row's max, exponentials and sum, the tanh-sum terms of a
 // score, layer norm's μ and σ. Taken from the trace (operands, parameters)
 // and asserted by tests/core/test_narration.cpp, so a view shows them and
-// never recomputes layer maths. Each throws std::invalid_argument for a step
-// of another op kind or an index outside the step.
+// never recomputes layer maths. Each returns a Result: the numbers, or (for a
+// step of another op kind, an index outside the step, an operand or parameter
+// the trace lacks) a Failure whose reason names the step and what is wrong.
+// Nothing here throws for those: "cannot narrate this" is an ordinary answer.
 #pragma once
 
+#include "core/base/result.h"
 #include "core/trace/trace.h"
 
 #include <cstdint>
@@ -25,7 +28,7 @@ struct ProductCell {
     double sum = 0;            // Σ left·right (+ bias) in double
     float value = 0;           // the trace's value at the cell
 };
-ProductCell productCell(const Trace& trace, const Step& step, const std::vector<Index>& cell);
+Result<ProductCell> productCell(const Trace& trace, const Step& step, const std::vector<Index>& cell);
 
 /// One row of a softmax step (softmax along the last axis).
 struct SoftmaxRow {
@@ -39,7 +42,7 @@ struct SoftmaxRow {
     /// zeroes masked probabilities afterwards (so a fully masked row is 0).
     std::vector<float> probs;
 };
-SoftmaxRow softmaxRow(const Trace& trace, const Step& step, const std::vector<Index>& row);
+Result<SoftmaxRow> softmaxRow(const Trace& trace, const Step& step, const std::vector<Index>& row);
 
 /// One score of a tanh-sum step (OpKind::TanhSum), at [batch, query, source]:
 /// value = Σ_d weight[d] · tanh(inner[d]), inner = innerScale · (q + k).
@@ -62,7 +65,7 @@ struct TanhSumCell {
     double total = 0;          // Σ terms
     float value = 0;           // the trace's value at the cell
 };
-TanhSumCell tanhSumCell(const Trace& trace, const Step& step, const std::vector<Index>& cell);
+Result<TanhSumCell> tanhSumCell(const Trace& trace, const Step& step, const std::vector<Index>& cell);
 
 /// One row of a layer-norm step (OpKind::LayerNorm, over the last axis):
 /// y = (x − mean) / std · gamma + beta, std = √(variance + epsilon).
@@ -75,7 +78,7 @@ struct LayerNormRow {
     double stddev = 0;   // √(σ² + ε), the divisor
     std::vector<float> gamma, beta, y;
 };
-LayerNormRow layerNormRow(const Trace& trace, const Step& step, const std::vector<Index>& row);
+Result<LayerNormRow> layerNormRow(const Trace& trace, const Step& step, const std::vector<Index>& row);
 
 // --- The backward pass (grad/<key> steps, core/layers/backward.h) ----------
 
@@ -94,7 +97,7 @@ struct SoftmaxBackwardRow {
     bool fullyMasked = false;
     std::vector<float> grads; // the step's row, dS
 };
-SoftmaxBackwardRow softmaxBackwardRow(const Trace& trace, const Step& step, const std::vector<Index>& row);
+Result<SoftmaxBackwardRow> softmaxBackwardRow(const Trace& trace, const Step& step, const std::vector<Index>& row);
 
 /// One cell of a gradient step that sums over positions (a weight gradient:
 /// dW_q[e,n,h] = Σ_{b,t} query[b,t,e] · dQ[b,t,n,h]; a bias: Σ_{b,t} dQ),
@@ -109,6 +112,6 @@ struct GradientCell {
     double sum = 0;                     // Σ input·grad in double
     float value = 0;                    // the trace's value at the cell
 };
-GradientCell gradientCell(const Trace& trace, const Step& step, const std::vector<Index>& cell);
+Result<GradientCell> gradientCell(const Trace& trace, const Step& step, const std::vector<Index>& cell);
 
 } // namespace attnviz::core

@@ -2,6 +2,7 @@
 #include "core/teach/scaling_lab.h"
 
 #include "core/base/random.h"
+#include "core/base/softmax.h"
 
 #include <algorithm>
 #include <cmath>
@@ -22,20 +23,20 @@ std::vector<int> defaultScalingKeyDims() {
 
 namespace {
 
-// Softmax figures of one row of logits: adds to the running sums.
+// Softmax figures of one row of logits: adds to the running sums. The
+// weights are core::softmaxRows', in float32 as Keras computes them.
 struct RowStats {
     double maxWeight = 0, entropy = 0, maxGrad = 0;
     int rows = 0;
+    std::vector<float> probs; // scratch: this row's weights
     void add(const std::vector<double>& logits) {
         if (logits.empty())
             return;
-        const double m = *std::max_element(logits.begin(), logits.end());
-        double z = 0;
-        for (double l : logits)
-            z += std::exp(l - m);
+        probs.assign(logits.begin(), logits.end());
+        softmaxRowsSerial(probs.data(), probs.data(), 1, Index(probs.size()));
         double best = 0, h = 0, grad = 0;
-        for (double l : logits) {
-            const double p = std::exp(l - m) / z;
+        for (const float pf : probs) {
+            const double p = pf;
             best = std::max(best, p);
             if (p > 0)
                 h -= p * std::log(p);

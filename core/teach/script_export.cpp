@@ -6,6 +6,7 @@
 
 #include "core/layers/dropout.h"
 #include "core/io/npy.h"
+#include "core/teach/python_text.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -37,31 +38,8 @@ std::optional<ScriptTarget> scriptTargetFromName(const std::string& name) {
 
 namespace {
 
-std::string num(double v) {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "%.9g", v);
-    std::string s = buf;
-    if (s.find_first_of(".eEn") == std::string::npos)
-        s += ".0";
-    return s;
-}
-
 std::string str(Index v) {
     return std::to_string(v);
-}
-
-std::string pyStr(const std::string& s) {
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"' || c == '\\')
-            out += '\\';
-        out += c;
-    }
-    return out + "\"";
-}
-
-std::string pyBool(bool b) {
-    return b ? "True" : "False";
 }
 
 std::string shapeWithAxes(const Step& s) {
@@ -74,6 +52,14 @@ std::string shapeWithAxes(const Step& s) {
         r += str(sh[i]);
     }
     return r + (sh.size() == 1 ? ",)" : ")");
+}
+
+/// "2, 3, 4": a tensor's shape as a Python tuple's elements.
+std::string shapeText(const Tensor& t) {
+    std::string shape;
+    for (Index d : t.shape())
+        shape += (shape.empty() ? "" : ", ") + str(d);
+    return shape;
 }
 
 // Everything the step writers need to know about the layer.
@@ -226,18 +212,14 @@ std::string headsMask(const Ctx& c, const Step& s, bool torch) {
             e = "(" + e + ")[:, None]"; // [B,T,S] -> [B,1,T,S]
         all += (all.empty() ? "" : " & ") + e;
     }
-    std::string shape;
-    for (Index d : s.value.shape())
-        shape += (shape.empty() ? "" : ", ") + str(d);
+    const std::string shape = shapeText(s.value);
     return torch ? "mask = (" + all + ").expand(" + shape + ")  # Keras polarity: True = may attend\n"
                  : "mask = np.broadcast_to(" + all + ", (" + shape + "))  # True = may attend\n";
 }
 
 // A part of the mask (padding, causal, sliding window, attention_mask) as its own step.
 std::string headsMaskPart(const Ctx& c, const Step& s, bool torch) {
-    std::string shape;
-    for (Index d : s.value.shape())
-        shape += (shape.empty() ? "" : ", ") + str(d);
+    const std::string shape = shapeText(s.value);
     for (const MaskSource& m : maskSources(c, torch))
         if (m.part == s.key)
             return s.key + " = " +
@@ -245,126 +227,6 @@ std::string headsMaskPart(const Ctx& c, const Step& s, bool torch) {
                           : "np.broadcast_to(" + m.expr + ", (" + shape + "))") +
                    "\n";
     return "";
-}
-
-std::string npMaskAttn(const Ctx& c) {
-    const Spec& sp = c.spec;
-    std::string r = "mask = np.ones((" + str(c.B) + ", " + str(c.T) + ", " + str(c.S) + "), dtype=bool)\n";
-    if (sp.valueMask)
-        r += "mask &= D[\"value_mask\"].astype(bool)[:, None, :]  # value_mask [B,S] -> [B,1,S]\n";
-    if (sp.call.useCausalMask)
-        r += "mask &= (np.arange(" + str(c.T) + ")[:, None] >= np.arange(" + str(c.S) +
-             ")[None, :])[None]  # use_causal_mask: row >= column\n";
-    return r;
-}
-
-// The parts of a mask made of several sources (padding_mask, causal_mask,
-// sliding_window_mask, attention_mask: the core's steps listed in `mask`'s
-// inputs), in NumPy or torch; empty for any other key.
-std::string maskPart(const Ctx& c, const std::string& k, bool torch) {
-    const Spec& sp = c.spec;
-    const std::string T = str(c.T), S = str(c.S), B = str(c.B), lib = torch ? "torch" : "np";
-    auto asBool = [&](const std::string& name) {
-        return torch ? "P[\"" + name + "\"].bool()" : "D[\"" + name + "\"].astype(bool)";
-    };
-    if (k == "padding_mask") {
-        std::string r = torch ? "padding_mask = torch.ones(" + B + ", " + T + ", " + S + ", dtype=torch.bool)\n"
-                              : "padding_mask = np.ones((" + B + ", " + T + ", " + S + "), dtype=bool)\n";
-        if (sp.queryMask)
-            r += "padding_mask &= " + asBool("query_mask") + "[:, :, None]\n";
-        if (sp.valueMask)
-            r += "padding_mask &= " + asBool("value_mask") + "[:, None, :]\n";
-        if (sp.keyMask)
-            r += "padding_mask &= " + asBool("key_mask") + "[:, None, :]\n";
-        return r;
-    }
-    if (k == "causal_mask")
-        return "causal_mask = " + lib + ".arange(" + T + ")[:, None] >= " + lib + ".arange(" + S + ")[None, :]\n";
-    if (k == "sliding_window_mask" && sp.config.slidingWindow)
-        return "sliding_window_mask = " + lib + ".abs(" + lib + ".arange(" + T + ")[:, None] - " + lib + ".arange(" +
-               S + ")[None, :]) < " + str(*sp.config.slidingWindow) + "\n";
-    if (k == "attention_mask")
-        return "attention_mask = " + asBool("attention_mask") + "\n";
-    return "";
-}
-
-std::string numpyStep(const Ctx& c, const Step& s) {
-    const std::string& k = s.key;
-    if (s.op == OpKind::Input) {
-        if (k == "mask")
-            return c.mha ? headsMask(c, s, false) : npMaskAttn(c);
-        if (c.mha && (k == "padding_mask" || k == "causal_mask" || k == "sliding_window_mask" || k == "attention_mask"))
-            return headsMaskPart(c, s, false);
-        if (k == "query_mask")
-            return "query_mask = D[\"query_mask\"].astype(bool)\n";
-        if (std::string part = maskPart(c, k, false); !part.empty())
-            return part;
-        return k + " = D[\"" + k + "\"]\n";
-    }
-    if (c.mha) {
-        if (s.op == OpKind::Dense)
-            return npDense(c, s);
-        if (k == "scaled_query")
-            return "scaled_query = query_dense * np.float32(1.0 / math.sqrt(" + str(c.H) + "))\n";
-        if (k == "key_repeated" || k == "value_repeated")
-            return k + " = np.repeat(" + s.inputs.at(0) + ", " + str(c.N / c.Nkv) +
-                   ", axis=2)  # ops.repeat: query head n reads head n // " + str(c.N / c.Nkv) + "\n";
-        if (k == "scores")
-            return c.gqa ? "scores = np.einsum(\"" + s.einsum + "\", scaled_query, " + s.inputs.at(1) + ")\n"
-                         : "scores = np.einsum(\"" + s.einsum + "\", " + s.inputs.at(1) +
-                               ", scaled_query)  # Keras passes (key, query)\n";
-        if (k == "masked_scores")
-            return "masked_scores = np.where(" + c.maskVsScores() +
-                   ", scores, np.float32(-1e9))  # replaced, not subtracted\n";
-        if (k == "weights") {
-            std::string r = "weights = softmax(" + s.inputs.at(0) + ")\n";
-            if (c.trace.find("mask"))
-                r += "weights = np.where(" + c.maskVsScores() +
-                     ", weights, np.float32(0))  # Keras >= 3.14 zeroes masked probabilities\n";
-            return r;
-        }
-        if (k == "context")
-            return "context = np.einsum(\"" + s.einsum + "\", " + s.inputs.at(0) + ", " + s.inputs.at(1) + ")\n";
-        if (k == "gated_context")
-            return "gated_context = context * gate\n";
-        if (k == "concat_heads")
-            return "concat_heads = " + s.inputs.at(0) + ".reshape(" + str(c.B) + ", " + str(c.T) + ", " +
-                   str(c.N * c.Hv) + ")\n";
-        if (k == "residual")
-            return "residual = query + output\n";
-        if (k == "layer_norm")
-            return "mean = residual.mean(axis=-1, keepdims=True)\n"
-                   "var = ((residual - mean) ** 2).mean(axis=-1, keepdims=True)\n"
-                   "layer_norm = (residual - mean) / np.sqrt(var + np.float32(1e-3)) * D[\"layer_norm/gamma\"] + "
-                   "D[\"layer_norm/beta\"]\n";
-    } else {
-        const std::string q = "query", kk = c.keySrc();
-        if (k == "dot_scores" || (k == "scores" && s.op == OpKind::Einsum))
-            return k + " = np.matmul(" + q + ", np.swapaxes(" + kk + ", -1, -2))\n";
-        if (k == "scores" && s.op == OpKind::Scale)
-            return "scores = dot_scores * D[\"scale\"]\n";
-        if (k == "scores" && c.concat)
-            return c.useScale ? "scores = D[\"concat_score_weight\"] * np.sum(np.tanh(D[\"scale\"] * (" + q +
-                                    "[:, :, None, :] + " + kk + "[:, None, :, :])), axis=-1)\n"
-                              : "scores = D[\"concat_score_weight\"] * np.sum(np.tanh(" + q + "[:, :, None, :] + " +
-                                    kk + "[:, None, :, :]), axis=-1)\n";
-        if (k == "scores" && c.additive)
-            return c.useScale
-                       ? "scores = np.sum(D[\"scale\"] * np.tanh(" + q + "[:, :, None, :] + " + kk +
-                             "[:, None, :, :]), axis=-1)\n"
-                       : "scores = np.sum(np.tanh(" + q + "[:, :, None, :] + " + kk + "[:, None, :, :]), axis=-1)\n";
-        if (k == "masked_scores")
-            return "masked_scores = np.where(mask, scores, scores - np.float32(1e9))  # subtracted, not replaced\n";
-        if (k == "weights")
-            return "weights = softmax(" + s.inputs.at(0) + ")\n";
-        if (k == "context" || (k == "output" && s.op == OpKind::Einsum))
-            return k + " = np.matmul(" + c.probs() + ", value)\n";
-        if (k == "output" && s.op == OpKind::Mask)
-            return "output = np.where(query_mask[:, :, None], context, np.float32(0))\n";
-    }
-    if (k == "dropout")
-        return "dropout = np.where(D[\"dropout_keep\"].astype(bool), weights / KEEP_PROB, np.float32(0))\n";
-    return "# attnviz cannot write step '" + k + "' in this target yet: the check below reports it.\n";
 }
 
 std::string torchDense(const Ctx& c, const Step& s) {
@@ -389,101 +251,305 @@ std::string torchDense(const Ctx& c, const Step& s) {
            "), " + kern + ".reshape(" + str(ks[0] * ks[1]) + ", " + str(ks[2]) + ").T, " + b + ")\n";
 }
 
-std::string torchStep(const Ctx& c, const Step& s) {
-    const std::string& k = s.key;
-    if (s.op == OpKind::Input) {
-        if (k == "mask" && c.mha)
-            return headsMask(c, s, true);
-        if (c.mha && (k == "padding_mask" || k == "causal_mask" || k == "sliding_window_mask" || k == "attention_mask"))
-            return headsMaskPart(c, s, true);
-        if (k == "mask") {
-            std::string r = "mask = torch.ones(" + str(c.B) + ", " + str(c.T) + ", " + str(c.S) +
-                            ", dtype=torch.bool)  # Keras polarity: True = may attend\n";
-            const Spec& sp = c.spec;
-            if (sp.queryMask && c.mha)
-                r += "mask &= P[\"query_mask\"].bool()[:, :, None]  # torch has no query mask\n";
-            if (sp.valueMask)
-                r += "mask &= P[\"value_mask\"].bool()[:, None, :]  # torch: key_padding_mask = ~value_mask\n";
-            if (sp.keyMask)
-                r += "mask &= P[\"key_mask\"].bool()[:, None, :]\n";
-            if (sp.call.useCausalMask)
-                r += "mask &= torch.ones(" + str(c.T) + ", " + str(c.S) +
-                     ", dtype=torch.bool).tril()[None]  # causal, top-left aligned (torch: triu(diagonal=1) is "
-                     "'masked')\n";
-            if (sp.attentionMask)
-                r += "mask &= P[\"attention_mask\"].bool()\n";
-            return r;
-        }
-        if (k == "query_mask")
-            return "query_mask = P[\"query_mask\"].bool()\n";
-        if (std::string part = maskPart(c, k, true); !part.empty())
-            return part;
-        return k + " = P[\"" + k + "\"]\n";
-    }
-    if (c.mha) {
-        if (s.op == OpKind::Dense)
-            return torchDense(c, s);
-        if (k == "scaled_query")
-            return "scaled_query = query_dense * (1.0 / math.sqrt(" + str(c.H) +
-                   "))  # torch divides q by sqrt(head_dim) inside its attention\n";
-        if (k == "key_repeated" || k == "value_repeated")
-            return k + " = " + s.inputs.at(0) + ".repeat_interleave(" + str(c.N / c.Nkv) +
-                   ", dim=2)  # GQA: torch 1.13 has no grouped heads; each key/value head serves " + str(c.N / c.Nkv) +
-                   " query heads\n";
-        if (k == "scores")
-            return "scores = torch.matmul(scaled_query.transpose(1, 2), " + s.inputs.at(1) +
-                   ".permute(0, 2, 3, 1))  # [B,N,T,H] @ [B,N,H,S]\n";
-        if (k == "masked_scores")
-            return "masked_scores = scores.masked_fill(~" + c.maskVsScores() + ", -1e9)  # torch itself fills -inf\n";
-        if (k == "weights") {
-            std::string r = "weights = torch.softmax(" + s.inputs.at(0) + ", dim=-1)\n";
-            if (c.trace.find("mask"))
-                r += "weights = weights.masked_fill(~" + c.maskVsScores() +
-                     ", 0.0)  # Keras zeroes masked probabilities\n";
-            return r;
-        }
-        if (k == "context")
-            return "context = torch.matmul(" + s.inputs.at(0) + ", " + s.inputs.at(1) +
-                   ".transpose(1, 2)).transpose(1, 2)  # [B,N,T,S] @ [B,N,S,Hv] -> [B,T,N,Hv]\n";
-        if (k == "gated_context")
-            return "gated_context = context * gate\n";
-        if (k == "concat_heads")
-            return "concat_heads = " + s.inputs.at(0) + ".reshape(" + str(c.B) + ", " + str(c.T) + ", " +
-                   str(c.N * c.Hv) + ")\n";
-        if (k == "residual")
-            return "residual = query + output\n";
-        if (k == "layer_norm")
-            return "layer_norm = F.layer_norm(residual, (" + str(c.dq) +
-                   ",), P[\"layer_norm/gamma\"], P[\"layer_norm/beta\"], eps=1e-3)  # Keras' epsilon; torch's "
-                   "default is 1e-5\n";
-    } else {
-        const std::string q = "query", kk = c.keySrc();
-        if (k == "dot_scores" || (k == "scores" && s.op == OpKind::Einsum))
-            return k + " = torch.bmm(" + q + ", " + kk + ".transpose(1, 2))  # no 1/sqrt(d) in Keras' Attention\n";
-        if (k == "scores" && s.op == OpKind::Scale)
-            return "scores = dot_scores * P[\"scale\"]\n";
-        if (k == "scores" && c.concat)
-            return c.useScale ? "scores = P[\"concat_score_weight\"] * torch.tanh(P[\"scale\"] * (" + q +
-                                    "[:, :, None, :] + " + kk + "[:, None, :, :])).sum(-1)\n"
-                              : "scores = P[\"concat_score_weight\"] * torch.tanh(" + q + "[:, :, None, :] + " + kk +
-                                    "[:, None, :, :]).sum(-1)\n";
-        if (k == "scores" && c.additive)
-            return c.useScale ? "scores = (P[\"scale\"] * torch.tanh(" + q + "[:, :, None, :] + " + kk +
-                                    "[:, None, :, :])).sum(-1)\n"
-                              : "scores = torch.tanh(" + q + "[:, :, None, :] + " + kk + "[:, None, :, :]).sum(-1)\n";
-        if (k == "masked_scores")
-            return "masked_scores = torch.where(mask, scores, scores - 1e9)  # Keras subtracts 1e9\n";
-        if (k == "weights")
-            return "weights = torch.softmax(" + s.inputs.at(0) + ", dim=-1)\n";
-        if (k == "context" || (k == "output" && s.op == OpKind::Einsum))
-            return k + " = torch.bmm(" + c.probs() + ", value)\n";
-        if (k == "output" && s.op == OpKind::Mask)
-            return "output = context.masked_fill(~query_mask[:, :, None], 0.0)\n";
-    }
-    if (k == "dropout")
-        return "dropout = torch.where(P[\"dropout_keep\"].bool(), weights / KEEP_PROB, torch.zeros(()))  # "
-               "F.dropout would draw its own mask\n";
-    return "# attnviz cannot write step '" + k + "' in this target yet: the check below reports it.\n";
+// Attention / AdditiveAttention's score mask: value_mask AND causal, [B,T,S].
+std::string npDotMask(const Ctx& c, const Step&) {
+    const Spec& sp = c.spec;
+    std::string r = "mask = np.ones((" + str(c.B) + ", " + str(c.T) + ", " + str(c.S) + "), dtype=bool)\n";
+    if (sp.valueMask)
+        r += "mask &= D[\"value_mask\"].astype(bool)[:, None, :]  # value_mask [B,S] -> [B,1,S]\n";
+    if (sp.call.useCausalMask)
+        r += "mask &= (np.arange(" + str(c.T) + ")[:, None] >= np.arange(" + str(c.S) +
+             ")[None, :])[None]  # use_causal_mask: row >= column\n";
+    return r;
+}
+
+std::string torchDotMask(const Ctx& c, const Step&) {
+    const Spec& sp = c.spec;
+    std::string r = "mask = torch.ones(" + str(c.B) + ", " + str(c.T) + ", " + str(c.S) +
+                    ", dtype=torch.bool)  # Keras polarity: True = may attend\n";
+    if (sp.valueMask)
+        r += "mask &= P[\"value_mask\"].bool()[:, None, :]  # torch: key_padding_mask = ~value_mask\n";
+    if (sp.call.useCausalMask)
+        r += "mask &= torch.ones(" + str(c.T) + ", " + str(c.S) +
+             ", dtype=torch.bool).tril()[None]  # causal, top-left aligned (torch: triu(diagonal=1) is "
+             "'masked')\n";
+    return r;
+}
+
+// ---------------------------------------------------------------------------
+// One table of step writers, keyed by step (its key, the layer family, and
+// where the key alone does not decide, the op or the layer's options) and by
+// target: each row decides once which code a step gets, and writes it in
+// NumPy and in PyTorch. The first row that matches a step writes it.
+
+enum class Family { Any, Heads, Dot }; // Heads: MultiHeadAttention, GroupQueryAttention
+using Writer = std::string (*)(const Ctx&, const Step&);
+
+struct StepRow {
+    Family family;
+    std::vector<std::string> keys;         // empty: any key
+    bool (*when)(const Ctx&, const Step&); // nullptr: always
+    Writer numpy;
+    Writer torch; // nullptr: the NumPy text is valid PyTorch too
+};
+
+bool isInput(const Ctx&, const Step& s) {
+    return s.op == OpKind::Input;
+}
+bool isDense(const Ctx&, const Step& s) {
+    return s.op == OpKind::Dense;
+}
+bool isScale(const Ctx&, const Step& s) {
+    return s.op == OpKind::Scale;
+}
+bool isMaskOp(const Ctx&, const Step& s) {
+    return s.op == OpKind::Mask;
+}
+/// Attention's dot product: dot_scores, or scores when it is not scaled.
+bool isDotProduct(const Ctx&, const Step& s) {
+    return s.key == "dot_scores" || s.op == OpKind::Einsum;
+}
+/// weights · value: context (before the query mask), or output without one.
+bool isWeightedValues(const Ctx&, const Step& s) {
+    return s.key == "context" || s.op == OpKind::Einsum;
+}
+bool isConcat(const Ctx& c, const Step&) {
+    return c.concat;
+}
+bool isAdditive(const Ctx& c, const Step&) {
+    return c.additive;
+}
+
+// The tanh-sum scores: Attention(score_mode="concat") and AdditiveAttention, in NumPy or torch.
+std::string tanhSumScores(const Ctx& c, bool torch) {
+    const std::string q = "query[:, :, None, :]", k = std::string(c.keySrc()) + "[:, None, :, :]";
+    const std::string W = torch ? "P" : "D", tanh = torch ? "torch.tanh(" : "np.tanh(";
+    auto sum = [&](const std::string& x) { return torch ? x + ".sum(-1)" : "np.sum(" + x + ", axis=-1)"; };
+    if (c.concat)
+        return "scores = " + W + "[\"concat_score_weight\"] * " +
+               sum(tanh + (c.useScale ? W + "[\"scale\"] * (" + q + " + " + k + ")" : q + " + " + k) + ")") + "\n";
+    if (torch)
+        return "scores = " +
+               (c.useScale ? "(" + W + "[\"scale\"] * " + tanh + q + " + " + k + ")).sum(-1)"
+                           : tanh + q + " + " + k + ").sum(-1)") +
+               "\n";
+    return "scores = " + sum((c.useScale ? W + "[\"scale\"] * " : std::string()) + tanh + q + " + " + k + ")") + "\n";
+}
+
+const std::vector<StepRow>& stepTable() {
+    static const std::vector<StepRow> rows = {
+        // --- inputs and masks -------------------------------------------------
+        {Family::Heads,
+         {"mask"},
+         isInput,
+         [](const Ctx& c, const Step& s) { return headsMask(c, s, false); },
+         [](const Ctx& c, const Step& s) { return headsMask(c, s, true); }},
+        {Family::Heads,
+         {"padding_mask", "causal_mask", "sliding_window_mask", "attention_mask"},
+         isInput,
+         [](const Ctx& c, const Step& s) { return headsMaskPart(c, s, false); },
+         [](const Ctx& c, const Step& s) { return headsMaskPart(c, s, true); }},
+        {Family::Dot, {"mask"}, isInput, npDotMask, torchDotMask},
+        {Family::Any,
+         {"query_mask"},
+         isInput,
+         [](const Ctx&, const Step&) -> std::string { return "query_mask = D[\"query_mask\"].astype(bool)\n"; },
+         [](const Ctx&, const Step&) -> std::string { return "query_mask = P[\"query_mask\"].bool()\n"; }},
+        {Family::Any,
+         {},
+         isInput,
+         [](const Ctx&, const Step& s) { return s.key + " = D[\"" + s.key + "\"]\n"; },
+         [](const Ctx&, const Step& s) { return s.key + " = P[\"" + s.key + "\"]\n"; }},
+        // --- MultiHeadAttention and GroupQueryAttention ------------------------
+        {Family::Heads, {}, isDense, npDense, torchDense},
+        {Family::Heads,
+         {"scaled_query"},
+         nullptr,
+         [](const Ctx& c, const Step&) {
+             return "scaled_query = query_dense * np.float32(1.0 / math.sqrt(" + str(c.H) + "))\n";
+         },
+         [](const Ctx& c, const Step&) {
+             return "scaled_query = query_dense * (1.0 / math.sqrt(" + str(c.H) +
+                    "))  # torch divides q by sqrt(head_dim) inside its attention\n";
+         }},
+        {Family::Heads,
+         {"key_repeated", "value_repeated"},
+         nullptr,
+         [](const Ctx& c, const Step& s) {
+             return s.key + " = np.repeat(" + s.inputs.at(0) + ", " + str(c.N / c.Nkv) +
+                    ", axis=2)  # ops.repeat: query head n reads head n // " + str(c.N / c.Nkv) + "\n";
+         },
+         [](const Ctx& c, const Step& s) {
+             return s.key + " = " + s.inputs.at(0) + ".repeat_interleave(" + str(c.N / c.Nkv) +
+                    ", dim=2)  # GQA: torch 1.13 has no grouped heads; each key/value head serves " + str(c.N / c.Nkv) +
+                    " query heads\n";
+         }},
+        {Family::Heads,
+         {"scores"},
+         nullptr,
+         [](const Ctx& c, const Step& s) {
+             return c.gqa ? "scores = np.einsum(\"" + s.einsum + "\", scaled_query, " + s.inputs.at(1) + ")\n"
+                          : "scores = np.einsum(\"" + s.einsum + "\", " + s.inputs.at(1) +
+                                ", scaled_query)  # Keras passes (key, query)\n";
+         },
+         [](const Ctx&, const Step& s) {
+             return "scores = torch.matmul(scaled_query.transpose(1, 2), " + s.inputs.at(1) +
+                    ".permute(0, 2, 3, 1))  # [B,N,T,H] @ [B,N,H,S]\n";
+         }},
+        {Family::Heads,
+         {"masked_scores"},
+         nullptr,
+         [](const Ctx& c, const Step&) {
+             return "masked_scores = np.where(" + c.maskVsScores() +
+                    ", scores, np.float32(-1e9))  # replaced, not subtracted\n";
+         },
+         [](const Ctx& c, const Step&) {
+             return "masked_scores = scores.masked_fill(~" + c.maskVsScores() + ", -1e9)  # torch itself fills -inf\n";
+         }},
+        {Family::Heads,
+         {"weights"},
+         nullptr,
+         [](const Ctx& c, const Step& s) {
+             std::string r = "weights = softmax(" + s.inputs.at(0) + ")\n";
+             if (c.trace.find("mask"))
+                 r += "weights = np.where(" + c.maskVsScores() +
+                      ", weights, np.float32(0))  # Keras >= 3.14 zeroes masked probabilities\n";
+             return r;
+         },
+         [](const Ctx& c, const Step& s) {
+             std::string r = "weights = torch.softmax(" + s.inputs.at(0) + ", dim=-1)\n";
+             if (c.trace.find("mask"))
+                 r += "weights = weights.masked_fill(~" + c.maskVsScores() +
+                      ", 0.0)  # Keras zeroes masked probabilities\n";
+             return r;
+         }},
+        {Family::Heads,
+         {"context"},
+         nullptr,
+         [](const Ctx&, const Step& s) {
+             return "context = np.einsum(\"" + s.einsum + "\", " + s.inputs.at(0) + ", " + s.inputs.at(1) + ")\n";
+         },
+         [](const Ctx&, const Step& s) {
+             return "context = torch.matmul(" + s.inputs.at(0) + ", " + s.inputs.at(1) +
+                    ".transpose(1, 2)).transpose(1, 2)  # [B,N,T,S] @ [B,N,S,Hv] -> [B,T,N,Hv]\n";
+         }},
+        {Family::Heads,
+         {"gated_context"},
+         nullptr,
+         [](const Ctx&, const Step&) -> std::string { return "gated_context = context * gate\n"; },
+         nullptr},
+        {Family::Heads,
+         {"concat_heads"},
+         nullptr,
+         [](const Ctx& c, const Step& s) {
+             return "concat_heads = " + s.inputs.at(0) + ".reshape(" + str(c.B) + ", " + str(c.T) + ", " +
+                    str(c.N * c.Hv) + ")\n";
+         },
+         nullptr},
+        {Family::Heads,
+         {"residual"},
+         nullptr,
+         [](const Ctx&, const Step&) -> std::string { return "residual = query + output\n"; },
+         nullptr},
+        {Family::Heads,
+         {"layer_norm"},
+         nullptr,
+         [](const Ctx&, const Step& s) {
+             return "mean = residual.mean(axis=-1, keepdims=True)\n"
+                    "var = ((residual - mean) ** 2).mean(axis=-1, keepdims=True)\n"
+                    "layer_norm = (residual - mean) / np.sqrt(var + np.float32(" +
+                    pyFloat(s.epsilon) +
+                    ")) * D[\"layer_norm/gamma\"] + "
+                    "D[\"layer_norm/beta\"]\n";
+         },
+         [](const Ctx& c, const Step& s) {
+             return "layer_norm = F.layer_norm(residual, (" + str(c.dq) +
+                    ",), P[\"layer_norm/gamma\"], P[\"layer_norm/beta\"], eps=" + pyFloat(s.epsilon) +
+                    ")  # Keras' epsilon; torch's default is 1e-5\n";
+         }},
+        // --- Attention and AdditiveAttention ----------------------------------
+        {Family::Dot,
+         {"dot_scores", "scores"},
+         isDotProduct,
+         [](const Ctx& c, const Step& s) {
+             return s.key + " = np.matmul(query, np.swapaxes(" + c.keySrc() + ", -1, -2))\n";
+         },
+         [](const Ctx& c, const Step& s) {
+             return s.key + " = torch.bmm(query, " + c.keySrc() +
+                    ".transpose(1, 2))  # no 1/sqrt(d) in Keras' Attention\n";
+         }},
+        {Family::Dot,
+         {"scores"},
+         isScale,
+         [](const Ctx&, const Step&) -> std::string { return "scores = dot_scores * D[\"scale\"]\n"; },
+         [](const Ctx&, const Step&) -> std::string { return "scores = dot_scores * P[\"scale\"]\n"; }},
+        {Family::Dot,
+         {"scores"},
+         isConcat,
+         [](const Ctx& c, const Step&) { return tanhSumScores(c, false); },
+         [](const Ctx& c, const Step&) { return tanhSumScores(c, true); }},
+        {Family::Dot,
+         {"scores"},
+         isAdditive,
+         [](const Ctx& c, const Step&) { return tanhSumScores(c, false); },
+         [](const Ctx& c, const Step&) { return tanhSumScores(c, true); }},
+        {Family::Dot,
+         {"masked_scores"},
+         nullptr,
+         [](const Ctx&, const Step&) -> std::string {
+             return "masked_scores = np.where(mask, scores, scores - np.float32(1e9))  # subtracted, not replaced\n";
+         },
+         [](const Ctx&, const Step&) -> std::string {
+             return "masked_scores = torch.where(mask, scores, scores - 1e9)  # Keras subtracts 1e9\n";
+         }},
+        {Family::Dot,
+         {"weights"},
+         nullptr,
+         [](const Ctx&, const Step& s) { return "weights = softmax(" + s.inputs.at(0) + ")\n"; },
+         [](const Ctx&, const Step& s) { return "weights = torch.softmax(" + s.inputs.at(0) + ", dim=-1)\n"; }},
+        {Family::Dot,
+         {"context", "output"},
+         isWeightedValues,
+         [](const Ctx& c, const Step& s) { return s.key + " = np.matmul(" + c.probs() + ", value)\n"; },
+         [](const Ctx& c, const Step& s) { return s.key + " = torch.bmm(" + c.probs() + ", value)\n"; }},
+        {Family::Dot,
+         {"output"},
+         isMaskOp,
+         [](const Ctx&, const Step&) -> std::string {
+             return "output = np.where(query_mask[:, :, None], context, np.float32(0))\n";
+         },
+         [](const Ctx&, const Step&) -> std::string {
+             return "output = context.masked_fill(~query_mask[:, :, None], 0.0)\n";
+         }},
+        // --- every layer -------------------------------------------------------
+        {Family::Any,
+         {"dropout"},
+         nullptr,
+         [](const Ctx&, const Step&) -> std::string {
+             return "dropout = np.where(D[\"dropout_keep\"].astype(bool), weights / KEEP_PROB, np.float32(0))\n";
+         },
+         [](const Ctx&, const Step&) -> std::string {
+             return "dropout = torch.where(P[\"dropout_keep\"].bool(), weights / KEEP_PROB, torch.zeros(()))  # "
+                    "F.dropout would draw its own mask\n";
+         }},
+    };
+    return rows;
+}
+
+bool matches(const StepRow& row, const Ctx& c, const Step& s) {
+    if ((row.family == Family::Heads && !c.mha) || (row.family == Family::Dot && c.mha))
+        return false;
+    if (!row.keys.empty() && std::find(row.keys.begin(), row.keys.end(), s.key) == row.keys.end())
+        return false;
+    return !row.when || row.when(c, s);
+}
+
+/// The lines that compute step `s` in NumPy (torch false) or PyTorch.
+std::string stepCode(const Ctx& c, const Step& s, bool torch) {
+    for (const StepRow& row : stepTable())
+        if (matches(row, c, s))
+            return (torch && row.torch ? row.torch : row.numpy)(c, s);
+    return "# attnviz cannot write step '" + s.key + "' in this target yet: the check below reports it.\n";
 }
 
 std::string stepHeader(const Step& s) {
@@ -540,7 +606,7 @@ std::string preamble(const Ctx& c, ScriptTarget target, const std::string& stem,
          "TRACE_FILE = os.path.join(HERE, " +
          pyStr(stem + "_trace.npz") + ")\n" + traceKeysList(c.trace);
     if (c.dropout) {
-        r += "RATE = np.float32(" + num(c.rate) +
+        r += "RATE = np.float32(" + pyFloat(c.rate) +
              ")\n"
              "KEEP_PROB = np.float32(1) - RATE\n"
              "# training=True with dropout: instead of drawing a new random mask, this script uses the one attnviz "
@@ -606,7 +672,7 @@ def softmax(x):
 )PY";
     for (const Step& s : c.trace.steps)
         if (forwardStep(s))
-            r += stepHeader(s) + numpyStep(c, s);
+            r += stepHeader(s) + stepCode(c, s, false);
     r += compareBlock(true);
     r += R"PY(
 
@@ -718,7 +784,7 @@ std::string torchScript(const Ctx& c, const std::string& stem) {
     }
     for (const Step& s : c.trace.steps)
         if (forwardStep(s))
-            r += stepHeader(s) + torchStep(c, s);
+            r += stepHeader(s) + stepCode(c, s, true);
     const bool nn = c.mha && !c.gqa && c.mhaTorchExpressible(nullptr);
     if (c.mha)
         r += torchMhaBlock(c);
@@ -734,21 +800,16 @@ std::string torchScript(const Ctx& c, const std::string& stem) {
 
 // --- Keras ------------------------------------------------------------------
 
-std::string kerasScript(const Ctx& c, const std::string& stem) {
+/// The inputs and masks as Keras tensors (masks as given: the layer casts them itself).
+std::string kerasInputs(const Ctx& c) {
     const Spec& sp = c.spec;
-    const LayerConfig& cfg = sp.config;
-    std::string r = preamble(c, ScriptTarget::Keras, stem,
-                             "Keras 3 " + c.trace.layer +
-                                 ": the real layer, its weights set from attnviz's, called with the same masks "
-                                 "and return_attention_scores=True.");
-    r += R"PY(
+    std::string r = R"PY(
 D = dict(np.load(DATA_FILE))  # inputs, masks (nonzero = keep) and weights by npz name
 query = ops.convert_to_tensor(D["query"])
 value = ops.convert_to_tensor(D["value"])
 )PY";
     if (c.hasKey)
         r += "key = ops.convert_to_tensor(D[\"key\"])\n";
-    // Masks go in as given: the layer casts them itself.
     auto maskT = [](const std::string& n) { return n + " = ops.convert_to_tensor(D[\"" + n + "\"])\n"; };
     if (sp.queryMask)
         r += maskT("query_mask");
@@ -758,165 +819,161 @@ value = ops.convert_to_tensor(D["value"])
         r += maskT("key_mask");
     if (sp.attentionMask)
         r += maskT("attention_mask");
-    const std::string training = pyBool(sp.call.training);
-    const std::string causal = pyBool(sp.call.useCausalMask);
     r += "computed = {\"query\": query, \"value\": value}\n";
     if (c.hasKey)
         r += "computed[\"key\"] = key\n";
+    return r;
+}
 
-    if (c.mha) {
-        std::string extra;
-        if (cfg.slidingWindow)
-            extra += ", sliding_window=" + str(*cfg.slidingWindow);
-        if (cfg.useGate)
-            extra += ", use_gate=True";
-        if (c.gqa)
-            r += "\nlayer = keras.layers.GroupQueryAttention(head_dim=" + str(cfg.keyDim) +
-                 ", num_query_heads=" + str(cfg.numHeads) + ", num_key_value_heads=" + str(cfg.numKeyValueHeads) +
-                 ", dropout=" + num(cfg.dropout) + ", use_bias=" + pyBool(cfg.useBias) + extra + ")\n";
-        else
-            r += "\nlayer = keras.layers.MultiHeadAttention(num_heads=" + str(cfg.numHeads) +
-                 ", key_dim=" + str(cfg.keyDim) + ", value_dim=" + (cfg.valueDim ? str(*cfg.valueDim) : "None") +
-                 ", use_bias=" + pyBool(cfg.useBias) +
-                 ", output_shape=" + (cfg.outputShape ? str(*cfg.outputShape) : "None") +
-                 ", dropout=" + num(cfg.dropout) + extra + ")\n";
-        r += "layer(query, value" + std::string(c.hasKey ? ", key=key" : "") +
-             ")  # build the layer (creates its variables) before setting them\n";
-        r += c.gqa ? "# Keras sub-layers: _query_dense, _key_dense, _value_dense, _output_dense (EinsumDense), and\n"
-                     "# _gate_dense with use_gate; kernels [in, heads, head_dim] and [num_query_heads, head_dim, "
-                     "out].\n"
-                   : "# Keras sub-layers: _query_dense, _key_dense, _value_dense, _output_dense (EinsumDense), and\n"
-                     "# _gate_dense with use_gate; kernels [in, num_heads, dim] and [num_heads, value_dim, out].\n";
-        std::vector<std::string> denses{"query_dense", "key_dense", "value_dense", "output_dense"};
-        if (cfg.useGate)
-            denses.push_back("gate_dense");
-        for (const std::string& d : denses) {
-            r += "layer._" + d + ".kernel.assign(D[\"" + d + "/kernel\"])\n";
-            if (cfg.useBias)
-                r += "layer._" + d + ".bias.assign(D[\"" + d + "/bias\"])\n";
-        }
-        if (sp.queryMask && !c.gqa)
-            r += "\n# MultiHeadAttention ignores its query_mask= keyword: it reads the mask attached to the query\n"
-                 "# tensor (as Embedding(mask_zero=True) would attach it).\n"
-                 "from keras.src.backend.common.masking import set_keras_mask\n\n"
-                 "set_keras_mask(query, query_mask)\n";
-        if (c.dropout)
-            r += "\n# Replace the layer's Dropout by the mask attnviz drew (a plain function: the built layer "
-                 "accepts\n# no new sub-layers).\n"
-                 "keep = ops.convert_to_tensor(D[\"dropout_keep\"].astype(bool))\n"
-                 "layer._dropout_layer = lambda x, training=None: ops.where(keep, ops.divide(x, KEEP_PROB), 0.0)\n";
-        std::string kw = c.hasKey ? ", key=key" : "";
-        if (sp.queryMask && c.gqa)
-            kw += ", query_mask=query_mask"; // a call keyword of GroupQueryAttention
-        if (sp.valueMask)
-            kw += ", value_mask=value_mask";
-        if (sp.keyMask)
-            kw += ", key_mask=key_mask";
-        if (sp.attentionMask)
-            kw += ", attention_mask=attention_mask";
-        r += "\noutput, weights = layer(query, value" + kw + ", use_causal_mask=" + causal + ", training=" + training +
-             ", return_attention_scores=True)\n";
-        r += "computed[\"output\"] = output\ncomputed[\"weights\"] = weights  # before dropout\n";
-        r += "\n# The intermediates, from the layer's own sub-layers and methods:\n"
-             "query_dense = layer._query_dense(query)\n"
-             "key_dense = layer._key_dense(" +
-             std::string(c.keySrc()) +
-             ")\n"
-             "value_dense = layer._value_dense(value)\n"
-             "computed.update(query_dense=query_dense, key_dense=key_dense, value_dense=value_dense)\n";
-        if (c.trace.find("mask")) {
-            r += "mask = layer._compute_attention_mask(query, value, query_mask=" +
-                 std::string(sp.queryMask ? "query_mask" : "None") +
-                 ", value_mask=" + (sp.valueMask ? "value_mask" : "None") +
-                 ", key_mask=" + (sp.keyMask ? "key_mask" : "None") +
-                 ", attention_mask=" + (sp.attentionMask ? "attention_mask" : "None") + ", use_causal_mask=" + causal +
-                 ")\n";
-            std::string shape;
-            for (Index d : c.trace.find("mask")->value.shape())
-                shape += (shape.empty() ? "" : ", ") + str(d);
-            r += "computed[\"mask\"] = np.broadcast_to(ops.convert_to_numpy(mask), (" + shape + "))\n";
-        } else {
-            r += "mask = None\n";
-        }
-        if (c.gqa)
-            r += "key_repeated = ops.repeat(key_dense, layer.num_repeats, axis=2)\n"
-                 "value_repeated = ops.repeat(value_dense, layer.num_repeats, axis=2)\n"
-                 "computed.update(key_repeated=key_repeated, value_repeated=value_repeated)\n"
-                 "context, _ = layer._compute_attention(query_dense, key_repeated, value_repeated, "
-                 "attention_mask=mask, training=" +
-                 training +
-                 ")\n"
-                 "computed[\"scaled_query\"] = ops.multiply(query_dense, ops.cast(layer._inverse_sqrt_head_dim, "
-                 "\"float32\"))\n"
-                 "computed[\"scores\"] = ops.einsum(layer._dot_product_equation, computed[\"scaled_query\"], "
-                 "key_repeated)\n";
-        else
-            r += "context, _ = layer._compute_attention(query_dense, key_dense, value_dense, mask, training=" +
-                 training +
-                 ", return_attention_scores=True)\n"
-                 "computed[\"scaled_query\"] = ops.multiply(query_dense, ops.cast(layer._inverse_sqrt_key_dim, "
-                 "\"float32\"))\n"
-                 "computed[\"scores\"] = ops.einsum(layer._dot_product_equation, key_dense, "
-                 "computed[\"scaled_query\"])\n";
-        r += "computed[\"context\"] = context\n";
-        std::string heads = "context";
-        if (cfg.useGate) {
-            r += "gate = layer._gate_dense(query)  # sigmoid activation\n"
-                 "gated_context = ops.multiply(context, gate)\n"
-                 "computed.update(gate=gate, gated_context=gated_context)\n";
-            heads = "gated_context";
-        }
-        r += "computed[\"concat_heads\"] = ops.reshape(" + heads + ", (" + str(c.B) + ", " + str(c.T) + ", " +
-             str(c.N * c.Hv) + "))\n";
-        if (cfg.transformerSublayer) {
-            r += "\n# The Transformer sub-layer (TensorFlow tutorial): Add, then LayerNormalization (epsilon=1e-3).\n"
-                 "residual = keras.layers.Add()([query, output])\n"
-                 "norm = keras.layers.LayerNormalization()\n"
-                 "norm(residual)  # build\n"
-                 "norm.gamma.assign(D[\"layer_norm/gamma\"])\n"
-                 "norm.beta.assign(D[\"layer_norm/beta\"])\n"
-                 "computed.update(residual=residual, layer_norm=norm(residual))\n";
-        }
-    } else {
-        const bool additive = c.additive;
-        if (additive)
-            r += "\nlayer = keras.layers.AdditiveAttention(use_scale=" + pyBool(c.useScale) +
-                 ", dropout=" + num(cfg.dropout) + ")\n";
-        else
-            r += "\nlayer = keras.layers.Attention(use_scale=" + pyBool(c.useScale) + ", score_mode=\"" +
-                 (c.concat ? "concat" : "dot") + "\", dropout=" + num(cfg.dropout) + ")\n";
-        const std::string inputs =
-            c.hasKey ? "[query, value, key]" : "[query, value]"; // Keras: [query, value] or [query, value, key]
-        r += "layer(" + inputs + ")  # build the layer (creates its variables) before setting them\n";
-        if (c.useScale)
-            r += "layer.scale.assign(D[\"scale\"])\n";
-        if (c.concat)
-            r += "layer.concat_score_weight.assign(D[\"concat_score_weight\"])\n";
-        if (c.dropout)
-            r += "\n# Attention calls backend.random.dropout; use the mask attnviz drew instead.\n"
-                 "import keras.src.backend as keras_backend\n\n"
-                 "keep = ops.convert_to_tensor(D[\"dropout_keep\"].astype(bool))\n"
-                 "keras_backend.random.dropout = lambda x, rate, noise_shape=None, seed=None: ops.where(keep, "
-                 "ops.divide(x, KEEP_PROB), 0.0)\n";
-        std::string maskArg;
-        if (sp.queryMask || sp.valueMask)
-            maskArg = std::string(", mask=[") + (sp.queryMask ? "query_mask" : "None") + ", " +
-                      (sp.valueMask ? "value_mask" : "None") + "]";
-        r += "\noutput, weights = layer(" + inputs + maskArg + ", use_causal_mask=" + causal +
-             ", training=" + training + ", return_attention_scores=True)\n";
-        r += "computed[\"output\"] = output\n";
-        r += c.dropout ? "computed[\"dropout\"] = weights  # Attention returns the weights after dropout\n"
-                       : "computed[\"weights\"] = weights\n";
-        r += "\n# The intermediates, from the layer's own methods:\n"
-             "scores = layer._calculate_scores(query=query, key=" +
-             std::string(c.keySrc()) + ")\ncomputed[\"scores\"] = scores\n";
-        if (c.trace.find("mask"))
-            r += "mask = layer._calculate_score_mask(scores, " + std::string(sp.valueMask ? "value_mask" : "None") +
-                 ", " + causal +
-                 ")\nif len(mask.shape) == 2:  # the value mask alone stays [B,S]\n    mask = ops.expand_dims(mask, "
-                 "-2)\ncomputed[\"mask\"] = np.broadcast_to(ops.convert_to_numpy(mask), (" +
-                 str(c.B) + ", " + str(c.T) + ", " + str(c.S) + "))\n";
+/// A head layer built, its variables set from the exported weights, the
+/// query's mask attached and attnviz's dropout mask swapped in.
+std::string kerasHeadsBuild(const Ctx& c) {
+    const Spec& sp = c.spec;
+    const LayerConfig& cfg = sp.config;
+    std::string r = "\nlayer = " + kerasConstructor(cfg, PyArgs::All) + "\n";
+    r += "layer(query, value" + std::string(c.hasKey ? ", key=key" : "") +
+         ")  # build the layer (creates its variables) before setting them\n";
+    r += c.gqa ? "# Keras sub-layers: _query_dense, _key_dense, _value_dense, _output_dense (EinsumDense), and\n"
+                 "# _gate_dense with use_gate; kernels [in, heads, head_dim] and [num_query_heads, head_dim, "
+                 "out].\n"
+               : "# Keras sub-layers: _query_dense, _key_dense, _value_dense, _output_dense (EinsumDense), and\n"
+                 "# _gate_dense with use_gate; kernels [in, num_heads, dim] and [num_heads, value_dim, out].\n";
+    std::vector<std::string> denses{"query_dense", "key_dense", "value_dense", "output_dense"};
+    if (cfg.useGate)
+        denses.push_back("gate_dense");
+    for (const std::string& d : denses) {
+        r += "layer._" + d + ".kernel.assign(D[\"" + d + "/kernel\"])\n";
+        if (cfg.useBias)
+            r += "layer._" + d + ".bias.assign(D[\"" + d + "/bias\"])\n";
     }
+    if (sp.queryMask && !c.gqa)
+        r += "\n# MultiHeadAttention ignores its query_mask= keyword: it reads the mask attached to the query\n"
+             "# tensor (as Embedding(mask_zero=True) would attach it).\n"
+             "from keras.src.backend.common.masking import set_keras_mask\n\n"
+             "set_keras_mask(query, query_mask)\n";
+    if (c.dropout)
+        r += "\n# Replace the layer's Dropout by the mask attnviz drew (a plain function: the built layer "
+             "accepts\n# no new sub-layers).\n"
+             "keep = ops.convert_to_tensor(D[\"dropout_keep\"].astype(bool))\n"
+             "layer._dropout_layer = lambda x, training=None: ops.where(keep, ops.divide(x, KEEP_PROB), 0.0)\n";
+    return r;
+}
+
+/// A head layer's intermediates, from its own sub-layers and methods.
+std::string kerasHeadsIntermediates(const Ctx& c) {
+    const Spec& sp = c.spec;
+    const LayerConfig& cfg = sp.config;
+    const std::string training = pyBool(sp.call.training);
+    const std::string causal = pyBool(sp.call.useCausalMask);
+    std::string r = "\n# The intermediates, from the layer's own sub-layers and methods:\n"
+                    "query_dense = layer._query_dense(query)\n"
+                    "key_dense = layer._key_dense(" +
+                    std::string(c.keySrc()) +
+                    ")\n"
+                    "value_dense = layer._value_dense(value)\n"
+                    "computed.update(query_dense=query_dense, key_dense=key_dense, value_dense=value_dense)\n";
+    if (const Step* mask = c.trace.find("mask")) {
+        auto given = [](bool has, const char* name) { return std::string(has ? name : "None"); };
+        r +=
+            "mask = layer._compute_attention_mask(query, value, query_mask=" + given(bool(sp.queryMask), "query_mask") +
+            ", value_mask=" + given(bool(sp.valueMask), "value_mask") +
+            ", key_mask=" + given(bool(sp.keyMask), "key_mask") +
+            ", attention_mask=" + given(bool(sp.attentionMask), "attention_mask") + ", use_causal_mask=" + causal +
+            ")\n";
+        r += "computed[\"mask\"] = np.broadcast_to(ops.convert_to_numpy(mask), (" + shapeText(mask->value) + "))\n";
+    } else {
+        r += "mask = None\n";
+    }
+    if (c.gqa)
+        r += "key_repeated = ops.repeat(key_dense, layer.num_repeats, axis=2)\n"
+             "value_repeated = ops.repeat(value_dense, layer.num_repeats, axis=2)\n"
+             "computed.update(key_repeated=key_repeated, value_repeated=value_repeated)\n"
+             "context, _ = layer._compute_attention(query_dense, key_repeated, value_repeated, "
+             "attention_mask=mask, training=" +
+             training +
+             ")\n"
+             "computed[\"scaled_query\"] = ops.multiply(query_dense, ops.cast(layer._inverse_sqrt_head_dim, "
+             "\"float32\"))\n"
+             "computed[\"scores\"] = ops.einsum(layer._dot_product_equation, computed[\"scaled_query\"], "
+             "key_repeated)\n";
+    else
+        r += "context, _ = layer._compute_attention(query_dense, key_dense, value_dense, mask, training=" + training +
+             ", return_attention_scores=True)\n"
+             "computed[\"scaled_query\"] = ops.multiply(query_dense, ops.cast(layer._inverse_sqrt_key_dim, "
+             "\"float32\"))\n"
+             "computed[\"scores\"] = ops.einsum(layer._dot_product_equation, key_dense, "
+             "computed[\"scaled_query\"])\n";
+    r += "computed[\"context\"] = context\n";
+    std::string heads = "context";
+    if (cfg.useGate) {
+        r += "gate = layer._gate_dense(query)  # sigmoid activation\n"
+             "gated_context = ops.multiply(context, gate)\n"
+             "computed.update(gate=gate, gated_context=gated_context)\n";
+        heads = "gated_context";
+    }
+    r += "computed[\"concat_heads\"] = ops.reshape(" + heads + ", (" + str(c.B) + ", " + str(c.T) + ", " +
+         str(c.N * c.Hv) + "))\n";
+    if (const Step* norm = c.trace.find("layer_norm"); cfg.transformerSublayer && norm)
+        r += "\n# The Transformer sub-layer (TensorFlow tutorial): Add, then LayerNormalization (epsilon=" +
+             pyFloat(norm->epsilon) +
+             ").\n"
+             "residual = keras.layers.Add()([query, output])\n"
+             "norm = keras.layers.LayerNormalization()\n"
+             "norm(residual)  # build\n"
+             "norm.gamma.assign(D[\"layer_norm/gamma\"])\n"
+             "norm.beta.assign(D[\"layer_norm/beta\"])\n"
+             "computed.update(residual=residual, layer_norm=norm(residual))\n";
+    return r;
+}
+
+/// MultiHeadAttention / GroupQueryAttention: built, called, then taken apart.
+std::string kerasHeads(const Ctx& c) {
+    std::string r = kerasHeadsBuild(c);
+    r += "\noutput, weights = " + kerasCall(c.spec, c.hasKey, PyArgs::All) + "\n";
+    r += "computed[\"output\"] = output\ncomputed[\"weights\"] = weights  # before dropout\n";
+    return r + kerasHeadsIntermediates(c);
+}
+
+/// Attention / AdditiveAttention: built, its variables set, called, and its scores and mask.
+std::string kerasDot(const Ctx& c) {
+    const Spec& sp = c.spec;
+    std::string r = "\nlayer = " + kerasConstructor(sp.config, PyArgs::All) + "\n";
+    const std::string inputs =
+        c.hasKey ? "[query, value, key]" : "[query, value]"; // Keras: [query, value] or [query, value, key]
+    r += "layer(" + inputs + ")  # build the layer (creates its variables) before setting them\n";
+    if (c.useScale)
+        r += "layer.scale.assign(D[\"scale\"])\n";
+    if (c.concat)
+        r += "layer.concat_score_weight.assign(D[\"concat_score_weight\"])\n";
+    if (c.dropout)
+        r += "\n# Attention calls backend.random.dropout; use the mask attnviz drew instead.\n"
+             "import keras.src.backend as keras_backend\n\n"
+             "keep = ops.convert_to_tensor(D[\"dropout_keep\"].astype(bool))\n"
+             "keras_backend.random.dropout = lambda x, rate, noise_shape=None, seed=None: ops.where(keep, "
+             "ops.divide(x, KEEP_PROB), 0.0)\n";
+    r += "\noutput, weights = " + kerasCall(sp, c.hasKey, PyArgs::All) + "\n";
+    r += "computed[\"output\"] = output\n";
+    r += c.dropout ? "computed[\"dropout\"] = weights  # Attention returns the weights after dropout\n"
+                   : "computed[\"weights\"] = weights\n";
+    r += "\n# The intermediates, from the layer's own methods:\n"
+         "scores = layer._calculate_scores(query=query, key=" +
+         std::string(c.keySrc()) + ")\ncomputed[\"scores\"] = scores\n";
+    if (c.trace.find("mask"))
+        r += "mask = layer._calculate_score_mask(scores, " + std::string(sp.valueMask ? "value_mask" : "None") + ", " +
+             pyBool(sp.call.useCausalMask) +
+             ")\nif len(mask.shape) == 2:  # the value mask alone stays [B,S]\n    mask = ops.expand_dims(mask, "
+             "-2)\ncomputed[\"mask\"] = np.broadcast_to(ops.convert_to_numpy(mask), (" +
+             str(c.B) + ", " + str(c.T) + ", " + str(c.S) + "))\n";
+    return r;
+}
+
+std::string kerasScript(const Ctx& c, const std::string& stem) {
+    std::string r = preamble(c, ScriptTarget::Keras, stem,
+                             "Keras 3 " + c.trace.layer +
+                                 ": the real layer, its weights set from attnviz's, called with the same masks "
+                                 "and return_attention_scores=True.");
+    r += kerasInputs(c);
+    r += c.mha ? kerasHeads(c) : kerasDot(c);
     r += compareBlock(false);
     r += R"PY(
 
@@ -989,7 +1046,7 @@ void writeScriptExport(const std::string& pyPath, const Spec& spec, const Trace&
 
 std::string torchCode(const Spec& spec, const Trace& trace, const Step& step) {
     const Ctx c(spec, trace);
-    return torchStep(c, step);
+    return stepCode(c, step, true);
 }
 
 CodeListing torchListing(const Spec& spec, const Trace& trace) {
@@ -1009,7 +1066,7 @@ CodeListing torchListing(const Spec& spec, const Trace& trace) {
         if (!forwardStep(s))
             continue;
         add("\n# " + s.key + ": " + s.title + "\n");
-        const std::string code = torchStep(c, s);
+        const std::string code = stepCode(c, s, true);
         const int first = line;
         add(code);
         l.linesOfStep[s.key] = {first, line - first};

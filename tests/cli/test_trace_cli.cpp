@@ -191,7 +191,7 @@ TEST(TraceCli, MaskValuesOtherThanZeroOrOneGiveOneWarningLineEach) {
 // weights through its own isolated child and matches Keras' numbers.
 TEST(TraceCli, KerasModelCasesMatchKeras) {
     const fs::path models = fs::path(ATTNVIZ_TEST_DATA_DIR) / "keras_models";
-    int cases = 0;
+    int casesMatched = 0;
     for (const std::string c :
          {"encoder_block_self_attn", "seq2seq_luong", "seq2seq_bahdanau", "encoder_block_weights_h5"}) {
         const fs::path out = tempDir() / (c + ".npz");
@@ -200,14 +200,18 @@ TEST(TraceCli, KerasModelCasesMatchKeras) {
         const auto arrays = readNpz(out.string());
         const auto expected = readNpz((models / c / "expected.npz").string());
         ASSERT_FALSE(expected.empty());
+        size_t keysMatched = 0;
         for (const auto& [key, want] : expected) {
             ASSERT_TRUE(arrays.count(key)) << c << ": " << key;
-            EXPECT_TRUE(attnviz::testing::allClose(arrays.at(key), want, 1e-4, 1e-5)) << c << ": " << key;
+            const bool close = attnviz::testing::allClose(arrays.at(key), want, 1e-4, 1e-5);
+            EXPECT_TRUE(close) << c << ": " << key;
+            keysMatched += close ? 1 : 0;
         }
         fs::remove(out);
-        ++cases;
+        EXPECT_EQ(keysMatched, expected.size()) << c;
+        casesMatched += keysMatched == expected.size() ? 1 : 0;
     }
-    EXPECT_EQ(cases, 4);
+    EXPECT_EQ(casesMatched, 4); // every case matched Keras on every key, not merely ran
 }
 
 TEST(TraceCli, BrokenKerasModelsAreOneLineAndExitCodeOne) {

@@ -4,10 +4,15 @@
 // translation notes, and the data file the scripts read.
 #include "core/layers/run.h"
 #include "core/io/spec_files.h"
+#include "core/teach/keras_listing.h"
+#include "core/teach/python_text.h"
 #include "core/teach/script_export.h"
+#include "core/base/random.h"
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <cstdlib>
 #include <filesystem>
 #include <sstream>
 
@@ -233,7 +238,7 @@ TEST(ScriptExport, KerasGroupQueryAttentionAndGate) {
     const Case g = load("export/gqa_masks_sliding_gate_dropout_train.json");
     const std::string k = script(g, ScriptTarget::Keras);
     pos(k, "layer = keras.layers.GroupQueryAttention(head_dim=3, num_query_heads=4, num_key_value_heads=2, "
-           "dropout=0.200000003, use_bias=True, sliding_window=3, use_gate=True)");
+           "dropout=0.2, use_bias=True, sliding_window=3, use_gate=True)");
     const size_t build = pos(k, "layer(query, value)  # build");
     for (const std::string d : {"query_dense", "key_dense", "value_dense", "output_dense", "gate_dense"}) {
         EXPECT_GT(pos(k, "layer._" + d + ".kernel.assign(D[\"" + d + "/kernel\"])"), build);
@@ -249,8 +254,47 @@ TEST(ScriptExport, KerasGroupQueryAttentionAndGate) {
     pos(mk, "layer = keras.layers.MultiHeadAttention(num_heads=3, key_dim=4, value_dim=5");
     pos(mk, ", use_gate=True)");
     pos(mk, "layer._gate_dense.kernel.assign(D[\"gate_dense/kernel\"])");
-    pos(script(load("keras/mha_sliding3_causal_t6/spec.json"), ScriptTarget::Keras), ", sliding_window=3)");
+    pos(script(load("keras/mha_sliding3_causal_t6/spec.json"), ScriptTarget::Keras),
+        ", sliding_window=3, use_gate=False)");
     const std::string t = script(g, ScriptTarget::Torch);
     pos(t, "repeat_interleave(2, dim=2)");
     pos(t, "no grouped-query layer");
+}
+
+// One formatter for every Python number: the shortest text that reads back to
+// the same float32 (0.2, not 0.200000003), always a float literal.
+TEST(ScriptExport, PythonFloatsAreTheShortestRoundTrip) {
+    EXPECT_EQ(pyFloat(0.2f), "0.2");
+    EXPECT_EQ(pyFloat(0.4f), "0.4");
+    EXPECT_EQ(pyFloat(1.0f), "1.0");
+    EXPECT_EQ(pyFloat(0.0f), "0.0");
+    EXPECT_EQ(pyFloat(1e-3), "0.001");
+    EXPECT_EQ(pyFloat(1e-9f), "1e-09");
+    Rng r(7);
+    for (int i = 0; i < 2000; ++i) {
+        const float v = float(r.uniform() * 2 - 1) * std::pow(10.0f, float(int(r.next() % 12) - 6));
+        const std::string s = pyFloat(v);
+        EXPECT_EQ(std::strtof(s.c_str(), nullptr), v) << s;
+        EXPECT_NE(s.find_first_of(".e"), std::string::npos) << s;
+    }
+}
+
+// The listing (keras_listing), the Keras script and Compare write a layer's
+// constructor through one builder: the same arguments, in Keras' order, the
+// script with every argument spelled out, the listing without the defaults.
+TEST(ScriptExport, ListingAndScriptWriteOneConstructor) {
+    for (const char* file :
+         {"export/gqa_masks_sliding_gate_dropout_train.json", "export/additive_noscale_causal_key_dropout.json",
+          "keras/mha_key_b2_h3_t4_s6/spec.json", "export/attn_concat_scale_vmask.json"}) {
+        const Case c = load(file);
+        const std::string listing = kerasListing(c.spec, c.trace).code;
+        const std::string k = script(c, ScriptTarget::Keras);
+        EXPECT_TRUE(has(listing, "layer = " + kerasConstructor(c.spec.config, PyArgs::NonDefault))) << file;
+        EXPECT_TRUE(has(k, "layer = " + kerasConstructor(c.spec.config, PyArgs::All))) << file;
+        if (c.spec.config.dropout > 0) {
+            const std::string rate = "dropout=" + pyFloat(c.spec.config.dropout);
+            EXPECT_TRUE(has(listing, rate)) << file;
+            EXPECT_TRUE(has(k, rate)) << file;
+        }
+    }
 }

@@ -47,19 +47,19 @@ private slots:
     void rangesByValueKind() {
         const float nan = std::numeric_limits<float>::quiet_NaN();
         ColourScale s = colourScaleFor(core::ValueKind::Probability, {0.2f, 0.3f});
-        QCOMPARE(s.kind, ColorRangeKind::Probability);
+        QCOMPARE(s.kind, ColourRangeKind::Probability);
         QCOMPARE(s.lower, 0.0);
         QCOMPARE(s.upper, 1.0);
         s = colourScaleFor(core::ValueKind::BooleanMask, {0.f, 1.f});
-        QCOMPARE(s.kind, ColorRangeKind::Binary);
+        QCOMPARE(s.kind, ColourRangeKind::Binary);
         s = colourScaleFor(core::ValueKind::NonNegative, {0.f, 0.5f, 3.f});
-        QCOMPARE(s.kind, ColorRangeKind::Sequential);
+        QCOMPARE(s.kind, ColourRangeKind::Sequential);
         QCOMPARE(s.lower, 0.0);
         QCOMPARE(s.upper, 3.0);
         QCOMPARE(colourScaleFor(core::ValueKind::NonNegative, {0.f, 0.2f}).upper, 1.0); // dropout: at least 0–1
         // Signed: symmetric over the unmasked, finite values.
         s = colourScaleFor(core::ValueKind::Signed, {-2.f, 1.f, -1e9f, nan}, {0, 0, 1, 0});
-        QCOMPARE(s.kind, ColorRangeKind::Diverging);
+        QCOMPARE(s.kind, ColourRangeKind::Diverging);
         QCOMPARE(s.lower, -2.0);
         QCOMPARE(s.upper, 2.0);
         s = colourScaleFor(core::ValueKind::Signed, {0.5f, 1.5f});

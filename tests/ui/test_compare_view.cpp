@@ -125,7 +125,7 @@ void TestCompareView::panelsAndChecks() {
     // The user's own MultiHeadAttention has two heads: the identity holds, but not for this setup.
     QVERIFY(!mha.setupMet);
     QVERIFY2(mha.setupNote.contains(QStringLiteral("num_heads = 2")), qPrintable(mha.setupNote));
-    QCOMPARE(mha.mark, QStringLiteral("–"));
+    QCOMPARE(mha.verdict, ui::CompareView::Verdict::Unknown);
 
     // The different variants really differ: dot vs additive is not zero.
     const auto& dot = view.variants()[0].weights;
@@ -195,7 +195,7 @@ void TestCompareView::unequalWidthsShowMessages() {
     for (const auto& c : view.checks()) // the identities with an Attention side need equal widths
         if (!core::findIdentity(c.id.toStdString())->requirement.empty()) {
             QVERIFY(!c.applicable);
-            QVERIFY(c.mark != QStringLiteral("✓"));
+            QVERIFY(c.verdict != ui::CompareView::Verdict::HoldsForSetup);
         }
     saveShot(view, "unequal_widths");
 }
@@ -238,10 +238,10 @@ void TestCompareView::checkMarkFollowsTheSetup() {
     QVERIFY(mhaCheck().passed);    // the identity itself holds with its conditions applied …
     QVERIFY(!mhaCheck().setupMet); // … but key_dim = 16 is not the width 8
     QVERIFY2(mhaCheck().setupNote.contains(QStringLiteral("key_dim = 16")), qPrintable(mhaCheck().setupNote));
-    QCOMPARE(mhaCheck().mark, QStringLiteral("–"));
+    QCOMPARE(mhaCheck().verdict, ui::CompareView::Verdict::Unknown);
     int greens = 0;
     for (const auto& c : view.checks())
-        greens += c.mark == QStringLiteral("✓");
+        greens += c.verdict == ui::CompareView::Verdict::HoldsForSetup;
     QCOMPARE(int(view.checksText().count(green)), greens);
     QVERIFY(view.checksText().contains(QStringLiteral("key_dim = 16")));
 
@@ -250,14 +250,14 @@ void TestCompareView::checkMarkFollowsTheSetup() {
     s.weights = core::buildIdentity("mha-attention", s).left.weights;
     view.setSpec(s);
     QVERIFY(mhaCheck().setupMet);
-    QCOMPARE(mhaCheck().mark, QStringLiteral("✓"));
+    QCOMPARE(mhaCheck().verdict, ui::CompareView::Verdict::HoldsForSetup);
     QVERIFY(view.checksText().contains(green));
     // One condition broken again (a bias): the ✓ goes.
     s.config.useBias = true;
     s.weights.clear();
     view.setSpec(s);
     QVERIFY(!mhaCheck().setupMet);
-    QCOMPARE(mhaCheck().mark, QStringLiteral("–"));
+    QCOMPARE(mhaCheck().verdict, ui::CompareView::Verdict::Unknown);
 }
 
 void TestCompareView::groupQueryTilesBesideMultiHead() {

@@ -111,11 +111,11 @@ private slots:
         HeatmapView view;
         const auto trace = makeTrace();
         view.setStep(trace, trace->indexOf("weights"));
-        QCOMPARE(view.rangeKind(), ColorRangeKind::Probability);
+        QCOMPARE(view.rangeKind(), ColourRangeKind::Probability);
         QCOMPARE(view.rangeLower(), 0.0);
         QCOMPARE(view.rangeUpper(), 1.0);
         view.setStep(trace, trace->indexOf("scores"));
-        QCOMPARE(view.rangeKind(), ColorRangeKind::Diverging);
+        QCOMPARE(view.rangeKind(), ColourRangeKind::Diverging);
         QCOMPARE(view.rangeLower(), -view.rangeUpper());
         float maxAbs = 0;
         for (float v : trace->find("scores")->value.values())

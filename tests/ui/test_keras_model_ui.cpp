@@ -11,6 +11,7 @@
 #include "ui/text/formula_panel.h"
 
 #include "core/io/keras_model.h"
+#include "core/layers/run.h"
 
 #include <QDir>
 #include <QLabel>
@@ -158,6 +159,43 @@ private slots:
         QVERIFY2(done.at(1).at(1).toString().contains(QStringLiteral("truncated")),
                  qPrintable(done.at(1).at(1).toString()));
         QCOMPARE(w.controller()->trace(), before);
+    }
+
+    // The read runs through the Controller's one path: a newer request of
+    // either kind wins, so a spec computed in the background while the layer is
+    // being read drops the read (its result never reaches the setup).
+    void aNewerSpecSupersedesTheRead() {
+        MainWindow w;
+        QSignalSpy done(&w, &MainWindow::kerasModelOpened);
+        QSignalSpy read(w.controller(), &Controller::kerasLayerRead);
+        const int heads = w.setupPanel()->headsSpin()->value();
+        w.openKerasModelInBackground(model("multi_attention.keras"), QStringLiteral("cross_attn"));
+        QVERIFY(w.isOpeningKerasModel());
+        QVERIFY(w.controller()->isReadingKerasLayer());
+        // A large spec goes to the worker too, after the read: it is the newest.
+        core::Spec big;
+        big.shapes = {.batch = 1, .queryLen = 4096, .sourceLen = 4096, .queryFeatures = 8, .valueFeatures = 8};
+        QVERIFY(core::estimateTraceBytes(big) > Controller::backgroundThresholdBytes());
+        QVERIFY(w.controller()->requestSpec(big));
+        QVERIFY(!w.controller()->isReadingKerasLayer()); // the read is no longer what is waiting or wanted
+        w.controller()->waitForIdle();
+        QCOMPARE(read.size(), 0);
+        QCOMPARE(done.size(), 0);
+        QVERIFY(!w.isOpeningKerasModel());
+        QCOMPARE(w.setupPanel()->headsSpin()->value(), heads); // the layer's config never arrived
+        QVERIFY(w.setupPanel()->trainedOrigin().isEmpty());
+        QCOMPARE(w.controller()->trace()->find("query")->value.dim(1), 4096);
+
+        // A spec computed at once (small) wins too: the read ends with nothing waiting and is dropped.
+        w.openKerasModelInBackground(model("multi_attention.keras"), QStringLiteral("cross_attn"));
+        core::Spec small;
+        QVERIFY(w.controller()->setSpec(small));
+        QVERIFY(!w.isOpeningKerasModel());
+        w.controller()->waitForIdle();
+        QTest::qWait(50);
+        QCOMPARE(read.size(), 0);
+        QCOMPARE(done.size(), 0);
+        QVERIFY(w.setupPanel()->trainedOrigin().isEmpty());
     }
 
     // The picker over the window at both sizes, for a look (not compared).

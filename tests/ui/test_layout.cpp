@@ -6,7 +6,7 @@
 #include "ui/app_window/headless.h"
 #include "ui/app_window/main_window.h"
 #include "ui/app_window/controller.h"
-#include "ui/lessons/equivalence_lab_view.h"
+#include "ui/labs/equivalence_lab_view.h"
 #include "ui/export/figure_export.h"
 #include "ui/inspector/heatmap_view.h"
 #include "ui/setup/setup_panel.h"
@@ -358,7 +358,7 @@ private slots:
                             : QCoreApplication::translate("attnviz::ui::StepTimeline", "Step %1 of %2").arg(8).arg(11)),
             qPrintable(stage.heading));
         QVERIFY(stage.colourBar);
-        QCOMPARE(stage.colourScale.kind, ColorRangeKind::Probability);
+        QCOMPARE(stage.colourScale.kind, ColourRangeKind::Probability);
         const Figure heat = w.heatmap()->figure(QSize(900, 700));
         QVERIFY2(heat.heading.contains(english ? QStringLiteral("head 0") : QStringLiteral(" 0")),
                  qPrintable(heat.heading));

@@ -8,9 +8,9 @@
 #include "ui/app_window/controller.h"
 #include "ui/app_window/main_window.h"
 #include "ui/inspector/heatmap_view.h"
-#include "ui/lessons/equivalence_lab_view.h"
+#include "ui/labs/equivalence_lab_view.h"
 #include "ui/lessons/lesson_panel.h"
-#include "ui/lessons/scaling_lab_view.h"
+#include "ui/labs/scaling_lab_view.h"
 #include "ui/stage/stage_scene.h"
 #include "ui/stage/stage_view.h"
 

@@ -3,6 +3,7 @@
 // and scrubbing API behave. Set ATTNVIZ_STAGE_SHOTS=<dir> to save every frame.
 #include "ui/stage/stage_view.h"
 
+#include "ui/stage/scene_builder.h"
 #include "ui/stage/stage_scene.h"
 
 #include "core/layers/run.h"
@@ -205,6 +206,7 @@ private slots:
     void renderImageForExport();
     void emptyTraceIsHarmless();
     void denseProductsNarrateTheCoresNumbers();
+    void repeatedHeadsAreNamedByWhatTheyFeed();
 };
 
 void TestStageView::everyStepOfEveryLayerRenders_data() {
@@ -373,6 +375,30 @@ void TestStageView::emptyTraceIsHarmless() {
     QVERIFY(!view.grab().toImage().isNull());
 }
 
+// GroupQueryAttention's repeat scene names the key heads K and the value heads
+// V from what reads them (the value heads are multiplied by the weights, or by
+// their dropout in training), not from the steps' key names.
+void TestStageView::repeatedHeadsAreNamedByWhatTheyFeed() {
+    for (const bool training : {false, true}) {
+        core::Spec s;
+        s.config.layer = core::LayerKind::GroupQueryAttention;
+        s.config.numHeads = 4;
+        s.config.numKeyValueHeads = 2;
+        s.config.keyDim = 3;
+        s.config.dropout = training ? 0.3f : 0.0f;
+        s.call.training = training;
+        s.seed = 5;
+        const core::Trace trace = core::run(s);
+        for (const auto& [key, letter] : {std::pair{"key_repeated", "K"}, std::pair{"value_repeated", "V"}}) {
+            const auto scene = ui::stage::buildScene(trace, trace.indexOf(key), 0, 0, {});
+            QVERIFY(scene);
+            QVERIFY2(scene->grids.size() >= 2, key);
+            QCOMPARE(scene->grids[0].name, QStringLiteral("%1 0").arg(QLatin1String(letter)));
+            QCOMPARE(scene->grids[1].name, QStringLiteral("%1 1").arg(QLatin1String(letter)));
+        }
+    }
+}
+
 QTEST_MAIN(TestStageView)
 
 // The Dense scene's narrated cells are the core's (core::productCell): the
@@ -401,7 +427,7 @@ void TestStageView::denseProductsNarrateTheCoresNumbers() {
             const std::vector<core::Index> cell = v.rank() == 4
                                                       ? std::vector<core::Index>{batch, i, j / v.dim(3), j % v.dim(3)}
                                                       : std::vector<core::Index>{batch, i, j};
-            const core::ProductCell c = core::productCell(*trace, step, cell);
+            const core::ProductCell c = core::productCell(*trace, step, cell).value();
             const QString rhs = details[d].rhs;
             bool ok = false;
             const double shown =

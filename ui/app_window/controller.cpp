@@ -80,6 +80,13 @@ Outcome compute(const core::Spec& spec, const core::SpecLimits& limits, core::In
 } // namespace
 
 struct Controller::Job {
+    /// A Keras layer to read instead of a spec to compute.
+    struct KerasLayer {
+        QString path, layer;
+        std::optional<core::Spec> spec;
+        QString error;
+    };
+    std::optional<KerasLayer> keras;
     core::Spec spec;
     QStringList queryTokens, keyTokens;
     core::SpecLimits limits;
@@ -160,6 +167,22 @@ bool Controller::requestSpec(const core::Spec& spec, QStringList queryTokens, QS
     job->queryTokens = std::move(queryTokens);
     job->keyTokens = std::move(keyTokens);
     job->limits = m_limits;
+    enqueue(std::move(job));
+    return true;
+}
+
+void Controller::requestKerasLayer(const QString& path, const QString& layer) {
+    auto job = std::make_shared<Job>();
+    job->keras = Job::KerasLayer{.path = path, .layer = layer, .spec = std::nullopt, .error = {}};
+    enqueue(std::move(job));
+}
+
+bool Controller::isReadingKerasLayer() const {
+    // A superseded read may still run; its result is dropped, so it does not count.
+    return (m_running && m_running->keras && m_running->generation == m_generation) || (m_pending && m_pending->keras);
+}
+
+void Controller::enqueue(std::shared_ptr<Job> job) {
     job->generation = ++m_generation;
     const bool wasComputing = isComputing();
     m_pending = std::move(job);
@@ -168,7 +191,6 @@ bool Controller::requestSpec(const core::Spec& spec, QStringList queryTokens, QS
         startPending();
     if (!wasComputing)
         emit computingChanged(true);
-    return true;
 }
 
 void Controller::startPending() {
@@ -176,6 +198,10 @@ void Controller::startPending() {
     m_pending.reset();
     std::shared_ptr<Job> job = m_running;
     m_worker = QThread::create([job, inputs = m_inputs] {
+        if (job->keras) {
+            job->keras->spec = readKerasLayer(job->keras->path, job->keras->layer, &job->keras->error);
+            return;
+        }
         core::RunScope scope(job->control);
         job->outcome = compute(job->spec, job->limits, *inputs);
     });
@@ -196,6 +222,10 @@ void Controller::onJobFinished() {
     emit computingChanged(false);
     if (!job || job->generation != m_generation || job->outcome.cancelled)
         return;
+    if (job->keras) {
+        emit kerasLayerRead(job->keras->path, job->keras->layer, job->keras->spec, job->keras->error);
+        return;
+    }
     Outcome& o = job->outcome;
     if (!o.trace) {
         setError(o.errorField, o.errorMessage, o.errorAlsoFields);

@@ -55,6 +55,15 @@ public:
     /// run. Spec errors (and a trace over the memory budget) are reported at
     /// once, before anything is computed. Returns false on such an error.
     bool requestSpec(const core::Spec& spec, QStringList queryTokens = {}, QStringList keyTokens = {});
+    /// Read one layer of a saved Keras model (readKerasLayer) on the worker
+    /// thread, through the same path as a background requestSpec: the newest
+    /// request wins, whichever kind it is, so a newer spec or layer supersedes
+    /// this read and its result is dropped. The trace is left alone; when a
+    /// read that was not superseded ends, kerasLayerRead says what it read.
+    void requestKerasLayer(const QString& path, const QString& layer);
+    /// Whether a Keras layer read whose result is still wanted is in flight
+    /// (or waiting to start); a superseded one may still be finishing.
+    bool isReadingKerasLayer() const;
     /// Whether a background run is in flight (or waiting to start).
     bool isComputing() const;
     /// Steps the background run has finished so far (0 when none is running).
@@ -125,6 +134,9 @@ signals:
     void speedChanged(double factor);
     /// A background run started (true) or none is left (false).
     void computingChanged(bool computing);
+    /// A requestKerasLayer read ended: the layer as a spec, or nullopt and why.
+    void kerasLayerRead(const QString& path, const QString& layer, const std::optional<core::Spec>& spec,
+                        const QString& error);
 
 private:
     struct Job;
@@ -133,6 +145,8 @@ private:
     /// Show a freshly computed trace (keeps the current step by key).
     void adopt(std::shared_ptr<const core::Trace> trace, const core::Spec& spec, QStringList queryTokens,
                QStringList keyTokens, double ms);
+    /// Make `job` the newest request: it supersedes (cancels) any older one.
+    void enqueue(std::shared_ptr<Job> job);
     void startPending();
     void onJobFinished();
     void cancelRunning();

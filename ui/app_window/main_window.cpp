@@ -9,10 +9,10 @@
 #include "ui/app_window/export_menu.h"
 #include "ui/text/formula_panel.h"
 #include "ui/inspector/heatmap_view.h"
-#include "ui/lessons/equivalence_lab_view.h"
+#include "ui/labs/equivalence_lab_view.h"
 #include "ui/lessons/lesson_panel.h"
-#include "ui/lessons/scaling_lab_view.h"
-#include "ui/text/keras_listing.h"
+#include "ui/labs/scaling_lab_view.h"
+#include "ui/text/keras_listing_text.h"
 #include "ui/app_window/settings.h"
 #include "ui/app_window/status_label.h"
 #include "ui/export/figure_export.h"
@@ -110,17 +110,10 @@ QString describeNonFinite(const core::Tensor& t, const QString& origin) {
 }
 } // namespace
 
-MainWindow::MainWindow(QWidget* parent)
-    : QMainWindow(parent), m_controller(new Controller(this)), m_traceModel(new TraceModel(this)),
-      m_recomputeTimer(new QTimer(this)) {
-    setWindowTitle(tr("attnviz — attention, step by step"));
-    if (const QString icon = QStringLiteral(":/attnviz/attnviz.svg"); QFile::exists(icon))
-        setWindowIcon(QIcon(icon)); // the icon is compiled into the executable only
-    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
-
+/// The stage with its scrub bar over the formula panel, in a splitter whose
+/// handle gives the Keras code tab the height it needs.
+QSplitter* MainWindow::createStagePane() {
     // Centre: the stage over the formula panel, and the compare tab.
-    m_centre = new QTabWidget(this);
-    m_centre->setDocumentMode(true);
     auto* split = new QSplitter(Qt::Vertical, m_centre);
     // The stage with its scrub bar: replay, and a slider over the animation.
     auto* stagePane = new QWidget(split);
@@ -178,6 +171,14 @@ MainWindow::MainWindow(QWidget* parent)
             m_splitBeforeCode.clear();
         }
     });
+    return split;
+}
+
+/// The centre tabs: Stage, Compare, the two labs and Weights.
+void MainWindow::createCentreTabs() {
+    m_centre = new QTabWidget(this);
+    m_centre->setDocumentMode(true);
+    QSplitter* split = createStagePane();
     m_centre->addTab(split, tr("Stage"));
     // In a scroll area, so the compare grid's minimum size never widens the window.
     auto* compareScroll = new QScrollArea(m_centre);
@@ -207,8 +208,10 @@ MainWindow::MainWindow(QWidget* parent)
     m_centre->setTabToolTip(4, tr("Every trainable weight of the layer: Keras name, shape, initializer, count, "
                                   "source; edit the numbers or use a preset"));
     setCentralWidget(m_centre);
+}
 
-    // Docks.
+/// The Setup, Inspector and Timeline docks, and the first-run window size.
+void MainWindow::createDocks() {
     m_setup = new SetupPanel(this);
     m_setupDock = new QDockWidget(tr("Setup"), this);
     m_setupDock->setObjectName(QStringLiteral("setupDock"));
@@ -240,8 +243,10 @@ MainWindow::MainWindow(QWidget* parent)
         resize(std::max(std::min(avail.width(), 1100), avail.width() * 9 / 10),
                std::max(std::min(avail.height(), 700), avail.height() * 9 / 10));
     }
+}
 
-    // Status line.
+/// The status line: the message (elided, Details… for the rest), the busy bar and the info label.
+void MainWindow::createStatusLine() {
     auto* status = new StatusLabel(this);
     m_statusError = status;
     m_statusError->setStyleSheet(QStringLiteral("QLabel { color: #b00000; }"));
@@ -271,17 +276,20 @@ MainWindow::MainWindow(QWidget* parent)
             return;
         m_busy->show();
         const int done = m_controller->computingStepsDone();
-        m_statusInfo->setText(done > 0 ? tr("Computing… %n step(s) done", nullptr, done) : tr("Computing…"));
+        m_statusInfo->setText(m_controller->isReadingKerasLayer() ? tr("Reading…")
+                              : done > 0                          ? tr("Computing… %n step(s) done", nullptr, done)
+                                                                  : tr("Computing…"));
     });
+}
 
-    createActions();
-    createMenus();
-
+/// The signals between the controller, the setup, the timeline, the stage and the views.
+void MainWindow::connectViews() {
     // Recompute on the next event-loop pass, so a burst of edits costs one run.
     m_recomputeTimer->setSingleShot(true);
     m_recomputeTimer->setInterval(0);
     connect(m_recomputeTimer, &QTimer::timeout, this, &MainWindow::recomputeInBackground);
     connect(m_controller, &Controller::computingChanged, this, &MainWindow::onComputingChanged);
+    connect(m_controller, &Controller::kerasLayerRead, this, &MainWindow::onKerasLayerRead);
     connect(m_setup, &SetupPanel::specEdited, this, &MainWindow::onSetupEdited);
     connect(m_setup, &SetupPanel::loadedMasksDropped, this, &MainWindow::setNotice);
     connect(m_setup, &SetupPanel::browseRequested, this, &MainWindow::browseNpy);
@@ -322,7 +330,10 @@ MainWindow::MainWindow(QWidget* parent)
         updateCompare();
         updateLabs();
     });
-    // The lesson dock (left, a tab beside Setup): stays visible in presentation mode.
+}
+
+/// The lesson dock (left, a tab beside Setup): stays visible in presentation mode.
+void MainWindow::createLessonDock() {
     m_lessons = new LessonPanel(this);
     m_lessonDock = new QDockWidget(tr("Lesson"), this);
     m_lessonDock->setObjectName(QStringLiteral("lessonDock"));
@@ -342,7 +353,23 @@ MainWindow::MainWindow(QWidget* parent)
     });
     m_lessons->addMenuItems(m_fileMenu, m_helpMenu);
     m_viewMenu->addAction(m_lessonDock->toggleViewAction());
+}
 
+MainWindow::MainWindow(QWidget* parent)
+    : QMainWindow(parent), m_controller(new Controller(this)), m_traceModel(new TraceModel(this)),
+      m_recomputeTimer(new QTimer(this)) {
+    setWindowTitle(tr("attnviz — attention, step by step"));
+    if (const QString icon = QStringLiteral(":/attnviz/attnviz.svg"); QFile::exists(icon))
+        setWindowIcon(QIcon(icon)); // the icon is compiled into the executable only
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
+
+    createCentreTabs();
+    createDocks();
+    createStatusLine();
+    createActions();
+    createMenus();
+    connectViews();
+    createLessonDock();
     m_setup->setFocusPolicy(Qt::NoFocus);
     recomputeNow();
 }
@@ -828,23 +855,20 @@ bool MainWindow::openKerasModel(const QString& path, const QString& layer, QStri
 }
 
 void MainWindow::openKerasModelInBackground(const QString& path, const QString& layer) {
-    const int generation = ++m_kerasGeneration;
-    ++m_kerasPending;
     setNotice(tr("Reading layer '%1' of %2 (its weights are read in a separate process)…")
                   .arg(layer, QFileInfo(path).fileName()));
-    auto result = std::make_shared<std::pair<std::optional<core::Spec>, QString>>();
-    QThread* worker = QThread::create(
-        [path, layer, result] { result->first = Controller::readKerasLayer(path, layer, &result->second); });
-    connect(worker, &QThread::finished, this, [this, worker, generation, path, layer, result] {
-        worker->deleteLater();
-        --m_kerasPending;
-        if (generation != m_kerasGeneration)
-            return; // superseded by a newer open
-        QString error;
-        const bool ok = applyKerasLayer(path, layer, result->first, result->second, &error);
-        emit kerasModelOpened(ok, error);
-    });
-    worker->start();
+    m_controller->requestKerasLayer(path, layer);
+}
+
+bool MainWindow::isOpeningKerasModel() const {
+    return m_controller->isReadingKerasLayer();
+}
+
+void MainWindow::onKerasLayerRead(const QString& path, const QString& layer, const std::optional<core::Spec>& spec,
+                                  const QString& message) {
+    QString error;
+    const bool ok = applyKerasLayer(path, layer, spec, message, &error);
+    emit kerasModelOpened(ok, error);
 }
 
 bool MainWindow::applyKerasLayer(const QString& path, const QString& layer, const std::optional<core::Spec>& spec,

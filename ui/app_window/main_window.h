@@ -65,9 +65,11 @@ public:
     /// trained weights (read by the isolated reader child). On failure the last
     /// result stays, the status line says why, and it returns false with the message.
     bool openKerasModel(const QString& path, const QString& layer, QString* error = nullptr);
-    /// The same, with the reader child running on a worker thread: the window stays
-    /// usable and the status line says what is being read. A newer call supersedes an
-    /// older one still running (its result is dropped). Emits kerasModelOpened when done.
+    /// The same, with the reader child running on the Controller's worker
+    /// (Controller::requestKerasLayer): the window stays usable and the status line
+    /// says what is being read. A newer request (another open, or a setup edit)
+    /// supersedes one still running (its result is dropped). Emits kerasModelOpened
+    /// when a read that was not superseded is done.
     void openKerasModelInBackground(const QString& path, const QString& layer);
     /// The folder every export and save dialog starts in: the last one saved to, else
     /// the last one opened from; rememberSaveFolder(path) records a save there.
@@ -76,7 +78,7 @@ public:
     /// Says in the status line, for long enough to be read, what was written where.
     void showSaved(const QString& path);
     /// True while a background open is running.
-    bool isOpeningKerasModel() const { return m_kerasPending > 0; }
+    bool isOpeningKerasModel() const;
     /// Recompute from the setup panel now (edits otherwise recompute on the next event loop pass).
     void recomputeNow();
     /// Bring every view to rest (stage animation at its end) for a deterministic frame.
@@ -150,8 +152,16 @@ signals:
     void kerasModelOpened(bool ok, const QString& message);
 
 private:
+    void onKerasLayerRead(const QString& path, const QString& layer, const std::optional<core::Spec>& spec,
+                          const QString& message);
     bool applyKerasLayer(const QString& path, const QString& layer, const std::optional<core::Spec>& spec,
                          const QString& message, QString* error);
+    QSplitter* createStagePane();
+    void createCentreTabs();
+    void createDocks();
+    void createStatusLine();
+    void connectViews();
+    void createLessonDock();
     void createActions();
     void createMenus();
     void onTraceChanged();
@@ -211,8 +221,6 @@ private:
     QDockWidget* m_timelineDock;
     QLabel* m_statusError; // a StatusLabel: elided, whole in its tooltip
     QToolButton* m_statusDetails;
-    int m_kerasGeneration = 0; // the newest background open; older results are dropped
-    int m_kerasPending = 0;    // background opens still running
     QLabel* m_statusInfo;
     QProgressBar* m_busy; // shown while a background run computes
     QTimer* m_busyTimer;  // shows m_busy only when a run lasts, so small ones never flicker

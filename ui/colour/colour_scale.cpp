@@ -42,10 +42,10 @@ QColor maskedColour() {
 
 ColourStops ColourScale::stops() const {
     switch (kind) {
-    case ColorRangeKind::Diverging: return divergingStops();
-    case ColorRangeKind::Binary: return {{0.0, maskedColour()}, {1.0, QColor(250, 250, 250)}};
-    case ColorRangeKind::Probability:
-    case ColorRangeKind::Sequential: break;
+    case ColourRangeKind::Diverging: return divergingStops();
+    case ColourRangeKind::Binary: return {{0.0, maskedColour()}, {1.0, QColor(250, 250, 250)}};
+    case ColourRangeKind::Probability:
+    case ColourRangeKind::Sequential: break;
     }
     return viridisStops();
 }
@@ -68,22 +68,22 @@ ColourScale scaleFromRange(core::ValueKind kind, bool any, float lo, float hi) {
     ColourScale s;
     switch (kind) {
     case core::ValueKind::Probability:
-        s.kind = ColorRangeKind::Probability;
+        s.kind = ColourRangeKind::Probability;
         s.lower = 0;
         s.upper = 1;
         break;
     case core::ValueKind::BooleanMask:
-        s.kind = ColorRangeKind::Binary;
+        s.kind = ColourRangeKind::Binary;
         s.lower = 0;
         s.upper = 1;
         break;
     case core::ValueKind::NonNegative:
-        s.kind = ColorRangeKind::Sequential;
+        s.kind = ColourRangeKind::Sequential;
         s.lower = 0;
         s.upper = std::max(1.0, double(hi));
         break;
     case core::ValueKind::Signed: {
-        s.kind = ColorRangeKind::Diverging;
+        s.kind = ColourRangeKind::Diverging;
         const double m = std::max(std::fabs(double(lo)), std::fabs(double(hi)));
         s.upper = m > 0 ? m : 1.0;
         s.lower = -s.upper;

@@ -29,7 +29,7 @@ ColourStops divergingStops();
 /// Masked cells (and a mask's zeros): one grey everywhere.
 QColor maskedColour();
 
-enum class ColorRangeKind {
+enum class ColourRangeKind {
     Probability, // fixed [0, 1], viridis
     Binary,      // a boolean mask: 0 grey, 1 white
     Sequential,  // [0, max] viridis (at least [0, 1]: dropout's rescaled weights)
@@ -37,7 +37,7 @@ enum class ColorRangeKind {
 };
 
 struct ColourScale {
-    ColorRangeKind kind = ColorRangeKind::Diverging;
+    ColourRangeKind kind = ColourRangeKind::Diverging;
     double lower = -1, upper = 1;
 
     ColourStops stops() const;

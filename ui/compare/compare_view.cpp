@@ -1,5 +1,5 @@
 // The compare tab (see compare_view.h). The variants, the identities and
-// their checks are core::compare's (core/compare.h); nothing here computes
+// their checks are core::compare's (core/teach/compare.h); nothing here computes
 // attention or knows a layer — this file only slices, subtracts and plots,
 // one tile per variant in the core's order.
 #include "ui/compare/compare_view.h"
@@ -302,6 +302,15 @@ QString CompareView::hoverText() const {
     return m_hoverLabel->text();
 }
 
+QString CompareView::glyph(Verdict v) {
+    switch (v) {
+    case Verdict::HoldsForSetup: return QStringLiteral("✓");
+    case Verdict::Fails: return QStringLiteral("✗");
+    case Verdict::Unknown: break;
+    }
+    return QStringLiteral("–");
+}
+
 QString CompareView::checksText() const {
     return m_checksLabel->text();
 }
@@ -377,9 +386,9 @@ void CompareView::recompute() {
                 unmet << coreText(u);
             check.setupNote = unmet.join(QStringLiteral("; "));
             check.note = coreText(k.note);
-            check.mark = k.holdsForSetup()            ? QStringLiteral("✓")
-                         : k.applicable && !k.holds() ? QStringLiteral("✗")
-                                                      : QStringLiteral("–");
+            check.verdict = k.holdsForSetup()            ? Verdict::HoldsForSetup
+                            : k.applicable && !k.holds() ? Verdict::Fails
+                                                         : Verdict::Unknown;
             m_checks.push_back(check);
         }
     } catch (const std::exception& e) {
@@ -527,11 +536,11 @@ void CompareView::refreshPlots() {
     // user's setup. A green ✓ only when the setup meets the conditions too.
     QString html = QStringLiteral("<b>%1</b>").arg(tr("Identities, checked on these inputs:"));
     for (const Check& c : m_checks) {
-        const QString colour = c.mark == QStringLiteral("✓")   ? QStringLiteral("#087a08")
-                               : c.mark == QStringLiteral("✗") ? QStringLiteral("#b00000")
-                                                               : QStringLiteral("#777");
+        const QString colour = c.verdict == Verdict::HoldsForSetup ? QStringLiteral("#087a08")
+                               : c.verdict == Verdict::Fails       ? QStringLiteral("#b00000")
+                                                                   : QStringLiteral("#777");
         html += QStringLiteral("<p style='margin-top:6px'><span style='color:%1'>%2</span> <b>%3</b><br/>")
-                    .arg(colour, c.mark, c.description.toHtmlEscaped());
+                    .arg(colour, glyph(c.verdict), c.description.toHtmlEscaped());
         html += QStringLiteral("<span style='color:#555'>%1 %2</span><br/>")
                     .arg(tr("Holds when:"), c.conditions.toHtmlEscaped());
         html += c.applicable ? tr("With these conditions applied to your inputs: max |Δ| = %1 (%2).")

@@ -47,6 +47,12 @@ public:
         std::vector<float> weights; // rows × cols
         bool ok() const { return message.isEmpty(); }
     };
+    /// What the view says of an identity: holds for this setup (a green ✓),
+    /// fails on these inputs (✗), or neither (–: not checkable here, or the
+    /// setup does not meet its conditions).
+    enum class Verdict { HoldsForSetup, Fails, Unknown };
+    /// The glyph drawn for a verdict.
+    static QString glyph(Verdict v);
     /// An identity checked on these inputs (core::EquivalenceCheck).
     struct Check {
         QString id;
@@ -54,11 +60,11 @@ public:
         QString conditions;    // when it holds
         double maxAbsDiff = 0; // over weights and outputs, with the conditions applied
         bool applicable = false;
-        bool passed = false;   // holds with its conditions applied
-        bool setupMet = false; // the user's own setup meets the conditions
-        QString setupNote;     // which conditions the setup does not meet
-        QString note;          // why not applicable, or what was compared
-        QString mark;          // what the view draws: "✓" only when passed && setupMet
+        bool passed = false;                // holds with its conditions applied
+        bool setupMet = false;              // the user's own setup meets the conditions
+        QString setupNote;                  // which conditions the setup does not meet
+        QString note;                       // why not applicable, or what was compared
+        Verdict verdict = Verdict::Unknown; // HoldsForSetup only when passed && setupMet
     };
 
     const std::vector<Variant>& variants() const { return m_variants; }

@@ -50,7 +50,7 @@ void paintFramed(QCPPainter& painter, const Figure& figure, const QRect& rect) {
         painter.setFont(font);
         const QFontMetricsF fm(font);
         const ColourScale& cs = figure.colourScale;
-        const double mid = cs.kind == ColorRangeKind::Diverging ? 0.0 : (cs.lower + cs.upper) / 2;
+        const double mid = cs.kind == ColourRangeKind::Diverging ? 0.0 : (cs.lower + cs.upper) / 2;
         double labelsW = fm.horizontalAdvance(figure.colourBarLabel) / 2;
         for (const double v : {cs.lower, mid, cs.upper})
             labelsW = std::max(labelsW, fm.horizontalAdvance(barNumber(v)) + 8 * k);

@@ -241,7 +241,7 @@ void HeatmapView::rebuild() {
         // The whole tensor's range from the core's summary (no scan here).
         m_colours = colourScaleFor(*m_trace, *s);
         m_probabilityMax = 0;
-        if (m_colours.kind == ColorRangeKind::Probability) {
+        if (m_colours.kind == ColourRangeKind::Probability) {
             const core::StepSummary sum = core::summarizeStep(*m_trace, *s);
             // Auto range: up to the core's robust top (the 99.5th percentile
             // once there are 1000 values), so a few weights near 1 (row 0 of
@@ -380,7 +380,7 @@ void HeatmapView::refill() {
 
     // Colours: the step's one colour scale (whole tensor, masked cells left
     // out), the same on the stage and in the compare view.
-    const bool probability = m_colours.kind == ColorRangeKind::Probability;
+    const bool probability = m_colours.kind == ColourRangeKind::Probability;
     m_rangeCombo->setVisible(probability);
     if (probability)
         m_colours.upper = m_autoProbability && m_probabilityMax > 0 ? m_probabilityMax : 1.0;

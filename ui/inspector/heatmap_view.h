@@ -61,7 +61,7 @@ public:
     std::vector<core::Index> tensorIndex(int row, int col) const;
     double rangeLower() const { return m_colours.lower; }
     double rangeUpper() const { return m_colours.upper; }
-    ColorRangeKind rangeKind() const { return m_colours.kind; }
+    ColourRangeKind rangeKind() const { return m_colours.kind; }
     /// The step's colour scale (colour/colour_scale.h), the same as the stage's.
     const ColourScale& colourScale() const { return m_colours; }
     /// Probability steps: colour from 0 to the core's StepSummary::shownHigh (the

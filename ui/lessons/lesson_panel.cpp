@@ -6,10 +6,10 @@
 #include "ui/app_window/data_dirs.h"
 #include "ui/app_window/main_window.h"
 #include "ui/inspector/heatmap_view.h"
-#include "ui/lessons/equivalence_lab_view.h"
+#include "ui/labs/equivalence_lab_view.h"
+#include "ui/labs/scaling_lab_view.h"
 #include "ui/lessons/handout_writer.h"
 #include "ui/lessons/lesson_text.h"
-#include "ui/lessons/scaling_lab_view.h"
 #include "ui/stage/stage_view.h"
 
 #include <qcustomplot.h>

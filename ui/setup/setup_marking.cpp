@@ -1,5 +1,5 @@
-// Marking invalid setup fields: the core field name -> widget map, the light
-// red mark with its tooltip, and the error text under the form.
+// Showing a setup error: the core field name -> widget map, the marks
+// (field_marks.h) and the error text under the form.
 #include "ui/setup/setup_panel.h"
 #include "ui/setup/setup_fields.h"
 
@@ -38,12 +38,6 @@
 
 namespace attnviz::ui {
 
-namespace {
-
-constexpr const char* kInvalidProperty = "attnvizInvalid";
-
-} // namespace
-
 QWidget* SetupPanel::widgetForField(const QString& field) const {
     if (field.startsWith(QLatin1String("inputs."))) {
         switch (inputSource()) {
@@ -74,31 +68,7 @@ QWidget* SetupPanel::widgetForField(const QString& field) const {
 }
 
 bool SetupPanel::isMarked(const QWidget* w) {
-    return w && w->property(kInvalidProperty).toBool();
-}
-
-void SetupPanel::setMarked(QWidget* w, bool marked, const QString& message) {
-    if (!w)
-        return;
-    if (marked) {
-        if (!isMarked(w))
-            w->setProperty("attnvizToolTip", w->toolTip());
-        w->setProperty(kInvalidProperty, true);
-        // A light red base, through the palette: a style sheet would change the
-        // widget's size, and no field may move when another is marked.
-        QPalette red = w->palette();
-        for (QPalette::ColorRole role : {QPalette::Base, QPalette::Button, QPalette::Window})
-            red.setColor(role, QColor(0xff, 0xd0, 0xd0));
-        w->setPalette(red);
-        w->setAutoFillBackground(true);
-        w->setToolTip(message);
-        m_marked.append(w);
-    } else {
-        w->setProperty(kInvalidProperty, false);
-        w->setPalette(QPalette());
-        w->setAutoFillBackground(false);
-        w->setToolTip(w->property("attnvizToolTip").toString());
-    }
+    return FieldMarks::isMarked(w);
 }
 
 void SetupPanel::showError(const QString& field, const QString& message, const QStringList& alsoFields) {
@@ -106,10 +76,10 @@ void SetupPanel::showError(const QString& field, const QString& message, const Q
     if (message.isEmpty())
         return;
     QWidget* w = widgetForField(field);
-    setMarked(w, true, message);
+    m_marks.mark(w, message);
     for (const QString& other : alsoFields)
         if (QWidget* o = widgetForField(other); o && o != w && !isMarked(o) && o->isEnabled())
-            setMarked(o, true, message);
+            m_marks.mark(o, message);
     // The field is marked (its tooltip is the message) and the message is in
     // full under the form, outside the scroll area: no row moves. Only a value
     // over its limit also has a note under its field (onFieldEdited), since
@@ -130,9 +100,7 @@ void SetupPanel::showError(const QString& field, const QString& message, const Q
 }
 
 void SetupPanel::clearError() {
-    for (QWidget* w : std::as_const(m_marked))
-        setMarked(w, false, {});
-    m_marked.clear();
+    m_marks.clear();
     // Notes back to what the fields say on their own (a value over its limit).
     for (auto it = m_rows.cbegin(); it != m_rows.cend(); ++it)
         if (const FieldDef* f = findSetupField(it.key()); f && it->field)

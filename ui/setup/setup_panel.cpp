@@ -391,7 +391,7 @@ void SetupPanel::onFieldEdited(const QString& name) {
             return;
         // The user edits a mask field: the spec's masks for that side give way to the text.
         if (w == m_sourcePadding)
-            m_loadedKeyMask.reset();
+            m_carried.keyMask.reset();
         updateLoadedMaskLabel();
         emit specEdited();
         return;
@@ -441,12 +441,7 @@ void SetupPanel::fitSourcePage() {
 }
 
 void SetupPanel::setWeightsOrigin(const core::Spec& spec) {
-    m_trainedOrigin = {};
-    m_trainedOrigin.kerasModelFile = spec.kerasModelFile;
-    m_trainedOrigin.kerasModelLayer = spec.kerasModelLayer;
-    m_trainedOrigin.kerasLayerConfig = spec.kerasLayerConfig;
-    m_trainedOrigin.weightsFile = spec.weightsFile;
-    m_trainedOrigin.backward = spec.backward; // spec.json "backward": kept while the spec is edited
+    m_carried.setOrigin(spec);
 }
 
 QString SetupPanel::trainedOrigin() const {
@@ -468,12 +463,12 @@ void SetupPanel::showWeightsSource(const Result& r) {
 }
 
 void SetupPanel::setWeightEdit(const std::string& key, const core::Tensor& value, const QString& how) {
-    m_weightEdits[key] = {value, how};
+    m_carried.weightEdits[key] = {value, how};
     emit specEdited();
 }
 
 void SetupPanel::clearWeightEdit(const std::string& key) {
-    if (m_weightEdits.erase(key))
+    if (m_carried.weightEdits.erase(key))
         emit specEdited();
 }
 
@@ -579,19 +574,19 @@ void SetupPanel::setNpyPath(const QString& which, const QString& path) {
                                                         : m_keyFile;
     edit->setText(path);
     if (which == QLatin1String("query"))
-        m_loadedQuery.reset();
+        m_carried.query.reset();
     else if (which == QLatin1String("value"))
-        m_loadedValue.reset();
+        m_carried.value.reset();
     else
-        m_loadedKey.reset();
+        m_carried.key.reset();
     setInputSource(InputSource::Files);
     emit specEdited();
     dropMasksThatNoLongerFit(); // after: its notice outlives the edit
 }
 
 void SetupPanel::readNpyFile(const QLineEdit* edit) {
-    NpyFile& file = m_npyFiles[edit];
-    file = NpyFile();
+    SetupCarried::NpyFile& file = m_carried.npyFiles[edit];
+    file = SetupCarried::NpyFile();
     const QString path = edit->text().trimmed();
     if (path.isEmpty())
         return;

@@ -4,6 +4,8 @@
 // is shown in words; what the user typed is never overwritten.
 #pragma once
 
+#include "ui/setup/field_marks.h"
+#include "ui/setup/setup_carried.h"
 #include "ui/setup/setup_fields.h"
 
 #include "core/spec/spec.h"
@@ -65,7 +67,7 @@ public:
     void setWeightEdit(const std::string& key, const core::Tensor& value, const QString& how);
     /// Back to the loaded or seeded value. Emits specEdited.
     void clearWeightEdit(const std::string& key);
-    bool hasWeightEdit(const std::string& key) const { return m_weightEdits.count(key) > 0; }
+    bool hasWeightEdit(const std::string& key) const { return m_carried.weightEdits.count(key) > 0; }
 
     /// Fill every widget from a spec (File ▸ Open). Given tensors and weights are kept.
     void setSpec(const core::Spec& spec);
@@ -166,12 +168,10 @@ private:
     void setNote(const QString& name, const QString& message);
     /// Labels, tooltips and What's-this for the current layer's names.
     void updateFieldTexts();
-    void applyWeights(Result& r) const;
     void updateEnabled();
     void onStructureEdited();
     void syncTables();
     void fitSourcePage();
-    void setMarked(QWidget* w, bool marked, const QString& message);
     /// Drop the spec's masks that no longer fit the current sizes (and say so).
     void dropMasksThatNoLongerFit();
     void updateLoadedMaskLabel();
@@ -235,32 +235,13 @@ private:
         QWidget* field = nullptr;
     };
     QMap<QString, Row> m_rows;
-    QList<QWidget*> m_marked;
+    FieldMarks m_marks; // the fields marked invalid
     bool m_loading = false;
     int m_preferredWidth = 300;
 
-    // Carried over from a loaded spec until the user changes its structure.
-    std::map<std::string, core::Tensor> m_loadedWeights;
-    core::Spec m_trainedOrigin; // only its keras* and weightsFile fields (where m_loadedWeights came from) and backward
     void setWeightsOrigin(const core::Spec& spec);
-    struct WeightEdit {
-        core::Tensor tensor;
-        QString how;
-    };
-    std::map<std::string, WeightEdit> m_weightEdits;
     QLabel* m_weightsLabel = nullptr;
-    std::optional<core::Tensor> m_loadedAttentionMask, m_loadedKeyMask;
-    // Per-batch padding masks from a spec, used while their text is unchanged
-    // (the text shows batch row 0 only).
-    std::optional<core::Tensor> m_loadedQueryMask, m_loadedValueMask;
-    QString m_loadedQueryMaskText, m_loadedValueMaskText;
-    std::optional<core::Tensor> m_loadedQuery, m_loadedValue, m_loadedKey;
-    // What each .npy path field's file held when its text last changed.
-    struct NpyFile {
-        std::optional<core::Tensor> tensor;
-        QString error;
-    };
-    std::map<const QLineEdit*, NpyFile> m_npyFiles;
+    SetupCarried m_carried; // what the panel carries beyond its widgets (setup_carried.h)
 };
 
 } // namespace attnviz::ui

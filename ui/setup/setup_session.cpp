@@ -38,26 +38,6 @@ namespace attnviz::ui {
 
 namespace {
 
-// Tensors in the session file: a whole .npy, base64, so NaN and Inf survive
-// (JSON has no NaN) and the reader is the one that already refuses bad files.
-QJsonValue tensorToJson(const std::optional<core::Tensor>& t) {
-    if (!t)
-        return QJsonValue::Null;
-    const std::string npy = core::serializeNpy(*t);
-    return QString::fromLatin1(QByteArray(npy.data(), qsizetype(npy.size())).toBase64());
-}
-
-std::optional<core::Tensor> tensorFromJson(const QJsonValue& v, const char* name) {
-    if (!v.isString())
-        return std::nullopt;
-    const QByteArray bytes = QByteArray::fromBase64(v.toString().toLatin1());
-    try {
-        return core::parseNpy(std::string_view(bytes.constData(), size_t(bytes.size())), name);
-    } catch (const std::exception&) {
-        return std::nullopt; // a damaged entry: that tensor is not restored
-    }
-}
-
 const char* const kSourceNames[] = {"random", "sentence", "table", "files"};
 
 } // namespace
@@ -119,34 +99,10 @@ QJsonObject SetupPanel::sessionState() const {
         m_queryModel->tensor().empty() ? QJsonValue(QJsonValue::Null) : tensorToJson(m_queryModel->tensor());
     tensors[QStringLiteral("value_table")] =
         m_valueModel->tensor().empty() ? QJsonValue(QJsonValue::Null) : tensorToJson(m_valueModel->tensor());
-    tensors[QStringLiteral("query")] = tensorToJson(m_loadedQuery);
-    tensors[QStringLiteral("value")] = tensorToJson(m_loadedValue);
-    tensors[QStringLiteral("key")] = tensorToJson(m_loadedKey);
-    tensors[QStringLiteral("attention_mask")] = tensorToJson(m_loadedAttentionMask);
-    tensors[QStringLiteral("key_mask")] = tensorToJson(m_loadedKeyMask);
-    tensors[QStringLiteral("query_mask")] = tensorToJson(m_loadedQueryMask);
-    tensors[QStringLiteral("value_mask")] = tensorToJson(m_loadedValueMask);
-    QJsonObject weights;
-    for (const auto& [name, t] : m_loadedWeights)
-        weights[QString::fromStdString(name)] = tensorToJson(t);
-    QJsonObject edits;
-    for (const auto& [name, edit] : m_weightEdits)
-        edits[QString::fromStdString(name)] =
-            QJsonObject{{QStringLiteral("tensor"), tensorToJson(edit.tensor)}, {QStringLiteral("how"), edit.how}};
     QJsonObject state;
-    state[QStringLiteral("fields")] = fields;
-    state[QStringLiteral("weight_edits")] = edits;
-    if (!m_trainedOrigin.weightsFile.empty())
-        state[QStringLiteral("weights_file")] = QString::fromStdString(m_trainedOrigin.weightsFile);
+    m_carried.save(state, tensors);
     state[QStringLiteral("tensors")] = tensors;
-    state[QStringLiteral("weights")] = weights;
-    if (!m_trainedOrigin.kerasModelFile.empty())
-        state[QStringLiteral("keras_model")] =
-            QJsonObject{{QStringLiteral("file"), QString::fromStdString(m_trainedOrigin.kerasModelFile)},
-                        {QStringLiteral("layer"), QString::fromStdString(m_trainedOrigin.kerasModelLayer)},
-                        {QStringLiteral("config"), QString::fromStdString(m_trainedOrigin.kerasLayerConfig)}};
-    state[QStringLiteral("query_mask_text")] = m_loadedQueryMaskText;
-    state[QStringLiteral("value_mask_text")] = m_loadedValueMaskText;
+    state[QStringLiteral("fields")] = fields;
     state[QStringLiteral("file_placeholder")] = m_queryFile->placeholderText();
     return state;
 }
@@ -177,38 +133,7 @@ void SetupPanel::restoreSessionState(const QJsonObject& state) {
     m_valueModel->setTensor(valueTable && valueTable->rank() == 3 ? *valueTable : core::Tensor());
     if (inputSource() == InputSource::Table)
         syncTables();
-    m_loadedQuery = tensor("query");
-    m_loadedValue = tensor("value");
-    m_loadedKey = tensor("key");
-    m_loadedAttentionMask = tensor("attention_mask");
-    m_loadedKeyMask = tensor("key_mask");
-    m_loadedQueryMask = tensor("query_mask");
-    m_loadedValueMask = tensor("value_mask");
-    m_loadedQueryMaskText = state.value(QStringLiteral("query_mask_text")).toString();
-    m_loadedValueMaskText = state.value(QStringLiteral("value_mask_text")).toString();
-    m_loadedWeights.clear();
-    const QJsonObject weights = state.value(QStringLiteral("weights")).toObject();
-    for (auto it = weights.begin(); it != weights.end(); ++it)
-        if (auto t = tensorFromJson(it.value(), "weight"))
-            m_loadedWeights[it.key().toStdString()] = std::move(*t);
-    {
-        const QJsonObject km = state.value(QStringLiteral("keras_model")).toObject();
-        core::Spec origin;
-        if (!m_loadedWeights.empty()) {
-            origin.kerasModelFile = km.value(QStringLiteral("file")).toString().toStdString();
-            origin.kerasModelLayer = km.value(QStringLiteral("layer")).toString().toStdString();
-            origin.kerasLayerConfig = km.value(QStringLiteral("config")).toString().toStdString();
-            origin.weightsFile = state.value(QStringLiteral("weights_file")).toString().toStdString();
-        }
-        setWeightsOrigin(origin);
-    }
-    m_weightEdits.clear();
-    const QJsonObject edits = state.value(QStringLiteral("weight_edits")).toObject();
-    for (auto it = edits.begin(); it != edits.end(); ++it) {
-        const QJsonObject e = it.value().toObject();
-        if (auto t = tensorFromJson(e.value(QStringLiteral("tensor")), "weight"))
-            m_weightEdits[it.key().toStdString()] = {std::move(*t), e.value(QStringLiteral("how")).toString()};
-    }
+    m_carried.restore(state, tensors);
     const QString placeholder = state.value(QStringLiteral("file_placeholder")).toString();
     if (!placeholder.isEmpty()) {
         m_queryFile->setPlaceholderText(placeholder);

@@ -58,7 +58,7 @@ QString shapeString(const core::Shape& shape) {
 } // namespace
 
 bool SetupPanel::hasLoadedMasks() const {
-    return m_loadedAttentionMask || m_loadedKeyMask || m_loadedQueryMask || m_loadedValueMask;
+    return m_carried.attentionMask || m_carried.keyMask || m_carried.queryMask || m_carried.valueMask;
 }
 
 void SetupPanel::dropMasksThatNoLongerFit() {
@@ -75,18 +75,18 @@ void SetupPanel::dropMasksThatNoLongerFit() {
             mask.reset();
         }
     };
-    if (m_loadedAttentionMask) { // [T,S], [B,T,S] or [B,N,T,S]: keep the rank it was given in
-        const core::Tensor& am = *m_loadedAttentionMask;
+    if (m_carried.attentionMask) { // [T,S], [B,T,S] or [B,N,T,S]: keep the rank it was given in
+        const core::Tensor& am = *m_carried.attentionMask;
         core::Shape want{B, T, S};
         if (am.rank() == 2)
             want = {T, S};
         else if (am.rank() == 4)
             want = {B, am.dim(1) == 1 ? 1 : core::Index(r.spec.config.numHeads), T, S};
-        check(m_loadedAttentionMask, "attention_mask", want);
+        check(m_carried.attentionMask, "attention_mask", want);
     }
-    check(m_loadedKeyMask, "key_mask", {B, S});
-    check(m_loadedQueryMask, "query_mask", {B, T});
-    check(m_loadedValueMask, "value_mask", {B, S});
+    check(m_carried.keyMask, "key_mask", {B, S});
+    check(m_carried.queryMask, "query_mask", {B, T});
+    check(m_carried.valueMask, "value_mask", {B, S});
     updateLoadedMaskLabel();
     if (!dropped.isEmpty())
         emit loadedMasksDropped(tr("The spec's %1 no longer fit batch %2 × query %3 × source %4 and were dropped.")
@@ -102,21 +102,21 @@ void SetupPanel::updateLoadedMaskLabel() {
         if (m)
             parts << tr("%1 %2").arg(what, shapeString(m->shape()));
     };
-    add(m_loadedAttentionMask, QStringLiteral("attention_mask"));
-    add(m_loadedKeyMask, QStringLiteral("key_mask"));
-    if (m_loadedQueryMask && m_queryPadding->text() == m_loadedQueryMaskText && m_loadedQueryMask->dim(0) > 1)
-        add(m_loadedQueryMask, tr("per-batch query_mask"));
-    if (m_loadedValueMask && m_sourcePadding->text() == m_loadedValueMaskText && m_loadedValueMask->dim(0) > 1)
-        add(m_loadedValueMask, tr("per-batch value_mask"));
+    add(m_carried.attentionMask, QStringLiteral("attention_mask"));
+    add(m_carried.keyMask, QStringLiteral("key_mask"));
+    if (m_carried.queryMask && m_queryPadding->text() == m_carried.queryMaskText && m_carried.queryMask->dim(0) > 1)
+        add(m_carried.queryMask, tr("per-batch query_mask"));
+    if (m_carried.valueMask && m_sourcePadding->text() == m_carried.valueMaskText && m_carried.valueMask->dim(0) > 1)
+        add(m_carried.valueMask, tr("per-batch value_mask"));
     m_loadedMaskLabel->setText(tr("From the spec: %1").arg(parts.join(tr(", "))));
     m_loadedMaskRow->setVisible(!parts.isEmpty());
 }
 
 void SetupPanel::dropLoadedMasks() {
-    m_loadedAttentionMask.reset();
-    m_loadedKeyMask.reset();
-    m_loadedQueryMask.reset();
-    m_loadedValueMask.reset();
+    m_carried.attentionMask.reset();
+    m_carried.keyMask.reset();
+    m_carried.queryMask.reset();
+    m_carried.valueMask.reset();
     updateLoadedMaskLabel();
     emit specEdited();
 }
@@ -186,18 +186,18 @@ SetupPanel::Result SetupPanel::buildSpec() const {
                 return true;
             }
             // Read when the path was picked or typed (readNpyFile), not here.
-            const auto it = m_npyFiles.find(edit);
-            if (it == m_npyFiles.end() || !it->second.tensor) {
+            const auto it = m_carried.npyFiles.find(edit);
+            if (it == m_carried.npyFiles.end() || !it->second.tensor) {
                 fail(QLatin1String(field),
-                     it == m_npyFiles.end() ? tr("%1 was not read.").arg(path) : it->second.error);
+                     it == m_carried.npyFiles.end() ? tr("%1 was not read.").arg(path) : it->second.error);
                 return false;
             }
             into = it->second.tensor;
             return true;
         };
-        if (!load(m_queryFile, m_loadedQuery, s.query, "inputs.query", true) ||
-            !load(m_valueFile, m_loadedValue, s.value, "inputs.value", true) ||
-            !load(m_keyFile, m_loadedKey, s.key, "inputs.key", false))
+        if (!load(m_queryFile, m_carried.query, s.query, "inputs.query", true) ||
+            !load(m_valueFile, m_carried.value, s.value, "inputs.value", true) ||
+            !load(m_keyFile, m_carried.key, s.key, "inputs.key", false))
             return r;
         // Sizes follow the files.
         if (s.query && s.query->rank() == 3) {
@@ -227,18 +227,21 @@ SetupPanel::Result SetupPanel::buildSpec() const {
             return mask;
         return std::nullopt;
     };
-    if (auto m = loadedMask(m_loadedQueryMask, m_loadedQueryMaskText, m_queryPadding->text(), s.shapes.queryLen))
+    if (auto m = loadedMask(m_carried.queryMask, m_carried.queryMaskText, m_queryPadding->text(), s.shapes.queryLen))
         s.queryMask = std::move(m);
-    if (auto m = loadedMask(m_loadedValueMask, m_loadedValueMaskText, m_sourcePadding->text(), s.shapes.sourceLen))
+    if (auto m = loadedMask(m_carried.valueMask, m_carried.valueMaskText, m_sourcePadding->text(), s.shapes.sourceLen))
         s.valueMask = std::move(m);
     // Only MultiHeadAttention and GroupQueryAttention take an attention_mask; it is kept for switching back.
     if (core::hasHeads(c.layer))
-        s.attentionMask = m_loadedAttentionMask;
-    s.keyMask = m_loadedKeyMask;
-    applyWeights(r);
+        s.attentionMask = m_carried.attentionMask;
+    s.keyMask = m_carried.keyMask;
+    const SetupCarried::WeightsUse use = m_carried.applyWeights(s);
+    r.weightsSource = use.source;
+    r.weightsAside = use.aside;
+    r.weightSources = use.sources;
     // The opened spec's backward pass ("backward" in spec.json); its output
     // gradient only while it still has the output's shape (else all ones).
-    s.backward = m_trainedOrigin.backward;
+    s.backward = m_carried.trainedOrigin.backward;
     if (s.backward && s.backward->outputGrad) {
         const core::Index out = !core::hasHeads(c.layer) ? s.shapes.valueFeatures
                                 : c.layer == core::LayerKind::GroupQueryAttention
@@ -248,68 +251,6 @@ SetupPanel::Result SetupPanel::buildSpec() const {
             s.backward->outputGrad.reset();
     }
     return r;
-}
-
-void SetupPanel::applyWeights(Result& r) const {
-    core::Spec& s = r.spec;
-    const QString seedText = tr("Keras' initializers from seed %1").arg(s.seed);
-    QString loadedFrom; // where the loaded weights came from, in words
-    if (!m_trainedOrigin.kerasModelFile.empty())
-        loadedFrom = tr("layer %1 of %2")
-                         .arg(QString::fromStdString(m_trainedOrigin.kerasModelLayer),
-                              QFileInfo(QString::fromStdString(m_trainedOrigin.kerasModelFile)).fileName());
-    else if (!m_trainedOrigin.weightsFile.empty())
-        loadedFrom = QString::fromStdString(m_trainedOrigin.weightsFile);
-    else
-        loadedFrom = tr("the opened spec");
-    const bool hasLoaded = !m_loadedWeights.empty();
-    const std::vector<core::WeightMismatch> misfits = core::weightsMismatch(s, m_loadedWeights, true);
-    const bool useLoaded = hasLoaded && misfits.empty();
-    if (useLoaded) {
-        // Weights loaded from a file must be complete; the spec carries where they came from.
-        s.weights = m_loadedWeights;
-        s.weightsGiven = true;
-        s.weightsFile = m_trainedOrigin.weightsFile;
-        s.kerasModelFile = m_trainedOrigin.kerasModelFile;
-        s.kerasModelLayer = m_trainedOrigin.kerasModelLayer;
-        s.kerasLayerConfig = m_trainedOrigin.kerasLayerConfig;
-    }
-    // Edits from the Weights tab, where they still fit.
-    std::map<std::string, core::Tensor> edits;
-    for (const auto& [key, edit] : m_weightEdits)
-        edits[key] = edit.tensor;
-    const std::vector<core::WeightMismatch> editMisfits = core::weightsMismatch(s, edits, false);
-    QStringList edited;
-    for (const auto& [key, edit] : m_weightEdits) {
-        if (std::any_of(editMisfits.begin(), editMisfits.end(), [&](const auto& m) { return m.key == key; }))
-            continue;
-        s.weights[key] = edit.tensor;
-        edited << QStringLiteral("%1 (%2)").arg(QString::fromStdString(key), edit.how);
-    }
-    for (const core::WeightInfo& w : core::weightsInfo(s)) {
-        const auto e = m_weightEdits.find(w.key);
-        const bool isEdited = e != m_weightEdits.end() && s.weights.count(w.key) &&
-                              s.weights.at(w.key).values() == e->second.tensor.values();
-        r.weightSources[w.key] = isEdited ? e->second.how : useLoaded ? loadedFrom : seedText;
-    }
-    r.weightsSource = useLoaded ? tr("Weights: from %1").arg(loadedFrom) : tr("Weights: %1").arg(seedText);
-    if (!edited.isEmpty())
-        r.weightsSource += tr("; edited: %1").arg(edited.join(tr(", ")));
-    if (hasLoaded && !useLoaded) {
-        QStringList lines;
-        for (const core::WeightMismatch& m : misfits)
-            lines << QString::fromStdString(m.message());
-        r.weightsAside = tr("The weights from %1 do not fit these settings and are kept aside (they are used again "
-                            "when the sizes fit): %2.")
-                             .arg(loadedFrom, lines.join(QStringLiteral("; ")));
-    }
-    if (!editMisfits.empty()) {
-        QStringList keys;
-        for (const core::WeightMismatch& m : editMisfits)
-            keys << QString::fromStdString(m.key);
-        r.weightsAside += (r.weightsAside.isEmpty() ? QString() : QStringLiteral(" ")) +
-                          tr("Edited %1 kept aside: not a weight of this shape now.").arg(keys.join(tr(", ")));
-    }
 }
 
 void SetupPanel::setSpec(const core::Spec& spec) {
@@ -326,18 +267,18 @@ void SetupPanel::setSpec(const core::Spec& spec) {
     m_queryFeatures->setValue(int(hasInputs && spec.query ? spec.query->dim(2) : spec.shapes.queryFeatures));
     m_valueFeatures->setValue(int(hasInputs && spec.value ? spec.value->dim(2) : spec.shapes.valueFeatures));
     m_keyFeatures->setValue(spec.key ? int(spec.key->dim(2)) : int(spec.shapes.keyFeatures.value_or(-1)));
-    m_loadedQueryMask = spec.queryMask;
-    m_loadedValueMask = spec.valueMask;
-    m_loadedQueryMaskText = m_queryPadding->text();
-    m_loadedValueMaskText = m_sourcePadding->text();
-    m_loadedWeights = spec.weights;
-    m_weightEdits.clear();
+    m_carried.queryMask = spec.queryMask;
+    m_carried.valueMask = spec.valueMask;
+    m_carried.queryMaskText = m_queryPadding->text();
+    m_carried.valueMaskText = m_sourcePadding->text();
+    m_carried.weights = spec.weights;
+    m_carried.weightEdits.clear();
     setWeightsOrigin(spec);
-    m_loadedAttentionMask = spec.attentionMask;
-    m_loadedKeyMask = spec.keyMask;
-    m_loadedQuery = spec.query;
-    m_loadedValue = spec.value;
-    m_loadedKey = spec.key;
+    m_carried.attentionMask = spec.attentionMask;
+    m_carried.keyMask = spec.keyMask;
+    m_carried.query = spec.query;
+    m_carried.value = spec.value;
+    m_carried.key = spec.key;
     updateLoadedMaskLabel();
     for (QLineEdit* e : {m_queryFile, m_valueFile, m_keyFile})
         e->clear();

@@ -60,7 +60,7 @@ bool buildElementwise(StageScene& sc, const core::Trace& trace, const core::Step
         break;
     }
     case OpKind::LayerNorm: {
-        // Row 0 of this batch; μ and σ are core::layerNormRow's (core/narration.h).
+        // Row 0 of this batch; μ and σ are core::layerNormRow's (core/teach/narration.h).
         std::vector<Index> row(size_t(std::max<Index>(s.value.rank() - 1, 0)), 0);
         if (const int ba = core::axisWithRole(s, core::AxisRole::Batch); ba >= 0 && size_t(ba) < row.size())
             row[size_t(ba)] = std::clamp<Index>(batch, 0, s.value.dim(ba) - 1);
@@ -72,17 +72,15 @@ bool buildElementwise(StageScene& sc, const core::Trace& trace, const core::Step
             shownRow = sc.preferredRow;
         }
         sc.symbols << QStringLiteral("→");
-        try {
-            const core::LayerNormRow ln = core::layerNormRow(trace, s, row);
+        if (const core::Result<core::LayerNormRow> ln = core::layerNormRow(trace, s, row))
             sc.infoLines << tr_("Each row is normalised over its %1 features: row %2 has mean μ = %3 and σ = %4; "
                                 "y = γ·(x − μ)/√(σ² + ε) + β.")
                                 .arg(gx.cols)
                                 .arg(shownRow)
-                                .arg(fmt(ln.mean), fmt(std::sqrt(ln.variance)));
-        } catch (const std::invalid_argument&) {
+                                .arg(fmt(ln->mean), fmt(std::sqrt(ln->variance)));
+        else
             sc.infoLines
                 << tr_("Each row is normalised over its %1 features: y = γ·(x − μ)/√(σ² + ε) + β.").arg(gx.cols);
-        }
         setRowOrder(sc, sc.preferredRow);
         break;
     }

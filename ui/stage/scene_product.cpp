@@ -164,11 +164,7 @@ bool buildProduct(StageScene& sc, const core::Trace& trace, const core::Step& s,
             std::vector<Index> cell = plan.fixed;
             cell[size_t(plan.rowAxis)] = i;
             cell[size_t(plan.colAxis)] = j;
-            try {
-                return core::productCell(trace, s, cell);
-            } catch (const std::invalid_argument&) {
-                return std::nullopt;
-            }
+            return core::productCell(trace, s, cell).optional();
         },
         s.inputs.size() == 2 && sc.grids[0].name == QString::fromStdString(s.inputs[1]));
     const StageGrid& l = sc.grids[0];
@@ -209,11 +205,7 @@ bool buildDense(StageScene& sc, const core::Trace& trace, const core::Step& s, i
             return std::nullopt;
         const std::vector<Index> cell =
             v.rank() == 4 ? std::vector<Index>{batch, i, j / v.dim(3), j % v.dim(3)} : std::vector<Index>{batch, i, j};
-        try {
-            return core::productCell(trace, s, cell);
-        } catch (const std::invalid_argument&) {
-            return std::nullopt;
-        }
+        return core::productCell(trace, s, cell).optional();
     });
     sc.infoLines << tr_("A Dense projection is one matrix product per token: x · W%1, all heads at once "
                         "(the kernel is shown as a matrix of %2 × %3).")

@@ -9,6 +9,27 @@
 
 namespace attnviz::ui::stage {
 
+namespace {
+
+/// "V" when the repeated heads are what the attention weights multiply (the
+/// product that reads them has a probability operand: the weights, or their
+/// dropout), else "K": found from the trace's products, not from a key name.
+QString headLetter(const core::Trace& trace, const core::Step& repeated) {
+    for (const core::Step& st : trace.steps) {
+        if (st.op != core::OpKind::Einsum ||
+            std::find(st.inputs.begin(), st.inputs.end(), repeated.key) == st.inputs.end())
+            continue;
+        for (const std::string& in : st.inputs)
+            if (const core::Step* o = trace.find(in);
+                o && o != &repeated &&
+                (o->display.kind == core::ValueKind::Probability || o->display.kind == core::ValueKind::NonNegative))
+                return QStringLiteral("V");
+    }
+    return QStringLiteral("K");
+}
+
+} // namespace
+
 bool buildRepeat(StageScene& sc, const core::Trace& trace, const core::Step& s, int batch, int head,
                  const Tokens& tok) {
     const core::Step* x = operand(trace, s, 0);
@@ -21,12 +42,11 @@ bool buildRepeat(StageScene& sc, const core::Trace& trace, const core::Step& s, 
     if (kv <= 0 || n % kv != 0)
         return false;
     const int group = n / kv;
-    const QString what = QString::fromStdString(x->key);
+    const QString what = QString::fromStdString(x->key); // shown in the text, never compared
+    const QString letter = headLetter(trace, s);
     for (int k = 0; k < kv; ++k) {
         StageGrid g = gridFromStep(trace, *x, batch, k, tok);
-        g.name = tr_("%1 %2")
-                     .arg(what.startsWith(QLatin1String("value")) ? QStringLiteral("V") : QStringLiteral("K"))
-                     .arg(k);
+        g.name = tr_("%1 %2").arg(letter).arg(k);
         g.frame = kHeadColours[size_t(k) % kHeadColours.size()];
         sc.grids.push_back(std::move(g));
     }

@@ -45,28 +45,29 @@ bool buildSoftmax(StageScene& sc, const core::Trace& trace, const core::Step& s,
         return idx;
     };
     // Narrate the lesson's row, else the first row with at least two unmasked entries; its numbers
-    // (max, exponentials, sum) are core::softmaxRow's (core/narration.h).
+    // (max, exponentials, sum) are core::softmaxRow's (core/teach/narration.h).
     core::SoftmaxRow row;
     int focus = 0;
-    try {
-        if (sc.preferredRow >= 0 && sc.preferredRow < gx.rows) {
-            // The row a lesson asks about, even when it has nothing left to attend to.
-            row = core::softmaxRow(trace, s, rowIndex(sc.preferredRow));
-            focus = sc.preferredRow;
-        } else {
-            for (int r = 0; r < gx.rows; ++r) {
-                core::SoftmaxRow candidate = core::softmaxRow(trace, s, rowIndex(r));
-                const auto open = std::count(candidate.masked.begin(), candidate.masked.end(), std::uint8_t(0));
-                if (r == 0 || open >= 2) {
-                    row = std::move(candidate);
-                    focus = r;
-                }
-                if (open >= 2)
-                    break;
+    if (sc.preferredRow >= 0 && sc.preferredRow < gx.rows) {
+        // The row a lesson asks about, even when it has nothing left to attend to.
+        core::Result<core::SoftmaxRow> asked = core::softmaxRow(trace, s, rowIndex(sc.preferredRow));
+        if (!asked)
+            return false;
+        row = *std::move(asked);
+        focus = sc.preferredRow;
+    } else {
+        for (int r = 0; r < gx.rows; ++r) {
+            core::Result<core::SoftmaxRow> candidate = core::softmaxRow(trace, s, rowIndex(r));
+            if (!candidate)
+                return false;
+            const auto open = std::count(candidate->masked.begin(), candidate->masked.end(), std::uint8_t(0));
+            if (r == 0 || open >= 2) {
+                row = *std::move(candidate);
+                focus = r;
             }
+            if (open >= 2)
+                break;
         }
-    } catch (const std::invalid_argument&) {
-        return false;
     }
     if (int(row.logits.size()) != gx.cols)
         return false;

@@ -31,16 +31,14 @@ bool buildTanhSum(StageScene& sc, const core::Trace& trace, const core::Step& s,
     if (gq.rows != gy.rows || gk.rows != gy.cols || gq.cols != gk.cols)
         return false;
     // Narrate the first cell of this batch: the terms are core::tanhSumCell's
-    // (core/narration.h), shown only if they reproduce the trace's value.
+    // (core/teach/narration.h), shown only if they reproduce the trace's value.
     std::vector<Index> cell(size_t(s.value.rank()), 0);
     if (const int ba = core::axisWithRole(s, core::AxisRole::Batch); ba >= 0)
         cell[size_t(ba)] = std::clamp<Index>(batch, 0, s.value.dim(ba) - 1);
-    core::TanhSumCell c;
-    try {
-        c = core::tanhSumCell(trace, s, cell);
-    } catch (const std::invalid_argument&) {
+    const core::Result<core::TanhSumCell> narrated = core::tanhSumCell(trace, s, cell);
+    if (!narrated)
         return false;
-    }
+    const core::TanhSumCell& c = *narrated;
     const std::vector<float>& q = c.q;
     const std::vector<float>& k = c.k;
     const float actual = c.value;

@@ -355,7 +355,7 @@ void finishGrid(StageGrid& g) {
 }
 
 void autoRangeProbabilities(StageGrid& g) {
-    if (g.scale.kind != ColorRangeKind::Probability)
+    if (g.scale.kind != ColourRangeKind::Probability)
         return;
     // The core's StepSummary::shownHigh rule on this grid's slice, so that
     // row 0 of causal weights does not leave the other rows dark.

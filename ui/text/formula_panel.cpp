@@ -110,7 +110,7 @@ void FormulaPanel::setStep(const core::Step* step, int index, int count) {
     highlight();
 }
 
-void FormulaPanel::setListing(const KerasListing& listing) {
+void FormulaPanel::setListing(const KerasListingText& listing) {
     m_listing = listing;
     const bool has = !listing.code.isEmpty() || !m_torchListing.code.empty();
     const QString text = listing.code.isEmpty() ? tr("# No Keras listing for this layer.") : listing.code;

@@ -3,7 +3,7 @@
 // whole layer in Keras' building blocks, the current step's line highlighted.
 #pragma once
 
-#include "ui/text/keras_listing.h"
+#include "ui/text/keras_listing_text.h"
 #include "core/teach/script_export.h"
 #include "core/trace/trace.h"
 
@@ -24,7 +24,7 @@ public:
     /// The step to describe (nullptr clears). Not owned; call again when the trace changes.
     void setStep(const core::Step* step, int index, int count);
     /// The MultiHeadAttention listing; empty code disables the tab.
-    void setListing(const KerasListing& listing);
+    void setListing(const KerasListingText& listing);
     /// The same layer in PyTorch (core::torchListing), shown beside the Keras
     /// listing when "Translate to PyTorch" is on, the current step highlighted.
     void setTorchListing(const core::CodeListing& listing);
@@ -63,7 +63,7 @@ private:
     QWidget* m_codeTab;
     core::CodeListing m_torchListing;
     std::pair<int, int> m_torchHighlighted{-1, 0};
-    KerasListing m_listing;
+    KerasListingText m_listing;
     QString m_stepKey;
     int m_highlighted = -1;
     double m_zoom = 1.0;

@@ -1,7 +1,7 @@
 // The core writes each layer's Keras listing next to the layer, so the text
 // and the numbers cannot drift apart; this converts it for Qt and puts a
 // trained layer's saved constructor call on top.
-#include "ui/text/keras_listing.h"
+#include "ui/text/keras_listing_text.h"
 
 #include "core/teach/keras_listing.h"
 #include "core/io/keras_model.h"
@@ -10,16 +10,16 @@
 
 namespace attnviz::ui {
 
-KerasListing layerKerasListing(const core::Spec& spec, const core::Trace& trace) {
+KerasListingText layerKerasListing(const core::Spec& spec, const core::Trace& trace) {
     const core::KerasListing core = core::kerasListing(spec, trace);
-    KerasListing out;
+    KerasListingText out;
     out.code = QString::fromStdString(core.code);
     for (const auto& [key, line] : core.lineOfStep)
         out.lineOfStep[QString::fromStdString(key)] = line;
     return out;
 }
 
-KerasListing withTrainedLayer(KerasListing listing, const core::Spec& spec) {
+KerasListingText withTrainedLayer(KerasListingText listing, const core::Spec& spec) {
     if (spec.kerasLayerConfig.empty())
         return listing;
     const QString call =
@@ -36,7 +36,7 @@ KerasListing withTrainedLayer(KerasListing listing, const core::Spec& spec) {
     if (!listing.code.isEmpty())
         head << QString();
     const int shift = int(head.size());
-    KerasListing out;
+    KerasListingText out;
     out.code =
         head.join(QLatin1Char('\n')) + (listing.code.isEmpty() ? QString() : QStringLiteral("\n") + listing.code);
     for (auto it = listing.lineOfStep.cbegin(); it != listing.lineOfStep.cend(); ++it)

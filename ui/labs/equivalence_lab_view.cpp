@@ -1,4 +1,4 @@
-#include "ui/lessons/equivalence_lab_view.h"
+#include "ui/labs/equivalence_lab_view.h"
 
 #include "ui/text/core_text.h"
 

@@ -1,4 +1,4 @@
-#include "ui/lessons/scaling_lab_view.h"
+#include "ui/labs/scaling_lab_view.h"
 
 #include <qcustomplot.h>
 

@@ -1,4 +1,4 @@
-// The Keras code tab's text: the core's listing of the layer (core/keras_listing.h)
+// The Keras code tab's text: the core's listing of the layer (core/teach/keras_listing.h)
 // as Qt strings, with the listing line of each trace step.
 #pragma once
 
@@ -10,17 +10,17 @@
 
 namespace attnviz::ui {
 
-struct KerasListing {
+struct KerasListingText {
     QString code;
     QMap<QString, int> lineOfStep; // step key -> 0-based line in code
 };
 
 /// The listing of the spec's layer (every layer), from the core.
-KerasListing layerKerasListing(const core::Spec& spec, const core::Trace& trace);
+KerasListingText layerKerasListing(const core::Spec& spec, const core::Trace& trace);
 
 /// For a trained layer from a saved Keras model (spec.kerasLayerConfig set):
 /// the layer's real constructor call, from its saved config, on top of the
 /// listing (which may be empty); the listing unchanged otherwise.
-KerasListing withTrainedLayer(KerasListing listing, const core::Spec& spec);
+KerasListingText withTrainedLayer(KerasListingText listing, const core::Spec& spec);
 
 } // namespace attnviz::ui
