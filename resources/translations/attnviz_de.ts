@@ -3015,6 +3015,10 @@
             <source>Could not write %1: %2.</source>
             <translation>%1 konnte nicht geschrieben werden: %2.</translation>
         </message>
+        <message>
+            <source>Reading…</source>
+            <translation>Wird gelesen…</translation>
+        </message>
     </context>
     <context>
         <name>attnviz::ui::ScalingLabView</name>
@@ -3081,6 +3085,45 @@
         <message>
             <source>That is more than the curves assume: its softmax is more saturated than theirs at the same d.</source>
             <translation>Das ist mehr, als die Kurven annehmen: Ihre Softmax ist beim selben d stärker gesättigt.</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::SetupCarried</name>
+        <message>
+            <source>Keras' initializers from seed %1</source>
+            <translation>Initialisierer von Keras aus Seed %1</translation>
+        </message>
+        <message>
+            <source>layer %1 of %2</source>
+            <translation>Schicht %1 von %2</translation>
+        </message>
+        <message>
+            <source>the opened spec</source>
+            <translation>die geöffnete Spec</translation>
+        </message>
+        <message>
+            <source>Weights: from %1</source>
+            <translation>Gewichte: aus %1</translation>
+        </message>
+        <message>
+            <source>Weights: %1</source>
+            <translation>Gewichte: %1</translation>
+        </message>
+        <message>
+            <source>; edited: %1</source>
+            <translation>; bearbeitet: %1</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>, </translation>
+        </message>
+        <message>
+            <source>The weights from %1 do not fit these settings and are kept aside (they are used again when the sizes fit): %2.</source>
+            <translation>Die Gewichte aus %1 passen nicht zu diesen Einstellungen und werden beiseitegelegt (sie werden wieder verwendet, wenn die Größen passen): %2.</translation>
+        </message>
+        <message>
+            <source>Edited %1 kept aside: not a weight of this shape now.</source>
+            <translation>Bearbeitetes %1 beiseitegelegt: jetzt kein Gewicht dieser Form.</translation>
         </message>
     </context>
     <context>
@@ -3292,34 +3335,6 @@
         <message>
             <source>%1 was not read.</source>
             <translation>%1 wurde nicht gelesen.</translation>
-        </message>
-        <message>
-            <source>Keras' initializers from seed %1</source>
-            <translation>Initialisierer von Keras aus Seed %1</translation>
-        </message>
-        <message>
-            <source>the opened spec</source>
-            <translation>die geöffnete Spec</translation>
-        </message>
-        <message>
-            <source>Weights: from %1</source>
-            <translation>Gewichte: aus %1</translation>
-        </message>
-        <message>
-            <source>Weights: %1</source>
-            <translation>Gewichte: %1</translation>
-        </message>
-        <message>
-            <source>; edited: %1</source>
-            <translation>; bearbeitet: %1</translation>
-        </message>
-        <message>
-            <source>The weights from %1 do not fit these settings and are kept aside (they are used again when the sizes fit): %2.</source>
-            <translation>Die Gewichte aus %1 passen nicht zu diesen Einstellungen und werden beiseitegelegt (sie werden wieder verwendet, wenn die Größen passen): %2.</translation>
-        </message>
-        <message>
-            <source>Edited %1 kept aside: not a weight of this shape now.</source>
-            <translation>Bearbeitetes %1 beiseitegelegt: jetzt kein Gewicht dieser Form.</translation>
         </message>
         <message>
             <source>(from the spec)</source>

@@ -3015,6 +3015,10 @@
             <source>Could not write %1: %2.</source>
             <translation>No se pudo escribir %1: %2.</translation>
         </message>
+        <message>
+            <source>Reading…</source>
+            <translation>Leyendo…</translation>
+        </message>
     </context>
     <context>
         <name>attnviz::ui::ScalingLabView</name>
@@ -3081,6 +3085,45 @@
         <message>
             <source>That is more than the curves assume: its softmax is more saturated than theirs at the same d.</source>
             <translation>Es más de lo que suponen las curvas: su softmax está más saturado que el de ellas con el mismo d.</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::SetupCarried</name>
+        <message>
+            <source>Keras' initializers from seed %1</source>
+            <translation>Inicializadores de Keras a partir de la semilla %1</translation>
+        </message>
+        <message>
+            <source>layer %1 of %2</source>
+            <translation>capa %1 de %2</translation>
+        </message>
+        <message>
+            <source>the opened spec</source>
+            <translation>la spec abierta</translation>
+        </message>
+        <message>
+            <source>Weights: from %1</source>
+            <translation>Pesos: de %1</translation>
+        </message>
+        <message>
+            <source>Weights: %1</source>
+            <translation>Pesos: %1</translation>
+        </message>
+        <message>
+            <source>; edited: %1</source>
+            <translation>; editados: %1</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>, </translation>
+        </message>
+        <message>
+            <source>The weights from %1 do not fit these settings and are kept aside (they are used again when the sizes fit): %2.</source>
+            <translation>Los pesos de %1 no encajan con estos ajustes y se guardan aparte (se vuelven a usar cuando los tamaños encajen): %2.</translation>
+        </message>
+        <message>
+            <source>Edited %1 kept aside: not a weight of this shape now.</source>
+            <translation>%1 editado guardado aparte: ahora no es un peso con esta forma.</translation>
         </message>
     </context>
     <context>
@@ -3292,34 +3335,6 @@
         <message>
             <source>%1 was not read.</source>
             <translation>%1 no se leyó.</translation>
-        </message>
-        <message>
-            <source>Keras' initializers from seed %1</source>
-            <translation>Inicializadores de Keras a partir de la semilla %1</translation>
-        </message>
-        <message>
-            <source>the opened spec</source>
-            <translation>la spec abierta</translation>
-        </message>
-        <message>
-            <source>Weights: from %1</source>
-            <translation>Pesos: de %1</translation>
-        </message>
-        <message>
-            <source>Weights: %1</source>
-            <translation>Pesos: %1</translation>
-        </message>
-        <message>
-            <source>; edited: %1</source>
-            <translation>; editados: %1</translation>
-        </message>
-        <message>
-            <source>The weights from %1 do not fit these settings and are kept aside (they are used again when the sizes fit): %2.</source>
-            <translation>Los pesos de %1 no encajan con estos ajustes y se guardan aparte (se vuelven a usar cuando los tamaños encajen): %2.</translation>
-        </message>
-        <message>
-            <source>Edited %1 kept aside: not a weight of this shape now.</source>
-            <translation>%1 editado guardado aparte: ahora no es un peso con esta forma.</translation>
         </message>
         <message>
             <source>(from the spec)</source>

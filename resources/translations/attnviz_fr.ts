@@ -3015,6 +3015,10 @@
             <source>Could not write %1: %2.</source>
             <translation>Impossible d'écrire %1 : %2.</translation>
         </message>
+        <message>
+            <source>Reading…</source>
+            <translation>Lecture…</translation>
+        </message>
     </context>
     <context>
         <name>attnviz::ui::ScalingLabView</name>
@@ -3081,6 +3085,45 @@
         <message>
             <source>That is more than the curves assume: its softmax is more saturated than theirs at the same d.</source>
             <translation>C'est plus que ce que supposent les courbes : son softmax est plus saturé que le leur au même d.</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::SetupCarried</name>
+        <message>
+            <source>Keras' initializers from seed %1</source>
+            <translation>Initialiseurs de Keras depuis la graine %1</translation>
+        </message>
+        <message>
+            <source>layer %1 of %2</source>
+            <translation>couche %1 de %2</translation>
+        </message>
+        <message>
+            <source>the opened spec</source>
+            <translation>la spec ouverte</translation>
+        </message>
+        <message>
+            <source>Weights: from %1</source>
+            <translation>Poids : depuis %1</translation>
+        </message>
+        <message>
+            <source>Weights: %1</source>
+            <translation>Poids : %1</translation>
+        </message>
+        <message>
+            <source>; edited: %1</source>
+            <translation>; modifiés : %1</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>, </translation>
+        </message>
+        <message>
+            <source>The weights from %1 do not fit these settings and are kept aside (they are used again when the sizes fit): %2.</source>
+            <translation>Les poids de %1 ne conviennent pas à ces réglages et sont mis de côté (ils sont réutilisés quand les tailles correspondent) : %2.</translation>
+        </message>
+        <message>
+            <source>Edited %1 kept aside: not a weight of this shape now.</source>
+            <translation>%1 modifié mis de côté : ce n'est plus un poids de cette forme.</translation>
         </message>
     </context>
     <context>
@@ -3292,34 +3335,6 @@
         <message>
             <source>%1 was not read.</source>
             <translation>%1 n'a pas été lu.</translation>
-        </message>
-        <message>
-            <source>Keras' initializers from seed %1</source>
-            <translation>Initialiseurs de Keras depuis la graine %1</translation>
-        </message>
-        <message>
-            <source>the opened spec</source>
-            <translation>la spec ouverte</translation>
-        </message>
-        <message>
-            <source>Weights: from %1</source>
-            <translation>Poids : depuis %1</translation>
-        </message>
-        <message>
-            <source>Weights: %1</source>
-            <translation>Poids : %1</translation>
-        </message>
-        <message>
-            <source>; edited: %1</source>
-            <translation>; modifiés : %1</translation>
-        </message>
-        <message>
-            <source>The weights from %1 do not fit these settings and are kept aside (they are used again when the sizes fit): %2.</source>
-            <translation>Les poids de %1 ne conviennent pas à ces réglages et sont mis de côté (ils sont réutilisés quand les tailles correspondent) : %2.</translation>
-        </message>
-        <message>
-            <source>Edited %1 kept aside: not a weight of this shape now.</source>
-            <translation>%1 modifié mis de côté : ce n'est plus un poids de cette forme.</translation>
         </message>
         <message>
             <source>(from the spec)</source>

@@ -3010,6 +3010,10 @@
             <source>Could not write %1: %2.</source>
             <translation>无法写入 %1：%2。</translation>
         </message>
+        <message>
+            <source>Reading…</source>
+            <translation>正在读取…</translation>
+        </message>
     </context>
     <context>
         <name>attnviz::ui::ScalingLabView</name>
@@ -3076,6 +3080,45 @@
         <message>
             <source>That is more than the curves assume: its softmax is more saturated than theirs at the same d.</source>
             <translation>这比曲线假设的大：在相同的 d 下，它的 softmax 比曲线的更饱和。</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::SetupCarried</name>
+        <message>
+            <source>Keras' initializers from seed %1</source>
+            <translation>由种子 %1 生成的 Keras 初始化器</translation>
+        </message>
+        <message>
+            <source>layer %1 of %2</source>
+            <translation>%2 的层 %1</translation>
+        </message>
+        <message>
+            <source>the opened spec</source>
+            <translation>打开的 spec</translation>
+        </message>
+        <message>
+            <source>Weights: from %1</source>
+            <translation>权重：来自 %1</translation>
+        </message>
+        <message>
+            <source>Weights: %1</source>
+            <translation>权重：%1</translation>
+        </message>
+        <message>
+            <source>; edited: %1</source>
+            <translation>；已编辑：%1</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>、</translation>
+        </message>
+        <message>
+            <source>The weights from %1 do not fit these settings and are kept aside (they are used again when the sizes fit): %2.</source>
+            <translation>来自 %1 的权重不符合这些设置，已暂存（尺寸匹配时会再次使用）：%2。</translation>
+        </message>
+        <message>
+            <source>Edited %1 kept aside: not a weight of this shape now.</source>
+            <translation>已编辑的 %1 已暂存：当前已没有这种形状的权重。</translation>
         </message>
     </context>
     <context>
@@ -3287,34 +3330,6 @@
         <message>
             <source>%1 was not read.</source>
             <translation>未读取 %1。</translation>
-        </message>
-        <message>
-            <source>Keras' initializers from seed %1</source>
-            <translation>由种子 %1 生成的 Keras 初始化器</translation>
-        </message>
-        <message>
-            <source>the opened spec</source>
-            <translation>打开的 spec</translation>
-        </message>
-        <message>
-            <source>Weights: from %1</source>
-            <translation>权重：来自 %1</translation>
-        </message>
-        <message>
-            <source>Weights: %1</source>
-            <translation>权重：%1</translation>
-        </message>
-        <message>
-            <source>; edited: %1</source>
-            <translation>；已编辑：%1</translation>
-        </message>
-        <message>
-            <source>The weights from %1 do not fit these settings and are kept aside (they are used again when the sizes fit): %2.</source>
-            <translation>来自 %1 的权重不符合这些设置，已暂存（尺寸匹配时会再次使用）：%2。</translation>
-        </message>
-        <message>
-            <source>Edited %1 kept aside: not a weight of this shape now.</source>
-            <translation>已编辑的 %1 已暂存：当前已没有这种形状的权重。</translation>
         </message>
         <message>
             <source>(from the spec)</source>
