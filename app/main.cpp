@@ -9,6 +9,7 @@
 #include "ui/lessons/handout_writer.h"
 #include "ui/lessons/lesson_panel.h"
 #include "ui/setup/setup_panel.h"
+#include "ui/text/language.h"
 
 #include "core/base/parallel.h"
 #include "core/spec/spec.h"
@@ -331,12 +332,40 @@ int main(int argc, char* argv[]) {
     QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/attnviz/attnviz.svg")));
 
+    // The language comes first, so --help and every message are translated:
+    // --lang CODE, else View ▸ Language (the setting), else the system's.
+    QString langArg;
+    bool langGiven = false;
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray a(argv[i]);
+        if (a == "--lang" && i + 1 < argc) {
+            langArg = QString::fromLocal8Bit(argv[i + 1]);
+            langGiven = true;
+        } else if (a.startsWith("--lang=")) {
+            langArg = QString::fromLocal8Bit(a.mid(7));
+            langGiven = true;
+        }
+    }
+    QString langError;
+    const bool langOk = attnviz::ui::installLanguage(
+        langGiven ? langArg : attnviz::ui::settings::language.value(QSettings()), &langError);
+    if (!langOk && langGiven) {
+        QTextStream(stderr) << QApplication::translate("main", "attnviz: --lang: %1").arg(langError) << Qt::endl;
+        return 2;
+    }
+
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Step through Keras' attention layers."));
     parser.addHelpOption();
     parser.addVersionOption();
     const Options o;
     o.addTo(parser);
+    const QCommandLineOption lang(
+        QStringLiteral("lang"),
+        QApplication::translate("main", "The language of the window: en, de, fr, es or zh_CN (default: View ▸ "
+                                        "Language, else the system's)."),
+        QStringLiteral("CODE"));
+    parser.addOption(lang);
     parser.process(app);
 
     QTextStream out(stdout), err(stderr);

@@ -28,6 +28,10 @@ packages=(
   python3-numpy python3-torch
   libopenblas0-serial # PyTorch's BLAS for scripts/bench_vs_torch.py (else the slow reference BLAS)
   ccache              # repeated builds (CI on a kept machine, several clones) compile only what changed
+  qt6-tools-dev qt6-l10n-tools # translations: qt_add_lupdate/qt_add_lrelease (CMake) and lupdate/lrelease
+  qt6-translations-l10n        # Qt's own strings (dialog buttons) in the UI languages: qtbase_<lang>.qm
+  fonts-wqy-microhei           # Chinese glyphs for the zh_CN UI (else boxes)
+  locales                      # ui.c_numbers builds a German locale with localedef
   # The .deb (docs/packaging.md): CPack's dpkg-shlibdeps and file, PNG icons,
   # man pages, and the checks of the package.
   dpkg-dev file fakeroot librsvg2-bin help2man lintian appstream desktop-file-utils

@@ -30,7 +30,7 @@ for f in "$src"/resources/lessons/*.md; do
   i=0
   while IFS= read -r title; do
     i=$((i + 1))
-    page=$(pdftotext -f "$i" -l "$i" -layout "$pdf" - | tr -s ' \n' ' ')
+    page=$(pdftotext -f "$i" -l "$i" -layout "$pdf" - | sed "s/ﬁ/fi/g; s/ﬂ/fl/g; s/ﬀ/ff/g" | tr -s ' \n' ' ')
     words=$(echo "$title" | cut -c1-24)
     grep -qF -- "$words" <<<"$page" || fail "$name: page $i lacks its title '$title'"
     grep -qF -- "slide $i of $slides" <<<"$page" || fail "$name: page $i lacks 'slide $i of $slides'"

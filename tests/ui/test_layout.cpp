@@ -13,6 +13,7 @@
 #include "ui/stage/stage_scene.h"
 #include "ui/stage/stage_view.h"
 #include "ui/text/formula_panel.h"
+#include "ui/text/language.h"
 
 #include <qcustomplot.h>
 
@@ -23,6 +24,7 @@
 #include <QDockWidget>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QSettings>
 #include <QSpinBox>
 #include <QSplitter>
@@ -121,6 +123,14 @@ int walk(QWidget* root, const QString& where, QStringList& failures, QStringList
 class TestLayout : public QObject {
     Q_OBJECT
 private slots:
+    // ATTNVIZ_TEST_LANG=de (ctest ui.layout.de, ui.layout.zh_CN): the same checks
+    // with the window in that language (German's strings run longest).
+    void initTestCase() {
+        const QString lang = qEnvironmentVariable("ATTNVIZ_TEST_LANG");
+        if (!lang.isEmpty())
+            QVERIFY2(installLanguage(lang), qPrintable(lang));
+    }
+
     void noClippedWidget_data() {
         QTest::addColumn<QSize>("size");
         QTest::addColumn<QString>("view");
@@ -162,7 +172,7 @@ private slots:
         QVERIFY(heat->hoverAt(heat->cellCenter(1, 2)));
         const QString before = heat->hoverText();
         const double oldValue = heat->hoveredValue();
-        QVERIFY(before.contains(QString::number(oldValue, 'g', 9)));
+        QVERIFY(before.contains(QLocale().toString(oldValue, 'g', 9))); // 0,123 in German
         // Another seed: other inputs, other weights; the mouse has not moved.
         w.setupPanel()->seedSpin()->setValue(w.setupPanel()->seedSpin()->value() + 11);
         w.recomputeNow();
@@ -172,7 +182,7 @@ private slots:
         QCOMPARE(heat->hoveredRow(), 1);
         QCOMPARE(heat->hoveredColumn(), 2);
         QCOMPARE(heat->hoveredValue(), now);
-        QVERIFY2(heat->hoverText().contains(QString::number(now, 'g', 9)), qPrintable(heat->hoverText()));
+        QVERIFY2(heat->hoverText().contains(QLocale().toString(now, 'g', 9)), qPrintable(heat->hoverText()));
         QVERIFY(!heat->hoverText().contains(QString::number(oldValue, 'g', 9)));
         QCOMPARE(heat->plot()->toolTip(), heat->hoverText());
         // A smaller tensor: the cell is gone, so is the read-out.
@@ -322,9 +332,13 @@ private slots:
         w.controller()->setCurrentStepByKey(QStringLiteral("scaled_query"));
         settle(w);
         const StageScene& sc = w.stage()->scene();
-        QCOMPARE(sc.symbols.value(0), QStringLiteral("× 0.125 ="));
-        QVERIFY2(sc.infoLines.value(0).contains(QStringLiteral("multiplied by 0.125:")),
-                 qPrintable(sc.infoLines.value(0)));
+        const QString eighth = QLocale().toString(0.125); // 0,125 in German
+        QCOMPARE(sc.symbols.value(0), QStringLiteral("× %1 =").arg(eighth));
+        // The scene's sentence up to the operand: "Every cell is multiplied by 0.125: " in English.
+        const QString sentence =
+            QCoreApplication::translate("attnviz::ui::stage", "Every cell is multiplied by %1: %2 × %1 = %3.");
+        const QString said = sentence.left(sentence.indexOf(QLatin1String("%2"))).replace(QLatin1String("%1"), eighth);
+        QVERIFY2(sc.infoLines.value(0).contains(said), qPrintable(sc.infoLines.value(0)));
     }
 
     void exportedFigureExplainsItself() {
@@ -334,15 +348,20 @@ private slots:
         w.controller()->setCurrentStepByKey(QStringLiteral("weights"));
         settle(w);
         const Figure stage = w.stage()->figure(QSize(800, 500));
-        QVERIFY2(stage.heading.contains(QStringLiteral("Softmax")) &&
-                     stage.heading.contains(QStringLiteral("MultiHeadAttention")) &&
-                     stage.heading.contains(QStringLiteral("(1, 2, 4, 4)")) &&
-                     stage.heading.contains(QStringLiteral("Step 8 of 11")),
-                 qPrintable(stage.heading));
+        const bool english = currentLanguage() == QLatin1String("en");
+        QVERIFY2(
+            stage.heading.contains(QStringLiteral("Softmax")) &&
+                stage.heading.contains(QStringLiteral("MultiHeadAttention")) &&
+                stage.heading.contains(QStringLiteral("(1, 2, 4, 4)")) &&
+                stage.heading.contains(
+                    english ? QStringLiteral("Step 8 of 11")
+                            : QCoreApplication::translate("attnviz::ui::StepTimeline", "Step %1 of %2").arg(8).arg(11)),
+            qPrintable(stage.heading));
         QVERIFY(stage.colourBar);
         QCOMPARE(stage.colourScale.kind, ColourRangeKind::Probability);
         const Figure heat = w.heatmap()->figure(QSize(900, 700));
-        QVERIFY2(heat.heading.contains(QStringLiteral("head 0")), qPrintable(heat.heading));
+        QVERIFY2(heat.heading.contains(english ? QStringLiteral("head 0") : QStringLiteral(" 0")),
+                 qPrintable(heat.heading));
 
         QTemporaryDir dir;
         const QString keep = qEnvironmentVariable("ATTNVIZ_KEEP_FIGURES"); // to look at them

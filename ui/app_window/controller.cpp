@@ -1,4 +1,6 @@
 #include "ui/app_window/controller.h"
+
+#include "ui/text/core_text.h"
 #include "core/io/spec_files.h"
 
 #include "core/layers/run.h"
@@ -61,14 +63,14 @@ Outcome compute(const core::Spec& spec, const core::SpecLimits& limits, core::In
         o.cancelled = true;
     } catch (const core::SpecError& e) {
         o.errorField = QString::fromStdString(e.field());
-        o.errorMessage = QString::fromUtf8(e.what());
+        o.errorMessage = coreText(std::string(e.what()));
         for (size_t i = 1; i < e.fields().size(); ++i)
             o.errorAlsoFields << QString::fromStdString(e.fields()[i]);
     } catch (const std::bad_alloc&) {
         o.errorMessage = QCoreApplication::translate("Controller", "Out of memory while computing the trace. Use "
                                                                    "smaller sizes.");
     } catch (const std::exception& e) {
-        o.errorMessage = QString::fromUtf8(e.what());
+        o.errorMessage = coreText(std::string(e.what()));
     }
     if (!o.trace)
         o.ms = double(clock.nsecsElapsed()) / 1e6;
@@ -152,7 +154,7 @@ bool Controller::requestSpec(const core::Spec& spec, QStringList queryTokens, QS
         QStringList also;
         for (size_t i = 1; i < e.fields().size(); ++i)
             also << QString::fromStdString(e.fields()[i]);
-        setError(QString::fromStdString(e.field()), QString::fromUtf8(e.what()), also);
+        setError(QString::fromStdString(e.field()), coreText(std::string(e.what())), also);
         return false;
     } catch (const std::exception&) {
         // Anything else (e.g. an unreadable input) is reported by the run below.
@@ -408,7 +410,7 @@ std::optional<core::Spec> Controller::readSpecFile(const QString& path, QString*
         return core::loadSpec(path.toStdString());
     } catch (const std::exception& e) {
         if (error)
-            *error = QString::fromUtf8(e.what());
+            *error = coreText(std::string(e.what()));
         return std::nullopt;
     }
 }
@@ -418,7 +420,7 @@ std::optional<core::KerasModelInfo> Controller::readKerasModelInfo(const QString
         return core::inspectKerasModel(path.toStdString());
     } catch (const std::exception& e) {
         if (error)
-            *error = QString::fromUtf8(e.what());
+            *error = coreText(std::string(e.what()));
         return std::nullopt;
     }
 }
@@ -432,7 +434,7 @@ std::optional<core::Spec> Controller::readKerasLayer(const QString& path, const 
         return core::parseSpec(text.toStdString(), QFileInfo(path).absolutePath().toStdString());
     } catch (const std::exception& e) {
         if (error)
-            *error = QString::fromUtf8(e.what());
+            *error = coreText(std::string(e.what()));
         return std::nullopt;
     }
 }
@@ -447,7 +449,7 @@ bool Controller::writeSpecFile(const QString& path, QString* error) const {
         core::saveSpec(path.toStdString(), m_traceSpec, m_trace->params);
     } catch (const std::exception& e) {
         if (error)
-            *error = QString::fromUtf8(e.what());
+            *error = coreText(std::string(e.what()));
         return false;
     }
     return true;

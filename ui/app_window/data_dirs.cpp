@@ -1,5 +1,7 @@
 #include "ui/app_window/data_dirs.h"
 
+#include "ui/lessons/lesson_language.h"
+
 #include "ui/lessons/lesson_panel.h"
 
 #include <QCoreApplication>
@@ -66,7 +68,9 @@ QString resolveLesson(const QString& nameOrPath) {
     static const QRegularExpression number(QStringLiteral("^[0-9]{1,3}$"));
     const bool byNumber = number.match(nameOrPath).hasMatch();
     for (const QString& path : LessonPanel::builtInLessons()) {
-        const QString base = QFileInfo(path).completeBaseName();
+        QString base = QFileInfo(path).completeBaseName();
+        if (isLessonTranslation(QFileInfo(path).fileName())) // "02-why-scale.de" is lesson "02-why-scale"
+            base = base.section(QLatin1Char('.'), 0, -2);
         if (base == nameOrPath)
             return path;
         if (byNumber) {

@@ -1,4 +1,6 @@
 #include "ui/app_window/main_window.h"
+
+#include "ui/app_window/language_menu.h"
 #include "core/io/spec_files.h"
 
 #include "ui/compare/compare_view.h"
@@ -511,6 +513,7 @@ void MainWindow::createMenus() {
     view->addAction(m_zoomInAction);
     view->addAction(m_zoomOutAction);
     view->addAction(m_zoomResetAction);
+    view->addMenu(createLanguageMenu(this, [this] { return m_settings; }));
     view->addSeparator();
     view->addAction(m_setupDock->toggleViewAction());
     view->addAction(m_inspectorDock->toggleViewAction());
@@ -649,7 +652,7 @@ void MainWindow::onComputingChanged(bool computing) {
     if (const auto trace = m_controller->trace(); trace && !m_controller->hasError())
         m_statusInfo->setText(tr("%1 · %n step(s) · %2 FLOPs · computed in %3 ms", nullptr, int(trace->steps.size()))
                                   .arg(QString::fromStdString(trace->layer), countText(trace->totalFlops()))
-                                  .arg(m_controller->lastRunMs(), 0, 'f', 1));
+                                  .arg(QLocale().toString(m_controller->lastRunMs(), 'f', 1)));
 }
 
 void MainWindow::onTraceChanged() {
@@ -695,7 +698,7 @@ void MainWindow::onTraceChanged() {
     m_inputWarning = warnings.join(QStringLiteral("; "));
     m_statusInfo->setText(tr("%1 · %n step(s) · %2 FLOPs · computed in %3 ms", nullptr, int(trace->steps.size()))
                               .arg(QString::fromStdString(trace->layer), countText(trace->totalFlops()))
-                              .arg(m_controller->lastRunMs(), 0, 'f', 1));
+                              .arg(QLocale().toString(m_controller->lastRunMs(), 'f', 1)));
 }
 
 WeightsPanel* MainWindow::weightsPanel() const {

@@ -32,6 +32,9 @@ inline const Preference<double> zoom{"view/zoom", 1.0};
 inline const Preference<int> numberDigits{"view/numberDigits", 5}; // the Numbers tab's significant digits
 inline const Preference<double> playSpeed{"step/speed", 1.0};
 inline const Preference<int> threads{"compute/threads", 0}; // 0: the machine's cores
+// The UI language (View ▸ Language): "" follows the system; "en", "de", "fr", "es", "zh_CN".
+// Read once at start (main), so a change applies after a restart.
+inline const Preference<QString> language{"view/language", {}};
 inline constexpr int maxRecentFiles = 8;
 } // namespace settings
 

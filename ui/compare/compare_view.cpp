@@ -4,6 +4,8 @@
 // one tile per variant in the core's order.
 #include "ui/compare/compare_view.h"
 
+#include "ui/text/core_text.h"
+
 #include "ui/colour/qcp_gradient.h"
 #include "ui/compare/flow_layout.h"
 #include "core/teach/compare.h"
@@ -11,6 +13,7 @@
 
 #include <qcustomplot.h>
 
+#include <QLocale>
 #include <QApplication>
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -39,7 +42,7 @@ QString fmtDiff(double d) {
         return QStringLiteral("—");
     if (d == 0)
         return QStringLiteral("0");
-    return QString::number(d, 'g', 3);
+    return QLocale().toString(d, 'g', 3);
 }
 
 constexpr int kTileWidth = 230, kPlotHeight = 170;
@@ -337,8 +340,8 @@ void CompareView::recompute() {
             const core::CompareVariant& cv = c.variants[i];
             Variant& v = m_variants[i];
             v.id = QString::fromStdString(cv.id);
-            v.name = QString::fromStdString(cv.label);
-            v.message = QString::fromStdString(cv.error);
+            v.name = coreText(cv.label); // a Keras call, or a what-if said in words
+            v.message = coreText(cv.error);
             QStringList badges;
             if (cv.usersLayer)
                 badges << tr("your layer, with your options and weights");
@@ -372,17 +375,17 @@ void CompareView::recompute() {
         for (const core::EquivalenceCheck& k : c.checks) {
             Check check;
             check.id = QString::fromStdString(k.id);
-            check.description = QString::fromStdString(k.claim);
-            check.conditions = QString::fromStdString(k.conditions);
+            check.description = coreText(k.claim);
+            check.conditions = coreText(k.conditions);
             check.maxAbsDiff = k.maxAbsDiff;
             check.applicable = k.applicable;
             check.passed = k.holds();
             check.setupMet = k.setup.met;
             QStringList unmet;
             for (const std::string& u : k.setup.unmet)
-                unmet << QString::fromStdString(u);
+                unmet << coreText(u);
             check.setupNote = unmet.join(QStringLiteral("; "));
-            check.note = QString::fromStdString(k.note);
+            check.note = coreText(k.note);
             check.verdict = k.holdsForSetup()            ? Verdict::HoldsForSetup
                             : k.applicable && !k.holds() ? Verdict::Fails
                                                          : Verdict::Unknown;
@@ -578,7 +581,7 @@ QString CompareView::cellText(int panel, int row, int col) const {
         .arg(rowLabels(rows).value(row))
         .arg(col)
         .arg(colLabels(cols).value(col))
-        .arg(QString::number(value, 'g', 9));
+        .arg(QLocale().toString(value, 'g', 9));
 }
 
 void CompareView::onHover(int panel, QMouseEvent* event) {

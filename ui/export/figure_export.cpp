@@ -5,6 +5,7 @@
 
 #include <qcustomplot.h>
 
+#include <QLocale>
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QFontMetricsF>
@@ -22,7 +23,7 @@ namespace attnviz::ui {
 namespace {
 
 QString barNumber(double v) {
-    return QString::number(v, 'g', 3).replace(QLatin1Char('-'), QChar(0x2212));
+    return QLocale().toString(v, 'g', 3).replace(QLatin1Char('-'), QChar(0x2212));
 }
 
 /// The heading above, the colour bar at the right, the figure in what is left.

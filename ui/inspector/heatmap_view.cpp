@@ -8,6 +8,7 @@
 
 #include <qcustomplot.h>
 
+#include <QLocale>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -274,11 +275,12 @@ void HeatmapView::rebuildSpinBoxes() {
             continue;
         const QString name =
             a < int(s->axes.size()) ? QString::fromStdString(s->axes[size_t(a)].name) : tr("axis %1").arg(a);
-        auto* label = new QLabel(name + QLatin1Char(':'), this);
+        const QString shown = a < int(s->axes.size()) ? axisLabel(s->axes[size_t(a)].name) : name;
+        auto* label = new QLabel(shown + QLatin1Char(':'), this);
         auto* spin = new QSpinBox(this);
         spin->setRange(0, int(s->value.dim(a)) - 1);
         spin->setValue(std::min(sliceIndex(name), spin->maximum()));
-        spin->setToolTip(tr("Which %1 to show (0 to %2)").arg(name).arg(spin->maximum()));
+        spin->setToolTip(tr("Which %1 to show (0 to %2)").arg(shown).arg(spin->maximum()));
         spin->setFocusPolicy(Qt::ClickFocus);
         m_fixed[size_t(a)] = spin->value();
         m_spinLayout->addWidget(label);
@@ -435,9 +437,8 @@ void HeatmapView::refill() {
 
     // Axis names as labels; tokens as tick labels when there are some.
     auto setupAxis = [&](QCPAxis* axis, int tensorAxis, int n) {
-        axis->setLabel(tensorAxis >= 0 && tensorAxis < int(s->axes.size())
-                           ? QString::fromStdString(s->axes[size_t(tensorAxis)].name)
-                           : QString());
+        axis->setLabel(tensorAxis >= 0 && tensorAxis < int(s->axes.size()) ? axisLabel(s->axes[size_t(tensorAxis)].name)
+                                                                           : QString());
         const QStringList labels = labelsFor(tensorAxis);
         if (!labels.isEmpty() && n <= 64) {
             auto ticker = QSharedPointer<QCPAxisTickerText>::create();
@@ -458,7 +459,8 @@ void HeatmapView::refill() {
     m_plot->xAxis->setTickLabelRotation(labelsFor(m_colAxis).isEmpty() ? 0 : -45);
     QString scaleLabel =
         probability
-            ? (m_autoProbability ? tr("probability (auto 0–%1)").arg(m_colours.upper, 0, 'g', 3) : tr("probability"))
+            ? (m_autoProbability ? tr("probability (auto 0–%1)").arg(QLocale().toString(m_colours.upper, 'g', 3))
+                                 : tr("probability"))
             : QString();
     if (m_blockRows > 1 || m_blockCols > 1)
         scaleLabel = (scaleLabel.isEmpty() ? QString() : scaleLabel + QStringLiteral(" · ")) +
@@ -589,9 +591,8 @@ QString HeatmapView::statsText() const {
     QString text = tr("Slice %1×%2 — min %3, max %4, mean %5")
                        .arg(slice.rows)
                        .arg(slice.cols)
-                       .arg(double(st.min), 0, 'g', 5)
-                       .arg(double(st.max), 0, 'g', 5)
-                       .arg(double(st.mean), 0, 'g', 5);
+                       .arg(QLocale().toString(double(st.min), 'g', 5), QLocale().toString(double(st.max), 'g', 5),
+                            QLocale().toString(double(st.mean), 'g', 5));
     if (m_figures.shown != m_figures.cells)
         text += tr(", %n masked cell(s) shown grey", nullptr, int(m_figures.cells - m_figures.shown));
     if (st.nanCount || st.infCount)
@@ -602,11 +603,12 @@ QString HeatmapView::statsText() const {
         if (sums.size() <= 8) {
             QStringList parts;
             for (double v : sums)
-                parts << QString::number(v, 'f', 4);
+                parts << QLocale().toString(v, 'f', 4);
             text += QLatin1Char('\n') + tr("Row sums: %1").arg(parts.join(QStringLiteral(", ")));
         } else {
             const auto [mn, mx] = std::minmax_element(sums.begin(), sums.end());
-            text += QLatin1Char('\n') + tr("Row sums from %1 to %2").arg(*mn, 0, 'f', 4).arg(*mx, 0, 'f', 4);
+            text += QLatin1Char('\n') +
+                    tr("Row sums from %1 to %2").arg(QLocale().toString(*mn, 'f', 4), QLocale().toString(*mx, 'f', 4));
         }
     }
     return text;
@@ -672,8 +674,9 @@ QString HeatmapView::hoverText() const {
             part += QStringLiteral(" “%1”").arg(labels[int(index[a])]);
         parts << part.toHtmlEscaped();
     }
-    const QString value = isMaskedCell(m_hoverRow, m_hoverCol) ? tr("%1 (masked)").arg(m_hoverValue, 0, 'g', 9)
-                                                               : QString::number(m_hoverValue, 'g', 9);
+    const QString value = isMaskedCell(m_hoverRow, m_hoverCol)
+                              ? tr("%1 (masked)").arg(QLocale().toString(m_hoverValue, 'g', 9))
+                              : QLocale().toString(m_hoverValue, 'g', 9);
     QString text = tr("<code>%1[%2]</code> = <b>%3</b>")
                        .arg(QString::fromStdString(s->key), parts.join(QStringLiteral(", ")), value);
     if (m_blockRows > 1 || m_blockCols > 1) {
@@ -691,7 +694,7 @@ QString HeatmapView::hoverText() const {
                     .arg(r1)
                     .arg(c0)
                     .arg(c1)
-                    .arg(QString::number(extreme, 'g', 6));
+                    .arg(QLocale().toString(extreme, 'g', 6));
     }
     return text;
 }

@@ -43,7 +43,7 @@ void TensorSliceModel::setDigits(int digits) {
 }
 
 QString TensorSliceModel::cellText(double v) const {
-    return QString::number(v, 'g', m_digits);
+    return QLocale().toString(v, 'g', m_digits);
 }
 
 double TensorSliceModel::value(int r, int c) const {
@@ -140,11 +140,11 @@ QVariant TensorEditModel::data(const QModelIndex& index, int role) const {
         return {};
     const float v = m_tensor.data()[index.row() * m_tensor.dim(2) + index.column()];
     if (role == Qt::DisplayRole)
-        return QString::number(v, 'g', 4);
+        return QLocale().toString(v, 'g', 4);
     if (role == Qt::EditRole) // text, so the editor is a line edit that also takes "nan" and "inf"
         return QString::number(v, 'g', 9);
     if (role == Qt::ToolTipRole)
-        return QString::number(v, 'g', 9);
+        return QLocale().toString(v, 'g', 9);
     if (role == Qt::BackgroundRole && !std::isfinite(v))
         return QBrush(nonFiniteColor());
     return {};

@@ -1,5 +1,8 @@
 #include "ui/labs/equivalence_lab_view.h"
 
+#include "ui/text/core_text.h"
+
+#include <QLocale>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QGroupBox>
@@ -28,7 +31,7 @@ EquivalenceLabView::EquivalenceLabView(QWidget* parent)
     auto* layout = new QVBoxLayout(this); // claim and conditions over the table: fits 1280 px beside the docks
     auto* left = new QVBoxLayout;
     for (const core::Identity& identity : core::identities())
-        m_claims->addItem(QString::fromStdString(identity.title), QString::fromStdString(identity.id));
+        m_claims->addItem(coreText(identity.title), QString::fromStdString(identity.id));
     m_claims->setObjectName(QStringLiteral("claimCombo"));
     // The identities' titles are long: the combo shrinks to the width, its popup does not.
     m_claims->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
@@ -136,10 +139,10 @@ void EquivalenceLabView::rebuildConditions() {
     if (!identity)
         return;
     for (const core::IdentityCondition& c : identity->conditions) {
-        auto* b = new QCheckBox(QString::fromStdString(c.label), this);
+        auto* b = new QCheckBox(coreText(c.label), this);
         b->setChecked(true);
         b->setProperty("conditionId", QString::fromStdString(c.id));
-        b->setToolTip(tr("Unticked: %1").arg(QString::fromStdString(c.whenOff)));
+        b->setToolTip(tr("Unticked: %1").arg(coreText(c.whenOff)));
         b->setWhatsThis(b->toolTip());
         connect(b, &QCheckBox::toggled, this, [this] {
             recompute();
@@ -168,11 +171,11 @@ void EquivalenceLabView::recompute() {
             m_verdict->setText(tr("<b>The claim holds</b> (%1): every shared step agrees to float32 rounding, "
                                   "max |Δ| = %2.")
                                    .arg(names)
-                                   .arg(worst, 0, 'g', 2));
+                                   .arg(QLocale().toString(worst, 'g', 2)));
         } else {
             m_verdict->setText(tr("<b>The two computations part at “%1”</b> (%2): max |Δ| = %3 there.")
                                    .arg(QString::fromStdString(first->key), names)
-                                   .arg(first->maxAbsDiff, 0, 'g', 3));
+                                   .arg(QLocale().toString(first->maxAbsDiff, 'g', 3)));
         }
     } catch (const std::exception& e) {
         m_verdict->setText(tr("Cannot run this claim: %1").arg(QString::fromUtf8(e.what())));
@@ -181,7 +184,7 @@ void EquivalenceLabView::recompute() {
     m_table->setRowCount(int(m_diffs.size()));
     for (int r = 0; r < int(m_diffs.size()); ++r) {
         const core::StepDiff& d = m_diffs[size_t(r)];
-        const QString delta = !d.comparable ? tr("—") : QString::number(d.maxAbsDiff, 'g', 3);
+        const QString delta = !d.comparable ? tr("—") : QLocale().toString(d.maxAbsDiff, 'g', 3);
         const QString state = !d.comparable ? tr("different sizes") : d.equal ? tr("equal") : tr("differs");
         const QStringList cells = {QString::fromStdString(d.key), shapeText(d.leftShape), shapeText(d.rightShape),
                                    delta, state};

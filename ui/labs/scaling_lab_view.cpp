@@ -2,6 +2,7 @@
 
 #include <qcustomplot.h>
 
+#include <QLocale>
 #include <QCheckBox>
 #include <QGridLayout>
 #include <QLabel>
@@ -204,10 +205,10 @@ void ScalingLabView::replot() {
         text += QLatin1Char(' ') + tr("This layer (key_dim %1): logits spread %2 scaled, %3 unscaled; largest "
                                       "weight %4 scaled, %5 unscaled.")
                                        .arg(m_layer->keyDim)
-                                       .arg(m_layer->spreadScaled, 0, 'g', 3)
-                                       .arg(m_layer->spreadUnscaled, 0, 'g', 3)
-                                       .arg(m_layer->maxWeightScaled, 0, 'f', 3)
-                                       .arg(m_layer->maxWeightUnscaled, 0, 'f', 3);
+                                       .arg(QLocale().toString(m_layer->spreadScaled, 'g', 3))
+                                       .arg(QLocale().toString(m_layer->spreadUnscaled, 'g', 3))
+                                       .arg(QLocale().toString(m_layer->maxWeightScaled, 'f', 3))
+                                       .arg(QLocale().toString(m_layer->maxWeightUnscaled, 'f', 3));
     else
         text += QLatin1Char(' ') + tr("This layer has no dot-product scores to mark.");
     if (m_layer && m_qkSpread) {

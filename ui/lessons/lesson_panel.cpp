@@ -1,4 +1,5 @@
 #include "ui/lessons/lesson_panel.h"
+#include "ui/lessons/lesson_language.h"
 
 #include "core/trace/step_display.h"
 #include "ui/app_window/controller.h"
@@ -238,14 +239,9 @@ QString LessonPanel::resourceDir() {
 }
 
 QStringList LessonPanel::builtInLessons() {
-    QStringList out;
+    // Each lesson once, in the UI language where translated (lesson_language.h).
     const QString found = findDataPath(QStringLiteral("lessons"));
-    if (found.isEmpty())
-        return out;
-    const QDir dir(found);
-    for (const QString& f : dir.entryList({QStringLiteral("*.md")}, QDir::Files, QDir::Name))
-        out << dir.absoluteFilePath(f);
-    return out;
+    return found.isEmpty() ? QStringList() : lessonsInFolder(found);
 }
 
 QStringList LessonPanel::exampleSpecs() {

@@ -34,12 +34,16 @@ std::optional<std::vector<int>> parsePositions(const QString& text, core::Index 
         bool ok = false;
         const int p = part.toInt(&ok);
         if (!ok) {
-            *message = tr("“%1” is not a position: expected whole numbers like “3 4”.").arg(part);
+            *message =
+                QCoreApplication::translate("SetupFields", "“%1” is not a position: expected whole numbers like “3 4”.")
+                    .arg(part);
             return std::nullopt;
         }
         if (p < 0 || p >= length) {
-            *message =
-                tr("Position %1 is outside the sequence: expected 0 to %2. Received: %1.").arg(p).arg(length - 1);
+            *message = QCoreApplication::translate(
+                           "SetupFields", "Position %1 is outside the sequence: expected 0 to %2. Received: %1.")
+                           .arg(p)
+                           .arg(length - 1);
             return std::nullopt;
         }
         out.push_back(p);
@@ -112,7 +116,7 @@ std::vector<FieldDef> makeFields() {
              [](const QVariant& v, Spec& s) {
                  const auto k = core::layerFromName(v.toString().toStdString());
                  if (!k)
-                     return tr("Unknown layer “%1”.").arg(v.toString());
+                     return QCoreApplication::translate("SetupFields", "Unknown layer “%1”.").arg(v.toString());
                  s.config.layer = *k;
                  return QString();
              },
@@ -251,7 +255,9 @@ std::vector<FieldDef> makeFields() {
              [](const QVariant& v, Spec& s) {
                  const QString t = v.toString();
                  if (t != QLatin1String("dot") && t != QLatin1String("concat"))
-                     return tr("score_mode is “dot” or “concat”. Received: score_mode=%1").arg(t);
+                     return QCoreApplication::translate("SetupFields",
+                                                        "score_mode is “dot” or “concat”. Received: score_mode=%1")
+                         .arg(t);
                  s.config.scoreMode = t == QLatin1String("dot") ? core::ScoreMode::Dot : core::ScoreMode::Concat;
                  return QString();
              },
@@ -627,13 +633,15 @@ QString FieldDef::whatsThisFor(core::LayerKind k) const {
     for (int i = 0; i < 4; ++i)
         if (layers & (1u << i))
             layerNames << QString::fromLatin1(kLayerNames[i]);
-    QString text = tr("<p><b>%1</b> — Keras: <code>%2</code> (%3)</p><p>%4</p>")
+    QString text = QCoreApplication::translate("SetupFields", "<p><b>%1</b> — Keras: <code>%2</code> (%3)</p><p>%4</p>")
                        .arg(labelFor(k).remove(QLatin1Char(':')).toHtmlEscaped(),
                             QString::fromLatin1(kerasArgFor(k)).toHtmlEscaped(),
-                            layers == kAllLayers ? tr("every layer") : layerNames.join(QStringLiteral(", ")),
+                            layers == kAllLayers ? QCoreApplication::translate("SetupFields", "every layer")
+                                                 : layerNames.join(QStringLiteral(", ")),
                             tr(whatsThis).toHtmlEscaped());
     if (limitReason && limit < kIntMax)
-        text += tr("<p>At most %1: %2.</p>").arg(QString::number(limit), tr(limitReason).toHtmlEscaped());
+        text += QCoreApplication::translate("SetupFields", "<p>At most %1: %2.</p>")
+                    .arg(QString::number(limit), tr(limitReason).toHtmlEscaped());
     return text;
 }
 
@@ -668,7 +676,7 @@ QString limitMessage(const FieldDef& field, const QVariant& value) {
     if (!(v > field.limit))
         return {};
     const QString shown = field.kind == FieldKind::Int ? QString::number(value.toLongLong()) : QString::number(v);
-    return tr("%1 %2 is over attnviz's limit of %3: %4. Received: %5=%2")
+    return QCoreApplication::translate("SetupFields", "%1 %2 is over attnviz's limit of %3: %4. Received: %5=%2")
         .arg(tr(field.label).remove(QLatin1Char(':')), shown, QString::number(field.limit), tr(field.limitReason),
              QLatin1String(field.name));
 }
@@ -676,7 +684,8 @@ QString limitMessage(const FieldDef& field, const QVariant& value) {
 QString limitNote(const FieldDef& field, const QVariant& value) {
     if (limitMessage(field, value).isEmpty())
         return {};
-    return tr("At most %1: %2.").arg(QString::number(field.limit), tr(field.limitReason));
+    return QCoreApplication::translate("SetupFields", "At most %1: %2.")
+        .arg(QString::number(field.limit), tr(field.limitReason));
 }
 
 SetupError writeSpec(const SetupState& state, core::Spec& spec, bool afterInputs) {

@@ -2,6 +2,7 @@
 #include "ui/stage/paint_common.h"
 #include "ui/stage/stage_style.h"
 
+#include <QLocale>
 #include <QFontMetricsF>
 #include <QPainter>
 
@@ -20,7 +21,7 @@ QString barValue(double v) {
     const double a = std::fabs(v);
     if (!(a > 0.0 && a < 0.01))
         return fmt(v);
-    return QString::number(v, 'g', 2).replace(QLatin1Char('-'), QChar(0x2212));
+    return QLocale().toString(v, 'g', 2).replace(QLatin1Char('-'), QChar(0x2212));
 }
 
 } // namespace

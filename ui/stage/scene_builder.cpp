@@ -1,6 +1,7 @@
 // Stage scene for every op kind: the dispatch on Step::op and the helpers the builders share (see scene_builder.h).
 #include "ui/stage/scene_builder.h"
 #include "ui/stage/stage_style.h"
+#include "ui/text/core_text.h"
 
 #include <algorithm>
 #include <cmath>
@@ -43,8 +44,8 @@ std::unique_ptr<StageScene> buildScene(const core::Trace& trace, int index, int 
     const core::Step& s = trace.steps[size_t(index)];
     sc->op = s.op;
     sc->opName = QString::fromLatin1(core::opKindName(s.op));
-    sc->title = QString::fromStdString(s.title.empty() ? s.key : s.title);
-    sc->formula = QString::fromStdString(s.formula);
+    sc->title = coreText(s.title.empty() ? s.key : s.title);
+    sc->formula = coreFormula(s.formula);
 
     bool ok = false;
     try {

@@ -2,6 +2,8 @@
 #include "ui/stage/scene_builder.h"
 #include "ui/stage/stage_style.h"
 
+#include <QLocale>
+
 #include "core/teach/narration.h"
 #include "core/trace/step_display.h"
 
@@ -54,7 +56,7 @@ bool buildElementwise(StageScene& sc, const core::Trace& trace, const core::Step
                             "expected sum stays the same. Training only.")
                             .arg(count)
                             .arg(dropped.size())
-                            .arg(keep != 0 ? QString::number(keep, 'g', 4) : QStringLiteral("1/(1 − rate)"));
+                            .arg(keep != 0 ? QLocale().toString(keep, 'g', 4) : QStringLiteral("1/(1 − rate)"));
         break;
     }
     case OpKind::LayerNorm: {

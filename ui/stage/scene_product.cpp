@@ -3,6 +3,8 @@
 #include "ui/stage/stage_grid.h"
 #include "ui/stage/stage_style.h"
 
+#include <QLocale>
+
 #include "core/teach/narration.h"
 
 #include <algorithm>
@@ -30,6 +32,7 @@ QString numberWith(double v, int digits) {
     QString s = QString::number(v, 'f', digits);
     if (s.startsWith(QLatin1Char('-')) && s.count(QLatin1Char('0')) == s.size() - 2)
         s.remove(0, 1); // "-0.000"
+    s.replace(QLatin1Char('.'), QLocale().decimalPoint()); // 0,260 in German
     return s.replace(QLatin1Char('-'), QChar(0x2212));
 }
 

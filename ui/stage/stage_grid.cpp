@@ -3,6 +3,7 @@
 
 #include "ui/inspector/tensor_slice_model.h"
 #include "ui/stage/stage_style.h"
+#include "ui/text/step_text.h"
 
 #include "core/base/downsample.h"
 #include "core/trace/step_display.h"
@@ -18,7 +19,7 @@ using core::Index;
 using core::OpKind;
 
 QString axisName(const core::Step& s, size_t axis) {
-    return axis < s.axes.size() ? QString::fromStdString(s.axes[axis].name) : QString();
+    return axis < s.axes.size() ? axisLabel(s.axes[axis].name) : QString(); // in the UI language
 }
 
 core::AxisRole axisRole(const core::Step& s, size_t axis) {

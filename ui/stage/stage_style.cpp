@@ -2,6 +2,7 @@
 #include "ui/stage/stage_style.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 
 #include <algorithm>
 #include <cmath>
@@ -9,7 +10,9 @@
 namespace attnviz::ui::stage {
 
 QString tr_(const char* text) {
-    return QCoreApplication::translate("attnviz::ui::StageView", text);
+    // lupdate reads tr_ as tr (-tr-function-alias, resources/translations): the
+    // context is the namespace the calls are in.
+    return QCoreApplication::translate("attnviz::ui::stage", text);
 }
 
 const QColor kHighlight(255, 196, 0);   // amber, drawn over a black outline
@@ -39,13 +42,16 @@ QString fmt(double v) {
         s = QString::number(v, 'f', 2);
     if (s == QStringLiteral("-0.00"))
         s = QStringLiteral("0.00");
+    // The UI language's decimal separator (0,25 in German); C numbers elsewhere.
+    if (const QChar point = QLocale().decimalPoint().front(); point != QLatin1Char('.'))
+        s.replace(QLatin1Char('.'), point);
     return s.replace(QLatin1Char('-'), QChar(0x2212));
 }
 
 QString scaleText(double v) {
     if (!std::isfinite(v))
         return fmt(v);
-    return QString::number(v, 'g', 4).replace(QLatin1Char('-'), QChar(0x2212));
+    return QLocale().toString(v, 'g', 4).replace(QLatin1Char('-'), QChar(0x2212));
 }
 
 QString factor(double v) {

@@ -1,5 +1,6 @@
 #include "ui/text/formula_panel.h"
 
+#include "ui/text/core_text.h"
 #include "ui/text/step_text.h"
 
 #include <QApplication>
@@ -80,7 +81,7 @@ void FormulaPanel::setStep(const core::Step* step, int index, int count) {
                 .arg(stepTitle(*step).toHtmlEscaped(), opKindText(step->op).toHtmlEscaped(), m_stepKey.toHtmlEscaped());
     if (!step->formula.empty())
         html += QStringLiteral("<p style='font-size:x-large; margin:6px 0'>%1</p>")
-                    .arg(QString::fromStdString(step->formula).toHtmlEscaped());
+                    .arg(coreFormula(step->formula).toHtmlEscaped());
     html += QStringLiteral("<table cellspacing='0' cellpadding='2'>");
     auto row = [&](const QString& label, const QString& value) {
         html +=
@@ -104,7 +105,7 @@ void FormulaPanel::setStep(const core::Step* step, int index, int count) {
     row(tr("cost"), tr("%1 FLOPs, %2 bytes").arg(countText(step->flops), countText(step->bytes)));
     html += QStringLiteral("</table>");
     if (!step->explanation.empty())
-        html += QStringLiteral("<p>%1</p>").arg(QString::fromStdString(step->explanation).toHtmlEscaped());
+        html += QStringLiteral("<p>%1</p>").arg(coreText(step->explanation).toHtmlEscaped());
     m_text->setHtml(html);
     highlight();
 }

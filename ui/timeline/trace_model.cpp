@@ -1,5 +1,6 @@
 #include "ui/timeline/trace_model.h"
 
+#include "ui/text/core_text.h"
 #include "ui/text/step_text.h"
 
 namespace attnviz::ui {
@@ -32,7 +33,7 @@ QVariant TraceModel::data(const QModelIndex& index, int role) const {
     case Qt::ToolTipRole:
         return tr("<b>%1</b> <code>%2</code><br>%3 %4<br>%5")
             .arg(stepTitle(step).toHtmlEscaped(), QString::fromStdString(step.key), shapeText(step.value.shape()),
-                 axesText(step.axisNames()), QString::fromStdString(step.formula).toHtmlEscaped());
+                 axesText(step.axisNames()), coreFormula(step.formula).toHtmlEscaped());
     case IdRole: return QString::fromStdString(step.key);
     case TitleRole: return stepTitle(step);
     case ShapeRole: return shapeText(step.value.shape());
