@@ -1736,6 +1736,21 @@
             <source>attnviz: cannot write %1: %2</source>
             <translation>attnviz: %1 kann nicht geschrieben werden: %2</translation>
         </message>
+        <message>
+            <source>attnviz: --train-task: %1</source>
+            <translation>attnviz: --train-task: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::AttentionGrid</name>
+        <message>
+            <source>block %1 · head %2</source>
+            <translation>Block %1 · Kopf %2</translation>
+        </message>
+        <message>
+            <source>block %1</source>
+            <translation>Block %1</translation>
+        </message>
     </context>
     <context>
         <name>attnviz::ui::CompareView</name>
@@ -3019,6 +3034,117 @@
             <source>Reading…</source>
             <translation>Wird gelesen…</translation>
         </message>
+        <message>
+            <source>Query–key space</source>
+            <translation>Query-Key-Raum</translation>
+        </message>
+        <message>
+            <source>Each head's queries and keys as points in one plane (a PCA): a query lies near the keys it attends to</source>
+            <translation>Die Queries und Keys jedes Kopfs als Punkte in einer Ebene (eine PCA): Eine Query liegt nahe bei den Keys, die sie beachtet</translation>
+        </message>
+        <message>
+            <source>Train</source>
+            <translation>Training</translation>
+        </message>
+        <message>
+            <source>Train a small model on a toy task and watch its heads learn</source>
+            <translation>Ein kleines Modell auf einer Spielaufgabe trainieren und seinen Köpfen beim Lernen zusehen</translation>
+        </message>
+        <message>
+            <source>Stage, timeline, inspector, Compare and Weights show the trained model's block 1 on the probe example: forward, then backward from the model's own gradient at the block's output.</source>
+            <translation>Bühne, Zeitleiste, Inspektor, Vergleich und Gewichte zeigen Block 1 des trainierten Modells auf dem Probebeispiel: vorwärts, dann rückwärts vom eigenen Gradienten des Modells am Ausgang des Blocks.</translation>
+        </message>
+        <message>
+            <source>&amp;Train</source>
+            <translation>&amp;Training</translation>
+        </message>
+        <message>
+            <source>&amp;Query–key space</source>
+            <translation>&amp;Query-Key-Raum</translation>
+        </message>
+        <message>
+            <source>Each head's queries and keys as points in one plane; hover a query for its keys</source>
+            <translation>Die Queries und Keys jedes Kopfs als Punkte in einer Ebene; zeigen Sie auf eine Query, um ihre Keys zu sehen</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::QkSpaceView</name>
+        <message>
+            <source>Head</source>
+            <translation>Kopf</translation>
+        </message>
+        <message>
+            <source>Which head's queries and keys are shown</source>
+            <translation>Wessen Kopfs Queries und Keys gezeigt werden</translation>
+        </message>
+        <message>
+            <source>Batch</source>
+            <translation>Batch</translation>
+        </message>
+        <message>
+            <source>The query–key space of one head, after AttentionViz: every query (circle) and key (triangle) of the head as a point, in the plane that shows most of their spread (a PCA of both together). For dot-product scores the keys are first moved by mean(q) − mean(k); that adds the same amount to every score of a query's row, so the attention is unchanged, and a query then lies near the keys it scores highest. Hover a query to see the keys it attends to most.</source>
+            <translation>Der Query-Key-Raum eines Kopfs, nach AttentionViz: jede Query (Kreis) und jeder Key (Dreieck) des Kopfs als Punkt, in der Ebene, die den größten Teil ihrer Streuung zeigt (eine PCA beider zusammen). Bei Skalarprodukt-Scores werden die Keys zuerst um mean(q) − mean(k) verschoben; das addiert zu jedem Score einer Query-Zeile denselben Betrag, die Attention bleibt also gleich, und eine Query liegt dann nahe bei den Keys, denen sie die höchsten Scores gibt. Zeigen Sie auf eine Query, um die Keys zu sehen, die sie am meisten beachtet.</translation>
+        </message>
+        <message>
+            <source>No query–key space</source>
+            <translation>Kein Query-Key-Raum</translation>
+        </message>
+        <message>
+            <source>No trace yet</source>
+            <translation>Noch kein Trace</translation>
+        </message>
+        <message>
+            <source>%1 — head %2: queries from “%3”, keys from “%4”</source>
+            <translation>%1 — Kopf %2: Queries aus „%3“, Keys aus „%4“</translation>
+        </message>
+        <message>
+            <source>%1: queries from “%2”, keys from “%3” (no projections: the inputs themselves)</source>
+            <translation>%1: Queries aus „%2“, Keys aus „%3“ (keine Projektionen: die Eingaben selbst)</translation>
+        </message>
+        <message>
+            <source>queries q (circles)</source>
+            <translation>Queries q (Kreise)</translation>
+        </message>
+        <message>
+            <source>keys k − mean(k) + mean(q) (triangles)</source>
+            <translation>Keys k − mean(k) + mean(q) (Dreiecke)</translation>
+        </message>
+        <message>
+            <source>keys k (triangles)</source>
+            <translation>Keys k (Dreiecke)</translation>
+        </message>
+        <message>
+            <source>PC 2 (%1 % of the spread)</source>
+            <translation>HK 2 (%1 % der Streuung)</translation>
+        </message>
+        <message>
+            <source>PC 2 (the points lie on a line)</source>
+            <translation>HK 2 (die Punkte liegen auf einer Geraden)</translation>
+        </message>
+        <message>
+            <source>PC 1 (%1 % of the spread)</source>
+            <translation>HK 1 (%1 % der Streuung)</translation>
+        </message>
+        <message>
+            <source>PC 1 (all points coincide)</source>
+            <translation>HK 1 (alle Punkte fallen zusammen)</translation>
+        </message>
+        <message>
+            <source>This is AttentionViz's trick: the two clouds now share a centre, so distances between them can be compared. Attention follows q·k, not distance, so “near” is a rough guide only. The scores recomputed from these vectors match the trace %1.</source>
+            <translation>Das ist der Trick von AttentionViz: Die beiden Wolken haben jetzt denselben Mittelpunkt, also lassen sich Abstände zwischen ihnen vergleichen. Die Attention folgt q·k, nicht dem Abstand, „nah“ ist also nur ein grober Anhaltspunkt. Die aus diesen Vektoren neu berechneten Scores stimmen %1 mit dem Trace überein.</translation>
+        </message>
+        <message>
+            <source>exactly</source>
+            <translation>genau</translation>
+        </message>
+        <message>
+            <source>within %1</source>
+            <translation>bis auf %1</translation>
+        </message>
+        <message>
+            <source>The two axes are the directions of largest spread of all %1 points (a PCA); other directions are not shown. Hover a query (circle) to see the %2 keys it attends to most, with their weights.</source>
+            <translation>Die beiden Achsen sind die Richtungen der größten Streuung aller %1 Punkte (eine PCA); andere Richtungen werden nicht gezeigt. Zeigen Sie auf eine Query (Kreis), um die %2 Keys zu sehen, die sie am meisten beachtet, mit ihren Gewichten.</translation>
+        </message>
     </context>
     <context>
         <name>attnviz::ui::ScalingLabView</name>
@@ -3428,6 +3554,317 @@
         <message>
             <source>&lt;b&gt;%1&lt;/b&gt; &lt;code&gt;%2&lt;/code&gt;&lt;br&gt;%3 %4&lt;br&gt;%5</source>
             <translation>&lt;b&gt;%1&lt;/b&gt; &lt;code&gt;%2&lt;/code&gt;&lt;br&gt;%3 %4&lt;br&gt;%5</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::TrainView</name>
+        <message>
+            <source>Reveal the pattern to expect</source>
+            <translation>Das zu erwartende Muster auflösen</translation>
+        </message>
+        <message>
+            <source>Residual (Add)</source>
+            <translation>Residual (Add)</translation>
+        </message>
+        <message>
+            <source>LayerNorm</source>
+            <translation>LayerNorm</translation>
+        </message>
+        <message>
+            <source>Play</source>
+            <translation>Abspielen</translation>
+        </message>
+        <message>
+            <source>Step</source>
+            <translation>Schritt</translation>
+        </message>
+        <message>
+            <source>Reset</source>
+            <translation>Zurücksetzen</translation>
+        </message>
+        <message>
+            <source>Log scale</source>
+            <translation>Log-Skala</translation>
+        </message>
+        <message>
+            <source>Task</source>
+            <translation>Aufgabe</translation>
+        </message>
+        <message>
+            <source>Said after training, so that you can predict it first</source>
+            <translation>Wird nach dem Training gesagt, damit Sie es vorher vorhersagen können</translation>
+        </message>
+        <message>
+            <source>Model</source>
+            <translation>Modell</translation>
+        </message>
+        <message>
+            <source>Every block trains this layer with these options: change them in Setup</source>
+            <translation>Jeder Block trainiert diese Schicht mit diesen Optionen: Ändern Sie sie im Setup</translation>
+        </message>
+        <message>
+            <source>Layer (Setup):</source>
+            <translation>Schicht (Setup):</translation>
+        </message>
+        <message>
+            <source>Blocks:</source>
+            <translation>Blöcke:</translation>
+        </message>
+        <message>
+            <source>Embed width:</source>
+            <translation>Einbettungsbreite:</translation>
+        </message>
+        <message>
+            <source>Vocabulary:</source>
+            <translation>Vokabular:</translation>
+        </message>
+        <message>
+            <source>Length:</source>
+            <translation>Länge:</translation>
+        </message>
+        <message>
+            <source>Batch:</source>
+            <translation>Batch:</translation>
+        </message>
+        <message>
+            <source>Seed:</source>
+            <translation>Seed:</translation>
+        </message>
+        <message>
+            <source>Adam's learning rate; change it while training and the next step uses it</source>
+            <translation>Die Lernrate von Adam; ändern Sie sie während des Trainings, und der nächste Schritt verwendet sie</translation>
+        </message>
+        <message>
+            <source>Learning rate:</source>
+            <translation>Lernrate:</translation>
+        </message>
+        <message>
+            <source>a = Add()([x, attention(x)]): the block's input is added back</source>
+            <translation>a = Add()([x, attention(x)]): Die Eingabe des Blocks wird wieder addiert</translation>
+        </message>
+        <message>
+            <source>a = LayerNormalization(epsilon=1e-3)(a)</source>
+            <translation>a = LayerNormalization(epsilon=1e-3)(a)</translation>
+        </message>
+        <message>
+            <source>Play / pause training (Space)</source>
+            <translation>Training abspielen / pausieren (Leertaste)</translation>
+        </message>
+        <message>
+            <source>One update: a batch, its loss, the gradients, one Adam step</source>
+            <translation>Ein Update: ein Batch, sein Verlust, die Gradienten, ein Adam-Schritt</translation>
+        </message>
+        <message>
+            <source>Back to the initial weights: the same seed gives the same curve again</source>
+            <translation>Zurück zu den Anfangsgewichten: Derselbe Seed ergibt wieder dieselbe Kurve</translation>
+        </message>
+        <message>
+            <source>Speed:</source>
+            <translation>Tempo:</translation>
+        </message>
+        <message>
+            <source>10 steps/s</source>
+            <translation>10 Schritte/s</translation>
+        </message>
+        <message>
+            <source>50 steps/s</source>
+            <translation>50 Schritte/s</translation>
+        </message>
+        <message>
+            <source>200 steps/s</source>
+            <translation>200 Schritte/s</translation>
+        </message>
+        <message>
+            <source>as fast as it goes</source>
+            <translation>so schnell es geht</translation>
+        </message>
+        <message>
+            <source>Take it home</source>
+            <translation>Mitnehmen</translation>
+        </message>
+        <message>
+            <source>Trained layer weights (weights.npz, for Setup)…</source>
+            <translation>Trainierte Schichtgewichte (weights.npz, für das Setup)…</translation>
+        </message>
+        <message>
+            <source>The run as a train.json bundle…</source>
+            <translation>Der Lauf als train.json-Bündel…</translation>
+        </message>
+        <message>
+            <source>Keras training script…</source>
+            <translation>Keras-Trainingsskript…</translation>
+        </message>
+        <message>
+            <source>PyTorch training script…</source>
+            <translation>PyTorch-Trainingsskript…</translation>
+        </message>
+        <message>
+            <source>Trained model as .keras…</source>
+            <translation>Trainiertes Modell als .keras…</translation>
+        </message>
+        <message>
+            <source>step</source>
+            <translation>Schritt</translation>
+        </message>
+        <message>
+            <source>loss (cross-entropy)</source>
+            <translation>Verlust (Kreuzentropie)</translation>
+        </message>
+        <message>
+            <source>accuracy</source>
+            <translation>Genauigkeit</translation>
+        </message>
+        <message>
+            <source>Probe:</source>
+            <translation>Probe:</translation>
+        </message>
+        <message>
+            <source>The example whose attention is drawn: token ids separated by spaces</source>
+            <translation>Das Beispiel, dessen Attention gezeichnet wird: Token-IDs, durch Leerzeichen getrennt</translation>
+        </message>
+        <message>
+            <source>The probe's attention weights in every head of every block (rows: queries, columns: keys; 0–1 viridis)</source>
+            <translation>Die Attention-Gewichte der Probe in jedem Kopf jedes Blocks (Zeilen: Queries, Spalten: Keys; 0–1 viridis)</translation>
+        </message>
+        <message>
+            <source>‖gradient‖ of each weight (last step)</source>
+            <translation>‖Gradient‖ jedes Gewichts (letzter Schritt)</translation>
+        </message>
+        <message>
+            <source>weight</source>
+            <translation>Gewicht</translation>
+        </message>
+        <message>
+            <source>‖g‖</source>
+            <translation>‖g‖</translation>
+        </message>
+        <message>
+            <source>At most %1 here: the small multiples stay readable and a step stays under a frame. Received: %2</source>
+            <translation>Hier höchstens %1: Die kleinen Diagramme bleiben lesbar, und ein Schritt bleibt unter einem Frame. Erhalten: %2</translation>
+        </message>
+        <message>
+            <source>A task needs at least 2 tokens. Received: %1</source>
+            <translation>Eine Aufgabe braucht mindestens 2 Tokens. Erhalten: %1</translation>
+        </message>
+        <message>
+            <source>lookup needs a key, its value and a query: length 3 or more. Received: %1</source>
+            <translation>lookup braucht einen Key, seinen Value und eine Query: Länge 3 oder mehr. Erhalten: %1</translation>
+        </message>
+        <message>
+            <source>lookup draws %1 distinct keys from the lower half of the vocabulary: it needs at least %2 tokens for length %3. Received: %4</source>
+            <translation>lookup zieht %1 verschiedene Keys aus der unteren Hälfte des Vokabulars: Bei Länge %3 braucht es mindestens %2 Tokens. Erhalten: %4</translation>
+        </message>
+        <message>
+            <source>lookup uses at most 128 tokens. Received: %1</source>
+            <translation>lookup verwendet höchstens 128 Tokens. Erhalten: %1</translation>
+        </message>
+        <message>
+            <source>induction repeats a first half: length 4 or more. Received: %1</source>
+            <translation>induction wiederholt eine erste Hälfte: Länge 4 oder mehr. Erhalten: %1</translation>
+        </message>
+        <message>
+            <source>, called with use_causal_mask=True (the task is causal)</source>
+            <translation>, aufgerufen mit use_causal_mask=True (die Aufgabe ist kausal)</translation>
+        </message>
+        <message>
+            <source>unknown task '%1'; known: %2</source>
+            <translation>unbekannte Aufgabe '%1'; bekannt: %2</translation>
+        </message>
+        <message>
+            <source>expected a number</source>
+            <translation>Zahl erwartet</translation>
+        </message>
+        <message>
+            <source>unknown setting; known: task, blocks, residual, layer_norm, embed_dim, vocab, length, batch, seed, learning_rate</source>
+            <translation>unbekannte Einstellung; bekannt: task, blocks, residual, layer_norm, embed_dim, vocab, length, batch, seed, learning_rate</translation>
+        </message>
+        <message>
+            <source>expected an integer</source>
+            <translation>ganze Zahl erwartet</translation>
+        </message>
+        <message>
+            <source>Pause</source>
+            <translation>Pause</translation>
+        </message>
+        <message>
+            <source>Each token is an id from 0 to %1. Received: %2</source>
+            <translation>Jedes Token ist eine ID von 0 bis %1. Erhalten: %2</translation>
+        </message>
+        <message>
+            <source>The probe needs %1 tokens (the model's length). Received: %2</source>
+            <translation>Die Probe braucht %1 Tokens (die Länge des Modells). Erhalten: %2</translation>
+        </message>
+        <message>
+            <source>no temporary folder</source>
+            <translation>kein temporärer Ordner</translation>
+        </message>
+        <message>
+            <source>attnviz-trace could not write the .keras file: %1</source>
+            <translation>attnviz-trace konnte die .keras-Datei nicht schreiben: %1</translation>
+        </message>
+        <message>
+            <source>Trained layer weights</source>
+            <translation>Trainierte Schichtgewichte</translation>
+        </message>
+        <message>
+            <source>NumPy archive (*.npz)</source>
+            <translation>NumPy-Archiv (*.npz)</translation>
+        </message>
+        <message>
+            <source>Folder for train.json and its data</source>
+            <translation>Ordner für train.json und seine Daten</translation>
+        </message>
+        <message>
+            <source>Keras training script</source>
+            <translation>Keras-Trainingsskript</translation>
+        </message>
+        <message>
+            <source>PyTorch training script</source>
+            <translation>PyTorch-Trainingsskript</translation>
+        </message>
+        <message>
+            <source>Python (*.py)</source>
+            <translation>Python (*.py)</translation>
+        </message>
+        <message>
+            <source>Trained model</source>
+            <translation>Trainiertes Modell</translation>
+        </message>
+        <message>
+            <source>Keras model (*.keras)</source>
+            <translation>Keras-Modell (*.keras)</translation>
+        </message>
+        <message>
+            <source>wrote %1</source>
+            <translation>%1 geschrieben</translation>
+        </message>
+        <message>
+            <source>could not write %1: %2</source>
+            <translation>%1 konnte nicht geschrieben werden: %2</translation>
+        </message>
+        <message>
+            <source> · %1 steps/s</source>
+            <translation> · %1 Schritte/s</translation>
+        </message>
+        <message>
+            <source>not trained yet</source>
+            <translation>noch nicht trainiert</translation>
+        </message>
+        <message>
+            <source>loss %1 · accuracy %2</source>
+            <translation>Verlust %1 · Genauigkeit %2</translation>
+        </message>
+        <message>
+            <source>step %1 · %2%3</source>
+            <translation>Schritt %1 · %2%3</translation>
+        </message>
+        <message>
+            <source>The pattern to expect: %1. Compare it with the heads drawn here.</source>
+            <translation>Das zu erwartende Muster: %1. Vergleichen Sie es mit den hier gezeichneten Köpfen.</translation>
+        </message>
+        <message>
+            <source>The pattern to expect is said after training: predict it first.</source>
+            <translation>Das zu erwartende Muster wird nach dem Training gesagt: Sagen Sie es zuerst vorher.</translation>
         </message>
     </context>
     <context>
@@ -3872,6 +4309,18 @@
         <message>
             <source>attnviz: give one FILE, or --spec / --lesson. Received: %1</source>
             <translation>attnviz: Geben Sie eine DATEI an oder --spec / --lesson. Erhalten: %1</translation>
+        </message>
+        <message>
+            <source>With --screenshot: train the Train view this many steps first (--view train shows it; another view shows the trained layer on the probe).</source>
+            <translation>Mit --screenshot: die Trainingsansicht zuerst so viele Schritte trainieren (--view train zeigt sie; eine andere Ansicht zeigt die trainierte Schicht auf der Probe).</translation>
+        </message>
+        <message>
+            <source>With --screenshot --view train: the task (copy, reverse, copy_previous, max, sort, lookup, induction).</source>
+            <translation>Mit --screenshot --view train: die Aufgabe (copy, reverse, copy_previous, max, sort, lookup, induction).</translation>
+        </message>
+        <message>
+            <source>attnviz: --train-steps must be 0 to 1000000. Received: %1</source>
+            <translation>attnviz: --train-steps muss 0 bis 1000000 sein. Erhalten: %1</translation>
         </message>
     </context>
 </TS>

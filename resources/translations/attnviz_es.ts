@@ -1736,6 +1736,21 @@
             <source>attnviz: cannot write %1: %2</source>
             <translation>attnviz: no se puede escribir %1: %2</translation>
         </message>
+        <message>
+            <source>attnviz: --train-task: %1</source>
+            <translation>attnviz: --train-task: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::AttentionGrid</name>
+        <message>
+            <source>block %1 · head %2</source>
+            <translation>bloque %1 · cabeza %2</translation>
+        </message>
+        <message>
+            <source>block %1</source>
+            <translation>bloque %1</translation>
+        </message>
     </context>
     <context>
         <name>attnviz::ui::CompareView</name>
@@ -3019,6 +3034,117 @@
             <source>Reading…</source>
             <translation>Leyendo…</translation>
         </message>
+        <message>
+            <source>Query–key space</source>
+            <translation>Espacio consulta–clave</translation>
+        </message>
+        <message>
+            <source>Each head's queries and keys as points in one plane (a PCA): a query lies near the keys it attends to</source>
+            <translation>Las consultas y claves de cada cabeza como puntos en un plano (un PCA): una consulta queda cerca de las claves a las que atiende</translation>
+        </message>
+        <message>
+            <source>Train</source>
+            <translation>Entrenar</translation>
+        </message>
+        <message>
+            <source>Train a small model on a toy task and watch its heads learn</source>
+            <translation>Entrenar un modelo pequeño en una tarea de juguete y ver cómo aprenden sus cabezas</translation>
+        </message>
+        <message>
+            <source>Stage, timeline, inspector, Compare and Weights show the trained model's block 1 on the probe example: forward, then backward from the model's own gradient at the block's output.</source>
+            <translation>El escenario, la línea de tiempo, el inspector, Comparar y Pesos muestran el bloque 1 del modelo entrenado sobre el ejemplo de prueba: hacia delante y luego hacia atrás desde el propio gradiente del modelo a la salida del bloque.</translation>
+        </message>
+        <message>
+            <source>&amp;Train</source>
+            <translation>En&amp;trenar</translation>
+        </message>
+        <message>
+            <source>&amp;Query–key space</source>
+            <translation>Espacio &amp;consulta–clave</translation>
+        </message>
+        <message>
+            <source>Each head's queries and keys as points in one plane; hover a query for its keys</source>
+            <translation>Las consultas y claves de cada cabeza como puntos en un plano; pase el ratón sobre una consulta para ver sus claves</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::QkSpaceView</name>
+        <message>
+            <source>Head</source>
+            <translation>Cabeza</translation>
+        </message>
+        <message>
+            <source>Which head's queries and keys are shown</source>
+            <translation>De qué cabeza se muestran las consultas y claves</translation>
+        </message>
+        <message>
+            <source>Batch</source>
+            <translation>Lote</translation>
+        </message>
+        <message>
+            <source>The query–key space of one head, after AttentionViz: every query (circle) and key (triangle) of the head as a point, in the plane that shows most of their spread (a PCA of both together). For dot-product scores the keys are first moved by mean(q) − mean(k); that adds the same amount to every score of a query's row, so the attention is unchanged, and a query then lies near the keys it scores highest. Hover a query to see the keys it attends to most.</source>
+            <translation>El espacio consulta–clave de una cabeza, según AttentionViz: cada consulta (círculo) y cada clave (triángulo) de la cabeza como un punto, en el plano que muestra la mayor parte de su dispersión (un PCA de ambas juntas). Para puntuaciones de producto escalar, las claves se desplazan primero en mean(q) − mean(k); eso suma la misma cantidad a cada puntuación de la fila de una consulta, así que la atención no cambia, y una consulta queda cerca de las claves a las que da las puntuaciones más altas. Pase el ratón sobre una consulta para ver las claves a las que más atiende.</translation>
+        </message>
+        <message>
+            <source>No query–key space</source>
+            <translation>No hay espacio consulta–clave</translation>
+        </message>
+        <message>
+            <source>No trace yet</source>
+            <translation>Aún no hay traza</translation>
+        </message>
+        <message>
+            <source>%1 — head %2: queries from “%3”, keys from “%4”</source>
+            <translation>%1 — cabeza %2: consultas de «%3», claves de «%4»</translation>
+        </message>
+        <message>
+            <source>%1: queries from “%2”, keys from “%3” (no projections: the inputs themselves)</source>
+            <translation>%1: consultas de «%2», claves de «%3» (sin proyecciones: las propias entradas)</translation>
+        </message>
+        <message>
+            <source>queries q (circles)</source>
+            <translation>consultas q (círculos)</translation>
+        </message>
+        <message>
+            <source>keys k − mean(k) + mean(q) (triangles)</source>
+            <translation>claves k − mean(k) + mean(q) (triángulos)</translation>
+        </message>
+        <message>
+            <source>keys k (triangles)</source>
+            <translation>claves k (triángulos)</translation>
+        </message>
+        <message>
+            <source>PC 2 (%1 % of the spread)</source>
+            <translation>CP 2 (%1 % de la dispersión)</translation>
+        </message>
+        <message>
+            <source>PC 2 (the points lie on a line)</source>
+            <translation>CP 2 (los puntos están en una recta)</translation>
+        </message>
+        <message>
+            <source>PC 1 (%1 % of the spread)</source>
+            <translation>CP 1 (%1 % de la dispersión)</translation>
+        </message>
+        <message>
+            <source>PC 1 (all points coincide)</source>
+            <translation>CP 1 (todos los puntos coinciden)</translation>
+        </message>
+        <message>
+            <source>This is AttentionViz's trick: the two clouds now share a centre, so distances between them can be compared. Attention follows q·k, not distance, so “near” is a rough guide only. The scores recomputed from these vectors match the trace %1.</source>
+            <translation>Este es el truco de AttentionViz: las dos nubes comparten ahora un centro, así que se pueden comparar las distancias entre ellas. La atención sigue a q·k, no a la distancia, así que «cerca» es solo una guía aproximada. Las puntuaciones recalculadas con estos vectores coinciden con la traza %1.</translation>
+        </message>
+        <message>
+            <source>exactly</source>
+            <translation>exactamente</translation>
+        </message>
+        <message>
+            <source>within %1</source>
+            <translation>con una diferencia de como mucho %1</translation>
+        </message>
+        <message>
+            <source>The two axes are the directions of largest spread of all %1 points (a PCA); other directions are not shown. Hover a query (circle) to see the %2 keys it attends to most, with their weights.</source>
+            <translation>Los dos ejes son las direcciones de mayor dispersión de los %1 puntos (un PCA); las demás direcciones no se muestran. Pase el ratón sobre una consulta (círculo) para ver las %2 claves a las que más atiende, con sus pesos.</translation>
+        </message>
     </context>
     <context>
         <name>attnviz::ui::ScalingLabView</name>
@@ -3428,6 +3554,317 @@
         <message>
             <source>&lt;b&gt;%1&lt;/b&gt; &lt;code&gt;%2&lt;/code&gt;&lt;br&gt;%3 %4&lt;br&gt;%5</source>
             <translation>&lt;b&gt;%1&lt;/b&gt; &lt;code&gt;%2&lt;/code&gt;&lt;br&gt;%3 %4&lt;br&gt;%5</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::TrainView</name>
+        <message>
+            <source>Reveal the pattern to expect</source>
+            <translation>Revelar el patrón esperado</translation>
+        </message>
+        <message>
+            <source>Residual (Add)</source>
+            <translation>Residual (Add)</translation>
+        </message>
+        <message>
+            <source>LayerNorm</source>
+            <translation>LayerNorm</translation>
+        </message>
+        <message>
+            <source>Play</source>
+            <translation>Reproducir</translation>
+        </message>
+        <message>
+            <source>Step</source>
+            <translation>Paso</translation>
+        </message>
+        <message>
+            <source>Reset</source>
+            <translation>Reiniciar</translation>
+        </message>
+        <message>
+            <source>Log scale</source>
+            <translation>Escala logarítmica</translation>
+        </message>
+        <message>
+            <source>Task</source>
+            <translation>Tarea</translation>
+        </message>
+        <message>
+            <source>Said after training, so that you can predict it first</source>
+            <translation>Se dice tras el entrenamiento, para que pueda predecirlo antes</translation>
+        </message>
+        <message>
+            <source>Model</source>
+            <translation>Modelo</translation>
+        </message>
+        <message>
+            <source>Every block trains this layer with these options: change them in Setup</source>
+            <translation>Cada bloque entrena esta capa con estas opciones: cámbielas en Configuración</translation>
+        </message>
+        <message>
+            <source>Layer (Setup):</source>
+            <translation>Capa (Configuración):</translation>
+        </message>
+        <message>
+            <source>Blocks:</source>
+            <translation>Bloques:</translation>
+        </message>
+        <message>
+            <source>Embed width:</source>
+            <translation>Ancho del embedding:</translation>
+        </message>
+        <message>
+            <source>Vocabulary:</source>
+            <translation>Vocabulario:</translation>
+        </message>
+        <message>
+            <source>Length:</source>
+            <translation>Longitud:</translation>
+        </message>
+        <message>
+            <source>Batch:</source>
+            <translation>Lote:</translation>
+        </message>
+        <message>
+            <source>Seed:</source>
+            <translation>Semilla:</translation>
+        </message>
+        <message>
+            <source>Adam's learning rate; change it while training and the next step uses it</source>
+            <translation>La tasa de aprendizaje de Adam; cámbiela durante el entrenamiento y el siguiente paso la usará</translation>
+        </message>
+        <message>
+            <source>Learning rate:</source>
+            <translation>Tasa de aprendizaje:</translation>
+        </message>
+        <message>
+            <source>a = Add()([x, attention(x)]): the block's input is added back</source>
+            <translation>a = Add()([x, attention(x)]): la entrada del bloque se vuelve a sumar</translation>
+        </message>
+        <message>
+            <source>a = LayerNormalization(epsilon=1e-3)(a)</source>
+            <translation>a = LayerNormalization(epsilon=1e-3)(a)</translation>
+        </message>
+        <message>
+            <source>Play / pause training (Space)</source>
+            <translation>Reproducir / pausar el entrenamiento (Espacio)</translation>
+        </message>
+        <message>
+            <source>One update: a batch, its loss, the gradients, one Adam step</source>
+            <translation>Una actualización: un lote, su pérdida, los gradientes, un paso de Adam</translation>
+        </message>
+        <message>
+            <source>Back to the initial weights: the same seed gives the same curve again</source>
+            <translation>Volver a los pesos iniciales: la misma semilla vuelve a dar la misma curva</translation>
+        </message>
+        <message>
+            <source>Speed:</source>
+            <translation>Velocidad:</translation>
+        </message>
+        <message>
+            <source>10 steps/s</source>
+            <translation>10 pasos/s</translation>
+        </message>
+        <message>
+            <source>50 steps/s</source>
+            <translation>50 pasos/s</translation>
+        </message>
+        <message>
+            <source>200 steps/s</source>
+            <translation>200 pasos/s</translation>
+        </message>
+        <message>
+            <source>as fast as it goes</source>
+            <translation>lo más rápido posible</translation>
+        </message>
+        <message>
+            <source>Take it home</source>
+            <translation>Llévatelo</translation>
+        </message>
+        <message>
+            <source>Trained layer weights (weights.npz, for Setup)…</source>
+            <translation>Pesos de la capa entrenada (weights.npz, para Configuración)…</translation>
+        </message>
+        <message>
+            <source>The run as a train.json bundle…</source>
+            <translation>La ejecución como paquete train.json…</translation>
+        </message>
+        <message>
+            <source>Keras training script…</source>
+            <translation>Script de entrenamiento de Keras…</translation>
+        </message>
+        <message>
+            <source>PyTorch training script…</source>
+            <translation>Script de entrenamiento de PyTorch…</translation>
+        </message>
+        <message>
+            <source>Trained model as .keras…</source>
+            <translation>Modelo entrenado como .keras…</translation>
+        </message>
+        <message>
+            <source>step</source>
+            <translation>paso</translation>
+        </message>
+        <message>
+            <source>loss (cross-entropy)</source>
+            <translation>pérdida (entropía cruzada)</translation>
+        </message>
+        <message>
+            <source>accuracy</source>
+            <translation>exactitud</translation>
+        </message>
+        <message>
+            <source>Probe:</source>
+            <translation>Prueba:</translation>
+        </message>
+        <message>
+            <source>The example whose attention is drawn: token ids separated by spaces</source>
+            <translation>El ejemplo cuya atención se dibuja: ids de tokens separados por espacios</translation>
+        </message>
+        <message>
+            <source>The probe's attention weights in every head of every block (rows: queries, columns: keys; 0–1 viridis)</source>
+            <translation>Los pesos de atención de la prueba en cada cabeza de cada bloque (filas: consultas, columnas: claves; 0–1 viridis)</translation>
+        </message>
+        <message>
+            <source>‖gradient‖ of each weight (last step)</source>
+            <translation>‖gradiente‖ de cada peso (último paso)</translation>
+        </message>
+        <message>
+            <source>weight</source>
+            <translation>peso</translation>
+        </message>
+        <message>
+            <source>‖g‖</source>
+            <translation>‖g‖</translation>
+        </message>
+        <message>
+            <source>At most %1 here: the small multiples stay readable and a step stays under a frame. Received: %2</source>
+            <translation>Como máximo %1 aquí: los gráficos pequeños siguen siendo legibles y un paso dura menos de un fotograma. Recibido: %2</translation>
+        </message>
+        <message>
+            <source>A task needs at least 2 tokens. Received: %1</source>
+            <translation>Una tarea necesita al menos 2 tokens. Recibido: %1</translation>
+        </message>
+        <message>
+            <source>lookup needs a key, its value and a query: length 3 or more. Received: %1</source>
+            <translation>lookup necesita una clave, su valor y una consulta: longitud 3 o más. Recibido: %1</translation>
+        </message>
+        <message>
+            <source>lookup draws %1 distinct keys from the lower half of the vocabulary: it needs at least %2 tokens for length %3. Received: %4</source>
+            <translation>lookup toma %1 claves distintas de la mitad inferior del vocabulario: necesita al menos %2 tokens para la longitud %3. Recibido: %4</translation>
+        </message>
+        <message>
+            <source>lookup uses at most 128 tokens. Received: %1</source>
+            <translation>lookup usa como máximo 128 tokens. Recibido: %1</translation>
+        </message>
+        <message>
+            <source>induction repeats a first half: length 4 or more. Received: %1</source>
+            <translation>induction repite una primera mitad: longitud 4 o más. Recibido: %1</translation>
+        </message>
+        <message>
+            <source>, called with use_causal_mask=True (the task is causal)</source>
+            <translation>, llamada con use_causal_mask=True (la tarea es causal)</translation>
+        </message>
+        <message>
+            <source>unknown task '%1'; known: %2</source>
+            <translation>tarea desconocida '%1'; conocidas: %2</translation>
+        </message>
+        <message>
+            <source>expected a number</source>
+            <translation>se esperaba un número</translation>
+        </message>
+        <message>
+            <source>unknown setting; known: task, blocks, residual, layer_norm, embed_dim, vocab, length, batch, seed, learning_rate</source>
+            <translation>ajuste desconocido; conocidos: task, blocks, residual, layer_norm, embed_dim, vocab, length, batch, seed, learning_rate</translation>
+        </message>
+        <message>
+            <source>expected an integer</source>
+            <translation>se esperaba un entero</translation>
+        </message>
+        <message>
+            <source>Pause</source>
+            <translation>Pausa</translation>
+        </message>
+        <message>
+            <source>Each token is an id from 0 to %1. Received: %2</source>
+            <translation>Cada token es un id de 0 a %1. Recibido: %2</translation>
+        </message>
+        <message>
+            <source>The probe needs %1 tokens (the model's length). Received: %2</source>
+            <translation>La prueba necesita %1 tokens (la longitud del modelo). Recibido: %2</translation>
+        </message>
+        <message>
+            <source>no temporary folder</source>
+            <translation>no hay carpeta temporal</translation>
+        </message>
+        <message>
+            <source>attnviz-trace could not write the .keras file: %1</source>
+            <translation>attnviz-trace no pudo escribir el archivo .keras: %1</translation>
+        </message>
+        <message>
+            <source>Trained layer weights</source>
+            <translation>Pesos de la capa entrenada</translation>
+        </message>
+        <message>
+            <source>NumPy archive (*.npz)</source>
+            <translation>Archivo de NumPy (*.npz)</translation>
+        </message>
+        <message>
+            <source>Folder for train.json and its data</source>
+            <translation>Carpeta para train.json y sus datos</translation>
+        </message>
+        <message>
+            <source>Keras training script</source>
+            <translation>Script de entrenamiento de Keras</translation>
+        </message>
+        <message>
+            <source>PyTorch training script</source>
+            <translation>Script de entrenamiento de PyTorch</translation>
+        </message>
+        <message>
+            <source>Python (*.py)</source>
+            <translation>Python (*.py)</translation>
+        </message>
+        <message>
+            <source>Trained model</source>
+            <translation>Modelo entrenado</translation>
+        </message>
+        <message>
+            <source>Keras model (*.keras)</source>
+            <translation>Modelo de Keras (*.keras)</translation>
+        </message>
+        <message>
+            <source>wrote %1</source>
+            <translation>se escribió %1</translation>
+        </message>
+        <message>
+            <source>could not write %1: %2</source>
+            <translation>no se pudo escribir %1: %2</translation>
+        </message>
+        <message>
+            <source> · %1 steps/s</source>
+            <translation> · %1 pasos/s</translation>
+        </message>
+        <message>
+            <source>not trained yet</source>
+            <translation>aún sin entrenar</translation>
+        </message>
+        <message>
+            <source>loss %1 · accuracy %2</source>
+            <translation>pérdida %1 · exactitud %2</translation>
+        </message>
+        <message>
+            <source>step %1 · %2%3</source>
+            <translation>paso %1 · %2%3</translation>
+        </message>
+        <message>
+            <source>The pattern to expect: %1. Compare it with the heads drawn here.</source>
+            <translation>El patrón esperado: %1. Compárelo con las cabezas dibujadas aquí.</translation>
+        </message>
+        <message>
+            <source>The pattern to expect is said after training: predict it first.</source>
+            <translation>El patrón esperado se dice tras el entrenamiento: predígalo primero.</translation>
         </message>
     </context>
     <context>
@@ -3872,6 +4309,18 @@
         <message>
             <source>attnviz: give one FILE, or --spec / --lesson. Received: %1</source>
             <translation>attnviz: indique un ARCHIVO, o --spec / --lesson. Recibido: %1</translation>
+        </message>
+        <message>
+            <source>With --screenshot: train the Train view this many steps first (--view train shows it; another view shows the trained layer on the probe).</source>
+            <translation>Con --screenshot: entrenar primero la vista Entrenar este número de pasos (--view train la muestra; otra vista muestra la capa entrenada sobre la prueba).</translation>
+        </message>
+        <message>
+            <source>With --screenshot --view train: the task (copy, reverse, copy_previous, max, sort, lookup, induction).</source>
+            <translation>Con --screenshot --view train: la tarea (copy, reverse, copy_previous, max, sort, lookup, induction).</translation>
+        </message>
+        <message>
+            <source>attnviz: --train-steps must be 0 to 1000000. Received: %1</source>
+            <translation>attnviz: --train-steps debe estar entre 0 y 1000000. Recibido: %1</translation>
         </message>
     </context>
 </TS>

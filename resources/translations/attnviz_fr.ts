@@ -1736,6 +1736,21 @@
             <source>attnviz: cannot write %1: %2</source>
             <translation>attnviz : impossible d'écrire %1 : %2</translation>
         </message>
+        <message>
+            <source>attnviz: --train-task: %1</source>
+            <translation>attnviz : --train-task : %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::AttentionGrid</name>
+        <message>
+            <source>block %1 · head %2</source>
+            <translation>bloc %1 · tête %2</translation>
+        </message>
+        <message>
+            <source>block %1</source>
+            <translation>bloc %1</translation>
+        </message>
     </context>
     <context>
         <name>attnviz::ui::CompareView</name>
@@ -3019,6 +3034,117 @@
             <source>Reading…</source>
             <translation>Lecture…</translation>
         </message>
+        <message>
+            <source>Query–key space</source>
+            <translation>Espace requête–clé</translation>
+        </message>
+        <message>
+            <source>Each head's queries and keys as points in one plane (a PCA): a query lies near the keys it attends to</source>
+            <translation>Les requêtes et les clés de chaque tête comme points d'un même plan (une ACP) : une requête se trouve près des clés auxquelles elle porte attention</translation>
+        </message>
+        <message>
+            <source>Train</source>
+            <translation>Entraîner</translation>
+        </message>
+        <message>
+            <source>Train a small model on a toy task and watch its heads learn</source>
+            <translation>Entraîner un petit modèle sur une tâche jouet et regarder ses têtes apprendre</translation>
+        </message>
+        <message>
+            <source>Stage, timeline, inspector, Compare and Weights show the trained model's block 1 on the probe example: forward, then backward from the model's own gradient at the block's output.</source>
+            <translation>La scène, la chronologie, l'inspecteur, Comparer et Poids montrent le bloc 1 du modèle entraîné sur l'exemple sonde : la passe avant, puis la passe arrière depuis le gradient du modèle à la sortie du bloc.</translation>
+        </message>
+        <message>
+            <source>&amp;Train</source>
+            <translation>En&amp;traîner</translation>
+        </message>
+        <message>
+            <source>&amp;Query–key space</source>
+            <translation>Espace &amp;requête–clé</translation>
+        </message>
+        <message>
+            <source>Each head's queries and keys as points in one plane; hover a query for its keys</source>
+            <translation>Les requêtes et les clés de chaque tête comme points d'un même plan ; survolez une requête pour voir ses clés</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::QkSpaceView</name>
+        <message>
+            <source>Head</source>
+            <translation>Tête</translation>
+        </message>
+        <message>
+            <source>Which head's queries and keys are shown</source>
+            <translation>La tête dont les requêtes et les clés sont affichées</translation>
+        </message>
+        <message>
+            <source>Batch</source>
+            <translation>Lot</translation>
+        </message>
+        <message>
+            <source>The query–key space of one head, after AttentionViz: every query (circle) and key (triangle) of the head as a point, in the plane that shows most of their spread (a PCA of both together). For dot-product scores the keys are first moved by mean(q) − mean(k); that adds the same amount to every score of a query's row, so the attention is unchanged, and a query then lies near the keys it scores highest. Hover a query to see the keys it attends to most.</source>
+            <translation>L'espace requête–clé d'une tête, d'après AttentionViz : chaque requête (cercle) et chaque clé (triangle) de la tête comme un point, dans le plan qui montre l'essentiel de leur dispersion (une ACP des deux ensemble). Pour les scores par produit scalaire, les clés sont d'abord décalées de mean(q) − mean(k) ; cela ajoute la même quantité à chaque score d'une ligne de requête, l'attention est donc inchangée, et une requête se trouve alors près des clés auxquelles elle donne les plus hauts scores. Survolez une requête pour voir les clés auxquelles elle porte le plus attention.</translation>
+        </message>
+        <message>
+            <source>No query–key space</source>
+            <translation>Pas d'espace requête–clé</translation>
+        </message>
+        <message>
+            <source>No trace yet</source>
+            <translation>Pas encore de trace</translation>
+        </message>
+        <message>
+            <source>%1 — head %2: queries from “%3”, keys from “%4”</source>
+            <translation>%1 — tête %2 : requêtes de « %3 », clés de « %4 »</translation>
+        </message>
+        <message>
+            <source>%1: queries from “%2”, keys from “%3” (no projections: the inputs themselves)</source>
+            <translation>%1 : requêtes de « %2 », clés de « %3 » (pas de projections : les entrées elles-mêmes)</translation>
+        </message>
+        <message>
+            <source>queries q (circles)</source>
+            <translation>requêtes q (cercles)</translation>
+        </message>
+        <message>
+            <source>keys k − mean(k) + mean(q) (triangles)</source>
+            <translation>clés k − mean(k) + mean(q) (triangles)</translation>
+        </message>
+        <message>
+            <source>keys k (triangles)</source>
+            <translation>clés k (triangles)</translation>
+        </message>
+        <message>
+            <source>PC 2 (%1 % of the spread)</source>
+            <translation>CP 2 (%1 % de la dispersion)</translation>
+        </message>
+        <message>
+            <source>PC 2 (the points lie on a line)</source>
+            <translation>CP 2 (les points sont alignés)</translation>
+        </message>
+        <message>
+            <source>PC 1 (%1 % of the spread)</source>
+            <translation>CP 1 (%1 % de la dispersion)</translation>
+        </message>
+        <message>
+            <source>PC 1 (all points coincide)</source>
+            <translation>CP 1 (tous les points sont confondus)</translation>
+        </message>
+        <message>
+            <source>This is AttentionViz's trick: the two clouds now share a centre, so distances between them can be compared. Attention follows q·k, not distance, so “near” is a rough guide only. The scores recomputed from these vectors match the trace %1.</source>
+            <translation>C'est l'astuce d'AttentionViz : les deux nuages ont maintenant le même centre, on peut donc comparer les distances entre eux. L'attention suit q·k, pas la distance : « proche » n'est qu'une indication grossière. Les scores recalculés à partir de ces vecteurs concordent avec la trace %1.</translation>
+        </message>
+        <message>
+            <source>exactly</source>
+            <translation>exactement</translation>
+        </message>
+        <message>
+            <source>within %1</source>
+            <translation>à %1 près</translation>
+        </message>
+        <message>
+            <source>The two axes are the directions of largest spread of all %1 points (a PCA); other directions are not shown. Hover a query (circle) to see the %2 keys it attends to most, with their weights.</source>
+            <translation>Les deux axes sont les directions de plus grande dispersion des %1 points (une ACP) ; les autres directions ne sont pas montrées. Survolez une requête (cercle) pour voir les %2 clés auxquelles elle porte le plus attention, avec leurs poids.</translation>
+        </message>
     </context>
     <context>
         <name>attnviz::ui::ScalingLabView</name>
@@ -3428,6 +3554,317 @@
         <message>
             <source>&lt;b&gt;%1&lt;/b&gt; &lt;code&gt;%2&lt;/code&gt;&lt;br&gt;%3 %4&lt;br&gt;%5</source>
             <translation>&lt;b&gt;%1&lt;/b&gt; &lt;code&gt;%2&lt;/code&gt;&lt;br&gt;%3 %4&lt;br&gt;%5</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::TrainView</name>
+        <message>
+            <source>Reveal the pattern to expect</source>
+            <translation>Révéler le motif attendu</translation>
+        </message>
+        <message>
+            <source>Residual (Add)</source>
+            <translation>Résiduelle (Add)</translation>
+        </message>
+        <message>
+            <source>LayerNorm</source>
+            <translation>LayerNorm</translation>
+        </message>
+        <message>
+            <source>Play</source>
+            <translation>Lecture</translation>
+        </message>
+        <message>
+            <source>Step</source>
+            <translation>Étape</translation>
+        </message>
+        <message>
+            <source>Reset</source>
+            <translation>Réinitialiser</translation>
+        </message>
+        <message>
+            <source>Log scale</source>
+            <translation>Échelle log</translation>
+        </message>
+        <message>
+            <source>Task</source>
+            <translation>Tâche</translation>
+        </message>
+        <message>
+            <source>Said after training, so that you can predict it first</source>
+            <translation>Dit après l'entraînement, pour que vous puissiez d'abord le prédire</translation>
+        </message>
+        <message>
+            <source>Model</source>
+            <translation>Modèle</translation>
+        </message>
+        <message>
+            <source>Every block trains this layer with these options: change them in Setup</source>
+            <translation>Chaque bloc entraîne cette couche avec ces options : modifiez-les dans Configuration</translation>
+        </message>
+        <message>
+            <source>Layer (Setup):</source>
+            <translation>Couche (Configuration) :</translation>
+        </message>
+        <message>
+            <source>Blocks:</source>
+            <translation>Blocs :</translation>
+        </message>
+        <message>
+            <source>Embed width:</source>
+            <translation>Largeur du plongement :</translation>
+        </message>
+        <message>
+            <source>Vocabulary:</source>
+            <translation>Vocabulaire :</translation>
+        </message>
+        <message>
+            <source>Length:</source>
+            <translation>Longueur :</translation>
+        </message>
+        <message>
+            <source>Batch:</source>
+            <translation>Lot :</translation>
+        </message>
+        <message>
+            <source>Seed:</source>
+            <translation>Graine :</translation>
+        </message>
+        <message>
+            <source>Adam's learning rate; change it while training and the next step uses it</source>
+            <translation>Le taux d'apprentissage d'Adam ; changez-le pendant l'entraînement et l'étape suivante l'utilise</translation>
+        </message>
+        <message>
+            <source>Learning rate:</source>
+            <translation>Taux d'apprentissage :</translation>
+        </message>
+        <message>
+            <source>a = Add()([x, attention(x)]): the block's input is added back</source>
+            <translation>a = Add()([x, attention(x)]) : l'entrée du bloc est rajoutée</translation>
+        </message>
+        <message>
+            <source>a = LayerNormalization(epsilon=1e-3)(a)</source>
+            <translation>a = LayerNormalization(epsilon=1e-3)(a)</translation>
+        </message>
+        <message>
+            <source>Play / pause training (Space)</source>
+            <translation>Lancer / mettre en pause l'entraînement (Espace)</translation>
+        </message>
+        <message>
+            <source>One update: a batch, its loss, the gradients, one Adam step</source>
+            <translation>Une mise à jour : un lot, sa perte, les gradients, un pas d'Adam</translation>
+        </message>
+        <message>
+            <source>Back to the initial weights: the same seed gives the same curve again</source>
+            <translation>Retour aux poids initiaux : la même graine redonne la même courbe</translation>
+        </message>
+        <message>
+            <source>Speed:</source>
+            <translation>Vitesse :</translation>
+        </message>
+        <message>
+            <source>10 steps/s</source>
+            <translation>10 pas/s</translation>
+        </message>
+        <message>
+            <source>50 steps/s</source>
+            <translation>50 pas/s</translation>
+        </message>
+        <message>
+            <source>200 steps/s</source>
+            <translation>200 pas/s</translation>
+        </message>
+        <message>
+            <source>as fast as it goes</source>
+            <translation>aussi vite que possible</translation>
+        </message>
+        <message>
+            <source>Take it home</source>
+            <translation>À emporter</translation>
+        </message>
+        <message>
+            <source>Trained layer weights (weights.npz, for Setup)…</source>
+            <translation>Poids de la couche entraînée (weights.npz, pour Configuration)…</translation>
+        </message>
+        <message>
+            <source>The run as a train.json bundle…</source>
+            <translation>L'exécution en paquet train.json…</translation>
+        </message>
+        <message>
+            <source>Keras training script…</source>
+            <translation>Script d'entraînement Keras…</translation>
+        </message>
+        <message>
+            <source>PyTorch training script…</source>
+            <translation>Script d'entraînement PyTorch…</translation>
+        </message>
+        <message>
+            <source>Trained model as .keras…</source>
+            <translation>Modèle entraîné en .keras…</translation>
+        </message>
+        <message>
+            <source>step</source>
+            <translation>étape</translation>
+        </message>
+        <message>
+            <source>loss (cross-entropy)</source>
+            <translation>perte (entropie croisée)</translation>
+        </message>
+        <message>
+            <source>accuracy</source>
+            <translation>exactitude</translation>
+        </message>
+        <message>
+            <source>Probe:</source>
+            <translation>Sonde :</translation>
+        </message>
+        <message>
+            <source>The example whose attention is drawn: token ids separated by spaces</source>
+            <translation>L'exemple dont l'attention est dessinée : des identifiants de jetons séparés par des espaces</translation>
+        </message>
+        <message>
+            <source>The probe's attention weights in every head of every block (rows: queries, columns: keys; 0–1 viridis)</source>
+            <translation>Les poids d'attention de la sonde dans chaque tête de chaque bloc (lignes : requêtes, colonnes : clés ; 0–1 viridis)</translation>
+        </message>
+        <message>
+            <source>‖gradient‖ of each weight (last step)</source>
+            <translation>‖gradient‖ de chaque poids (dernière étape)</translation>
+        </message>
+        <message>
+            <source>weight</source>
+            <translation>poids</translation>
+        </message>
+        <message>
+            <source>‖g‖</source>
+            <translation>‖g‖</translation>
+        </message>
+        <message>
+            <source>At most %1 here: the small multiples stay readable and a step stays under a frame. Received: %2</source>
+            <translation>Au plus %1 ici : les petits graphiques restent lisibles et une étape tient en moins d'une image. Reçu : %2</translation>
+        </message>
+        <message>
+            <source>A task needs at least 2 tokens. Received: %1</source>
+            <translation>Une tâche demande au moins 2 jetons. Reçu : %1</translation>
+        </message>
+        <message>
+            <source>lookup needs a key, its value and a query: length 3 or more. Received: %1</source>
+            <translation>lookup demande une clé, sa valeur et une requête : longueur 3 ou plus. Reçu : %1</translation>
+        </message>
+        <message>
+            <source>lookup draws %1 distinct keys from the lower half of the vocabulary: it needs at least %2 tokens for length %3. Received: %4</source>
+            <translation>lookup tire %1 clés distinctes de la moitié inférieure du vocabulaire : il lui faut au moins %2 jetons pour la longueur %3. Reçu : %4</translation>
+        </message>
+        <message>
+            <source>lookup uses at most 128 tokens. Received: %1</source>
+            <translation>lookup utilise au plus 128 jetons. Reçu : %1</translation>
+        </message>
+        <message>
+            <source>induction repeats a first half: length 4 or more. Received: %1</source>
+            <translation>induction répète une première moitié : longueur 4 ou plus. Reçu : %1</translation>
+        </message>
+        <message>
+            <source>, called with use_causal_mask=True (the task is causal)</source>
+            <translation>, appelée avec use_causal_mask=True (la tâche est causale)</translation>
+        </message>
+        <message>
+            <source>unknown task '%1'; known: %2</source>
+            <translation>tâche inconnue '%1' ; connues : %2</translation>
+        </message>
+        <message>
+            <source>expected a number</source>
+            <translation>nombre attendu</translation>
+        </message>
+        <message>
+            <source>unknown setting; known: task, blocks, residual, layer_norm, embed_dim, vocab, length, batch, seed, learning_rate</source>
+            <translation>réglage inconnu ; connus : task, blocks, residual, layer_norm, embed_dim, vocab, length, batch, seed, learning_rate</translation>
+        </message>
+        <message>
+            <source>expected an integer</source>
+            <translation>entier attendu</translation>
+        </message>
+        <message>
+            <source>Pause</source>
+            <translation>Pause</translation>
+        </message>
+        <message>
+            <source>Each token is an id from 0 to %1. Received: %2</source>
+            <translation>Chaque jeton est un identifiant de 0 à %1. Reçu : %2</translation>
+        </message>
+        <message>
+            <source>The probe needs %1 tokens (the model's length). Received: %2</source>
+            <translation>La sonde demande %1 jetons (la longueur du modèle). Reçu : %2</translation>
+        </message>
+        <message>
+            <source>no temporary folder</source>
+            <translation>pas de dossier temporaire</translation>
+        </message>
+        <message>
+            <source>attnviz-trace could not write the .keras file: %1</source>
+            <translation>attnviz-trace n'a pas pu écrire le fichier .keras : %1</translation>
+        </message>
+        <message>
+            <source>Trained layer weights</source>
+            <translation>Poids de la couche entraînée</translation>
+        </message>
+        <message>
+            <source>NumPy archive (*.npz)</source>
+            <translation>Archive NumPy (*.npz)</translation>
+        </message>
+        <message>
+            <source>Folder for train.json and its data</source>
+            <translation>Dossier pour train.json et ses données</translation>
+        </message>
+        <message>
+            <source>Keras training script</source>
+            <translation>Script d'entraînement Keras</translation>
+        </message>
+        <message>
+            <source>PyTorch training script</source>
+            <translation>Script d'entraînement PyTorch</translation>
+        </message>
+        <message>
+            <source>Python (*.py)</source>
+            <translation>Python (*.py)</translation>
+        </message>
+        <message>
+            <source>Trained model</source>
+            <translation>Modèle entraîné</translation>
+        </message>
+        <message>
+            <source>Keras model (*.keras)</source>
+            <translation>Modèle Keras (*.keras)</translation>
+        </message>
+        <message>
+            <source>wrote %1</source>
+            <translation>%1 écrit</translation>
+        </message>
+        <message>
+            <source>could not write %1: %2</source>
+            <translation>impossible d'écrire %1 : %2</translation>
+        </message>
+        <message>
+            <source> · %1 steps/s</source>
+            <translation> · %1 pas/s</translation>
+        </message>
+        <message>
+            <source>not trained yet</source>
+            <translation>pas encore entraîné</translation>
+        </message>
+        <message>
+            <source>loss %1 · accuracy %2</source>
+            <translation>perte %1 · exactitude %2</translation>
+        </message>
+        <message>
+            <source>step %1 · %2%3</source>
+            <translation>étape %1 · %2%3</translation>
+        </message>
+        <message>
+            <source>The pattern to expect: %1. Compare it with the heads drawn here.</source>
+            <translation>Le motif attendu : %1. Comparez-le aux têtes dessinées ici.</translation>
+        </message>
+        <message>
+            <source>The pattern to expect is said after training: predict it first.</source>
+            <translation>Le motif attendu est dit après l'entraînement : prédisez-le d'abord.</translation>
         </message>
     </context>
     <context>
@@ -3872,6 +4309,18 @@
         <message>
             <source>attnviz: give one FILE, or --spec / --lesson. Received: %1</source>
             <translation>attnviz : donnez un seul FICHIER, ou --spec / --lesson. Reçu : %1</translation>
+        </message>
+        <message>
+            <source>With --screenshot: train the Train view this many steps first (--view train shows it; another view shows the trained layer on the probe).</source>
+            <translation>Avec --screenshot : entraîner d'abord la vue Entraîner ce nombre de pas (--view train l'affiche ; une autre vue montre la couche entraînée sur la sonde).</translation>
+        </message>
+        <message>
+            <source>With --screenshot --view train: the task (copy, reverse, copy_previous, max, sort, lookup, induction).</source>
+            <translation>Avec --screenshot --view train : la tâche (copy, reverse, copy_previous, max, sort, lookup, induction).</translation>
+        </message>
+        <message>
+            <source>attnviz: --train-steps must be 0 to 1000000. Received: %1</source>
+            <translation>attnviz : --train-steps doit être de 0 à 1000000. Reçu : %1</translation>
         </message>
     </context>
 </TS>

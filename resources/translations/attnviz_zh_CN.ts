@@ -1735,6 +1735,21 @@
             <source>attnviz: cannot write %1: %2</source>
             <translation>attnviz：无法写入 %1：%2</translation>
         </message>
+        <message>
+            <source>attnviz: --train-task: %1</source>
+            <translation>attnviz：--train-task：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::AttentionGrid</name>
+        <message>
+            <source>block %1 · head %2</source>
+            <translation>块 %1 · 头 %2</translation>
+        </message>
+        <message>
+            <source>block %1</source>
+            <translation>块 %1</translation>
+        </message>
     </context>
     <context>
         <name>attnviz::ui::CompareView</name>
@@ -3014,6 +3029,117 @@
             <source>Reading…</source>
             <translation>正在读取…</translation>
         </message>
+        <message>
+            <source>Query–key space</source>
+            <translation>查询–键空间</translation>
+        </message>
+        <message>
+            <source>Each head's queries and keys as points in one plane (a PCA): a query lies near the keys it attends to</source>
+            <translation>把每个头的查询和键画成同一平面上的点（PCA）：查询靠近它所关注的键</translation>
+        </message>
+        <message>
+            <source>Train</source>
+            <translation>训练</translation>
+        </message>
+        <message>
+            <source>Train a small model on a toy task and watch its heads learn</source>
+            <translation>在玩具任务上训练一个小模型，观察它的各个头如何学习</translation>
+        </message>
+        <message>
+            <source>Stage, timeline, inspector, Compare and Weights show the trained model's block 1 on the probe example: forward, then backward from the model's own gradient at the block's output.</source>
+            <translation>舞台、时间线、检查器、“比较”和“权重”显示训练好的模型在探测样例上的第 1 块：先前向，再从模型自身在该块输出处的梯度做反向。</translation>
+        </message>
+        <message>
+            <source>&amp;Train</source>
+            <translation>训练(&amp;T)</translation>
+        </message>
+        <message>
+            <source>&amp;Query–key space</source>
+            <translation>查询–键空间(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>Each head's queries and keys as points in one plane; hover a query for its keys</source>
+            <translation>把每个头的查询和键画成同一平面上的点；悬停在查询上可查看它的键</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::QkSpaceView</name>
+        <message>
+            <source>Head</source>
+            <translation>头</translation>
+        </message>
+        <message>
+            <source>Which head's queries and keys are shown</source>
+            <translation>显示哪个头的查询和键</translation>
+        </message>
+        <message>
+            <source>Batch</source>
+            <translation>批次</translation>
+        </message>
+        <message>
+            <source>The query–key space of one head, after AttentionViz: every query (circle) and key (triangle) of the head as a point, in the plane that shows most of their spread (a PCA of both together). For dot-product scores the keys are first moved by mean(q) − mean(k); that adds the same amount to every score of a query's row, so the attention is unchanged, and a query then lies near the keys it scores highest. Hover a query to see the keys it attends to most.</source>
+            <translation>一个头的查询–键空间（参照 AttentionViz）：该头的每个查询（圆）和每个键（三角）都画成一个点，放在最能体现它们离散程度的平面上（对两者一起做 PCA）。对点积分数，先把键平移 mean(q) − mean(k)；这会给某个查询那一行的每个分数加上同一个量，因此注意力不变，而查询会落在它打分最高的那些键附近。悬停在查询上可查看它最关注的键。</translation>
+        </message>
+        <message>
+            <source>No query–key space</source>
+            <translation>没有查询–键空间</translation>
+        </message>
+        <message>
+            <source>No trace yet</source>
+            <translation>尚无轨迹</translation>
+        </message>
+        <message>
+            <source>%1 — head %2: queries from “%3”, keys from “%4”</source>
+            <translation>%1 — 头 %2：查询来自“%3”，键来自“%4”</translation>
+        </message>
+        <message>
+            <source>%1: queries from “%2”, keys from “%3” (no projections: the inputs themselves)</source>
+            <translation>%1：查询来自“%2”，键来自“%3”（没有投影：就是输入本身）</translation>
+        </message>
+        <message>
+            <source>queries q (circles)</source>
+            <translation>查询 q（圆）</translation>
+        </message>
+        <message>
+            <source>keys k − mean(k) + mean(q) (triangles)</source>
+            <translation>键 k − mean(k) + mean(q)（三角）</translation>
+        </message>
+        <message>
+            <source>keys k (triangles)</source>
+            <translation>键 k（三角）</translation>
+        </message>
+        <message>
+            <source>PC 2 (%1 % of the spread)</source>
+            <translation>主成分 2（占离散程度的 %1 %）</translation>
+        </message>
+        <message>
+            <source>PC 2 (the points lie on a line)</source>
+            <translation>主成分 2（各点在一条直线上）</translation>
+        </message>
+        <message>
+            <source>PC 1 (%1 % of the spread)</source>
+            <translation>主成分 1（占离散程度的 %1 %）</translation>
+        </message>
+        <message>
+            <source>PC 1 (all points coincide)</source>
+            <translation>主成分 1（所有点重合）</translation>
+        </message>
+        <message>
+            <source>This is AttentionViz's trick: the two clouds now share a centre, so distances between them can be compared. Attention follows q·k, not distance, so “near” is a rough guide only. The scores recomputed from these vectors match the trace %1.</source>
+            <translation>这是 AttentionViz 的技巧：两团点云现在有了共同的中心，因此可以比较它们之间的距离。注意力取决于 q·k 而不是距离，所以“近”只是粗略的参考。由这些向量重新计算的分数与轨迹%1一致。</translation>
+        </message>
+        <message>
+            <source>exactly</source>
+            <translation>完全</translation>
+        </message>
+        <message>
+            <source>within %1</source>
+            <translation>在 %1 以内</translation>
+        </message>
+        <message>
+            <source>The two axes are the directions of largest spread of all %1 points (a PCA); other directions are not shown. Hover a query (circle) to see the %2 keys it attends to most, with their weights.</source>
+            <translation>两条轴是全部 %1 个点离散程度最大的方向（PCA）；其他方向未显示。悬停在某个查询（圆）上可查看它最关注的 %2 个键及其权重。</translation>
+        </message>
     </context>
     <context>
         <name>attnviz::ui::ScalingLabView</name>
@@ -3423,6 +3549,317 @@
         <message>
             <source>&lt;b&gt;%1&lt;/b&gt; &lt;code&gt;%2&lt;/code&gt;&lt;br&gt;%3 %4&lt;br&gt;%5</source>
             <translation>&lt;b&gt;%1&lt;/b&gt; &lt;code&gt;%2&lt;/code&gt;&lt;br&gt;%3 %4&lt;br&gt;%5</translation>
+        </message>
+    </context>
+    <context>
+        <name>attnviz::ui::TrainView</name>
+        <message>
+            <source>Reveal the pattern to expect</source>
+            <translation>揭晓应出现的模式</translation>
+        </message>
+        <message>
+            <source>Residual (Add)</source>
+            <translation>残差（Add）</translation>
+        </message>
+        <message>
+            <source>LayerNorm</source>
+            <translation>LayerNorm</translation>
+        </message>
+        <message>
+            <source>Play</source>
+            <translation>播放</translation>
+        </message>
+        <message>
+            <source>Step</source>
+            <translation>单步</translation>
+        </message>
+        <message>
+            <source>Reset</source>
+            <translation>重置</translation>
+        </message>
+        <message>
+            <source>Log scale</source>
+            <translation>对数刻度</translation>
+        </message>
+        <message>
+            <source>Task</source>
+            <translation>任务</translation>
+        </message>
+        <message>
+            <source>Said after training, so that you can predict it first</source>
+            <translation>训练后才说明，这样你可以先预测</translation>
+        </message>
+        <message>
+            <source>Model</source>
+            <translation>模型</translation>
+        </message>
+        <message>
+            <source>Every block trains this layer with these options: change them in Setup</source>
+            <translation>每个块都用这些选项训练此层：可在“设置”中修改</translation>
+        </message>
+        <message>
+            <source>Layer (Setup):</source>
+            <translation>层（设置）：</translation>
+        </message>
+        <message>
+            <source>Blocks:</source>
+            <translation>块数：</translation>
+        </message>
+        <message>
+            <source>Embed width:</source>
+            <translation>嵌入宽度：</translation>
+        </message>
+        <message>
+            <source>Vocabulary:</source>
+            <translation>词表大小：</translation>
+        </message>
+        <message>
+            <source>Length:</source>
+            <translation>长度：</translation>
+        </message>
+        <message>
+            <source>Batch:</source>
+            <translation>批次：</translation>
+        </message>
+        <message>
+            <source>Seed:</source>
+            <translation>种子：</translation>
+        </message>
+        <message>
+            <source>Adam's learning rate; change it while training and the next step uses it</source>
+            <translation>Adam 的学习率；训练中修改后，下一步即会使用</translation>
+        </message>
+        <message>
+            <source>Learning rate:</source>
+            <translation>学习率：</translation>
+        </message>
+        <message>
+            <source>a = Add()([x, attention(x)]): the block's input is added back</source>
+            <translation>a = Add()([x, attention(x)])：把块的输入加回来</translation>
+        </message>
+        <message>
+            <source>a = LayerNormalization(epsilon=1e-3)(a)</source>
+            <translation>a = LayerNormalization(epsilon=1e-3)(a)</translation>
+        </message>
+        <message>
+            <source>Play / pause training (Space)</source>
+            <translation>播放 / 暂停训练（空格）</translation>
+        </message>
+        <message>
+            <source>One update: a batch, its loss, the gradients, one Adam step</source>
+            <translation>一次更新：一个批次、它的损失、梯度、一步 Adam</translation>
+        </message>
+        <message>
+            <source>Back to the initial weights: the same seed gives the same curve again</source>
+            <translation>回到初始权重：同一个种子会再次给出同样的曲线</translation>
+        </message>
+        <message>
+            <source>Speed:</source>
+            <translation>速度：</translation>
+        </message>
+        <message>
+            <source>10 steps/s</source>
+            <translation>10 步/秒</translation>
+        </message>
+        <message>
+            <source>50 steps/s</source>
+            <translation>50 步/秒</translation>
+        </message>
+        <message>
+            <source>200 steps/s</source>
+            <translation>200 步/秒</translation>
+        </message>
+        <message>
+            <source>as fast as it goes</source>
+            <translation>尽可能快</translation>
+        </message>
+        <message>
+            <source>Take it home</source>
+            <translation>带回家</translation>
+        </message>
+        <message>
+            <source>Trained layer weights (weights.npz, for Setup)…</source>
+            <translation>训练好的层权重（weights.npz，用于设置）…</translation>
+        </message>
+        <message>
+            <source>The run as a train.json bundle…</source>
+            <translation>将本次运行保存为 train.json 包…</translation>
+        </message>
+        <message>
+            <source>Keras training script…</source>
+            <translation>Keras 训练脚本…</translation>
+        </message>
+        <message>
+            <source>PyTorch training script…</source>
+            <translation>PyTorch 训练脚本…</translation>
+        </message>
+        <message>
+            <source>Trained model as .keras…</source>
+            <translation>将训练好的模型保存为 .keras…</translation>
+        </message>
+        <message>
+            <source>step</source>
+            <translation>步骤</translation>
+        </message>
+        <message>
+            <source>loss (cross-entropy)</source>
+            <translation>损失（交叉熵）</translation>
+        </message>
+        <message>
+            <source>accuracy</source>
+            <translation>准确率</translation>
+        </message>
+        <message>
+            <source>Probe:</source>
+            <translation>探测样例：</translation>
+        </message>
+        <message>
+            <source>The example whose attention is drawn: token ids separated by spaces</source>
+            <translation>要绘制其注意力的样例：以空格分隔的词元 id</translation>
+        </message>
+        <message>
+            <source>The probe's attention weights in every head of every block (rows: queries, columns: keys; 0–1 viridis)</source>
+            <translation>探测样例在每个块的每个头中的注意力权重（行：查询，列：键；0–1 viridis）</translation>
+        </message>
+        <message>
+            <source>‖gradient‖ of each weight (last step)</source>
+            <translation>每个权重的 ‖梯度‖（最后一步）</translation>
+        </message>
+        <message>
+            <source>weight</source>
+            <translation>权重</translation>
+        </message>
+        <message>
+            <source>‖g‖</source>
+            <translation>‖g‖</translation>
+        </message>
+        <message>
+            <source>At most %1 here: the small multiples stay readable and a step stays under a frame. Received: %2</source>
+            <translation>这里最多 %1：小图保持可读，每一步也能在一帧内完成。收到的是：%2</translation>
+        </message>
+        <message>
+            <source>A task needs at least 2 tokens. Received: %1</source>
+            <translation>任务至少需要 2 个词元。收到的是：%1</translation>
+        </message>
+        <message>
+            <source>lookup needs a key, its value and a query: length 3 or more. Received: %1</source>
+            <translation>lookup 需要一个键、它的值和一个查询：长度至少为 3。收到的是：%1</translation>
+        </message>
+        <message>
+            <source>lookup draws %1 distinct keys from the lower half of the vocabulary: it needs at least %2 tokens for length %3. Received: %4</source>
+            <translation>lookup 从词表的下半部分抽取 %1 个不同的键：长度为 %3 时至少需要 %2 个词元。收到的是：%4</translation>
+        </message>
+        <message>
+            <source>lookup uses at most 128 tokens. Received: %1</source>
+            <translation>lookup 最多使用 128 个词元。收到的是：%1</translation>
+        </message>
+        <message>
+            <source>induction repeats a first half: length 4 or more. Received: %1</source>
+            <translation>induction 会重复前一半：长度至少为 4。收到的是：%1</translation>
+        </message>
+        <message>
+            <source>, called with use_causal_mask=True (the task is causal)</source>
+            <translation>，以 use_causal_mask=True 调用（该任务是因果的）</translation>
+        </message>
+        <message>
+            <source>unknown task '%1'; known: %2</source>
+            <translation>未知任务“%1”；已知的有：%2</translation>
+        </message>
+        <message>
+            <source>expected a number</source>
+            <translation>应为一个数</translation>
+        </message>
+        <message>
+            <source>unknown setting; known: task, blocks, residual, layer_norm, embed_dim, vocab, length, batch, seed, learning_rate</source>
+            <translation>未知设置；已知的有：task、blocks、residual、layer_norm、embed_dim、vocab、length、batch、seed、learning_rate</translation>
+        </message>
+        <message>
+            <source>expected an integer</source>
+            <translation>应为一个整数</translation>
+        </message>
+        <message>
+            <source>Pause</source>
+            <translation>暂停</translation>
+        </message>
+        <message>
+            <source>Each token is an id from 0 to %1. Received: %2</source>
+            <translation>每个词元都是 0 到 %1 之间的 id。收到的是：%2</translation>
+        </message>
+        <message>
+            <source>The probe needs %1 tokens (the model's length). Received: %2</source>
+            <translation>探测样例需要 %1 个词元（模型的长度）。收到的是：%2</translation>
+        </message>
+        <message>
+            <source>no temporary folder</source>
+            <translation>没有临时文件夹</translation>
+        </message>
+        <message>
+            <source>attnviz-trace could not write the .keras file: %1</source>
+            <translation>attnviz-trace 无法写入 .keras 文件：%1</translation>
+        </message>
+        <message>
+            <source>Trained layer weights</source>
+            <translation>训练好的层权重</translation>
+        </message>
+        <message>
+            <source>NumPy archive (*.npz)</source>
+            <translation>NumPy 归档 (*.npz)</translation>
+        </message>
+        <message>
+            <source>Folder for train.json and its data</source>
+            <translation>存放 train.json 及其数据的文件夹</translation>
+        </message>
+        <message>
+            <source>Keras training script</source>
+            <translation>Keras 训练脚本</translation>
+        </message>
+        <message>
+            <source>PyTorch training script</source>
+            <translation>PyTorch 训练脚本</translation>
+        </message>
+        <message>
+            <source>Python (*.py)</source>
+            <translation>Python (*.py)</translation>
+        </message>
+        <message>
+            <source>Trained model</source>
+            <translation>训练好的模型</translation>
+        </message>
+        <message>
+            <source>Keras model (*.keras)</source>
+            <translation>Keras 模型 (*.keras)</translation>
+        </message>
+        <message>
+            <source>wrote %1</source>
+            <translation>已写入 %1</translation>
+        </message>
+        <message>
+            <source>could not write %1: %2</source>
+            <translation>无法写入 %1：%2</translation>
+        </message>
+        <message>
+            <source> · %1 steps/s</source>
+            <translation> · %1 步/秒</translation>
+        </message>
+        <message>
+            <source>not trained yet</source>
+            <translation>尚未训练</translation>
+        </message>
+        <message>
+            <source>loss %1 · accuracy %2</source>
+            <translation>损失 %1 · 准确率 %2</translation>
+        </message>
+        <message>
+            <source>step %1 · %2%3</source>
+            <translation>第 %1 步 · %2%3</translation>
+        </message>
+        <message>
+            <source>The pattern to expect: %1. Compare it with the heads drawn here.</source>
+            <translation>应出现的模式：%1。把它与这里画出的各个头比较一下。</translation>
+        </message>
+        <message>
+            <source>The pattern to expect is said after training: predict it first.</source>
+            <translation>应出现的模式会在训练后说明：请先预测。</translation>
         </message>
     </context>
     <context>
@@ -3866,6 +4303,18 @@
         <message>
             <source>attnviz: give one FILE, or --spec / --lesson. Received: %1</source>
             <translation>attnviz：请给出一个 FILE，或使用 --spec / --lesson。收到的是：%1</translation>
+        </message>
+        <message>
+            <source>With --screenshot: train the Train view this many steps first (--view train shows it; another view shows the trained layer on the probe).</source>
+            <translation>配合 --screenshot：先让“训练”视图训练这么多步（--view train 显示该视图；其他视图显示训练好的层在探测样例上的情况）。</translation>
+        </message>
+        <message>
+            <source>With --screenshot --view train: the task (copy, reverse, copy_previous, max, sort, lookup, induction).</source>
+            <translation>配合 --screenshot --view train：任务（copy、reverse、copy_previous、max、sort、lookup、induction）。</translation>
+        </message>
+        <message>
+            <source>attnviz: --train-steps must be 0 to 1000000. Received: %1</source>
+            <translation>attnviz：--train-steps 必须在 0 到 1000000 之间。收到的是：%1</translation>
         </message>
     </context>
 </TS>
